@@ -1,3 +1,29 @@
-import { type RouteConfig, index } from "@react-router/dev/routes";
+import { type RouteConfig, index, layout, prefix, route } from "@react-router/dev/routes";
 
-export default [index("routes/index.tsx")] satisfies RouteConfig;
+export default [
+  index("routes/index.tsx"),
+  route("sign-in", "routes/_auth/sign-in.tsx"),
+  route("sign-in/two-factor", "routes/_auth/two-factor.tsx"),
+  route("sign-out", "routes/_auth/sign-out.tsx"),
+  route("forgot-password", "routes/_auth/forgot-password.tsx"),
+  route("reset-password/:token", "routes/_auth/reset-password.tsx"),
+  route("api/auth/*", "routes/api/auth.ts"),
+  route("dev/outbox", "routes/dev/outbox.tsx"),
+
+  ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
+  ...prefix("producer", [layout("routes/producer/_layout.tsx", [index("routes/producer/index.tsx"), route("policies/:policyId", "routes/producer/policy.tsx")])]),
+  ...prefix("portal", [layout("routes/portal/_layout.tsx", [index("routes/portal/index.tsx"), route("policies/:policyId", "routes/portal/policy.tsx")])]),
+  ...prefix("claims", [layout("routes/claims/_layout.tsx", [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")])]),
+  ...prefix("finance", [layout("routes/finance/_layout.tsx", [index("routes/finance/index.tsx"), route("invoices/:invoiceId", "routes/finance/invoice.tsx")])]),
+  ...prefix("compliance", [layout("routes/compliance/_layout.tsx", [index("routes/compliance/index.tsx")])]),
+  ...prefix("carrier", [layout("routes/carrier/_layout.tsx", [index("routes/carrier/index.tsx"), route("policies/:policyId", "routes/carrier/policy.tsx")])]),
+  ...prefix("admin", [
+    layout("routes/admin/_layout.tsx", [
+      index("routes/admin/index.tsx"),
+      route("members/:memberId", "routes/admin/member.tsx"),
+      route("audit-log", "routes/admin/audit-log.tsx"),
+      route("impersonation", "routes/admin/impersonation.tsx"),
+    ]),
+  ]),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

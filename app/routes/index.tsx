@@ -1,3 +1,7 @@
-export default function Index() {
-  return <h1 className="p-8 text-4xl">OpenInsure</h1>;
+import { redirect } from "react-router";
+import type { Route } from "./+types/index";
+import { landingPathFor, requireUser } from "../auth/session.server.ts";
+
+export async function loader(args: Route.LoaderArgs) {
+  throw redirect(landingPathFor(await requireUser(args)));
 }

@@ -1,0 +1,132 @@
+import { and, eq } from "drizzle-orm";
+import { data, redirect, type RouterContextProvider } from "react-router";
+import { member, organization, userAffiliations } from "../../db/schema/index.ts";
+import { appServices } from "../context.server.ts";
+import { areasFor } from "./areas.ts";
+import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission, type Role } from "./permissions.ts";
+
+/**
+ * Everything a model function needs to scope a query. The org id comes from the session
+ * (or an API key), never from the request.
+ */
+export type TenantContext = {
+  orgId: string;
+  orgName: string;
+  userId: string;
+  roles: Role[];
+  agencyId: string | null;
+  insuredId: string | null;
+  carrierId: string | null;
+};
+
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  isPlatformOperator: boolean;
+  twoFactorEnabled: boolean;
+  impersonatedBy: string | null;
+  tenant: TenantContext | null;
+};
+
+type Args = { request: Request; context: Readonly<RouterContextProvider> };
+
+// Layout and page loaders run in parallel for one request; they share one lookup.
+const lookups = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser({ request, context }: Args): Promise<CurrentUser | null> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = loadCurrentUser({ request, context });
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+async function loadCurrentUser({ request, context }: Args): Promise<CurrentUser | null> {
+  const { auth, db } = appServices(context);
+  const result = await auth.api.getSession({ headers: request.headers });
+  if (!result) return null;
+  const { user, session } = result;
+  const orgId = session.activeOrganizationId;
+  let tenant: TenantContext | null = null;
+  if (orgId) {
+    const [row] = await db
+      .select({
+        role: member.role,
+        orgName: organization.name,
+        agencyId: userAffiliations.agencyId,
+        insuredId: userAffiliations.insuredId,
+        carrierId: userAffiliations.carrierId,
+      })
+      .from(member)
+      .innerJoin(organization, eq(organization.id, member.organizationId))
+      .leftJoin(
+        userAffiliations,
+        and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
+      )
+      .where(and(eq(member.organizationId, orgId), eq(member.userId, user.id)))
+      .limit(1);
+    if (row) {
+      tenant = {
+        orgId,
+        orgName: row.orgName,
+        userId: user.id,
+        roles: parseRoles(row.role),
+        agencyId: row.agencyId ?? null,
+        insuredId: row.insuredId ?? null,
+        carrierId: row.carrierId ?? null,
+      };
+    }
+  }
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isPlatformOperator: user.role === "admin",
+    twoFactorEnabled: Boolean(user.twoFactorEnabled),
+    impersonatedBy: session.impersonatedBy ?? null,
+    tenant,
+  };
+}
+
+export function needsTwoFactorEnrollment(user: CurrentUser): boolean {
+  if (user.twoFactorEnabled || user.impersonatedBy) return false;
+  return user.isPlatformOperator || (user.tenant?.roles.some((r) => ROLES_REQUIRING_TOTP.includes(r)) ?? false);
+}
+
+export async function requireUser(args: Args): Promise<CurrentUser> {
+  const user = await getCurrentUser(args);
+  if (!user) {
+    const url = new URL(args.request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
+  }
+  if (needsTwoFactorEnrollment(user) && new URL(args.request.url).pathname !== "/account/two-factor") {
+    throw redirect("/account/two-factor");
+  }
+  return user;
+}
+
+export function forbidden(message = "Your role does not allow this."): never {
+  throw data(message, { status: 403 });
+}
+
+export async function requireTenant(args: Args): Promise<CurrentUser & { tenant: TenantContext }> {
+  const user = await requireUser(args);
+  if (!user.tenant) forbidden("You are not a member of an organization.");
+  return user as CurrentUser & { tenant: TenantContext };
+}
+
+/** Throws 403 unless one of the user's roles grants the permission. */
+export async function requirePermission(args: Args, permission: Permission) {
+  const user = await requireTenant(args);
+  if (!hasPermission(user.tenant.roles, permission)) forbidden();
+  return user;
+}
+
+export function landingPathFor(user: CurrentUser): string {
+  const [first] = areasFor(user.tenant?.roles ?? [], user.isPlatformOperator);
+  if (!first) forbidden("Your account has no role in any area yet. Ask your administrator for access.");
+  return first.path;
+}

@@ -1,0 +1,44 @@
+import { formatCalendarDate, formatCents } from "../utils/format.ts";
+import { Card, StatusBadge } from "./ui.tsx";
+
+export type PolicySummaryData = {
+  policyNumber: string;
+  status: string;
+  lineOfBusiness: string;
+  state: string;
+  effectiveDate: string;
+  expirationDate: string;
+  grossPremiumCents: number;
+  feesCents: number;
+  taxesCents: number;
+  insuredName: string;
+  agencyName: string;
+  carrierName: string;
+};
+
+export function PolicySummary({ policy }: { policy: PolicySummaryData }) {
+  const rows: [string, React.ReactNode][] = [
+    ["Insured", policy.insuredName],
+    ["Status", <StatusBadge key="s" status={policy.status} />],
+    ["Line of business", policy.lineOfBusiness],
+    ["Home state", policy.state],
+    ["Policy period", `${formatCalendarDate(policy.effectiveDate)} – ${formatCalendarDate(policy.expirationDate)}`],
+    ["Carrier", policy.carrierName],
+    ["Producer agency", policy.agencyName],
+    ["Gross premium", <span key="p" className="font-mono">{formatCents(policy.grossPremiumCents)}</span>],
+    ["Fees", <span key="f" className="font-mono">{formatCents(policy.feesCents)}</span>],
+    ["Taxes", <span key="t" className="font-mono">{formatCents(policy.taxesCents)}</span>],
+  ];
+  return (
+    <Card title={<span className="font-mono">{policy.policyNumber}</span>}>
+      <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-xs uppercase tracking-wide text-text-muted">{label}</dt>
+            <dd className="mt-0.5">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,14 @@
+// Configuration the Worker reads. Set with `wrangler secret put` in production; locally
+// `npm start` passes them from the process environment (CLOUDFLARE_INCLUDE_PROCESS_ENV).
+
+interface Env {
+    /** PlanetScale HTTP URL: https://user:password@host/database (http: for the local simulator). */
+    DATABASE_URL: string;
+    BETTER_AUTH_SECRET: string;
+    /** Public origin of the app, e.g. https://app.openinsure.example */
+    APP_URL: string;
+    /** "development" enables the dev mailbox page and the tenant guard. */
+    APP_ENV?: string;
+    /** Sign-in attempts allowed per account per 15 minutes (default 10). */
+    SIGN_IN_MAX_ATTEMPTS?: string;
+  }

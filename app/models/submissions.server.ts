@@ -1,0 +1,44 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { agencies, insureds, submissions, type SubmissionStatus } from "../../db/schema/index.ts";
+import { visibleSubmissions } from "../auth/scope.server.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+
+const summary = {
+  id: submissions.id,
+  reference: submissions.reference,
+  status: submissions.status,
+  lineOfBusiness: submissions.lineOfBusiness,
+  state: submissions.state,
+  naicsCode: submissions.naicsCode,
+  requestedLimitCents: submissions.requestedLimitCents,
+  indicatedPremiumCents: submissions.indicatedPremiumCents,
+  effectiveDate: submissions.effectiveDate,
+  createdAt: submissions.createdAt,
+  insuredName: insureds.name,
+  agencyName: agencies.name,
+};
+
+export const NEEDS_UNDERWRITING: SubmissionStatus[] = ["submitted", "in_review", "referred", "quoted"];
+
+export async function listSubmissions(db: Database, tenant: TenantContext, { statuses, limit = 50 }: { statuses?: SubmissionStatus[]; limit?: number } = {}) {
+  return db
+    .select(summary)
+    .from(submissions)
+    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+    .innerJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))
+    .where(and(visibleSubmissions(tenant), statuses ? inArray(submissions.status, statuses) : undefined))
+    .orderBy(desc(submissions.createdAt))
+    .limit(limit);
+}
+
+export async function getSubmission(db: Database, tenant: TenantContext, submissionId: string) {
+  const [row] = await db
+    .select({ ...summary, annualRevenueCents: submissions.annualRevenueCents, payrollCents: submissions.payrollCents, deductibleCents: submissions.deductibleCents, termMonths: submissions.termMonths })
+    .from(submissions)
+    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+    .innerJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1);
+  return row ?? null;
+}

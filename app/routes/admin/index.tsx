@@ -1,0 +1,133 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/index";
+import { ROLE_LABELS, ROLES } from "../../auth/permissions.ts";
+import { requireUser, forbidden } from "../../auth/session.server.ts";
+import { hasPermission } from "../../auth/permissions.ts";
+import { ErrorList, Field } from "../../components/forms.tsx";
+import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { appServices } from "../../context.server.ts";
+import { recordAudit } from "../../models/audit-log.server.ts";
+import { listMembers } from "../../models/members.server.ts";
+import { clientAddress } from "../../utils/http.server.ts";
+
+export const InviteSchema = z.object({
+  email: z.email("Enter a valid email address"),
+  roles: z.array(z.enum(ROLES), "Choose at least one role").min(1, "Choose at least one role"),
+});
+
+export const meta: Route.MetaFunction = () => [{ title: "Admin · OpenInsure" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requireUser(args);
+  const { db, auth } = appServices(args.context);
+  const members = user.tenant && hasPermission(user.tenant.roles, "manage:member") ? await listMembers(db, user.tenant) : null;
+  const platformUsers = user.isPlatformOperator
+    ? (await auth.api.listUsers({ query: { limit: 100, sortBy: "name" }, headers: args.request.headers })).users.map((u) => ({ id: u.id, name: u.name, email: u.email }))
+    : null;
+  return { members, platformUsers, orgName: user.tenant?.orgName ?? null };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await requireUser(args);
+  if (!user.tenant || !hasPermission(user.tenant.roles, "manage:member")) forbidden();
+  const submission = parseWithZod(await args.request.formData(), { schema: InviteSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { db, auth } = appServices(args.context);
+  const { email, roles } = submission.value;
+  try {
+    await auth.api.createInvitation({
+      body: { email, role: roles, organizationId: user.tenant.orgId },
+      headers: args.request.headers,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "The invitation could not be sent.";
+    return data(submission.reply({ formErrors: [message] }), { status: 400 });
+  }
+  await recordAudit(db, {
+    orgId: user.tenant.orgId,
+    actorUserId: user.id,
+    actorEmail: user.email,
+    action: "member_invited",
+    targetType: "email",
+    targetId: email,
+    detail: { roles },
+    ipAddress: clientAddress(args.request),
+  });
+  return submission.reply({ resetForm: true });
+}
+
+export default function AdminHome({ loaderData }: Route.ComponentProps) {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }) });
+  return (
+    <>
+      <PageHeader title="Administration" description={loaderData.orgName ?? "Platform operator"} actions={loaderData.members ? <Link to="audit-log" className="text-brand underline underline-offset-4">Audit log</Link> : null} />
+      <div className="grid gap-6">
+        {loaderData.members ? (
+          <>
+            <Card title="Members">
+              <DataTable
+                caption="Members"
+                rows={loaderData.members}
+                rowKey={(m) => m.memberId}
+                empty="No members."
+                columns={[
+                  { header: "Name", cell: (m) => <Link className="text-brand hover:underline" to={`members/${m.memberId}`}>{m.name}</Link> },
+                  { header: "Email", cell: (m) => m.email },
+                  { header: "Roles", cell: (m) => <span className="flex flex-wrap gap-1">{m.roles.map((r) => <Badge key={r}>{ROLE_LABELS[r]}</Badge>)}</span> },
+                  { header: "Two-factor", cell: (m) => (m.twoFactorEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>) },
+                ]}
+              />
+            </Card>
+            <Card title="Invite someone">
+              <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
+                <Field label="Email" inputProps={getInputProps(fields.email, { type: "email" })} errors={fields.email.errors} />
+                <fieldset>
+                  <legend className="text-sm font-medium">Roles</legend>
+                  <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+                    {ROLES.map((role) => (
+                      <label key={role} className="flex items-center gap-2 text-sm">
+                        <input type="checkbox" name={fields.roles.name} value={role} /> {ROLE_LABELS[role]}
+                      </label>
+                    ))}
+                  </div>
+                  <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
+                </fieldset>
+                <ErrorList id={form.errorId} errors={form.errors} />
+                {lastResult?.status === "success" ? <p role="status" className="text-success">Invitation sent.</p> : null}
+                <Button type="submit" className="self-start">Send invitation</Button>
+              </Form>
+            </Card>
+          </>
+        ) : null}
+        {loaderData.platformUsers ? (
+          <Card title="Every user on the platform">
+            <DataTable
+              caption="Platform users"
+              rows={loaderData.platformUsers}
+              rowKey={(u) => u.id}
+              empty="No users."
+              columns={[
+                { header: "Name", cell: (u) => u.name },
+                { header: "Email", cell: (u) => u.email },
+                {
+                  header: "Support",
+                  cell: (u) => (
+                    <Form method="post" action="/admin/impersonation">
+                      <input type="hidden" name="intent" value="start" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <Button variant="secondary" type="submit">Impersonate</Button>
+                    </Form>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

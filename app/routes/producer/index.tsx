@@ -1,0 +1,57 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/index";
+import { requirePermission } from "../../auth/session.server.ts";
+import { Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { appServices } from "../../context.server.ts";
+import { listPolicies } from "../../models/policies.server.ts";
+import { listSubmissions } from "../../models/submissions.server.ts";
+import { formatCalendarDate, formatCents } from "../../utils/format.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "Producer · OpenInsure" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "access:producer");
+  const { db } = appServices(args.context);
+  const [submissions, policies] = await Promise.all([listSubmissions(db, user.tenant), listPolicies(db, user.tenant)]);
+  return { submissions, policies };
+}
+
+export default function ProducerHome({ loaderData }: Route.ComponentProps) {
+  return (
+    <>
+      <PageHeader title="Your book" description="Submissions and policies of your agency." />
+      <div className="grid gap-6">
+        <Card title="Submissions">
+          <DataTable
+            caption="Agency submissions"
+            rows={loaderData.submissions}
+            rowKey={(s) => s.id}
+            empty="Your agency has no submissions yet."
+            columns={[
+              { header: "Reference", cell: (s) => <span className="font-mono">{s.reference}</span> },
+              { header: "Insured", cell: (s) => s.insuredName },
+              { header: "Line", cell: (s) => s.lineOfBusiness },
+              { header: "Effective", cell: (s) => formatCalendarDate(s.effectiveDate) },
+              { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
+            ]}
+          />
+        </Card>
+        <Card title="Policies">
+          <DataTable
+            caption="Agency policies"
+            rows={loaderData.policies}
+            rowKey={(p) => p.id}
+            empty="Your agency has no policies yet."
+            columns={[
+              { header: "Policy", cell: (p) => <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>{p.policyNumber}</Link> },
+              { header: "Insured", cell: (p) => p.insuredName },
+              { header: "Period", cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}` },
+              { header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
+              { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

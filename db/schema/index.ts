@@ -1,0 +1,33 @@
+import { getTableConfig, MySqlTable } from "drizzle-orm/mysql-core";
+import * as auth from "./auth.ts";
+import * as billing from "./billing.ts";
+import * as claims from "./claims.ts";
+import * as parties from "./parties.ts";
+import * as platform from "./platform.ts";
+import * as policies from "./policies.ts";
+import * as programs from "./programs.ts";
+import * as underwriting from "./underwriting.ts";
+
+export * from "./auth.ts";
+export * from "./billing.ts";
+export * from "./claims.ts";
+export * from "./parties.ts";
+export * from "./platform.ts";
+export * from "./policies.ts";
+export * from "./programs.ts";
+export * from "./underwriting.ts";
+
+const modules = [auth, billing, claims, parties, platform, policies, programs, underwriting];
+
+/** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
+export function tenantTableNames(): Set<string> {
+  const names = new Set<string>();
+  for (const mod of modules) {
+    for (const value of Object.values(mod)) {
+      if (!(value instanceof MySqlTable)) continue;
+      const config = getTableConfig(value);
+      if (config.columns.some((c) => c.name === "org_id")) names.add(config.name);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,47 @@
+import { index, int, json, mysqlTable, primaryKey, text, varchar } from "drizzle-orm/mysql-core";
+import { createdAt, id, instant, orgId, ref } from "./columns.ts";
+
+/** Every outgoing email is written here first; a transport (or the dev mailbox page) reads it. */
+export const emailOutbox = mysqlTable(
+  "email_outbox",
+  {
+    id: id(),
+    toAddress: varchar("to_address", { length: 255 }).notNull(),
+    subject: varchar("subject", { length: 300 }).notNull(),
+    textBody: text("text_body").notNull(),
+    status: varchar("status", { length: 20, enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: int("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
+  },
+  (t) => [index("email_outbox_status_idx").on(t.status, t.createdAt)],
+);
+
+/** Fixed-window counters shared by every Worker isolate (sign-in throttling). */
+export const rateLimitCounter = mysqlTable(
+  "rate_limit_counter",
+  {
+    bucket: varchar("bucket", { length: 300 }).notNull(),
+    windowStart: instant("window_start").notNull(),
+    hits: int("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket] })],
+);
+
+export const auditLog = mysqlTable(
+  "audit_log",
+  {
+    id: id(),
+    orgId: orgId(),
+    actorUserId: ref("actor_user_id"),
+    actorEmail: varchar("actor_email", { length: 255 }),
+    action: varchar("action", { length: 60 }).notNull(),
+    targetType: varchar("target_type", { length: 60 }),
+    targetId: varchar("target_id", { length: 64 }),
+    detail: json("detail").$type<Record<string, unknown>>(),
+    ipAddress: varchar("ip_address", { length: 64 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
+);

@@ -1,0 +1,29 @@
+// A statement on a tenant table must name that table's org_id in its WHERE (or JOIN ... ON)
+// clause. Enabled in development and tests so a forgotten filter fails loudly instead of
+// leaking another organization's rows. Drizzle always qualifies columns with their table
+// name, which is what makes this textual check reliable for the queries we generate.
+
+export class TenantGuardError extends Error {
+  constructor(table: string, sql: string) {
+    super(`Query on tenant table "${table}" has no org_id predicate: ${sql.slice(0, 300)}`);
+    this.name = "TenantGuardError";
+  }
+}
+
+const tableReference = /\b(?:from|join|update|into)\s+`([a-z0-9_]+)`/gi;
+
+export function checkTenantScoped(sql: string, tenantTables: ReadonlySet<string>): void {
+  const trimmed = sql.trimStart();
+  const verb = trimmed.slice(0, 6).toLowerCase();
+  if (verb !== "select" && verb !== "update" && verb !== "delete") return;
+  for (const match of trimmed.matchAll(tableReference)) {
+    const table = match[1]!;
+    if (!tenantTables.has(table)) continue;
+    const predicate = new RegExp("`" + table + "`\\.`org_id`\\s*(=|in\\b)", "i");
+    const whereAt = trimmed.search(/\bwhere\b/i);
+    const onClauses = trimmed.match(/\bon\b[^]*?(?=\b(?:left|inner|right|join|where|order|group|limit)\b|$)/gi) ?? [];
+    const constrained =
+      (whereAt >= 0 && predicate.test(trimmed.slice(whereAt))) || onClauses.some((on) => predicate.test(on));
+    if (!constrained) throw new TenantGuardError(table, trimmed);
+  }
+}
