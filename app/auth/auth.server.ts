@@ -100,7 +100,7 @@ export function createAuth(db: Database, config: AuthConfig) {
         },
       }),
       admin({ impersonationSessionDuration: 60 * 60 }),
-      twoFactor({ issuer: "OpenInsure" }),
+      twoFactor({ issuer: "OpenInsure", backupCodeOptions: { storeBackupCodes: "encrypted" } }),
     ],
   });
 }

@@ -1,0 +1,122 @@
+// The demo world: two organizations so tenant isolation is visible. Ids are fixed so the seed
+// is idempotent and tests can refer to rows by id. Development only.
+
+export const DEMO_PASSWORD = "openinsure-demo";
+/** Base32 TOTP secret of the demo users who must use two-factor (add it to an authenticator app). */
+export const DEMO_TOTP_SECRET = "OPENINSUREDEVTOTPSECRET234567ABC";
+
+export type DemoUser = {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  orgId: string | null;
+  affiliation?: { agencyId?: string; insuredId?: string; carrierId?: string };
+  platformOperator?: boolean;
+  totp?: boolean;
+};
+
+export const ORG_A = { id: "org_summit", name: "Summit Ridge Underwriters", slug: "summit-ridge" };
+export const ORG_B = { id: "org_lakeshore", name: "Lakeshore Specialty MGA", slug: "lakeshore" };
+
+export const carriers = [
+  { id: "car_granite", orgId: ORG_A.id, name: "Granite Mutual Insurance Company", naicCompanyCode: "23817", amBestRating: "A" },
+  { id: "car_northwind", orgId: ORG_B.id, name: "Northwind Specialty Insurance Co.", naicCompanyCode: "41297", amBestRating: "A-" },
+];
+
+export const agencies = [
+  { id: "agy_harbor", orgId: ORG_A.id, name: "Harbor Point Insurance Agency", licensedStates: ["TX", "OK", "LA"], licenseNumber: "TX-2291834", licenseExpiresOn: "2027-06-30", commissionRate: "0.1500" },
+  { id: "agy_bluemesa", orgId: ORG_A.id, name: "Blue Mesa Brokerage", licensedStates: ["AZ", "NM", "CO"], licenseNumber: "AZ-1187720", licenseExpiresOn: "2027-01-15", commissionRate: "0.1250" },
+  { id: "agy_dunes", orgId: ORG_B.id, name: "Dunes & Pines Agency", licensedStates: ["MI", "WI"], licenseNumber: "MI-0098127", licenseExpiresOn: "2027-09-30", commissionRate: "0.1200" },
+];
+
+export const insureds = [
+  { id: "ins_lonestar", orgId: ORG_A.id, agencyId: "agy_harbor", name: "Lone Star Roofing LLC", naicsCode: "238160", addressLine1: "4100 Commerce St", city: "Dallas", state: "TX", postalCode: "75226", yearsInBusiness: "12.0" },
+  { id: "ins_bayou", orgId: ORG_A.id, agencyId: "agy_harbor", name: "Bayou Catering Co.", naicsCode: "722320", addressLine1: "820 Magazine St", city: "New Orleans", state: "LA", postalCode: "70130", yearsInBusiness: "7.0" },
+  { id: "ins_redriver", orgId: ORG_A.id, agencyId: "agy_harbor", name: "Red River Landscaping", naicsCode: "561730", addressLine1: "19 NW 23rd St", city: "Oklahoma City", state: "OK", postalCode: "73103", yearsInBusiness: "4.5" },
+  { id: "ins_saguaro", orgId: ORG_A.id, agencyId: "agy_bluemesa", name: "Saguaro Electric Inc.", naicsCode: "238210", addressLine1: "2250 E Camelback Rd", city: "Phoenix", state: "AZ", postalCode: "85016", yearsInBusiness: "18.0" },
+  { id: "ins_highdesert", orgId: ORG_A.id, agencyId: "agy_bluemesa", name: "High Desert Brewing Co.", naicsCode: "312120", addressLine1: "1 Old Town Plaza", city: "Albuquerque", state: "NM", postalCode: "87104", yearsInBusiness: "9.0" },
+  { id: "ins_greatlakes", orgId: ORG_B.id, agencyId: "agy_dunes", name: "Great Lakes Marine Repair", naicsCode: "811490", addressLine1: "600 Harbor Dr", city: "Muskegon", state: "MI", postalCode: "49440", yearsInBusiness: "22.0" },
+  { id: "ins_northwoods", orgId: ORG_B.id, agencyId: "agy_dunes", name: "Northwoods Cabinetry", naicsCode: "337110", addressLine1: "88 Mill Rd", city: "Green Bay", state: "WI", postalCode: "54301", yearsInBusiness: "6.0" },
+];
+
+export const programs = [
+  { id: "prg_summit_gl", orgId: ORG_A.id, carrierId: "car_granite", name: "Main Street General Liability", lineOfBusiness: "GL" as const, states: ["TX", "OK", "LA", "AZ", "NM", "CO"], autoBindPremiumCents: 2_500_000, defaultCommissionRate: "0.1500", quoteValidDays: 30, minimumPremiumCents: 75_000, installmentPlans: ["PIF", "TWO_PAY", "QUARTERLY"] },
+  { id: "prg_summit_wc", orgId: ORG_A.id, carrierId: "car_granite", name: "Trade Contractors Workers' Compensation", lineOfBusiness: "WC" as const, states: ["TX", "OK", "AZ", "NM"], autoBindPremiumCents: 5_000_000, defaultCommissionRate: "0.1000", quoteValidDays: 30, minimumPremiumCents: 100_000, installmentPlans: ["PIF", "QUARTERLY", "MONTHLY_10"] },
+  { id: "prg_lake_gl", orgId: ORG_B.id, carrierId: "car_northwind", name: "Great Lakes Artisan GL", lineOfBusiness: "GL" as const, states: ["MI", "WI"], autoBindPremiumCents: 1_500_000, defaultCommissionRate: "0.1200", quoteValidDays: 45, minimumPremiumCents: 50_000, installmentPlans: ["PIF", "TWO_PAY"] },
+];
+
+const daBase = { status: "active" as const, excludedStates: [] as string[], authorizedNaicsCodes: [] as string[], naicsVintage: 2022, maxPoliciesPerInsured: 1, allowedTermsMonths: [12], quarterlyGwpLimitCents: null, minYearsInBusiness: null };
+
+export const daAgreements = [
+  { ...daBase, id: "da_summit_gl", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_gl", reference: "GMIC-DA-2026-014", effectiveDate: "2026-01-01", expirationDate: "2026-12-31", maxOccurrenceLimitCents: 200_000_000, maxAggregateLimitCents: 400_000_000, maxPremiumPerPolicyCents: 15_000_000, authorizedStates: ["TX", "OK", "LA", "AZ", "NM", "CO"], excludedNaicsCodes: ["324110", "486110"], annualGwpLimitCents: 1_500_000_000, boundGwpCents: 1_842_200, maxInsuredRevenueCents: 5_000_000_000, minYearsInBusiness: 2, referralTriggers: { revenueOverCents: 2_500_000_000, priorLossesOver: 2, classCodes: ["238160"], states: ["LA"] } },
+  { ...daBase, id: "da_summit_wc", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_wc", reference: "GMIC-DA-2026-015", effectiveDate: "2026-01-01", expirationDate: "2026-12-31", maxOccurrenceLimitCents: 100_000_000, maxAggregateLimitCents: 100_000_000, maxPremiumPerPolicyCents: 25_000_000, authorizedStates: ["TX", "OK", "AZ", "NM"], excludedNaicsCodes: ["238160"], annualGwpLimitCents: 2_000_000_000, boundGwpCents: 2_615_000, maxInsuredRevenueCents: null, referralTriggers: { priorLossesOver: 1 } },
+  { ...daBase, id: "da_lake_gl", orgId: ORG_B.id, carrierId: "car_northwind", programId: "prg_lake_gl", reference: "NWS-MGA-0921", effectiveDate: "2026-04-01", expirationDate: "2027-03-31", maxOccurrenceLimitCents: 100_000_000, maxAggregateLimitCents: 200_000_000, maxPremiumPerPolicyCents: 5_000_000, authorizedStates: ["MI", "WI"], excludedNaicsCodes: [], annualGwpLimitCents: 500_000_000, boundGwpCents: 412_500, maxInsuredRevenueCents: null, referralTriggers: { revenueOverCents: 1_000_000_000 } },
+];
+
+export const users: DemoUser[] = [
+  { id: "usr_operator", email: "operator@openinsure.demo", name: "Pat Operator", roles: [], orgId: null, platformOperator: true, totp: true },
+  { id: "usr_a_admin", email: "admin@summit.demo", name: "Alicia Admin", roles: ["org_admin"], orgId: ORG_A.id, totp: true },
+  { id: "usr_a_uw", email: "underwriter@summit.demo", name: "Uma Underwood", roles: ["underwriter"], orgId: ORG_A.id },
+  { id: "usr_a_suw", email: "senior.underwriter@summit.demo", name: "Sam Senior", roles: ["senior_underwriter"], orgId: ORG_A.id },
+  { id: "usr_a_producer", email: "producer@summit.demo", name: "Priya Producer", roles: ["producer"], orgId: ORG_A.id, affiliation: { agencyId: "agy_harbor" } },
+  { id: "usr_a_agency", email: "agency.admin@summit.demo", name: "Ari Agency", roles: ["agency_admin"], orgId: ORG_A.id, affiliation: { agencyId: "agy_bluemesa" } },
+  { id: "usr_a_adjuster", email: "adjuster@summit.demo", name: "Ada Adjuster", roles: ["claims_adjuster"], orgId: ORG_A.id },
+  { id: "usr_a_claimsup", email: "claims.supervisor@summit.demo", name: "Cole Supervisor", roles: ["claims_supervisor"], orgId: ORG_A.id },
+  { id: "usr_a_finance", email: "finance@summit.demo", name: "Fiona Finance", roles: ["finance_analyst"], orgId: ORG_A.id },
+  { id: "usr_a_compliance", email: "compliance@summit.demo", name: "Cory Compliance", roles: ["compliance_officer"], orgId: ORG_A.id },
+  { id: "usr_a_carrier", email: "carrier@summit.demo", name: "Carla Carrier", roles: ["carrier_user"], orgId: ORG_A.id, affiliation: { carrierId: "car_granite" } },
+  { id: "usr_a_holder", email: "policyholder@summit.demo", name: "Hank Holder", roles: ["policyholder"], orgId: ORG_A.id, affiliation: { insuredId: "ins_lonestar" } },
+  { id: "usr_a_multi", email: "ops@summit.demo", name: "Omar Ops", roles: ["underwriter", "finance_analyst"], orgId: ORG_A.id },
+  { id: "usr_b_admin", email: "admin@lakeshore.demo", name: "Lena Lakeshore", roles: ["org_admin"], orgId: ORG_B.id, totp: true },
+  { id: "usr_b_uw", email: "underwriter@lakeshore.demo", name: "Ulrich Wave", roles: ["underwriter"], orgId: ORG_B.id },
+  { id: "usr_b_producer", email: "producer@lakeshore.demo", name: "Paula Pines", roles: ["producer"], orgId: ORG_B.id, affiliation: { agencyId: "agy_dunes" } },
+  { id: "usr_b_adjuster", email: "adjuster@lakeshore.demo", name: "Abe Anchor", roles: ["claims_adjuster", "claims_supervisor"], orgId: ORG_B.id },
+  { id: "usr_b_finance", email: "finance@lakeshore.demo", name: "Fern Ledger", roles: ["finance_analyst"], orgId: ORG_B.id },
+  { id: "usr_b_carrier", email: "carrier@lakeshore.demo", name: "Cal Northwind", roles: ["carrier_user"], orgId: ORG_B.id, affiliation: { carrierId: "car_northwind" } },
+  { id: "usr_b_holder", email: "policyholder@lakeshore.demo", name: "Gil Greatlakes", roles: ["policyholder"], orgId: ORG_B.id, affiliation: { insuredId: "ins_greatlakes" } },
+];
+
+type SubmissionSeed = {
+  id: string; orgId: string; reference: string; agencyId: string; producerUserId: string; insuredId: string; programId: string;
+  lineOfBusiness: "GL" | "WC"; state: string; naicsCode: string; annualRevenueCents: number | null; payrollCents: number | null;
+  requestedLimitCents: number; deductibleCents: number; effectiveDate: string; termMonths: number;
+  status: "draft" | "submitted" | "in_review" | "quoted" | "bound" | "referred" | "declined" | "withdrawn";
+  indicatedPremiumCents: number | null;
+};
+
+export const submissions: SubmissionSeed[] = [
+  { id: "sub_a_1", orgId: ORG_A.id, reference: "SUB-2026-0101", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_lonestar", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "TX", naicsCode: "238160", annualRevenueCents: 480_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 250_000, effectiveDate: "2026-03-01", termMonths: 12, status: "bound", indicatedPremiumCents: 1_236_400 },
+  { id: "sub_a_2", orgId: ORG_A.id, reference: "SUB-2026-0102", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_bayou", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-12-15", termMonths: 12, status: "referred", indicatedPremiumCents: 688_900 },
+  { id: "sub_a_3", orgId: ORG_A.id, reference: "SUB-2026-0103", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_redriver", programId: "prg_summit_wc", lineOfBusiness: "WC", state: "OK", naicsCode: "561730", annualRevenueCents: null, payrollCents: 96_000_000, requestedLimitCents: 100_000_000, deductibleCents: 0, effectiveDate: "2026-12-01", termMonths: 12, status: "submitted", indicatedPremiumCents: null },
+  { id: "sub_a_4", orgId: ORG_A.id, reference: "SUB-2026-0104", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_saguaro", programId: "prg_summit_wc", lineOfBusiness: "WC", state: "AZ", naicsCode: "238210", annualRevenueCents: null, payrollCents: 310_000_000, requestedLimitCents: 100_000_000, deductibleCents: 0, effectiveDate: "2026-04-01", termMonths: 12, status: "bound", indicatedPremiumCents: 2_615_000 },
+  { id: "sub_a_5", orgId: ORG_A.id, reference: "SUB-2026-0105", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_highdesert", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "NM", naicsCode: "312120", annualRevenueCents: 365_000_000, payrollCents: null, requestedLimitCents: 200_000_000, deductibleCents: 500_000, effectiveDate: "2027-01-01", termMonths: 12, status: "in_review", indicatedPremiumCents: null },
+  { id: "sub_a_6", orgId: ORG_A.id, reference: "SUB-2026-0106", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_highdesert", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "NM", naicsCode: "312120", annualRevenueCents: 365_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 250_000, effectiveDate: "2026-12-20", termMonths: 12, status: "quoted", indicatedPremiumCents: 605_800 },
+  { id: "sub_a_7", orgId: ORG_A.id, reference: "SUB-2026-0107", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_bayou", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-12-15", termMonths: 12, status: "draft", indicatedPremiumCents: null },
+  { id: "sub_b_1", orgId: ORG_B.id, reference: "SUB-2026-0101", agencyId: "agy_dunes", producerUserId: "usr_b_producer", insuredId: "ins_greatlakes", programId: "prg_lake_gl", lineOfBusiness: "GL", state: "MI", naicsCode: "811490", annualRevenueCents: 150_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-06-01", termMonths: 12, status: "bound", indicatedPremiumCents: 412_500 },
+  { id: "sub_b_2", orgId: ORG_B.id, reference: "SUB-2026-0102", agencyId: "agy_dunes", producerUserId: "usr_b_producer", insuredId: "ins_northwoods", programId: "prg_lake_gl", lineOfBusiness: "GL", state: "WI", naicsCode: "337110", annualRevenueCents: 88_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-12-10", termMonths: 12, status: "submitted", indicatedPremiumCents: null },
+];
+
+export const policies = [
+  { id: "pol_a_1", orgId: ORG_A.id, policyNumber: "SRU-GL-2026-000001", submissionId: "sub_a_1", insuredId: "ins_lonestar", agencyId: "agy_harbor", programId: "prg_summit_gl", carrierId: "car_granite", lineOfBusiness: "GL" as const, state: "TX", status: "active" as const, effectiveDate: "2026-03-01", expirationDate: "2027-03-01", grossPremiumCents: 1_236_400, feesCents: 25_000, taxesCents: 60_459 },
+  { id: "pol_a_2", orgId: ORG_A.id, policyNumber: "SRU-WC-2026-000002", submissionId: "sub_a_4", insuredId: "ins_saguaro", agencyId: "agy_bluemesa", programId: "prg_summit_wc", carrierId: "car_granite", lineOfBusiness: "WC" as const, state: "AZ", status: "active" as const, effectiveDate: "2026-04-01", expirationDate: "2027-04-01", grossPremiumCents: 2_615_000, feesCents: 15_000, taxesCents: 0 },
+  { id: "pol_a_3", orgId: ORG_A.id, policyNumber: "SRU-GL-2025-000417", submissionId: null, insuredId: "ins_highdesert", agencyId: "agy_bluemesa", programId: "prg_summit_gl", carrierId: "car_granite", lineOfBusiness: "GL" as const, state: "NM", status: "expired" as const, effectiveDate: "2025-01-01", expirationDate: "2026-01-01", grossPremiumCents: 571_200, feesCents: 25_000, taxesCents: 21_420 },
+  { id: "pol_b_1", orgId: ORG_B.id, policyNumber: "LSM-GL-2026-000001", submissionId: "sub_b_1", insuredId: "ins_greatlakes", agencyId: "agy_dunes", programId: "prg_lake_gl", carrierId: "car_northwind", lineOfBusiness: "GL" as const, state: "MI", status: "active" as const, effectiveDate: "2026-06-01", expirationDate: "2027-06-01", grossPremiumCents: 412_500, feesCents: 15_000, taxesCents: 10_313 },
+];
+
+export const invoices = [
+  { id: "inv_a_1", orgId: ORG_A.id, invoiceNumber: "INV-2026-00001", policyId: "pol_a_1", dueDate: "2026-03-01", amountCents: 330_465, status: "paid" as const },
+  { id: "inv_a_2", orgId: ORG_A.id, invoiceNumber: "INV-2026-00002", policyId: "pol_a_1", dueDate: "2026-06-01", amountCents: 330_465, status: "paid" as const },
+  { id: "inv_a_3", orgId: ORG_A.id, invoiceNumber: "INV-2026-00003", policyId: "pol_a_1", dueDate: "2026-09-01", amountCents: 330_465, status: "overdue" as const },
+  { id: "inv_a_4", orgId: ORG_A.id, invoiceNumber: "INV-2026-00004", policyId: "pol_a_1", dueDate: "2026-12-01", amountCents: 330_464, status: "invoiced" as const },
+  { id: "inv_a_5", orgId: ORG_A.id, invoiceNumber: "INV-2026-00005", policyId: "pol_a_2", dueDate: "2026-04-01", amountCents: 2_630_000, status: "paid" as const },
+  { id: "inv_b_1", orgId: ORG_B.id, invoiceNumber: "INV-2026-00001", policyId: "pol_b_1", dueDate: "2026-06-01", amountCents: 218_907, status: "paid" as const },
+  { id: "inv_b_2", orgId: ORG_B.id, invoiceNumber: "INV-2026-00002", policyId: "pol_b_1", dueDate: "2026-12-01", amountCents: 218_906, status: "invoiced" as const },
+];
+
+export const claims = [
+  { id: "clm_a_1", orgId: ORG_A.id, claimNumber: "CLM-2026-00011", policyId: "pol_a_1", status: "reserved" as const, dateOfLoss: "2026-07-14", reportedOn: "2026-07-16", lossType: "Third-party property damage", assignedAdjusterId: "usr_a_adjuster", caseReserveCents: 1_850_000, paidCents: 0 },
+  { id: "clm_a_2", orgId: ORG_A.id, claimNumber: "CLM-2026-00012", policyId: "pol_a_2", status: "investigating" as const, dateOfLoss: "2026-09-02", reportedOn: "2026-09-03", lossType: "Employee injury: fall from ladder", assignedAdjusterId: "usr_a_adjuster", caseReserveCents: 4_200_000, paidCents: 315_000 },
+  { id: "clm_a_3", orgId: ORG_A.id, claimNumber: "CLM-2026-00013", policyId: "pol_a_1", status: "open" as const, dateOfLoss: "2026-10-28", reportedOn: "2026-11-02", lossType: "Bodily injury: customer slip", assignedAdjusterId: null, caseReserveCents: 0, paidCents: 0 },
+  { id: "clm_b_1", orgId: ORG_B.id, claimNumber: "CLM-2026-00001", policyId: "pol_b_1", status: "open" as const, dateOfLoss: "2026-08-19", reportedOn: "2026-08-20", lossType: "Completed operations: hull damage", assignedAdjusterId: "usr_b_adjuster", caseReserveCents: 950_000, paidCents: 0 },
+];

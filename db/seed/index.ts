@@ -1,0 +1,67 @@
+import { hashPassword, symmetricEncrypt } from "better-auth/crypto";
+import { eq, sql } from "drizzle-orm";
+import type { MySqlTable } from "drizzle-orm/mysql-core";
+import { createDatabase, type Database } from "../client.ts";
+import * as schema from "../schema/index.ts";
+import * as demo from "./demo-data.ts";
+
+// Rows with fixed ids are inserted once; re-running the seed changes nothing.
+async function insertMissing(db: Database, table: MySqlTable, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  await db.insert(table).values(rows as never).onDuplicateKeyUpdate({ set: { id: sql`id` } as never });
+}
+
+async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, passwordHash: string) {
+  const existing = await db.select({ id: schema.user.id }).from(schema.user).where(eq(schema.user.email, user.email)).limit(1);
+  if (existing.length === 0) {
+    await db.insert(schema.user).values({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      emailVerified: true,
+      role: user.platformOperator ? "admin" : "user",
+      twoFactorEnabled: Boolean(user.totp),
+    });
+    await db.insert(schema.account).values({ id: `acc_${user.id}`, accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash });
+    if (user.totp) {
+      // better-auth stores imported base32 secrets as "base32:<secret>", encrypted with the auth secret.
+      await db.insert(schema.twoFactor).values({
+        id: `tfa_${user.id}`,
+        userId: user.id,
+        secret: await symmetricEncrypt({ key: authSecret, data: `base32:${demo.DEMO_TOTP_SECRET}` }),
+        backupCodes: await symmetricEncrypt({ key: authSecret, data: JSON.stringify([]) }),
+        verified: true,
+      });
+    }
+  }
+  if (user.orgId) {
+    await insertMissing(db, schema.member, [{ id: `mem_${user.id}`, organizationId: user.orgId, userId: user.id, role: user.roles.join(","), createdAt: new Date() }]);
+    if (user.affiliation) {
+      await insertMissing(db, schema.userAffiliations, [{ id: `aff_${user.id}`, orgId: user.orgId, userId: user.id, ...user.affiliation }]);
+    }
+  }
+}
+
+export async function seedDemoData(databaseUrl: string, authSecret: string) {
+  const db = createDatabase(databaseUrl);
+  await insertMissing(db, schema.organization, [demo.ORG_A, demo.ORG_B].map((o) => ({ ...o, createdAt: new Date() })));
+  await insertMissing(db, schema.carriers, demo.carriers);
+  await insertMissing(db, schema.agencies, demo.agencies);
+  await insertMissing(db, schema.insureds, demo.insureds);
+  await insertMissing(db, schema.programs, demo.programs);
+  await insertMissing(db, schema.daAgreements, demo.daAgreements);
+  const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
+  for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);
+  await insertMissing(db, schema.submissions, demo.submissions.map((s) => ({ ...s, submittedAt: s.status === "draft" ? null : new Date("2026-11-01T15:00:00Z") })));
+  await insertMissing(db, schema.policies, demo.policies);
+  await insertMissing(db, schema.invoices, demo.invoices);
+  await insertMissing(db, schema.claims, demo.claims);
+}
+
+if (import.meta.main) {
+  const url = process.env.DATABASE_URL;
+  const secret = process.env.BETTER_AUTH_SECRET;
+  if (!url || !secret) throw new Error("Set DATABASE_URL and BETTER_AUTH_SECRET to seed.");
+  await seedDemoData(url, secret);
+  console.log("Demo data seeded.");
+}

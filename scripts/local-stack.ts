@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createDatabase as createMariaDatabase, startMariaDB } from "../db/local/mariadb.ts";
+import { startPlanetScaleSimulator } from "../db/local/planetscale-simulator.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { seedDemoData } from "../db/seed/index.ts";
+
+export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+/** Only for local development and tests: production sets its own secret with wrangler. */
+export const DEV_AUTH_SECRET = "openinsure-development-secret-not-for-production-0001";
+
+export type LocalStackOptions = {
+  dataDir: string;
+  appPort: number;
+  databasePort: number;
+  simulatorPort: number;
+  databaseName: string;
+  log?: (line: string) => void;
+};
+
+export type LocalStack = { appUrl: string; databaseUrl: string; stop(): Promise<void> };
+
+// Wrangler and the Cloudflare vite plugin otherwise phone home (telemetry, update checks, the
+// request.cf lookup), which hangs on machines that reach only the package registries.
+export const offlineWranglerEnv = {
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+};
+
+/** MariaDB, the PlanetScale simulator in front of it, migrations, demo data and the app. */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => {});
+  mkdirSync(options.dataDir, { recursive: true });
+  const mariadb = await startMariaDB({ dataDir: `${options.dataDir}/mariadb`, port: options.databasePort });
+  log(`MariaDB on 127.0.0.1:${mariadb.port}${mariadb.reused ? " (already running)" : ""}`);
+  await createMariaDatabase(mariadb.connection, options.databaseName);
+  const simulator = await startPlanetScaleSimulator({
+    port: options.simulatorPort,
+    mysql: { ...mariadb.connection, database: options.databaseName },
+    username: "openinsure",
+    password: "local-password",
+  });
+  log(`PlanetScale API simulator on ${new URL(simulator.url).host}`);
+  await migrateDatabase(simulator.url);
+  await seedDemoData(simulator.url, DEV_AUTH_SECRET);
+  log("Database migrated and demo data seeded");
+
+  const appUrl = `http://127.0.0.1:${options.appPort}`;
+  const app = spawnApp({ appUrl, appPort: options.appPort, databaseUrl: simulator.url, dataDir: options.dataDir });
+  await waitForHttp(appUrl, app);
+  log(`App on ${appUrl}`);
+
+  let stopped = false;
+  return {
+    appUrl,
+    databaseUrl: simulator.url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await stopChild(app);
+      await simulator.close();
+      await mariadb.stop();
+    },
+  };
+}
+
+function spawnApp({ appUrl, appPort, databaseUrl, dataDir }: { appUrl: string; appPort: number; databaseUrl: string; dataDir: string }) {
+  const tmp = `${dataDir}/tmp`;
+  mkdirSync(tmp, { recursive: true });
+  return spawn("npx", ["react-router", "dev", "--port", String(appPort), "--strictPort"], {
+    cwd: projectRoot,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+    env: {
+      ...process.env,
+      ...offlineWranglerEnv,
+      XDG_CONFIG_HOME: `${dataDir}/config`,
+      TMPDIR: tmp,
+      PORT: String(appPort),
+      CLOUDFLARE_INCLUDE_PROCESS_ENV: "true",
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: DEV_AUTH_SECRET,
+      APP_URL: appUrl,
+      APP_ENV: "development",
+    },
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} before it answered`);
+    try {
+      const response = await fetch(`${url}/sign-in`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  // The child runs in its own process group, so workerd and esbuild go with it.
+  process.kill(-child.pid, "SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+}
