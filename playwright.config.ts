@@ -26,7 +26,8 @@ export default defineConfig({
     url: `${baseURL}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
+    stderr: "pipe",
     env: { PORT: process.env.E2E_PORT },
   },
 });

@@ -12,6 +12,7 @@ const stack = await startLocalStack({
   databasePort: await findFreePort(),
   simulatorPort: await findFreePort(),
   databaseName: "openinsure_e2e",
+  mode: "preview",
   log: (line) => console.log(line),
 });
 

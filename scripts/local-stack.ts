@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createDatabase as createMariaDatabase, startMariaDB } from "../db/local/mariadb.ts";
@@ -17,6 +17,8 @@ export type LocalStackOptions = {
   databasePort: number;
   simulatorPort: number;
   databaseName: string;
+  /** "dev" serves with vite (hot reload); "preview" builds once and serves the build in workerd. */
+  mode: "dev" | "preview";
   log?: (line: string) => void;
 };
 
@@ -49,7 +51,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   log("Database migrated and demo data seeded");
 
   const appUrl = `http://127.0.0.1:${options.appPort}`;
-  const app = spawnApp({ appUrl, appPort: options.appPort, databaseUrl: simulator.url, dataDir: options.dataDir });
+  const env = appEnvironment({ appUrl, appPort: options.appPort, databaseUrl: simulator.url, dataDir: options.dataDir });
+  if (options.mode === "preview") {
+    log("Building the app");
+    execFileSync("npx", ["react-router", "build"], { cwd: projectRoot, env, stdio: ["ignore", "ignore", "inherit"] });
+  }
+  const command = options.mode === "preview" ? ["vite", "preview"] : ["react-router", "dev"];
+  const app = spawn("npx", [...command, "--port", String(options.appPort), "--strictPort"], {
+    cwd: projectRoot,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+    env,
+  });
   await waitForHttp(appUrl, app);
   log(`App on ${appUrl}`);
 
@@ -67,26 +80,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 }
 
-function spawnApp({ appUrl, appPort, databaseUrl, dataDir }: { appUrl: string; appPort: number; databaseUrl: string; dataDir: string }) {
+function appEnvironment({ appUrl, appPort, databaseUrl, dataDir }: { appUrl: string; appPort: number; databaseUrl: string; dataDir: string }) {
   const tmp = `${dataDir}/tmp`;
   mkdirSync(tmp, { recursive: true });
-  return spawn("npx", ["react-router", "dev", "--port", String(appPort), "--strictPort"], {
-    cwd: projectRoot,
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-    env: {
-      ...process.env,
-      ...offlineWranglerEnv,
-      XDG_CONFIG_HOME: `${dataDir}/config`,
-      TMPDIR: tmp,
-      PORT: String(appPort),
-      CLOUDFLARE_INCLUDE_PROCESS_ENV: "true",
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_SECRET: DEV_AUTH_SECRET,
-      APP_URL: appUrl,
-      APP_ENV: "development",
-    },
-  });
+  return {
+    ...process.env,
+    ...offlineWranglerEnv,
+    XDG_CONFIG_HOME: `${dataDir}/config`,
+    TMPDIR: tmp,
+    PORT: String(appPort),
+    CLOUDFLARE_INCLUDE_PROCESS_ENV: "true",
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_SECRET: DEV_AUTH_SECRET,
+    APP_URL: appUrl,
+    APP_ENV: "development",
+  };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000) {

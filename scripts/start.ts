@@ -9,6 +9,7 @@ const stack = await startLocalStack({
   databasePort: port("DB_PORT", 3307),
   simulatorPort: port("DB_API_PORT", 3900),
   databaseName: "openinsure",
+  mode: "dev",
   log: (line) => console.log(`• ${line}`),
 });
 

@@ -21,7 +21,7 @@ export class DecimalError extends Error {
  * Bounds the digits accepted from text. Rates never need more, and it keeps untrusted input
  * (schedule factors typed by an underwriter) from building huge BigInts.
  */
-export const MAX_DECIMAL_DIGITS = 18;
+const MAX_DECIMAL_DIGITS = 18;
 
 const DECIMAL_PATTERN = new RegExp(
   `^([+-])?(\\d{1,${MAX_DECIMAL_DIGITS}})(?:\\.(\\d{1,${MAX_DECIMAL_DIGITS}}))?$`,

@@ -1,13 +1,14 @@
+import { formatMoney, toCents } from "./money.ts";
+
 // One way to show money and dates everywhere. Money is integer cents; coverage dates are
 // calendar dates (YYYY-MM-DD) and must never shift with the viewer's time zone.
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const calendar = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 const instant = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function formatCents(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return "—";
-  return usd.format(cents / 100);
+  return formatMoney(toCents(cents));
 }
 
 export function formatCalendarDate(date: string | null | undefined): string {

@@ -3,8 +3,7 @@
  * rate table version to a fully explained premium. It never reads the clock, the network or a
  * global, so the same input and table version always give the same quote.
  *
- * Every lookup happens before any arithmetic: a submission either rates completely or the result
- * names the first thing the table cannot price. Each recorded step rounds half-to-even to the cent.
+ * Steps run in the order of DOMAIN.md "Rating"; each recorded step rounds half-to-even to the cent.
  */
 import {
   decimalToString,
@@ -14,12 +13,10 @@ import {
   powerOfTen,
 } from "../../utils/decimal.ts";
 import { formatMoney, type Cents } from "../../utils/money.ts";
-import { findBand, findLossRule, findTaxRow, lookupBaseRate, lookupNaics } from "./lookups.ts";
-import { resolveSchedule } from "./schedule.ts";
+import { resolveEntries } from "./resolve.ts";
 import type {
   CompiledFactor,
   CompiledRateTable,
-  CompiledTaxRow,
   QuoteOption,
   RatedQuote,
   RatingError,
@@ -31,73 +28,17 @@ import type {
   TaxCode,
   TaxLine,
 } from "./types.ts";
-import { validateSubmission } from "./validate.ts";
 
 const MAX_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function rateQuote(input: RatingInput): RatingResult<RatedQuote> {
+  const entries = resolveEntries(input);
+  if ("code" in entries) {
+    return failure(entries);
+  }
   const { submission: facts, rateTable: table } = input;
-  const problem = validateSubmission(facts) ?? checkTableApplies(table, facts);
-  if (problem !== undefined) {
-    return failure(problem);
-  }
-
-  const exposure = table.exposure.kind === "revenue" ? facts.annualRevenue : facts.payroll;
-  if (exposure === undefined) {
-    const field = table.exposure.kind === "revenue" ? "annualRevenue" : "payroll";
-    return failure({
-      code: "missing_exposure",
-      basis: table.exposure.kind,
-      message: `Rate table ${table.id}@${table.version} rates on ${table.exposure.kind}; submission.${field} is missing`,
-    });
-  }
-  const baseRate = lookupBaseRate(table, facts.homeState, facts.naicsCode);
-  if (baseRate === undefined) {
-    return failure({
-      code: "no_base_rate",
-      state: facts.homeState,
-      naicsCode: facts.naicsCode,
-      message: `No base rate for NAICS ${facts.naicsCode} in ${facts.homeState} or the default row`,
-    });
-  }
-  const limitFactor = table.increasedLimitFactors.get(facts.occurrenceLimit)?.get(facts.aggregateLimit);
-  if (limitFactor === undefined) {
-    return failure({
-      code: "limit_not_in_ilf_table",
-      occurrenceLimit: facts.occurrenceLimit,
-      aggregateLimit: facts.aggregateLimit,
-      message: `Limits ${formatMoney(facts.occurrenceLimit)} / ${formatMoney(facts.aggregateLimit)} are not in the increased limit factor table`,
-    });
-  }
-  const deductible = table.deductibleFactors.get(facts.deductible);
-  if (deductible === undefined) {
-    return failure({
-      code: "deductible_not_in_table",
-      deductible: facts.deductible,
-      message: `Deductible ${formatMoney(facts.deductible)} is not offered by the rate table`,
-    });
-  }
-  const schedule = resolveSchedule(input.schedule, table);
-  if ("code" in schedule) {
-    return failure(schedule);
-  }
-  let taxRow: CompiledTaxRow | undefined;
-  if (table.surplusLines) {
-    taxRow = findTaxRow(input.taxTable, facts.homeState, facts.effectiveDate);
-    if (taxRow === undefined) {
-      return failure({
-        code: "no_tax_rate",
-        state: facts.homeState,
-        effectiveDate: facts.effectiveDate,
-        message: `No surplus lines tax rate for ${facts.homeState} on ${facts.effectiveDate}`,
-      });
-    }
-  }
-  const stateModifier = table.stateModifiers.get(facts.homeState) ?? table.neutralStateModifier;
-  const classModifier = lookupNaics(table.classModifiers, facts.naicsCode) ?? table.neutralClassModifier;
-  const band = findBand(table.exposureBands, exposure);
-  const lossRule = findLossRule(table.lossHistoryRules, facts);
-  const minimum = table.minimumPremiums.byState.get(facts.homeState) ?? table.minimumPremiums.fallback;
+  const { exposure, baseRate, limitFactor, deductible, stateModifier, classModifier } = entries;
+  const { band, lossRule, schedule, minimum, taxRow } = entries;
 
   const steps: RatingStep[] = [];
   let premium = basePremium(exposure, baseRate, table, facts.termMonths);
@@ -235,28 +176,6 @@ export function rateQuoteOptions(
 
 function failure(error: RatingError): { ok: false; error: RatingError } {
   return { ok: false, error };
-}
-
-function checkTableApplies(table: CompiledRateTable, facts: SubmissionFacts): RatingError | undefined {
-  if (facts.lineOfBusiness !== table.lineOfBusiness) {
-    return {
-      code: "line_of_business_mismatch",
-      expected: table.lineOfBusiness,
-      actual: facts.lineOfBusiness,
-      message: `Rate table ${table.id}@${table.version} rates ${table.lineOfBusiness}, not ${facts.lineOfBusiness}`,
-    };
-  }
-  const { effectiveDate, expirationDate } = table;
-  if (facts.effectiveDate < effectiveDate || (expirationDate !== null && facts.effectiveDate >= expirationDate)) {
-    return {
-      code: "rate_table_not_in_force",
-      effectiveDate: facts.effectiveDate,
-      message: `Rate table ${table.id}@${table.version} is in force from ${effectiveDate}${
-        expirationDate === null ? "" : ` until ${expirationDate}`
-      }, not on ${facts.effectiveDate}`,
-    };
-  }
-  return undefined;
 }
 
 /**

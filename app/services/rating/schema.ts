@@ -2,7 +2,7 @@
  * Shape of a rate table version and of the surplus lines tax table as stored (JSON in the DB).
  * Decimals are strings ("1.125") so they survive JSON without float conversion; amounts are
  * integer cents. The cross-field rules here are what make the engine's guarantees hold: premium
- * cannot fall when the limit, deductible-free coverage or exposure grows.
+ * never falls when the limits or the exposure grow, and never rises with a larger deductible.
  */
 import { z } from "zod";
 import {

@@ -6,14 +6,14 @@
 import { isCents } from "../../utils/money.ts";
 import type { RatingError, SubmissionFacts } from "./types.ts";
 
-export const MAX_TERM_MONTHS = 36;
+const MAX_TERM_MONTHS = 36;
 
 const STATE_CODE = /^[A-Z]{2}$/;
 const NAICS_CODE = /^\d{6}$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function isIsoDate(text: string): boolean {
+function isIsoDate(text: string): boolean {
   const match = ISO_DATE.exec(text);
   if (match === null) {
     return false;
@@ -68,6 +68,9 @@ export function validateSubmission(facts: SubmissionFacts): RatingError | undefi
   }
   if (!Number.isInteger(facts.termMonths) || facts.termMonths < 1 || facts.termMonths > MAX_TERM_MONTHS) {
     return invalid("termMonths", `must be a whole number of months from 1 to ${MAX_TERM_MONTHS}`);
+  }
+  if (typeof facts.priorLosses !== "object" || facts.priorLosses === null) {
+    return invalid("priorLosses", "must give a claim count and incurred amount");
   }
   if (!isCount(facts.priorLosses.count)) {
     return invalid("priorLosses.count", "must be a non-negative whole number");

@@ -13,7 +13,7 @@ export const wcTable = unwrap(compileRateTable(DEMO_WC_RATE_TABLE));
 export const taxTable = unwrap(compileTaxTable(DEMO_SURPLUS_LINES_TAX_TABLE));
 
 /** A Texas plumbing contractor, $1M/$2M, no deductible, loss free for 6 years. */
-export function glSubmission(overrides: Partial<SubmissionFacts> = {}): SubmissionFacts {
+function glSubmission(overrides: Partial<SubmissionFacts> = {}): SubmissionFacts {
   return {
     lineOfBusiness: "GL",
     homeState: "TX",
