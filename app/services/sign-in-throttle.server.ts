@@ -7,29 +7,31 @@ export type ThrottleResult = { allowed: true } | { allowed: false; retryAfterSec
 
 /**
  * Counts a hit in a fixed window kept in the database, so every Worker isolate sees the same
- * count. The upsert is a single atomic statement: concurrent hits can never both read a stale
- * count.
+ * count. One atomic upsert both counts and reports this hit's number: LAST_INSERT_ID(expr)
+ * hands the new count back as the statement's insert id, so concurrent hits each see their
+ * own position instead of a later reader's total. `hits` is assigned before `window_start`
+ * on purpose: MySQL evaluates assignments left to right, and the expiry test must see the
+ * old window start.
  */
 export async function hitThrottle(db: Database, bucket: string, rule: ThrottleRule): Promise<ThrottleResult> {
-  const expired = sql`${rateLimitCounter.windowStart} < NOW(3) - INTERVAL ${rule.windowSeconds} SECOND`;
-  await db
-    .insert(rateLimitCounter)
-    .values({ bucket, windowStart: sql`NOW(3)`, hits: 1 })
-    .onDuplicateKeyUpdate({
-      set: {
-        hits: sql`IF(${expired}, 1, ${rateLimitCounter.hits} + 1)`,
-        windowStart: sql`IF(${expired}, NOW(3), ${rateLimitCounter.windowStart})`,
-      },
-    });
+  const t = rateLimitCounter;
+  const expired = sql`${t.windowStart} < NOW(3) - INTERVAL ${rule.windowSeconds} SECOND`;
+  const result = await db.execute(sql`
+    INSERT INTO ${t} (${sql.identifier(t.bucket.name)}, ${sql.identifier(t.windowStart.name)}, ${sql.identifier(t.hits.name)})
+    VALUES (${bucket}, NOW(3), 1)
+    ON DUPLICATE KEY UPDATE
+      ${sql.identifier(t.hits.name)} = LAST_INSERT_ID(IF(${expired}, 1, ${t.hits} + 1)),
+      ${sql.identifier(t.windowStart.name)} = IF(${expired}, NOW(3), ${t.windowStart})`);
+  // A fresh row sets no insert id: that hit is the first of its window.
+  const hitNumber = Math.max(1, Number(result.insertId));
+  if (hitNumber <= rule.limit) return { allowed: true };
   const [row] = await db
     .select({
-      hits: rateLimitCounter.hits,
-      secondsLeft: sql`GREATEST(1, ${rule.windowSeconds} - TIMESTAMPDIFF(SECOND, ${rateLimitCounter.windowStart}, NOW(3)))`.mapWith(Number),
+      secondsLeft: sql`GREATEST(1, ${rule.windowSeconds} - TIMESTAMPDIFF(SECOND, ${t.windowStart}, NOW(3)))`.mapWith(Number),
     })
-    .from(rateLimitCounter)
-    .where(eq(rateLimitCounter.bucket, bucket));
-  if (!row || row.hits <= rule.limit) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: row.secondsLeft };
+    .from(t)
+    .where(eq(t.bucket, bucket));
+  return { allowed: false, retryAfterSeconds: row?.secondsLeft ?? rule.windowSeconds };
 }
 
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "vitest";
+import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
+import { listAgencies } from "./agencies.server.ts";
+import { listAuditLog, recordAudit } from "./audit-log.server.ts";
+import { getClaim, listClaims } from "./claims.server.ts";
+import { listDaAgreements } from "./da-agreements.server.ts";
+import { getInvoice, listInvoices } from "./invoices.server.ts";
+import { getMember, listMembers } from "./members.server.ts";
+import { getPolicy, listPolicies } from "./policies.server.ts";
+import { getSubmission, listSubmissions } from "./submissions.server.ts";
+
+const db = guardedTestDatabase();
+const ORG_A_PREFIX = /_a_|summit|granite|harbor|bluemesa/;
+
+// Every model function that takes an id, called with a session of org B: org A's id answers
+// nothing (the route turns that into 404); org B's own id answers its row.
+const lookups = [
+  { name: "getSubmission", email: "underwriter@lakeshore.demo", fn: getSubmission, foreign: "sub_a_1", own: "sub_b_1" },
+  { name: "getPolicy", email: "producer@lakeshore.demo", fn: getPolicy, foreign: "pol_a_1", own: "pol_b_1" },
+  { name: "getClaim", email: "adjuster@lakeshore.demo", fn: getClaim, foreign: "clm_a_1", own: "clm_b_1" },
+  { name: "getInvoice", email: "finance@lakeshore.demo", fn: getInvoice, foreign: "inv_a_1", own: "inv_b_1" },
+  { name: "getMember", email: "admin@lakeshore.demo", fn: getMember, foreign: "mem_usr_a_uw", own: "mem_usr_b_uw" },
+] as const;
+
+describe("tenant isolation of model functions", () => {
+  for (const l of lookups) {
+    test(`${l.name} answers nothing for another organization's id`, async () => {
+      const tenant = tenantOf(l.email);
+      expect(await l.fn(db, tenant, l.foreign)).toBeNull();
+      expect(await l.fn(db, tenant, l.own)).not.toBeNull();
+    });
+  }
+
+  test("list functions of org B return no row of org A", async () => {
+    const admin = tenantOf("admin@lakeshore.demo");
+    const results = await Promise.all([
+      listSubmissions(db, tenantOf("underwriter@lakeshore.demo")),
+      listPolicies(db, tenantOf("underwriter@lakeshore.demo")),
+      listClaims(db, tenantOf("adjuster@lakeshore.demo")),
+      listInvoices(db, tenantOf("finance@lakeshore.demo")),
+      listDaAgreements(db, admin),
+      listAgencies(db, admin),
+      listMembers(db, admin),
+    ]);
+    for (const rows of results) {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(JSON.stringify(row)).not.toMatch(ORG_A_PREFIX);
+    }
+  });
+
+  test("the audit log of one organization never shows another's entries", async () => {
+    const a = tenantOf("admin@summit.demo");
+    const b = tenantOf("admin@lakeshore.demo");
+    await recordAudit(db, { orgId: a.orgId, actorUserId: a.userId, actorEmail: "admin@summit.demo", action: "role_changed", targetId: "isolation-probe" });
+    expect((await listAuditLog(db, a)).some((e) => e.targetId === "isolation-probe")).toBe(true);
+    expect((await listAuditLog(db, b)).some((e) => e.targetId === "isolation-probe")).toBe(false);
+  });
+});
+
+describe("relationship rules inside one organization", () => {
+  test("a producer sees only its own agency's policies and submissions", async () => {
+    const producer = tenantOf("producer@summit.demo");
+    const policies = await listPolicies(db, producer);
+    expect(policies.map((p) => p.agencyName)).toEqual(policies.map(() => "Harbor Point Insurance Agency"));
+    expect(await getPolicy(db, producer, "pol_a_2")).toBeNull();
+    expect((await listSubmissions(db, producer)).every((s) => s.agencyName === "Harbor Point Insurance Agency")).toBe(true);
+  });
+
+  test("an adjuster sees only assigned claims; a supervisor sees all", async () => {
+    const adjuster = await listClaims(db, tenantOf("adjuster@summit.demo"));
+    expect(adjuster.map((c) => c.claimNumber).sort()).toEqual(["CLM-2026-00011", "CLM-2026-00012"]);
+    const supervisor = await listClaims(db, tenantOf("claims.supervisor@summit.demo"));
+    expect(supervisor).toHaveLength(3);
+  });
+
+  test("a policyholder sees only its own policies and invoices", async () => {
+    const holder = tenantOf("policyholder@summit.demo");
+    expect((await listPolicies(db, holder)).map((p) => p.policyNumber)).toEqual(["SRU-GL-2026-000001"]);
+    expect((await listInvoices(db, holder)).every((i) => i.policyNumber === "SRU-GL-2026-000001")).toBe(true);
+  });
+
+  test("a carrier user sees only policies and agreements on its own paper", async () => {
+    const carrier = tenantOf("carrier@summit.demo");
+    expect((await listPolicies(db, carrier)).every((p) => p.carrierName === "Granite Mutual Insurance Company")).toBe(true);
+    expect((await listDaAgreements(db, carrier)).every((a) => a.carrierName === "Granite Mutual Insurance Company")).toBe(true);
+  });
+
+  test("a role with no claim of the book sees nothing", async () => {
+    expect(await listClaims(db, tenantOf("producer@summit.demo"))).toEqual([]);
+    expect(await listSubmissions(db, tenantOf("policyholder@summit.demo"))).toEqual([]);
+  });
+});
