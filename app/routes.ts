@@ -7,6 +7,8 @@ export default [
   route("sign-out", "routes/_auth/sign-out.tsx"),
   route("forgot-password", "routes/_auth/forgot-password.tsx"),
   route("reset-password/:token", "routes/_auth/reset-password.tsx"),
+  route("account/two-factor", "routes/_auth/two-factor-setup.tsx"),
+  route("invitations/:invitationId", "routes/_auth/invitation.tsx"),
   route("api/auth/*", "routes/api/auth.ts"),
   route("dev/outbox", "routes/dev/outbox.tsx"),
 

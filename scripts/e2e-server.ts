@@ -11,6 +11,7 @@ const stack = await startLocalStack({
   appPort: Number(process.env.PORT),
   databasePort: await findFreePort(),
   simulatorPort: await findFreePort(),
+  ledgerPort: 0,
   databaseName: "openinsure_e2e",
   mode: "preview",
   log: (line) => console.log(line),

@@ -5,17 +5,20 @@ import { createDatabase as createMariaDatabase, startMariaDB } from "../db/local
 import { startPlanetScaleSimulator } from "../db/local/planetscale-simulator.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { seedDemoData } from "../db/seed/index.ts";
+import { startLocalLedger } from "../ledger/src/local.ts";
 
 export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 
 /** Only for local development and tests: production sets its own secret with wrangler. */
 export const DEV_AUTH_SECRET = "openinsure-development-secret-not-for-production-0001";
+const DEV_LEDGER_API_KEY = "openinsure-development-ledger-key";
 
 export type LocalStackOptions = {
   dataDir: string;
   appPort: number;
   databasePort: number;
   simulatorPort: number;
+  ledgerPort: number;
   databaseName: string;
   /** "dev" serves with vite (hot reload); "preview" builds once and serves the build in workerd. */
   mode: "dev" | "preview";
@@ -50,8 +53,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   await seedDemoData(simulator.url, DEV_AUTH_SECRET);
   log("Database migrated and demo data seeded");
 
+  const ledger = await startLocalLedger({ dataDir: `${options.dataDir}/ledger`, port: options.ledgerPort, apiKey: DEV_LEDGER_API_KEY });
+  log(`Ledger proxy (embedded TigerBeetle semantics) on ${new URL(ledger.url).host}`);
+
   const appUrl = `http://127.0.0.1:${options.appPort}`;
-  const env = appEnvironment({ appUrl, appPort: options.appPort, databaseUrl: simulator.url, dataDir: options.dataDir });
+  const env = {
+    ...appEnvironment({ appUrl, appPort: options.appPort, databaseUrl: simulator.url, dataDir: options.dataDir }),
+    LEDGER_URL: ledger.url,
+    LEDGER_API_KEY: DEV_LEDGER_API_KEY,
+  };
   if (options.mode === "preview") {
     log("Building the app");
     execFileSync("npx", ["react-router", "build"], { cwd: projectRoot, env, stdio: ["ignore", "ignore", "inherit"] });
@@ -74,6 +84,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (stopped) return;
       stopped = true;
       await stopChild(app);
+      await ledger.stop();
       await simulator.close();
       await mariadb.stop();
     },

@@ -8,6 +8,7 @@ const stack = await startLocalStack({
   appPort: port("PORT", 5173),
   databasePort: port("DB_PORT", 3307),
   simulatorPort: port("DB_API_PORT", 3900),
+  ledgerPort: port("LEDGER_PORT", 3950),
   databaseName: "openinsure",
   mode: "dev",
   log: (line) => console.log(`• ${line}`),

@@ -95,14 +95,18 @@ export function needsTwoFactorEnrollment(user: CurrentUser): boolean {
   return user.isPlatformOperator || (user.tenant?.roles.some((r) => ROLES_REQUIRING_TOTP.includes(r)) ?? false);
 }
 
-export async function requireUser(args: Args): Promise<CurrentUser> {
+/**
+ * The signed-in user, or a redirect to sign-in. Users whose role requires TOTP and who have not
+ * set it up are sent to enrol first; only the enrolment page itself opts out of that.
+ */
+export async function requireUser(args: Args, { allowPendingTwoFactor = false } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser(args);
   if (!user) {
     const url = new URL(args.request.url);
     const redirectTo = url.pathname + url.search;
     throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
   }
-  if (needsTwoFactorEnrollment(user) && new URL(args.request.url).pathname !== "/account/two-factor") {
+  if (needsTwoFactorEnrollment(user) && !allowPendingTwoFactor) {
     throw redirect("/account/two-factor");
   }
   return user;

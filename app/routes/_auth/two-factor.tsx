@@ -1,18 +1,13 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/two-factor";
+import { TotpCodeSchema } from "../../auth/totp-code.ts";
 import { AuthLayout } from "../../components/auth-layout.tsx";
 import { ErrorList, Field } from "../../components/forms.tsx";
 import { Button } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { forwardCookies, safeRedirect } from "../../utils/http.server.ts";
-
-export const TotpCodeSchema = z.object({
-  code: z.string("Enter the 6-digit code").regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
-  redirectTo: z.string().optional(),
-});
 
 export const meta: Route.MetaFunction = () => [{ title: "Two-factor sign-in · OpenInsure" }];
 

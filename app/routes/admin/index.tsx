@@ -34,7 +34,7 @@ export async function action(args: Route.ActionArgs) {
   const user = await requireUser(args);
   if (!user.tenant || !hasPermission(user.tenant.roles, "manage:member")) forbidden();
   const submission = parseWithZod(await args.request.formData(), { schema: InviteSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
   const { db, auth } = appServices(args.context);
   const { email, roles } = submission.value;
   try {
@@ -44,7 +44,7 @@ export async function action(args: Route.ActionArgs) {
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : "The invitation could not be sent.";
-    return data(submission.reply({ formErrors: [message] }), { status: 400 });
+    return data({ result: submission.reply({ formErrors: [message] }), invited: null }, { status: 400 });
   }
   await recordAudit(db, {
     orgId: user.tenant.orgId,
@@ -56,12 +56,12 @@ export async function action(args: Route.ActionArgs) {
     detail: { roles },
     ipAddress: clientAddress(args.request),
   });
-  return submission.reply({ resetForm: true });
+  return { result: submission.reply({ resetForm: true }), invited: email };
 }
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }) });
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }) });
   return (
     <>
       <PageHeader title="Administration" description={loaderData.orgName ?? "Platform operator"} actions={loaderData.members ? <Link to="audit-log" className="text-brand underline underline-offset-4">Audit log</Link> : null} />
@@ -97,7 +97,7 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                   <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
                 </fieldset>
                 <ErrorList id={form.errorId} errors={form.errors} />
-                {lastResult?.status === "success" ? <p role="status" className="text-success">Invitation sent.</p> : null}
+                {actionData?.invited ? <p role="status" className="text-success">Invitation sent to {actionData.invited}.</p> : null}
                 <Button type="submit" className="self-start">Send invitation</Button>
               </Form>
             </Card>
