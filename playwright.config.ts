@@ -26,6 +26,9 @@ export default defineConfig({
     url: `${baseURL}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // The stack server stops MariaDB, the ledger and the app itself on SIGTERM; the default
+    // SIGKILL would leave them running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: { PORT: process.env.E2E_PORT },

@@ -11,4 +11,9 @@ interface Env {
     APP_ENV?: string;
     /** Sign-in attempts allowed per account per 15 minutes (default 10). */
     SIGN_IN_MAX_ATTEMPTS?: string;
+    /** Outgoing mail: an HTTP mail API taking JSON {from, to, subject, text} with a bearer token. */
+    MAIL_TRANSPORT_URL?: string;
+    MAIL_TRANSPORT_TOKEN?: string;
+    /** Sender, e.g. "OpenInsure <no-reply@openinsure.example>". */
+    MAIL_FROM?: string;
   }

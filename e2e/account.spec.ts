@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import { signIn } from "./demo-users.ts";
+import { signIn, waitForHydration } from "./demo-users.ts";
 
 async function linkFromOutbox(page: Page, to: string, subject: RegExp): Promise<string> {
   await page.goto("/dev/outbox");
@@ -14,6 +14,7 @@ async function linkFromOutbox(page: Page, to: string, subject: RegExp): Promise<
 async function invite(page: Page, email: string, roleLabel: string) {
   await signIn(page, "admin@summit.demo");
   await expect(page).toHaveURL(/\/admin$/);
+  await waitForHydration(page);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(roleLabel, { exact: true }).check();
   await page.getByRole("button", { name: "Send invitation" }).click();
@@ -21,14 +22,16 @@ async function invite(page: Page, email: string, roleLabel: string) {
 }
 
 test("an invited finance analyst joins, resets the password through the outbox, and the admin changes the role", async ({ page, browser }) => {
-  const email = `new.analyst.${Date.now()}@summit.demo`;
+  const stamp = Date.now();
+  const email = `new.analyst.${stamp}@summit.demo`;
+  const name = `Nina Newcomer ${stamp}`;
   await invite(page, email, "Finance analyst");
   const invitationPath = await linkFromOutbox(page, email, /You are invited to Summit Ridge Underwriters/);
 
   const newcomer = await (await browser.newContext()).newPage();
   await newcomer.goto(invitationPath);
   await expect(newcomer.getByRole("heading", { name: "Join Summit Ridge Underwriters" })).toBeVisible();
-  await newcomer.getByLabel("Your name").fill("Nina Newcomer");
+  await newcomer.getByLabel("Your name").fill(name);
   await newcomer.getByLabel("Choose a password").fill("short");
   await newcomer.getByRole("button", { name: "Create account and join" }).click();
   await expect(newcomer.getByText("Use at least 10 characters")).toBeVisible();
@@ -53,13 +56,16 @@ test("an invited finance analyst joins, resets the password through the outbox, 
   await expect(newcomer).toHaveURL(/\/finance$/);
 
   await page.goto("/admin");
-  await page.getByRole("link", { name: "Nina Newcomer" }).click();
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await waitForHydration(page);
   await page.getByLabel("Finance analyst").uncheck();
   await page.getByLabel("Compliance officer").check();
+  await expect(page.getByLabel("Finance analyst")).not.toBeChecked();
   await page.getByRole("button", { name: "Save roles" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole("link", { name: "Audit log" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "role changed" }).filter({ hasText: "compliance_officer" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "role changed" }).filter({ hasText: email })).toContainText('"to":["compliance_officer"]');
   await expect(page.getByRole("row").filter({ hasText: "member invited" }).filter({ hasText: email })).toBeVisible();
 
   await newcomer.goto("/");

@@ -23,3 +23,8 @@ export async function signIn(page: Page, email: string) {
     await page.getByRole("button", { name: "Verify" }).click();
   }
 }
+
+/** Waits until React has hydrated the page, so interactions are not lost to hydration. */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}

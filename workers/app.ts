@@ -1,5 +1,6 @@
 import { createRequestHandler, RouterContextProvider } from "react-router";
-import { cloudflareContext } from "../app/context.server.ts";
+import { cloudflareContext, servicesFor } from "../app/context.server.ts";
+import { deliverPendingEmails, mailTransportFrom } from "../app/services/email-delivery.server.ts";
 
 const requestHandler = createRequestHandler(
   () => import("virtual:react-router/server-build"),
@@ -11,5 +12,11 @@ export default {
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env, ctx });
     return requestHandler(request, context);
+  },
+
+  async scheduled(_controller, env, ctx) {
+    const transport = mailTransportFrom(env);
+    // Without a transport (development) the outbox is read on /dev/outbox instead.
+    if (transport) ctx.waitUntil(deliverPendingEmails(servicesFor(env).db, transport));
   },
 } satisfies ExportedHandler<Env>;

@@ -204,6 +204,7 @@ CREATE TABLE `email_outbox` (
 	`attempts` int NOT NULL DEFAULT 0,
 	`last_error` text,
 	`created_at` datetime(3) NOT NULL,
+	`claimed_at` datetime(3),
 	`sent_at` datetime(3),
 	CONSTRAINT `email_outbox_id` PRIMARY KEY(`id`)
 );

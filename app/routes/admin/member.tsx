@@ -44,7 +44,7 @@ export async function action(args: Route.ActionArgs) {
     action: "role_changed",
     targetType: "user",
     targetId: member.userId,
-    detail: { from: member.roles, to: submission.value.roles },
+    detail: { email: member.email, from: member.roles, to: submission.value.roles },
     ipAddress: clientAddress(args.request),
   });
   throw redirect("/admin");

@@ -1,0 +1,61 @@
+/**
+ * Everything that must hold before a quote is bound, as one pure function the bind transaction
+ * calls after locking the DA agreement row. Every check runs and is reported, so a refused bind
+ * lists all its reasons at once rather than one per attempt.
+ */
+import type { LineOfBusiness } from "../../../db/schema/programs.ts";
+import type { Cents } from "../../utils/money.ts";
+import { checkUserAuthority, type BindingUser } from "./authority.ts";
+import type { PreBindCheckResult } from "./check-result.ts";
+import type { DaAgreementTerms } from "./da-agreement.ts";
+import { runDaChecks, type DaRisk } from "./da-checks.ts";
+import { checkDiligentSearch, type SurplusLinesPlacement } from "./diligent-search.ts";
+import { checkQuoteNotExpired } from "./quote-expiry.ts";
+import { checkNoOpenUnderwritingIssues, type UnderwritingIssues } from "./underwriting-issues.ts";
+
+export interface BindRisk extends DaRisk {
+  readonly lineOfBusiness: LineOfBusiness;
+}
+
+export interface PreBindInput {
+  /** The instant of the bind attempt; compared with the quote's expiry instant. */
+  readonly now: Date;
+  /**
+   * The calendar date of `now` in the MGA's business time zone (see `calendarDateAt`); compared
+   * with the agreement's calendar-date term.
+   */
+  readonly bindDate: string;
+  readonly quote: { readonly expiresAt: Date };
+  readonly risk: BindRisk;
+  /** Read under the bind transaction's row lock, so `boundGwpCents` is current. */
+  readonly agreement: DaAgreementTerms;
+  /** Required when the agreement has a quarterly GWP limit; see `daAgreementQuarter`. */
+  readonly quarterToDateGwpCents?: Cents | undefined;
+  readonly program: { readonly autoBindPremiumCents: Cents };
+  readonly user: BindingUser;
+  readonly underwriting: UnderwritingIssues;
+  readonly surplusLines: Omit<SurplusLinesPlacement, "homeState">;
+}
+
+/** All checks, in the order of PRE_BIND_CHECK_CODES; the bind may proceed only if every one passed. */
+export function runPreBindChecks(input: PreBindInput): PreBindCheckResult[] {
+  const { risk } = input;
+  return [
+    checkQuoteNotExpired(input.quote.expiresAt, input.now),
+    ...runDaChecks({
+      agreement: input.agreement,
+      risk,
+      asOf: input.bindDate,
+      quarterToDateGwpCents: input.quarterToDateGwpCents,
+    }),
+    checkUserAuthority({
+      user: input.user,
+      lineOfBusiness: risk.lineOfBusiness,
+      grossPremiumCents: risk.grossPremiumCents,
+      occurrenceLimitCents: risk.occurrenceLimitCents,
+      autoBindPremiumCents: input.program.autoBindPremiumCents,
+    }),
+    checkNoOpenUnderwritingIssues(input.underwriting),
+    checkDiligentSearch({ ...input.surplusLines, homeState: risk.homeState }),
+  ];
+}
