@@ -284,6 +284,81 @@ CREATE TABLE `programs` (
 	CONSTRAINT `programs_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `quote_options` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`quote_id` varchar(36) NOT NULL,
+	`position` int NOT NULL,
+	`occurrence_limit_cents` bigint NOT NULL,
+	`aggregate_limit_cents` bigint NOT NULL,
+	`deductible_cents` bigint NOT NULL,
+	`gross_premium_cents` bigint NOT NULL,
+	`fees_cents` bigint NOT NULL,
+	`taxes_cents` bigint NOT NULL,
+	`total_due_cents` bigint NOT NULL,
+	`rating` json NOT NULL,
+	`within_authority` boolean NOT NULL,
+	CONSTRAINT `quote_options_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `quotes` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`submission_id` varchar(36) NOT NULL,
+	`rate_table_id` varchar(36) NOT NULL,
+	`rate_table_version` varchar(30) NOT NULL,
+	`tax_table_id` varchar(36) NOT NULL,
+	`status` varchar(12) NOT NULL,
+	`expires_on` date NOT NULL,
+	`da_flags` json NOT NULL,
+	`created_by_user_id` varchar(36) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `quotes_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `rate_tables` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`program_id` varchar(36) NOT NULL,
+	`version` varchar(30) NOT NULL,
+	`effective_date` date NOT NULL,
+	`status` varchar(10) NOT NULL,
+	`definition` json NOT NULL,
+	`activated_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `rate_tables_id` PRIMARY KEY(`id`),
+	CONSTRAINT `rate_tables_org_program_version_uq` UNIQUE(`org_id`,`program_id`,`version`)
+);
+--> statement-breakpoint
+CREATE TABLE `sequences` (
+	`org_id` varchar(36) NOT NULL,
+	`name` varchar(60) NOT NULL,
+	`next_value` int NOT NULL,
+	CONSTRAINT `sequences_pk` PRIMARY KEY(`org_id`,`name`)
+);
+--> statement-breakpoint
+CREATE TABLE `tax_tables` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`version` varchar(30) NOT NULL,
+	`effective_date` date NOT NULL,
+	`definition` json NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `tax_tables_id` PRIMARY KEY(`id`),
+	CONSTRAINT `tax_tables_org_version_uq` UNIQUE(`org_id`,`version`)
+);
+--> statement-breakpoint
+CREATE TABLE `submission_events` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`submission_id` varchar(36) NOT NULL,
+	`actor_user_id` varchar(36),
+	`type` varchar(40) NOT NULL,
+	`detail` json,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `submission_events_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE TABLE `submissions` (
 	`id` varchar(36) NOT NULL,
 	`org_id` varchar(36) NOT NULL,
@@ -301,6 +376,8 @@ CREATE TABLE `submissions` (
 	`deductible_cents` bigint NOT NULL,
 	`effective_date` date NOT NULL,
 	`term_months` int NOT NULL,
+	`prior_loss_count` int NOT NULL DEFAULT 0,
+	`prior_loss_incurred_cents` bigint NOT NULL DEFAULT 0,
 	`status` varchar(12) NOT NULL,
 	`assigned_underwriter_id` varchar(36),
 	`indicated_premium_cents` bigint,
@@ -332,5 +409,10 @@ CREATE INDEX `policies_org_insured_idx` ON `policies` (`org_id`,`insured_id`);--
 CREATE INDEX `policies_org_carrier_idx` ON `policies` (`org_id`,`carrier_id`);--> statement-breakpoint
 CREATE INDEX `da_agreements_org_program_idx` ON `da_agreements` (`org_id`,`program_id`);--> statement-breakpoint
 CREATE INDEX `programs_org_idx` ON `programs` (`org_id`,`line_of_business`);--> statement-breakpoint
+CREATE INDEX `quote_options_org_quote_idx` ON `quote_options` (`org_id`,`quote_id`,`position`);--> statement-breakpoint
+CREATE INDEX `quotes_org_submission_idx` ON `quotes` (`org_id`,`submission_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `rate_tables_org_program_effective_idx` ON `rate_tables` (`org_id`,`program_id`,`effective_date`);--> statement-breakpoint
+CREATE INDEX `tax_tables_org_effective_idx` ON `tax_tables` (`org_id`,`effective_date`);--> statement-breakpoint
+CREATE INDEX `submission_events_org_submission_idx` ON `submission_events` (`org_id`,`submission_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `submissions_org_status_idx` ON `submissions` (`org_id`,`status`,`created_at`);--> statement-breakpoint
 CREATE INDEX `submissions_org_agency_idx` ON `submissions` (`org_id`,`agency_id`,`created_at`);

@@ -6,6 +6,8 @@ import * as parties from "./parties.ts";
 import * as platform from "./platform.ts";
 import * as policies from "./policies.ts";
 import * as programs from "./programs.ts";
+import * as quotes from "./quotes.ts";
+import * as rating from "./rating.ts";
 import * as underwriting from "./underwriting.ts";
 
 export * from "./auth.ts";
@@ -15,9 +17,11 @@ export * from "./parties.ts";
 export * from "./platform.ts";
 export * from "./policies.ts";
 export * from "./programs.ts";
+export * from "./quotes.ts";
+export * from "./rating.ts";
 export * from "./underwriting.ts";
 
-const modules = [auth, billing, claims, parties, platform, policies, programs, underwriting];
+const modules = [auth, billing, claims, parties, platform, policies, programs, quotes, rating, underwriting];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

@@ -1,4 +1,4 @@
-import { index, int, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { index, int, json, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { calendarDate, cents, createdAt, id, instant, orgId, ref, updatedAt } from "./columns.ts";
 import { LINES_OF_BUSINESS } from "./programs.ts";
 
@@ -29,10 +29,13 @@ export const submissions = mysqlTable(
     naicsCode: varchar("naics_code", { length: 6 }).notNull(),
     annualRevenueCents: cents("annual_revenue_cents"),
     payrollCents: cents("payroll_cents"),
+    /** Per-occurrence limit requested (each accident for WC employers liability). */
     requestedLimitCents: cents("requested_limit_cents").notNull(),
     deductibleCents: cents("deductible_cents").notNull(),
     effectiveDate: calendarDate("effective_date").notNull(),
     termMonths: int("term_months").notNull(),
+    priorLossCount: int("prior_loss_count").notNull().default(0),
+    priorLossIncurredCents: cents("prior_loss_incurred_cents").notNull().default(0),
     status: varchar("status", { length: 12, enum: SUBMISSION_STATUSES }).notNull(),
     assignedUnderwriterId: ref("assigned_underwriter_id"),
     indicatedPremiumCents: cents("indicated_premium_cents"),
@@ -45,4 +48,19 @@ export const submissions = mysqlTable(
     index("submissions_org_status_idx").on(t.orgId, t.status, t.createdAt),
     index("submissions_org_agency_idx").on(t.orgId, t.agencyId, t.createdAt),
   ],
+);
+
+/** The submission's timeline: every change of status and every action taken on it. */
+export const submissionEvents = mysqlTable(
+  "submission_events",
+  {
+    id: id(),
+    orgId: orgId(),
+    submissionId: ref("submission_id").notNull(),
+    actorUserId: ref("actor_user_id"),
+    type: varchar("type", { length: 40 }).notNull(),
+    detail: json("detail").$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("submission_events_org_submission_idx").on(t.orgId, t.submissionId, t.createdAt)],
 );

@@ -4,6 +4,7 @@ import type { MySqlTable } from "drizzle-orm/mysql-core";
 import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
+import { rateTables, taxTables } from "./rate-tables.ts";
 
 // Rows with fixed ids are inserted once; re-running the seed changes nothing.
 async function insertMissing(db: Database, table: MySqlTable, rows: Record<string, unknown>[]) {
@@ -50,6 +51,8 @@ export async function seedDemoData(databaseUrl: string, authSecret: string) {
   await insertMissing(db, schema.insureds, demo.insureds);
   await insertMissing(db, schema.programs, demo.programs);
   await insertMissing(db, schema.daAgreements, demo.daAgreements);
+  await insertMissing(db, schema.rateTables, rateTables);
+  await insertMissing(db, schema.taxTables, taxTables);
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);
   await insertMissing(db, schema.submissions, demo.submissions.map((s) => ({ ...s, submittedAt: s.status === "draft" ? null : new Date("2026-11-01T15:00:00Z") })));

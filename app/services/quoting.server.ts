@@ -1,0 +1,170 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { daAgreements, insureds, programs, quoteOptions, quotes, submissionEvents, submissions, type DaFlag } from "../../db/schema/index.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+import { visibleSubmissions } from "../auth/scope.server.ts";
+import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
+import { createId } from "../utils/ids.ts";
+import { toCents } from "../utils/money.ts";
+import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
+import { runDaChecks } from "./bind/da-checks.ts";
+import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption } from "./rating/index.ts";
+
+export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED"; message: string };
+export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
+
+const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted"]);
+
+// Active rate and tax table versions never change, so their compiled form can be kept for the
+// life of the isolate.
+const compiledRateTables = new Map<string, CompiledRateTable>();
+const compiledTaxTables = new Map<string, CompiledTaxTable>();
+
+function compiled<T>(cache: Map<string, T>, id: string, compile: () => { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  let table = cache.get(id);
+  if (!table) {
+    const result = compile();
+    if (!result.ok) throw new Error(`Stored table ${id} does not compile: ${result.error.message}`);
+    table = result.value;
+    cache.set(id, table);
+  }
+  return table;
+}
+
+/**
+ * Rates a submission for every limit tier its program offers at the requested occurrence limit,
+ * runs the DA checks (failures become flags: the price is shown, bind is blocked) and stores
+ * the quote with its full rating trail. Earlier quotes of the submission stay as history.
+ */
+export async function quoteSubmission(db: Database, tenant: TenantContext, submissionId: string, today: string): Promise<QuoteOutcome> {
+  const [row] = await db
+    .select({ submission: submissions, yearsInBusiness: insureds.yearsInBusiness, quoteValidDays: programs.quoteValidDays })
+    .from(submissions)
+    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+    .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1);
+  if (!row) return { ok: false, error: { code: "NOT_FOUND", message: "Submission not found" } };
+  const { submission } = row;
+  if (!QUOTABLE.has(submission.status)) {
+    return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
+  }
+
+  const [rateRow, taxRow, agreementRows] = await Promise.all([
+    findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
+    findTaxTableInForce(db, tenant, submission.effectiveDate),
+    db.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1),
+  ]);
+  if (!rateRow || !taxRow) {
+    return { ok: false, error: { code: "NO_RATE_TABLE", message: `No rate table of this program is in force on ${submission.effectiveDate}.` } };
+  }
+  const rateTable = compiled(compiledRateTables, rateRow.id, () => compileRateTable(rateRow.definition));
+  const taxTable = compiled(compiledTaxTables, taxRow.id, () => compileTaxTable(taxRow.definition));
+
+  const occurrenceLimit = toCents(submission.requestedLimitCents);
+  const aggregates = [...(rateTable.increasedLimitFactors.get(occurrenceLimit)?.keys() ?? [])].sort((a, b) => a - b);
+  const options: QuoteOption[] = aggregates.map((aggregateLimit) => ({
+    occurrenceLimit,
+    aggregateLimit: toCents(aggregateLimit),
+    deductible: toCents(submission.deductibleCents),
+  }));
+  if (options.length === 0) {
+    return { ok: false, error: { code: "RATING_FAILED", message: "The program does not offer the requested limit." } };
+  }
+  const yearsInBusiness = row.yearsInBusiness === null ? 0 : Number(row.yearsInBusiness);
+  const facts = {
+    lineOfBusiness: submission.lineOfBusiness,
+    homeState: submission.state,
+    naicsCode: submission.naicsCode,
+    annualRevenue: submission.annualRevenueCents === null ? undefined : toCents(submission.annualRevenueCents),
+    payroll: submission.payrollCents === null ? undefined : toCents(submission.payrollCents),
+    occurrenceLimit,
+    aggregateLimit: options[0]!.aggregateLimit,
+    deductible: toCents(submission.deductibleCents),
+    effectiveDate: submission.effectiveDate,
+    termMonths: submission.termMonths,
+    priorLosses: { count: submission.priorLossCount, incurred: toCents(submission.priorLossIncurredCents) },
+    yearsInBusiness,
+  };
+  const rated = rateQuoteOptions({ submission: facts, schedule: [], rateTable, taxTable }, options);
+  const failure = rated.find((r) => !r.ok);
+  if (failure && !failure.ok) return { ok: false, error: { code: "RATING_FAILED", message: failure.error.message } };
+  const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
+
+  const agreement = agreementRows[0] ? daAgreementTermsFromRow(agreementRows[0]) : null;
+  const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
+    if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
+    return runDaChecks({
+      agreement,
+      asOf: today,
+      risk: {
+        homeState: submission.state,
+        naicsCode: submission.naicsCode,
+        effectiveDate: submission.effectiveDate,
+        termMonths: submission.termMonths,
+        occurrenceLimitCents: occurrenceLimit,
+        aggregateLimitCents: toCents(aggregateLimitCents),
+        grossPremiumCents: toCents(grossPremiumCents),
+        annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
+        yearsInBusiness,
+        insuredPolicyCount: 0,
+      },
+    }).flatMap((result) => (result.passed ? [] : [{ check: result.check, code: result.code, detail: result.detail }]));
+  };
+
+  const quoteId = createId("quo");
+  await db.transaction(async (tx) => {
+    await tx
+      .update(quotes)
+      .set({ status: "superseded" })
+      .where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.submissionId, submission.id), eq(quotes.status, "active")));
+    await tx.insert(quotes).values({
+      id: quoteId,
+      orgId: tenant.orgId,
+      submissionId: submission.id,
+      rateTableId: rateRow.id,
+      rateTableVersion: rateRow.version,
+      taxTableId: taxRow.id,
+      status: "active",
+      expiresOn: addDays(today, row.quoteValidDays),
+      daFlags: flagsFor(ratedOptions[0]!.grossPremium, ratedOptions[0]!.option.aggregateLimit),
+      createdByUserId: tenant.userId,
+    });
+    await tx.insert(quoteOptions).values(
+      ratedOptions.map((option, position) => ({
+        id: createId("qop"),
+        orgId: tenant.orgId,
+        quoteId,
+        position,
+        occurrenceLimitCents: option.option.occurrenceLimit,
+        aggregateLimitCents: option.option.aggregateLimit,
+        deductibleCents: option.option.deductible,
+        grossPremiumCents: option.grossPremium,
+        feesCents: option.feesTotal,
+        taxesCents: option.taxesTotal,
+        totalDueCents: option.totalDue,
+        rating: option as unknown as Record<string, unknown>,
+        withinAuthority: flagsFor(option.grossPremium, option.option.aggregateLimit).length === 0,
+      })),
+    );
+    await tx
+      .update(submissions)
+      .set({ status: "quoted", indicatedPremiumCents: ratedOptions[0]!.grossPremium })
+      .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submission.id)));
+    await tx.insert(submissionEvents).values({
+      id: createId("sev"),
+      orgId: tenant.orgId,
+      submissionId: submission.id,
+      actorUserId: tenant.userId,
+      type: "quoted",
+      detail: { quoteId, rateTableVersion: rateRow.version, options: ratedOptions.length },
+    });
+  });
+  return { ok: true, quoteId };
+}
+
+function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
