@@ -13,7 +13,12 @@ export default [
   route("dev/outbox", "routes/dev/outbox.tsx"),
 
   ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
-  ...prefix("producer", [layout("routes/producer/_layout.tsx", [index("routes/producer/index.tsx"), route("policies/:policyId", "routes/producer/policy.tsx")])]),
+  ...prefix("producer", [layout("routes/producer/_layout.tsx", [
+      index("routes/producer/index.tsx"),
+      route("submissions/new", "routes/producer/submission-new.tsx"),
+      route("submissions/:submissionId", "routes/producer/submission.tsx"),
+      route("policies/:policyId", "routes/producer/policy.tsx"),
+    ])]),
   ...prefix("portal", [layout("routes/portal/_layout.tsx", [index("routes/portal/index.tsx"), route("policies/:policyId", "routes/portal/policy.tsx")])]),
   ...prefix("claims", [layout("routes/claims/_layout.tsx", [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")])]),
   ...prefix("finance", [layout("routes/finance/_layout.tsx", [index("routes/finance/index.tsx"), route("invoices/:invoiceId", "routes/finance/invoice.tsx")])]),

@@ -44,3 +44,40 @@ export function Field({
     </div>
   );
 }
+
+export function SelectField({
+  label,
+  selectProps,
+  errors,
+  options,
+  placeholder,
+}: {
+  label: string;
+  selectProps: ComponentProps<"select"> & { id: string };
+  errors?: string[] | null;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const errorId = errors?.length ? `${selectProps.id}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={selectProps.id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select
+        {...selectProps}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        className={cx("rounded-md border bg-surface px-3 py-2 text-sm", errorId ? "border-danger" : "border-border")}
+      >
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

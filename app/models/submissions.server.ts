@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agencies, insureds, submissions, type SubmissionStatus } from "../../db/schema/index.ts";
+import { agencies, insureds, submissionEvents, submissions, type SubmissionStatus } from "../../db/schema/index.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
@@ -41,4 +41,15 @@ export async function getSubmission(db: Database, tenant: TenantContext, submiss
     .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
     .limit(1);
   return row ?? null;
+}
+
+/** The newest entries of a submission's timeline, for a submission the user may see. */
+export async function listSubmissionEvents(db: Database, tenant: TenantContext, submissionId: string, { limit = 20 } = {}) {
+  return db
+    .select({ id: submissionEvents.id, type: submissionEvents.type, detail: submissionEvents.detail, createdAt: submissionEvents.createdAt })
+    .from(submissionEvents)
+    .innerJoin(submissions, and(eq(submissions.orgId, submissionEvents.orgId), eq(submissions.id, submissionEvents.submissionId)))
+    .where(and(eq(submissionEvents.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissionEvents.submissionId, submissionId)))
+    .orderBy(desc(submissionEvents.createdAt))
+    .limit(limit);
 }

@@ -56,7 +56,9 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
     db.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1),
   ]);
   if (!rateRow || !taxRow) {
-    return { ok: false, error: { code: "NO_RATE_TABLE", message: `No rate table of this program is in force on ${submission.effectiveDate}.` } };
+    const message = `No rate table of this program is in force on ${submission.effectiveDate}.`;
+    await recordQuoteFailure(db, tenant, submission.id, message);
+    return { ok: false, error: { code: "NO_RATE_TABLE", message } };
   }
   const rateTable = compiled(compiledRateTables, rateRow.id, () => compileRateTable(rateRow.definition));
   const taxTable = compiled(compiledTaxTables, taxRow.id, () => compileTaxTable(taxRow.definition));
@@ -69,9 +71,12 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
     deductible: toCents(submission.deductibleCents),
   }));
   if (options.length === 0) {
-    return { ok: false, error: { code: "RATING_FAILED", message: "The program does not offer the requested limit." } };
+    const message = "The program does not offer the requested limit.";
+    await recordQuoteFailure(db, tenant, submission.id, message);
+    return { ok: false, error: { code: "RATING_FAILED", message } };
   }
-  const yearsInBusiness = row.yearsInBusiness === null ? 0 : Number(row.yearsInBusiness);
+  // Rating counts completed years in business.
+  const yearsInBusiness = row.yearsInBusiness === null ? 0 : Math.floor(Number(row.yearsInBusiness));
   const facts = {
     lineOfBusiness: submission.lineOfBusiness,
     homeState: submission.state,
@@ -88,7 +93,10 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
   };
   const rated = rateQuoteOptions({ submission: facts, schedule: [], rateTable, taxTable }, options);
   const failure = rated.find((r) => !r.ok);
-  if (failure && !failure.ok) return { ok: false, error: { code: "RATING_FAILED", message: failure.error.message } };
+  if (failure && !failure.ok) {
+    await recordQuoteFailure(db, tenant, submission.id, failure.error.message);
+    return { ok: false, error: { code: "RATING_FAILED", message: failure.error.message } };
+  }
   const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
 
   const agreement = agreementRows[0] ? daAgreementTermsFromRow(agreementRows[0]) : null;
@@ -161,6 +169,11 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
     });
   });
   return { ok: true, quoteId };
+}
+
+/** A failed rating is part of the submission's story: the timeline says why there is no price. */
+async function recordQuoteFailure(db: Database, tenant: TenantContext, submissionId: string, message: string) {
+  await db.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "quote_failed", detail: { message } });
 }
 
 function addDays(date: string, days: number): string {

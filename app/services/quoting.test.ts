@@ -80,6 +80,15 @@ describe("quoting a submission", () => {
     const odd = await newSubmission({ requestedLimitCents: 123_400_000 });
     expect(await quoteSubmission(db, producer, odd, "2026-11-22")).toEqual({ ok: false, error: { code: "RATING_FAILED", message: "The program does not offer the requested limit." } });
     expect((await quoteSubmission(db, producer, "sub_a_4", "2026-11-22")).ok).toBe(false);
+    const events = await db.select().from(submissionEvents).where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, odd)));
+    expect(events).toMatchObject([{ type: "quote_failed", detail: { message: "The program does not offer the requested limit." } }]);
+  });
+
+  test("an insured with a part year in business is rated on its completed years", async () => {
+    const id = await newSubmission({ insuredId: "ins_redriver", state: "OK", naicsCode: "561730" });
+    expect((await quoteSubmission(db, producer, id, "2026-11-22")).ok).toBe(true);
+    const [quote] = await listQuotesForSubmission(db, producer, id);
+    expect(quote!.options[0]!.rating.steps.find((s) => s.key === "loss_history")?.input).toContain("4");
   });
 
   test("another organization's submission is not found", async () => {

@@ -19,7 +19,11 @@ export async function loader(args: Route.LoaderArgs) {
 export default function ProducerHome({ loaderData }: Route.ComponentProps) {
   return (
     <>
-      <PageHeader title="Your book" description="Submissions and policies of your agency." />
+      <PageHeader
+        title="Your book"
+        description="Submissions and policies of your agency."
+        actions={<Link to="submissions/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-brand-contrast hover:bg-brand-strong">New submission</Link>}
+      />
       <div className="grid gap-6">
         <Card title="Submissions">
           <DataTable
@@ -28,7 +32,7 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
             rowKey={(s) => s.id}
             empty="Your agency has no submissions yet."
             columns={[
-              { header: "Reference", cell: (s) => <span className="font-mono">{s.reference}</span> },
+              { header: "Reference", cell: (s) => <Link className="font-mono text-brand hover:underline" to={`submissions/${s.id}`}>{s.reference}</Link> },
               { header: "Insured", cell: (s) => s.insuredName },
               { header: "Line", cell: (s) => s.lineOfBusiness },
               { header: "Effective", cell: (s) => formatCalendarDate(s.effectiveDate) },

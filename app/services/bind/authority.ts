@@ -47,8 +47,10 @@ export function checkUserAuthority(input: AuthorityCheckInput): PreBindCheckResu
     problems.push("the user has no binding authority profile");
   } else if (authority.tier === "auto") {
     if (grossPremiumCents > input.autoBindPremiumCents) {
+      const threshold = formatMoney(input.autoBindPremiumCents);
       problems.push(
-        `gross premium ${formatMoney(grossPremiumCents)} is above the program's auto-bind threshold ${formatMoney(input.autoBindPremiumCents)}; an underwriter must bind`,
+        `gross premium ${formatMoney(grossPremiumCents)} is above the program's auto-bind threshold ${threshold}; ` +
+          "an underwriter must bind",
       );
     }
   } else {
@@ -58,13 +60,15 @@ export function checkUserAuthority(input: AuthorityCheckInput): PreBindCheckResu
       problems.push(`the user's ${tier} authority does not cover ${lineOfBusiness}`);
     } else {
       if (grossPremiumCents > grant.maxPremiumCents) {
+        const max = formatMoney(grant.maxPremiumCents);
         problems.push(
-          `gross premium ${formatMoney(grossPremiumCents)} is above the user's ${lineOfBusiness} premium authority ${formatMoney(grant.maxPremiumCents)}`,
+          `gross premium ${formatMoney(grossPremiumCents)} is above the user's ${lineOfBusiness} premium authority ${max}`,
         );
       }
       if (occurrenceLimitCents > grant.maxLimitCents) {
+        const max = formatMoney(grant.maxLimitCents);
         problems.push(
-          `occurrence limit ${formatMoney(occurrenceLimitCents)} is above the user's ${lineOfBusiness} limit authority ${formatMoney(grant.maxLimitCents)}`,
+          `occurrence limit ${formatMoney(occurrenceLimitCents)} is above the user's ${lineOfBusiness} limit authority ${max}`,
         );
       }
     }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   addMonths,
   CalendarDateError,
-  calendarDateAt,
   compareCalendarDates,
   dayNumber,
   daysBetween,
@@ -47,11 +46,5 @@ describe("calendar dates", () => {
     expect(isWithin("2026-12-31", "2026-01-01", "2026-12-31")).toBe(true);
     expect(isWithin("2026-01-01", "2026-01-01", "2026-12-31")).toBe(true);
     expect(isWithin("2027-01-01", "2026-01-01", "2026-12-31")).toBe(false);
-  });
-
-  it("finds the calendar date of an instant in a time zone", () => {
-    const lateEvening = new Date("2026-03-01T04:30:00Z"); // 22:30 on Feb 28 in Chicago
-    expect(calendarDateAt(lateEvening, "UTC")).toBe("2026-03-01");
-    expect(calendarDateAt(lateEvening, "America/Chicago")).toBe("2026-02-28");
   });
 });

@@ -40,15 +40,6 @@ function format({ year, month, day }: Civil): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-export function isCalendarDate(text: string): boolean {
-  try {
-    parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Whole days since 1970-01-01. */
 export function dayNumber(date: string): number {
   const { year, month, day } = parse(date);
@@ -88,20 +79,4 @@ export function addMonths(date: string, months: number): string {
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
   return format({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
-}
-
-/**
- * The calendar date an instant falls on in an IANA time zone ("America/Chicago"), e.g. the bind
- * date of a bind attempted at `now`. formatToParts rather than a formatted string, whose shape
- * depends on the runtime's locale data.
- */
-export function calendarDateAt(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return format({ year: part("year"), month: part("month"), day: part("day") });
 }

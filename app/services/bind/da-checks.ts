@@ -43,7 +43,7 @@ export class DaCheckInputError extends Error {
   override readonly name = "DaCheckInputError";
 }
 
-export function checkAgreementInForce({ agreement, risk, asOf }: DaCheckInput): PreBindCheckResult {
+function checkAgreementInForce({ agreement, risk, asOf }: DaCheckInput): PreBindCheckResult {
   const problems: string[] = [];
   const term = `${agreement.effectiveDate} to ${agreement.expirationDate}`;
   if (agreement.status !== "active") {
@@ -60,7 +60,7 @@ export function checkAgreementInForce({ agreement, risk, asOf }: DaCheckInput): 
   return checkResult("da_agreement_in_force", problems);
 }
 
-export function checkPerPolicyLimits({ agreement, risk }: DaCheckInput): PreBindCheckResult {
+function checkPerPolicyLimits({ agreement, risk }: DaCheckInput): PreBindCheckResult {
   const problems: string[] = [];
   const over = (what: string, value: Cents, max: Cents) => {
     if (value > max) problems.push(`${what} ${formatMoney(value)} exceeds the agreement maximum ${formatMoney(max)}`);
@@ -69,57 +69,64 @@ export function checkPerPolicyLimits({ agreement, risk }: DaCheckInput): PreBind
   over("aggregate limit", risk.aggregateLimitCents, agreement.maxAggregateLimitCents);
   over("gross premium", risk.grossPremiumCents, agreement.maxPremiumPerPolicyCents);
   if (!agreement.allowedTermsMonths.includes(risk.termMonths)) {
-    problems.push(`a ${risk.termMonths}-month term is not allowed (allowed: ${agreement.allowedTermsMonths.join(", ")} months)`);
+    const allowed = agreement.allowedTermsMonths.join(", ");
+    problems.push(`a ${risk.termMonths}-month term is not allowed (allowed: ${allowed} months)`);
   }
   if (agreement.maxInsuredRevenueCents !== null) {
     // Unknown revenue fails: the MGA cannot show the risk is within its authority.
     if (risk.annualRevenueCents === null) {
-      problems.push(`annual revenue is not recorded; the agreement caps it at ${formatMoney(agreement.maxInsuredRevenueCents)}`);
+      const cap = formatMoney(agreement.maxInsuredRevenueCents);
+      problems.push(`annual revenue is not recorded; the agreement caps it at ${cap}`);
     } else {
       over("annual revenue", risk.annualRevenueCents, agreement.maxInsuredRevenueCents);
     }
   }
   if (agreement.minYearsInBusiness !== null) {
+    const minimum = agreement.minYearsInBusiness;
     if (risk.yearsInBusiness === null) {
-      problems.push(`years in business is not recorded; the agreement requires at least ${agreement.minYearsInBusiness}`);
-    } else if (risk.yearsInBusiness < agreement.minYearsInBusiness) {
-      problems.push(`${risk.yearsInBusiness} years in business is below the agreement minimum of ${agreement.minYearsInBusiness}`);
+      problems.push(`years in business is not recorded; the agreement requires at least ${minimum}`);
+    } else if (risk.yearsInBusiness < minimum) {
+      problems.push(`${risk.yearsInBusiness} years in business is below the agreement minimum of ${minimum}`);
     }
   }
   if (risk.insuredPolicyCount + 1 > agreement.maxPoliciesPerInsured) {
-    problems.push(
-      `the insured already holds ${risk.insuredPolicyCount} ${risk.insuredPolicyCount === 1 ? "policy" : "policies"} under this agreement (maximum ${agreement.maxPoliciesPerInsured})`,
-    );
+    const held = `${risk.insuredPolicyCount} ${risk.insuredPolicyCount === 1 ? "policy" : "policies"}`;
+    problems.push(`the insured already holds ${held} under this agreement (maximum ${agreement.maxPoliciesPerInsured})`);
   }
   return checkResult("da_per_policy_limits", problems);
 }
 
 /** Bound so far + this premium <= limit: landing exactly on the limit is allowed. */
-export function checkAggregateGwp({ agreement, risk, quarterToDateGwpCents }: DaCheckInput): PreBindCheckResult {
+function checkAggregateGwp({ agreement, risk, quarterToDateGwpCents }: DaCheckInput): PreBindCheckResult {
   const problems: string[] = [];
   const against = (period: string, boundCents: Cents, limitCents: Cents) => {
     const after = addCents(boundCents, risk.grossPremiumCents);
     if (after > limitCents) {
+      const sum = `bound ${formatMoney(boundCents)} + this premium ${formatMoney(risk.grossPremiumCents)}`;
+      const excess = formatMoney(subtractCents(after, limitCents));
       problems.push(
-        `${period} GWP would reach ${formatMoney(after)} (bound ${formatMoney(boundCents)} + this premium ${formatMoney(risk.grossPremiumCents)}), ${formatMoney(subtractCents(after, limitCents))} over the ${period} limit ${formatMoney(limitCents)}`,
+        `${period} GWP would reach ${formatMoney(after)} (${sum}), ${excess} over the ${period} limit ${formatMoney(limitCents)}`,
       );
     }
   };
   against("annual", agreement.boundGwpCents, agreement.annualGwpLimitCents);
   if (agreement.quarterlyGwpLimitCents !== null) {
     if (quarterToDateGwpCents === undefined) {
-      throw new DaCheckInputError(`Agreement ${agreement.reference} has a quarterly GWP limit; quarterToDateGwpCents is required`);
+      throw new DaCheckInputError(
+        `Agreement ${agreement.reference} has a quarterly GWP limit; quarterToDateGwpCents is required`,
+      );
     }
     against("quarterly", quarterToDateGwpCents, agreement.quarterlyGwpLimitCents);
   }
   return checkResult("da_aggregate_gwp", problems);
 }
 
-export function checkStateAuthorized({ agreement, risk }: DaCheckInput): PreBindCheckResult {
+function checkStateAuthorized({ agreement, risk }: DaCheckInput): PreBindCheckResult {
   const problems: string[] = [];
   const state = risk.homeState;
   if (agreement.authorizedStates.length > 0 && !agreement.authorizedStates.includes(state)) {
-    problems.push(`${state} is not among the agreement's authorized states (${agreement.authorizedStates.join(", ")})`);
+    const authorized = agreement.authorizedStates.join(", ");
+    problems.push(`${state} is not among the agreement's authorized states (${authorized})`);
   }
   if (agreement.excludedStates.includes(state)) {
     problems.push(`${state} is excluded by the agreement`);
@@ -127,7 +134,7 @@ export function checkStateAuthorized({ agreement, risk }: DaCheckInput): PreBind
   return checkResult("state_authorized", problems);
 }
 
-export function checkNaicsNotExcluded({ agreement, risk }: DaCheckInput): PreBindCheckResult {
+function checkNaicsNotExcluded({ agreement, risk }: DaCheckInput): PreBindCheckResult {
   const problems: string[] = [];
   const vintage = `NAICS ${agreement.naicsVintage}`;
   const excludedBy = matchingNaicsEntry(agreement.excludedNaicsCodes, risk.naicsCode);

@@ -45,10 +45,12 @@ export function checkDiligentSearch(placement: SurplusLinesPlacement): PreBindCh
   const problems: string[] = [];
   if (placement.surplusLines) {
     const required = requiredDeclinations(placement.homeState);
-    const carriers = new Set(placement.declinations.map((d) => carrierKey(d.carrierName)).filter((key) => key !== ""));
+    const carriers = new Set(placement.declinations.map((d) => carrierKey(d.carrierName)));
+    carriers.delete("");
     if (carriers.size < required) {
       problems.push(
-        `${placement.homeState} requires ${required} declinations from admitted carriers for a surplus lines placement; ${carriers.size} recorded`,
+        `${placement.homeState} requires ${required} declinations from admitted carriers for a surplus lines placement; ` +
+          `${carriers.size} recorded`,
       );
     }
   }

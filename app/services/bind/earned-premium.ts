@@ -36,7 +36,8 @@ function requirePremium(name: string, value: Cents): void {
 /** `date` must fall within the term; the expiration date itself is allowed (nothing remains). */
 function daysRemainingFrom(term: PolicyTerm, date: string, what: string): number {
   if (!isWithin(date, term.effectiveDate, term.expirationDate)) {
-    throw new RangeError(`${what} ${date} is outside the policy term ${term.effectiveDate} to ${term.expirationDate}`);
+    const span = `${term.effectiveDate} to ${term.expirationDate}`;
+    throw new RangeError(`${what} ${date} is outside the policy term ${span}`);
   }
   return daysBetween(date, term.expirationDate);
 }
@@ -107,9 +108,12 @@ const SHORT_RATE_PENALTY_DIVISOR = 10n; // the penalty is 10% of the pro-rata re
  * Insured-requested cancellation: the pro-rata return less a 10% penalty, then cut further if the
  * carrier would otherwise keep less than the policy's minimum earned premium.
  */
-export function shortRateReturn(input: CancellationInput & { readonly minimumEarnedCents?: Cents | undefined }): CancellationReturn {
+export function shortRateReturn(
+  input: CancellationInput & { readonly minimumEarnedCents?: Cents | undefined },
+): CancellationReturn {
   const proRata = proRataReturn(input);
-  const penaltyCents = toCents(Number(divideRoundHalfEven(BigInt(proRata.proRataReturnCents), SHORT_RATE_PENALTY_DIVISOR)));
+  const penalty = divideRoundHalfEven(BigInt(proRata.proRataReturnCents), SHORT_RATE_PENALTY_DIVISOR);
+  const penaltyCents = toCents(Number(penalty));
   const afterPenalty = subtractCents(proRata.proRataReturnCents, penaltyCents);
   const minimumEarned = input.minimumEarnedCents ?? toCents(0);
   requirePremium("minimumEarnedCents", minimumEarned);

@@ -18,14 +18,13 @@ export interface BindRisk extends DaRisk {
 }
 
 export interface PreBindInput {
-  /** The instant of the bind attempt; compared with the quote's expiry instant. */
-  readonly now: Date;
   /**
-   * The calendar date of `now` in the MGA's business time zone (see `calendarDateAt`); compared
-   * with the agreement's calendar-date term.
+   * Today in the business calendar (`todayInUtc()`); compared with the quote's last bindable day
+   * and the agreement's term, which are calendar dates too.
    */
   readonly bindDate: string;
-  readonly quote: { readonly expiresAt: Date };
+  /** `quotes.expires_on`: the last day the quote may be bound. */
+  readonly quote: { readonly expiresOn: string };
   readonly risk: BindRisk;
   /** Read under the bind transaction's row lock, so `boundGwpCents` is current. */
   readonly agreement: DaAgreementTerms;
@@ -41,7 +40,7 @@ export interface PreBindInput {
 export function runPreBindChecks(input: PreBindInput): PreBindCheckResult[] {
   const { risk } = input;
   return [
-    checkQuoteNotExpired(input.quote.expiresAt, input.now),
+    checkQuoteNotExpired(input.quote.expiresOn, input.bindDate),
     ...runDaChecks({
       agreement: input.agreement,
       risk,

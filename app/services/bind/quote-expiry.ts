@@ -1,24 +1,12 @@
+import { compareCalendarDates } from "./calendar-date.ts";
 import { checkResult, type PreBindCheckResult } from "./check-result.ts";
 
-const MS_PER_DAY = 86_400_000;
-
 /**
- * A quote's expiry is an instant, not a calendar date: it is issued at an instant and valid for the
- * program's `quoteValidDays` × 24 hours from then, so expiry does not depend on whose midnight is
- * meant. `expiresAt` is the first instant at which the quote can no longer be bound.
+ * A quote's expiry is a calendar date (`quotes.expires_on`): the last day on which it may be
+ * bound, compared with the bind date in the same business calendar (UTC today, `todayInUtc`).
+ * Binding on that day passes; from the next day on the quote must be re-rated.
  */
-export function quoteExpiresAt(issuedAt: Date, validDays: number): Date {
-  if (!Number.isSafeInteger(validDays) || validDays <= 0) {
-    throw new RangeError(`Quote validity must be a positive whole number of days, got ${validDays}`);
-  }
-  return new Date(issuedAt.getTime() + validDays * MS_PER_DAY);
-}
-
-/** Bindable while `now` is strictly before `expiresAt`. */
-export function checkQuoteNotExpired(expiresAt: Date, now: Date): PreBindCheckResult {
-  const expired = now.getTime() >= expiresAt.getTime();
-  return checkResult(
-    "quote_not_expired",
-    expired ? [`the quote expired at ${expiresAt.toISOString()}; re-quote to bind`] : [],
-  );
+export function checkQuoteNotExpired(expiresOn: string, bindDate: string): PreBindCheckResult {
+  const expired = compareCalendarDates(bindDate, expiresOn) > 0;
+  return checkResult("quote_not_expired", expired ? [`the quote could be bound until ${expiresOn}; re-quote to bind`] : []);
 }

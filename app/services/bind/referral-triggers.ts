@@ -41,11 +41,14 @@ export function referralTriggersHit(triggers: DaReferralTriggers, facts: Referra
   const { revenueOverCents, priorLossesOver, classCodes = [], states = [] } = triggers;
   // Unknown revenue (a payroll-rated WC risk) cannot hit the revenue trigger; the per-policy
   // revenue cap, where the agreement sets one, still fails it at bind.
-  if (revenueOverCents !== undefined && facts.annualRevenueCents !== null && facts.annualRevenueCents > revenueOverCents) {
+  const revenue = facts.annualRevenueCents;
+  if (revenueOverCents !== undefined && revenue !== null && revenue > revenueOverCents) {
     hits.push({
       trigger: "revenue",
       reason: "authority_exceeded",
-      rationale: `Annual revenue ${formatMoney(facts.annualRevenueCents)} is above the agreement's referral threshold of ${formatMoney(revenueOverCents)}.`,
+      rationale:
+        `Annual revenue ${formatMoney(revenue)} is above the agreement's referral threshold ` +
+        `of ${formatMoney(revenueOverCents)}.`,
     });
   }
   if (priorLossesOver !== undefined && facts.priorLossCount > priorLossesOver) {

@@ -88,7 +88,11 @@ function usDate(date: string): string {
 
 /** A declarations page whose figures do not add up must not be issued. */
 function assertTotals(premium: DeclarationsPremium): void {
-  const expected = sumCents([premium.grossPremium, ...premium.fees.map((f) => f.amount), ...premium.taxes.map((t) => t.amount)]);
+  const expected = sumCents([
+    premium.grossPremium,
+    ...premium.fees.map((fee) => fee.amount),
+    ...premium.taxes.map((tax) => tax.amount),
+  ]);
   if (expected !== premium.totalDue) {
     throw new DeclarationsError(
       `Total due ${formatMoney(premium.totalDue)} is not premium + fees + taxes (${formatMoney(expected)})`,
@@ -96,6 +100,7 @@ function assertTotals(premium: DeclarationsPremium): void {
   }
 }
 
+const FOOTER_NOTICE = "These declarations and the policy forms listed in the policy together make up your policy.";
 const HALF = CONTENT_WIDTH / 2;
 const AMOUNT_WIDTH = 110;
 
@@ -171,8 +176,10 @@ export async function renderDeclarationsPdf(data: DeclarationsData): Promise<Uin
   }
 
   section(flow, "Policy period");
+  const { effectiveDate, expirationDate } = data.policyPeriod;
   flow.text(
-    `From ${usDate(data.policyPeriod.effectiveDate)} to ${usDate(data.policyPeriod.expirationDate)}, 12:01 a.m. standard time at the named insured's mailing address.`,
+    `From ${usDate(effectiveDate)} to ${usDate(expirationDate)}, ` +
+      "12:01 a.m. standard time at the named insured's mailing address.",
   );
 
   section(flow, "Limits of insurance");
@@ -212,7 +219,7 @@ export async function renderDeclarationsPdf(data: DeclarationsData): Promise<Uin
   const pageCount = flow.pages.length;
   flow.pages.forEach((page, index) => {
     const footer = `${data.policyNumber}  |  Page ${index + 1} of ${pageCount}`;
-    flow.stamp(page, "These declarations and the policy forms listed in the policy together make up your policy.", PAGE.margin, 40);
+    flow.stamp(page, FOOTER_NOTICE, PAGE.margin, 40);
     flow.stamp(page, footer, PAGE.width - PAGE.margin - flow.widthOf(footer, 8), 28);
   });
 

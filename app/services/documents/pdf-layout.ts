@@ -11,7 +11,7 @@ export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 /** Kept clear at the bottom of every page for the footer. */
 const FOOTER_SPACE = 40;
 
-export const INK = rgb(0, 0, 0);
+const INK = rgb(0, 0, 0);
 export const MUTED = rgb(0.35, 0.35, 0.35);
 
 export interface Cell {
@@ -23,7 +23,7 @@ export interface Cell {
   readonly bold?: boolean;
 }
 
-export interface TextStyle {
+interface TextStyle {
   readonly size?: number;
   readonly bold?: boolean;
   readonly color?: RGB;
@@ -69,16 +69,14 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 
 export class PageFlow {
   readonly pages: PDFPage[] = [];
+  private readonly doc: PDFDocument;
   private page: PDFPage;
   private y = 0;
   private readonly regular: { font: PDFFont; clean: (text: string) => string };
   private readonly bold: { font: PDFFont; clean: (text: string) => string };
 
-  private constructor(
-    private readonly doc: PDFDocument,
-    regular: PDFFont,
-    bold: PDFFont,
-  ) {
+  private constructor(doc: PDFDocument, regular: PDFFont, bold: PDFFont) {
+    this.doc = doc;
     this.regular = { font: regular, clean: sanitizer(regular) };
     this.bold = { font: bold, clean: sanitizer(bold) };
     this.page = this.addPage();

@@ -1,0 +1,85 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/submission-new";
+import { requirePermission } from "../../auth/session.server.ts";
+import { ErrorList, Field, SelectField } from "../../components/forms.tsx";
+import { Button, Card, PageHeader } from "../../components/ui.tsx";
+import { appServices } from "../../context.server.ts";
+import { loadIntakeChoices } from "../../models/intake.server.ts";
+import { NewSubmissionSchema } from "../../services/intake-schema.ts";
+import { fileSubmission } from "../../services/intake.server.ts";
+import { quoteSubmission } from "../../services/quoting.server.ts";
+import { todayInUtc } from "../../utils/today.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "New submission · OpenInsure" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "create:submission");
+  return loadIntakeChoices(appServices(args.context).db, user.tenant);
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await requirePermission(args, "create:submission");
+  const submission = parseWithZod(await args.request.formData(), { schema: NewSubmissionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { db } = appServices(args.context);
+  const today = todayInUtc();
+  const filed = await fileSubmission(db, user.tenant, submission.value, today);
+  if (!filed.ok) {
+    return data(submission.reply(filed.field ? { fieldErrors: { [filed.field]: [filed.message] } } : { formErrors: [filed.message] }), { status: 422 });
+  }
+  // A quote right away when the risk can be rated; when it cannot, the submission page says why.
+  await quoteSubmission(db, user.tenant, filed.submissionId, today);
+  throw redirect(`/producer/submissions/${filed.submissionId}`);
+}
+
+const LIMITS = [
+  { value: "500,000", label: "$500,000" },
+  { value: "1,000,000", label: "$1,000,000" },
+  { value: "2,000,000", label: "$2,000,000" },
+];
+const DEDUCTIBLES = ["0", "1,000", "2,500", "5,000", "10,000"].map((v) => ({ value: v, label: `$${v}` }));
+
+export default function NewSubmission({ loaderData }: Route.ComponentProps) {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSubmissionSchema }),
+    // Errors clear as a field is corrected, not on blur: clearing them on blur shifts the
+    // layout under a pointer that is on its way to the submit button.
+    shouldRevalidate: "onInput",
+    defaultValue: { termMonths: "12", priorLossCount: "0", priorLossIncurred: "0", requestedLimit: "1,000,000", deductible: "2,500" },
+  });
+  return (
+    <>
+      <PageHeader title="New submission" description="Tell us about the risk; you get a priced quote as soon as you submit." />
+      <Form method="post" {...getFormProps(form)} className="grid gap-6">
+        <Card title="1 · Insured and program">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField label="Insured" selectProps={getSelectProps(fields.insuredId)} errors={fields.insuredId.errors} placeholder="Choose an insured" options={loaderData.insureds.map((i) => ({ value: i.id, label: `${i.name} (${i.state})` }))} />
+            <SelectField label="Program" selectProps={getSelectProps(fields.programId)} errors={fields.programId.errors} placeholder="Choose a program" options={loaderData.programs.map((p) => ({ value: p.id, label: `${p.name} · ${p.lineOfBusiness}` }))} />
+            <Field label="NAICS class code" hint="Six digits, 2022 NAICS" inputProps={{ ...getInputProps(fields.naicsCode, { type: "text" }), inputMode: "numeric", className: "font-mono" }} errors={fields.naicsCode.errors} />
+          </div>
+        </Card>
+        <Card title="2 · Exposure and coverage">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Annual revenue (GL) or payroll (WC), $" inputProps={{ ...getInputProps(fields.exposure, { type: "text" }), inputMode: "decimal" }} errors={fields.exposure.errors} />
+            <SelectField label="Each-occurrence limit" selectProps={getSelectProps(fields.requestedLimit)} errors={fields.requestedLimit.errors} options={LIMITS} />
+            <SelectField label="Deductible" selectProps={getSelectProps(fields.deductible)} errors={fields.deductible.errors} options={DEDUCTIBLES} />
+          </div>
+        </Card>
+        <Card title="3 · Term and loss history">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Effective date" inputProps={getInputProps(fields.effectiveDate, { type: "date" })} errors={fields.effectiveDate.errors} />
+            <SelectField label="Term" selectProps={getSelectProps(fields.termMonths)} errors={fields.termMonths.errors} options={[{ value: "12", label: "12 months" }, { value: "6", label: "6 months" }]} />
+            <Field label="Claims in the last 5 years" inputProps={{ ...getInputProps(fields.priorLossCount, { type: "number" }), min: 0 }} errors={fields.priorLossCount.errors} />
+            <Field label="Incurred losses in the last 5 years, $" inputProps={{ ...getInputProps(fields.priorLossIncurred, { type: "text" }), inputMode: "decimal" }} errors={fields.priorLossIncurred.errors} />
+          </div>
+        </Card>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Button type="submit" className="self-start">Submit and quote</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { insureds, programs, submissionEvents, submissions } from "../../db/schema/index.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+import { nextSequenceValue } from "../models/sequences.server.ts";
+import { createId } from "../utils/ids.ts";
+import type { NewSubmission } from "./intake-schema.ts";
+
+export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
+
+/** Files a producer's submission for its own agency; the tenant and agency come from the session. */
+export async function fileSubmission(db: Database, tenant: TenantContext, input: NewSubmission, today: string): Promise<IntakeOutcome> {
+  if (!tenant.agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
+  const [[insured], [program]] = await Promise.all([
+    db.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.id, input.insuredId))).limit(1),
+    db.select().from(programs).where(and(eq(programs.orgId, tenant.orgId), eq(programs.id, input.programId))).limit(1),
+  ]);
+  if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
+  if (!program) return { ok: false, field: "programId", message: "Choose a program" };
+  if (!program.states.includes(insured.state)) {
+    return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
+  }
+  if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
+
+  const submissionId = createId("sub");
+  await db.transaction(async (tx) => {
+    const number = await nextSequenceValue(tx, tenant.orgId, "submission");
+    await tx.insert(submissions).values({
+      id: submissionId,
+      orgId: tenant.orgId,
+      reference: `SUB-${today.slice(0, 4)}-${String(number).padStart(5, "0")}`,
+      agencyId: tenant.agencyId!,
+      producerUserId: tenant.userId,
+      insuredId: insured.id,
+      programId: program.id,
+      lineOfBusiness: program.lineOfBusiness,
+      state: insured.state,
+      naicsCode: input.naicsCode,
+      annualRevenueCents: program.lineOfBusiness === "GL" ? input.exposure : null,
+      payrollCents: program.lineOfBusiness === "WC" ? input.exposure : null,
+      requestedLimitCents: input.requestedLimit,
+      deductibleCents: input.deductible,
+      effectiveDate: input.effectiveDate,
+      termMonths: input.termMonths,
+      priorLossCount: input.priorLossCount,
+      priorLossIncurredCents: input.priorLossIncurred,
+      status: "submitted",
+      submittedAt: new Date(),
+    });
+    await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "submitted" });
+  });
+  return { ok: true, submissionId };
+}
