@@ -11,8 +11,8 @@ type Executor = Pick<Database, "execute">;
  */
 export async function nextSequenceValue(db: Executor, orgId: string, name: string): Promise<number> {
   const result = await db.execute(sql`
-    INSERT INTO ${sequences} (${sql.identifier(sequences.orgId.name)}, ${sql.identifier(sequences.name.name)}, ${sql.identifier(sequences.nextValue.name)})
+    INSERT INTO ${sequences} (${sql.identifier(sequences.orgId.name)}, ${sql.identifier(sequences.name.name)}, ${sql.identifier(sequences.lastValue.name)})
     VALUES (${orgId}, ${name}, 1)
-    ON DUPLICATE KEY UPDATE ${sql.identifier(sequences.nextValue.name)} = LAST_INSERT_ID(${sequences.nextValue} + 1)`);
+    ON DUPLICATE KEY UPDATE ${sql.identifier(sequences.lastValue.name)} = LAST_INSERT_ID(${sequences.lastValue} + 1)`);
   return Math.max(1, Number(result.insertId));
 }

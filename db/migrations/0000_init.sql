@@ -101,6 +101,21 @@ CREATE TABLE `verification` (
 	CONSTRAINT `verification_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `installments` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`policy_id` varchar(36) NOT NULL,
+	`number` int NOT NULL,
+	`due_date` date NOT NULL,
+	`share_cents` bigint NOT NULL,
+	`fee_cents` bigint NOT NULL,
+	`amount_cents` bigint NOT NULL,
+	`status` varchar(10) NOT NULL,
+	`invoice_id` varchar(36),
+	CONSTRAINT `installments_id` PRIMARY KEY(`id`),
+	CONSTRAINT `installments_org_policy_number_uq` UNIQUE(`org_id`,`policy_id`,`number`)
+);
+--> statement-breakpoint
 CREATE TABLE `invoices` (
 	`id` varchar(36) NOT NULL,
 	`org_id` varchar(36) NOT NULL,
@@ -209,6 +224,16 @@ CREATE TABLE `email_outbox` (
 	CONSTRAINT `email_outbox_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `outbox_events` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`type` varchar(40) NOT NULL,
+	`payload` json NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	`published_at` datetime(3),
+	CONSTRAINT `outbox_events_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE TABLE `rate_limit_counter` (
 	`bucket` varchar(300) NOT NULL,
 	`window_start` datetime(3) NOT NULL,
@@ -221,6 +246,7 @@ CREATE TABLE `policies` (
 	`org_id` varchar(36) NOT NULL,
 	`policy_number` varchar(30) NOT NULL,
 	`submission_id` varchar(36),
+	`quote_option_id` varchar(36),
 	`insured_id` varchar(36) NOT NULL,
 	`agency_id` varchar(36) NOT NULL,
 	`program_id` varchar(36) NOT NULL,
@@ -233,10 +259,17 @@ CREATE TABLE `policies` (
 	`gross_premium_cents` bigint NOT NULL,
 	`fees_cents` bigint NOT NULL,
 	`taxes_cents` bigint NOT NULL,
+	`occurrence_limit_cents` bigint,
+	`aggregate_limit_cents` bigint,
+	`deductible_cents` bigint,
+	`installment_plan` varchar(12),
+	`declarations_key` varchar(200),
+	`bound_by_user_id` varchar(36),
 	`created_at` datetime(3) NOT NULL,
 	`updated_at` datetime(3) NOT NULL,
 	CONSTRAINT `policies_id` PRIMARY KEY(`id`),
-	CONSTRAINT `policies_org_number_uq` UNIQUE(`org_id`,`policy_number`)
+	CONSTRAINT `policies_org_number_uq` UNIQUE(`org_id`,`policy_number`),
+	CONSTRAINT `policies_org_quote_option_uq` UNIQUE(`org_id`,`quote_option_id`)
 );
 --> statement-breakpoint
 CREATE TABLE `da_agreements` (
@@ -333,7 +366,7 @@ CREATE TABLE `rate_tables` (
 CREATE TABLE `sequences` (
 	`org_id` varchar(36) NOT NULL,
 	`name` varchar(60) NOT NULL,
-	`next_value` int NOT NULL,
+	`last_value` int NOT NULL,
 	CONSTRAINT `sequences_pk` PRIMARY KEY(`org_id`,`name`)
 );
 --> statement-breakpoint
@@ -346,6 +379,26 @@ CREATE TABLE `tax_tables` (
 	`created_at` datetime(3) NOT NULL,
 	CONSTRAINT `tax_tables_id` PRIMARY KEY(`id`),
 	CONSTRAINT `tax_tables_org_version_uq` UNIQUE(`org_id`,`version`)
+);
+--> statement-breakpoint
+CREATE TABLE `authority_profiles` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`name` varchar(100) NOT NULL,
+	`tier` varchar(20) NOT NULL,
+	`grants` json NOT NULL,
+	CONSTRAINT `authority_profiles_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `submission_declinations` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`submission_id` varchar(36) NOT NULL,
+	`carrier_name` varchar(200) NOT NULL,
+	`declined_on` date NOT NULL,
+	`reason` varchar(300) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `submission_declinations_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
 CREATE TABLE `submission_events` (
@@ -388,6 +441,15 @@ CREATE TABLE `submissions` (
 	CONSTRAINT `submissions_org_reference_uq` UNIQUE(`org_id`,`reference`)
 );
 --> statement-breakpoint
+CREATE TABLE `user_authority` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`user_id` varchar(36) NOT NULL,
+	`profile_id` varchar(36) NOT NULL,
+	CONSTRAINT `user_authority_id` PRIMARY KEY(`id`),
+	CONSTRAINT `user_authority_org_user_uq` UNIQUE(`org_id`,`user_id`)
+);
+--> statement-breakpoint
 CREATE INDEX `account_user_idx` ON `account` (`user_id`);--> statement-breakpoint
 CREATE INDEX `invitation_org_idx` ON `invitation` (`organization_id`);--> statement-breakpoint
 CREATE INDEX `invitation_email_idx` ON `invitation` (`email`);--> statement-breakpoint
@@ -395,6 +457,7 @@ CREATE INDEX `member_user_idx` ON `member` (`user_id`);--> statement-breakpoint
 CREATE INDEX `session_user_idx` ON `session` (`user_id`);--> statement-breakpoint
 CREATE INDEX `two_factor_user_idx` ON `two_factor` (`user_id`);--> statement-breakpoint
 CREATE INDEX `verification_identifier_idx` ON `verification` (`identifier`);--> statement-breakpoint
+CREATE INDEX `installments_org_due_idx` ON `installments` (`org_id`,`status`,`due_date`);--> statement-breakpoint
 CREATE INDEX `invoices_org_due_idx` ON `invoices` (`org_id`,`status`,`due_date`);--> statement-breakpoint
 CREATE INDEX `invoices_org_policy_idx` ON `invoices` (`org_id`,`policy_id`);--> statement-breakpoint
 CREATE INDEX `claims_org_adjuster_idx` ON `claims` (`org_id`,`assigned_adjuster_id`);--> statement-breakpoint
@@ -404,6 +467,7 @@ CREATE INDEX `carriers_org_idx` ON `carriers` (`org_id`,`name`);--> statement-br
 CREATE INDEX `insureds_org_agency_idx` ON `insureds` (`org_id`,`agency_id`);--> statement-breakpoint
 CREATE INDEX `audit_log_org_created_idx` ON `audit_log` (`org_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `email_outbox_status_idx` ON `email_outbox` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `outbox_events_org_published_idx` ON `outbox_events` (`org_id`,`published_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `policies_org_agency_idx` ON `policies` (`org_id`,`agency_id`);--> statement-breakpoint
 CREATE INDEX `policies_org_insured_idx` ON `policies` (`org_id`,`insured_id`);--> statement-breakpoint
 CREATE INDEX `policies_org_carrier_idx` ON `policies` (`org_id`,`carrier_id`);--> statement-breakpoint
@@ -413,6 +477,8 @@ CREATE INDEX `quote_options_org_quote_idx` ON `quote_options` (`org_id`,`quote_i
 CREATE INDEX `quotes_org_submission_idx` ON `quotes` (`org_id`,`submission_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `rate_tables_org_program_effective_idx` ON `rate_tables` (`org_id`,`program_id`,`effective_date`);--> statement-breakpoint
 CREATE INDEX `tax_tables_org_effective_idx` ON `tax_tables` (`org_id`,`effective_date`);--> statement-breakpoint
+CREATE INDEX `authority_profiles_org_idx` ON `authority_profiles` (`org_id`);--> statement-breakpoint
+CREATE INDEX `submission_declinations_org_submission_idx` ON `submission_declinations` (`org_id`,`submission_id`);--> statement-breakpoint
 CREATE INDEX `submission_events_org_submission_idx` ON `submission_events` (`org_id`,`submission_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `submissions_org_status_idx` ON `submissions` (`org_id`,`status`,`created_at`);--> statement-breakpoint
 CREATE INDEX `submissions_org_agency_idx` ON `submissions` (`org_id`,`agency_id`,`created_at`);

@@ -1,7 +1,8 @@
-import { index, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { index, int, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { calendarDate, cents, createdAt, id, orgId, ref } from "./columns.ts";
 
 export const INVOICE_STATUSES = ["pending", "invoiced", "paid", "overdue", "waived"] as const;
+export const INSTALLMENT_STATUSES = INVOICE_STATUSES;
 
 export const invoices = mysqlTable(
   "invoices",
@@ -20,4 +21,22 @@ export const invoices = mysqlTable(
     index("invoices_org_due_idx").on(t.orgId, t.status, t.dueDate),
     index("invoices_org_policy_idx").on(t.orgId, t.policyId),
   ],
+);
+
+/** The billing schedule of a policy: one row per installment of its plan. */
+export const installments = mysqlTable(
+  "installments",
+  {
+    id: id(),
+    orgId: orgId(),
+    policyId: ref("policy_id").notNull(),
+    number: int("number").notNull(),
+    dueDate: calendarDate("due_date").notNull(),
+    shareCents: cents("share_cents").notNull(),
+    feeCents: cents("fee_cents").notNull(),
+    amountCents: cents("amount_cents").notNull(),
+    status: varchar("status", { length: 10, enum: INSTALLMENT_STATUSES }).notNull(),
+    invoiceId: ref("invoice_id"),
+  },
+  (t) => [uniqueIndex("installments_org_policy_number_uq").on(t.orgId, t.policyId, t.number), index("installments_org_due_idx").on(t.orgId, t.status, t.dueDate)],
 );

@@ -46,3 +46,20 @@ export const auditLog = mysqlTable(
   },
   (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
 );
+
+/**
+ * Domain events written in the same transaction as the change they describe (the outbox
+ * pattern); a publisher delivers them to notifications and webhooks after commit.
+ */
+export const outboxEvents = mysqlTable(
+  "outbox_events",
+  {
+    id: id(),
+    orgId: orgId(),
+    type: varchar("type", { length: 40 }).notNull(),
+    payload: json("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    publishedAt: instant("published_at"),
+  },
+  (t) => [index("outbox_events_org_published_idx").on(t.orgId, t.publishedAt, t.createdAt)],
+);

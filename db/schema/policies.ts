@@ -12,6 +12,7 @@ export const policies = mysqlTable(
     orgId: orgId(),
     policyNumber: varchar("policy_number", { length: 30 }).notNull(),
     submissionId: ref("submission_id"),
+    quoteOptionId: ref("quote_option_id"),
     insuredId: ref("insured_id").notNull(),
     agencyId: ref("agency_id").notNull(),
     programId: ref("program_id").notNull(),
@@ -24,11 +25,20 @@ export const policies = mysqlTable(
     grossPremiumCents: cents("gross_premium_cents").notNull(),
     feesCents: cents("fees_cents").notNull(),
     taxesCents: cents("taxes_cents").notNull(),
+    occurrenceLimitCents: cents("occurrence_limit_cents"),
+    aggregateLimitCents: cents("aggregate_limit_cents"),
+    deductibleCents: cents("deductible_cents"),
+    installmentPlan: varchar("installment_plan", { length: 12 }),
+    /** R2 key of the declarations page PDF, written after the bind commits. */
+    declarationsKey: varchar("declarations_key", { length: 200 }),
+    boundByUserId: ref("bound_by_user_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("policies_org_number_uq").on(t.orgId, t.policyNumber),
+    // One policy per quote option, so a retried or concurrent bind can never make a second one.
+    uniqueIndex("policies_org_quote_option_uq").on(t.orgId, t.quoteOptionId),
     index("policies_org_agency_idx").on(t.orgId, t.agencyId),
     index("policies_org_insured_idx").on(t.orgId, t.insuredId),
     index("policies_org_carrier_idx").on(t.orgId, t.carrierId),

@@ -45,7 +45,8 @@ export const sequences = mysqlTable(
   {
     orgId: orgId(),
     name: varchar("name", { length: 60 }).notNull(),
-    nextValue: int("next_value").notNull(),
+    /** The last number handed out. */
+    lastValue: int("last_value").notNull(),
   },
   (t) => [primaryKey({ name: "sequences_pk", columns: [t.orgId, t.name] })],
 );

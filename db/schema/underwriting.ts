@@ -64,3 +64,42 @@ export const submissionEvents = mysqlTable(
   },
   (t) => [index("submission_events_org_submission_idx").on(t.orgId, t.submissionId, t.createdAt)],
 );
+
+/** Declinations by admitted carriers: the diligent search a surplus lines placement needs. */
+export const submissionDeclinations = mysqlTable(
+  "submission_declinations",
+  {
+    id: id(),
+    orgId: orgId(),
+    submissionId: ref("submission_id").notNull(),
+    carrierName: varchar("carrier_name", { length: 200 }).notNull(),
+    declinedOn: calendarDate("declined_on").notNull(),
+    reason: varchar("reason", { length: 300 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("submission_declinations_org_submission_idx").on(t.orgId, t.submissionId)],
+);
+
+/** An underwriter's binding authority per line of business (tiers above the producers' auto tier). */
+export const authorityProfiles = mysqlTable(
+  "authority_profiles",
+  {
+    id: id(),
+    orgId: orgId(),
+    name: varchar("name", { length: 100 }).notNull(),
+    tier: varchar("tier", { length: 20, enum: ["underwriter", "senior_underwriter", "chief_underwriter"] }).notNull(),
+    grants: json("grants").$type<{ lineOfBusiness: "GL" | "WC"; maxPremiumCents: number; maxLimitCents: number }[]>().notNull(),
+  },
+  (t) => [index("authority_profiles_org_idx").on(t.orgId)],
+);
+
+export const userAuthority = mysqlTable(
+  "user_authority",
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: ref("user_id").notNull(),
+    profileId: ref("profile_id").notNull(),
+  },
+  (t) => [uniqueIndex("user_authority_org_user_uq").on(t.orgId, t.userId)],
+);

@@ -120,3 +120,26 @@ export const claims = [
   { id: "clm_a_3", orgId: ORG_A.id, claimNumber: "CLM-2026-00013", policyId: "pol_a_1", status: "open" as const, dateOfLoss: "2026-10-28", reportedOn: "2026-11-02", lossType: "Bodily injury: customer slip", assignedAdjusterId: null, caseReserveCents: 0, paidCents: 0 },
   { id: "clm_b_1", orgId: ORG_B.id, claimNumber: "CLM-2026-00001", policyId: "pol_b_1", status: "open" as const, dateOfLoss: "2026-08-19", reportedOn: "2026-08-20", lossType: "Completed operations: hull damage", assignedAdjusterId: "usr_b_adjuster", caseReserveCents: 950_000, paidCents: 0 },
 ];
+
+export const authorityProfiles = [
+  { id: "ap_summit_uw", orgId: ORG_A.id, name: "Underwriter", tier: "underwriter" as const, grants: [{ lineOfBusiness: "GL" as const, maxPremiumCents: 5_000_000, maxLimitCents: 100_000_000 }, { lineOfBusiness: "WC" as const, maxPremiumCents: 7_500_000, maxLimitCents: 100_000_000 }] },
+  { id: "ap_summit_suw", orgId: ORG_A.id, name: "Senior underwriter", tier: "senior_underwriter" as const, grants: [{ lineOfBusiness: "GL" as const, maxPremiumCents: 25_000_000, maxLimitCents: 200_000_000 }, { lineOfBusiness: "WC" as const, maxPremiumCents: 25_000_000, maxLimitCents: 100_000_000 }] },
+  { id: "ap_lake_uw", orgId: ORG_B.id, name: "Underwriter", tier: "underwriter" as const, grants: [{ lineOfBusiness: "GL" as const, maxPremiumCents: 5_000_000, maxLimitCents: 100_000_000 }] },
+];
+
+export const userAuthority = [
+  { id: "ua_a_uw", orgId: ORG_A.id, userId: "usr_a_uw", profileId: "ap_summit_uw" },
+  { id: "ua_a_multi", orgId: ORG_A.id, userId: "usr_a_multi", profileId: "ap_summit_uw" },
+  { id: "ua_a_suw", orgId: ORG_A.id, userId: "usr_a_suw", profileId: "ap_summit_suw" },
+  { id: "ua_b_uw", orgId: ORG_B.id, userId: "usr_b_uw", profileId: "ap_lake_uw" },
+];
+
+/** Where each numbering sequence stands after the seeded policies and invoices. */
+export const sequences = [
+  { orgId: ORG_A.id, name: "policy:GL:2026", lastValue: 1 },
+  { orgId: ORG_A.id, name: "policy:WC:2026", lastValue: 2 },
+  { orgId: ORG_A.id, name: "policy:GL:2025", lastValue: 417 },
+  { orgId: ORG_A.id, name: "invoice:2026", lastValue: 5 },
+  { orgId: ORG_B.id, name: "policy:GL:2026", lastValue: 1 },
+  { orgId: ORG_B.id, name: "invoice:2026", lastValue: 2 },
+];

@@ -53,12 +53,15 @@ export async function seedDemoData(databaseUrl: string, authSecret: string) {
   await insertMissing(db, schema.daAgreements, demo.daAgreements);
   await insertMissing(db, schema.rateTables, rateTables);
   await insertMissing(db, schema.taxTables, taxTables);
+  await insertMissing(db, schema.authorityProfiles, demo.authorityProfiles);
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);
+  await insertMissing(db, schema.userAuthority, demo.userAuthority);
   await insertMissing(db, schema.submissions, demo.submissions.map((s) => ({ ...s, submittedAt: s.status === "draft" ? null : new Date("2026-11-01T15:00:00Z") })));
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
+  await db.insert(schema.sequences).values(demo.sequences).onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
 }
 
 if (import.meta.main) {
