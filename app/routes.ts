@@ -11,6 +11,7 @@ export default [
   route("invitations/:invitationId", "routes/_auth/invitation.tsx"),
   route("api/auth/*", "routes/api/auth.ts"),
   route("dev/outbox", "routes/dev/outbox.tsx"),
+  route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
 
   ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
   ...prefix("producer", [layout("routes/producer/_layout.tsx", [

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { pageTexts } from "../app/services/documents/testing/pdf-text.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 function daysFromToday(days: number): string {
@@ -42,4 +44,38 @@ test("another organization's submission page is not found", async ({ page }) => 
   await expect(page).toHaveURL(/\/producer$/);
   expect((await page.goto("/producer/submissions/sub_b_1"))?.status()).toBe(200);
   expect((await page.goto("/producer/submissions/sub_a_1"))?.status()).toBe(404);
+});
+
+test("the producer binds a quoted option and downloads a declarations page naming the insured and premium", async ({ page }) => {
+  await signIn(page, "producer@summit.demo");
+  await page.getByRole("link", { name: "New submission" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("Insured").selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
+  await page.getByLabel("NAICS class code").fill("238160");
+  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,800,000");
+  await page.getByLabel("Effective date").fill(daysFromToday(7));
+  await page.getByRole("button", { name: "Submit and quote" }).click();
+  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
+
+  const option = page.getByRole("region", { name: "Option 2" });
+  const total = (await option.locator("p.font-mono").first().textContent())!.trim();
+  await option.getByLabel("Payment plan").selectOption("PIF");
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+
+  await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
+  const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
+  expect(policyNumber).toMatch(/^SRU-GL-\d{4}-\d{6}$/);
+  await expect(page.getByText("Lone Star Roofing LLC")).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Declarations page (PDF)" }).click();
+  const file = await (await download).path();
+  const text = (await pageTexts(new Uint8Array(readFileSync(file)))).flat().join("\n");
+  expect(text).toContain("Lone Star Roofing LLC");
+  expect(text).toContain(policyNumber);
+  expect(text).toContain(total);
 });

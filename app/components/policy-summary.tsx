@@ -16,7 +16,7 @@ export type PolicySummaryData = {
   carrierName: string;
 };
 
-export function PolicySummary({ policy }: { policy: PolicySummaryData }) {
+export function PolicySummary({ policy, policyId }: { policy: PolicySummaryData; policyId: string }) {
   const rows: [string, React.ReactNode][] = [
     ["Insured", policy.insuredName],
     ["Status", <StatusBadge key="s" status={policy.status} />],
@@ -30,7 +30,14 @@ export function PolicySummary({ policy }: { policy: PolicySummaryData }) {
     ["Taxes", <span key="t" className="font-mono">{formatCents(policy.taxesCents)}</span>],
   ];
   return (
-    <Card title={<span className="font-mono">{policy.policyNumber}</span>}>
+    <Card
+      title={<span className="font-mono">{policy.policyNumber}</span>}
+      actions={
+        <a href={`/policies/${policyId}/declarations.pdf`} className="text-sm text-brand underline underline-offset-4" download>
+          Declarations page (PDF)
+        </a>
+      }
+    >
       <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
         {rows.map(([label, value]) => (
           <div key={label}>

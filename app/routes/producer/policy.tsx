@@ -15,5 +15,5 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export default function Policy({ loaderData }: Route.ComponentProps) {
-  return <PolicySummary policy={loaderData.policy} />;
+  return <PolicySummary policy={loaderData.policy} policyId={loaderData.policy.id} />;
 }

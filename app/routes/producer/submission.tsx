@@ -1,4 +1,5 @@
-import { Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
@@ -6,6 +7,10 @@ import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/u
 import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
+import { getBindContext } from "../../models/bind-context.server.ts";
+import { INSTALLMENT_PLANS } from "../../services/bind/billing-schedule.ts";
+import { bindQuoteOption, type FailedCheck } from "../../services/binding.server.ts";
+import { recordDeclinations } from "../../services/declinations.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
@@ -16,26 +21,51 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
-  const [submission, quotes, events] = await Promise.all([
+  const [submission, quotes, events, bindContext] = await Promise.all([
     getSubmission(db, user.tenant, args.params.submissionId),
     listQuotesForSubmission(db, user.tenant, args.params.submissionId),
     listSubmissionEvents(db, user.tenant, args.params.submissionId),
+    getBindContext(db, user.tenant, args.params.submissionId),
   ]);
-  invariantResponse(submission, "Submission not found");
+  invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
   const quoteFailure = lastEvent?.type === "quote_failed" ? String(lastEvent.detail?.message ?? "") : null;
-  return { submission, quotes, quoteFailure, today: todayInUtc() };
+  return { submission, quotes, quoteFailure, bindContext, today: todayInUtc() };
 }
 
+const BindSchema = z.object({
+  quoteOptionId: z.string().min(1),
+  plan: z.enum(INSTALLMENT_PLANS, "Choose a payment plan"),
+  declinedBy: z.array(z.string().max(200)).default([]),
+});
+
+type ActionResult = { error: string | null; failures: FailedCheck[] };
+
 export async function action(args: Route.ActionArgs) {
+  const form = await args.request.formData();
+  const { db } = appServices(args.context);
+  const today = todayInUtc();
+  if (form.get("intent") === "bind") {
+    const user = await requirePermission(args, "bind:submission");
+    const parsed = BindSchema.safeParse({ quoteOptionId: form.get("quoteOptionId"), plan: form.get("plan"), declinedBy: form.getAll("declinedBy") });
+    if (!parsed.success) return data<ActionResult>({ error: parsed.error.issues[0]?.message ?? "Invalid bind request", failures: [] }, { status: 400 });
+    invariantResponse(await getBindContext(db, user.tenant, args.params.submissionId), "Submission not found");
+    await recordDeclinations(db, user.tenant, args.params.submissionId, parsed.data.declinedBy, today);
+    const outcome = await bindQuoteOption(db, user.tenant, { quoteOptionId: parsed.data.quoteOptionId, plan: parsed.data.plan }, today);
+    if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
+    if (outcome.reason === "checks_failed") return data<ActionResult>({ error: "This quote cannot be bound yet.", failures: outcome.failures }, { status: 422 });
+    invariantResponse(outcome.reason !== "not_found", "Quote option not found");
+    return data<ActionResult>({ error: "The program does not offer that payment plan.", failures: [] }, { status: 422 });
+  }
   const user = await requirePermission(args, "quote:submission");
-  const outcome = await quoteSubmission(appServices(args.context).db, user.tenant, args.params.submissionId, todayInUtc());
+  const outcome = await quoteSubmission(db, user.tenant, args.params.submissionId, today);
   invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
-  return outcome.ok ? { error: null } : { error: outcome.error.message };
+  return { error: outcome.ok ? null : `This submission could not be priced: ${outcome.error.message}`, failures: [] } satisfies ActionResult;
 }
 
 export default function ProducerSubmission({ loaderData, actionData }: Route.ComponentProps) {
-  const { submission: s, quotes, quoteFailure, today } = loaderData;
+  const { submission: s, quotes, quoteFailure, bindContext, today } = loaderData;
+  const bindable = s.status === "quoted";
   const [current, ...history] = quotes;
   return (
     <>
@@ -45,9 +75,18 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
         actions={<StatusBadge status={s.status} />}
       />
       {actionData?.error || quoteFailure ? (
-        <p role="alert" className="mb-4 text-danger">
-          This submission could not be priced: {actionData?.error ?? quoteFailure}
-        </p>
+        <div role="alert" className="mb-4 rounded-md border border-danger/40 bg-danger/10 p-3 text-danger">
+          <p>{actionData?.error ?? `This submission could not be priced: ${quoteFailure}`}</p>
+          {actionData?.failures.length ? (
+            <ul className="mt-2 list-disc pl-5 text-sm">
+              {actionData.failures.map((f) => (
+                <li key={f.check}>
+                  <span className="font-mono text-xs">{f.code}</span> {f.detail}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {current ? (
         <Card
@@ -88,6 +127,29 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
                     <RatingSteps rating={option.rating} />
                   </div>
                 </details>
+                {bindable ? (
+                  <Form method="post" className="mt-4 flex flex-wrap items-end gap-3 border-t border-border pt-4">
+                    <input type="hidden" name="intent" value="bind" />
+                    <input type="hidden" name="quoteOptionId" value={option.id} />
+                    <label className="flex flex-col gap-1 text-sm">
+                      Payment plan
+                      <select name="plan" className="rounded-md border border-border bg-surface px-3 py-2">
+                        {bindContext.plans.map((plan) => (
+                          <option key={plan} value={plan}>{plan.replace("_", " ")}</option>
+                        ))}
+                      </select>
+                    </label>
+                    {bindContext.declinationsRequired > bindContext.declinations.length ? (
+                      <fieldset className="flex flex-wrap gap-2 text-sm">
+                        <legend className="mb-1">Diligent search: admitted carriers that declined ({bindContext.declinationsRequired} needed)</legend>
+                        {Array.from({ length: bindContext.declinationsRequired - bindContext.declinations.length }, (_, i) => (
+                          <input key={i} name="declinedBy" aria-label={`Declining carrier ${i + 1}`} className="rounded-md border border-border bg-surface px-3 py-2" />
+                        ))}
+                      </fieldset>
+                    ) : null}
+                    <Button type="submit">Bind this option</Button>
+                  </Form>
+                ) : null}
               </section>
             ))}
           </div>

@@ -1,0 +1,30 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { programs, quotes, rateTables, submissionDeclinations, submissions } from "../../db/schema/index.ts";
+import { visibleSubmissions } from "../auth/scope.server.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+import { requiredDeclinations } from "../services/bind/diligent-search.ts";
+
+/** What the bind form needs: the program's installment plans and the diligent search still owed. */
+export async function getBindContext(db: Database, tenant: TenantContext, submissionId: string) {
+  const [row] = await db
+    .select({ plans: programs.installmentPlans, state: submissions.state, definition: rateTables.definition })
+    .from(submissions)
+    .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
+    .leftJoin(quotes, and(eq(quotes.orgId, submissions.orgId), eq(quotes.submissionId, submissions.id), eq(quotes.status, "active")))
+    .leftJoin(rateTables, and(eq(rateTables.orgId, submissions.orgId), eq(rateTables.id, quotes.rateTableId)))
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1);
+  if (!row) return null;
+  const declinations = await db
+    .select({ carrierName: submissionDeclinations.carrierName })
+    .from(submissionDeclinations)
+    .where(and(eq(submissionDeclinations.orgId, tenant.orgId), eq(submissionDeclinations.submissionId, submissionId)));
+  const surplusLines = row.definition?.surplusLines === true;
+  return {
+    plans: row.plans,
+    surplusLines,
+    declinationsRequired: surplusLines ? requiredDeclinations(row.state) : 0,
+    declinations: declinations.map((d) => d.carrierName),
+  };
+}
