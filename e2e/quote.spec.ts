@@ -79,3 +79,19 @@ test("the producer binds a quoted option and downloads a declarations page namin
   expect(text).toContain(policyNumber);
   expect(text).toContain(total);
 });
+
+test("an expired quote cannot be bound and the page says why", async ({ page }) => {
+  await signIn(page, "agency.admin@summit.demo");
+  await page.getByRole("link", { name: "SUB-2026-0106" }).click();
+  await expect(page.getByText(/expired Nov 10, 2026/)).toBeVisible();
+  const option = page.getByRole("region", { name: "Option 1" });
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("This quote cannot be bound yet.");
+  await expect(alert).toContainText("QUOTE_EXPIRED");
+  await expect(alert).toContainText("2026-11-10");
+  await expect(page).toHaveURL(/\/producer\/submissions\/sub_a_6$/);
+});

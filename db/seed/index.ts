@@ -5,6 +5,7 @@ import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
+import { seededQuotes } from "./quotes.ts";
 
 // Rows with fixed ids are inserted once; re-running the seed changes nothing.
 async function insertMissing(db: Database, table: MySqlTable, rows: Record<string, unknown>[]) {
@@ -61,6 +62,9 @@ export async function seedDemoData(databaseUrl: string, authSecret: string) {
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
+  const { quotes, options } = seededQuotes();
+  await insertMissing(db, schema.quotes, quotes);
+  await insertMissing(db, schema.quoteOptions, options);
   await db.insert(schema.sequences).values(demo.sequences).onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
 }
 

@@ -1,0 +1,80 @@
+import { compileRateTable, compileTaxTable, rateQuoteOptions } from "../../app/services/rating/index.ts";
+import { toCents } from "../../app/utils/money.ts";
+import type * as schema from "../schema/index.ts";
+import { insureds, submissions } from "./demo-data.ts";
+import { rateTables, taxTables } from "./rate-tables.ts";
+
+/**
+ * Quotes for the seeded submissions in status "quoted", rated by the real engine so their trail
+ * is genuine. They are already past their expiry, which the demo uses to show that an expired
+ * quote cannot be bound.
+ */
+export function seededQuotes() {
+  const quotes: (typeof schema.quotes.$inferInsert)[] = [];
+  const options: (typeof schema.quoteOptions.$inferInsert)[] = [];
+  for (const submission of submissions.filter((s) => s.status === "quoted")) {
+    const rateRow = rateTables.find((t) => t.programId === submission.programId)!;
+    const taxRow = taxTables.find((t) => t.orgId === submission.orgId)!;
+    const rateTable = compileRateTable(rateRow.definition);
+    const taxTable = compileTaxTable(taxRow.definition);
+    if (!rateTable.ok || !taxTable.ok) throw new Error(`Seed rate table ${rateRow.id} does not compile`);
+    const insured = insureds.find((i) => i.id === submission.insuredId)!;
+    const occurrenceLimit = toCents(submission.requestedLimitCents);
+    const rated = rateQuoteOptions(
+      {
+        submission: {
+          lineOfBusiness: submission.lineOfBusiness,
+          homeState: submission.state,
+          naicsCode: submission.naicsCode,
+          annualRevenue: submission.annualRevenueCents === null ? undefined : toCents(submission.annualRevenueCents),
+          payroll: submission.payrollCents === null ? undefined : toCents(submission.payrollCents),
+          occurrenceLimit,
+          aggregateLimit: toCents(occurrenceLimit * 2),
+          deductible: toCents(submission.deductibleCents),
+          effectiveDate: submission.effectiveDate,
+          termMonths: submission.termMonths,
+          priorLosses: { count: 0, incurred: toCents(0) },
+          yearsInBusiness: Math.floor(Number(insured.yearsInBusiness)),
+        },
+        schedule: [],
+        rateTable: rateTable.value,
+        taxTable: taxTable.value,
+      },
+      [{ occurrenceLimit, aggregateLimit: toCents(occurrenceLimit * 2), deductible: toCents(submission.deductibleCents) }],
+    );
+    const quoteId = `quo_${submission.id}`;
+    quotes.push({
+      id: quoteId,
+      orgId: submission.orgId,
+      submissionId: submission.id,
+      rateTableId: rateRow.id,
+      rateTableVersion: rateRow.version,
+      taxTableId: taxRow.id,
+      status: "active" as const,
+      expiresOn: "2026-11-10",
+      daFlags: [],
+      createdByUserId: submission.producerUserId,
+      createdAt: new Date("2026-10-11T15:00:00Z"),
+    });
+    rated.forEach((result, position) => {
+      if (!result.ok) throw new Error(`Seed quote for ${submission.id} does not rate: ${result.error.message}`);
+      const option = result.value;
+      options.push({
+        id: `qop_${submission.id}_${position}`,
+        orgId: submission.orgId,
+        quoteId,
+        position,
+        occurrenceLimitCents: option.option.occurrenceLimit,
+        aggregateLimitCents: option.option.aggregateLimit,
+        deductibleCents: option.option.deductible,
+        grossPremiumCents: option.grossPremium,
+        feesCents: option.feesTotal,
+        taxesCents: option.taxesTotal,
+        totalDueCents: option.totalDue,
+        rating: option as unknown as Record<string, unknown>,
+        withinAuthority: true,
+      });
+    });
+  }
+  return { quotes, options };
+}
