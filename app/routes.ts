@@ -10,6 +10,15 @@ export default [
   route("account/two-factor", "routes/_auth/two-factor-setup.tsx"),
   route("invitations/:invitationId", "routes/_auth/invitation.tsx"),
   route("api/auth/*", "routes/api/auth.ts"),
+  ...prefix("v1", [
+    route("openapi.json", "routes/api/v1/openapi.ts"),
+    route("submissions", "routes/api/v1/submissions.ts"),
+    route("submissions/:submissionId", "routes/api/v1/submission.ts"),
+    route("submissions/:submissionId/quote", "routes/api/v1/submission-quote.ts"),
+    route("submissions/:submissionId/bind", "routes/api/v1/submission-bind.ts"),
+    route("policies/:policyId", "routes/api/v1/policy.ts"),
+    route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
+  ]),
   route("dev/outbox", "routes/dev/outbox.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
 

@@ -1,3 +1,29 @@
+CREATE TABLE `api_keys` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`name` varchar(100) NOT NULL,
+	`prefix` varchar(24) NOT NULL,
+	`secret_hash` varchar(64) NOT NULL,
+	`roles` json NOT NULL,
+	`agency_id` varchar(36),
+	`created_by_user_id` varchar(36),
+	`created_at` datetime(3) NOT NULL,
+	`last_used_at` datetime(3),
+	`revoked_at` datetime(3),
+	CONSTRAINT `api_keys_id` PRIMARY KEY(`id`),
+	CONSTRAINT `api_keys_secret_hash_uq` UNIQUE(`secret_hash`)
+);
+--> statement-breakpoint
+CREATE TABLE `idempotency_keys` (
+	`org_id` varchar(36) NOT NULL,
+	`idempotency_key` varchar(100) NOT NULL,
+	`request_fingerprint` varchar(64) NOT NULL,
+	`response_status` varchar(3) NOT NULL,
+	`response_body` json NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `idempotency_keys_pk` PRIMARY KEY(`org_id`,`idempotency_key`)
+);
+--> statement-breakpoint
 CREATE TABLE `account` (
 	`id` varchar(36) NOT NULL,
 	`account_id` varchar(255) NOT NULL,
@@ -450,6 +476,7 @@ CREATE TABLE `user_authority` (
 	CONSTRAINT `user_authority_org_user_uq` UNIQUE(`org_id`,`user_id`)
 );
 --> statement-breakpoint
+CREATE INDEX `api_keys_org_idx` ON `api_keys` (`org_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `account_user_idx` ON `account` (`user_id`);--> statement-breakpoint
 CREATE INDEX `invitation_org_idx` ON `invitation` (`organization_id`);--> statement-breakpoint
 CREATE INDEX `invitation_email_idx` ON `invitation` (`email`);--> statement-breakpoint

@@ -1,4 +1,5 @@
 import { getTableConfig, MySqlTable } from "drizzle-orm/mysql-core";
+import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as claims from "./claims.ts";
@@ -10,6 +11,7 @@ import * as quotes from "./quotes.ts";
 import * as rating from "./rating.ts";
 import * as underwriting from "./underwriting.ts";
 
+export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
 export * from "./claims.ts";
@@ -21,7 +23,7 @@ export * from "./quotes.ts";
 export * from "./rating.ts";
 export * from "./underwriting.ts";
 
-const modules = [auth, billing, claims, parties, platform, policies, programs, quotes, rating, underwriting];
+const modules = [api, auth, billing, claims, parties, platform, policies, programs, quotes, rating, underwriting];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

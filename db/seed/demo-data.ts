@@ -143,3 +143,9 @@ export const sequences = [
   { orgId: ORG_B.id, name: "policy:GL:2026", lastValue: 1 },
   { orgId: ORG_B.id, name: "invoice:2026", lastValue: 2 },
 ];
+
+/** Development API keys, one per organization, acting for a producer agency. Never in production. */
+export const DEMO_API_KEYS = [
+  { id: "key_summit_demo", orgId: ORG_A.id, name: "Demo key (Harbor Point)", secret: "oi_sk_summit_demo_key_do_not_use_in_prod", roles: ["producer"], agencyId: "agy_harbor" },
+  { id: "key_lakeshore_demo", orgId: ORG_B.id, name: "Demo key (Dunes & Pines)", secret: "oi_sk_lakeshore_demo_key_do_not_use_in_prod", roles: ["producer"], agencyId: "agy_dunes" },
+];

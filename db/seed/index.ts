@@ -6,6 +6,7 @@ import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
 import { seededQuotes } from "./quotes.ts";
+import { sha256Hex } from "../../app/utils/sha256.ts";
 
 // Rows with fixed ids are inserted once; re-running the seed changes nothing.
 async function insertMissing(db: Database, table: MySqlTable, rows: Record<string, unknown>[]) {
@@ -62,6 +63,13 @@ export async function seedDemoData(databaseUrl: string, authSecret: string) {
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
+  await insertMissing(
+    db,
+    schema.apiKeys,
+    await Promise.all(
+      demo.DEMO_API_KEYS.map(async ({ secret, ...key }) => ({ ...key, prefix: secret.slice(0, 12), secretHash: await sha256Hex(secret) })),
+    ),
+  );
   const { quotes, options } = seededQuotes();
   await insertMissing(db, schema.quotes, quotes);
   await insertMissing(db, schema.quoteOptions, options);

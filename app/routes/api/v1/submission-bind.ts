@@ -1,0 +1,61 @@
+import type { Route } from "./+types/submission-bind";
+import { hasPermission } from "../../../auth/permissions.ts";
+import { appServices } from "../../../context.server.ts";
+import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
+import { getPolicy } from "../../../models/policies.server.ts";
+import { getSubmission } from "../../../models/submissions.server.ts";
+import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
+import { idempotent } from "../../../services/api/idempotency.server.ts";
+import { presentPolicy } from "../../../services/api/presenters.ts";
+import { BindRequest } from "../../../services/api/schemas.ts";
+import { bindQuoteOption } from "../../../services/binding.server.ts";
+import { recordDeclinations } from "../../../services/declinations.server.ts";
+import { todayInUtc } from "../../../utils/today.ts";
+
+export async function action(args: Route.ActionArgs) {
+  return handleApi(args, async ({ tenant, request }) => {
+    if (!hasPermission(tenant.roles, "bind:submission")) throw new ApiFailure(403, "FORBIDDEN", "This API key may not bind.");
+    const raw = await request.text();
+    let json: unknown = {};
+    try {
+      json = raw ? JSON.parse(raw) : {};
+    } catch {
+      throw new ApiFailure(400, "VALIDATION_FAILED", "The body must be a JSON object.");
+    }
+    const parsed = BindRequest.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiFailure(400, "VALIDATION_FAILED", "The request body is not valid.", { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+    }
+    const { db } = appServices(args.context);
+    const submissionId = args.params.submissionId;
+    return idempotent(db, tenant, request, raw, async () => {
+      const quotes = await listQuotesForSubmission(db, tenant, submissionId);
+      const current = quotes.find((q) => q.status !== "superseded");
+      if (!current) {
+        return (await getSubmission(db, tenant, submissionId))
+          ? { status: 422, body: { error: { code: "NO_QUOTE", message: "Quote the submission before binding it." } } }
+          : { status: 404, body: { error: { code: "NOT_FOUND", message: "No such submission." } } };
+      }
+      const optionId = parsed.data.quoteOptionId ?? current.options[0]!.id;
+      if (!current.options.some((o) => o.id === optionId)) {
+        return { status: 422, body: { error: { code: "VALIDATION_FAILED", message: "quoteOptionId is not an option of the current quote." } } };
+      }
+      const today = todayInUtc();
+      await recordDeclinations(db, tenant, submissionId, parsed.data.declinations, today);
+      const outcome = await bindQuoteOption(db, tenant, { quoteOptionId: optionId, plan: parsed.data.plan }, today);
+      if (outcome.ok) {
+        const policy = await getPolicy(db, tenant, outcome.policyId);
+        return { status: outcome.alreadyBound ? 200 : 201, body: presentPolicy(policy!) };
+      }
+      if (outcome.reason === "checks_failed") {
+        const failures = outcome.failures;
+        return {
+          status: 422,
+          body: { error: { code: failures[0]!.code, message: `Pre-bind checks failed: ${failures.map((f) => f.check).join(", ")}`, details: { failedChecks: failures } } },
+        };
+      }
+      if (outcome.reason === "not_found") return { status: 404, body: { error: { code: "NOT_FOUND", message: "No such quote option." } } };
+      return { status: 422, body: { error: { code: "PLAN_NOT_OFFERED", message: "The program does not offer that payment plan." } } };
+    });
+  });
+}

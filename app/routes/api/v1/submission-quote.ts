@@ -1,0 +1,22 @@
+import type { Route } from "./+types/submission-quote";
+import { hasPermission } from "../../../auth/permissions.ts";
+import { appServices } from "../../../context.server.ts";
+import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
+import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
+import { presentQuote } from "../../../services/api/presenters.ts";
+import { quoteSubmission } from "../../../services/quoting.server.ts";
+import { todayInUtc } from "../../../utils/today.ts";
+
+export async function action(args: Route.ActionArgs) {
+  return handleApi(args, async ({ tenant }) => {
+    if (!hasPermission(tenant.roles, "quote:submission")) throw new ApiFailure(403, "FORBIDDEN", "This API key may not quote.");
+    const { db } = appServices(args.context);
+    const outcome = await quoteSubmission(db, tenant, args.params.submissionId, todayInUtc());
+    if (!outcome.ok) {
+      const status = outcome.error.code === "NOT_FOUND" ? 404 : 422;
+      throw new ApiFailure(status, outcome.error.code === "NO_RATE_TABLE" ? "RATING_FAILED" : outcome.error.code, outcome.error.message);
+    }
+    const quotes = await listQuotesForSubmission(db, tenant, args.params.submissionId);
+    return apiJson(presentQuote(quotes.find((q) => q.id === outcome.quoteId)!), 201);
+  });
+}

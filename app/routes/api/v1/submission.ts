@@ -1,0 +1,18 @@
+import type { Route } from "./+types/submission";
+import { appServices } from "../../../context.server.ts";
+import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
+import { getSubmission } from "../../../models/submissions.server.ts";
+import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
+import { presentSubmission } from "../../../services/api/presenters.ts";
+
+export async function loader(args: Route.LoaderArgs) {
+  return handleApi(args, async ({ tenant }) => {
+    const { db } = appServices(args.context);
+    const [submission, quotes] = await Promise.all([
+      getSubmission(db, tenant, args.params.submissionId),
+      listQuotesForSubmission(db, tenant, args.params.submissionId),
+    ]);
+    if (!submission) throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
+    return apiJson(presentSubmission(submission, quotes.find((q) => q.status !== "superseded")));
+  });
+}

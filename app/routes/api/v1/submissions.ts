@@ -1,0 +1,26 @@
+import type { Route } from "./+types/submissions";
+import { appServices } from "../../../context.server.ts";
+import { ApiFailure, apiJson, handleApi, parseJsonBody } from "../../../services/api/http.server.ts";
+import { presentSubmission } from "../../../services/api/presenters.ts";
+import { SubmissionCreate } from "../../../services/api/schemas.ts";
+import { fileApiSubmission } from "../../../services/api/submissions.server.ts";
+import { getSubmission } from "../../../models/submissions.server.ts";
+import { hasPermission } from "../../../auth/permissions.ts";
+import { todayInUtc } from "../../../utils/today.ts";
+
+export async function loader(args: Route.LoaderArgs) {
+  return handleApi(args, async () => {
+    throw new ApiFailure(405, "VALIDATION_FAILED", "Use POST to file a submission.");
+  });
+}
+
+export async function action(args: Route.ActionArgs) {
+  return handleApi(args, async ({ tenant, request }) => {
+    if (!hasPermission(tenant.roles, "create:submission")) throw new ApiFailure(403, "FORBIDDEN", "This API key may not file submissions.");
+    const body = await parseJsonBody(request, SubmissionCreate);
+    const { db } = appServices(args.context);
+    const id = await fileApiSubmission(db, tenant, body, todayInUtc());
+    const submission = await getSubmission(db, tenant, id);
+    return apiJson(presentSubmission(submission!, undefined), 201, { location: `/v1/submissions/${id}` });
+  });
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate } from "./schemas.ts";
+
+const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
+
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const json = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const idParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const common = {
+  "401": errorResponse("Missing or invalid API key (UNAUTHENTICATED)"),
+  "429": { ...errorResponse("Rate limited (RATE_LIMITED); see the Retry-After header"), headers: { "Retry-After": { schema: { type: "integer" } } } },
+};
+
+/** The OpenAPI 3.1 document of /v1, generated from the same zod schemas that validate requests. */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "OpenInsure API",
+      version: "1.0.0",
+      description:
+        "Submissions, quotes and binding for API clients of an MGA. Authenticate with an organization API key: `Authorization: Bearer <key>`. Money is integer cents; dates are YYYY-MM-DD. Errors are `{error:{code, message, details}}`.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An organization API key (oi_sk_…)" } },
+      schemas: {
+        SubmissionCreate: schema(SubmissionCreate, "input"),
+        Submission: schema(Submission),
+        Quote: schema(Quote),
+        BindRequest: schema(BindRequest, "input"),
+        Policy: schema(Policy),
+        Error: schema(ApiError),
+      },
+    },
+    paths: {
+      "/v1/submissions": {
+        post: {
+          operationId: "createSubmission",
+          summary: "File a submission",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SubmissionCreate" } } } },
+          responses: { "201": json("Submission", "The submission, filed"), "400": errorResponse("VALIDATION_FAILED"), "422": errorResponse("STATE_NOT_AUTHORIZED or VALIDATION_FAILED"), ...common },
+        },
+      },
+      "/v1/submissions/{submissionId}": {
+        get: {
+          operationId: "getSubmission",
+          parameters: [idParam("submissionId")],
+          responses: { "200": json("Submission", "The submission with its current quote"), "404": errorResponse("NOT_FOUND"), ...common },
+        },
+      },
+      "/v1/submissions/{submissionId}/quote": {
+        post: {
+          operationId: "quoteSubmission",
+          summary: "Rate the submission; every rating step is returned",
+          parameters: [idParam("submissionId")],
+          responses: { "201": json("Quote", "A new quote (earlier quotes are kept as history)"), "404": errorResponse("NOT_FOUND"), "422": errorResponse("RATING_FAILED or NOT_QUOTABLE"), ...common },
+        },
+      },
+      "/v1/submissions/{submissionId}/bind": {
+        post: {
+          operationId: "bindSubmission",
+          summary: "Bind a quote option. Send an Idempotency-Key: a retry returns the same policy.",
+          parameters: [idParam("submissionId"), { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 } }],
+          requestBody: { required: false, content: { "application/json": { schema: { $ref: "#/components/schemas/BindRequest" } } } },
+          responses: {
+            "201": json("Policy", "The policy, bound"),
+            "200": json("Policy", "The policy this quote option was already bound as"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse("A pre-bind check failed: QUOTE_EXPIRED, DA_LIMIT_EXCEEDED, DA_AGGREGATE_EXCEEDED, STATE_NOT_AUTHORIZED, NAICS_EXCLUDED, AUTHORITY_EXCEEDED, UW_ISSUES_OPEN, DILIGENT_SEARCH_MISSING, DA_NOT_IN_FORCE; details.failedChecks lists each"),
+            ...common,
+          },
+        },
+      },
+      "/v1/policies/{policyId}": {
+        get: { operationId: "getPolicy", parameters: [idParam("policyId")], responses: { "200": json("Policy", "The policy"), "404": errorResponse("NOT_FOUND"), ...common } },
+      },
+      "/v1/policies/{policyId}/declarations.pdf": {
+        get: {
+          operationId: "getDeclarations",
+          parameters: [idParam("policyId")],
+          responses: { "200": { description: "The declarations page", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } }, "404": errorResponse("NOT_FOUND"), ...common },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+// The /v1 contract. Money is integer cents, dates are YYYY-MM-DD, field names are camelCase.
+// The same schemas validate requests and generate /v1/openapi.json.
+
+const cents = (description: string) => z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).describe(`${description}, in integer cents`);
+const calendarDate = (description: string) => z.iso.date().describe(`${description} (YYYY-MM-DD)`);
+
+export const SubmissionCreate = z
+  .strictObject({
+    lineOfBusiness: z.enum(["GL", "WC"]),
+    insuredName: z.string().trim().min(2).max(200),
+    naicsCode: z.string().regex(/^\d{6}$/, "a NAICS code has 6 digits"),
+    state: z.string().regex(/^[A-Z]{2}$/, "a two-letter state code").describe("Home state of the insured"),
+    address: z.strictObject({ line1: z.string().min(1).max(200), city: z.string().min(1).max(100), postalCode: z.string().min(3).max(10) }).optional(),
+    annualRevenue: cents("Annual revenue (GL exposure)").optional(),
+    payroll: cents("Annual payroll (WC exposure)").optional(),
+    requestedLimit: cents("Each-occurrence limit requested"),
+    deductible: cents("Deductible").default(0),
+    effectiveDate: calendarDate("Policy effective date"),
+    termMonths: z.union([z.literal(6), z.literal(12)]).default(12),
+    yearsInBusiness: z.number().min(0).max(500).optional(),
+    priorLosses: z.strictObject({ count: z.number().int().min(0).max(99), incurred: cents("Incurred losses, last 5 years") }).default({ count: 0, incurred: 0 }),
+  })
+  .refine((s) => (s.lineOfBusiness === "GL" ? s.annualRevenue !== undefined : s.payroll !== undefined), {
+    message: "GL submissions need annualRevenue; WC submissions need payroll",
+    path: ["annualRevenue"],
+  });
+
+export const RatingStep = z.object({
+  step: z.number().int(),
+  name: z.string(),
+  source: z.string(),
+  input: z.string(),
+  factor: z.string().nullable().describe("Exact decimal factor, as a string"),
+  premiumAfter: cents("Premium after this step"),
+});
+
+export const DaFlag = z.object({ check: z.string(), code: z.string(), detail: z.string() });
+
+export const QuoteOption = z.object({
+  id: z.string(),
+  occurrenceLimit: cents("Each-occurrence limit"),
+  aggregateLimit: cents("Aggregate limit"),
+  deductible: cents("Deductible"),
+  grossPremium: cents("Gross premium"),
+  fees: cents("Fees"),
+  taxes: cents("Surplus lines tax and stamping fee"),
+  totalDue: cents("Total due"),
+  withinAuthority: z.boolean(),
+  ratingSteps: z.array(RatingStep),
+});
+
+export const Quote = z.object({
+  id: z.string(),
+  submissionId: z.string(),
+  status: z.enum(["active", "superseded", "bound"]),
+  expiresAt: calendarDate("Last day the quote can be bound"),
+  rateTableVersion: z.string(),
+  daFlags: z.array(DaFlag).describe("Delegated-authority checks that failed: the quote is priced but cannot be bound"),
+  grossPremium: cents("Gross premium of the first option"),
+  fees: cents("Fees of the first option"),
+  taxes: cents("Taxes of the first option"),
+  totalDue: cents("Total due of the first option"),
+  ratingSteps: z.array(RatingStep).describe("Rating steps of the first option"),
+  options: z.array(QuoteOption),
+});
+
+export const Submission = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.string(),
+  lineOfBusiness: z.enum(["GL", "WC"]),
+  insuredName: z.string(),
+  naicsCode: z.string(),
+  state: z.string(),
+  annualRevenue: cents("Annual revenue").nullable(),
+  payroll: cents("Payroll").nullable(),
+  requestedLimit: cents("Each-occurrence limit requested"),
+  deductible: cents("Deductible"),
+  effectiveDate: calendarDate("Policy effective date"),
+  termMonths: z.number().int(),
+  quote: Quote.nullable().describe("The current quote, if any"),
+});
+
+export const BindRequest = z.strictObject({
+  quoteOptionId: z.string().optional().describe("Defaults to the first option of the current quote"),
+  plan: z.enum(["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"]).default("PIF"),
+  declinations: z.array(z.string().min(1).max(200)).max(10).default([]).describe("Admitted carriers that declined the risk (surplus lines diligent search)"),
+});
+
+export const Policy = z.object({
+  id: z.string(),
+  policyNumber: z.string(),
+  status: z.string(),
+  lineOfBusiness: z.enum(["GL", "WC"]),
+  state: z.string(),
+  insuredName: z.string(),
+  effectiveDate: calendarDate("Effective date"),
+  expirationDate: calendarDate("Expiration date"),
+  grossPremium: cents("Gross premium"),
+  fees: cents("Fees"),
+  taxes: cents("Taxes"),
+  declarationsUrl: z.string().describe("Path of the declarations page PDF"),
+});
+
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "VALIDATION_FAILED",
+  "RATE_LIMITED",
+  "IDEMPOTENCY_KEY_REUSED",
+  "RATING_FAILED",
+  "NOT_QUOTABLE",
+  "NO_QUOTE",
+  "QUOTE_EXPIRED",
+  "DA_NOT_IN_FORCE",
+  "DA_LIMIT_EXCEEDED",
+  "DA_AGGREGATE_EXCEEDED",
+  "STATE_NOT_AUTHORIZED",
+  "NAICS_EXCLUDED",
+  "AUTHORITY_EXCEEDED",
+  "UW_ISSUES_OPEN",
+  "DILIGENT_SEARCH_MISSING",
+  "PLAN_NOT_OFFERED",
+  "INTERNAL",
+] as const;
+export type ApiErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiError = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.unknown().optional() }),
+});

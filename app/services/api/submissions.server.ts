@@ -1,0 +1,65 @@
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "../../../db/client.ts";
+import { insureds, programs } from "../../../db/schema/index.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { createId } from "../../utils/ids.ts";
+import { toCents } from "../../utils/money.ts";
+import { fileSubmission } from "../intake.server.ts";
+import { ApiFailure } from "./http.server.ts";
+import type { SubmissionCreate } from "./schemas.ts";
+
+/**
+ * Files a submission sent as JSON: the program is the organization's program for the line that
+ * writes the home state, the insured is the agency's insured of that name (created if new).
+ */
+export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string): Promise<string> {
+  if (!tenant.agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
+  if (body.effectiveDate < today) throw new ApiFailure(400, "VALIDATION_FAILED", "effectiveDate cannot be in the past.", { issues: [{ path: "effectiveDate", message: "in the past" }] });
+  const candidates = await db
+    .select()
+    .from(programs)
+    .where(and(eq(programs.orgId, tenant.orgId), eq(programs.lineOfBusiness, body.lineOfBusiness)));
+  const program = candidates.find((p) => p.states.includes(body.state));
+  if (!program) throw new ApiFailure(422, "STATE_NOT_AUTHORIZED", `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`);
+
+  const [existing] = await db
+    .select({ id: insureds.id })
+    .from(insureds)
+    .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.name, body.insuredName)))
+    .limit(1);
+  const insuredId = existing?.id ?? createId("ins");
+  if (!existing) {
+    await db.insert(insureds).values({
+      id: insuredId,
+      orgId: tenant.orgId,
+      agencyId: tenant.agencyId,
+      name: body.insuredName,
+      naicsCode: body.naicsCode,
+      addressLine1: body.address?.line1 ?? "",
+      city: body.address?.city ?? "",
+      state: body.state,
+      postalCode: body.address?.postalCode ?? "",
+      yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
+    });
+  }
+  const filed = await fileSubmission(
+    db,
+    tenant,
+    {
+      insuredId,
+      programId: program.id,
+      naicsCode: body.naicsCode,
+      exposure: toCents(body.lineOfBusiness === "GL" ? body.annualRevenue! : body.payroll!),
+      requestedLimit: toCents(body.requestedLimit),
+      deductible: toCents(body.deductible),
+      effectiveDate: body.effectiveDate,
+      termMonths: body.termMonths,
+      priorLossCount: body.priorLosses.count,
+      priorLossIncurred: toCents(body.priorLosses.incurred),
+    },
+    today,
+  );
+  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field });
+  return filed.submissionId;
+}
