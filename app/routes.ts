@@ -39,6 +39,7 @@ export default [
       index("routes/admin/index.tsx"),
       route("members/:memberId", "routes/admin/member.tsx"),
       route("audit-log", "routes/admin/audit-log.tsx"),
+      route("api-keys", "routes/admin/api-keys.tsx"),
       route("impersonation", "routes/admin/impersonation.tsx"),
     ]),
   ]),

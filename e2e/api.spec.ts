@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
+import { signIn, waitForHydration } from "./demo-users.ts";
 
 const summitKey = DEMO_API_KEYS.find((k) => k.orgId === "org_summit")!.secret;
 const lakeshoreKey = DEMO_API_KEYS.find((k) => k.orgId === "org_lakeshore")!.secret;
@@ -82,4 +83,26 @@ test("bad requests get clear errors in one shape", async ({ request }) => {
   expect((await unwritten.json()).error.code).toBe("STATE_NOT_AUTHORIZED");
 
   expect((await request.get("/v1/submissions/sub_a_1", { headers: auth(lakeshoreKey) })).status()).toBe(404);
+});
+
+test("an org admin issues a key that works at once, sees it used, and revokes it", async ({ page, request }) => {
+  await signIn(page, "admin@summit.demo");
+  await page.getByRole("link", { name: "API keys" }).click();
+  await waitForHydration(page);
+  const name = `Rater integration ${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Acts for agency").selectOption({ label: "Blue Mesa Brokerage" });
+  await page.getByRole("button", { name: "Issue key" }).click();
+  const secret = (await page.getByLabel("New API key").textContent())!.trim();
+  expect(secret).toMatch(/^oi_sk_/);
+
+  expect((await request.get("/v1/submissions/sub_a_4", { headers: auth(secret) })).status()).toBe(200);
+  expect((await request.get("/v1/submissions/sub_a_1", { headers: auth(secret) })).status()).toBe(404);
+
+  await page.reload();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).not.toContainText("—");
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("revoked");
+  expect((await request.get("/v1/submissions/sub_a_4", { headers: auth(secret) })).status()).toBe(401);
 });

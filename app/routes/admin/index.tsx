@@ -64,7 +64,14 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
   const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }) });
   return (
     <>
-      <PageHeader title="Administration" description={loaderData.orgName ?? "Platform operator"} actions={loaderData.members ? <Link to="audit-log" className="text-brand underline underline-offset-4">Audit log</Link> : null} />
+      <PageHeader title="Administration" description={loaderData.orgName ?? "Platform operator"} actions={
+          loaderData.members ? (
+            <span className="flex gap-4">
+              <Link to="api-keys" className="text-brand underline underline-offset-4">API keys</Link>
+              <Link to="audit-log" className="text-brand underline underline-offset-4">Audit log</Link>
+            </span>
+          ) : null
+        } />
       <div className="grid gap-6">
         {loaderData.members ? (
           <>

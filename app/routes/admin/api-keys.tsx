@@ -1,0 +1,101 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/api-keys";
+import { requirePermission } from "../../auth/session.server.ts";
+import { Field, SelectField } from "../../components/forms.tsx";
+import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { appServices } from "../../context.server.ts";
+import { listAgencies } from "../../models/agencies.server.ts";
+import { issueApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys.server.ts";
+import { formatInstant } from "../../utils/format.ts";
+import { invariantResponse } from "../../utils/invariant.ts";
+
+const IssueKeySchema = z.object({
+  intent: z.literal("issue"),
+  name: z.string("Name the key").trim().min(2, "Name the key").max(100),
+  agencyId: z.string("Choose the agency the key acts for").min(1, "Choose the agency the key acts for"),
+});
+const RevokeSchema = z.object({ intent: z.literal("revoke"), keyId: z.string().min(1) });
+
+export const meta: Route.MetaFunction = () => [{ title: "API keys · OpenInsure" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "manage:api-key");
+  const { db } = appServices(args.context);
+  const [keys, agencies] = await Promise.all([listApiKeys(db, user.tenant), listAgencies(db, user.tenant)]);
+  return { keys, agencies: agencies.map((a) => ({ value: a.id, label: a.name })) };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await requirePermission(args, "manage:api-key");
+  const { db } = appServices(args.context);
+  const formData = await args.request.formData();
+  if (formData.get("intent") === "revoke") {
+    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData));
+    invariantResponse(parsed.success && (await revokeApiKey(db, user.tenant, parsed.data.keyId)), "API key not found");
+    return { result: null, secret: null };
+  }
+  const submission = parseWithZod(formData, { schema: IssueKeySchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
+  const agencies = await listAgencies(db, user.tenant);
+  if (!agencies.some((a) => a.id === submission.value.agencyId)) {
+    return data({ result: submission.reply({ fieldErrors: { agencyId: ["Choose one of your agencies"] } }), secret: null }, { status: 400 });
+  }
+  const issued = await issueApiKey(db, user.tenant, { name: submission.value.name, roles: ["producer"], agencyId: submission.value.agencyId });
+  return { result: submission.reply({ resetForm: true }), secret: issued.secret };
+}
+
+export default function ApiKeys({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: IssueKeySchema }) });
+  return (
+    <>
+      <PageHeader title="API keys" description="Keys let API clients file, quote and bind for one of your agencies. See /v1/openapi.json." />
+      <div className="grid gap-6">
+        {actionData?.secret ? (
+          <Card title="Your new key">
+            <p className="mb-2 text-sm">Copy it now: it is shown once and stored only as a hash.</p>
+            <p className="break-all rounded-md bg-surface-muted p-3 font-mono text-sm" aria-label="New API key">{actionData.secret}</p>
+          </Card>
+        ) : null}
+        <Card title="Keys">
+          <DataTable
+            caption="API keys"
+            rows={loaderData.keys}
+            rowKey={(k) => k.id}
+            empty="No API keys yet."
+            columns={[
+              { header: "Name", cell: (k) => k.name },
+              { header: "Prefix", cell: (k) => <span className="font-mono">{k.prefix}…</span> },
+              { header: "Created", cell: (k) => formatInstant(k.createdAt) },
+              { header: "Last used", cell: (k) => formatInstant(k.lastUsedAt) },
+              {
+                header: "Status",
+                cell: (k) =>
+                  k.revokedAt ? (
+                    <Badge tone="bad">revoked</Badge>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="keyId" value={k.id} />
+                      <Button variant="secondary" type="submit">Revoke</Button>
+                    </Form>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+        <Card title="Issue a key">
+          <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
+            <input type="hidden" name="intent" value="issue" />
+            <Field label="Name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
+            <SelectField label="Acts for agency" selectProps={getSelectProps(fields.agencyId)} errors={fields.agencyId.errors} placeholder="Choose an agency" options={loaderData.agencies} />
+            <Button type="submit" className="self-start">Issue key</Button>
+          </Form>
+        </Card>
+      </div>
+    </>
+  );
+}
