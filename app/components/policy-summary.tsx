@@ -1,5 +1,5 @@
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
-import { Card, StatusBadge } from "./ui.tsx";
+import { Card, FactList, StatusBadge } from "./ui.tsx";
 
 export type PolicySummaryData = {
   policyNumber: string;
@@ -38,14 +38,7 @@ export function PolicySummary({ policy, policyId }: { policy: PolicySummaryData;
         </a>
       }
     >
-      <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-xs uppercase tracking-wide text-text-muted">{label}</dt>
-            <dd className="mt-0.5">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
     </Card>
   );
 }

@@ -104,3 +104,17 @@ export function DataTable<Row>({ rows, columns, rowKey, empty, caption }: { rows
     </div>
   );
 }
+
+/** Label and value pairs of a record, in two columns on wide screens. */
+export function FactList({ facts }: { facts: [string, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
+      {facts.map(([label, value]) => (
+        <div key={label}>
+          <dt className="text-xs uppercase tracking-wide text-text-muted">{label}</dt>
+          <dd className="mt-0.5">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -5,9 +5,10 @@ import type { TenantContext } from "../auth/session.server.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
 import { createId } from "../utils/ids.ts";
+import { quoteOptionRow } from "./quote-option-row.ts";
 import { toCents } from "../utils/money.ts";
 import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
-import { runDaChecks } from "./bind/da-checks.ts";
+import { daFlagsForQuote } from "./bind/da-checks.ts";
 import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption } from "./rating/index.ts";
 
 export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED"; message: string };
@@ -102,7 +103,7 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
   const agreement = agreementRows[0] ? daAgreementTermsFromRow(agreementRows[0]) : null;
   const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
     if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
-    return runDaChecks({
+    return daFlagsForQuote({
       agreement,
       asOf: today,
       risk: {
@@ -117,7 +118,7 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
         yearsInBusiness,
         insuredPolicyCount: 0,
       },
-    }).flatMap((result) => (result.passed ? [] : [{ check: result.check, code: result.code, detail: result.detail }]));
+    });
   };
 
   const quoteId = createId("quo");
@@ -139,21 +140,15 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
       createdByUserId: tenant.userId,
     });
     await tx.insert(quoteOptions).values(
-      ratedOptions.map((option, position) => ({
-        id: createId("qop"),
-        orgId: tenant.orgId,
-        quoteId,
-        position,
-        occurrenceLimitCents: option.option.occurrenceLimit,
-        aggregateLimitCents: option.option.aggregateLimit,
-        deductibleCents: option.option.deductible,
-        grossPremiumCents: option.grossPremium,
-        feesCents: option.feesTotal,
-        taxesCents: option.taxesTotal,
-        totalDueCents: option.totalDue,
-        rating: option as unknown as Record<string, unknown>,
-        withinAuthority: flagsFor(option.grossPremium, option.option.aggregateLimit).length === 0,
-      })),
+      ratedOptions.map((option, position) =>
+        quoteOptionRow(option, {
+          id: createId("qop"),
+          orgId: tenant.orgId,
+          quoteId,
+          position,
+          withinAuthority: flagsFor(option.grossPremium, option.option.aggregateLimit).length === 0,
+        }),
+      ),
     );
     await tx
       .update(submissions)

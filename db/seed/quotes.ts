@@ -1,4 +1,5 @@
 import { compileRateTable, compileTaxTable, rateQuoteOptions } from "../../app/services/rating/index.ts";
+import { quoteOptionRow } from "../../app/services/quote-option-row.ts";
 import { toCents } from "../../app/utils/money.ts";
 import type * as schema from "../schema/index.ts";
 import { insureds, submissions } from "./demo-data.ts";
@@ -58,22 +59,7 @@ export function seededQuotes() {
     });
     rated.forEach((result, position) => {
       if (!result.ok) throw new Error(`Seed quote for ${submission.id} does not rate: ${result.error.message}`);
-      const option = result.value;
-      options.push({
-        id: `qop_${submission.id}_${position}`,
-        orgId: submission.orgId,
-        quoteId,
-        position,
-        occurrenceLimitCents: option.option.occurrenceLimit,
-        aggregateLimitCents: option.option.aggregateLimit,
-        deductibleCents: option.option.deductible,
-        grossPremiumCents: option.grossPremium,
-        feesCents: option.feesTotal,
-        taxesCents: option.taxesTotal,
-        totalDueCents: option.totalDue,
-        rating: option as unknown as Record<string, unknown>,
-        withinAuthority: true,
-      });
+      options.push(quoteOptionRow(result.value, { id: `qop_${submission.id}_${position}`, orgId: submission.orgId, quoteId, position, withinAuthority: true }));
     });
   }
   return { quotes, options };

@@ -1,7 +1,7 @@
 import { invariantResponse } from "../../utils/invariant.ts";
 import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
-import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { Card, FactList, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { getSubmission } from "../../models/submissions.server.ts";
@@ -38,14 +38,7 @@ export default function SubmissionDetail({ loaderData: { submission: s, quote } 
     <>
       <PageHeader title={s.insuredName} description={`Submission ${s.reference}`} />
       <Card title="Risk">
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-2">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt className="text-xs uppercase tracking-wide text-text-muted">{label}</dt>
-              <dd className="mt-0.5">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
       </Card>
       {quote ? (
         <Card title={`Quote · rate table ${quote.rateTableVersion} · valid until ${formatCalendarDate(quote.expiresOn)}`} className="mt-6">
