@@ -1,8 +1,10 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, insureds, submissionEvents, submissions, type SubmissionStatus } from "../../db/schema/index.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import type { QueueSort } from "./submission-queue.ts";
+import { createId } from "../utils/ids.ts";
 
 const summary = {
   id: submissions.id,
@@ -17,11 +19,11 @@ const summary = {
   createdAt: submissions.createdAt,
   insuredName: insureds.name,
   agencyName: agencies.name,
+  assignedUnderwriterId: submissions.assignedUnderwriterId,
 };
 
-export const NEEDS_UNDERWRITING: SubmissionStatus[] = ["submitted", "in_review", "referred", "quoted"];
 
-export async function listSubmissions(db: Database, tenant: TenantContext, { statuses, limit = 50 }: { statuses?: SubmissionStatus[]; limit?: number } = {}) {
+export async function listSubmissions(db: Database, tenant: TenantContext, { statuses, limit = 50 }: { statuses?: readonly SubmissionStatus[]; limit?: number } = {}) {
   return db
     .select(summary)
     .from(submissions)
@@ -52,4 +54,50 @@ export async function listSubmissionEvents(db: Database, tenant: TenantContext, 
     .where(and(eq(submissionEvents.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissionEvents.submissionId, submissionId)))
     .orderBy(desc(submissionEvents.createdAt))
     .limit(limit);
+}
+
+export type QueueFilter = { statuses: readonly SubmissionStatus[]; line?: "GL" | "WC"; state?: string; sort: QueueSort; page: number; pageSize: number };
+
+// The id breaks ties, so pages never overlap when rows share a timestamp.
+const QUEUE_ORDER: Record<QueueSort, SQL[]> = {
+  newest: [desc(submissions.createdAt), desc(submissions.id)],
+  oldest: [asc(submissions.createdAt), asc(submissions.id)],
+  premium: [desc(submissions.indicatedPremiumCents), desc(submissions.createdAt), desc(submissions.id)],
+  state: [asc(submissions.state), desc(submissions.createdAt), desc(submissions.id)],
+};
+
+/** One page of the underwriting queue, filtered and sorted in the database, with the total. */
+export async function listSubmissionQueue(db: Database, tenant: TenantContext, filter: QueueFilter) {
+  const where = and(
+    visibleSubmissions(tenant),
+    inArray(submissions.status, filter.statuses),
+    filter.line ? eq(submissions.lineOfBusiness, filter.line) : undefined,
+    filter.state ? eq(submissions.state, filter.state) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(summary)
+      .from(submissions)
+      .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+      .innerJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))
+      .where(where)
+      .orderBy(...QUEUE_ORDER[filter.sort])
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(submissions).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** Takes an unassigned submission to work it; false when someone else already has it. */
+export async function claimSubmission(db: Database, tenant: TenantContext, submissionId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const result = await tx
+      .update(submissions)
+      .set({ assignedUnderwriterId: tenant.userId, status: "in_review" })
+      .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId), isNull(submissions.assignedUnderwriterId), inArray(submissions.status, ["submitted", "in_review"])));
+    if (Number(result.rowsAffected) !== 1) return false;
+    await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "claimed" });
+    return true;
+  });
 }
