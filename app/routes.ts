@@ -9,7 +9,6 @@ export default [
   route("reset-password/:token", "routes/_auth/reset-password.tsx"),
   route("account/two-factor", "routes/_auth/two-factor-setup.tsx"),
   route("invitations/:invitationId", "routes/_auth/invitation.tsx"),
-  route("api/auth/*", "routes/api/auth.ts"),
   ...prefix("v1", [
     route("openapi.json", "routes/api/v1/openapi.ts"),
     route("submissions", "routes/api/v1/submissions.ts"),
