@@ -50,9 +50,9 @@ test("the producer binds a quoted option and downloads a declarations page namin
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured").selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await page.getByLabel("Insured").selectOption({ label: "Red River Landscaping (OK)" });
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("NAICS class code").fill("238160");
+  await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,800,000");
   await page.getByLabel("Effective date").fill(daysFromToday(7));
   await page.getByRole("button", { name: "Submit and quote" }).click();
@@ -69,13 +69,13 @@ test("the producer binds a quoted option and downloads a declarations page namin
   await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
   const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
   expect(policyNumber).toMatch(/^SRU-GL-\d{4}-\d{6}$/);
-  await expect(page.getByText("Lone Star Roofing LLC")).toBeVisible();
+  await expect(page.getByText("Red River Landscaping")).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Declarations page (PDF)" }).click();
   const file = await (await download).path();
   const text = (await pageTexts(new Uint8Array(readFileSync(file)))).flat().join("\n");
-  expect(text).toContain("Lone Star Roofing LLC");
+  expect(text).toContain("Red River Landscaping");
   expect(text).toContain(policyNumber);
   expect(text).toContain(total);
 });
@@ -94,4 +94,43 @@ test("an expired quote cannot be bound and the page says why", async ({ page }) 
   await expect(alert).toContainText("QUOTE_EXPIRED");
   await expect(alert).toContainText("2026-11-10");
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_a_6$/);
+});
+
+test("a risk on a DA referral trigger goes to an underwriter, who approves it in /uw; then the producer binds", async ({ page, browser }) => {
+  await signIn(page, "producer@summit.demo");
+  await page.getByRole("link", { name: "New submission" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("Insured").selectOption({ label: "Bayou Catering Co. (LA)" });
+  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
+  await page.getByLabel("NAICS class code").fill("722320");
+  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");
+  await page.getByLabel("Effective date").fill(daysFromToday(9));
+  await page.getByRole("button", { name: "Submit and quote" }).click();
+  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
+  const submissionUrl = page.url();
+  const referral = page.getByRole("region", { name: "Referral" });
+  await expect(referral).toContainText("pending");
+  await expect(referral).toContainText("appetite_check");
+  await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
+  const reference = (await page.getByText(/Submission SUB-/).textContent())!.match(/SUB-\d{4}-\d{5}/)![0];
+
+  const uwContext = await browser.newContext();
+  const uw = await uwContext.newPage();
+  await signIn(uw, "senior.underwriter@summit.demo");
+  await uw.getByRole("link", { name: reference }).first().click();
+  await waitForHydration(uw);
+  await uw.getByLabel("Rationale").fill("Caterer with clean loss history; LA exposure acceptable at this size.");
+  await uw.getByRole("button", { name: "Approve" }).click();
+  await expect(uw.getByRole("region", { name: "Referral" })).toContainText("approved");
+  await uwContext.close();
+
+  await page.goto(submissionUrl);
+  await expect(referral).toContainText("approved");
+  await expect(referral).toContainText("Caterer with clean loss history");
+  const option = page.getByRole("region", { name: "Option 1" });
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
 });

@@ -12,6 +12,7 @@ import {
   quoteOptions,
   quotes,
   rateTables,
+  referrals,
   submissionDeclinations,
   submissionEvents,
   submissions,
@@ -25,6 +26,7 @@ import { createId } from "../utils/ids.ts";
 import { toCents } from "../utils/money.ts";
 import { addMonths, buildInstallments, daAgreementTermsFromRow, formatPolicyNumber, runPreBindChecks, type BindAuthority, type InstallmentPlan } from "./bind/index.ts";
 import type { PreBindCheckResult } from "./bind/check-result.ts";
+import type { ReferralReasonCode } from "./bind/referral-triggers.ts";
 
 export type BindRequest = { quoteOptionId: string; plan: InstallmentPlan };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
@@ -70,7 +72,11 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
         throw new BindRefused({ ok: false, reason: "checks_failed", failures: [{ check: "no_open_uw_issues", code: "UW_ISSUES_OPEN", passed: false, detail: "another option of this quote is already bound" }] });
       }
 
-      const [[program], [agreementRow], [insured], [rateTable], declinations, [authority]] = await Promise.all([
+      if (submission.status === "declined" || submission.status === "withdrawn") {
+        throw new BindRefused({ ok: false, reason: "checks_failed", failures: [{ check: "no_open_uw_issues", code: "UW_ISSUES_OPEN", passed: false, detail: `the submission is ${submission.status}` }] });
+      }
+
+      const [[program], [agreementRow], [insured], [rateTable], declinations, submissionReferrals] = await Promise.all([
         tx.select().from(programs).where(and(eq(programs.orgId, tenant.orgId), eq(programs.id, submission.programId))),
         tx.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1).for("update"),
         tx.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.id, submission.insuredId))),
@@ -79,12 +85,15 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
           .select()
           .from(submissionDeclinations)
           .where(and(eq(submissionDeclinations.orgId, tenant.orgId), eq(submissionDeclinations.submissionId, submission.id))),
-        tx
-          .select({ tier: authorityProfiles.tier, grants: authorityProfiles.grants })
-          .from(userAuthority)
-          .innerJoin(authorityProfiles, and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)))
-          .where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, tenant.userId))),
+        tx.select().from(referrals).where(and(eq(referrals.orgId, tenant.orgId), eq(referrals.submissionId, submission.id))),
       ]);
+      // An approved referral lends the approving underwriter's authority to this quote's bind.
+      const approval = submissionReferrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
+      const [authority] = await tx
+        .select({ tier: authorityProfiles.tier, grants: authorityProfiles.grants })
+        .from(userAuthority)
+        .innerJoin(authorityProfiles, and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)))
+        .where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, approval?.decidedByUserId ?? tenant.userId)));
       if (!program || !insured || !rateTable) return { ok: false, reason: "not_found" } as const;
       if (!program.installmentPlans.includes(request.plan)) return { ok: false, reason: "plan_not_offered" } as const;
       if (!agreementRow) {
@@ -115,7 +124,12 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
         agreement: daAgreementTermsFromRow(agreementRow),
         program: { autoBindPremiumCents: toCents(program.autoBindPremiumCents) },
         user: { permissions: permissionsOf(tenant.roles), authority: bindingAuthority },
-        underwriting: { knockoutsHit: [], openReferrals: [] },
+        underwriting: {
+          knockoutsHit: [],
+          openReferrals: submissionReferrals
+            .filter((r) => r.status === "pending")
+            .map((r) => ({ id: r.id, reason: (r.reasons[0]?.code ?? "other") as ReferralReasonCode })),
+        },
         surplusLines: {
           surplusLines: rateTable.definition.surplusLines === true,
           declinations: declinations.map((d) => ({ carrierName: d.carrierName, declinedOn: d.declinedOn, reason: d.reason })),

@@ -6,6 +6,7 @@ import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
 import { createId } from "../utils/ids.ts";
 import { quoteOptionRow } from "./quote-option-row.ts";
+import { raiseReferral, referralReasons } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
 import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
 import { daFlagsForQuote } from "./bind/da-checks.ts";
@@ -14,7 +15,7 @@ import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateT
 export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED"; message: string };
 export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
 
-const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted"]);
+const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted", "referred"]);
 
 // Active rate and tax table versions never change, so their compiled form can be kept for the
 // life of the isolate.
@@ -39,7 +40,7 @@ function compiled<T>(cache: Map<string, T>, id: string, compile: () => { ok: tru
  */
 export async function quoteSubmission(db: Database, tenant: TenantContext, submissionId: string, today: string): Promise<QuoteOutcome> {
   const [row] = await db
-    .select({ submission: submissions, yearsInBusiness: insureds.yearsInBusiness, quoteValidDays: programs.quoteValidDays })
+    .select({ submission: submissions, yearsInBusiness: insureds.yearsInBusiness, quoteValidDays: programs.quoteValidDays, autoBindPremiumCents: programs.autoBindPremiumCents })
     .from(submissions)
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
     .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
@@ -162,6 +163,27 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
       type: "quoted",
       detail: { quoteId, rateTableVersion: rateRow.version, options: ratedOptions.length },
     });
+    // Producers bind on the auto tier: a DA referral trigger or a premium above the program's
+    // auto-bind threshold sends the quote to an underwriter first.
+    const onAutoTier = tenant.roles.some((r) => r === "producer" || r === "agency_admin");
+    const reasons = onAutoTier && agreement
+      ? referralReasons({
+          triggers: agreement.referralTriggers,
+          facts: { homeState: submission.state, naicsCode: submission.naicsCode, annualRevenueCents: submission.annualRevenueCents, priorLossCount: submission.priorLossCount },
+          grossPremiumCents: ratedOptions[0]!.grossPremium,
+          autoBindPremiumCents: row.autoBindPremiumCents,
+        })
+      : [];
+    if (reasons.length) {
+      await raiseReferral(tx, tenant, {
+        submissionId: submission.id,
+        quoteId,
+        reasons,
+        lineOfBusiness: submission.lineOfBusiness,
+        grossPremiumCents: ratedOptions[0]!.grossPremium,
+        occurrenceLimitCents: occurrenceLimit,
+      });
+    }
   });
   return { ok: true, quoteId };
 }

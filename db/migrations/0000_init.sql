@@ -416,6 +416,33 @@ CREATE TABLE `authority_profiles` (
 	CONSTRAINT `authority_profiles_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `referral_activity` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`referral_id` varchar(36) NOT NULL,
+	`actor_user_id` varchar(36),
+	`action` varchar(20) NOT NULL,
+	`note` varchar(2000),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `referral_activity_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `referrals` (
+	`id` varchar(36) NOT NULL,
+	`org_id` varchar(36) NOT NULL,
+	`submission_id` varchar(36) NOT NULL,
+	`quote_id` varchar(36) NOT NULL,
+	`reasons` json NOT NULL,
+	`status` varchar(10) NOT NULL,
+	`assigned_to_user_id` varchar(36),
+	`decided_by_user_id` varchar(36),
+	`decision_code` varchar(40),
+	`decision_rationale` varchar(2000),
+	`created_at` datetime(3) NOT NULL,
+	`decided_at` datetime(3),
+	CONSTRAINT `referrals_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE TABLE `submission_declinations` (
 	`id` varchar(36) NOT NULL,
 	`org_id` varchar(36) NOT NULL,
@@ -505,6 +532,9 @@ CREATE INDEX `quotes_org_submission_idx` ON `quotes` (`org_id`,`submission_id`,`
 CREATE INDEX `rate_tables_org_program_effective_idx` ON `rate_tables` (`org_id`,`program_id`,`effective_date`);--> statement-breakpoint
 CREATE INDEX `tax_tables_org_effective_idx` ON `tax_tables` (`org_id`,`effective_date`);--> statement-breakpoint
 CREATE INDEX `authority_profiles_org_idx` ON `authority_profiles` (`org_id`);--> statement-breakpoint
+CREATE INDEX `referral_activity_org_referral_idx` ON `referral_activity` (`org_id`,`referral_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `referrals_org_status_idx` ON `referrals` (`org_id`,`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `referrals_org_submission_idx` ON `referrals` (`org_id`,`submission_id`);--> statement-breakpoint
 CREATE INDEX `submission_declinations_org_submission_idx` ON `submission_declinations` (`org_id`,`submission_id`);--> statement-breakpoint
 CREATE INDEX `submission_events_org_submission_idx` ON `submission_events` (`org_id`,`submission_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `submissions_org_status_idx` ON `submissions` (`org_id`,`status`,`created_at`);--> statement-breakpoint

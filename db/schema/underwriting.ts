@@ -103,3 +103,41 @@ export const userAuthority = mysqlTable(
   },
   (t) => [uniqueIndex("user_authority_org_user_uq").on(t.orgId, t.userId)],
 );
+
+export const REFERRAL_STATUSES = ["pending", "approved", "declined", "withdrawn"] as const;
+export type ReferralReason = { code: string; rationale: string };
+
+/** A risk outside the producer's authority or on a DA referral trigger, waiting on an underwriter. */
+export const referrals = mysqlTable(
+  "referrals",
+  {
+    id: id(),
+    orgId: orgId(),
+    submissionId: ref("submission_id").notNull(),
+    quoteId: ref("quote_id").notNull(),
+    reasons: json("reasons").$type<ReferralReason[]>().notNull(),
+    status: varchar("status", { length: 10, enum: REFERRAL_STATUSES }).notNull(),
+    assignedToUserId: ref("assigned_to_user_id"),
+    decidedByUserId: ref("decided_by_user_id"),
+    decisionCode: varchar("decision_code", { length: 40 }),
+    decisionRationale: varchar("decision_rationale", { length: 2000 }),
+    createdAt: createdAt(),
+    decidedAt: instant("decided_at"),
+  },
+  (t) => [index("referrals_org_status_idx").on(t.orgId, t.status, t.createdAt), index("referrals_org_submission_idx").on(t.orgId, t.submissionId)],
+);
+
+/** Every step of a referral: raised, routed, decided. */
+export const referralActivity = mysqlTable(
+  "referral_activity",
+  {
+    id: id(),
+    orgId: orgId(),
+    referralId: ref("referral_id").notNull(),
+    actorUserId: ref("actor_user_id"),
+    action: varchar("action", { length: 20 }).notNull(),
+    note: varchar("note", { length: 2000 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("referral_activity_org_referral_idx").on(t.orgId, t.referralId, t.createdAt)],
+);

@@ -12,6 +12,8 @@ import { INSTALLMENT_PLANS } from "../../services/bind/billing-schedule.ts";
 import { bindQuoteOption, type FailedCheck } from "../../services/binding.server.ts";
 import { recordDeclinations } from "../../services/declinations.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
+import { listReferralsForSubmission } from "../../services/referrals.server.ts";
+import { ReferralPanel } from "../../components/referral-panel.tsx";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
@@ -21,16 +23,17 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
-  const [submission, quotes, events, bindContext] = await Promise.all([
+  const [submission, quotes, events, bindContext, referrals] = await Promise.all([
     getSubmission(db, user.tenant, args.params.submissionId),
     listQuotesForSubmission(db, user.tenant, args.params.submissionId),
     listSubmissionEvents(db, user.tenant, args.params.submissionId),
     getBindContext(db, user.tenant, args.params.submissionId),
+    listReferralsForSubmission(db, user.tenant, args.params.submissionId),
   ]);
   invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
   const quoteFailure = lastEvent?.type === "quote_failed" ? String(lastEvent.detail?.message ?? "") : null;
-  return { submission, quotes, quoteFailure, bindContext, today: todayInUtc() };
+  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, today: todayInUtc() };
 }
 
 const BindSchema = z.object({
@@ -64,7 +67,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function ProducerSubmission({ loaderData, actionData }: Route.ComponentProps) {
-  const { submission: s, quotes, quoteFailure, bindContext, today } = loaderData;
+  const { submission: s, quotes, quoteFailure, bindContext, referral, today } = loaderData;
   const bindable = s.status === "quoted";
   const [current, ...history] = quotes;
   return (
@@ -86,6 +89,11 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
               ))}
             </ul>
           ) : null}
+        </div>
+      ) : null}
+      {referral ? (
+        <div className="mb-6">
+          <ReferralPanel referral={referral} />
         </div>
       ) : null}
       {current ? (

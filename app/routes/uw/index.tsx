@@ -6,6 +6,7 @@ import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../componen
 import { appServices } from "../../context.server.ts";
 import { NEEDS_UNDERWRITING, QUEUE_SORTS } from "../../models/submission-queue.ts";
 import { claimSubmission, listSubmissionQueue } from "../../models/submissions.server.ts";
+import { listPendingReferrals } from "../../services/referrals.server.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -23,7 +24,9 @@ const QueueParams = z.object({
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const params = QueueParams.parse(Object.fromEntries(new URL(args.request.url).searchParams));
-  const queue = await listSubmissionQueue(appServices(args.context).db, user.tenant, {
+  const { db } = appServices(args.context);
+  const referrals = await listPendingReferrals(db, user.tenant);
+  const queue = await listSubmissionQueue(db, user.tenant, {
     statuses: params.status ? [params.status] : NEEDS_UNDERWRITING,
     line: params.line,
     state: params.state,
@@ -31,7 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
     page: params.page,
     pageSize: PAGE_SIZE,
   });
-  return { ...queue, page: params.page, pages: Math.max(1, Math.ceil(queue.total / PAGE_SIZE)), userId: user.id };
+  return { ...queue, referrals, page: params.page, pages: Math.max(1, Math.ceil(queue.total / PAGE_SIZE)), userId: user.id };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -52,6 +55,20 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
   return (
     <>
       <PageHeader title="Underwriting queue" description={`${loaderData.total} submission${loaderData.total === 1 ? "" : "s"} waiting on underwriting.`} />
+      {loaderData.referrals.length ? (
+        <Card title="Referrals waiting on a decision" className="mb-6">
+          <ul className="divide-y divide-border text-sm">
+            {loaderData.referrals.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <Link className="font-mono text-brand hover:underline" to={`submissions/${r.submissionId}`}>{r.reference}</Link>
+                <span>{r.insuredName}</span>
+                <span className="text-text-muted">{r.reasons.map((x) => x.code.replaceAll("_", " ")).join(", ")}</span>
+                <span>{r.assignedToUserId === loaderData.userId ? "Routed to you" : "Routed to a colleague"}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the queue">
         <label className="flex flex-col gap-1">
           Status
