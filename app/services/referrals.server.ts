@@ -88,9 +88,12 @@ export async function raiseReferral(
     status: "pending",
     assignedToUserId: assignee?.userId ?? null,
   });
+  // Both steps happen in one instant; a millisecond apart keeps the trail in the order it happened.
+  const raisedAt = Date.now();
   await tx.insert(referralActivity).values([
-    { id: createId("rac"), orgId: tenant.orgId, referralId, actorUserId: tenant.userId, action: "raised", note: input.reasons.map((r) => r.rationale).join(" ") },
+    { id: createId("rac"), orgId: tenant.orgId, referralId, actorUserId: tenant.userId, action: "raised", note: input.reasons.map((r) => r.rationale).join(" "), createdAt: new Date(raisedAt) },
     {
+      createdAt: new Date(raisedAt + 1),
       id: createId("rac"),
       orgId: tenant.orgId,
       referralId,
