@@ -11,17 +11,16 @@ const cases = [
   { email: "adjuster@lakeshore.demo", foreign: "/claims/clm_a_1", own: "/claims/clm_b_1" },
   { email: "finance@lakeshore.demo", foreign: "/finance/invoices/inv_a_1", own: "/finance/invoices/inv_b_1" },
   { email: "admin@lakeshore.demo", foreign: "/admin/members/mem_usr_a_uw", own: "/admin/members/mem_usr_b_uw" },
+  { email: "policyholder@lakeshore.demo", foreign: "/policies/pol_a_1/declarations.pdf", own: "/policies/pol_b_1/declarations.pdf" },
 ];
 
 for (const c of cases) {
   test(`${c.email} gets 404 for ${c.foreign}`, async ({ page }) => {
     await signIn(page, c.email);
     await expect(page.getByRole("navigation", { name: "Areas" })).toBeVisible();
-    const own = await page.goto(c.own);
-    expect(own?.status()).toBe(200);
-    const foreign = await page.goto(c.foreign);
-    expect(foreign?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    // page.request shares the signed-in cookies and also covers routes that answer with a file.
+    expect((await page.request.get(c.own)).status()).toBe(200);
+    expect((await page.request.get(c.foreign)).status()).toBe(404);
   });
 }
 
@@ -37,4 +36,11 @@ test("an adjuster gets 404 for a claim not assigned to them", async ({ page }) =
   await expect(page).toHaveURL(/\/claims$/);
   const response = await page.goto("/claims/clm_a_3");
   expect(response?.status()).toBe(404);
+});
+
+test("the 404 for another organization's record is the ordinary not-found page", async ({ page }) => {
+  await signIn(page, "underwriter@lakeshore.demo");
+  await expect(page).toHaveURL(/\/uw$/);
+  expect((await page.goto("/uw/submissions/sub_a_1"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
