@@ -23,13 +23,13 @@ const summary = {
 };
 
 
-export async function listSubmissions(db: Database, tenant: TenantContext, { statuses, limit = 50 }: { statuses?: readonly SubmissionStatus[]; limit?: number } = {}) {
+export async function listSubmissions(db: Database, tenant: TenantContext, { limit = 50 }: { limit?: number } = {}) {
   return db
     .select(summary)
     .from(submissions)
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
     .innerJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))
-    .where(and(visibleSubmissions(tenant), statuses ? inArray(submissions.status, statuses) : undefined))
+    .where(visibleSubmissions(tenant))
     .orderBy(desc(submissions.createdAt))
     .limit(limit);
 }
