@@ -5,7 +5,7 @@ import type { TenantContext } from "../auth/session.server.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
 import { createId } from "../utils/ids.ts";
-import { quoteOptionRow } from "./quote-option-row.ts";
+import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { raiseReferral, referralReasons } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
 import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
@@ -77,22 +77,7 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
     await recordQuoteFailure(db, tenant, submission.id, message);
     return { ok: false, error: { code: "RATING_FAILED", message } };
   }
-  // Rating counts completed years in business.
-  const yearsInBusiness = row.yearsInBusiness === null ? 0 : Math.floor(Number(row.yearsInBusiness));
-  const facts = {
-    lineOfBusiness: submission.lineOfBusiness,
-    homeState: submission.state,
-    naicsCode: submission.naicsCode,
-    annualRevenue: submission.annualRevenueCents === null ? undefined : toCents(submission.annualRevenueCents),
-    payroll: submission.payrollCents === null ? undefined : toCents(submission.payrollCents),
-    occurrenceLimit,
-    aggregateLimit: options[0]!.aggregateLimit,
-    deductible: toCents(submission.deductibleCents),
-    effectiveDate: submission.effectiveDate,
-    termMonths: submission.termMonths,
-    priorLosses: { count: submission.priorLossCount, incurred: toCents(submission.priorLossIncurredCents) },
-    yearsInBusiness,
-  };
+  const facts = submissionFacts(submission, { aggregateLimit: options[0]!.aggregateLimit, yearsInBusiness: row.yearsInBusiness });
   const rated = rateQuoteOptions({ submission: facts, schedule: [], rateTable, taxTable }, options);
   const failure = rated.find((r) => !r.ok);
   if (failure && !failure.ok) {
@@ -116,7 +101,7 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
         aggregateLimitCents: toCents(aggregateLimitCents),
         grossPremiumCents: toCents(grossPremiumCents),
         annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
-        yearsInBusiness,
+        yearsInBusiness: facts.yearsInBusiness,
         insuredPolicyCount: 0,
       },
     });

@@ -1,5 +1,5 @@
 import { compileRateTable, compileTaxTable, rateQuoteOptions } from "../../app/services/rating/index.ts";
-import { quoteOptionRow } from "../../app/services/quote-option-row.ts";
+import { quoteOptionRow, submissionFacts } from "../../app/services/quote-option-row.ts";
 import { toCents } from "../../app/utils/money.ts";
 import type * as schema from "../schema/index.ts";
 import { insureds, submissions } from "./demo-data.ts";
@@ -23,20 +23,7 @@ export function seededQuotes() {
     const occurrenceLimit = toCents(submission.requestedLimitCents);
     const rated = rateQuoteOptions(
       {
-        submission: {
-          lineOfBusiness: submission.lineOfBusiness,
-          homeState: submission.state,
-          naicsCode: submission.naicsCode,
-          annualRevenue: submission.annualRevenueCents === null ? undefined : toCents(submission.annualRevenueCents),
-          payroll: submission.payrollCents === null ? undefined : toCents(submission.payrollCents),
-          occurrenceLimit,
-          aggregateLimit: toCents(occurrenceLimit * 2),
-          deductible: toCents(submission.deductibleCents),
-          effectiveDate: submission.effectiveDate,
-          termMonths: submission.termMonths,
-          priorLosses: { count: 0, incurred: toCents(0) },
-          yearsInBusiness: Math.floor(Number(insured.yearsInBusiness)),
-        },
+        submission: submissionFacts(submission, { aggregateLimit: toCents(occurrenceLimit * 2), yearsInBusiness: insured.yearsInBusiness }),
         schedule: [],
         rateTable: rateTable.value,
         taxTable: taxTable.value,
