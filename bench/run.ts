@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { benchRating } from "../app/services/rating/rating.bench.ts";
 import { runBench as benchLedger } from "../ledger/bench.ts";
+import { benchHttp } from "./http.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ so runs can be compared over time.
@@ -22,6 +23,11 @@ for (const row of ledger.rows) {
   });
 }
 
+const http = await benchHttp();
+for (const row of http) {
+  rows.push({ benchmark: row.benchmark, figure: `p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms (${row.requests} requests)`, target: row.target });
+}
+
 const widths = (["benchmark", "figure", "target"] as const).map((key) => Math.max(key.length, ...rows.map((r) => r[key].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
 console.log(line(["benchmark", "figure", "target"]));
@@ -32,5 +38,5 @@ const stamp = new Date().toISOString().replaceAll(":", "-").slice(0, 19);
 const resultsDir = new URL("./results/", import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 const file = new URL(`${stamp}.json`, resultsDir);
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, quotesPerSecond, ledger }, null, 2));
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, quotesPerSecond, ledger, http }, null, 2));
 console.log(`\nSaved ${file.pathname}`);

@@ -1,3 +1,4 @@
+import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, insureds, submissionEvents, submissions, type SubmissionStatus } from "../../db/schema/index.ts";
@@ -91,7 +92,7 @@ export async function listSubmissionQueue(db: Database, tenant: TenantContext, f
 
 /** Takes an unassigned submission to work it; false when someone else already has it. */
 export async function claimSubmission(db: Database, tenant: TenantContext, submissionId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const result = await tx
       .update(submissions)
       .set({ assignedUnderwriterId: tenant.userId, status: "in_review" })

@@ -1,3 +1,4 @@
+import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
@@ -50,7 +51,7 @@ class BindRefused extends Error {
  */
 export async function bindQuoteOption(db: Database, tenant: TenantContext, request: BindRequest, bindDate: string): Promise<BindOutcome> {
   try {
-    return await db.transaction(async (tx) => {
+    return await transactionWithRetry(db, async (tx) => {
       const [row] = await tx
         .select({ option: quoteOptions, quote: quotes, submission: submissions })
         .from(quoteOptions)

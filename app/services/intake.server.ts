@@ -1,3 +1,4 @@
+import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { insureds, programs, submissionEvents, submissions } from "../../db/schema/index.ts";
@@ -23,7 +24,7 @@ export async function fileSubmission(db: Database, tenant: TenantContext, input:
   if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
 
   const submissionId = createId("sub");
-  await db.transaction(async (tx) => {
+  await transactionWithRetry(db, async (tx) => {
     const number = await nextSequenceValue(tx, tenant.orgId, "submission");
     await tx.insert(submissions).values({
       id: submissionId,

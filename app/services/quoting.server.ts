@@ -1,3 +1,4 @@
+import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { daAgreements, insureds, programs, quoteOptions, quotes, submissionEvents, submissions, type DaFlag } from "../../db/schema/index.ts";
@@ -108,7 +109,7 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
   };
 
   const quoteId = createId("quo");
-  await db.transaction(async (tx) => {
+  await transactionWithRetry(db, async (tx) => {
     await tx
       .update(quotes)
       .set({ status: "superseded" })

@@ -1,3 +1,4 @@
+import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
@@ -111,7 +112,7 @@ export type ReferralDecision = { decision: "approved" | "declined"; code: string
 
 /** Approves or declines a pending referral; the assignee or anyone allowed to decide referrals may. */
 export async function decideReferral(db: Database, tenant: TenantContext, referralId: string, decision: ReferralDecision, mayDecideAny: boolean) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const [row] = await tx
       .select({ referral: referrals })
       .from(referrals)

@@ -1,0 +1,24 @@
+import { and, eq, sql } from "drizzle-orm";
+import { expect, test } from "vitest";
+import { sequences } from "./schema/index.ts";
+import { guardedTestDatabase } from "./test/tenants.ts";
+import { transactionWithRetry } from "./transaction.ts";
+
+const db = guardedTestDatabase();
+
+test("two transactions that lock the same rows in opposite order both finish: the deadlock victim runs again", async () => {
+  const org = `org_deadlock_${crypto.randomUUID().slice(0, 8)}`;
+  await db.insert(sequences).values([{ orgId: org, name: "a", lastValue: 0 }, { orgId: org, name: "b", lastValue: 0 }]);
+  let attempts = 0;
+  const crossing = (first: string, second: string) =>
+    transactionWithRetry(db, async (tx) => {
+      attempts++;
+      await tx.update(sequences).set({ lastValue: sql`${sequences.lastValue} + 1` }).where(and(eq(sequences.orgId, org), eq(sequences.name, first)));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await tx.update(sequences).set({ lastValue: sql`${sequences.lastValue} + 1` }).where(and(eq(sequences.orgId, org), eq(sequences.name, second)));
+    });
+  await Promise.all([crossing("a", "b"), crossing("b", "a")]);
+  expect(attempts).toBe(3);
+  const rows = await db.select().from(sequences).where(eq(sequences.orgId, org));
+  expect(rows.map((r) => r.lastValue)).toEqual([2, 2]);
+});
