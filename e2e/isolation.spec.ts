@@ -44,3 +44,12 @@ test("the 404 for another organization's record is the ordinary not-found page",
   expect((await page.goto("/uw/submissions/sub_a_1"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("a portal's role check also guards its actions, not only its pages", async ({ page }) => {
+  await signIn(page, "producer@summit.demo");
+  await expect(page).toHaveURL(/\/producer$/);
+  const claim = await page.request.post("/uw?index", { form: { submissionId: "sub_a_5" } });
+  expect(claim.status()).toBe(403);
+  const issueKey = await page.request.post("/admin/api-keys", { form: { intent: "issue", name: "sneaky", agencyId: "agy_bluemesa" } });
+  expect(issueKey.status()).toBe(403);
+});

@@ -1,17 +1,32 @@
-import type { RouterContextProvider } from "react-router";
+import type { MiddlewareFunction, RouterContextProvider } from "react-router";
 import { areaById, areasFor, type AreaId } from "../auth/areas.ts";
-import { ROLE_LABELS } from "../auth/permissions.ts";
+import { hasPermission, ROLE_LABELS } from "../auth/permissions.ts";
 import { forbidden, requireUser } from "../auth/session.server.ts";
-import { hasPermission } from "../auth/permissions.ts";
 import type { ShellData } from "../components/portal-shell.tsx";
 
-/** The role check and navigation every portal layout shares. */
-export async function loadPortalShell(args: { request: Request; context: Readonly<RouterContextProvider> }, areaId: AreaId): Promise<ShellData> {
+type Args = { request: Request; context: Readonly<RouterContextProvider> };
+
+/**
+ * The role check of a portal, as middleware on its layout: it runs before every loader and
+ * every action of the portal's routes. (A layout's loader does not run for a child's action, so
+ * a check there alone would let a POST to any page of the portal through.)
+ */
+export function requireArea(areaId: AreaId): MiddlewareFunction<Response> {
+  return async (args, next) => {
+    const user = await requireUser(args);
+    const area = areaById(areaId);
+    const operatorInAdmin = areaId === "admin" && user.isPlatformOperator;
+    if (!operatorInAdmin && !hasPermission(user.tenant?.roles ?? [], area.permission)) {
+      forbidden(`Your role does not give access to ${area.label}.`);
+    }
+    return next();
+  };
+}
+
+/** The navigation every portal layout shows; the area check itself is `requireArea`. */
+export async function loadPortalShell(args: Args, areaId: AreaId): Promise<ShellData> {
   const user = await requireUser(args);
   const roles = user.tenant?.roles ?? [];
-  const area = areaById(areaId);
-  const operatorInAdmin = areaId === "admin" && user.isPlatformOperator;
-  if (!operatorInAdmin && !hasPermission(roles, area.permission)) forbidden(`Your role does not give access to ${area.label}.`);
   return {
     user: { name: user.name, email: user.email, impersonatedBy: user.impersonatedBy },
     orgName: user.tenant?.orgName ?? null,

@@ -2,7 +2,9 @@ import { Outlet } from "react-router";
 import type { Route } from "./+types/_layout";
 import { PortalErrorBoundary } from "../../components/portal-error-boundary.tsx";
 import { PortalShell } from "../../components/portal-shell.tsx";
-import { loadPortalShell } from "../portal.server.ts";
+import { loadPortalShell, requireArea } from "../portal.server.ts";
+
+export const middleware: Route.MiddlewareFunction[] = [requireArea("finance")];
 
 export async function loader(args: Route.LoaderArgs) {
   return loadPortalShell(args, "finance");
