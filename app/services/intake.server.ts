@@ -9,11 +9,26 @@ import type { NewSubmission } from "./intake-schema.ts";
 
 export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
 
-/** Files a producer's submission for its own agency; the tenant and agency come from the session. */
-export async function fileSubmission(db: Database, tenant: TenantContext, input: NewSubmission, today: string): Promise<IntakeOutcome> {
+export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
+
+/**
+ * Files a producer's submission for its own agency; the tenant and agency come from the session.
+ * An insured that is new (API intake) is created in the same transaction, so a refused
+ * submission leaves no orphan insured behind.
+ */
+export async function fileSubmission(
+  db: Database,
+  tenant: TenantContext,
+  input: NewSubmission,
+  today: string,
+  newInsured?: NewInsured,
+): Promise<IntakeOutcome> {
   if (!tenant.agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
+  const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId, orgId: tenant.orgId, agencyId: tenant.agencyId } : null;
   const [[insured], [program]] = await Promise.all([
-    db.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.id, input.insuredId))).limit(1),
+    newInsuredRow
+      ? [newInsuredRow]
+      : db.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.id, input.insuredId))).limit(1),
     db.select().from(programs).where(and(eq(programs.orgId, tenant.orgId), eq(programs.id, input.programId))).limit(1),
   ]);
   if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
@@ -25,6 +40,7 @@ export async function fileSubmission(db: Database, tenant: TenantContext, input:
 
   const submissionId = createId("sub");
   await transactionWithRetry(db, async (tx) => {
+    if (newInsuredRow) await tx.insert(insureds).values(newInsuredRow);
     const number = await nextSequenceValue(tx, tenant.orgId, "submission");
     await tx.insert(submissions).values({
       id: submissionId,

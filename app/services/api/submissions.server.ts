@@ -11,7 +11,8 @@ import type { SubmissionCreate } from "./schemas.ts";
 
 /**
  * Files a submission sent as JSON: the program is the organization's program for the line that
- * writes the home state, the insured is the agency's insured of that name (created if new).
+ * writes the home state, the insured is the agency's insured of that name (created with the
+ * submission if new).
  */
 export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string): Promise<string> {
   if (!tenant.agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
@@ -28,26 +29,11 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
     .from(insureds)
     .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.name, body.insuredName)))
     .limit(1);
-  const insuredId = existing?.id ?? createId("ins");
-  if (!existing) {
-    await db.insert(insureds).values({
-      id: insuredId,
-      orgId: tenant.orgId,
-      agencyId: tenant.agencyId,
-      name: body.insuredName,
-      naicsCode: body.naicsCode,
-      addressLine1: body.address?.line1 ?? "",
-      city: body.address?.city ?? "",
-      state: body.state,
-      postalCode: body.address?.postalCode ?? "",
-      yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
-    });
-  }
   const filed = await fileSubmission(
     db,
     tenant,
     {
-      insuredId,
+      insuredId: existing?.id ?? createId("ins"),
       programId: program.id,
       naicsCode: body.naicsCode,
       exposure: toCents(body.lineOfBusiness === "GL" ? body.annualRevenue! : body.payroll!),
@@ -59,6 +45,17 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
       priorLossIncurred: toCents(body.priorLosses.incurred),
     },
     today,
+    existing
+      ? undefined
+      : {
+          name: body.insuredName,
+          naicsCode: body.naicsCode,
+          addressLine1: body.address?.line1 ?? "",
+          city: body.address?.city ?? "",
+          state: body.state,
+          postalCode: body.address?.postalCode ?? "",
+          yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
+        },
   );
   if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field });
   return filed.submissionId;
