@@ -2,7 +2,7 @@ import type { Route } from "./+types/policy-declarations";
 import { requirePermission } from "../auth/session.server.ts";
 import { appServices } from "../context.server.ts";
 import { getDeclarationsData } from "../models/declarations.server.ts";
-import { renderDeclarationsPdf } from "../services/documents/declarations.ts";
+import { declarationsResponse } from "../services/documents/declarations-response.ts";
 import { invariantResponse } from "../utils/invariant.ts";
 
 // Rendered from the stored policy and its recorded rating: the same policy always gives the
@@ -11,12 +11,5 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:policy");
   const data = await getDeclarationsData(appServices(args.context).db, user.tenant, args.params.policyId);
   invariantResponse(data, "Policy not found");
-  const pdf = await renderDeclarationsPdf(data);
-  return new Response(new Blob([pdf as Uint8Array<ArrayBuffer>]), {
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${data.policyNumber}-declarations.pdf"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return declarationsResponse(data);
 }

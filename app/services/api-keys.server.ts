@@ -57,14 +57,21 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   if (!secret?.startsWith(KEY_PREFIX)) return null;
   const hash = await sha256Hex(secret);
   const result = await db.execute(sql`/* unscoped: API key lookup by secret hash */
-    SELECT ${apiKeys.id} AS id, ${apiKeys.orgId} AS org_id, ${apiKeys.roles} AS roles, ${apiKeys.agencyId} AS agency_id, ${organization.name} AS org_name
+    SELECT ${apiKeys.id} AS id, ${apiKeys.orgId} AS org_id, ${apiKeys.roles} AS roles, ${apiKeys.agencyId} AS agency_id, ${organization.name} AS org_name,
+      (${apiKeys.lastUsedAt} IS NULL OR ${apiKeys.lastUsedAt} < NOW(3) - INTERVAL 1 MINUTE) AS last_used_stale
     FROM ${apiKeys} INNER JOIN ${organization} ON ${organization.id} = ${apiKeys.orgId}
     WHERE ${apiKeys.secretHash} = ${hash} AND ${apiKeys.revokedAt} IS NULL
     LIMIT 1`);
-  const row = result.rows[0] as { id: string; org_id: string; roles: string[] | string; agency_id: string | null; org_name: string } | undefined;
+  const row = result.rows[0] as
+    | { id: string; org_id: string; roles: string[] | string; agency_id: string | null; org_name: string; last_used_stale: number | string }
+    | undefined;
   if (!row) return null;
   const roles = typeof row.roles === "string" ? (JSON.parse(row.roles) as string[]) : row.roles;
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(and(eq(apiKeys.orgId, row.org_id), eq(apiKeys.id, row.id)));
+  // "Last used" is shown to the minute, so a busy key writes it at most once a minute rather
+  // than on every request.
+  if (Number(row.last_used_stale) === 1) {
+    await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(and(eq(apiKeys.orgId, row.org_id), eq(apiKeys.id, row.id)));
+  }
   return {
     keyId: row.id,
     tenant: {

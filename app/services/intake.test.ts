@@ -10,7 +10,7 @@ const db = guardedTestDatabase();
 const producer = tenantOf("producer@summit.demo");
 const input = (insuredId: string, programId: string) => ({
   insuredId, programId, naicsCode: "238320", exposure: toCents(90_000_000), requestedLimit: toCents(100_000_000), deductible: toCents(0),
-  effectiveDate: "2026-12-20", termMonths: 12, priorLossCount: 0, priorLossIncurred: toCents(0),
+  effectiveDate: "2026-12-20", termMonths: 12 as const, priorLossCount: 0, priorLossIncurred: toCents(0),
 });
 const newInsured = (name: string, state: string) => ({ name, naicsCode: "238320", addressLine1: "1 Main St", city: "Austin", state, postalCode: "78701", yearsInBusiness: "5.0" });
 

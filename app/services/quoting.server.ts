@@ -9,6 +9,7 @@ import { createId } from "../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { raiseReferral, referralReasons } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
+import { addDays } from "./bind/calendar-date.ts";
 import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
 import { daFlagsForQuote } from "./bind/da-checks.ts";
 import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption } from "./rating/index.ts";
@@ -177,10 +178,4 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
 /** A failed rating is part of the submission's story: the timeline says why there is no price. */
 async function recordQuoteFailure(db: Database, tenant: TenantContext, submissionId: string, message: string) {
   await db.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "quote_failed", detail: { message } });
-}
-
-function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  addDays,
   addMonths,
   CalendarDateError,
   compareCalendarDates,
@@ -46,5 +47,14 @@ describe("calendar dates", () => {
     expect(isWithin("2026-12-31", "2026-01-01", "2026-12-31")).toBe(true);
     expect(isWithin("2026-01-01", "2026-01-01", "2026-12-31")).toBe(true);
     expect(isWithin("2027-01-01", "2026-01-01", "2026-12-31")).toBe(false);
+  });
+});
+
+describe("addDays", () => {
+  it("crosses month, year and leap-day boundaries", () => {
+    expect(addDays("2026-11-22", 30)).toBe("2026-12-22");
+    expect(addDays("2026-12-20", 15)).toBe("2027-01-04");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
   });
 });

@@ -46,6 +46,11 @@ export function dayNumber(date: string): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+/** The calendar date `days` days after `date` (before it, if negative). */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
 /** Days from `from` to `to`: 2028-02-28 -> 2028-03-01 is 2 (a leap year). Negative if `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
