@@ -66,11 +66,14 @@ export function createAuth(db: Database, config: AuthConfig) {
             });
             return { data: { ...session, activeOrganizationId: membership?.organizationId ?? null } };
           },
-          after: async (session) => {
+          after: async (session, endpoint) => {
             const orgId = (session as { activeOrganizationId?: string | null }).activeOrganizationId;
             if (!orgId) return;
             const impersonatedBy = (session as { impersonatedBy?: string | null }).impersonatedBy;
             const actor = await db.query.user.findFirst({ where: (u, { eq }) => eq(u.id, impersonatedBy ?? session.userId) });
+            // With two-factor on, the password step's session is discarded at once and the real
+            // one is made when the code is verified: only that one is a sign-in.
+            if (!impersonatedBy && actor?.twoFactorEnabled && endpoint?.path === "/sign-in/email") return;
             await recordAudit(db, {
               orgId,
               actorUserId: actor?.id ?? session.userId,
