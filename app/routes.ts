@@ -19,6 +19,8 @@ export default [
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
   ]),
   route("dev/outbox", "routes/dev/outbox.tsx"),
+  // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
+  route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
 
   ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
@@ -39,7 +41,6 @@ export default [
       route("members/:memberId", "routes/admin/member.tsx"),
       route("audit-log", "routes/admin/audit-log.tsx"),
       route("api-keys", "routes/admin/api-keys.tsx"),
-      route("impersonation", "routes/admin/impersonation.tsx"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -18,7 +18,7 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
         <div className="flex items-center justify-center gap-3 bg-warning px-4 py-2 text-sm font-medium text-black" role="status">
           <UserSwitch size={18} aria-hidden />
           You are impersonating {shell.user.name} ({shell.user.email}).
-          <Form method="post" action="/admin/impersonation">
+          <Form method="post" action="/impersonation">
             <input type="hidden" name="intent" value="stop" />
             <button type="submit" className="underline underline-offset-4">Stop impersonating</button>
           </Form>

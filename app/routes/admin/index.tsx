@@ -123,7 +123,7 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                 {
                   header: "Support",
                   cell: (u) => (
-                    <Form method="post" action="/admin/impersonation">
+                    <Form method="post" action="/impersonation">
                       <input type="hidden" name="intent" value="start" />
                       <input type="hidden" name="userId" value={u.id} />
                       <Button variant="secondary" type="submit">Impersonate</Button>

@@ -1,8 +1,8 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/impersonation";
-import { forbidden, requireUser } from "../../auth/session.server.ts";
-import { appServices } from "../../context.server.ts";
-import { forwardCookies } from "../../utils/http.server.ts";
+import { forbidden, requireUser } from "../auth/session.server.ts";
+import { appServices } from "../context.server.ts";
+import { forwardCookies } from "../utils/http.server.ts";
 
 export async function action(args: Route.ActionArgs) {
   const user = await requireUser(args);
