@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   "quote:submission",
   "bind:submission",
   "decline:submission",
+  "underwrite:submission",
+  "read:internal-note",
   "decide:referral",
   "read:policy",
   "read:claim",
@@ -65,6 +67,8 @@ const underwriting: Permission[] = [
   "quote:submission",
   "bind:submission",
   "decline:submission",
+  "underwrite:submission",
+  "read:internal-note",
   "read:policy",
 ];
 

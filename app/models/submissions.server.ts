@@ -37,7 +37,15 @@ export async function listSubmissions(db: Database, tenant: TenantContext, { lim
 
 export async function getSubmission(db: Database, tenant: TenantContext, submissionId: string) {
   const [row] = await db
-    .select({ ...summary, annualRevenueCents: submissions.annualRevenueCents, payrollCents: submissions.payrollCents, deductibleCents: submissions.deductibleCents, termMonths: submissions.termMonths })
+    .select({
+      ...summary,
+      annualRevenueCents: submissions.annualRevenueCents,
+      payrollCents: submissions.payrollCents,
+      deductibleCents: submissions.deductibleCents,
+      termMonths: submissions.termMonths,
+      declineCode: submissions.declineCode,
+      declineRationale: submissions.declineRationale,
+    })
     .from(submissions)
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
     .innerJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))

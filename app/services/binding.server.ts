@@ -28,6 +28,7 @@ import { toCents } from "../utils/money.ts";
 import { addMonths, buildInstallments, daAgreementTermsFromRow, formatPolicyNumber, runPreBindChecks, type BindAuthority, type InstallmentPlan } from "./bind/index.ts";
 import type { PreBindCheckResult } from "./bind/check-result.ts";
 import type { ReferralReasonCode } from "./bind/referral-triggers.ts";
+import { openKnockoutHits } from "./underwriting/knockouts.server.ts";
 
 export type BindRequest = { quoteOptionId: string; plan: InstallmentPlan };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
@@ -76,8 +77,11 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
       if (submission.status === "declined" || submission.status === "withdrawn") {
         throw new BindRefused({ ok: false, reason: "checks_failed", failures: [{ check: "no_open_uw_issues", code: "UW_ISSUES_OPEN", passed: false, detail: `the submission is ${submission.status}` }] });
       }
+      if (submission.status === "pending_info") {
+        throw new BindRefused({ ok: false, reason: "checks_failed", failures: [{ check: "no_open_uw_issues", code: "UW_ISSUES_OPEN", passed: false, detail: "an underwriter's request for more information is unanswered" }] });
+      }
 
-      const [[program], [agreementRow], [insured], [rateTable], declinations, submissionReferrals] = await Promise.all([
+      const [[program], [agreementRow], [insured], [rateTable], declinations, submissionReferrals, knockoutsHit] = await Promise.all([
         tx.select().from(programs).where(and(eq(programs.orgId, tenant.orgId), eq(programs.id, submission.programId))),
         tx.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1).for("update"),
         tx.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.id, submission.insuredId))),
@@ -87,6 +91,7 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
           .from(submissionDeclinations)
           .where(and(eq(submissionDeclinations.orgId, tenant.orgId), eq(submissionDeclinations.submissionId, submission.id))),
         tx.select().from(referrals).where(and(eq(referrals.orgId, tenant.orgId), eq(referrals.submissionId, submission.id))),
+        openKnockoutHits(tx, tenant, submission.id),
       ]);
       // An approved referral lends the approving underwriter's authority to this quote's bind.
       const approval = submissionReferrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
@@ -126,7 +131,7 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
         program: { autoBindPremiumCents: toCents(program.autoBindPremiumCents) },
         user: { permissions: permissionsOf(tenant.roles), authority: bindingAuthority },
         underwriting: {
-          knockoutsHit: [],
+          knockoutsHit,
           openReferrals: submissionReferrals
             .filter((r) => r.status === "pending")
             .map((r) => ({ id: r.id, reason: (r.reasons[0]?.code ?? "other") as ReferralReasonCode })),

@@ -42,6 +42,8 @@ export const NewSubmissionSchema = z
         return z.NEVER;
       }
     }),
+    /** Knockout answers by question code ("knockouts.GL_PRIOR_CANCELLATION" = "yes" | "no"). */
+    knockouts: z.record(z.string(), z.enum(["yes", "no"], "Answer yes or no").transform((answer) => answer === "yes")).optional(),
   });
 
 export type NewSubmission = z.output<typeof NewSubmissionSchema>;

@@ -6,6 +6,7 @@ import type { TenantContext } from "../auth/session.server.ts";
 import { nextSequenceValue } from "../models/sequences.server.ts";
 import { createId } from "../utils/ids.ts";
 import type { NewSubmission } from "./intake-schema.ts";
+import { evaluateIntakeKnockouts, recordKnockoutAnswers } from "./underwriting/knockouts.server.ts";
 
 export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
 
@@ -22,6 +23,7 @@ export async function fileSubmission(
   input: NewSubmission,
   today: string,
   newInsured?: NewInsured,
+  { everyKnockoutAsked = false }: { everyKnockoutAsked?: boolean } = {},
 ): Promise<IntakeOutcome> {
   if (!tenant.agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId, orgId: tenant.orgId, agencyId: tenant.agencyId } : null;
@@ -37,6 +39,8 @@ export async function fileSubmission(
     return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
   }
   if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
+  const knockouts = await evaluateIntakeKnockouts(db, tenant, program.id, input.knockouts ?? {}, everyKnockoutAsked);
+  if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
 
   const submissionId = createId("sub");
   await transactionWithRetry(db, async (tx) => {
@@ -65,6 +69,7 @@ export async function fileSubmission(
       submittedAt: new Date(),
     });
     await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "submitted" });
+    await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
   });
   return { ok: true, submissionId };
 }

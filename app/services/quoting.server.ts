@@ -1,5 +1,5 @@
 import { transactionWithRetry } from "../../db/transaction.ts";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { daAgreements, insureds, programs, quoteOptions, quotes, submissionEvents, submissions, type DaFlag } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -7,14 +7,15 @@ import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
 import { createId } from "../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
-import { raiseReferral, referralReasons } from "./referrals.server.ts";
+import { raiseReferral } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
 import { addDays } from "./bind/calendar-date.ts";
 import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
 import { daFlagsForQuote } from "./bind/da-checks.ts";
-import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption } from "./rating/index.ts";
+import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption, type ScheduleAdjustment } from "./rating/index.ts";
+import { quoteReferralReasons } from "./underwriting/authority.server.ts";
 
-export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED"; message: string };
+export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED" | "SCHEDULE_INVALID"; message: string };
 export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
 
 const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted", "referred"]);
@@ -39,8 +40,15 @@ function compiled<T>(cache: Map<string, T>, id: string, compile: () => { ok: tru
  * Rates a submission for every limit tier its program offers at the requested occurrence limit,
  * runs the DA checks (failures become flags: the price is shown, bind is blocked) and stores
  * the quote with its full rating trail. Earlier quotes of the submission stay as history.
+ * Schedule credits and debits carry over from the previous quote unless new ones are given.
  */
-export async function quoteSubmission(db: Database, tenant: TenantContext, submissionId: string, today: string): Promise<QuoteOutcome> {
+export async function quoteSubmission(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+  today: string,
+  { schedule }: { schedule?: readonly ScheduleAdjustment[] } = {},
+): Promise<QuoteOutcome> {
   const [row] = await db
     .select({ submission: submissions, yearsInBusiness: insureds.yearsInBusiness, quoteValidDays: programs.quoteValidDays, autoBindPremiumCents: programs.autoBindPremiumCents })
     .from(submissions)
@@ -54,11 +62,18 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
     return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
   }
 
-  const [rateRow, taxRow, agreementRows] = await Promise.all([
+  const [rateRow, taxRow, agreementRows, [previous]] = await Promise.all([
     findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
     findTaxTableInForce(db, tenant, submission.effectiveDate),
     db.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1),
+    db
+      .select({ schedule: quotes.schedule })
+      .from(quotes)
+      .where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.submissionId, submission.id)))
+      .orderBy(desc(quotes.createdAt), desc(quotes.id))
+      .limit(1),
   ]);
+  const appliedSchedule = schedule ?? previous?.schedule ?? [];
   if (!rateRow || !taxRow) {
     const message = `No rate table of this program is in force on ${submission.effectiveDate}.`;
     await recordQuoteFailure(db, tenant, submission.id, message);
@@ -80,8 +95,12 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
     return { ok: false, error: { code: "RATING_FAILED", message } };
   }
   const facts = submissionFacts(submission, { aggregateLimit: options[0]!.aggregateLimit, yearsInBusiness: row.yearsInBusiness });
-  const rated = rateQuoteOptions({ submission: facts, schedule: [], rateTable, taxTable }, options);
+  const rated = rateQuoteOptions({ submission: facts, schedule: appliedSchedule, rateTable, taxTable }, options);
   const failure = rated.find((r) => !r.ok);
+  // A schedule the underwriter has just entered is their input error, not the submission's story.
+  if (failure && !failure.ok && schedule && (failure.error.code === "schedule_out_of_bounds" || failure.error.code === "invalid_schedule_adjustment")) {
+    return { ok: false, error: { code: "SCHEDULE_INVALID", message: failure.error.message } };
+  }
   if (failure && !failure.ok) {
     await recordQuoteFailure(db, tenant, submission.id, failure.error.message);
     return { ok: false, error: { code: "RATING_FAILED", message: failure.error.message } };
@@ -125,6 +144,7 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
       status: "active",
       expiresOn: addDays(today, row.quoteValidDays),
       daFlags: flagsFor(ratedOptions[0]!.grossPremium, ratedOptions[0]!.option.aggregateLimit),
+      schedule: appliedSchedule.length ? [...appliedSchedule] : null,
       createdByUserId: tenant.userId,
     });
     await tx.insert(quoteOptions).values(
@@ -148,19 +168,17 @@ export async function quoteSubmission(db: Database, tenant: TenantContext, submi
       submissionId: submission.id,
       actorUserId: tenant.userId,
       type: "quoted",
-      detail: { quoteId, rateTableVersion: rateRow.version, options: ratedOptions.length },
+      detail: { quoteId, rateTableVersion: rateRow.version, options: ratedOptions.length, grossPremiumCents: ratedOptions[0]!.grossPremium, ...(appliedSchedule.length ? { schedule: appliedSchedule } : {}) },
     });
-    // Producers bind on the auto tier: a DA referral trigger or a premium above the program's
-    // auto-bind threshold sends the quote to an underwriter first.
-    const onAutoTier = tenant.roles.some((r) => r === "producer" || r === "agency_admin");
-    const reasons = onAutoTier && agreement
-      ? referralReasons({
-          triggers: agreement.referralTriggers,
-          facts: { homeState: submission.state, naicsCode: submission.naicsCode, annualRevenueCents: submission.annualRevenueCents, priorLossCount: submission.priorLossCount },
-          grossPremiumCents: ratedOptions[0]!.grossPremium,
-          autoBindPremiumCents: row.autoBindPremiumCents,
-        })
-      : [];
+    const reasons = await quoteReferralReasons(tx, tenant, {
+      submissionId: submission.id,
+      triggers: agreement?.referralTriggers ?? null,
+      facts: { homeState: submission.state, naicsCode: submission.naicsCode, annualRevenueCents: submission.annualRevenueCents, priorLossCount: submission.priorLossCount },
+      lineOfBusiness: submission.lineOfBusiness,
+      grossPremiumCents: ratedOptions[0]!.grossPremium,
+      occurrenceLimitCents: occurrenceLimit,
+      autoBindPremiumCents: row.autoBindPremiumCents,
+    });
     if (reasons.length) {
       await raiseReferral(tx, tenant, {
         submissionId: submission.id,

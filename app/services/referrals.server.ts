@@ -18,6 +18,7 @@ import { createId } from "../utils/ids.ts";
 import { formatMoney, toCents } from "../utils/money.ts";
 import type { DaReferralTriggers } from "./bind/da-agreement.ts";
 import { referralTriggersHit } from "./bind/referral-triggers.ts";
+import { clearKnockoutHits } from "./underwriting/knockouts.server.ts";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -131,8 +132,9 @@ export async function decideReferral(db: Database, tenant: TenantContext, referr
     await tx.insert(referralActivity).values({ id: createId("rac"), orgId: tenant.orgId, referralId, actorUserId: tenant.userId, action: decision.decision, note: `${decision.code}: ${decision.rationale}` });
     await tx
       .update(submissions)
-      .set({ status: decision.decision === "approved" ? "quoted" : "declined" })
+      .set(decision.decision === "approved" ? { status: "quoted" } : { status: "declined", declineCode: decision.code, declineRationale: decision.rationale })
       .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, referral.submissionId)));
+    if (decision.decision === "approved") await clearKnockoutHits(tx, tenant, referral.submissionId, "referral_approved");
     await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId: referral.submissionId, actorUserId: tenant.userId, type: `referral_${decision.decision}`, detail: { referralId, code: decision.code } });
     return { ok: true as const, submissionId: referral.submissionId };
   });

@@ -10,6 +10,7 @@ import * as programs from "./programs.ts";
 import * as quotes from "./quotes.ts";
 import * as rating from "./rating.ts";
 import * as underwriting from "./underwriting.ts";
+import * as workbench from "./workbench.ts";
 
 export * from "./api.ts";
 export * from "./auth.ts";
@@ -22,8 +23,9 @@ export * from "./programs.ts";
 export * from "./quotes.ts";
 export * from "./rating.ts";
 export * from "./underwriting.ts";
+export * from "./workbench.ts";
 
-const modules = [api, auth, billing, claims, parties, platform, policies, programs, quotes, rating, underwriting];
+const modules = [api, auth, billing, claims, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

@@ -20,6 +20,8 @@ export const quotes = mysqlTable(
     /** Last calendar day on which the quote may be bound. */
     expiresOn: calendarDate("expires_on").notNull(),
     daFlags: json("da_flags").$type<DaFlag[]>().notNull(),
+    /** The underwriter's schedule credits and debits this quote was rated with; null when none. */
+    schedule: json("schedule").$type<{ factor: string; reason: string }[]>(),
     createdByUserId: ref("created_by_user_id").notNull(),
     createdAt: createdAt(),
   },

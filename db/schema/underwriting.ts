@@ -9,6 +9,8 @@ export const SUBMISSION_STATUSES = [
   "quoted",
   "bound",
   "referred",
+  /** Waiting on the producer to answer an underwriter's request for information. */
+  "pending_info",
   "declined",
   "withdrawn",
 ] as const;
@@ -39,6 +41,9 @@ export const submissions = mysqlTable(
     status: varchar("status", { length: 12, enum: SUBMISSION_STATUSES }).notNull(),
     assignedUnderwriterId: ref("assigned_underwriter_id"),
     indicatedPremiumCents: cents("indicated_premium_cents"),
+    /** Why the submission was declined (a referral reason code), shown to the producer. */
+    declineCode: varchar("decline_code", { length: 40 }),
+    declineRationale: varchar("decline_rationale", { length: 2000 }),
     submittedAt: instant("submitted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

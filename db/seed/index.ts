@@ -6,6 +6,7 @@ import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
 import { seededQuotes } from "./quotes.ts";
+import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
 
 // Rows with fixed ids are inserted once; re-running the seed changes nothing.
@@ -55,6 +56,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string) {
   await insertMissing(db, schema.daAgreements, demo.daAgreements);
   await insertMissing(db, schema.rateTables, rateTables);
   await insertMissing(db, schema.taxTables, taxTables);
+  await insertMissing(db, schema.underwritingRules, underwritingRules);
   await insertMissing(db, schema.authorityProfiles, demo.authorityProfiles);
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);

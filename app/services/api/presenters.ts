@@ -71,9 +71,13 @@ type SubmissionRow = {
   deductibleCents: number;
   effectiveDate: string;
   termMonths: number;
+  declineCode: string | null;
+  declineRationale: string | null;
 };
 
-export function presentSubmission(s: SubmissionRow, quote: QuoteRow | undefined) {
+type KnockoutAnswerRow = { code: string; question: string; hit: boolean; action: "refer" | "decline"; clearedAt: Date | null };
+
+export function presentSubmission(s: SubmissionRow, quote: QuoteRow | undefined, knockouts: readonly KnockoutAnswerRow[]) {
   return {
     id: s.id,
     reference: s.reference,
@@ -88,6 +92,8 @@ export function presentSubmission(s: SubmissionRow, quote: QuoteRow | undefined)
     deductible: s.deductibleCents,
     effectiveDate: s.effectiveDate,
     termMonths: s.termMonths,
+    decline: s.declineCode ? { code: s.declineCode, rationale: s.declineRationale ?? "" } : null,
+    knockoutsHit: knockouts.filter((k) => k.hit).map((k) => ({ code: k.code, question: k.question, action: k.action, cleared: k.clearedAt !== null })),
     quote: quote ? presentQuote(quote) : null,
   };
 }

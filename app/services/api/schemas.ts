@@ -21,6 +21,13 @@ export const SubmissionCreate = z
     termMonths: z.union([z.literal(6), z.literal(12)]).default(12),
     yearsInBusiness: z.number().min(0).max(500).optional(),
     priorLosses: z.strictObject({ count: z.number().int().min(0).max(99), incurred: cents("Incurred losses, last 5 years") }).default({ count: 0, incurred: 0 }),
+    knockoutAnswers: z
+      .record(z.string().regex(/^[A-Z0-9_]{2,40}$/), z.boolean())
+      .optional()
+      .describe(
+        "Answers to the program's knockout (underwriting) questions, by question code, true for yes, e.g. {\"GL_PRIOR_CANCELLATION\": false}. " +
+          "An unknown code is refused with VALIDATION_FAILED naming the program's codes. An adverse answer is reported in knockoutsHit: a decline rule declines the submission at once; a refer rule sends its quote to an underwriter.",
+      ),
   })
   .refine((s) => (s.lineOfBusiness === "GL" ? s.annualRevenue !== undefined : s.payroll !== undefined), {
     message: "GL submissions need annualRevenue; WC submissions need payroll",
@@ -80,6 +87,10 @@ export const Submission = z.object({
   deductible: cents("Deductible"),
   effectiveDate: calendarDate("Policy effective date"),
   termMonths: z.number().int(),
+  decline: z.object({ code: z.string(), rationale: z.string() }).nullable().describe("Why the submission was declined, when it was"),
+  knockoutsHit: z
+    .array(z.object({ code: z.string(), question: z.string(), action: z.enum(["refer", "decline"]), cleared: z.boolean().describe("An underwriter has accepted the hit") }))
+    .describe("Knockout questions answered adversely"),
   quote: Quote.nullable().describe("The current quote, if any"),
 });
 

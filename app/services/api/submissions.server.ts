@@ -43,6 +43,7 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
       termMonths: body.termMonths,
       priorLossCount: body.priorLosses.count,
       priorLossIncurred: toCents(body.priorLosses.incurred),
+      knockouts: body.knockoutAnswers,
     },
     today,
     existing
@@ -57,6 +58,6 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
           yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
         },
   );
-  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field });
+  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field === "knockouts" ? "knockoutAnswers" : filed.field });
   return filed.submissionId;
 }

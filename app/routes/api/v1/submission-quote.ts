@@ -14,7 +14,8 @@ export async function action(args: Route.ActionArgs) {
     const outcome = await quoteSubmission(db, tenant, args.params.submissionId, todayInUtc());
     if (!outcome.ok) {
       const status = outcome.error.code === "NOT_FOUND" ? 404 : 422;
-      throw new ApiFailure(status, outcome.error.code === "NO_RATE_TABLE" ? "RATING_FAILED" : outcome.error.code, outcome.error.message);
+      const code = outcome.error.code === "NO_RATE_TABLE" ? "RATING_FAILED" : outcome.error.code === "SCHEDULE_INVALID" ? "VALIDATION_FAILED" : outcome.error.code;
+      throw new ApiFailure(status, code, outcome.error.message);
     }
     const quotes = await listQuotesForSubmission(db, tenant, args.params.submissionId);
     return apiJson(presentQuote(quotes.find((q) => q.id === outcome.quoteId)!), 201);

@@ -4,6 +4,7 @@ import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
 import { getSubmission } from "../../../models/submissions.server.ts";
 import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
 import { presentSubmission } from "../../../services/api/presenters.ts";
+import { listKnockoutAnswers } from "../../../services/underwriting/knockouts.server.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   return handleApi(args, async ({ tenant }) => {
@@ -13,6 +14,7 @@ export async function loader(args: Route.LoaderArgs) {
       listQuotesForSubmission(db, tenant, args.params.submissionId),
     ]);
     if (!submission) throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
-    return apiJson(presentSubmission(submission, quotes.find((q) => q.status !== "superseded")));
+    const knockouts = await listKnockoutAnswers(db, tenant, submission.id);
+    return apiJson(presentSubmission(submission, quotes.find((q) => q.status !== "superseded"), knockouts));
   });
 }

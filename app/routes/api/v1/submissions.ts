@@ -7,6 +7,7 @@ import { fileApiSubmission } from "../../../services/api/submissions.server.ts";
 import { getSubmission } from "../../../models/submissions.server.ts";
 import { hasPermission } from "../../../auth/permissions.ts";
 import { todayInUtc } from "../../../utils/today.ts";
+import { listKnockoutAnswers } from "../../../services/underwriting/knockouts.server.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   return handleApi(args, async () => {
@@ -20,7 +21,7 @@ export async function action(args: Route.ActionArgs) {
     const body = await parseJsonBody(request, SubmissionCreate);
     const { db } = appServices(args.context);
     const id = await fileApiSubmission(db, tenant, body, todayInUtc());
-    const submission = await getSubmission(db, tenant, id);
-    return apiJson(presentSubmission(submission!, undefined), 201, { location: `/v1/submissions/${id}` });
+    const [submission, knockouts] = await Promise.all([getSubmission(db, tenant, id), listKnockoutAnswers(db, tenant, id)]);
+    return apiJson(presentSubmission(submission!, undefined, knockouts), 201, { location: `/v1/submissions/${id}` });
   });
 }

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { NOTE_VISIBILITIES } from "../../../db/schema/workbench.ts";
+import { decimalToString, parseDecimal } from "../../utils/decimal.ts";
+import { REFERRAL_REASON_CODES } from "../bind/referral-triggers.ts";
+
+// The workbench's forms, shared by the page (field names, choices) and its action (validation).
+
+const text = (what: string, min: number, max: number) =>
+  z.string(`Write the ${what}`).trim().min(min, min > 1 ? `Write the ${what} (at least ${min} characters)` : `Write the ${what}`).max(max, `Keep the ${what} under ${max} characters`);
+
+export const NoteForm = z.object({ intent: z.literal("note"), visibility: z.enum(NOTE_VISIBILITIES, "Choose who may read the note"), body: text("note", 1, 4000) });
+
+export const RequestInfoForm = z.object({ intent: z.literal("request_info"), question: text("request", 10, 4000) });
+
+export const DeclineForm = z.object({ intent: z.literal("decline"), code: z.enum(REFERRAL_REASON_CODES, "Choose a reason code"), rationale: text("rationale", 10, 2000) });
+
+export const AnswerInfoForm = z.object({ intent: z.literal("answer_info"), answer: text("answer", 2, 4000) });
+
+/** Rows of the schedule form; a row with neither a percentage nor a reason is left out. */
+export const SCHEDULE_ROWS = 3;
+
+const percent = /^[+-]?\d{1,2}(\.\d{1,2})?$/;
+
+/** "-7.5" (percent) as the engine's decimal factor "-0.075", exactly. */
+export function percentToFactor(text: string): string {
+  const value = parseDecimal(text);
+  return decimalToString({ coefficient: value.coefficient, scale: value.scale + 2 });
+}
+
+export const ScheduleForm = z
+  .object({
+    intent: z.literal("schedule"),
+    percent: z.array(z.string().trim()).length(SCHEDULE_ROWS),
+    reason: z.array(z.string().trim().max(200, "Keep each reason under 200 characters")).length(SCHEDULE_ROWS),
+  })
+  .transform((form, ctx) => {
+    const adjustments: { factor: string; reason: string }[] = [];
+    form.percent.forEach((value, i) => {
+      const reason = form.reason[i] ?? "";
+      if (value === "" && reason === "") return;
+      if (!percent.test(value)) {
+        ctx.addIssue({ code: "custom", message: `Row ${i + 1}: enter the credit or debit as a percentage, e.g. -10 or 5` });
+      } else if (reason === "") {
+        ctx.addIssue({ code: "custom", message: `Row ${i + 1}: every credit or debit needs a reason` });
+      } else {
+        adjustments.push({ factor: percentToFactor(value), reason });
+      }
+    });
+    return adjustments;
+  });
