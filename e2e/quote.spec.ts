@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { pageTexts } from "../app/services/documents/testing/pdf-text.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
+import { answerKnockoutQuestions } from "./knockouts.ts";
 
 function daysFromToday(days: number): string {
   const date = new Date();
@@ -23,6 +24,7 @@ test("a producer files a submission, gets a priced quote and reads why it costs 
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,400,000");
   await page.getByLabel("Effective date").fill(daysFromToday(10));
+  await answerKnockoutQuestions(page, "prg_summit_gl");
   await page.getByRole("button", { name: "Submit and quote" }).click();
 
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
@@ -55,6 +57,7 @@ test("the producer binds a quoted option and downloads a declarations page namin
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,800,000");
   await page.getByLabel("Effective date").fill(daysFromToday(7));
+  await answerKnockoutQuestions(page, "prg_summit_gl");
   await page.getByRole("button", { name: "Submit and quote" }).click();
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
 
@@ -105,6 +108,7 @@ test("a risk on a DA referral trigger goes to an underwriter, who approves it in
   await page.getByLabel("NAICS class code").fill("722320");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");
   await page.getByLabel("Effective date").fill(daysFromToday(9));
+  await answerKnockoutQuestions(page, "prg_summit_gl");
   await page.getByRole("button", { name: "Submit and quote" }).click();
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
   const submissionUrl = page.url();

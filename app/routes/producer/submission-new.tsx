@@ -4,19 +4,23 @@ import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/submission-new";
 import { requirePermission } from "../../auth/session.server.ts";
 import { ErrorList, Field, SelectField } from "../../components/forms.tsx";
+import { KnockoutQuestions } from "../../components/knockout-questions.tsx";
 import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
 import { NewSubmissionSchema } from "../../services/intake-schema.ts";
 import { fileSubmission } from "../../services/intake.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
+import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "New submission · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "create:submission");
-  return loadIntakeChoices(appServices(args.context).db, user.tenant);
+  const { db } = appServices(args.context);
+  const [choices, knockoutRules] = await Promise.all([loadIntakeChoices(db, user.tenant), listKnockoutRules(db, user.tenant)]);
+  return { ...choices, knockoutQuestions: knockoutRules.map(({ programId, code, question }) => ({ programId, code, question })) };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -25,7 +29,7 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { db } = appServices(args.context);
   const today = todayInUtc();
-  const filed = await fileSubmission(db, user.tenant, submission.value, today);
+  const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, { everyKnockoutAsked: true });
   if (!filed.ok) {
     return data(submission.reply(filed.field ? { fieldErrors: { [filed.field]: [filed.message] } } : { formErrors: [filed.message] }), { status: 422 });
   }
@@ -76,6 +80,9 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
             <Field label="Claims in the last 5 years" inputProps={{ ...getInputProps(fields.priorLossCount, { type: "number" }), min: 0 }} errors={fields.priorLossCount.errors} />
             <Field label="Incurred losses in the last 5 years, $" inputProps={{ ...getInputProps(fields.priorLossIncurred, { type: "text" }), inputMode: "decimal" }} errors={fields.priorLossIncurred.errors} />
           </div>
+        </Card>
+        <Card title="4 · Underwriting questions">
+          <KnockoutQuestions questions={loaderData.knockoutQuestions} programId={fields.programId.value} errors={fields.knockouts.errors} errorId={fields.knockouts.errorId} />
         </Card>
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit" className="self-start">Submit and quote</Button>

@@ -9,7 +9,12 @@ import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindContext } from "../../models/bind-context.server.ts";
 import { INSTALLMENT_PLANS } from "../../services/bind/billing-schedule.ts";
-import { bindQuoteOption, type FailedCheck } from "../../services/binding.server.ts";
+import type { FailedCheck } from "../../services/binding.server.ts";
+import { UnderwritingMessages } from "../../components/underwriting-messages.tsx";
+import { bindOrRefer } from "../../services/underwriting/authority.server.ts";
+import { answerInformationRequest } from "../../services/underwriting/info-requests.server.ts";
+import { listNotes } from "../../services/underwriting/notes.server.ts";
+import { AnswerInfoForm } from "../../services/underwriting/workbench-forms.ts";
 import { recordDeclinations } from "../../services/declinations.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { listReferralsForSubmission } from "../../services/referrals.server.ts";
@@ -23,17 +28,18 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
-  const [submission, quotes, events, bindContext, referrals] = await Promise.all([
+  const [submission, quotes, events, bindContext, referrals, notes] = await Promise.all([
     getSubmission(db, user.tenant, args.params.submissionId),
     listQuotesForSubmission(db, user.tenant, args.params.submissionId),
     listSubmissionEvents(db, user.tenant, args.params.submissionId),
     getBindContext(db, user.tenant, args.params.submissionId),
     listReferralsForSubmission(db, user.tenant, args.params.submissionId),
+    listNotes(db, user.tenant, args.params.submissionId),
   ]);
   invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
   const quoteFailure = lastEvent?.type === "quote_failed" ? String(lastEvent.detail?.message ?? "") : null;
-  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, today: todayInUtc() };
+  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, today: todayInUtc() };
 }
 
 const BindSchema = z.object({
@@ -42,20 +48,32 @@ const BindSchema = z.object({
   declinedBy: z.array(z.string().max(200)).default([]),
 });
 
-type ActionResult = { error: string | null; failures: FailedCheck[] };
+type ActionResult = { error: string | null; failures: FailedCheck[]; answerError?: string };
 
 export async function action(args: Route.ActionArgs) {
   const form = await args.request.formData();
   const { db } = appServices(args.context);
   const today = todayInUtc();
+  if (form.get("intent") === "answer_info") {
+    const user = await requirePermission(args, "create:submission");
+    const parsed = AnswerInfoForm.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return data<ActionResult>({ error: null, failures: [], answerError: parsed.error.issues[0]?.message }, { status: 400 });
+    const outcome = await answerInformationRequest(db, user.tenant, args.params.submissionId, parsed.data.answer);
+    invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
+    if (!outcome.ok) return data<ActionResult>({ error: null, failures: [], answerError: "There is no open request for information to answer." }, { status: 409 });
+    throw redirect(`/producer/submissions/${args.params.submissionId}`);
+  }
   if (form.get("intent") === "bind") {
     const user = await requirePermission(args, "bind:submission");
     const parsed = BindSchema.safeParse({ quoteOptionId: form.get("quoteOptionId"), plan: form.get("plan"), declinedBy: form.getAll("declinedBy") });
     if (!parsed.success) return data<ActionResult>({ error: parsed.error.issues[0]?.message ?? "Invalid bind request", failures: [] }, { status: 400 });
     invariantResponse(await getBindContext(db, user.tenant, args.params.submissionId), "Submission not found");
     await recordDeclinations(db, user.tenant, args.params.submissionId, parsed.data.declinedBy, today);
-    const outcome = await bindQuoteOption(db, user.tenant, { quoteOptionId: parsed.data.quoteOptionId, plan: parsed.data.plan }, today);
+    const outcome = await bindOrRefer(db, user.tenant, { quoteOptionId: parsed.data.quoteOptionId, plan: parsed.data.plan }, today);
     if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
+    if (outcome.reason === "checks_failed" && outcome.referralId) {
+      return data<ActionResult>({ error: "This option is above your binding authority: it has been referred to an underwriter.", failures: outcome.failures }, { status: 422 });
+    }
     if (outcome.reason === "checks_failed") return data<ActionResult>({ error: "This quote cannot be bound yet.", failures: outcome.failures }, { status: 422 });
     invariantResponse(outcome.reason !== "not_found", "Quote option not found");
     return data<ActionResult>({ error: "The program does not offer that payment plan.", failures: [] }, { status: 422 });
@@ -67,7 +85,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function ProducerSubmission({ loaderData, actionData }: Route.ComponentProps) {
-  const { submission: s, quotes, quoteFailure, bindContext, referral, today } = loaderData;
+  const { submission: s, quotes, quoteFailure, bindContext, referral, notes, today } = loaderData;
   const bindable = s.status === "quoted";
   const [current, ...history] = quotes;
   return (
@@ -91,6 +109,12 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
           ) : null}
         </div>
       ) : null}
+      <UnderwritingMessages
+        status={s.status}
+        decline={s.declineCode ? { code: s.declineCode, rationale: s.declineRationale } : null}
+        notes={notes}
+        error={actionData && "answerError" in actionData ? (actionData.answerError ?? null) : null}
+      />
       {referral ? (
         <div className="mb-6">
           <ReferralPanel referral={referral} />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTE_VISIBILITIES } from "../../../db/schema/workbench.ts";
-import { decimalToString, parseDecimal } from "../../utils/decimal.ts";
+import { decimalToString, normalizeDecimal, parseDecimal } from "../../utils/decimal.ts";
 import { REFERRAL_REASON_CODES } from "../bind/referral-triggers.ts";
 
 // The workbench's forms, shared by the page (field names, choices) and its action (validation).
@@ -25,6 +25,12 @@ const percent = /^[+-]?\d{1,2}(\.\d{1,2})?$/;
 export function percentToFactor(text: string): string {
   const value = parseDecimal(text);
   return decimalToString({ coefficient: value.coefficient, scale: value.scale + 2 });
+}
+
+/** The engine's factor "-0.075" as the percentage the form shows, "-7.5". */
+export function factorToPercent(factor: string): string {
+  const value = parseDecimal(factor);
+  return decimalToString(normalizeDecimal({ coefficient: value.coefficient * 100n, scale: value.scale }));
 }
 
 export const ScheduleForm = z
