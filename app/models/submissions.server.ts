@@ -1,7 +1,7 @@
 import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agencies, insureds, submissionEvents, submissions, type SubmissionStatus } from "../../db/schema/index.ts";
+import { agencies, insureds, submissionEvents, submissions, user, type SubmissionStatus } from "../../db/schema/index.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import type { QueueSort } from "./submission-queue.ts";
@@ -43,8 +43,16 @@ export async function getSubmission(db: Database, tenant: TenantContext, submiss
       payrollCents: submissions.payrollCents,
       deductibleCents: submissions.deductibleCents,
       termMonths: submissions.termMonths,
+      priorLossCount: submissions.priorLossCount,
+      priorLossIncurredCents: submissions.priorLossIncurredCents,
+      submittedAt: submissions.submittedAt,
       declineCode: submissions.declineCode,
       declineRationale: submissions.declineRationale,
+      insuredAddress: insureds.addressLine1,
+      insuredCity: insureds.city,
+      insuredState: insureds.state,
+      insuredPostalCode: insureds.postalCode,
+      yearsInBusiness: insureds.yearsInBusiness,
     })
     .from(submissions)
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
@@ -54,14 +62,18 @@ export async function getSubmission(db: Database, tenant: TenantContext, submiss
   return row ?? null;
 }
 
-/** The newest entries of a submission's timeline, for a submission the user may see. */
+/**
+ * The newest entries of a submission's timeline, for a submission the user may see, with who
+ * acted (null: the system, applying a rule).
+ */
 export async function listSubmissionEvents(db: Database, tenant: TenantContext, submissionId: string, { limit = 20 } = {}) {
   return db
-    .select({ id: submissionEvents.id, type: submissionEvents.type, detail: submissionEvents.detail, createdAt: submissionEvents.createdAt })
+    .select({ id: submissionEvents.id, type: submissionEvents.type, detail: submissionEvents.detail, createdAt: submissionEvents.createdAt, actorName: user.name })
     .from(submissionEvents)
     .innerJoin(submissions, and(eq(submissions.orgId, submissionEvents.orgId), eq(submissions.id, submissionEvents.submissionId)))
+    .leftJoin(user, eq(user.id, submissionEvents.actorUserId))
     .where(and(eq(submissionEvents.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissionEvents.submissionId, submissionId)))
-    .orderBy(desc(submissionEvents.createdAt))
+    .orderBy(desc(submissionEvents.createdAt), desc(submissionEvents.id))
     .limit(limit);
 }
 

@@ -1,8 +1,9 @@
 import { data, Form, redirect, useNavigation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/submission";
-import { hasPermission } from "../../auth/permissions.ts";
-import { requirePermission } from "../../auth/session.server.ts";
+import type { Database } from "../../../db/client.ts";
+import { hasPermission, type Permission } from "../../auth/permissions.ts";
+import { requirePermission, type TenantContext } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
 import { SubmissionNotes } from "../../components/submission-notes.tsx";
@@ -11,7 +12,7 @@ import { Badge, Button, Card, FactList, PageHeader, StatusBadge } from "../../co
 import { UnderwritingIssues } from "../../components/underwriting-issues.tsx";
 import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
-import { getUnderwritingFile, listTimeline } from "../../models/underwriting-file.server.ts";
+import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { REFERRAL_REASON_CODES } from "../../services/bind/referral-triggers.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { decideReferral, listReferralsForSubmission } from "../../services/referrals.server.ts";
@@ -31,12 +32,12 @@ export async function loader(args: Route.LoaderArgs) {
   const { db } = appServices(args.context);
   const id = args.params.submissionId;
   const [file, quotes, referrals, knockouts, notes, timeline] = await Promise.all([
-    getUnderwritingFile(db, user.tenant, id),
+    getSubmission(db, user.tenant, id),
     listQuotesForSubmission(db, user.tenant, id),
     listReferralsForSubmission(db, user.tenant, id),
     listKnockoutAnswers(db, user.tenant, id),
     listNotes(db, user.tenant, id),
-    listTimeline(db, user.tenant, id),
+    listSubmissionEvents(db, user.tenant, id, { limit: 200 }),
   ]);
   invariantResponse(file, "Submission not found");
   const live = referrals.filter((r) => r.status !== "withdrawn");
@@ -71,46 +72,41 @@ type Intent = "decide" | "schedule" | "note" | "request_info" | "decline";
 const failed = (intent: Intent, error: string, status: number) => data({ intent, error }, { status });
 const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? "Check the form";
 
-const WRONG_STATUS = { request_info: "Information can be requested only while the submission is being worked", decline: "This submission can no longer be declined" } as const;
+type Outcome = { ok: true } | { ok: false; reason: "not_found" | "forbidden" | "wrong_status"; status?: string };
+const DECISIONS = {
+  note: { permission: "underwrite:submission", schema: NoteForm, perform: addNote },
+  request_info: { permission: "underwrite:submission", schema: RequestInfoForm, perform: (db: Database, tenant: TenantContext, id: string, form: z.output<typeof RequestInfoForm>) => requestInformation(db, tenant, id, form.question) },
+  decline: { permission: "decline:submission", schema: DeclineForm, perform: declineSubmission },
+} satisfies Record<string, { permission: Permission; schema: z.ZodType; perform: (db: Database, tenant: TenantContext, id: string, form: never) => Promise<Outcome> }>;
+
+/** Notes, requests for information and declines: permission, form, service, answer. */
+async function takeDecision(args: Route.ActionArgs, intent: keyof typeof DECISIONS, form: FormData) {
+  const { permission, schema, perform } = DECISIONS[intent];
+  const user = await requirePermission(args, permission);
+  const parsed = schema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return failed(intent, firstIssue(parsed.error), 400);
+  // TypeScript cannot tie this entry's schema to this entry's service; the table above does.
+  const outcome: Outcome = await perform(appServices(args.context).db, user.tenant, args.params.submissionId, parsed.data as never);
+  invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
+  if (outcome.ok) return redirect(`/uw/submissions/${args.params.submissionId}`);
+  if (outcome.reason === "forbidden") return failed(intent, "Your role does not allow this.", 403);
+  return failed(intent, `This submission is ${outcome.status?.replaceAll("_", " ")}: that is no longer possible.`, 409);
+}
 
 export async function action(args: Route.ActionArgs) {
   const id = args.params.submissionId;
   const form = await args.request.formData();
   const { db } = appServices(args.context);
   const intent = form.get("intent");
-  const done = () => redirect(`/uw/submissions/${id}`);
 
+  if (intent === "note" || intent === "request_info" || intent === "decline") return takeDecision(args, intent, form);
   if (intent === "schedule") {
     const user = await requirePermission(args, "underwrite:submission");
     const parsed = ScheduleForm.safeParse({ intent, percent: form.getAll("percent"), reason: form.getAll("reason") });
     if (!parsed.success) return failed(intent, firstIssue(parsed.error), 400);
     const outcome = await quoteSubmission(db, user.tenant, id, todayInUtc(), { schedule: parsed.data });
     invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
-    return outcome.ok ? done() : failed(intent, outcome.error.message, 422);
-  }
-  if (intent === "note") {
-    const user = await requirePermission(args, "underwrite:submission");
-    const parsed = NoteForm.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return failed(intent, firstIssue(parsed.error), 400);
-    const outcome = await addNote(db, user.tenant, id, parsed.data);
-    invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
-    return outcome.ok ? done() : failed(intent, "Your role may not write notes", 403);
-  }
-  if (intent === "request_info") {
-    const user = await requirePermission(args, "underwrite:submission");
-    const parsed = RequestInfoForm.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return failed(intent, firstIssue(parsed.error), 400);
-    const outcome = await requestInformation(db, user.tenant, id, parsed.data.question);
-    invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
-    return outcome.ok ? done() : failed(intent, `${WRONG_STATUS.request_info} (it is ${outcome.status?.replaceAll("_", " ")})`, 409);
-  }
-  if (intent === "decline") {
-    const user = await requirePermission(args, "decline:submission");
-    const parsed = DeclineForm.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return failed(intent, firstIssue(parsed.error), 400);
-    const outcome = await declineSubmission(db, user.tenant, id, parsed.data);
-    invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
-    return outcome.ok ? done() : failed(intent, `${WRONG_STATUS.decline} (it is ${outcome.status?.replaceAll("_", " ")})`, 409);
+    return outcome.ok ? redirect(`/uw/submissions/${id}`) : failed(intent, outcome.error.message, 422);
   }
   const user = await requirePermission(args, "read:submission");
   const parsed = DecisionForm.safeParse(Object.fromEntries(form));
@@ -119,7 +115,7 @@ export async function action(args: Route.ActionArgs) {
   const outcome = await decideReferral(db, user.tenant, referralId, { decision, code, rationale }, hasPermission(user.tenant.roles, "decide:referral"));
   invariantResponse(outcome.ok || outcome.reason !== "not_found", "Referral not found");
   if (!outcome.ok) return failed("decide", outcome.reason === "already_decided" ? "This referral has already been decided." : "This referral is routed to another underwriter.", 409);
-  return done();
+  return redirect(`/uw/submissions/${id}`);
 }
 
 const field = "rounded-md border border-border bg-surface px-3 py-2 text-sm";
@@ -132,6 +128,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
   const { file: s, quote, referral, issues, notes, timeline, mayUnderwrite, mayDecline } = loaderData;
   const busy = useNavigation().state === "submitting";
   const working = ["submitted", "in_review", "quoted", "referred"].includes(s.status);
+  const declinable = working || s.status === "pending_info";
   const exposure = s.lineOfBusiness === "WC" ? s.payrollCents : s.annualRevenueCents;
   const schedule = quote?.schedule ?? [];
   return (
@@ -243,9 +240,9 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
           </Card>
         </div>
         <div className="grid content-start gap-6">
-          {working && (mayUnderwrite || mayDecline) ? (
+          {declinable && (mayUnderwrite || mayDecline) ? (
             <Card title="Decisions">
-              {mayUnderwrite ? (
+              {mayUnderwrite && working ? (
                 <Form method="post" className="grid gap-2" aria-label="Request more information">
                   <input type="hidden" name="intent" value="request_info" />
                   <label className="flex flex-col gap-1 text-sm font-medium">
@@ -257,7 +254,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
                 </Form>
               ) : null}
               {mayDecline ? (
-                <Form method="post" className="mt-6 grid gap-2 border-t border-border pt-4" aria-label="Decline the submission">
+                <Form method="post" className={working ? "mt-6 grid gap-2 border-t border-border pt-4" : "grid gap-2"} aria-label="Decline the submission">
                   <input type="hidden" name="intent" value="decline" />
                   <label className="flex flex-col gap-1 text-sm font-medium">
                     Decline code

@@ -5,7 +5,7 @@ import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { answerInformationRequest, requestInformation } from "./info-requests.server.ts";
 import { listNotes } from "./notes.server.ts";
 import { db, fileTestSubmission, producer, submissionRow, TODAY, underwriter } from "./test-submission.ts";
-import { listTimeline } from "../../models/underwriting-file.server.ts";
+import { listSubmissionEvents } from "../../models/submissions.server.ts";
 
 describe("requests for more information", () => {
   test("the producer sees the request, answers it, and the submission returns to where it was in the queue", async () => {
@@ -17,7 +17,7 @@ describe("requests for more information", () => {
     expect(await answerInformationRequest(db, producer, id, "Loss runs attached: no claims since 2021.")).toEqual({ ok: true });
     expect((await submissionRow(id)).status).toBe("submitted");
     expect((await listNotes(db, underwriter, id)).map((n) => n.kind)).toEqual(["info_request", "info_response"]);
-    expect((await listTimeline(db, underwriter, id)).slice(0, 2).map((e) => e.type)).toEqual(["info_provided", "info_requested"]);
+    expect((await listSubmissionEvents(db, underwriter, id)).slice(0, 2).map((e) => e.type)).toEqual(["info_provided", "info_requested"]);
   });
 
   test("a quoted submission waiting on information cannot be bound or re-quoted, and goes back to quoted when answered", async () => {

@@ -51,19 +51,20 @@ export async function listKnockoutAnswers(db: Database | Tx, tenant: TenantConte
   return rows.sort((a, b) => Number(b.hit) - Number(a.hit));
 }
 
+const openHitsOf = (tenant: TenantContext, submissionId: string) =>
+  and(
+    eq(submissionKnockoutAnswers.orgId, tenant.orgId),
+    eq(submissionKnockoutAnswers.submissionId, submissionId),
+    eq(submissionKnockoutAnswers.hit, true),
+    isNull(submissionKnockoutAnswers.clearedAt),
+  );
+
 /** Hits no underwriter has accepted yet: open underwriting issues that block a producer's bind. */
 export async function openKnockoutHits(db: Database | Tx, tenant: TenantContext, submissionId: string) {
   return db
     .select({ code: submissionKnockoutAnswers.code, question: submissionKnockoutAnswers.question, answer: submissionKnockoutAnswers.answer, action: submissionKnockoutAnswers.action, reasonCode: submissionKnockoutAnswers.reasonCode })
     .from(submissionKnockoutAnswers)
-    .where(
-      and(
-        eq(submissionKnockoutAnswers.orgId, tenant.orgId),
-        eq(submissionKnockoutAnswers.submissionId, submissionId),
-        eq(submissionKnockoutAnswers.hit, true),
-        isNull(submissionKnockoutAnswers.clearedAt),
-      ),
-    )
+    .where(openHitsOf(tenant, submissionId))
     .orderBy(asc(submissionKnockoutAnswers.code));
 }
 
@@ -74,16 +75,6 @@ export async function openKnockoutHits(db: Database | Tx, tenant: TenantContext,
 export async function clearKnockoutHits(tx: Tx, tenant: TenantContext, submissionId: string, how: "referral_approved" | "underwriter_quoted") {
   const open = await openKnockoutHits(tx, tenant, submissionId);
   if (open.length === 0) return;
-  await tx
-    .update(submissionKnockoutAnswers)
-    .set({ clearedByUserId: tenant.userId, clearedAt: new Date() })
-    .where(
-      and(
-        eq(submissionKnockoutAnswers.orgId, tenant.orgId),
-        eq(submissionKnockoutAnswers.submissionId, submissionId),
-        eq(submissionKnockoutAnswers.hit, true),
-        isNull(submissionKnockoutAnswers.clearedAt),
-      ),
-    );
+  await tx.update(submissionKnockoutAnswers).set({ clearedByUserId: tenant.userId, clearedAt: new Date() }).where(openHitsOf(tenant, submissionId));
   await recordSubmissionEvent(tx, tenant, submissionId, "knockouts_cleared", { codes: open.map((h) => h.code), how });
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import { addNote, listNotes } from "./notes.server.ts";
 import { db, fileTestSubmission, producer, underwriter } from "./test-submission.ts";
-import { listTimeline } from "../../models/underwriting-file.server.ts";
+import { listSubmissionEvents } from "../../models/submissions.server.ts";
 
 describe("submission notes", () => {
   test("the producer reads external notes only; underwriters read both", async () => {
@@ -22,7 +22,7 @@ describe("submission notes", () => {
   test("the timeline records a note by visibility, never its text", async () => {
     const id = await fileTestSubmission();
     await addNote(db, underwriter, id, { visibility: "internal", body: "Confidential pricing view" });
-    const [event] = await listTimeline(db, underwriter, id);
+    const [event] = await listSubmissionEvents(db, underwriter, id);
     expect(event).toMatchObject({ type: "note_added", actorName: "Uma Underwood", detail: { visibility: "internal" } });
     expect(JSON.stringify(event!.detail)).not.toContain("Confidential");
   });
