@@ -1,4 +1,4 @@
-import { formatInstant } from "../utils/format.ts";
+import { formatCents, formatInstant } from "../utils/format.ts";
 
 export type TimelineEvent = { id: string; type: string; detail: Record<string, unknown> | null; createdAt: Date; actorName: string | null };
 
@@ -24,7 +24,8 @@ function summary(event: TimelineEvent): string {
   switch (event.type) {
     case "quoted": {
       const schedule = Array.isArray(d.schedule) ? (d.schedule as { factor: string; reason: string }[]) : [];
-      return [`rate table ${String(d.rateTableVersion ?? "")}`, ...schedule.map((s) => `schedule ${s.factor} (${s.reason})`)].join(" · ");
+      const premium = typeof d.grossPremiumCents === "number" ? [`premium ${formatCents(d.grossPremiumCents)}`] : [];
+      return [...premium, `rate table ${String(d.rateTableVersion ?? "")}`, ...schedule.map((s) => `schedule ${s.factor} (${s.reason})`)].join(" · ");
     }
     case "referred":
     case "knockouts_hit":
