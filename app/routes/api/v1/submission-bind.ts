@@ -8,8 +8,8 @@ import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
 import { BindRequest } from "../../../services/api/schemas.ts";
-import { bindQuoteOption } from "../../../services/binding.server.ts";
 import { recordDeclinations } from "../../../services/declinations.server.ts";
+import { bindOrRefer } from "../../../services/underwriting/authority.server.ts";
 import { todayInUtc } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {
@@ -42,7 +42,7 @@ export async function action(args: Route.ActionArgs) {
       }
       const today = todayInUtc();
       await recordDeclinations(db, tenant, submissionId, parsed.data.declinations, today);
-      const outcome = await bindQuoteOption(db, tenant, { quoteOptionId: optionId, plan: parsed.data.plan }, today);
+      const outcome = await bindOrRefer(db, tenant, { quoteOptionId: optionId, plan: parsed.data.plan }, today);
       if (outcome.ok) {
         const policy = await getPolicy(db, tenant, outcome.policyId);
         return { status: outcome.alreadyBound ? 200 : 201, body: presentPolicy(policy!) };
@@ -51,7 +51,7 @@ export async function action(args: Route.ActionArgs) {
         const failures = outcome.failures;
         return {
           status: 422,
-          body: { error: { code: failures[0]!.code, message: `Pre-bind checks failed: ${failures.map((f) => f.check).join(", ")}`, details: { failedChecks: failures } } },
+          body: { error: { code: failures[0]!.code, message: `Pre-bind checks failed: ${failures.map((f) => f.check).join(", ")}`, details: { failedChecks: failures, ...(outcome.referralId ? { referralId: outcome.referralId } : {}) } } },
         };
       }
       if (outcome.reason === "not_found") return { status: 404, body: { error: { code: "NOT_FOUND", message: "No such quote option." } } };
