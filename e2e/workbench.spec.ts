@@ -77,6 +77,7 @@ test("an underwriter requests more information; the producer sees it, not the in
   await notes.getByLabel("New note").fill("Internal: premium looks light for the class.");
   await notes.getByRole("button", { name: "Add note" }).click();
   await expect(notes.getByRole("list", { name: "Notes" })).toContainText("Internal: premium looks light");
+  await expect(notes.getByLabel("New note")).toHaveValue("");
   await page.getByLabel("Request more information from the producer").fill("Please send three years of loss runs and confirm no work above three stories.");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("pending info").first()).toBeVisible();

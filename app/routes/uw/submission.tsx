@@ -225,7 +225,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
                 <div className="grid gap-2">
                   {Array.from({ length: SCHEDULE_ROWS }, (_, i) => (
                     <div key={i} className="grid grid-cols-[8rem_1fr] gap-2">
-                      <input name="percent" aria-label={`Credit or debit ${i + 1} (%)`} inputMode="decimal" placeholder="-5" defaultValue={schedule[i] ? factorToPercent(schedule[i]!.factor) : ""} className={field} />
+                      <input name="percent" aria-label={`Credit or debit ${i + 1} (%)`} inputMode="decimal" placeholder={i === 0 ? "-5" : undefined} defaultValue={schedule[i] ? factorToPercent(schedule[i]!.factor) : ""} className={field} />
                       <input name="reason" aria-label={`Reason ${i + 1}`} maxLength={200} defaultValue={schedule[i]?.reason ?? ""} className={field} />
                     </div>
                   ))}
@@ -276,7 +276,8 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
           <Card title="Notes">
             <SubmissionNotes notes={notes} empty="No notes yet." />
             {mayUnderwrite ? (
-              <Form method="post" className="mt-4 grid gap-2" aria-label="Add a note">
+              // Keyed by the note count, so the form starts empty again once its note is saved.
+              <Form key={notes.length} method="post" className="mt-4 grid gap-2" aria-label="Add a note">
                 <input type="hidden" name="intent" value="note" />
                 <label className="flex flex-col gap-1 text-sm font-medium">
                   New note
