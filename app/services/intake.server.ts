@@ -11,6 +11,15 @@ export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; fi
 
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
 
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface FilingOptions {
+  /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */
+  submissionId?: string;
+  /** More rows that stand or fall with the submission (its document, the draft's removal). */
+  alsoWrite?: (tx: Transaction, submissionId: string) => Promise<void>;
+}
+
 /**
  * Files a producer's submission for its own agency; the tenant and agency come from the session.
  * An insured that is new (API intake) is created in the same transaction, so a refused
@@ -22,6 +31,7 @@ export async function fileSubmission(
   input: NewSubmission,
   today: string,
   newInsured?: NewInsured,
+  options: FilingOptions = {},
 ): Promise<IntakeOutcome> {
   if (!tenant.agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId, orgId: tenant.orgId, agencyId: tenant.agencyId } : null;
@@ -38,7 +48,7 @@ export async function fileSubmission(
   }
   if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
 
-  const submissionId = createId("sub");
+  const submissionId = options.submissionId ?? createId("sub");
   await transactionWithRetry(db, async (tx) => {
     if (newInsuredRow) await tx.insert(insureds).values(newInsuredRow);
     const number = await nextSequenceValue(tx, tenant.orgId, "submission");
@@ -65,6 +75,7 @@ export async function fileSubmission(
       submittedAt: new Date(),
     });
     await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "submitted" });
+    if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
   });
   return { ok: true, submissionId };
 }
