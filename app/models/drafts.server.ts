@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { submissionDrafts, type DraftReview, type DraftSource } from "../../db/schema/index.ts";
+import { insureds, submissionDrafts, type DraftReview, type DraftSource } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import type { FilingOptions } from "../services/intake.server.ts";
 import { createId } from "../utils/ids.ts";
@@ -12,14 +12,22 @@ function agencyDrafts(tenant: TenantContext) {
   return and(eq(submissionDrafts.orgId, tenant.orgId), eq(submissionDrafts.agencyId, tenant.agencyId ?? ""));
 }
 
+/** The agency's drafts, newest first, each named by its insured (typed on ACORD drafts, chosen on form drafts). */
 export async function listDrafts(db: Database, tenant: TenantContext, { limit = 50 } = {}) {
   if (!tenant.agencyId) return [];
-  return db
+  const drafts = await db
     .select({ id: submissionDrafts.id, source: submissionDrafts.source, values: submissionDrafts.values, needsReview: submissionDrafts.needsReview, updatedAt: submissionDrafts.updatedAt })
     .from(submissionDrafts)
     .where(agencyDrafts(tenant))
     .orderBy(desc(submissionDrafts.updatedAt), desc(submissionDrafts.id))
     .limit(limit);
+  const chosen = [...new Set(drafts.map((d) => d.values.insuredId).filter((id): id is string => typeof id === "string" && id !== ""))];
+  const names = chosen.length
+    ? new Map(
+        (await db.select({ id: insureds.id, name: insureds.name }).from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), inArray(insureds.id, chosen)))).map((i) => [i.id, i.name]),
+      )
+    : new Map<string, string>();
+  return drafts.map(({ values, ...draft }) => ({ ...draft, insuredName: values.insuredName || names.get(values.insuredId ?? "") || null }));
 }
 
 export async function getDraft(db: Database, tenant: TenantContext, draftId: string): Promise<SubmissionDraft | null> {
@@ -34,8 +42,21 @@ export function newDraft(tenant: TenantContext & { agencyId: string }, source: D
   return { id: createId("sub"), orgId: tenant.orgId, agencyId: tenant.agencyId, producerUserId: tenant.userId, source, values, review, needsReview, createdAt: now, updatedAt: now };
 }
 
-/** Saves the intake form as typed; returns the draft's id (a new one when `draftId` is not the agency's). */
-export async function saveFormDraft(db: Database, tenant: TenantContext, draftId: string | null, values: Record<string, string>): Promise<string | null> {
+const CONTROL_FIELDS = new Set(["intent", "draftId", "confirmed"]);
+
+/** The form as typed, bounded: a draft keeps text, not files, and not without limit. */
+export function draftValuesFrom(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== "string" || CONTROL_FIELDS.has(name) || name.length > 60) continue;
+    if (Object.keys(values).length >= 60) break;
+    values[name] = value.slice(0, 1000);
+  }
+  return values;
+}
+
+/** Saves a form as typed; returns the draft's id (a new one when `draftId` is not the agency's). */
+export async function saveDraft(db: Database, tenant: TenantContext, draftId: string | null, values: Record<string, string>): Promise<string | null> {
   if (!tenant.agencyId) return null;
   const existing = draftId ? await getDraft(db, tenant, draftId) : null;
   if (existing) {

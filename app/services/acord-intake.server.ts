@@ -6,7 +6,8 @@ import type { TenantContext } from "../auth/session.server.ts";
 import { fromDraft, newDraft, type SubmissionDraft } from "../models/drafts.server.ts";
 import { createId } from "../utils/ids.ts";
 import { extractAcord125, type AcordExtraction, type AcordUploadError } from "./acord/index.ts";
-import { draftFromExtraction, MAX_ACORD_BYTES, type AcordDraftInput } from "./acord-draft.ts";
+import { tooLargeError } from "./acord/errors.ts";
+import { ACORD_FILE_FIELD, draftFromExtraction, MAX_ACORD_BYTES, type AcordDraftInput } from "./acord-draft.ts";
 import { describeDocument, insertDocument, storeDocument } from "./documents/storage.server.ts";
 import { fileSubmission, type IntakeOutcome } from "./intake.server.ts";
 
@@ -94,4 +95,36 @@ export async function fileAcordDraft(db: Database, tenant: TenantContext, draft:
       },
     },
   );
+}
+
+// Multipart framing around the file: boundaries, headers, other fields.
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export type UploadReadOutcome = { ok: true; file: UploadedFile } | { ok: false; error: { code: "TOO_LARGE" | "NO_FILE"; message: string } };
+
+/**
+ * The ACORD file of a multipart request. An oversized body is refused from its Content-Length,
+ * before it is read into memory.
+ */
+export async function readUploadedAcord(request: Request): Promise<UploadReadOutcome> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_ACORD_BYTES + MULTIPART_OVERHEAD) return { ok: false, error: tooLarge(declared) };
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, error: noFile() };
+  }
+  const entry = form.get(ACORD_FILE_FIELD);
+  if (!(entry instanceof File) || entry.size === 0) return { ok: false, error: noFile() };
+  if (entry.size > MAX_ACORD_BYTES) return { ok: false, error: tooLarge(entry.size) };
+  return { ok: true, file: { name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) } };
+}
+
+function tooLarge(byteLength: number) {
+  return { code: "TOO_LARGE" as const, message: tooLargeError(byteLength, MAX_ACORD_BYTES).message };
+}
+
+function noFile() {
+  return { code: "NO_FILE" as const, message: `Choose the ACORD 125 PDF to upload (multipart field "${ACORD_FILE_FIELD}").` };
 }

@@ -14,6 +14,7 @@ import { recordDeclinations } from "../../services/declinations.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { listReferralsForSubmission } from "../../services/referrals.server.ts";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
+import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
@@ -173,6 +174,9 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
         </Form>
         <Link to="/producer" className="text-sm text-brand underline underline-offset-4">Back to your book</Link>
         {history.length ? <span className="text-sm text-text-muted">{history.length} earlier quote{history.length === 1 ? "" : "s"} kept as history</span> : null}
+      </div>
+      <div className="mt-6">
+        <SubmissionDocumentsPanel submissionId={s.id} />
       </div>
     </>
   );

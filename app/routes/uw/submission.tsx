@@ -7,6 +7,7 @@ import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { hasPermission } from "../../auth/permissions.ts";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
+import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { Button } from "../../components/ui.tsx";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { REFERRAL_REASON_CODES } from "../../services/bind/referral-triggers.ts";
@@ -112,6 +113,9 @@ export default function SubmissionDetail({ loaderData: { submission: s, quote, r
           ))}
         </Card>
       ) : null}
+      <div className="mt-6">
+        <SubmissionDocumentsPanel submissionId={s.id} />
+      </div>
     </>
   );
 }
