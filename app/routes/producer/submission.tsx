@@ -4,13 +4,14 @@ import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
-import { appServices } from "../../context.server.ts";
+import { appServices, cloudflareContext } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindContext } from "../../models/bind-context.server.ts";
 import { INSTALLMENT_PLANS } from "../../services/bind/billing-schedule.ts";
 import { bindQuoteOption, type FailedCheck } from "../../services/binding.server.ts";
 import { recordDeclinations } from "../../services/declinations.server.ts";
+import { issueDeclarations } from "../../services/documents/declarations-store.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { listReferralsForSubmission } from "../../services/referrals.server.ts";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
@@ -56,7 +57,10 @@ export async function action(args: Route.ActionArgs) {
     invariantResponse(await getBindContext(db, user.tenant, args.params.submissionId), "Submission not found");
     await recordDeclinations(db, user.tenant, args.params.submissionId, parsed.data.declinedBy, today);
     const outcome = await bindQuoteOption(db, user.tenant, { quoteOptionId: parsed.data.quoteOptionId, plan: parsed.data.plan }, today);
-    if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
+    if (outcome.ok) {
+      args.context.get(cloudflareContext).ctx.waitUntil(issueDeclarations(db, appServices(args.context).env.DOCUMENTS, user.tenant, outcome.policyId));
+      throw redirect(`/producer/policies/${outcome.policyId}`);
+    }
     if (outcome.reason === "checks_failed") return data<ActionResult>({ error: "This quote cannot be bound yet.", failures: outcome.failures }, { status: 422 });
     invariantResponse(outcome.reason !== "not_found", "Quote option not found");
     return data<ActionResult>({ error: "The program does not offer that payment plan.", failures: [] }, { status: 422 });
