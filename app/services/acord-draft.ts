@@ -13,6 +13,17 @@ export const MAX_ACORD_BYTES = 10 * 1024 * 1024;
 /** The multipart field an ACORD 125 PDF is sent in, by the producer page and API clients alike. */
 export const ACORD_FILE_FIELD = "acord125";
 
+/** Saving a draft keeps a form as typed: there is nothing to validate until it is filed. */
+export const DraftSaveSchema = z.looseObject({});
+
+/**
+ * Which schema a submission form checks: its own, or none when the producer saves a draft. Typed
+ * as the form's schema so Conform keeps the fields' types; a saved draft is never read as one.
+ */
+export function schemaForIntent<S extends z.ZodType>(formData: FormData, schema: S): S {
+  return formData.get("intent") === "save" ? (DraftSaveSchema as unknown as S) : schema;
+}
+
 /** The review form: a new insured (ACORD describes one) plus the intake form's risk questions. */
 export const AcordDraftSchema = NewSubmissionSchema.pick({
   programId: true,

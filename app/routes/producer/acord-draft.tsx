@@ -11,7 +11,7 @@ import { appServices } from "../../context.server.ts";
 import { listSubmissionDocuments } from "../../models/documents.server.ts";
 import { draftValuesFrom, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { AcordDraftSchema } from "../../services/acord-draft.ts";
+import { AcordDraftSchema, schemaForIntent } from "../../services/acord-draft.ts";
 import { fileAcordDraft } from "../../services/acord-intake.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
@@ -61,7 +61,7 @@ export default function AcordDraft({ loaderData }: Route.ComponentProps) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcordDraftSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaForIntent(formData, AcordDraftSchema) }),
     shouldRevalidate: "onInput",
     defaultValue: draft.values,
   });

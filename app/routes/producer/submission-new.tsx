@@ -8,6 +8,7 @@ import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { draftValuesFrom, fromDraft, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
+import { schemaForIntent } from "../../services/acord-draft.ts";
 import { NewSubmissionSchema } from "../../services/intake-schema.ts";
 import { fileSubmission } from "../../services/intake.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
@@ -57,7 +58,7 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSubmissionSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaForIntent(formData, NewSubmissionSchema) }),
     // Errors clear as a field is corrected, not on blur: clearing them on blur shifts the
     // layout under a pointer that is on its way to the submit button.
     shouldRevalidate: "onInput",
