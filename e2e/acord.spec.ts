@@ -1,20 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { daysAhead } from "./acord-dates.ts";
 import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from "../app/services/acord/test-pdf.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
-function daysFromToday(days: number): { iso: string; acord: string } {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  const iso = date.toISOString().slice(0, 10);
-  const [year, month, day] = iso.split("-");
-  return { iso, acord: `${month}/${day}/${year}` };
-}
 
 const pdfFile = (name: string, bytes: Uint8Array) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
 
 test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; the producer confirms, files and gets a quote", async ({ page }) => {
   const insured = `Harbor Line Plumbing ${Date.now()}`;
-  const effective = daysFromToday(12);
+  const effective = daysAhead(12);
   // Three fields under names the extractor only half-recognises: they come back below 0.85.
   const pdf = await buildAcord125Pdf(
     { ...COMPLETE_GL_VALUES, insuredName: insured, effectiveDate: effective.acord },
@@ -115,7 +109,7 @@ test("the intake form is saved as a draft, listed on the book and resumed", asyn
   await expect(page.getByLabel("Annual revenue (GL) or payroll (WC), $")).toHaveValue(revenue);
   const draftId = new URL(page.url()).searchParams.get("draft");
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("Effective date").fill(daysFromToday(9).iso);
+  await page.getByLabel("Effective date").fill(daysAhead(9).iso);
   await page.getByRole("button", { name: "Submit and quote" }).click();
   await expect(page).toHaveURL(`/producer/submissions/${draftId}`);
   await expect(page.getByRole("region", { name: /^Option / })).toHaveCount(3);

@@ -1,17 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { daysAhead } from "./acord-dates.ts";
 import { buildAcord125Pdf, buildEncryptedAcord125Pdf, buildFlattenedAcord125Pdf, COMPLETE_GL_VALUES } from "../app/services/acord/test-pdf.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 
 const summitKey = DEMO_API_KEYS.find((k) => k.orgId === "org_summit")!.secret;
 const auth = { authorization: `Bearer ${summitKey}` };
 
-function acordDate(daysAhead: number): { iso: string; acord: string } {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + daysAhead);
-  const iso = date.toISOString().slice(0, 10);
-  const [year, month, day] = iso.split("-");
-  return { iso, acord: `${month}/${day}/${year}` };
-}
 
 const upload = (bytes: Uint8Array, name = "acord125.pdf") => ({ acord125: { name, mimeType: "application/pdf", buffer: Buffer.from(bytes) } });
 
@@ -26,7 +20,7 @@ test("the OpenAPI document describes the multipart ACORD 125 upload and its answ
 
 test("an API client files a submission from an ACORD 125 PDF and quotes it like a JSON one", async ({ request }) => {
   const insuredName = `Harbor Line Plumbing API ${Date.now()}`;
-  const effective = acordDate(15);
+  const effective = daysAhead(15);
   const pdf = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, effectiveDate: effective.acord });
   const created = await request.post("/v1/submissions", { headers: auth, multipart: upload(pdf) });
   expect(created.status()).toBe(201);
@@ -54,7 +48,7 @@ test("an API client files a submission from an ACORD 125 PDF and quotes it like 
 
 test("low-confidence fields come back with their confidences and file the submission for review", async ({ request }) => {
   const pdf = await buildAcord125Pdf(
-    { ...COMPLETE_GL_VALUES, insuredName: `Flagged Plumbing ${Date.now()}`, effectiveDate: acordDate(20).acord },
+    { ...COMPLETE_GL_VALUES, insuredName: `Flagged Plumbing ${Date.now()}`, effectiveDate: daysAhead(20).acord },
     { rename: { naicsCode: "NAICS", effectiveDate: "Effective Date of the Policy" } },
   );
   const created = await request.post("/v1/submissions", { headers: auth, multipart: upload(pdf) });
@@ -83,14 +77,14 @@ test("unusable or refused uploads get stable error codes", async ({ request }) =
   }
 
   const insuredName = `Unfiled Plumbing ${Date.now()}`;
-  const incomplete = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, naicsCode: undefined, effectiveDate: acordDate(20).acord });
+  const incomplete = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, naicsCode: undefined, effectiveDate: daysAhead(20).acord });
   const refused = await request.post("/v1/submissions", { headers: auth, multipart: upload(incomplete) });
   expect(refused.status()).toBe(422);
   const { error } = await refused.json();
   expect(error).toMatchObject({ code: "VALIDATION_FAILED", details: { issues: [{ path: "naicsCode" }], acord: { needsReview: true, missingRequired: ["naicsCode"] } } });
   expect(error.details.acord.fields.insuredName.value).toBe(insuredName);
 
-  const elsewhere = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, mailingState: "WI", effectiveDate: acordDate(20).acord });
+  const elsewhere = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, mailingState: "WI", effectiveDate: daysAhead(20).acord });
   const unauthorized = await request.post("/v1/submissions", { headers: auth, multipart: upload(elsewhere) });
   expect(unauthorized.status()).toBe(422);
   expect((await unauthorized.json()).error.code).toBe("STATE_NOT_AUTHORIZED");
