@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { DraftReview } from "../../db/schema/documents.ts";
 import { formatMoney, type Cents } from "../utils/money.ts";
-import { REVIEW_THRESHOLD, type AcordExtraction, type AcordFieldKey } from "./acord/index.ts";
+import { REVIEW_THRESHOLD, type AcordExtraction, type AcordFieldKey } from "./acord/types.ts";
 import { NewSubmissionSchema } from "./intake-schema.ts";
 
 export const MAX_ACORD_BYTES = 10 * 1024 * 1024;
