@@ -6,7 +6,7 @@ import { signIn, waitForHydration } from "./demo-users.ts";
 
 const pdfFile = (name: string, bytes: Uint8Array) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
 
-test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; the producer confirms, files and gets a quote", async ({ page }) => {
+test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; the producer confirms, files, gets a quote and binds", async ({ page }) => {
   const insured = `Harbor Line Plumbing ${Date.now()}`;
   const effective = daysAhead(12);
   // Three fields under names the extractor only half-recognises: they come back below 0.85.
@@ -62,6 +62,21 @@ test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; th
   const download = await page.request.get(href!);
   expect(download.headers()["content-type"]).toBe("application/pdf");
   expect(Buffer.from(await download.body()).equals(Buffer.from(pdf))).toBe(true);
+
+  // Bound, the declarations page is stored with the policy and listed with the submission's documents.
+  const option = page.getByRole("region", { name: "Option 1" });
+  await option.getByLabel("Payment plan").selectOption("PIF");
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
+  const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
+  await expect(async () => {
+    await page.goto(`/producer/submissions/${draftId}`);
+    await expect(documents.getByRole("link", { name: `${policyNumber}-declarations.pdf` })).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await expect(documents).toContainText("Declarations");
 
   // The draft is gone from the book once filed.
   await page.goto("/producer");
