@@ -45,6 +45,18 @@ test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; th
   await waitForHydration(page);
   // The producer corrects the name and must say the highlighted fields were checked.
   await page.getByLabel("Insured name").fill(`${insured} LLC`);
+  // Saved for later: the book lists the draft as needing review, and it resumes as left.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/producer$/);
+  const draftRow = page.getByRole("table", { name: "Draft submissions, not yet filed" }).getByRole("row").filter({ hasText: `${insured} LLC` });
+  await expect(draftRow).toContainText("ACORD 125 upload");
+  await expect(draftRow).toContainText("needs review");
+  await draftRow.getByRole("link", { name: `${insured} LLC` }).click();
+  await expect(page).toHaveURL(`/producer/drafts/${draftId}`);
+  await expect(page.getByLabel("Insured name")).toHaveValue(`${insured} LLC`);
+  await expect(highlighted).toHaveCount(3);
+  await waitForHydration(page);
+
   await page.getByRole("button", { name: "File and quote" }).click();
   await expect(page.getByText("Confirm that you checked the highlighted fields before filing.")).toBeVisible();
   await page.getByLabel("I have checked the highlighted fields against the application.").check();
