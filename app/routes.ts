@@ -22,11 +22,15 @@ export default [
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
+  route("documents/:documentId", "routes/document-download.ts"),
+  route("submissions/:submissionId/documents", "routes/submission-documents.ts"),
 
   ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
   ...prefix("producer", [layout("routes/producer/_layout.tsx", [
       index("routes/producer/index.tsx"),
       route("submissions/new", "routes/producer/submission-new.tsx"),
+      route("submissions/upload", "routes/producer/acord-upload.tsx"),
+      route("drafts/:draftId", "routes/producer/acord-draft.tsx"),
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
     ])]),

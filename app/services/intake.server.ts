@@ -12,6 +12,17 @@ export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; fi
 
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
 
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface FilingOptions {
+  /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */
+  submissionId?: string;
+  /** The form asks every knockout question, so an unanswered one is an error (the API may omit them). */
+  everyKnockoutAsked?: boolean;
+  /** More rows that stand or fall with the submission (its document, the draft's removal). */
+  alsoWrite?: (tx: Transaction, submissionId: string) => Promise<void>;
+}
+
 /**
  * Files a producer's submission for its own agency; the tenant and agency come from the session.
  * An insured that is new (API intake) is created in the same transaction, so a refused
@@ -23,7 +34,7 @@ export async function fileSubmission(
   input: NewSubmission,
   today: string,
   newInsured?: NewInsured,
-  { everyKnockoutAsked = false }: { everyKnockoutAsked?: boolean } = {},
+  options: FilingOptions = {},
 ): Promise<IntakeOutcome> {
   if (!tenant.agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId, orgId: tenant.orgId, agencyId: tenant.agencyId } : null;
@@ -39,10 +50,10 @@ export async function fileSubmission(
     return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
   }
   if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
-  const knockouts = await evaluateIntakeKnockouts(db, tenant, program.id, input.knockouts ?? {}, everyKnockoutAsked);
+  const knockouts = await evaluateIntakeKnockouts(db, tenant, program.id, input.knockouts ?? {}, options.everyKnockoutAsked ?? false);
   if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
 
-  const submissionId = createId("sub");
+  const submissionId = options.submissionId ?? createId("sub");
   await transactionWithRetry(db, async (tx) => {
     if (newInsuredRow) await tx.insert(insureds).values(newInsuredRow);
     const number = await nextSequenceValue(tx, tenant.orgId, "submission");
@@ -70,6 +81,7 @@ export async function fileSubmission(
     });
     await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "submitted" });
     await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
+    if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
   });
   return { ok: true, submissionId };
 }

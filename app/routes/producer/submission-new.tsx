@@ -7,7 +7,9 @@ import { ErrorList, Field, SelectField } from "../../components/forms.tsx";
 import { KnockoutQuestions } from "../../components/knockout-questions.tsx";
 import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
+import { draftValuesFrom, fromDraft, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
+import { schemaForIntent } from "../../services/acord-draft.ts";
 import { NewSubmissionSchema } from "../../services/intake-schema.ts";
 import { fileSubmission } from "../../services/intake.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
@@ -19,17 +21,30 @@ export const meta: Route.MetaFunction = () => [{ title: "New submission · OpenI
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "create:submission");
   const { db } = appServices(args.context);
-  const [choices, knockoutRules] = await Promise.all([loadIntakeChoices(db, user.tenant), listKnockoutRules(db, user.tenant)]);
-  return { ...choices, knockoutQuestions: knockoutRules.map(({ programId, code, question }) => ({ programId, code, question })) };
+  const draftId = new URL(args.request.url).searchParams.get("draft");
+  const [choices, knockoutRules, draft] = await Promise.all([loadIntakeChoices(db, user.tenant), listKnockoutRules(db, user.tenant), draftId ? getDraft(db, user.tenant, draftId) : null]);
+  return {
+    ...choices,
+    knockoutQuestions: knockoutRules.map(({ programId, code, question }) => ({ programId, code, question })),
+    draft: draft?.source === "form" ? { id: draft.id, values: draft.values } : null,
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "create:submission");
-  const submission = parseWithZod(await args.request.formData(), { schema: NewSubmissionSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const formData = await args.request.formData();
   const { db } = appServices(args.context);
+  const draftId = formData.get("draftId");
+  const found = typeof draftId === "string" && draftId ? await getDraft(db, user.tenant, draftId) : null;
+  const draft = found?.source === "form" ? found : null;
+  if (formData.get("intent") === "save") {
+    await saveDraft(db, user.tenant, draft?.id ?? null, draftValuesFrom(formData));
+    throw redirect("/producer");
+  }
+  const submission = parseWithZod(formData, { schema: NewSubmissionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const today = todayInUtc();
-  const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, { everyKnockoutAsked: true });
+  const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, { ...(draft ? fromDraft(user.tenant, draft) : {}), everyKnockoutAsked: true });
   if (!filed.ok) {
     return data(submission.reply(filed.field ? { fieldErrors: { [filed.field]: [filed.message] } } : { formErrors: [filed.message] }), { status: 422 });
   }
@@ -49,11 +64,11 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewSubmissionSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaForIntent(formData, NewSubmissionSchema) }),
     // Errors clear as a field is corrected, not on blur: clearing them on blur shifts the
     // layout under a pointer that is on its way to the submit button.
     shouldRevalidate: "onInput",
-    defaultValue: { termMonths: "12", priorLossCount: "0", priorLossIncurred: "0", requestedLimit: "1,000,000", deductible: "2,500" },
+    defaultValue: loaderData.draft?.values ?? { termMonths: "12", priorLossCount: "0", priorLossIncurred: "0", requestedLimit: "1,000,000", deductible: "2,500" },
   });
   return (
     <>
@@ -85,7 +100,11 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
           <KnockoutQuestions questions={loaderData.knockoutQuestions} programId={fields.programId.value} errors={fields.knockouts.errors} errorId={fields.knockouts.errorId} />
         </Card>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <Button type="submit" className="self-start">Submit and quote</Button>
+        {loaderData.draft ? <input type="hidden" name="draftId" value={loaderData.draft.id} /> : null}
+        <div className="flex gap-3">
+          <Button type="submit">Submit and quote</Button>
+          <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>Save draft</Button>
+        </div>
       </Form>
     </>
   );

@@ -4,7 +4,7 @@ import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
-import { appServices } from "../../context.server.ts";
+import { appServices, cloudflareContext } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindContext } from "../../models/bind-context.server.ts";
@@ -16,9 +16,11 @@ import { answerInformationRequest } from "../../services/underwriting/info-reque
 import { listNotes } from "../../services/underwriting/notes.server.ts";
 import { AnswerInfoForm } from "../../services/underwriting/workbench-forms.ts";
 import { recordDeclinations } from "../../services/declinations.server.ts";
+import { issueDeclarations } from "../../services/documents/declarations-store.server.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { listReferralsForSubmission } from "../../services/referrals.server.ts";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
+import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
@@ -70,7 +72,10 @@ export async function action(args: Route.ActionArgs) {
     invariantResponse(await getBindContext(db, user.tenant, args.params.submissionId), "Submission not found");
     await recordDeclinations(db, user.tenant, args.params.submissionId, parsed.data.declinedBy, today);
     const outcome = await bindOrRefer(db, user.tenant, { quoteOptionId: parsed.data.quoteOptionId, plan: parsed.data.plan }, today);
-    if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
+    if (outcome.ok) {
+      args.context.get(cloudflareContext).ctx.waitUntil(issueDeclarations(db, appServices(args.context).env.DOCUMENTS, user.tenant, outcome.policyId));
+      throw redirect(`/producer/policies/${outcome.policyId}`);
+    }
     if (outcome.reason === "checks_failed" && outcome.referralId) {
       return data<ActionResult>({ error: "This option is above your binding authority: it has been referred to an underwriter.", failures: outcome.failures }, { status: 422 });
     }
@@ -197,6 +202,9 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
         </Form>
         <Link to="/producer" className="text-sm text-brand underline underline-offset-4">Back to your book</Link>
         {history.length ? <span className="text-sm text-text-muted">{history.length} earlier quote{history.length === 1 ? "" : "s"} kept as history</span> : null}
+      </div>
+      <div className="mt-6">
+        <SubmissionDocumentsPanel submissionId={s.id} />
       </div>
     </>
   );

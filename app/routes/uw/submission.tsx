@@ -4,6 +4,7 @@ import type { Route } from "./+types/submission";
 import type { Database } from "../../../db/client.ts";
 import { hasPermission, type Permission } from "../../auth/permissions.ts";
 import { requirePermission, type TenantContext } from "../../auth/session.server.ts";
+import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
 import { SubmissionNotes } from "../../components/submission-notes.tsx";
@@ -295,6 +296,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
               </Form>
             ) : null}
           </Card>
+          <SubmissionDocumentsPanel submissionId={s.id} />
           <Card title="Timeline">
             <SubmissionTimeline events={timeline} />
           </Card>

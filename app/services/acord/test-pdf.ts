@@ -185,10 +185,14 @@ class Cursor {
   private page: PDFPage | undefined;
   private y = 0;
 
-  constructor(
-    private readonly document: PDFDocument,
-    private readonly fonts: { regular: PDFFont; bold: PDFFont },
-  ) {}
+  private readonly document: PDFDocument;
+  private readonly fonts: { regular: PDFFont; bold: PDFFont };
+
+  // Plain fields rather than parameter properties: Node and the e2e project run this file as erasable TypeScript.
+  constructor(document: PDFDocument, fonts: { regular: PDFFont; bold: PDFFont }) {
+    this.document = document;
+    this.fonts = fonts;
+  }
 
   section(title: string): void {
     const page = this.advance(ROW_HEIGHT + 4);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate } from "./schemas.ts";
+import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../acord-draft.ts";
+import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate, SubmissionCreated } from "./schemas.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
@@ -28,6 +29,19 @@ export function openApiDocument(serverUrl: string) {
       schemas: {
         SubmissionCreate: schema(SubmissionCreate, "input"),
         Submission: schema(Submission),
+        SubmissionCreated: schema(SubmissionCreated),
+        AcordUpload: {
+          type: "object",
+          required: [ACORD_FILE_FIELD],
+          properties: {
+            [ACORD_FILE_FIELD]: {
+              type: "string",
+              format: "binary",
+              contentMediaType: "application/pdf",
+              description: `A fillable ACORD 125 PDF, at most ${MAX_ACORD_BYTES / (1024 * 1024)} MB. Its form fields are read into the submission; the PDF is stored with it.`,
+            },
+          },
+        },
         Quote: schema(Quote),
         BindRequest: schema(BindRequest, "input"),
         Policy: schema(Policy),
@@ -38,9 +52,22 @@ export function openApiDocument(serverUrl: string) {
       "/v1/submissions": {
         post: {
           operationId: "createSubmission",
-          summary: "File a submission",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/SubmissionCreate" } } } },
-          responses: { "201": json("Submission", "The submission, filed"), "400": errorResponse("VALIDATION_FAILED"), "422": errorResponse("STATE_NOT_AUTHORIZED or VALIDATION_FAILED"), ...common },
+          summary: "File a submission, as JSON or as an ACORD 125 PDF (multipart/form-data)",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/SubmissionCreate" } },
+              "multipart/form-data": { schema: { $ref: "#/components/schemas/AcordUpload" } },
+            },
+          },
+          responses: {
+            "201": json("SubmissionCreated", "The submission, filed; from a PDF, `acord` carries each field's confidence and the review flag"),
+            "400": errorResponse("VALIDATION_FAILED (for a PDF: no file in the acord125 field)"),
+            "413": errorResponse("TOO_LARGE: the PDF is over the size limit"),
+            "415": errorResponse("NOT_A_PDF"),
+            "422": errorResponse("STATE_NOT_AUTHORIZED or VALIDATION_FAILED (for a PDF, details.acord shows what was read); ENCRYPTED, NO_FORM_FIELDS or UNREADABLE for a PDF that cannot be read"),
+            ...common,
+          },
         },
       },
       "/v1/submissions/{submissionId}": {

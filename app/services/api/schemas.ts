@@ -94,6 +94,23 @@ export const Submission = z.object({
   quote: Quote.nullable().describe("The current quote, if any"),
 });
 
+const AcordField = z.object({
+  value: z.union([z.string(), z.number()]).describe("As filed on the submission: money in cents, dates YYYY-MM-DD"),
+  confidence: z.number().min(0).max(1),
+  note: z.string().optional().describe("Why the confidence is below 1, or how the value was derived"),
+});
+
+export const AcordReading = z.object({
+  needsReview: z.boolean().describe("True when any field was read below 0.85 confidence (or is missing): the submission is filed as in_review"),
+  confidence: z.number().min(0).max(1).describe("Mean confidence over the fields, informative only"),
+  lowConfidenceFields: z.array(z.string()).describe("Fields read below 0.85 confidence"),
+  fields: z.record(z.string(), AcordField).describe("Every field read from the PDF, by ACORD field key"),
+  documentId: z.string().describe("The stored PDF"),
+});
+
+/** A submission as filed; `acord` is present when it was filed from an ACORD 125 PDF. */
+export const SubmissionCreated = Submission.extend({ acord: AcordReading.optional() });
+
 export const BindRequest = z.strictObject({
   quoteOptionId: z.string().optional().describe("Defaults to the first option of the current quote"),
   plan: z.enum(["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"]).default("PIF"),
@@ -135,6 +152,11 @@ export const ERROR_CODES = [
   "UW_ISSUES_OPEN",
   "DILIGENT_SEARCH_MISSING",
   "PLAN_NOT_OFFERED",
+  "NOT_A_PDF",
+  "TOO_LARGE",
+  "ENCRYPTED",
+  "NO_FORM_FIELDS",
+  "UNREADABLE",
   "INTERNAL",
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];

@@ -5,7 +5,7 @@ import { insureds, programs } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
-import { fileSubmission } from "../intake.server.ts";
+import { fileSubmission, type FilingOptions } from "../intake.server.ts";
 import { ApiFailure } from "./http.server.ts";
 import type { SubmissionCreate } from "./schemas.ts";
 
@@ -14,7 +14,7 @@ import type { SubmissionCreate } from "./schemas.ts";
  * writes the home state, the insured is the agency's insured of that name (created with the
  * submission if new).
  */
-export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string): Promise<string> {
+export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string, options: FilingOptions = {}): Promise<string> {
   if (!tenant.agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
   if (body.effectiveDate < today) throw new ApiFailure(400, "VALIDATION_FAILED", "effectiveDate cannot be in the past.", { issues: [{ path: "effectiveDate", message: "in the past" }] });
   const candidates = await db
@@ -57,6 +57,7 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
           postalCode: body.address?.postalCode ?? "",
           yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
         },
+    options,
   );
   if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field === "knockouts" ? "knockoutAnswers" : filed.field });
   return filed.submissionId;

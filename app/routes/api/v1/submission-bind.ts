@@ -1,6 +1,7 @@
 import type { Route } from "./+types/submission-bind";
 import { hasPermission } from "../../../auth/permissions.ts";
-import { appServices } from "../../../context.server.ts";
+import { appServices, cloudflareContext } from "../../../context.server.ts";
+import { issueDeclarations } from "../../../services/documents/declarations-store.server.ts";
 import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
 import { getSubmission } from "../../../models/submissions.server.ts";
@@ -44,6 +45,7 @@ export async function action(args: Route.ActionArgs) {
       await recordDeclinations(db, tenant, submissionId, parsed.data.declinations, today);
       const outcome = await bindOrRefer(db, tenant, { quoteOptionId: optionId, plan: parsed.data.plan }, today);
       if (outcome.ok) {
+        args.context.get(cloudflareContext).ctx.waitUntil(issueDeclarations(db, appServices(args.context).env.DOCUMENTS, tenant, outcome.policyId));
         const policy = await getPolicy(db, tenant, outcome.policyId);
         return { status: outcome.alreadyBound ? 200 : 201, body: presentPolicy(policy!) };
       }

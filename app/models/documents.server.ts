@@ -1,0 +1,49 @@
+import { and, desc, eq, or } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { submissionDocuments, submissionDrafts, submissions } from "../../db/schema/index.ts";
+import { visibleSubmissions } from "../auth/scope.server.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+
+const listed = {
+  id: submissionDocuments.id,
+  kind: submissionDocuments.kind,
+  filename: submissionDocuments.filename,
+  sizeBytes: submissionDocuments.sizeBytes,
+  extraction: submissionDocuments.extraction,
+  createdAt: submissionDocuments.createdAt,
+};
+
+// A document is the user's to see when its submission is, or, before filing, when the draft is
+// their agency's.
+function documentVisible(tenant: TenantContext) {
+  const ownDraft = tenant.agencyId ? and(eq(submissionDrafts.agencyId, tenant.agencyId), eq(submissionDrafts.orgId, tenant.orgId)) : undefined;
+  return and(eq(submissionDocuments.orgId, tenant.orgId), or(and(visibleSubmissions(tenant), eq(submissions.orgId, tenant.orgId)), ownDraft));
+}
+
+const submissionOfDocument = and(eq(submissions.orgId, submissionDocuments.orgId), eq(submissions.id, submissionDocuments.submissionId));
+const draftOfDocument = and(eq(submissionDrafts.orgId, submissionDocuments.orgId), eq(submissionDrafts.id, submissionDocuments.submissionId));
+
+export type ListedDocument = Awaited<ReturnType<typeof listSubmissionDocuments>>[number];
+
+/** The documents of a submission (or a draft) the user may see, newest first. */
+export async function listSubmissionDocuments(db: Database, tenant: TenantContext, submissionId: string) {
+  return db
+    .select(listed)
+    .from(submissionDocuments)
+    .leftJoin(submissions, submissionOfDocument)
+    .leftJoin(submissionDrafts, draftOfDocument)
+    .where(and(documentVisible(tenant), eq(submissionDocuments.submissionId, submissionId)))
+    .orderBy(desc(submissionDocuments.createdAt), desc(submissionDocuments.id));
+}
+
+/** One document for download, only if the user may see it. */
+export async function findDocumentForDownload(db: Database, tenant: TenantContext, documentId: string) {
+  const [row] = await db
+    .select({ r2Key: submissionDocuments.r2Key, filename: submissionDocuments.filename, contentType: submissionDocuments.contentType })
+    .from(submissionDocuments)
+    .leftJoin(submissions, submissionOfDocument)
+    .leftJoin(submissionDrafts, draftOfDocument)
+    .where(and(documentVisible(tenant), eq(submissionDocuments.id, documentId)))
+    .limit(1);
+  return row ?? null;
+}
