@@ -44,6 +44,16 @@ export function transferCodeName(code: number): TransferCodeName | undefined {
   return (Object.keys(TRANSFER_CODES) as TransferCodeName[]).find((name) => TRANSFER_CODES[name] === code);
 }
 
+/** One transfer of a posting's linked chain, between two of the org's account types. */
+export type PostingLeg = {
+  leg: string;
+  debit: AccountCode;
+  credit: AccountCode;
+  amountCents: number;
+  transferCode: number;
+  detail?: Record<string, string>;
+};
+
 /** ISO 4217 numeric code of the org's book, carried in every account's user_data_32. */
 export const USD = 840;
 

@@ -8,19 +8,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
 import { ledgerEntries, ledgerPostings, type PostingKind, type PostingStatus } from "../../../db/schema/index.ts";
 import { provisionBook, type Book } from "./book.server.ts";
-import { accountType, transferId, type AccountCode } from "./chart.ts";
+import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
 import { LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-export type PostingLeg = {
-  leg: string;
-  debit: AccountCode;
-  credit: AccountCode;
-  amountCents: number;
-  transferCode: number;
-  detail?: Record<string, string>;
-};
 
 export type NewPosting = {
   id: string;

@@ -12,10 +12,9 @@ import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
 import { loadBook } from "./book.server.ts";
-import { ACCOUNT, TRANSFER_CODES } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
-import { PremiumSplitError, splitPremiumPayment, type PremiumSplit } from "./premium-split.ts";
-import { submitPosting, writePosting, type PostingLeg, type SubmitOutcome } from "./postings.server.ts";
+import { premiumPaymentLegs, PremiumSplitError, splitPremiumPayment, type PremiumSplit } from "./premium-split.ts";
+import { submitPosting, writePosting, type SubmitOutcome } from "./postings.server.ts";
 
 export type PaymentRequest = { invoiceId: string; amountCents: number; method: PaymentMethod; reference?: string | null };
 
@@ -25,18 +24,6 @@ export type PaymentOutcome =
 
 class PaymentRefused extends Error {
   override readonly name = "PaymentRefused";
-}
-
-/** The chain of a premium payment: every leg is paid out of the receipt in the premium trust account. */
-export function premiumPaymentLegs(split: PremiumSplit): PostingLeg[] {
-  const fromTrust = (leg: string, credit: PostingLeg["credit"], amountCents: number, transferCode: number): PostingLeg => ({ leg, debit: ACCOUNT.MGA_FIDUCIARY, credit, amountCents, transferCode });
-  return [
-    fromTrust("producer_commission", ACCOUNT.PRODUCER_PAYABLE, split.producerCommissionCents, TRANSFER_CODES.COMMISSION_SPLIT),
-    fromTrust("mga_commission", ACCOUNT.MGA_REVENUE, split.mgaCommissionCents, TRANSFER_CODES.COMMISSION_SPLIT),
-    fromTrust("fees", ACCOUNT.MGA_REVENUE, split.feesCents, TRANSFER_CODES.FEE_SPLIT),
-    fromTrust("premium_tax", ACCOUNT.TAX_AUTHORITY_PAYABLE, split.premiumTaxCents, TRANSFER_CODES.TAX_SPLIT),
-    fromTrust("net_to_carrier", ACCOUNT.CARRIER_PAYABLE, split.netToCarrierCents, TRANSFER_CODES.PREMIUM_PAYMENT),
-  ];
 }
 
 /**

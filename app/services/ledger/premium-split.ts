@@ -7,6 +7,7 @@
  * is left, so the legs always sum to the payment exactly. Each apportioned amount is rounded
  * half-to-even to the cent, the rule for every recorded step.
  */
+import { ACCOUNT, TRANSFER_CODES, type PostingLeg } from "./chart.ts";
 import { compareDecimals, DECIMAL_ONE, DECIMAL_ZERO, addDecimals, divideRoundHalfEven, isDecimalString, multiplyRoundHalfEven, parseDecimal } from "../../utils/decimal.ts";
 
 export type PolicyComposition = {
@@ -99,4 +100,16 @@ export function splitPremiumPayment(input: PremiumSplitInput): PremiumSplit {
     premiumTaxCents: Number(premiumTax),
     netToCarrierCents: Number(premium - producerCommission - mgaCapped),
   };
+}
+
+/** The chain of a premium payment: every leg is paid out of the receipt in the premium trust account. */
+export function premiumPaymentLegs(split: PremiumSplit): PostingLeg[] {
+  const fromTrust = (leg: string, credit: PostingLeg["credit"], amountCents: number, transferCode: number): PostingLeg => ({ leg, debit: ACCOUNT.MGA_FIDUCIARY, credit, amountCents, transferCode });
+  return [
+    fromTrust("producer_commission", ACCOUNT.PRODUCER_PAYABLE, split.producerCommissionCents, TRANSFER_CODES.COMMISSION_SPLIT),
+    fromTrust("mga_commission", ACCOUNT.MGA_REVENUE, split.mgaCommissionCents, TRANSFER_CODES.COMMISSION_SPLIT),
+    fromTrust("fees", ACCOUNT.MGA_REVENUE, split.feesCents, TRANSFER_CODES.FEE_SPLIT),
+    fromTrust("premium_tax", ACCOUNT.TAX_AUTHORITY_PAYABLE, split.premiumTaxCents, TRANSFER_CODES.TAX_SPLIT),
+    fromTrust("net_to_carrier", ACCOUNT.CARRIER_PAYABLE, split.netToCarrierCents, TRANSFER_CODES.PREMIUM_PAYMENT),
+  ];
 }

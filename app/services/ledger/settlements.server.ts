@@ -7,10 +7,10 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
 import { provisionBook } from "./book.server.ts";
-import { ACCOUNT, TRANSFER_CODES } from "./chart.ts";
+import { ACCOUNT, TRANSFER_CODES, type PostingLeg } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { MAX_PAYMENT_CENTS } from "./premium-split.ts";
-import { submitPosting, writePosting, type PostingLeg, type SubmitOutcome } from "./postings.server.ts";
+import { submitPosting, writePosting, type SubmitOutcome } from "./postings.server.ts";
 
 export type LedgerOperationOutcome = { ok: true; postingId: string; amountCents: number; posting: SubmitOutcome } | { ok: false; message: string };
 
