@@ -1,0 +1,121 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn, waitForHydration } from "./demo-users.ts";
+
+// The policyholder pays a seeded bound policy's open installment invoice (INV-2026-00004 of
+// SRU-GL-2026-000001) with the test card in /portal; finance sees the premium split on the
+// ledger's balances and the trial balance grow by exactly the payment.
+
+function cents(text: string): number {
+  const match = /^(-)?\$([\d,]+)\.(\d{2})$/.exec(text.trim());
+  if (!match) throw new Error(`not an amount: ${text}`);
+  return (match[1] ? -1 : 1) * Number(match[2]!.replaceAll(",", "") + match[3]);
+}
+
+async function ledgerFigures(page: Page) {
+  await page.goto("/finance/ledger");
+  await expect(page.getByRole("heading", { name: "Trial balance" })).toBeVisible();
+  const balance = async (account: string) => cents(await page.locator(`[data-account="${account}"]`).innerText());
+  return {
+    fiduciary: await balance("MGA_FIDUCIARY"),
+    carrier: await balance("CARRIER_PAYABLE"),
+    producer: await balance("PRODUCER_PAYABLE"),
+    revenue: await balance("MGA_REVENUE"),
+    tax: await balance("TAX_AUTHORITY_PAYABLE"),
+    trialDebits: cents(await page.getByTestId("trial-debits").innerText()),
+    trialCredits: cents(await page.getByTestId("trial-credits").innerText()),
+  };
+}
+
+test("a policyholder pays an installment in the portal and finance sees the ledger move", async ({ browser }) => {
+  const finance = await (await browser.newContext()).newPage();
+  await signIn(finance, "finance@summit.demo");
+  await expect(finance).toHaveURL(/\/finance$/);
+  const before = await ledgerFigures(finance);
+  expect(before.trialDebits).toBe(before.trialCredits);
+  await expect(finance.getByText("debits = credits")).toBeVisible();
+
+  const holder = await (await browser.newContext()).newPage();
+  await signIn(holder, "policyholder@summit.demo");
+  await expect(holder).toHaveURL(/\/portal$/);
+  await holder.getByRole("link", { name: "Pay INV-2026-00004" }).click();
+  await expect(holder.getByRole("heading", { name: "Invoice INV-2026-00004" })).toBeVisible();
+  await waitForHydration(holder);
+
+  // Bad input first: more than is owed, then a card that is not a test card. Nothing is recorded.
+  await holder.getByLabel("Amount (USD)").fill("3304.65");
+  await holder.getByLabel("Name on card").fill("Hank Holder");
+  await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await holder.getByRole("button", { name: /^Pay/ }).click();
+  await expect(holder.getByText("more than the 330464 cents still owed")).toBeVisible();
+  await holder.getByLabel("Amount (USD)").fill("3304.64");
+  await holder.getByLabel("Card number").fill("5555 5555 5555 4444");
+  await holder.getByRole("button", { name: /^Pay/ }).click();
+  await expect(holder.getByText("Only test cards are accepted here")).toBeVisible();
+
+  await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await holder.getByRole("button", { name: /^Pay/ }).click();
+  await expect(holder.getByRole("status")).toContainText("$3,304.64 received and posted to the ledger.");
+  await holder.goto("/portal");
+  await expect(holder.getByRole("row", { name: /INV-2026-00004/ })).toContainText("paid");
+
+  const after = await ledgerFigures(finance);
+  expect(after.fiduciary - before.fiduciary).toBe(-330_464);
+  const credited = after.carrier - before.carrier + (after.producer - before.producer) + (after.revenue - before.revenue) + (after.tax - before.tax);
+  expect(credited).toBe(330_464);
+  expect(after.producer - before.producer).toBeGreaterThan(0);
+  expect(after.tax - before.tax).toBeGreaterThan(0);
+  expect(after.trialDebits - before.trialDebits).toBe(330_464);
+  expect(after.trialCredits).toBe(after.trialDebits);
+
+  // The journal of the invoice holds the five legs, with drill-down to the invoice.
+  await finance.goto("/finance");
+  await finance.getByRole("link", { name: "INV-2026-00004" }).click();
+  await expect(finance.getByTestId("invoice-balance")).toHaveText("$0.00");
+  await finance.getByRole("link", { name: "Journal of this invoice" }).click();
+  const rows = finance.getByRole("table", { name: "Journal entries" }).locator("tbody tr");
+  await expect(rows).toHaveCount(5);
+  await expect(rows.filter({ hasText: "net to carrier" })).toContainText("CARRIER_PAYABLE");
+  await finance.getByRole("link", { name: "INV-2026-00004" }).first().click();
+  await expect(finance.getByRole("heading", { name: "Invoice INV-2026-00004" })).toBeVisible();
+
+  await finance.goto("/finance/reconciliation");
+  await expect(finance.getByRole("heading", { name: /^Breaks/ })).toBeVisible();
+  await expect(finance.getByText("No breaks: the database and the ledger agree.")).toBeVisible();
+});
+
+test("finance records a payment against an invoice and runs the carrier settlement", async ({ page }) => {
+  await signIn(page, "finance@lakeshore.demo");
+  await page.goto("/finance");
+  await page.getByRole("link", { name: "INV-2026-00002" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("Amount (USD)").fill("-5");
+  await page.getByLabel("Method").selectOption("check");
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByText("The amount must be more than zero")).toBeVisible();
+  await page.getByLabel("Amount (USD)").fill("1,000.00");
+  await page.getByLabel("Reference").fill("Check 5512");
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByRole("status")).toContainText("$1,000.00 received and posted to the ledger.");
+  await expect(page.getByTestId("invoice-balance")).toHaveText("$1,189.06");
+
+  await page.goto("/finance/ledger");
+  await page.getByRole("button", { name: "Run carrier settlement" }).click();
+  await expect(page.getByRole("status")).toContainText(/Carrier settlement of \$[\d,.]+ posted/);
+  await expect(page.locator('[data-account="CARRIER_PAYABLE"]')).toHaveText("$0.00");
+  await expect(page.getByText("debits = credits")).toBeVisible();
+});
+
+test("another organization's finance cannot open this one's invoices or journal entries", async ({ page }) => {
+  await signIn(page, "finance@lakeshore.demo");
+  await expect(page.getByRole("navigation", { name: "Areas" })).toBeVisible();
+  expect((await page.request.get("/finance/invoices/inv_a_1")).status()).toBe(404);
+  expect((await page.request.get("/finance/policies/pol_a_1")).status()).toBe(404);
+  await page.goto("/finance/journal?invoice=inv_a_1");
+  await expect(page.getByText("No transfers match.")).toBeVisible();
+  await page.goto("/finance/journal?policy=pol_a_1");
+  await expect(page.getByText("No transfers match.")).toBeVisible();
+  await signIn(page, "policyholder@lakeshore.demo");
+  expect((await page.request.get("/portal/invoices/inv_a_4")).status()).toBe(404);
+  const pay = await page.request.post("/portal/invoices/inv_a_4", { form: { amount: "1.00", nameOnCard: "Gil", cardNumber: "4242424242424242" } });
+  expect(pay.status()).toBe(404);
+});
