@@ -85,7 +85,7 @@ test("a policyholder pays an installment in the portal and finance sees the ledg
 
 test("finance records a payment against an invoice and runs the carrier settlement", async ({ page }) => {
   await signIn(page, "finance@lakeshore.demo");
-  await page.goto("/finance");
+  await expect(page).toHaveURL(/\/finance$/);
   await page.getByRole("link", { name: "INV-2026-00002" }).click();
   await waitForHydration(page);
   await page.getByLabel("Amount (USD)").fill("-5");
@@ -107,14 +107,18 @@ test("finance records a payment against an invoice and runs the carrier settleme
 
 test("another organization's finance cannot open this one's invoices or journal entries", async ({ page }) => {
   await signIn(page, "finance@lakeshore.demo");
-  await expect(page.getByRole("navigation", { name: "Areas" })).toBeVisible();
+  await expect(page).toHaveURL(/\/finance$/);
   expect((await page.request.get("/finance/invoices/inv_a_1")).status()).toBe(404);
   expect((await page.request.get("/finance/policies/pol_a_1")).status()).toBe(404);
   await page.goto("/finance/journal?invoice=inv_a_1");
   await expect(page.getByText("No transfers match.")).toBeVisible();
   await page.goto("/finance/journal?policy=pol_a_1");
   await expect(page.getByText("No transfers match.")).toBeVisible();
+});
+
+test("another organization's policyholder cannot open or pay this one's invoice", async ({ page }) => {
   await signIn(page, "policyholder@lakeshore.demo");
+  await expect(page).toHaveURL(/\/portal$/);
   expect((await page.request.get("/portal/invoices/inv_a_4")).status()).toBe(404);
   const pay = await page.request.post("/portal/invoices/inv_a_4", { form: { amount: "1.00", nameOnCard: "Gil", cardNumber: "4242424242424242" } });
   expect(pay.status()).toBe(404);
