@@ -1,9 +1,15 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
-// The policyholder pays a seeded bound policy's open installment invoice (INV-2026-00004 of
-// SRU-GL-2026-000001) with the test card in /portal; finance sees the premium split on the
-// ledger's balances and the trial balance grow by exactly the payment.
+// A producer binds a policy for the demo policyholder's business on the quarterly plan; the
+// policyholder pays its first installment with the test card in /portal; finance sees the
+// premium split on the ledger's balances and the trial balance grow by exactly the payment.
+
+function daysFromToday(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 function cents(text: string): number {
   const match = /^(-)?\$([\d,]+)\.(\d{2})$/.exec(text.trim());
@@ -26,7 +32,27 @@ async function ledgerFigures(page: Page) {
   };
 }
 
-test("a policyholder pays an installment in the portal and finance sees the ledger move", async ({ browser }) => {
+test("bind, pay the first installment in the portal, and finance sees the ledger move", async ({ browser }) => {
+  const producer = await (await browser.newContext()).newPage();
+  await signIn(producer, "producer@summit.demo");
+  await producer.getByRole("link", { name: "New submission" }).click();
+  await waitForHydration(producer);
+  await producer.getByLabel("Insured").selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
+  await producer.getByLabel("NAICS class code").fill("238160");
+  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");
+  await producer.getByLabel("Effective date").fill(daysFromToday(12));
+  await producer.getByRole("button", { name: "Submit and quote" }).click();
+  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
+  const option = producer.getByRole("region", { name: "Option 1" });
+  await option.getByLabel("Payment plan").selectOption("QUARTERLY");
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
+  const policyNumber = (await producer.locator("h2 .font-mono").textContent())!.trim();
+
   const finance = await (await browser.newContext()).newPage();
   await signIn(finance, "finance@summit.demo");
   await expect(finance).toHaveURL(/\/finance$/);
@@ -37,46 +63,52 @@ test("a policyholder pays an installment in the portal and finance sees the ledg
   const holder = await (await browser.newContext()).newPage();
   await signIn(holder, "policyholder@summit.demo");
   await expect(holder).toHaveURL(/\/portal$/);
-  await holder.getByRole("link", { name: "Pay INV-2026-00004" }).click();
-  await expect(holder.getByRole("heading", { name: "Invoice INV-2026-00004" })).toBeVisible();
+  const invoiceRow = holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(policyNumber) });
+  await expect(invoiceRow).toHaveCount(1);
+  const invoiceNumber = (await invoiceRow.locator("a.font-mono").innerText()).trim();
+  await invoiceRow.getByRole("link", { name: `Pay ${invoiceNumber}` }).click();
+  await expect(holder.getByRole("heading", { name: `Invoice ${invoiceNumber}` })).toBeVisible();
   await waitForHydration(holder);
+  // The form offers what is still owed, as dollars and cents.
+  const [dollars, pennies] = (await holder.getByLabel("Amount (USD)").inputValue()).split(".");
+  const owed = Number(dollars) * 100 + Number(pennies);
 
   // Bad input first: more than is owed, then a card that is not a test card. Nothing is recorded.
-  await holder.getByLabel("Amount (USD)").fill("3304.65");
+  await holder.getByLabel("Amount (USD)").fill(((owed + 1) / 100).toFixed(2));
   await holder.getByLabel("Name on card").fill("Hank Holder");
   await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
   await holder.getByRole("button", { name: /^Pay/ }).click();
-  await expect(holder.getByText("more than the 330464 cents still owed")).toBeVisible();
-  await holder.getByLabel("Amount (USD)").fill("3304.64");
+  await expect(holder.getByText(`more than the ${owed} cents still owed`)).toBeVisible();
+  await holder.getByLabel("Amount (USD)").fill((owed / 100).toFixed(2));
   await holder.getByLabel("Card number").fill("5555 5555 5555 4444");
   await holder.getByRole("button", { name: /^Pay/ }).click();
   await expect(holder.getByText("Only test cards are accepted here")).toBeVisible();
 
   await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
   await holder.getByRole("button", { name: /^Pay/ }).click();
-  await expect(holder.getByRole("status")).toContainText("$3,304.64 received and posted to the ledger.");
+  await expect(holder.getByRole("status")).toContainText("received and posted to the ledger.");
   await holder.goto("/portal");
-  await expect(holder.getByRole("row", { name: /INV-2026-00004/ })).toContainText("paid");
+  await expect(holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(invoiceNumber) })).toContainText("paid");
 
   const after = await ledgerFigures(finance);
-  expect(after.fiduciary - before.fiduciary).toBe(-330_464);
+  expect(after.fiduciary - before.fiduciary).toBe(-owed);
   const credited = after.carrier - before.carrier + (after.producer - before.producer) + (after.revenue - before.revenue) + (after.tax - before.tax);
-  expect(credited).toBe(330_464);
+  expect(credited).toBe(owed);
   expect(after.producer - before.producer).toBeGreaterThan(0);
-  expect(after.tax - before.tax).toBeGreaterThan(0);
-  expect(after.trialDebits - before.trialDebits).toBe(330_464);
+  expect(after.carrier - before.carrier).toBeGreaterThan(0);
+  expect(after.trialDebits - before.trialDebits).toBe(owed);
   expect(after.trialCredits).toBe(after.trialDebits);
 
-  // The journal of the invoice holds the five legs, with drill-down to the invoice.
+  // The journal of the invoice holds its legs, with drill-down to the invoice and the policy.
   await finance.goto("/finance");
-  await finance.getByRole("link", { name: "INV-2026-00004" }).click();
+  await finance.getByRole("link", { name: invoiceNumber }).click();
   await expect(finance.getByTestId("invoice-balance")).toHaveText("$0.00");
   await finance.getByRole("link", { name: "Journal of this invoice" }).click();
   const rows = finance.getByRole("table", { name: "Journal entries" }).locator("tbody tr");
-  await expect(rows).toHaveCount(5);
   await expect(rows.filter({ hasText: "net to carrier" })).toContainText("CARRIER_PAYABLE");
-  await finance.getByRole("link", { name: "INV-2026-00004" }).first().click();
-  await expect(finance.getByRole("heading", { name: "Invoice INV-2026-00004" })).toBeVisible();
+  await expect(rows.filter({ hasText: "producer commission" })).toContainText("PRODUCER_PAYABLE");
+  await rows.first().getByRole("link", { name: policyNumber }).click();
+  await expect(finance.getByRole("link", { name: invoiceNumber })).toBeVisible();
 
   await finance.goto("/finance/reconciliation");
   await expect(finance.getByRole("heading", { name: /^Breaks/ })).toBeVisible();

@@ -20,6 +20,9 @@ export default {
     // Without a transport (development) the outbox is read on /dev/outbox instead.
     if (transport) ctx.waitUntil(deliverPendingEmails(servicesFor(env).db, transport));
     // Payments recorded while the ledger proxy was unreachable are posted with their stored ids.
-    if (env.LEDGER_URL) ctx.waitUntil(postAwaitingPostings(servicesFor(env).db, servicesFor(env).ledger));
+    if (env.LEDGER_URL) {
+      const { db, ledger } = servicesFor(env);
+      ctx.waitUntil(postAwaitingPostings(db, ledger));
+    }
   },
 } satisfies ExportedHandler<Env>;

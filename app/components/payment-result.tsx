@@ -19,7 +19,7 @@ export function PaymentResult({ outcome }: { outcome: { status: string; split: P
           ? `${formatCents(split.paymentCents)} received and posted to the ledger.`
           : outcome.status === "awaiting_posting"
             ? `${formatCents(split.paymentCents)} received. The ledger cannot be reached right now; it will be posted automatically.`
-            : `${formatCents(split.paymentCents)} received, but the ledger refused the posting. Finance has been shown the reason.`}
+            : `${formatCents(split.paymentCents)} received; the ledger refused its posting, which finance will resolve.`}
       </p>
       <dl className="grid grid-cols-2 gap-x-8 gap-y-1 text-sm sm:grid-cols-5">
         {rows.map(([label, cents]) => (

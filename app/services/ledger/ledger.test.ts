@@ -108,6 +108,16 @@ describe("a premium payment", () => {
     expect(await reconcile(db, proxy.client, book.orgId)).toMatchObject({ breaks: [], paymentsChecked: 2, transfersChecked: 10 });
   });
 
+  test("two concurrent payments of the whole balance: one is recorded, the other refused", async () => {
+    const book = await createTestBook(db);
+    const pay = () => recordInvoicePayment(db, proxy.client, book.finance, { invoiceId: book.invoiceId, amountCents: 1_065_050, method: "check" });
+    const outcomes = await Promise.all([pay(), pay()]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ reason: "refused" });
+    expect(await writtenFor(book.orgId)).toEqual({ payments: 1, postings: 1 });
+    expect((await balances(book.orgId)).MGA_FIDUCIARY).toBe(-1_065_050);
+  });
+
   test.each([
     ["a negative amount", -500, /positive amount in whole cents/],
     ["zero", 0, /positive amount in whole cents/],

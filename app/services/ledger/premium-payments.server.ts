@@ -45,10 +45,17 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
         .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
         .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
         .where(and(eq(invoices.orgId, tenant.orgId), visiblePolicies(tenant), eq(invoices.id, request.invoiceId)))
-        .limit(1)
-        .for("update");
+        .limit(1);
       if (!row) throw new PaymentRefused("not_found");
-      const { invoice, policy } = row;
+      // Only the invoice row is locked (MariaDB has no FOR UPDATE OF): payments of one invoice
+      // queue behind each other, payments of the policy's other invoices do not.
+      const [locked] = await tx
+        .select({ status: invoices.status })
+        .from(invoices)
+        .where(and(eq(invoices.orgId, tenant.orgId), eq(invoices.id, request.invoiceId)))
+        .for("update");
+      const { policy } = row;
+      const invoice = { ...row.invoice, status: locked!.status };
       if (invoice.status === "paid" || invoice.status === "waived") throw new PaymentRefused(`Invoice ${invoice.invoiceNumber} is already ${invoice.status}.`);
       const [paid] = await tx
         .select({ cents: sql<string | null>`sum(${payments.amountCents})` })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { MAX_PAYMENT_CENTS, PremiumSplitError, splitPremiumPayment, type PremiumSplit, type PremiumSplitInput } from "./premium-split.ts";
+import { MAX_PAYMENT_CENTS, premiumPaymentLegs, PremiumSplitError, splitPremiumPayment, type PremiumSplit, type PremiumSplitInput } from "./premium-split.ts";
 
 const policy = { grossPremiumCents: 1_236_400, feesCents: 25_000, taxesCents: 60_459 };
 const base: PremiumSplitInput = {
@@ -86,6 +86,18 @@ describe("splitting a premium payment", () => {
       }
     }
     expect(checked).toBeGreaterThan(5_000);
+  });
+
+  test("the chain pays every leg out of the premium trust account, with DOMAIN.md's transfer codes", () => {
+    const legs = premiumPaymentLegs(splitPremiumPayment(base));
+    expect(legs.map((l) => [l.leg, l.debit, l.credit, l.transferCode, l.amountCents])).toEqual([
+      ["producer_commission", 2, 4, 102, 185_460],
+      ["mga_commission", 2, 3, 102, 61_820],
+      ["fees", 2, 3, 104, 25_000],
+      ["premium_tax", 2, 5, 103, 60_459],
+      ["net_to_carrier", 2, 1, 101, 989_120],
+    ]);
+    expect(legs.reduce((sum, l) => sum + l.amountCents, 0)).toBe(base.paymentCents);
   });
 
   test("a partial payment is apportioned like the whole invoice", () => {
