@@ -39,7 +39,7 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await waitForHydration(producer);
   await producer.getByLabel("Insured").selectOption({ label: "Lone Star Roofing LLC (TX)" });
   await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await producer.getByLabel("NAICS class code").fill("238160");
+  await producer.getByLabel("NAICS class code").fill("561730");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");
   await producer.getByLabel("Effective date").fill(daysFromToday(12));
   await producer.getByRole("button", { name: "Submit and quote" }).click();
