@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { startLocalLedger, type LocalLedger } from "../../../ledger/src/local.ts";
 import type { Database } from "../../../db/client.ts";
 import { agencies, installments, invoices, organization, policies } from "../../../db/schema/index.ts";
@@ -27,6 +28,23 @@ export async function startTestLedger(dataDir = mkdtempSync(join(tmpdir(), "open
     stop: async () => {
       await ledger.stop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One proxy for the test file, started before its tests and stopped after them. */
+export function useTestLedger(): { readonly current: TestLedger } {
+  const holder: { current: TestLedger | undefined } = { current: undefined };
+  beforeAll(async () => {
+    holder.current = await startTestLedger();
+  });
+  afterAll(async () => {
+    await holder.current?.stop();
+  });
+  return {
+    get current() {
+      if (!holder.current) throw new Error("the test ledger starts in beforeAll");
+      return holder.current;
     },
   };
 }
