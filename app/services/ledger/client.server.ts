@@ -116,6 +116,8 @@ export function createLedgerClient(config: LedgerConfig) {
       throw new LedgerUnavailableError(`the ledger's answer was cut off: ${error.message}`, { cause: error });
     });
     if (response.status >= 500) throw new LedgerUnavailableError(`the ledger failed (${response.status}): ${text.slice(0, 200)}`);
+    // A refused key is configuration, not the request: once the key is fixed the same ids go through.
+    if (response.status === 401) throw new LedgerUnavailableError("the ledger refused our API key (check LEDGER_API_KEY)");
     if (!response.ok) throw new LedgerRequestError(`the ledger refused ${method} ${path} (${response.status}): ${text.slice(0, 300)}`);
     return JSON.parse(text) as Json;
   }

@@ -92,4 +92,13 @@ describe("the ledger proxy fails in the middle of a payment", () => {
     expect(transfers.reduce((sum, t) => sum + t.amount, 0n)).toBe(500_000n);
     expect((await postingOf(book.orgId, outcome.paymentId)).posting).toMatchObject({ status: "posted", attempts: 3 });
   });
+
+  test("a wrong API key is configuration, not a refusal: the payment waits and posts once the key is right", async () => {
+    proxy = await startTestLedger();
+    const book = await createTestBook(db);
+    const misconfigured = createLedgerClient({ url: proxy.ledger.url, apiKey: "not-the-ledger-key-at-all" });
+    const outcome = await recordInvoicePayment(db, misconfigured, book.finance, { invoiceId: book.invoiceId, amountCents: 20_000, method: "check" });
+    expect(outcome).toMatchObject({ ok: true, posting: { status: "awaiting_posting", error: expect.stringContaining("API key") } });
+    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toMatchObject({ posted: 1 });
+  });
 });

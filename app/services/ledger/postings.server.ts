@@ -7,9 +7,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
 import { ledgerEntries, ledgerPostings, type PostingKind, type PostingStatus } from "../../../db/schema/index.ts";
-import { provisionBook, type Book } from "./book.server.ts";
+import { LedgerProvisioningError, provisionBook, type Book } from "./book.server.ts";
 import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
-import { LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
+import { LedgerRequestError, LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -84,7 +84,8 @@ export type SubmitOutcome = { status: PostingStatus; error?: string };
  * Submits one posting's chain. All `created` means posted. Anything else is checked by looking
  * the ids up: if every transfer is on the ledger as recorded, an earlier attempt went through
  * (`exists` counts as posted); if none is, the ledger refused the chain and the posting is
- * rejected with its reasons. An unreachable ledger leaves it awaiting posting.
+ * rejected with its reasons. An unreachable ledger (or one whose accounts for the org cannot be
+ * provisioned) leaves it awaiting posting.
  */
 export async function submitPosting(db: Database, ledger: LedgerClient, orgId: string, postingId: string): Promise<SubmitOutcome> {
   const [posting] = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId))).limit(1);
@@ -116,7 +117,9 @@ export async function submitPosting(db: Database, ledger: LedgerClient, orgId: s
     }
     return await settle(db, orgId, postingId, "rejected", `the ledger refused the chain (${reasons})`);
   } catch (error) {
-    if (!(error instanceof LedgerUnavailableError)) throw error;
+    // The proxy refusing the request itself (400) would refuse these very ids again: a person must look.
+    if (error instanceof LedgerRequestError) return await settle(db, orgId, postingId, "rejected", error.message.slice(0, 500));
+    if (!(error instanceof LedgerUnavailableError) && !(error instanceof LedgerProvisioningError)) throw error;
     await db
       .update(ledgerPostings)
       .set({ attempts: sql`${ledgerPostings.attempts} + 1`, lastError: error.message.slice(0, 500) })
