@@ -108,7 +108,8 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await expect(rows.filter({ hasText: "net to carrier" })).toContainText("CARRIER_PAYABLE");
   await expect(rows.filter({ hasText: "producer commission" })).toContainText("PRODUCER_PAYABLE");
   await rows.first().getByRole("link", { name: policyNumber }).click();
-  await expect(finance.getByRole("link", { name: invoiceNumber })).toBeVisible();
+  await expect(finance).toHaveURL(/\/finance\/policies\/pol_/);
+  await expect(finance.getByRole("table", { name: "Invoices of this policy" }).getByRole("link", { name: invoiceNumber })).toBeVisible();
 
   await finance.goto("/finance/reconciliation");
   await expect(finance.getByRole("heading", { name: /^Breaks/ })).toBeVisible();
