@@ -16,7 +16,6 @@ CREATE TABLE `ledger_entries` (
 	`credit_account` int NOT NULL,
 	`amount_cents` bigint NOT NULL,
 	`transfer_code` int NOT NULL,
-	`detail` json,
 	CONSTRAINT `ledger_entries_transfer_id` PRIMARY KEY(`transfer_id`),
 	CONSTRAINT `ledger_entries_org_posting_position_uq` UNIQUE(`org_id`,`posting_id`,`position`)
 );

@@ -1,4 +1,4 @@
-import { decimal, index, int, json, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { decimal, index, int, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { cents, createdAt, id, instant, orgId, ref } from "./columns.ts";
 
 /** An organization's book on the ledger: its ledger number and how premium is split. */
@@ -77,8 +77,6 @@ export const ledgerEntries = mysqlTable(
     creditAccount: int("credit_account").notNull(),
     amountCents: cents("amount_cents").notNull(),
     transferCode: int("transfer_code").notNull(),
-    /** Extra facts of the leg (e.g. the reserve direction), for the journal. */
-    detail: json("detail").$type<Record<string, string>>(),
   },
   (t) => [uniqueIndex("ledger_entries_org_posting_position_uq").on(t.orgId, t.postingId, t.position)],
 );

@@ -51,7 +51,6 @@ export type PostingLeg = {
   credit: AccountCode;
   amountCents: number;
   transferCode: number;
-  detail?: Record<string, string>;
 };
 
 /** ISO 4217 numeric code of the org's book, carried in every account's user_data_32. */

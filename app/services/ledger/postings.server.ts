@@ -60,7 +60,6 @@ export async function writePosting(tx: Transaction, orgId: string, posting: NewP
         creditAccount: leg.credit,
         amountCents: leg.amountCents,
         transferCode: leg.transferCode,
-        detail: leg.detail ?? null,
       })),
     ),
   );
