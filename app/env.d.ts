@@ -16,4 +16,7 @@ interface Env {
     MAIL_TRANSPORT_TOKEN?: string;
     /** Sender, e.g. "OpenInsure <no-reply@openinsure.example>". */
     MAIL_FROM?: string;
+    /** The ledger proxy (ledger/README.md), e.g. https://openinsure-ledger.fly.dev, and its bearer key. */
+    LEDGER_URL?: string;
+    LEDGER_API_KEY?: string;
   }

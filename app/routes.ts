@@ -34,9 +34,20 @@ export default [
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
     ])]),
-  ...prefix("portal", [layout("routes/portal/_layout.tsx", [index("routes/portal/index.tsx"), route("policies/:policyId", "routes/portal/policy.tsx")])]),
+  ...prefix("portal", [layout("routes/portal/_layout.tsx", [
+      index("routes/portal/index.tsx"),
+      route("policies/:policyId", "routes/portal/policy.tsx"),
+      route("invoices/:invoiceId", "routes/portal/invoice.tsx"),
+    ])]),
   ...prefix("claims", [layout("routes/claims/_layout.tsx", [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")])]),
-  ...prefix("finance", [layout("routes/finance/_layout.tsx", [index("routes/finance/index.tsx"), route("invoices/:invoiceId", "routes/finance/invoice.tsx")])]),
+  ...prefix("finance", [layout("routes/finance/_layout.tsx", [
+      index("routes/finance/index.tsx"),
+      route("invoices/:invoiceId", "routes/finance/invoice.tsx"),
+      route("policies/:policyId", "routes/finance/policy.tsx"),
+      route("ledger", "routes/finance/ledger.tsx"),
+      route("journal", "routes/finance/journal.tsx"),
+      route("reconciliation", "routes/finance/reconciliation.tsx"),
+    ])]),
   ...prefix("compliance", [layout("routes/compliance/_layout.tsx", [index("routes/compliance/index.tsx")])]),
   ...prefix("carrier", [layout("routes/carrier/_layout.tsx", [index("routes/carrier/index.tsx"), route("policies/:policyId", "routes/carrier/policy.tsx")])]),
   ...prefix("admin", [

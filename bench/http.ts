@@ -5,6 +5,7 @@ import { Client } from "@planetscale/database";
 import { findFreePort } from "../db/local/free-port.ts";
 import { DEMO_API_KEYS, DEMO_PASSWORD } from "../db/seed/demo-data.ts";
 import { startLocalStack } from "../scripts/local-stack.ts";
+import { benchPremiumPayments } from "./premium-payments.ts";
 
 // Latency of the app through the real Worker (a built preview in workerd) and the real database
 // path (PlanetScale driver -> simulator -> MariaDB), with the data volumes the issue names.
@@ -87,9 +88,12 @@ export async function benchHttp(): Promise<LatencyRow[]> {
       }
     };
     await Promise.all(Array.from({ length: 20 }, (_, worker) => client(worker)));
+    const payments = await benchPremiumPayments(stack);
     return [
       summarize("/uw queue page, 10,000 submissions seeded", queue, "p95 <= 100 ms"),
       summarize("/v1 quote + bind, 20 concurrent clients", quoteAndBind, "p95 <= 150 ms"),
+      summarize(`splitPremiumPayment via /finance, sequential (${payments.alone.posted} posted)`, payments.alone.samples, "—"),
+      summarize(`splitPremiumPayment via /finance, ${payments.clients} concurrent clients (${payments.together.posted} posted)`, payments.together.samples, "—"),
     ];
   } finally {
     await stack.stop();

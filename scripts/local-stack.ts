@@ -49,12 +49,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     password: "local-password",
   });
   log(`PlanetScale API simulator on ${new URL(simulator.url).host}`);
-  await migrateDatabase(simulator.url);
-  await seedDemoData(simulator.url, DEV_AUTH_SECRET);
-  log("Database migrated and demo data seeded");
-
+  // The ledger first: the seed provisions every org's accounts and posts the demo payments.
   const ledger = await startLocalLedger({ dataDir: `${options.dataDir}/ledger`, port: options.ledgerPort, apiKey: DEV_LEDGER_API_KEY });
   log(`Ledger proxy (embedded TigerBeetle semantics) on ${new URL(ledger.url).host}`);
+  await migrateDatabase(simulator.url);
+  await seedDemoData(simulator.url, DEV_AUTH_SECRET, { ledger: { url: ledger.url, apiKey: DEV_LEDGER_API_KEY } });
+  log("Database migrated, demo data seeded and the demo orgs' ledger accounts provisioned");
 
   const appUrl = `http://127.0.0.1:${options.appPort}`;
   const env = {

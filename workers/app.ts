@@ -1,6 +1,7 @@
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { cloudflareContext, servicesFor } from "../app/context.server.ts";
 import { deliverPendingEmails, mailTransportFrom } from "../app/services/email-delivery.server.ts";
+import { postAwaitingPostings } from "../app/services/ledger/postings.server.ts";
 
 const requestHandler = createRequestHandler(
   () => import("virtual:react-router/server-build"),
@@ -18,5 +19,10 @@ export default {
     const transport = mailTransportFrom(env);
     // Without a transport (development) the outbox is read on /dev/outbox instead.
     if (transport) ctx.waitUntil(deliverPendingEmails(servicesFor(env).db, transport));
+    // Payments recorded while the ledger proxy was unreachable are posted with their stored ids.
+    if (env.LEDGER_URL) {
+      const { db, ledger } = servicesFor(env);
+      ctx.waitUntil(postAwaitingPostings(db, ledger));
+    }
   },
 } satisfies ExportedHandler<Env>;

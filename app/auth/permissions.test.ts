@@ -25,6 +25,14 @@ describe("roles and permissions", () => {
     expect(hasPermission(["policyholder", "carrier_user"], "bind:submission")).toBe(false);
   });
 
+  test("the ledger is read and settled by finance; policyholders may pay, not record payments", () => {
+    expect(hasPermission(["finance_analyst"], "read:ledger")).toBe(true);
+    expect(hasPermission(["finance_analyst"], "settle:carrier")).toBe(true);
+    expect(hasPermission(["policyholder"], "pay:invoice")).toBe(true);
+    expect(hasPermission(["policyholder"], "record:payment")).toBe(false);
+    expect(hasPermission(["producer", "underwriter", "carrier_user"], "read:ledger")).toBe(false);
+  });
+
   test("permissions of several roles are the union", () => {
     const both = permissionsOf(["claims_adjuster", "finance_analyst"]);
     for (const p of [...ROLE_PERMISSIONS.claims_adjuster, ...ROLE_PERMISSIONS.finance_analyst]) expect(both.has(p)).toBe(true);

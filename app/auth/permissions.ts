@@ -54,6 +54,9 @@ export const PERMISSIONS = [
   "approve:reserve",
   "read:invoice",
   "record:payment",
+  "pay:invoice",
+  "read:ledger",
+  "settle:carrier",
   "read:da-agreement",
   "read:audit-log",
   "manage:member",
@@ -88,10 +91,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],
-  finance_analyst: ["access:finance", "read:invoice", "record:payment", "read:policy"],
+  finance_analyst: ["access:finance", "read:invoice", "record:payment", "read:policy", "read:ledger", "settle:carrier"],
   compliance_officer: ["access:compliance", "read:da-agreement", "read:audit-log", "read:policy"],
   carrier_user: ["access:carrier", "read:policy", "read:da-agreement"],
-  policyholder: ["access:portal", "read:policy", "read:invoice"],
+  // A policyholder pays only invoices of policies they can see (the relationship rules).
+  policyholder: ["access:portal", "read:policy", "read:invoice", "pay:invoice"],
 };
 
 export function isRole(value: string): value is Role {

@@ -4,6 +4,7 @@ import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as claims from "./claims.ts";
 import * as documents from "./documents.ts";
+import * as ledger from "./ledger.ts";
 import * as parties from "./parties.ts";
 import * as platform from "./platform.ts";
 import * as policies from "./policies.ts";
@@ -18,6 +19,7 @@ export * from "./auth.ts";
 export * from "./billing.ts";
 export * from "./claims.ts";
 export * from "./documents.ts";
+export * from "./ledger.ts";
 export * from "./parties.ts";
 export * from "./platform.ts";
 export * from "./policies.ts";
@@ -27,7 +29,7 @@ export * from "./rating.ts";
 export * from "./underwriting.ts";
 export * from "./workbench.ts";
 
-const modules = [api, auth, billing, claims, documents, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
+const modules = [api, auth, billing, claims, documents, ledger, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

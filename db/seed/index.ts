@@ -5,6 +5,7 @@ import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
+import { postSeededLedger, seedLedgerBooks } from "./ledger.ts";
 import { seededQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
@@ -46,7 +47,9 @@ async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, p
   }
 }
 
-export async function seedDemoData(databaseUrl: string, authSecret: string) {
+export type SeedOptions = { ledger?: { url: string; apiKey: string } };
+
+export async function seedDemoData(databaseUrl: string, authSecret: string, seedOptions: SeedOptions = {}) {
   const db = createDatabase(databaseUrl);
   await insertMissing(db, schema.organization, [demo.ORG_A, demo.ORG_B].map((o) => ({ ...o, createdAt: new Date() })));
   await insertMissing(db, schema.carriers, demo.carriers);
@@ -76,12 +79,17 @@ export async function seedDemoData(databaseUrl: string, authSecret: string) {
   await insertMissing(db, schema.quotes, quotes);
   await insertMissing(db, schema.quoteOptions, options);
   await db.insert(schema.sequences).values(demo.sequences).onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
+  const orgIds = [demo.ORG_A.id, demo.ORG_B.id];
+  await seedLedgerBooks(db, orgIds, { [demo.ORG_A.id]: "usr_a_finance", [demo.ORG_B.id]: "usr_b_finance" });
+  if (seedOptions.ledger) await postSeededLedger(db, orgIds, seedOptions.ledger);
 }
 
 if (import.meta.main) {
   const url = process.env.DATABASE_URL;
   const secret = process.env.BETTER_AUTH_SECRET;
   if (!url || !secret) throw new Error("Set DATABASE_URL and BETTER_AUTH_SECRET to seed.");
-  await seedDemoData(url, secret);
+  const ledgerUrl = process.env.LEDGER_URL;
+  const ledgerKey = process.env.LEDGER_API_KEY;
+  await seedDemoData(url, secret, ledgerUrl && ledgerKey ? { ledger: { url: ledgerUrl, apiKey: ledgerKey } } : {});
   console.log("Demo data seeded.");
 }

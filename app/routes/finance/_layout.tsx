@@ -1,5 +1,6 @@
 import { Outlet } from "react-router";
 import type { Route } from "./+types/_layout";
+import { FinanceNav } from "../../components/finance-nav.tsx";
 import { PortalErrorBoundary } from "../../components/portal-error-boundary.tsx";
 import { PortalShell } from "../../components/portal-shell.tsx";
 import { loadPortalShell, requireArea } from "../portal.server.ts";
@@ -13,6 +14,7 @@ export async function loader(args: Route.LoaderArgs) {
 export default function Layout({ loaderData }: Route.ComponentProps) {
   return (
     <PortalShell shell={loaderData}>
+      <FinanceNav />
       <Outlet />
     </PortalShell>
   );

@@ -1,31 +1,94 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/invoice";
 import { requirePermission } from "../../auth/session.server.ts";
-import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { Field, SelectField } from "../../components/forms.tsx";
+import { PaymentResult } from "../../components/payment-result.tsx";
+import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getInvoice } from "../../models/invoices.server.ts";
-import { formatCalendarDate, formatCents } from "../../utils/format.ts";
+import { invoicePaidCents, listInvoicePayments } from "../../models/payments.server.ts";
+import { OFFICE_PAYMENT_METHODS, RecordPaymentSchema } from "../../services/ledger/payment-forms.ts";
+import { recordInvoicePayment } from "../../services/ledger/premium-payments.server.ts";
+import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.invoice.invoiceNumber ?? "Invoice"} · OpenInsure` }];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:invoice");
-  const invoice = await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId);
+  const { db } = appServices(args.context);
+  const invoice = await getInvoice(db, user.tenant, args.params.invoiceId);
   invariantResponse(invoice, "Invoice not found");
-  return { invoice };
+  const [payments, paidCents] = await Promise.all([listInvoicePayments(db, user.tenant, invoice.id), invoicePaidCents(db, user.tenant, invoice.id)]);
+  return { invoice, payments, balanceCents: invoice.amountCents - paidCents };
 }
 
-export default function Invoice({ loaderData: { invoice } }: Route.ComponentProps) {
+export async function action(args: Route.ActionArgs) {
+  const user = await requirePermission(args, "record:payment");
+  const submission = parseWithZod(await args.request.formData(), { schema: RecordPaymentSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
+  const { db, ledger } = appServices(args.context);
+  const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
+    invoiceId: args.params.invoiceId,
+    amountCents: submission.value.amount,
+    method: submission.value.method,
+    reference: submission.value.reference || null,
+  });
+  invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
+  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null }, { status: 422 });
+  return { result: submission.reply({ resetForm: true }), outcome: { status: outcome.posting.status, split: outcome.split } };
+}
+
+export default function Invoice({ loaderData: { invoice, payments, balanceCents } }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult: actionData?.result, shouldRevalidate: "onInput", onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordPaymentSchema }) });
+  const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
   return (
     <>
       <PageHeader title={`Invoice ${invoice.invoiceNumber}`} description={`${invoice.insuredName} · policy ${invoice.policyNumber}`} />
-      <Card>
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-3">
-          <div><dt className="text-xs uppercase text-text-muted">Amount</dt><dd className="font-mono text-xl">{formatCents(invoice.amountCents)}</dd></div>
-          <div><dt className="text-xs uppercase text-text-muted">Due</dt><dd>{formatCalendarDate(invoice.dueDate)}</dd></div>
-          <div><dt className="text-xs uppercase text-text-muted">Status</dt><dd><StatusBadge status={invoice.status} /></dd></div>
-        </dl>
-      </Card>
+      <div className="grid gap-6">
+        <Card>
+          <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-4">
+            <div><dt className="text-xs uppercase text-text-muted">Amount</dt><dd className="font-mono text-xl">{formatCents(invoice.amountCents)}</dd></div>
+            <div><dt className="text-xs uppercase text-text-muted">Still owed</dt><dd className="font-mono text-xl" data-testid="invoice-balance">{formatCents(balanceCents)}</dd></div>
+            <div><dt className="text-xs uppercase text-text-muted">Due</dt><dd>{formatCalendarDate(invoice.dueDate)}</dd></div>
+            <div><dt className="text-xs uppercase text-text-muted">Status</dt><dd><StatusBadge status={invoice.status} /></dd></div>
+          </dl>
+          <p className="mt-4 text-sm">
+            <Link className="text-brand hover:underline" to={`/finance/policies/${invoice.policyId}`}>Policy {invoice.policyNumber}</Link>
+            {" · "}
+            <Link className="text-brand hover:underline" to={`/finance/journal?invoice=${invoice.id}`}>Journal of this invoice</Link>
+          </p>
+        </Card>
+        {actionData?.outcome ? <PaymentResult outcome={actionData.outcome} /> : null}
+        <Card title="Payments">
+          <DataTable
+            caption="Payments of this invoice"
+            rows={payments}
+            rowKey={(p) => p.id}
+            empty="No payments yet."
+            columns={[
+              { header: "Received", cell: (p) => formatInstant(p.createdAt) },
+              { header: "Method", cell: (p) => p.method.replaceAll("_", " ") },
+              { header: "Reference", cell: (p) => p.reference ?? "—" },
+              { header: "Amount", numeric: true, cell: (p) => formatCents(p.amountCents) },
+              { header: "Ledger", cell: (p) => <StatusBadge status={p.postingStatus ?? "unknown"} /> },
+            ]}
+          />
+        </Card>
+        {open ? (
+          <Card title="Record a payment">
+            <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-4">
+              <Field label="Amount (USD)" inputProps={{ ...getInputProps(fields.amount, { type: "text" }), inputMode: "decimal", placeholder: (balanceCents / 100).toFixed(2) }} errors={fields.amount.errors} />
+              <SelectField label="Method" selectProps={getSelectProps(fields.method)} errors={fields.method.errors} placeholder="Choose" options={[...OFFICE_PAYMENT_METHODS]} />
+              <Field label="Reference" inputProps={getInputProps(fields.reference, { type: "text" })} errors={fields.reference.errors} hint="Check number or bank reference" />
+              <Button type="submit" className="self-start sm:mt-6">Record payment</Button>
+            </Form>
+          </Card>
+        ) : null}
+      </div>
     </>
   );
 }

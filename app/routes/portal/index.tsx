@@ -43,11 +43,12 @@ export default function PolicyholderHome({ loaderData }: Route.ComponentProps) {
             rowKey={(i) => i.id}
             empty="Nothing is due."
             columns={[
-              { header: "Invoice", cell: (i) => <span className="font-mono">{i.invoiceNumber}</span> },
+              { header: "Invoice", cell: (i) => <Link className="font-mono text-brand hover:underline" to={`invoices/${i.id}`}>{i.invoiceNumber}</Link> },
               { header: "Policy", cell: (i) => <span className="font-mono">{i.policyNumber}</span> },
               { header: "Due", cell: (i) => formatCalendarDate(i.dueDate) },
               { header: "Amount", numeric: true, cell: (i) => formatCents(i.amountCents) },
               { header: "Status", cell: (i) => <StatusBadge status={i.status} /> },
+              { header: "Action", cell: (i) => (i.status === "invoiced" || i.status === "overdue" ? <Link className="text-brand hover:underline" to={`invoices/${i.id}`} aria-label={`Pay ${i.invoiceNumber}`}>Pay</Link> : null) },
             ]}
           />
         </Card>

@@ -1,0 +1,179 @@
+/**
+ * The ledger outbox. A business event writes its posting and the transfer ids of every leg in
+ * its own database transaction; only then is the chain submitted. If the proxy cannot be
+ * reached the posting stays `awaiting_posting` and the retry job submits the very same ids
+ * later, so TigerBeetle's id idempotency makes the posting happen exactly once (ADR 006).
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.ts";
+import { ledgerEntries, ledgerPostings, type PostingKind, type PostingStatus } from "../../../db/schema/index.ts";
+import { LedgerProvisioningError, provisionBook, type Book } from "./book.server.ts";
+import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
+import { LedgerRequestError, LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type NewPosting = {
+  id: string;
+  kind: PostingKind;
+  description: string;
+  policyId?: string | null;
+  invoiceId?: string | null;
+  claimId?: string | null;
+};
+
+export class PostingError extends Error {
+  override readonly name = "PostingError";
+}
+
+/**
+ * Writes a posting and its legs (zero legs left out) inside the caller's transaction, with the
+ * transfer ids derived from the posting id and leg name.
+ */
+export async function writePosting(tx: Transaction, orgId: string, posting: NewPosting, legs: PostingLeg[]): Promise<void> {
+  const moving = legs.filter((l) => l.amountCents !== 0);
+  if (moving.length === 0) throw new PostingError("a posting needs at least one leg that moves money");
+  for (const leg of moving) {
+    if (!Number.isSafeInteger(leg.amountCents) || leg.amountCents < 0) throw new PostingError(`leg ${leg.leg}: amount must be whole, non-negative cents`);
+    for (const code of [leg.debit, leg.credit]) if (!accountType(code)) throw new PostingError(`leg ${leg.leg}: unknown account type ${code}`);
+    if (leg.debit === leg.credit) throw new PostingError(`leg ${leg.leg}: debit and credit account must differ`);
+  }
+  await tx.insert(ledgerPostings).values({
+    id: posting.id,
+    orgId,
+    kind: posting.kind,
+    status: "awaiting_posting",
+    description: posting.description,
+    policyId: posting.policyId ?? null,
+    invoiceId: posting.invoiceId ?? null,
+    claimId: posting.claimId ?? null,
+  });
+  await tx.insert(ledgerEntries).values(
+    await Promise.all(
+      moving.map(async (leg, position) => ({
+        transferId: (await transferId(orgId, posting.id, leg.leg)).toString(),
+        orgId,
+        postingId: posting.id,
+        position,
+        leg: leg.leg,
+        debitAccount: leg.debit,
+        creditAccount: leg.credit,
+        amountCents: leg.amountCents,
+        transferCode: leg.transferCode,
+      })),
+    ),
+  );
+}
+
+type Entry = typeof ledgerEntries.$inferSelect;
+
+function matches(book: Book, entry: Entry, transfer: LedgerTransfer | undefined): boolean {
+  return (
+    transfer !== undefined &&
+    transfer.amount === BigInt(entry.amountCents) &&
+    transfer.debitAccountId === book.accountId(entry.debitAccount as AccountCode) &&
+    transfer.creditAccountId === book.accountId(entry.creditAccount as AccountCode) &&
+    transfer.code === entry.transferCode
+  );
+}
+
+export type SubmitOutcome = { status: PostingStatus; error?: string };
+
+/**
+ * Submits one posting's chain. All `created` means posted. Anything else is checked by looking
+ * the ids up: if every transfer is on the ledger as recorded, an earlier attempt went through
+ * (`exists` counts as posted); if none is, the ledger refused the chain and the posting is
+ * rejected with its reasons. An unreachable ledger (or one whose accounts for the org cannot be
+ * provisioned) leaves it awaiting posting.
+ */
+export async function submitPosting(db: Database, ledger: LedgerClient, orgId: string, postingId: string): Promise<SubmitOutcome> {
+  const [posting] = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId))).limit(1);
+  if (!posting) throw new PostingError(`no posting ${postingId}`);
+  if (posting.status !== "awaiting_posting") return { status: posting.status, error: posting.lastError ?? undefined };
+  const entries = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerEntries.postingId, postingId))).orderBy(asc(ledgerEntries.position));
+  try {
+    const book = await provisionBook(db, ledger, orgId);
+    const userData128 = BigInt(entries[0]!.transferId);
+    const results = await ledger.createTransfers(
+      entries.map((entry, i) => ({
+        id: BigInt(entry.transferId),
+        debitAccountId: book.accountId(entry.debitAccount as AccountCode),
+        creditAccountId: book.accountId(entry.creditAccount as AccountCode),
+        amount: BigInt(entry.amountCents),
+        ledger: book.ledger,
+        code: entry.transferCode,
+        linked: i < entries.length - 1,
+        userData128,
+      })),
+    );
+    if (results.every((r) => r.status === "created")) return await settle(db, orgId, postingId, "posted", null);
+    const found = new Map((await ledger.lookupTransfers(entries.map((e) => BigInt(e.transferId)))).map((t) => [t.id.toString(), t]));
+    if (entries.every((e) => matches(book, e, found.get(e.transferId)))) return await settle(db, orgId, postingId, "posted", null);
+    const reasons = results.map((r, i) => `${entries[i]!.leg}: ${r.status}`).join(", ");
+    if (found.size > 0) {
+      // Some ids are on the ledger with other fields: two events derived the same ids. Never guess.
+      return await settle(db, orgId, postingId, "rejected", `the ledger holds different transfers under these ids (${reasons})`);
+    }
+    return await settle(db, orgId, postingId, "rejected", `the ledger refused the chain (${reasons})`);
+  } catch (error) {
+    // The proxy refusing the request itself (400) would refuse these very ids again: a person must look.
+    if (error instanceof LedgerRequestError) return await settle(db, orgId, postingId, "rejected", error.message.slice(0, 500));
+    if (!(error instanceof LedgerUnavailableError) && !(error instanceof LedgerProvisioningError)) throw error;
+    await db
+      .update(ledgerPostings)
+      .set({ attempts: sql`${ledgerPostings.attempts} + 1`, lastError: error.message.slice(0, 500) })
+      .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId), eq(ledgerPostings.status, "awaiting_posting")));
+    return { status: "awaiting_posting", error: error.message };
+  }
+}
+
+async function settle(db: Database, orgId: string, postingId: string, status: "posted" | "rejected", error: string | null): Promise<SubmitOutcome> {
+  await db
+    .update(ledgerPostings)
+    .set({ status, lastError: error, postedAt: status === "posted" ? new Date() : null, attempts: sql`${ledgerPostings.attempts} + 1` })
+    .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId), eq(ledgerPostings.status, "awaiting_posting")));
+  return { status, error: error ?? undefined };
+}
+
+export type RetryReport = { attempted: number; posted: number; rejected: number; stillWaiting: number };
+
+/**
+ * The cron job: submits postings that are still waiting, oldest first, across every org (each
+ * posting is then handled inside its own org). Stops at the first unreachable answer: the
+ * others would only time out too.
+ */
+export async function postAwaitingPostings(db: Database, ledger: LedgerClient, { limit = 100, orgId }: { limit?: number; orgId?: string } = {}): Promise<RetryReport> {
+  const waiting = orgId
+    ? await db
+        .select({ id: ledgerPostings.id, orgId: ledgerPostings.orgId })
+        .from(ledgerPostings)
+        .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.status, "awaiting_posting")))
+        .orderBy(asc(ledgerPostings.createdAt), asc(ledgerPostings.id))
+        .limit(limit)
+    : ((
+        await db.execute(sql`/* unscoped: the retry job drains every org's ledger outbox */
+          SELECT ${ledgerPostings.id} AS id, ${ledgerPostings.orgId} AS orgId FROM ${ledgerPostings}
+          WHERE ${ledgerPostings.status} = 'awaiting_posting' ORDER BY ${ledgerPostings.createdAt}, ${ledgerPostings.id} LIMIT ${limit}`)
+      ).rows as { id: string; orgId: string }[]);
+  const report: RetryReport = { attempted: 0, posted: 0, rejected: 0, stillWaiting: 0 };
+  for (const posting of waiting) {
+    report.attempted++;
+    const outcome = await submitPosting(db, ledger, posting.orgId, posting.id);
+    if (outcome.status === "posted") report.posted++;
+    else if (outcome.status === "rejected") report.rejected++;
+    else {
+      report.stillWaiting = waiting.length - report.posted - report.rejected;
+      break;
+    }
+  }
+  return report;
+}
+
+/** Postings of an org that have not reached the ledger yet, for the finance area. */
+export async function listAwaitingPostings(db: Database, orgId: string) {
+  return db
+    .select()
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.orgId, orgId), inArray(ledgerPostings.status, ["awaiting_posting", "rejected"])))
+    .orderBy(asc(ledgerPostings.createdAt), asc(ledgerPostings.id));
+}

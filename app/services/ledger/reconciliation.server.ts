@@ -1,0 +1,101 @@
+/**
+ * Reconciliation: what the database says about billing and payments against what the ledger
+ * holds. Every disagreement is listed as a break; an empty list means the books agree.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.ts";
+import { invoices, ledgerEntries, ledgerPostings, payments } from "../../../db/schema/index.ts";
+import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
+import type { LedgerClient } from "./client.server.ts";
+import { provisionBook } from "./book.server.ts";
+
+export type ReconciliationBreak = {
+  kind: "invoice_status" | "payment_split" | "posting_awaiting" | "posting_rejected" | "transfer_missing" | "transfer_different" | "account_balance";
+  subject: string;
+  /** Where to look: an invoice's page, for breaks about an invoice. */
+  invoiceId: string | null;
+  detail: string;
+};
+
+export type Reconciliation = {
+  breaks: ReconciliationBreak[];
+  invoicesChecked: number;
+  paymentsChecked: number;
+  transfersChecked: number;
+};
+
+const LOOKUP_BATCH = 8_000;
+
+export async function reconcile(db: Database, ledger: LedgerClient, orgId: string): Promise<Reconciliation> {
+  const book = await provisionBook(db, ledger, orgId);
+  const breaks: ReconciliationBreak[] = [];
+
+  const [invoiceRows, paidByInvoice, paymentRows, legsByPosting] = await Promise.all([
+    db.select({ id: invoices.id, invoiceNumber: invoices.invoiceNumber, amountCents: invoices.amountCents, status: invoices.status }).from(invoices).where(eq(invoices.orgId, orgId)),
+    db.select({ invoiceId: payments.invoiceId, cents: sql<string>`sum(${payments.amountCents})` }).from(payments).where(eq(payments.orgId, orgId)).groupBy(payments.invoiceId),
+    db.select({ id: payments.id, invoiceId: payments.invoiceId, amountCents: payments.amountCents }).from(payments).where(eq(payments.orgId, orgId)),
+    db.select({ postingId: ledgerEntries.postingId, cents: sql<string>`sum(${ledgerEntries.amountCents})` }).from(ledgerEntries).where(eq(ledgerEntries.orgId, orgId)).groupBy(ledgerEntries.postingId),
+  ]);
+  const paidOf = new Map(paidByInvoice.map((r) => [r.invoiceId, Number(r.cents)]));
+  const legsOf = new Map(legsByPosting.map((r) => [r.postingId, Number(r.cents)]));
+  for (const invoice of invoiceRows) {
+    const paid = paidOf.get(invoice.id) ?? 0;
+    const fullyPaid = paid === invoice.amountCents;
+    if (paid > invoice.amountCents) breaks.push({ kind: "invoice_status", subject: invoice.invoiceNumber, invoiceId: invoice.id, detail: `payments of ${paid} cents exceed the invoice amount of ${invoice.amountCents}` });
+    else if (invoice.status === "paid" && !fullyPaid) breaks.push({ kind: "invoice_status", subject: invoice.invoiceNumber, invoiceId: invoice.id, detail: `marked paid but payments total ${paid} of ${invoice.amountCents} cents` });
+    else if (invoice.status !== "paid" && invoice.status !== "waived" && fullyPaid) breaks.push({ kind: "invoice_status", subject: invoice.invoiceNumber, invoiceId: invoice.id, detail: `fully paid (${paid} cents) but still ${invoice.status}` });
+  }
+
+  for (const payment of paymentRows) {
+    const legs = legsOf.get(payment.id) ?? 0;
+    if (legs !== payment.amountCents) breaks.push({ kind: "payment_split", subject: payment.id, invoiceId: payment.invoiceId, detail: `the legs of its posting sum to ${legs} cents, the payment is ${payment.amountCents}` });
+  }
+
+  const postings = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId)));
+  for (const posting of postings) {
+    if (posting.status === "awaiting_posting") breaks.push({ kind: "posting_awaiting", subject: posting.description, invoiceId: posting.invoiceId, detail: `not on the ledger yet (${posting.attempts} attempts${posting.lastError ? `; last: ${posting.lastError}` : ""})` });
+    if (posting.status === "rejected") breaks.push({ kind: "posting_rejected", subject: posting.description, invoiceId: posting.invoiceId, detail: posting.lastError ?? "refused by the ledger" });
+  }
+
+  const posted = await db
+    .select({ entry: ledgerEntries, description: ledgerPostings.description, invoiceId: ledgerPostings.invoiceId })
+    .from(ledgerEntries)
+    .innerJoin(ledgerPostings, and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)))
+    .where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerPostings.status, "posted")));
+  const expected = new Map<AccountCode, { debits: bigint; credits: bigint }>(ACCOUNT_TYPES.map((t) => [t.code, { debits: 0n, credits: 0n }]));
+  for (let i = 0; i < posted.length; i += LOOKUP_BATCH) {
+    const batch = posted.slice(i, i + LOOKUP_BATCH);
+    const found = new Map((await ledger.lookupTransfers(batch.map((p) => BigInt(p.entry.transferId)))).map((t) => [t.id.toString(), t]));
+    for (const { entry, description, invoiceId } of batch) {
+      expected.get(entry.debitAccount as AccountCode)!.debits += BigInt(entry.amountCents);
+      expected.get(entry.creditAccount as AccountCode)!.credits += BigInt(entry.amountCents);
+      const transfer = found.get(entry.transferId);
+      const subject = `${description} · ${entry.leg}`;
+      if (!transfer) {
+        breaks.push({ kind: "transfer_missing", subject, invoiceId, detail: `transfer ${entry.transferId} is recorded as posted but the ledger does not have it` });
+      } else if (
+        transfer.amount !== BigInt(entry.amountCents) ||
+        transfer.debitAccountId !== book.accountId(entry.debitAccount as AccountCode) ||
+        transfer.creditAccountId !== book.accountId(entry.creditAccount as AccountCode)
+      ) {
+        breaks.push({ kind: "transfer_different", subject, invoiceId, detail: `the ledger holds ${transfer.amount} cents between other accounts than the ${entry.amountCents} cents recorded` });
+      }
+    }
+  }
+
+  const accounts = await ledger.lookupAccounts(ACCOUNT_TYPES.map((t) => book.accountId(t.code)));
+  for (const account of accounts) {
+    const code = book.codeOf(account.id)!;
+    const want = expected.get(code)!;
+    if (account.debitsPosted !== want.debits || account.creditsPosted !== want.credits) {
+      breaks.push({
+        kind: "account_balance",
+        subject: accountType(code)!.name,
+        invoiceId: null,
+        detail: `ledger debits/credits ${account.debitsPosted}/${account.creditsPosted} cents, the database's postings add up to ${want.debits}/${want.credits}`,
+      });
+    }
+  }
+
+  return { breaks, invoicesChecked: invoiceRows.length, paymentsChecked: paymentRows.length, transfersChecked: posted.length };
+}

@@ -1,0 +1,52 @@
+// The demo orgs' books: the invoices the demo data shows as paid were paid, so their payments
+// and the postings of their splits are seeded too; with a ledger at hand the nine accounts of
+// every org are provisioned and the waiting postings posted.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { agencies, invoices, payments, policies } from "../schema/index.ts";
+import { transactionWithRetry } from "../transaction.ts";
+import { loadBook, provisionBook } from "../../app/services/ledger/book.server.ts";
+import { createLedgerClient } from "../../app/services/ledger/client.server.ts";
+import { postAwaitingPostings, writePosting } from "../../app/services/ledger/postings.server.ts";
+import { premiumPaymentLegs, splitPremiumPayment } from "../../app/services/ledger/premium-split.ts";
+
+export async function seedLedgerBooks(db: Database, orgIds: string[], receivedByUserId: Record<string, string>) {
+  for (const orgId of orgIds) {
+    await loadBook(db, orgId);
+    const paid = await db
+      .select({ invoice: invoices, policy: policies, commissionRate: agencies.commissionRate })
+      .from(invoices)
+      .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
+      .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
+      .where(and(eq(invoices.orgId, orgId), eq(invoices.status, "paid")));
+    if (paid.length === 0) continue;
+    const paymentIds = paid.map(({ invoice }) => `pay_seed_${invoice.id}`);
+    const existing = new Set((await db.select({ id: payments.id }).from(payments).where(and(eq(payments.orgId, orgId), inArray(payments.id, paymentIds)))).map((p) => p.id));
+    const { mgaCommissionRate } = await loadBook(db, orgId);
+    for (const { invoice, policy, commissionRate } of paid) {
+      const id = `pay_seed_${invoice.id}`;
+      if (existing.has(id)) continue;
+      const split = splitPremiumPayment({
+        paymentCents: invoice.amountCents,
+        invoice: { amountCents: invoice.amountCents, installmentFeeCents: 0 },
+        policy: { grossPremiumCents: policy.grossPremiumCents, feesCents: policy.feesCents, taxesCents: policy.taxesCents },
+        producerCommissionRate: commissionRate,
+        mgaCommissionRate,
+      });
+      await transactionWithRetry(db, async (tx) => {
+        await tx.insert(payments).values({ id, orgId, invoiceId: invoice.id, policyId: policy.id, amountCents: invoice.amountCents, method: "check", reference: `demo ${invoice.invoiceNumber}`, receivedByUserId: receivedByUserId[orgId]!, createdAt: new Date(`${invoice.dueDate}T15:00:00Z`) });
+        await writePosting(tx, orgId, { id, kind: "premium_payment", description: `Premium received on ${invoice.invoiceNumber} (${policy.policyNumber})`, policyId: policy.id, invoiceId: invoice.id }, premiumPaymentLegs(split));
+      });
+    }
+  }
+}
+
+/** Provisions every org's accounts and posts what waits; idempotent like the rest of the seed. */
+export async function postSeededLedger(db: Database, orgIds: string[], ledger: { url: string; apiKey: string }) {
+  const client = createLedgerClient(ledger);
+  for (const orgId of orgIds) {
+    await provisionBook(db, client, orgId);
+    const report = await postAwaitingPostings(db, client, { orgId });
+    if (report.rejected || report.stillWaiting) throw new Error(`the ledger did not take the seeded postings of ${orgId}: ${JSON.stringify(report)}`);
+  }
+}

@@ -1,0 +1,158 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn, waitForHydration } from "./demo-users.ts";
+
+// A producer binds a policy for the demo policyholder's business on the quarterly plan; the
+// policyholder pays its first installment with the test card in /portal; finance sees the
+// premium split on the ledger's balances and the trial balance grow by exactly the payment.
+
+function daysFromToday(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function cents(text: string): number {
+  const match = /^(-)?\$([\d,]+)\.(\d{2})$/.exec(text.trim());
+  if (!match) throw new Error(`not an amount: ${text}`);
+  return (match[1] ? -1 : 1) * Number(match[2]!.replaceAll(",", "") + match[3]);
+}
+
+async function ledgerFigures(page: Page) {
+  await page.goto("/finance/ledger");
+  await expect(page.getByRole("heading", { name: "Trial balance" })).toBeVisible();
+  const balance = async (account: string) => cents(await page.locator(`[data-account="${account}"]`).innerText());
+  return {
+    fiduciary: await balance("MGA_FIDUCIARY"),
+    carrier: await balance("CARRIER_PAYABLE"),
+    producer: await balance("PRODUCER_PAYABLE"),
+    revenue: await balance("MGA_REVENUE"),
+    tax: await balance("TAX_AUTHORITY_PAYABLE"),
+    trialDebits: cents(await page.getByTestId("trial-debits").innerText()),
+    trialCredits: cents(await page.getByTestId("trial-credits").innerText()),
+  };
+}
+
+test("bind, pay the first installment in the portal, and finance sees the ledger move", async ({ browser }) => {
+  const producer = await (await browser.newContext()).newPage();
+  await signIn(producer, "producer@summit.demo");
+  await producer.getByRole("link", { name: "New submission" }).click();
+  await waitForHydration(producer);
+  await producer.getByLabel("Insured").selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
+  await producer.getByLabel("NAICS class code").fill("561730");
+  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");
+  await producer.getByLabel("Effective date").fill(daysFromToday(12));
+  await producer.getByRole("button", { name: "Submit and quote" }).click();
+  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
+  const option = producer.getByRole("region", { name: "Option 1" });
+  await option.getByLabel("Payment plan").selectOption("QUARTERLY");
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
+  const policyNumber = (await producer.locator("h2 .font-mono").textContent())!.trim();
+
+  const finance = await (await browser.newContext()).newPage();
+  await signIn(finance, "finance@summit.demo");
+  await expect(finance).toHaveURL(/\/finance$/);
+  const before = await ledgerFigures(finance);
+  expect(before.trialDebits).toBe(before.trialCredits);
+  await expect(finance.getByText("debits = credits")).toBeVisible();
+
+  const holder = await (await browser.newContext()).newPage();
+  await signIn(holder, "policyholder@summit.demo");
+  await expect(holder).toHaveURL(/\/portal$/);
+  const invoiceRow = holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(policyNumber) });
+  await expect(invoiceRow).toHaveCount(1);
+  const invoiceNumber = (await invoiceRow.locator("a.font-mono").innerText()).trim();
+  await invoiceRow.getByRole("link", { name: `Pay ${invoiceNumber}` }).click();
+  await expect(holder.getByRole("heading", { name: `Invoice ${invoiceNumber}` })).toBeVisible();
+  await waitForHydration(holder);
+  // The form offers what is still owed, as dollars and cents.
+  const [dollars, pennies] = (await holder.getByLabel("Amount (USD)").inputValue()).split(".");
+  const owed = Number(dollars) * 100 + Number(pennies);
+
+  // Bad input first: more than is owed, then a card that is not a test card. Nothing is recorded.
+  await holder.getByLabel("Amount (USD)").fill(((owed + 1) / 100).toFixed(2));
+  await holder.getByLabel("Name on card").fill("Hank Holder");
+  await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await holder.getByRole("button", { name: /^Pay/ }).click();
+  await expect(holder.getByText(`more than the ${owed} cents still owed`)).toBeVisible();
+  await holder.getByLabel("Amount (USD)").fill((owed / 100).toFixed(2));
+  await holder.getByLabel("Card number").fill("5555 5555 5555 4444");
+  await holder.getByRole("button", { name: /^Pay/ }).click();
+  await expect(holder.getByText("Only test cards are accepted here")).toBeVisible();
+
+  await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await holder.getByRole("button", { name: /^Pay/ }).click();
+  await expect(holder.getByRole("status")).toContainText("received and posted to the ledger.");
+  await holder.goto("/portal");
+  await expect(holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(invoiceNumber) })).toContainText("paid");
+
+  const after = await ledgerFigures(finance);
+  expect(after.fiduciary - before.fiduciary).toBe(-owed);
+  const credited = after.carrier - before.carrier + (after.producer - before.producer) + (after.revenue - before.revenue) + (after.tax - before.tax);
+  expect(credited).toBe(owed);
+  expect(after.producer - before.producer).toBeGreaterThan(0);
+  expect(after.carrier - before.carrier).toBeGreaterThan(0);
+  expect(after.trialDebits - before.trialDebits).toBe(owed);
+  expect(after.trialCredits).toBe(after.trialDebits);
+
+  // The journal of the invoice holds its legs, with drill-down to the invoice and the policy.
+  await finance.goto("/finance");
+  await finance.getByRole("link", { name: invoiceNumber }).click();
+  await expect(finance.getByTestId("invoice-balance")).toHaveText("$0.00");
+  await finance.getByRole("link", { name: "Journal of this invoice" }).click();
+  const rows = finance.getByRole("table", { name: "Journal entries" }).locator("tbody tr");
+  await expect(rows.filter({ hasText: "net to carrier" })).toContainText("CARRIER_PAYABLE");
+  await expect(rows.filter({ hasText: "producer commission" })).toContainText("PRODUCER_PAYABLE");
+  await rows.first().getByRole("link", { name: policyNumber }).click();
+  await expect(finance).toHaveURL(/\/finance\/policies\/pol_/);
+  await expect(finance.getByRole("table", { name: "Invoices of this policy" }).getByRole("link", { name: invoiceNumber })).toBeVisible();
+
+  await finance.goto("/finance/reconciliation");
+  await expect(finance.getByRole("heading", { name: /^Breaks/ })).toBeVisible();
+  await expect(finance.getByText("No breaks: the database and the ledger agree.")).toBeVisible();
+});
+
+test("finance records a payment against an invoice and runs the carrier settlement", async ({ page }) => {
+  await signIn(page, "finance@lakeshore.demo");
+  await expect(page).toHaveURL(/\/finance$/);
+  await page.getByRole("link", { name: "INV-2026-00002" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("Amount (USD)").fill("-5");
+  await page.getByLabel("Method").selectOption("check");
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByText("The amount must be more than zero")).toBeVisible();
+  await page.getByLabel("Amount (USD)").fill("1,000.00");
+  await page.getByLabel("Reference").fill("Check 5512");
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.getByRole("status")).toContainText("$1,000.00 received and posted to the ledger.");
+  await expect(page.getByTestId("invoice-balance")).toHaveText("$1,189.06");
+
+  await page.goto("/finance/ledger");
+  await page.getByRole("button", { name: "Run carrier settlement" }).click();
+  await expect(page.getByRole("status")).toContainText(/Carrier settlement of \$[\d,.]+ posted/);
+  await expect(page.locator('[data-account="CARRIER_PAYABLE"]')).toHaveText("$0.00");
+  await expect(page.getByText("debits = credits")).toBeVisible();
+});
+
+test("another organization's finance cannot open this one's invoices or journal entries", async ({ page }) => {
+  await signIn(page, "finance@lakeshore.demo");
+  await expect(page).toHaveURL(/\/finance$/);
+  expect((await page.request.get("/finance/invoices/inv_a_1")).status()).toBe(404);
+  expect((await page.request.get("/finance/policies/pol_a_1")).status()).toBe(404);
+  await page.goto("/finance/journal?invoice=inv_a_1");
+  await expect(page.getByText("No transfers match.")).toBeVisible();
+  await page.goto("/finance/journal?policy=pol_a_1");
+  await expect(page.getByText("No transfers match.")).toBeVisible();
+});
+
+test("another organization's policyholder cannot open or pay this one's invoice", async ({ page }) => {
+  await signIn(page, "policyholder@lakeshore.demo");
+  await expect(page).toHaveURL(/\/portal$/);
+  expect((await page.request.get("/portal/invoices/inv_a_4")).status()).toBe(404);
+  const pay = await page.request.post("/portal/invoices/inv_a_4", { form: { amount: "1.00", nameOnCard: "Gil", cardNumber: "4242424242424242" } });
+  expect(pay.status()).toBe(404);
+});
