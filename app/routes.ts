@@ -22,13 +22,20 @@ export default [
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
+  route("deal-rooms/:dealRoomId/token", "routes/deal-room-token.ts"),
 
-  ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
+  ...prefix("uw", [layout("routes/uw/_layout.tsx", [
+      index("routes/uw/index.tsx"),
+      route("submissions/:submissionId", "routes/uw/submission.tsx"),
+      route("deal-rooms", "routes/uw/deal-rooms.tsx"),
+      route("deal-rooms/:dealRoomId", "routes/uw/deal-room.tsx"),
+    ])]),
   ...prefix("producer", [layout("routes/producer/_layout.tsx", [
       index("routes/producer/index.tsx"),
       route("submissions/new", "routes/producer/submission-new.tsx"),
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
+      route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
     ])]),
   ...prefix("portal", [layout("routes/portal/_layout.tsx", [index("routes/portal/index.tsx"), route("policies/:policyId", "routes/portal/policy.tsx")])]),
   ...prefix("claims", [layout("routes/claims/_layout.tsx", [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")])]),

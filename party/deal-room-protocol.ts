@@ -15,7 +15,6 @@ export const ANNOTATABLE_FIELDS = {
   requestedLimit: "Requested limit",
   deductible: "Deductible",
   effectiveDate: "Effective date",
-  priorLosses: "Prior losses",
   indicatedPremium: "Indicated premium",
 } as const;
 export type AnnotatableField = keyof typeof ANNOTATABLE_FIELDS;

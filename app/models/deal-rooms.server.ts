@@ -34,6 +34,7 @@ const roomSummary = {
   createdAt: dealRooms.createdAt,
   reference: submissions.reference,
   submissionStatus: submissions.status,
+  agencyId: submissions.agencyId,
   insuredName: insureds.name,
 };
 

@@ -1,11 +1,8 @@
 import { boolean, index, mysqlTable, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, instant, orgId, ref } from "./columns.ts";
+import { DEAL_ROOM_ROLES, DEAL_ROOM_STATUSES } from "./deal-room-roles.ts";
 
-export const DEAL_ROOM_STATUSES = ["active", "archived", "closed"] as const;
-export type DealRoomStatus = (typeof DEAL_ROOM_STATUSES)[number];
-
-export const DEAL_ROOM_ROLES = ["lead_underwriter", "underwriter", "broker", "actuary", "manager", "viewer"] as const;
-export type DealRoomRole = (typeof DEAL_ROOM_ROLES)[number];
+export * from "./deal-room-roles.ts";
 
 /** One room per submission where underwriters, brokers and actuaries negotiate the risk. */
 export const dealRooms = mysqlTable(
