@@ -17,9 +17,9 @@ async function say(page: Page, text: string) {
 /** Opens a raw socket from the page and reports whether the room let it in and what it answered. */
 async function probeSocket(page: Page, token: string | null, send?: string) {
   return page.evaluate(
-    ({ path, token, send }) =>
+    ({ host, path, token, send }) =>
       new Promise<{ opened: boolean; replies: string[] }>((resolve) => {
-        const url = `ws://${location.host}${path}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
+        const url = `ws://${host}${path}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
         const socket = new WebSocket(url);
         const replies: string[] = [];
         let opened = false;
@@ -37,7 +37,7 @@ async function probeSocket(page: Page, token: string | null, send?: string) {
           resolve({ opened, replies });
         }, 8000);
       }),
-    { path: ROOM_PATH, token, send },
+    { host: new URL(page.url()).host, path: ROOM_PATH, token, send },
   );
 }
 

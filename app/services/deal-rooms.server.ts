@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../../db/client.ts";
 import { dealRoomAnnotations, dealRoomMessages, dealRoomParticipants, dealRooms, outboxEvents, submissions, type DealRoomRole, type DealRoomStatus } from "../../db/schema/index.ts";
 import { transactionWithRetry, type Transaction } from "../../db/transaction.ts";
@@ -107,68 +108,85 @@ export async function closeDealRoomsForSubmission(db: Database, orgId: string, s
 export type WritingRoom = { orgId: string; dealRoomId: string; submissionId: string };
 export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; status: DealRoomStatus };
 
-// Every write reads the room's status under a shared lock in its own transaction: a write either
-// commits before the room closes or sees it closed, never after. (LOCK IN SHARE MODE is the
-// spelling MySQL 8, Vitess and MariaDB all accept; drizzle's "for share" is MySQL-only.)
-async function lockedStatus(tx: Transaction, room: WritingRoom): Promise<DealRoomStatus> {
-  const result = await tx.execute(
-    sql`select ${dealRooms.status} from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} lock in share mode`,
+type Cell = [MySqlColumn, unknown];
+
+/**
+ * INSERT ... SELECT from the room's own row, only while the room is active. Reading the room row
+ * inside the insert takes a shared lock on it, so a write either commits before the room closes
+ * or finds it closed, never after; and a chat line costs one statement, not a transaction.
+ */
+async function insertWhileActive(executor: Database | Transaction, room: WritingRoom, table: MySqlTable, cells: Cell[]): Promise<boolean> {
+  const columns = sql.join(cells.map(([column]) => sql.identifier(column.name)), sql`, `);
+  const values = sql.join(cells.map(([column, value]) => sql.param(value, column)), sql`, `);
+  const result = await executor.execute(
+    sql`insert into ${table} (${columns}) select ${values} from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${dealRooms.status} = 'active'`,
   );
-  const [row] = result.rows as { status: DealRoomStatus }[];
-  return row?.status ?? "closed";
+  return Number(result.rowsAffected) === 1;
+}
+
+async function refused(db: Database | Transaction, room: WritingRoom): Promise<{ ok: false; status: DealRoomStatus }> {
+  const [row] = await db
+    .select({ status: dealRooms.status })
+    .from(dealRooms)
+    .where(and(eq(dealRooms.orgId, room.orgId), eq(dealRooms.id, room.dealRoomId)));
+  return { ok: false, status: row?.status === "archived" ? "archived" : "closed" };
 }
 
 /** Records a chat message and, in the same transaction, one mention event per person named. */
 export async function recordMessage(db: Database, room: WritingRoom, authorUserId: string, body: string, mentionedUserIds: readonly string[]): Promise<WriteOutcome<RoomMessage>> {
+  const message: RoomMessage = { id: createId("drmsg"), authorUserId, body, createdAt: new Date().toISOString() };
+  const cells: Cell[] = [
+    [dealRoomMessages.id, message.id],
+    [dealRoomMessages.orgId, room.orgId],
+    [dealRoomMessages.dealRoomId, room.dealRoomId],
+    [dealRoomMessages.authorUserId, authorUserId],
+    [dealRoomMessages.body, body],
+    [dealRoomMessages.createdAt, new Date(message.createdAt)],
+  ];
+  if (!mentionedUserIds.length) {
+    return (await insertWhileActive(db, room, dealRoomMessages, cells)) ? { ok: true, value: message } : refused(db, room);
+  }
   return transactionWithRetry(db, async (tx) => {
-    const status = await lockedStatus(tx, room);
-    if (status !== "active") return { ok: false, status };
-    const message = { id: createId("drmsg"), orgId: room.orgId, dealRoomId: room.dealRoomId, authorUserId, body, createdAt: new Date() };
-    await tx.insert(dealRoomMessages).values(message);
-    if (mentionedUserIds.length) {
-      await tx.insert(outboxEvents).values(
-        mentionedUserIds.map((mentionedUserId) => ({
-          id: createId("evt"),
-          orgId: room.orgId,
-          type: "deal_room.mention",
-          payload: { dealRoomId: room.dealRoomId, submissionId: room.submissionId, messageId: message.id, mentionedUserId, authorUserId },
-        })),
-      );
-    }
-    return { ok: true, value: { id: message.id, authorUserId, body, createdAt: message.createdAt.toISOString() } };
+    if (!(await insertWhileActive(tx, room, dealRoomMessages, cells))) return refused(tx, room);
+    await tx.insert(outboxEvents).values(
+      mentionedUserIds.map((mentionedUserId) => ({
+        id: createId("evt"),
+        orgId: room.orgId,
+        type: "deal_room.mention",
+        payload: { dealRoomId: room.dealRoomId, submissionId: room.submissionId, messageId: message.id, mentionedUserId, authorUserId },
+      })),
+    );
+    return { ok: true, value: message };
   });
 }
 
 export async function recordAnnotation(db: Database, room: WritingRoom, authorUserId: string, target: AnnotationTarget, text: string): Promise<WriteOutcome<RoomAnnotation>> {
-  return transactionWithRetry(db, async (tx) => {
-    const status = await lockedStatus(tx, room);
-    if (status !== "active") return { ok: false, status };
-    const row = {
-      id: createId("dra"),
-      orgId: room.orgId,
-      dealRoomId: room.dealRoomId,
-      authorUserId,
-      targetKind: target.kind,
-      target: target.kind === "field" ? target.name : target.id,
-      text,
-      resolvedByUserId: null,
-      resolvedAt: null,
-      createdAt: new Date(),
-    };
-    await tx.insert(dealRoomAnnotations).values(row);
-    return { ok: true, value: toRoomAnnotation(row) };
-  });
+  const annotation: RoomAnnotation = { id: createId("dra"), authorUserId, target, text, resolvedByUserId: null, createdAt: new Date().toISOString() };
+  const inserted = await insertWhileActive(db, room, dealRoomAnnotations, [
+    [dealRoomAnnotations.id, annotation.id],
+    [dealRoomAnnotations.orgId, room.orgId],
+    [dealRoomAnnotations.dealRoomId, room.dealRoomId],
+    [dealRoomAnnotations.authorUserId, authorUserId],
+    [dealRoomAnnotations.targetKind, target.kind],
+    [dealRoomAnnotations.target, target.kind === "field" ? target.name : target.id],
+    [dealRoomAnnotations.text, text],
+    [dealRoomAnnotations.createdAt, new Date(annotation.createdAt)],
+  ]);
+  return inserted ? { ok: true, value: annotation } : refused(db, room);
 }
 
 /** Marks an annotation resolved; null when the room has no such annotation. */
 export async function resolveAnnotation(db: Database, room: WritingRoom, userId: string, annotationId: string): Promise<WriteOutcome<RoomAnnotation | null>> {
   return transactionWithRetry(db, async (tx) => {
-    const status = await lockedStatus(tx, room);
-    if (status !== "active") return { ok: false, status };
+    const [active] = await tx
+      .select({ id: dealRooms.id })
+      .from(dealRooms)
+      .where(and(eq(dealRooms.orgId, room.orgId), eq(dealRooms.id, room.dealRoomId), eq(dealRooms.status, "active")))
+      .for("update");
+    if (!active) return refused(tx, room);
     const scope = and(eq(dealRoomAnnotations.orgId, room.orgId), eq(dealRoomAnnotations.dealRoomId, room.dealRoomId), eq(dealRoomAnnotations.id, annotationId));
     await tx.update(dealRoomAnnotations).set({ resolvedByUserId: userId, resolvedAt: new Date() }).where(and(scope, isNull(dealRoomAnnotations.resolvedAt)));
     const [row] = await tx.select().from(dealRoomAnnotations).where(scope);
     return { ok: true, value: row ? toRoomAnnotation(row) : null };
   });
 }
-

@@ -5,7 +5,7 @@ import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { findPlaceInRoom, getDealRoom, listDealRooms, listParticipants, recentMessages, searchMessages } from "../models/deal-rooms.server.ts";
 import { createId } from "../utils/ids.ts";
 import { bindQuoteOption } from "./binding.server.ts";
-import { closeDealRoomsForSubmission, openDealRoom, placeParticipant, recordAnnotation, recordMessage } from "./deal-rooms.server.ts";
+import { archiveDealRoom, closeDealRoomsForSubmission, openDealRoom, placeParticipant, recordAnnotation, recordMessage } from "./deal-rooms.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
 
@@ -76,7 +76,7 @@ describe("deal rooms", () => {
     expect(events.map((e) => e.payload)).toEqual([{ dealRoomId, submissionId: writing.submissionId, messageId: posted.value.id, mentionedUserId: producer.userId, authorUserId: underwriter.userId }]);
     expect((await searchMessages(db, org, dealRoomId, word.toUpperCase())).map((m) => m.id)).toEqual([posted.value.id]);
     expect(await searchMessages(db, org, dealRoomId, "100%")).toEqual([]);
-    expect((await recentMessages(db, org, dealRoomId, 10)).map((m) => m.body)).toEqual([posted.value.body]);
+    expect(await recentMessages(db, org, dealRoomId, 10)).toEqual([posted.value]);
   });
 
   test("a closed room refuses writes and nothing is written", async () => {
@@ -89,6 +89,13 @@ describe("deal rooms", () => {
     const messages = await db.select().from(dealRoomMessages).where(and(eq(dealRoomMessages.orgId, org), eq(dealRoomMessages.dealRoomId, dealRoomId)));
     expect(messages.map((m) => m.body)).toEqual(["before the close"]);
     expect(await placeParticipant(db, underwriter, dealRoomId, { userId: producer.userId, role: "viewer", rights: allRights })).toEqual({ ok: false, reason: "read_only" });
+  });
+
+  test("an archived room is read-only too and says so", async () => {
+    const { dealRoomId, writing } = await roomWithProducer();
+    expect(await archiveDealRoom(db, underwriter, dealRoomId)).toEqual({ ok: true });
+    expect(await recordMessage(db, writing, producer.userId, "still here?", [])).toEqual({ ok: false, status: "archived" });
+    expect(await archiveDealRoom(db, lakeshore, dealRoomId)).toEqual({ ok: false, reason: "not_found" });
   });
 
   test("declining the submission's referral closes its room", async () => {
