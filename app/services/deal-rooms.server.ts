@@ -97,11 +97,12 @@ export async function archiveDealRoom(db: Database, tenant: TenantContext, dealR
  * deciding transaction commits; it is idempotent, so running it twice closes nothing twice.
  */
 export async function closeDealRoomsForSubmission(db: Database, orgId: string, submissionId: string, reason: "bound" | "declined") {
-  await db
+  const result = await db
     .update(dealRooms)
     .set({ status: "closed", endedReason: reason, endedAt: new Date() })
     .where(and(eq(dealRooms.orgId, orgId), eq(dealRooms.submissionId, submissionId), eq(dealRooms.status, "active")));
-  await refreshLiveDealRoom(orgId, submissionId);
+  // Most submissions have no room: waking a Durable Object for them would only create it.
+  if (Number(result.rowsAffected) > 0) await refreshLiveDealRoom(orgId, submissionId);
 }
 
 /** The room as the writer (the live room) knows it. */
