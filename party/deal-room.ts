@@ -125,6 +125,11 @@ export class DealRoom extends Server<Env> {
     if (!this.#room) return this.onStart();
     const row = await findRoomBySubmission(this.#db, this.#room.orgId, this.#room.submissionId);
     this.#participants = await listParticipants(this.#db, this.#room.orgId, this.#room.dealRoomId);
+    // Rights changed in the app take effect for people already in the room.
+    for (const connection of this.getConnections<Present>()) {
+      const place = this.#participants.find((p) => p.userId === connection.state?.userId);
+      if (place) connection.setState({ userId: place.userId, rights: place.rights });
+    }
     if (row && row.status !== this.#status) {
       this.#status = row.status;
       this.#broadcast({ type: "status", status: row.status });
