@@ -24,7 +24,6 @@ const PlaceSchema = z.object({
   annotate: z.boolean().optional(),
   edit: z.boolean().optional(),
 });
-const ArchiveSchema = z.object({ intent: z.literal("archive") });
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Deal room ${loaderData?.room.reference ?? ""} · OpenInsure` }];
 
@@ -34,7 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { db } = appServices(args.context);
   const mayManage = hasPermission(user.tenant.roles, "manage:deal-room") && page.room.status === "active";
   const candidates = mayManage ? await listRoomCandidates(db, user.tenant, page.room.agencyId) : [];
-  return { ...page, candidates: candidates.map((c) => ({ userId: c.userId, label: `${c.name} (${c.email})` })) };
+  return { ...page, mayManage, candidates: candidates.map((c) => ({ userId: c.userId, label: `${c.name} (${c.email})` })) };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -44,8 +43,6 @@ export async function action(args: Route.ActionArgs) {
   invariantResponse(await getDealRoom(db, user.tenant, dealRoomId), "Deal room not found");
   const formData = await args.request.formData();
   if (formData.get("intent") === "archive") {
-    const parsed = ArchiveSchema.safeParse(Object.fromEntries(formData));
-    invariantResponse(parsed.success, "Unknown action", { status: 400 });
     await archiveDealRoom(db, user.tenant, dealRoomId);
     throw redirect(`/uw/deal-rooms/${dealRoomId}`);
   }
@@ -61,7 +58,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function DealRoomPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { room, roomName, fields, participants, me, search, candidates } = loaderData;
+  const { room, roomName, fields, participants, me, search, mayManage, candidates } = loaderData;
   const [form, formFields] = useForm({ lastResult: actionData, shouldRevalidate: "onInput", onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceSchema }) });
   return (
     <>
@@ -71,7 +68,7 @@ export default function DealRoomPage({ loaderData, actionData }: Route.Component
         actions={
           <div className="flex items-center gap-3">
             <StatusBadge status={room.status} />
-            {candidates.length ? (
+            {mayManage ? (
               <Form method="post">
                 <Button type="submit" name="intent" value="archive" variant="secondary">Archive room</Button>
               </Form>
@@ -80,7 +77,7 @@ export default function DealRoomPage({ loaderData, actionData }: Route.Component
         }
       />
       <DealRoomSearch query={search.query} results={search.results} participants={participants} />
-      {candidates.length ? (
+      {mayManage ? (
         <Card title="Add a participant" className="mb-6">
           <Form method="post" {...getFormProps(form)} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
             <input type="hidden" name="intent" value="place" />
