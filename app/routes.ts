@@ -24,8 +24,14 @@ export default [
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
   route("documents/:documentId", "routes/document-download.ts"),
   route("submissions/:submissionId/documents", "routes/submission-documents.ts"),
+  route("deal-rooms/:dealRoomId/token", "routes/deal-room-token.ts"),
 
-  ...prefix("uw", [layout("routes/uw/_layout.tsx", [index("routes/uw/index.tsx"), route("submissions/:submissionId", "routes/uw/submission.tsx")])]),
+  ...prefix("uw", [layout("routes/uw/_layout.tsx", [
+      index("routes/uw/index.tsx"),
+      route("submissions/:submissionId", "routes/uw/submission.tsx"),
+      route("deal-rooms", "routes/uw/deal-rooms.tsx"),
+      route("deal-rooms/:dealRoomId", "routes/uw/deal-room.tsx"),
+    ])]),
   ...prefix("producer", [layout("routes/producer/_layout.tsx", [
       index("routes/producer/index.tsx"),
       route("submissions/new", "routes/producer/submission-new.tsx"),
@@ -33,6 +39,7 @@ export default [
       route("drafts/:draftId", "routes/producer/acord-draft.tsx"),
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
+      route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
     ])]),
   ...prefix("portal", [layout("routes/portal/_layout.tsx", [
       index("routes/portal/index.tsx"),

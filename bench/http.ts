@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Client } from "@planetscale/database";
-import { findFreePort } from "../db/local/free-port.ts";
-import { DEMO_API_KEYS, DEMO_PASSWORD } from "../db/seed/demo-data.ts";
-import { startLocalStack } from "../scripts/local-stack.ts";
+import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
+import { percentile, signIn, withBenchStack } from "./stack.ts";
 import { benchPremiumPayments } from "./premium-payments.ts";
 
 // Latency of the app through the real Worker (a built preview in workerd) and the real database
 // path (PlanetScale driver -> simulator -> MariaDB), with the data volumes the issue names.
 
 export type LatencyRow = { benchmark: string; requests: number; p50Ms: number; p95Ms: number; target: string };
-
-function percentile(sorted: number[], p: number) {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
-}
 
 function summarize(benchmark: string, samples: number[], target: string): LatencyRow {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -35,23 +27,8 @@ async function seedQueue(databaseUrl: string, count: number) {
   }
 }
 
-async function signIn(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/sign-in`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }), redirect: "manual" });
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
-
 export async function benchHttp(): Promise<LatencyRow[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), "openinsure-bench-"));
-  const stack = await startLocalStack({
-    dataDir,
-    appPort: await findFreePort(),
-    databasePort: await findFreePort(),
-    simulatorPort: await findFreePort(),
-    ledgerPort: 0,
-    databaseName: "openinsure_bench",
-    mode: "preview",
-  });
-  try {
+  return withBenchStack("openinsure_bench", async (stack) => {
     await seedQueue(stack.databaseUrl, 10_000);
     const cookie = await signIn(stack.appUrl, "underwriter@summit.demo");
     const queue: number[] = [];
@@ -95,8 +72,5 @@ export async function benchHttp(): Promise<LatencyRow[]> {
       summarize(`splitPremiumPayment via /finance, sequential (${payments.alone.posted} posted)`, payments.alone.samples, "—"),
       summarize(`splitPremiumPayment via /finance, ${payments.clients} concurrent clients (${payments.together.posted} posted)`, payments.together.samples, "—"),
     ];
-  } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

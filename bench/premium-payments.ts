@@ -1,5 +1,5 @@
 import { Client } from "@planetscale/database";
-import { DEMO_PASSWORD } from "../db/seed/demo-data.ts";
+import { signIn } from "./stack.ts";
 
 // splitPremiumPayment as the app runs it: a finance user records a payment on an invoice through
 // the Worker, which writes the payment, its posting and the invoice status in one transaction and
@@ -13,11 +13,6 @@ async function seedInvoices(databaseUrl: string, prefix: string, count: number):
   const rows = ids.map((id, n) => `('${id}','org_summit','${prefix.toUpperCase()}-${String(n).padStart(5, "0")}','pol_a_1','2026-12-01',${12_345 + n},'invoiced',NOW(3))`);
   await client.connection().execute(`INSERT INTO invoices (id, org_id, invoice_number, policy_id, due_date, amount_cents, status, created_at) VALUES ${rows.join(",")}`);
   return ids;
-}
-
-async function signIn(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/sign-in`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }), redirect: "manual" });
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }
 
 async function pay(appUrl: string, cookie: string, invoiceId: string, amountCents: number): Promise<{ ms: number; posted: boolean }> {

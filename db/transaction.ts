@@ -1,6 +1,6 @@
 import type { Database } from "./client.ts";
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 // InnoDB picks a victim when two transactions' locks cross (errno 1213) and gives up on a lock
 // held too long (1205). Both leave nothing written, so running the whole transaction again is

@@ -38,4 +38,11 @@ describe("roles and permissions", () => {
     for (const p of [...ROLE_PERMISSIONS.claims_adjuster, ...ROLE_PERMISSIONS.finance_analyst]) expect(both.has(p)).toBe(true);
     expect(both.has("access:uw")).toBe(false);
   });
+
+  test("underwriters run deal rooms; producers only enter the ones they are placed in", () => {
+    expect(hasPermission(["underwriter"], "manage:deal-room")).toBe(true);
+    expect(hasPermission(["producer"], "read:deal-room")).toBe(true);
+    expect(hasPermission(["producer", "agency_admin"], "manage:deal-room")).toBe(false);
+    expect(hasPermission(["claims_adjuster", "policyholder", "carrier_user"], "read:deal-room")).toBe(false);
+  });
 });

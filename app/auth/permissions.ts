@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   "read:audit-log",
   "manage:member",
   "manage:api-key",
+  "read:deal-room",
+  "manage:deal-room",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,13 +75,15 @@ const underwriting: Permission[] = [
   "underwrite:submission",
   "read:internal-note",
   "read:policy",
+  "read:deal-room",
+  "manage:deal-room",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_admin: ["access:admin", "read:audit-log", "manage:member", "manage:api-key", "read:da-agreement"],
   underwriter: underwriting,
   senior_underwriter: [...underwriting, "decide:referral"],
-  producer: ["access:producer", "read:submission", "create:submission", "quote:submission", "bind:submission", "read:policy"],
+  producer: ["access:producer", "read:submission", "create:submission", "quote:submission", "bind:submission", "read:policy", "read:deal-room"],
   agency_admin: [
     "access:producer",
     "read:submission",
@@ -88,6 +92,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "bind:submission",
     "read:policy",
     "manage:api-key",
+    "read:deal-room",
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],

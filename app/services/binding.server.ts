@@ -25,6 +25,7 @@ import type { TenantContext } from "../auth/session.server.ts";
 import { nextSequenceValue } from "../models/sequences.server.ts";
 import { createId } from "../utils/ids.ts";
 import { toCents } from "../utils/money.ts";
+import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
 import { addMonths, buildInstallments, daAgreementTermsFromRow, formatPolicyNumber, runPreBindChecks, type BindAuthority, type InstallmentPlan } from "./bind/index.ts";
 import type { PreBindCheckResult } from "./bind/check-result.ts";
 import type { ReferralReasonCode } from "./bind/referral-triggers.ts";
@@ -33,7 +34,7 @@ import { openKnockoutHits } from "./underwriting/knockouts.server.ts";
 export type BindRequest = { quoteOptionId: string; plan: InstallmentPlan };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
 export type BindOutcome =
-  | { ok: true; policyId: string; policyNumber: string; alreadyBound: boolean }
+  | { ok: true; policyId: string; policyNumber: string; alreadyBound: boolean; submissionId: string }
   | { ok: false; reason: "not_found" | "plan_not_offered" }
   | { ok: false; reason: "checks_failed"; failures: FailedCheck[] };
 
@@ -52,7 +53,7 @@ class BindRefused extends Error {
  */
 export async function bindQuoteOption(db: Database, tenant: TenantContext, request: BindRequest, bindDate: string): Promise<BindOutcome> {
   try {
-    return await transactionWithRetry(db, async (tx) => {
+    const outcome = await transactionWithRetry(db, async (tx) => {
       const [row] = await tx
         .select({ option: quoteOptions, quote: quotes, submission: submissions })
         .from(quoteOptions)
@@ -70,7 +71,7 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
           .from(policies)
           .where(and(eq(policies.orgId, tenant.orgId), eq(policies.submissionId, submission.id)))
           .limit(1);
-        if (existing?.quoteOptionId === option.id) return { ok: true, policyId: existing.id, policyNumber: existing.policyNumber, alreadyBound: true } as const;
+        if (existing?.quoteOptionId === option.id) return { ok: true, policyId: existing.id, policyNumber: existing.policyNumber, alreadyBound: true, submissionId: submission.id } as const;
         throw new BindRefused({ ok: false, reason: "checks_failed", failures: [{ check: "no_open_uw_issues", code: "UW_ISSUES_OPEN", passed: false, detail: "another option of this quote is already bound" }] });
       }
 
@@ -212,8 +213,10 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
         type: "policy.bound",
         payload: { policyId, policyNumber, submissionId: submission.id, quoteOptionId: option.id, grossPremiumCents: option.grossPremiumCents, totalDueCents: option.totalDueCents, boundBy: tenant.userId },
       });
-      return { ok: true, policyId, policyNumber, alreadyBound: false } as const;
+      return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id } as const;
     });
+    if (outcome.ok) await closeDealRoomsForSubmission(db, tenant.orgId, outcome.submissionId, "bound");
+    return outcome;
   } catch (error) {
     if (error instanceof BindRefused) return error.outcome;
     throw error;

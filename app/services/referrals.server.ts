@@ -19,6 +19,7 @@ import { formatMoney, toCents } from "../utils/money.ts";
 import type { DaReferralTriggers } from "./bind/da-agreement.ts";
 import { referralTriggersHit } from "./bind/referral-triggers.ts";
 import { clearKnockoutHits } from "./underwriting/knockouts.server.ts";
+import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -113,7 +114,7 @@ export type ReferralDecision = { decision: "approved" | "declined"; code: string
 
 /** Approves or declines a pending referral; the assignee or anyone allowed to decide referrals may. */
 export async function decideReferral(db: Database, tenant: TenantContext, referralId: string, decision: ReferralDecision, mayDecideAny: boolean) {
-  return transactionWithRetry(db, async (tx) => {
+  const outcome = await transactionWithRetry(db, async (tx) => {
     const [row] = await tx
       .select({ referral: referrals })
       .from(referrals)
@@ -138,6 +139,8 @@ export async function decideReferral(db: Database, tenant: TenantContext, referr
     await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId: referral.submissionId, actorUserId: tenant.userId, type: `referral_${decision.decision}`, detail: { referralId, code: decision.code } });
     return { ok: true as const, submissionId: referral.submissionId };
   });
+  if (outcome.ok && decision.decision === "declined") await closeDealRoomsForSubmission(db, tenant.orgId, outcome.submissionId, "declined");
+  return outcome;
 }
 
 /** Pending referrals of the organization, the user's own first. */

@@ -3,6 +3,7 @@ import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as claims from "./claims.ts";
+import * as dealRooms from "./deal-rooms.ts";
 import * as documents from "./documents.ts";
 import * as ledger from "./ledger.ts";
 import * as parties from "./parties.ts";
@@ -20,6 +21,7 @@ export * from "./billing.ts";
 export * from "./claims.ts";
 export * from "./documents.ts";
 export * from "./ledger.ts";
+export * from "./deal-rooms.ts";
 export * from "./parties.ts";
 export * from "./platform.ts";
 export * from "./policies.ts";
@@ -29,7 +31,7 @@ export * from "./rating.ts";
 export * from "./underwriting.ts";
 export * from "./workbench.ts";
 
-const modules = [api, auth, billing, claims, documents, ledger, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
+const modules = [api, auth, billing, claims, dealRooms, documents, ledger, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

@@ -6,6 +6,7 @@ import { RatingSteps } from "../../components/rating-steps.tsx";
 import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices, cloudflareContext } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindContext } from "../../models/bind-context.server.ts";
 import { INSTALLMENT_PLANS } from "../../services/bind/billing-schedule.ts";
@@ -30,18 +31,19 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderD
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
-  const [submission, quotes, events, bindContext, referrals, notes] = await Promise.all([
+  const [submission, quotes, events, bindContext, referrals, notes, dealRoom] = await Promise.all([
     getSubmission(db, user.tenant, args.params.submissionId),
     listQuotesForSubmission(db, user.tenant, args.params.submissionId),
     listSubmissionEvents(db, user.tenant, args.params.submissionId),
     getBindContext(db, user.tenant, args.params.submissionId),
     listReferralsForSubmission(db, user.tenant, args.params.submissionId),
     listNotes(db, user.tenant, args.params.submissionId),
+    findDealRoomForSubmission(db, user.tenant, args.params.submissionId),
   ]);
   invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
   const quoteFailure = lastEvent?.type === "quote_failed" ? String(lastEvent.detail?.message ?? "") : null;
-  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, today: todayInUtc() };
+  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, dealRoomId: dealRoom?.id ?? null, today: todayInUtc() };
 }
 
 const BindSchema = z.object({
@@ -90,7 +92,7 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function ProducerSubmission({ loaderData, actionData }: Route.ComponentProps) {
-  const { submission: s, quotes, quoteFailure, bindContext, referral, notes, today } = loaderData;
+  const { submission: s, quotes, quoteFailure, bindContext, referral, notes, dealRoomId, today } = loaderData;
   const bindable = s.status === "quoted";
   const [current, ...history] = quotes;
   return (
@@ -98,7 +100,12 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
       <PageHeader
         title={s.insuredName}
         description={`Submission ${s.reference} · ${s.lineOfBusiness} · ${s.state} · effective ${formatCalendarDate(s.effectiveDate)}`}
-        actions={<StatusBadge status={s.status} />}
+        actions={
+          <div className="flex items-center gap-3">
+            {dealRoomId ? <Link to={`/producer/deal-rooms/${dealRoomId}`} className="text-sm text-brand underline">Deal room</Link> : null}
+            <StatusBadge status={s.status} />
+          </div>
+        }
       />
       {actionData?.error || quoteFailure ? (
         <div role="alert" className="mb-4 rounded-md border border-danger/40 bg-danger/10 p-3 text-danger">

@@ -54,7 +54,11 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
   };
   return (
     <>
-      <PageHeader title="Underwriting queue" description={`${loaderData.total} submission${loaderData.total === 1 ? "" : "s"} waiting on underwriting.`} />
+      <PageHeader
+        title="Underwriting queue"
+        description={`${loaderData.total} submission${loaderData.total === 1 ? "" : "s"} waiting on underwriting.`}
+        actions={<Link to="/uw/deal-rooms" className="text-sm text-brand underline">Deal rooms</Link>}
+      />
       {loaderData.referrals.length ? (
         <Card title="Referrals waiting on a decision" className="mb-6">
           <ul className="divide-y divide-border text-sm">
