@@ -1,22 +1,59 @@
+import { routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { cloudflareContext, servicesFor } from "../app/context.server.ts";
 import { deliverPendingEmails, mailTransportFrom } from "../app/services/email-delivery.server.ts";
+import type { DomainEventMessage } from "../app/services/domain-event-types.ts";
+import { publishOutbox } from "../app/services/domain-events.server.ts";
+import { consumeDomainEvents, recordDeadLetters } from "../app/services/event-delivery.server.ts";
+import { raiseInvoicesDue } from "../app/services/invoices-due.server.ts";
+import { retryDueWebhookDeliveries } from "../app/services/webhooks.server.ts";
+import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
+
+export { UserNotifications } from "../party/notifications.ts";
 
 const requestHandler = createRequestHandler(
   () => import("virtual:react-router/server-build"),
   import.meta.env.MODE,
 );
 
+function publishAfterCommit(env: Env, ctx: ExecutionContext) {
+  ctx.waitUntil(publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) => console.error("outbox publish failed; the cron sweep retries", error)));
+}
+
 export default {
   async fetch(request, env, ctx) {
+    const room = await routePartykitRequest(request, env, {
+      onBeforeConnect: (req, lobby) => authorizeRoomConnection(req, lobby, env),
+      onBeforeRequest: () => new Response("Not found", { status: 404 }),
+    });
+    if (room) return room;
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env, ctx });
-    return requestHandler(request, context);
+    const response = await requestHandler(request, context);
+    // A change that raised domain events has committed by the time its response exists.
+    if (request.method !== "GET" && request.method !== "HEAD") publishAfterCommit(env, ctx);
+    return response;
   },
 
-  async scheduled(_controller, env, ctx) {
+  async queue(batch, env, ctx) {
+    if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(servicesFor(env).db, batch.messages);
+    await consumeDomainEvents(batch.messages, deliveryDepsFor(env));
+    // Consumers raise events of their own (an endpoint disabled after failures).
+    publishAfterCommit(env, ctx);
+  },
+
+  async scheduled(controller, env, ctx) {
+    const { db } = servicesFor(env);
     const transport = mailTransportFrom(env);
     // Without a transport (development) the outbox is read on /dev/outbox instead.
-    if (transport) ctx.waitUntil(deliverPendingEmails(servicesFor(env).db, transport));
+    if (transport) ctx.waitUntil(deliverPendingEmails(db, transport));
+    const now = new Date(controller.scheduledTime);
+    ctx.waitUntil(
+      (async () => {
+        await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        await publishOutbox(db, env.DOMAIN_EVENTS);
+        await retryDueWebhookDeliveries(db, deliveryDepsFor(env).transport);
+      })(),
+    );
   },
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<Env, DomainEventMessage>;

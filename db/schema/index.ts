@@ -3,6 +3,7 @@ import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as claims from "./claims.ts";
+import * as notifications from "./notifications.ts";
 import * as parties from "./parties.ts";
 import * as platform from "./platform.ts";
 import * as policies from "./policies.ts";
@@ -15,6 +16,7 @@ export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
 export * from "./claims.ts";
+export * from "./notifications.ts";
 export * from "./parties.ts";
 export * from "./platform.ts";
 export * from "./policies.ts";
@@ -23,7 +25,7 @@ export * from "./quotes.ts";
 export * from "./rating.ts";
 export * from "./underwriting.ts";
 
-const modules = [api, auth, billing, claims, parties, platform, policies, programs, quotes, rating, underwriting];
+const modules = [api, auth, billing, claims, notifications, parties, platform, policies, programs, quotes, rating, underwriting];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {
