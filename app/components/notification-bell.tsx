@@ -13,6 +13,7 @@ export type BellData = { unread: number; room: string | null };
  */
 export function NotificationBell({ bell }: { bell: BellData }) {
   const [liveUnread, setLiveUnread] = useState<number | null>(null);
+  const [connected, setConnected] = useState(false);
   const { revalidate } = useRevalidator();
   useEffect(() => setLiveUnread(null), [bell]);
 
@@ -31,9 +32,11 @@ export function NotificationBell({ bell }: { bell: BellData }) {
       },
     });
     socket.addEventListener("open", () => {
+      setConnected(true);
       // After a reconnect, what arrived while the socket was down is in the database.
       if (opened++ > 0) void revalidate();
     });
+    socket.addEventListener("close", () => setConnected(false));
     socket.addEventListener("message", (event: MessageEvent<string>) => {
       const update = JSON.parse(event.data) as LiveUpdate | { type: "error" };
       if (update.type === "notification") setLiveUnread(update.unread);
@@ -43,7 +46,7 @@ export function NotificationBell({ bell }: { bell: BellData }) {
 
   const unread = liveUnread ?? bell.unread;
   return (
-    <Link to="/notifications" className="relative inline-flex rounded-md p-1 text-text-muted hover:bg-surface-muted" aria-label={`Notifications: ${unread} unread`}>
+    <Link to="/notifications" className="relative inline-flex rounded-md p-1 text-text-muted hover:bg-surface-muted" aria-label={`Notifications: ${unread} unread`} data-live={connected ? "connected" : "offline"}>
       <Bell size={20} aria-hidden />
       <span
         data-testid="unread-count"
