@@ -49,7 +49,7 @@ test("the underwriter's bell counts up live when a referral is routed to them, a
     await expect(bell(page)).toHaveAttribute("data-live", "connected");
     before.set(page, await unreadOf(page));
     // Survives only as long as the page is not reloaded.
-    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
   }
 
   const producer = await signedInPage(browser, "producer@summit.demo");
@@ -58,7 +58,7 @@ test("the underwriter's bell counts up live when a referral is routed to them, a
   expect(underwriter, `routed to ${routedTo}`).toBeDefined();
 
   await expect.poll(() => unreadOf(underwriter)).toBeGreaterThan(before.get(underwriter)!);
-  expect(await underwriter.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(await underwriter.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
   await bell(underwriter).click();
   await expect(underwriter.getByRole("heading", { name: "Notifications" })).toBeVisible();
@@ -80,7 +80,8 @@ test("another user cannot join someone's notification room", async ({ browser })
     page.evaluate(
       ({ room, token }) =>
         new Promise<string>((resolve) => {
-          const socket = new WebSocket(`${location.origin.replace("http", "ws")}/parties/user-notifications/${room}?token=${token}`);
+          const { origin } = (globalThis as unknown as { location: { origin: string } }).location;
+          const socket = new WebSocket(`${origin.replace("http", "ws")}/parties/user-notifications/${room}?token=${token}`);
           socket.onopen = () => (socket.close(), resolve("open"));
           socket.onerror = () => resolve("refused");
         }),

@@ -50,7 +50,8 @@ export default {
     const now = new Date(controller.scheduledTime);
     ctx.waitUntil(
       (async () => {
-        await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        // Due dates are days: looking once an hour is plenty.
+        if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await retryDueWebhookDeliveries(db, deliveryDepsFor(env).transport);
       })(),

@@ -26,7 +26,8 @@ export async function recordDomainEventOnce(tx: Writer, orgId: string, onceKey: 
   return eventId;
 }
 
-export type EventQueue = Pick<Queue<DomainEventMessage>, "sendBatch">;
+/** The producer side of the domain-events queue (a Queue binding), as far as the publisher uses it. */
+export type EventQueue = { sendBatch(messages: Iterable<MessageSendRequest<DomainEventMessage>>): Promise<unknown> };
 
 /**
  * Sends unpublished outbox rows to the queue, oldest first, then marks them published. A crash

@@ -88,7 +88,7 @@ export function listDeadLetters(db: Database, tenant: TenantContext) {
 }
 
 /** Sends a dead-lettered event through the queue again; delivery being idempotent makes this safe. */
-export async function replayDeadLetter(db: Database, tenant: TenantContext, deadLetterId: string, queue: Pick<Queue<DomainEventMessage>, "send">): Promise<boolean> {
+export async function replayDeadLetter(db: Database, tenant: TenantContext, deadLetterId: string, queue: { send(body: DomainEventMessage): Promise<unknown> }): Promise<boolean> {
   const [letter] = await db
     .select()
     .from(deadLetterEvents)

@@ -92,6 +92,7 @@ describe("webhook delivery", () => {
     expect(await deliveryOf(endpointId, event.id)).toMatchObject({ status: "succeeded", attempts: 6, lastStatusCode: 204 });
     const attempts = await db.select().from(webhookDeliveryAttempts).where(and(eq(webhookDeliveryAttempts.orgId, org), eq(webhookDeliveryAttempts.deliveryId, delivery.id))).orderBy(webhookDeliveryAttempts.attempt);
     expect(attempts.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500, 204]);
+    await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
   });
 
   test("an event delivered twice makes one delivery per endpoint, and a claimed attempt is not sent twice", async () => {

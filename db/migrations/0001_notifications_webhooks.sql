@@ -4,7 +4,7 @@ CREATE TABLE `dead_letter_events` (
 	`event_id` varchar(36) NOT NULL,
 	`event_type` varchar(40) NOT NULL,
 	`attempts` int NOT NULL,
-	`created_at` datetime(3) NOT NULL,
+	`received_at` datetime(3) NOT NULL,
 	`replayed_at` datetime(3),
 	CONSTRAINT `dead_letter_events_id` PRIMARY KEY(`id`)
 );
@@ -85,8 +85,10 @@ CREATE TABLE `webhook_endpoints` (
 	CONSTRAINT `webhook_endpoints_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
-CREATE INDEX `dead_letter_events_org_received_idx` ON `dead_letter_events` (`org_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `dead_letter_events_org_received_idx` ON `dead_letter_events` (`org_id`,`received_at`);--> statement-breakpoint
 CREATE INDEX `notifications_org_user_read_idx` ON `notifications` (`org_id`,`user_id`,`read_at`,`created_at`);--> statement-breakpoint
-CREATE INDEX `webhook_deliveries_org_due_idx` ON `webhook_deliveries` (`org_id`,`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_org_endpoint_idx` ON `webhook_deliveries` (`org_id`,`endpoint_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `webhook_delivery_attempts_org_delivery_idx` ON `webhook_delivery_attempts` (`org_id`,`delivery_id`,`attempt`);--> statement-breakpoint
-CREATE INDEX `webhook_endpoints_org_idx` ON `webhook_endpoints` (`org_id`,`status`);
+CREATE INDEX `webhook_endpoints_org_idx` ON `webhook_endpoints` (`org_id`,`status`);--> statement-breakpoint
+CREATE INDEX `outbox_events_unpublished_idx` ON `outbox_events` (`published_at`,`created_at`);

@@ -57,7 +57,7 @@ export const deadLetterEvents = mysqlTable(
     eventId: ref("event_id").notNull(),
     eventType: varchar("event_type", { length: 40 }).notNull(),
     attempts: int("attempts").notNull(),
-    receivedAt: createdAt(),
+    receivedAt: instant("received_at").notNull().$defaultFn(() => new Date()),
     replayedAt: instant("replayed_at"),
   },
   (t) => [index("dead_letter_events_org_received_idx").on(t.orgId, t.receivedAt)],
@@ -103,7 +103,12 @@ export const webhookDeliveries = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("webhook_deliveries_endpoint_event_uq").on(t.endpointId, t.eventId), index("webhook_deliveries_org_due_idx").on(t.orgId, t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_event_uq").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_org_endpoint_idx").on(t.orgId, t.endpointId, t.createdAt),
+    // The retry sweep looks across organizations.
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+  ],
 );
 
 export const webhookDeliveryAttempts = mysqlTable(
