@@ -1,7 +1,7 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDatabase } from "../../db/client.ts";
-import { deadLetterEvents, emailOutbox, invoices, notifications, outboxEvents, submissions, webhookDeliveries } from "../../db/schema/index.ts";
+import { deadLetterEvents, emailOutbox, invoices, notifications, outboxEvents, webhookDeliveries } from "../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { createId } from "../utils/ids.ts";
 import { addDays } from "./bind/calendar-date.ts";
@@ -12,6 +12,7 @@ import { raiseInvoicesDue } from "./invoices-due.server.ts";
 import type { LiveUpdate } from "./live-notifications.ts";
 import { channelEnabled, listNotifications, markAllNotificationsRead, markNotificationRead, saveNotificationPreferences, unreadNotificationCount } from "./notifications.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
+import { insertLouisianaSubmission } from "./testing/louisiana-submission.ts";
 import { startWebhookReceiver } from "./testing/webhook-receiver.ts";
 import { createWebhookEndpoint, setWebhookEndpointStatus } from "./webhooks.server.ts";
 
@@ -36,14 +37,9 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-/** A Louisiana caterer quoted by the producer: LA is a referral trigger, so it is referred. */
+/** The producer quotes a Louisiana risk, which is referred. */
 async function referredSubmission() {
-  const id = createId("sub");
-  await db.insert(submissions).values({
-    id, orgId: org, reference: id.slice(-12), agencyId: "agy_harbor", producerUserId: producer.userId, insuredId: "ins_bayou", programId: "prg_summit_gl",
-    lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, requestedLimitCents: 100_000_000, deductibleCents: 100_000,
-    effectiveDate: "2026-12-15", termMonths: 12, status: "submitted",
-  });
+  const id = await insertLouisianaSubmission(db, producer);
   const quoted = await quoteSubmission(db, producer, id, "2026-11-22");
   if (!quoted.ok) throw new Error(quoted.error.message);
   const events = await db.select().from(outboxEvents).where(and(eq(outboxEvents.orgId, org), inArray(outboxEvents.type, ["submission.referred", "quote.issued"])));
