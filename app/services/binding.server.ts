@@ -201,15 +201,7 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
       await tx.update(quotes).set({ status: "bound" }).where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.id, quote.id)));
       await tx.update(submissions).set({ status: "bound" }).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submission.id)));
       await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId: submission.id, actorUserId: tenant.userId, type: "bound", detail: { policyId, policyNumber } });
-      await recordDomainEvent(tx, tenant.orgId, "policy.bound", {
-        policyId,
-        policyNumber,
-        submissionId: submission.id,
-        quoteOptionId: option.id,
-        grossPremiumCents: option.grossPremiumCents,
-        totalDueCents: option.totalDueCents,
-        boundBy: tenant.userId,
-      });
+      await recordDomainEvent(tx, tenant.orgId, "policy.bound", { policyId, policyNumber, submissionId: submission.id, quoteOptionId: option.id, grossPremiumCents: option.grossPremiumCents, totalDueCents: option.totalDueCents, boundBy: tenant.userId });
       return { ok: true, policyId, policyNumber, alreadyBound: false } as const;
     });
   } catch (error) {
