@@ -6,7 +6,7 @@ import type { DomainEventMessage } from "../app/services/domain-event-types.ts";
 import { publishOutbox } from "../app/services/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/event-delivery.server.ts";
 import { raiseInvoicesDue } from "../app/services/invoices-due.server.ts";
-import { retryDueWebhookDeliveries } from "../app/services/webhooks.server.ts";
+import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/webhooks.server.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 
 export { UserNotifications } from "../party/notifications.ts";
@@ -53,7 +53,7 @@ export default {
         // Due dates are days: looking once an hour is plenty.
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
         await publishOutbox(db, env.DOMAIN_EVENTS);
-        await retryDueWebhookDeliveries(db, deliveryDepsFor(env).transport);
+        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET));
       })(),
     );
   },

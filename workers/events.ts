@@ -3,15 +3,16 @@ import { servicesFor } from "../app/context.server.ts";
 import type { DeliveryDeps } from "../app/services/event-delivery.server.ts";
 import { NOTIFICATIONS_PARTY, notificationRoomName } from "../app/services/live-notifications.ts";
 import { verifyRoomToken } from "../app/services/room-token.server.ts";
+import { liveWebhookSender } from "../app/services/webhooks.server.ts";
 
 export const DEAD_LETTER_QUEUE = "openinsure-domain-events-dlq";
 
-/** What the event consumer needs from the Worker: the database, a clock, fetch and the rooms. */
+/** What the event consumer needs from the Worker: the database, the webhook sender and the rooms. */
 export function deliveryDepsFor(env: Env): DeliveryDeps {
   return {
     db: servicesFor(env).db,
     appUrl: env.APP_URL,
-    transport: { fetch: (input, init) => fetch(input, init), now: () => new Date() },
+    webhooks: liveWebhookSender(env.BETTER_AUTH_SECRET),
     pushLive: async (orgId, userId, update) => {
       const room = await getServerByName(env.UserNotifications, notificationRoomName(orgId, userId));
       await room.push(update);

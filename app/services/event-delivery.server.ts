@@ -9,12 +9,12 @@ import { findOutboxEvent } from "./domain-events.server.ts";
 import { audienceOf } from "./event-audience.server.ts";
 import type { LiveUpdate } from "./live-notifications.ts";
 import { notifyAudience, unreadNotificationCount } from "./notifications.server.ts";
-import { fanOutToWebhooks, type WebhookTransport } from "./webhooks.server.ts";
+import { fanOutToWebhooks, type WebhookSender } from "./webhooks.server.ts";
 
 export type DeliveryDeps = {
   db: Database;
   appUrl: string;
-  transport: WebhookTransport;
+  webhooks: WebhookSender;
   /** Sends an update to the user's live room; a failure loses only the live nudge, not the notification. */
   pushLive: (orgId: string, userId: string, update: LiveUpdate) => Promise<void>;
 };
@@ -37,7 +37,7 @@ export async function deliverDomainEvent(deps: DeliveryDeps, event: DomainEventM
       console.warn(`live notification to ${userId} not sent`, error);
     });
   }
-  await fanOutToWebhooks(deps.db, event, deps.transport);
+  await fanOutToWebhooks(deps.db, event, deps.webhooks);
 }
 
 type QueueMessage = Pick<Message<unknown>, "body" | "attempts" | "ack" | "retry">;

@@ -17,6 +17,7 @@ import { startWebhookReceiver } from "./testing/webhook-receiver.ts";
 import { createWebhookEndpoint, setWebhookEndpointStatus } from "./webhooks.server.ts";
 
 const db = guardedTestDatabase();
+const APP_SECRET = process.env.BETTER_AUTH_SECRET!;
 const producer = tenantOf("producer@summit.demo");
 const admin = tenantOf("admin@summit.demo");
 const org = producer.orgId;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   deps = {
     db,
     appUrl: "https://app.openinsure.test",
-    transport: { fetch: globalThis.fetch, now: () => new Date() },
+    webhooks: { fetch: globalThis.fetch, now: () => new Date(), appSecret: APP_SECRET },
     pushLive: async (_orgId, userId, update) => {
       pushed.push({ userId, update });
     },
@@ -82,7 +83,7 @@ describe("domain events", () => {
 
   test("delivering the same event twice creates one notification, one email, one live push and one webhook delivery per endpoint", async () => {
     receiver.respondWith(200);
-    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["submission.referred"] });
+    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["submission.referred"] }, APP_SECRET);
     const { reference, referred } = await referredSubmission();
     const assignee = String(referred.data.assignedToUserId);
 

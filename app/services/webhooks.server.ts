@@ -4,13 +4,23 @@ import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "..
 import type { TenantContext } from "../auth/session.server.ts";
 import { transactionWithRetry } from "../../db/transaction.ts";
 import { createId } from "../utils/ids.ts";
+import { openSecret, sealSecret } from "../utils/secret-box.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { recordDomainEvent } from "./domain-events.server.ts";
 import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.ts";
 
-/** What sends a webhook request and what time it is: both injected so tests control them. */
-export type WebhookTransport = { fetch: typeof fetch; now: () => Date };
+/**
+ * How webhooks go out: the HTTP client, the clock (both injected so tests control them) and the
+ * app secret that unseals the endpoints' signing secrets.
+ */
+export type WebhookSender = { fetch: typeof fetch; now: () => Date; appSecret: string };
+
+export function liveWebhookSender(appSecret: string): WebhookSender {
+  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret };
+}
+
+const SECRET_PURPOSE = "webhook-signing-secret";
 
 // A claimed attempt holds the delivery this long, so the cron sweep and the queue consumer
 // never send the same delivery at once; a crashed attempt is retried after it.
@@ -22,10 +32,12 @@ function randomSecret(): string {
   return `whsec_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-export async function createWebhookEndpoint(db: Database, tenant: TenantContext, input: { url: string; eventTypes: string[] }) {
+/** Creates an endpoint and returns its signing secret: the only time it leaves the server. */
+export async function createWebhookEndpoint(db: Database, tenant: TenantContext, input: { url: string; eventTypes: string[] }, appSecret: string) {
   const id = createId("whe");
   const secret = randomSecret();
-  await db.insert(webhookEndpoints).values({ id, orgId: tenant.orgId, url: input.url, secret, eventTypes: input.eventTypes, createdByUserId: tenant.userId });
+  const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
+  await db.insert(webhookEndpoints).values({ id, orgId: tenant.orgId, url: input.url, sealedSecret, eventTypes: input.eventTypes, createdByUserId: tenant.userId });
   return { id, secret };
 }
 
@@ -82,7 +94,7 @@ export function webhookBody(event: DomainEventMessage): string {
  * Creates one delivery per subscribed active endpoint (the unique endpoint+event key makes a
  * redelivered event a no-op) and makes the first attempt of each delivery it created.
  */
-export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, transport: WebhookTransport): Promise<number> {
+export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, sender: WebhookSender): Promise<number> {
   const endpoints = await db
     .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
     .from(webhookEndpoints)
@@ -94,10 +106,10 @@ export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, 
     const inserted = await db
       .insert(webhookDeliveries)
       .ignore()
-      .values({ id, orgId: event.orgId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: transport.now() });
+      .values({ id, orgId: event.orgId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() });
     if (Number(inserted.rowsAffected) === 0) continue;
     created++;
-    await attemptWebhookDelivery(db, event.orgId, id, transport);
+    await attemptWebhookDelivery(db, event.orgId, id, sender);
   }
   return created;
 }
@@ -107,8 +119,8 @@ export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, 
  * sent, logged, and either settled or scheduled for the next retry. Returns false when the
  * delivery was not due or someone else holds it.
  */
-export async function attemptWebhookDelivery(db: Database, orgId: string, deliveryId: string, transport: WebhookTransport): Promise<boolean> {
-  const startedAt = transport.now();
+export async function attemptWebhookDelivery(db: Database, orgId: string, deliveryId: string, sender: WebhookSender): Promise<boolean> {
+  const startedAt = sender.now();
   const claimed = await db
     .update(webhookDeliveries)
     .set({ nextAttemptAt: new Date(startedAt.getTime() + ATTEMPT_LEASE_MS) })
@@ -130,12 +142,12 @@ export async function attemptWebhookDelivery(db: Database, orgId: string, delive
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await transport.fetch(endpoint.url, {
+    const response = await sender.fetch(endpoint.url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
         "User-Agent": "OpenInsure-Webhooks/1",
-        [SIGNATURE_HEADER]: await signatureHeader(endpoint.secret, delivery.body, startedAt),
+        [SIGNATURE_HEADER]: await signatureHeader(await openSecret(sender.appSecret, SECRET_PURPOSE, endpoint.sealedSecret), delivery.body, startedAt),
         "X-OpenInsure-Event": delivery.eventType,
         "X-OpenInsure-Delivery": delivery.id,
       },
@@ -148,7 +160,7 @@ export async function attemptWebhookDelivery(db: Database, orgId: string, delive
   } catch (cause) {
     error = (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
   }
-  const finishedAt = transport.now();
+  const finishedAt = sender.now();
   const succeeded = statusCode !== null && isSuccessStatus(statusCode);
   const attempt = delivery.attempts + 1;
   const retryAt = succeeded ? null : nextWebhookAttemptAt(attempt, finishedAt);
@@ -192,25 +204,30 @@ export async function attemptWebhookDelivery(db: Database, orgId: string, delive
 }
 
 /** The cron's sweep: every pending delivery whose retry time has come, across organizations. */
-export async function retryDueWebhookDeliveries(db: Database, transport: WebhookTransport, limit = 50): Promise<number> {
-  const now = transport.now();
+export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSender, limit = 50): Promise<number> {
+  const now = sender.now();
   const result = await db.execute(sql`/* unscoped: the retry sweep serves every organization */
     SELECT ${webhookDeliveries.id} AS id, ${webhookDeliveries.orgId} AS org_id FROM ${webhookDeliveries}
     WHERE ${webhookDeliveries.status} = 'pending' AND ${webhookDeliveries.nextAttemptAt} <= ${now}
     ORDER BY ${webhookDeliveries.nextAttemptAt} LIMIT ${limit}`);
   let attempted = 0;
   for (const row of result.rows as { id: string; org_id: string }[]) {
-    if (await attemptWebhookDelivery(db, row.org_id, row.id, transport)) attempted++;
+    try {
+      if (await attemptWebhookDelivery(db, row.org_id, row.id, sender)) attempted++;
+    } catch (error) {
+      // One broken delivery must not hold up the others; its lease brings it back later.
+      console.error(`webhook delivery ${row.id} could not be attempted`, error);
+    }
   }
   return attempted;
 }
 
 /** An admin's manual replay: the delivery is sent again now, whatever its state. */
-export async function replayWebhookDelivery(db: Database, tenant: TenantContext, deliveryId: string, transport: WebhookTransport): Promise<boolean> {
+export async function replayWebhookDelivery(db: Database, tenant: TenantContext, deliveryId: string, sender: WebhookSender): Promise<boolean> {
   const reset = await db
     .update(webhookDeliveries)
-    .set({ status: "pending", nextAttemptAt: transport.now() })
+    .set({ status: "pending", nextAttemptAt: sender.now() })
     .where(and(eq(webhookDeliveries.orgId, tenant.orgId), eq(webhookDeliveries.id, deliveryId)));
   if (Number(reset.rowsAffected) === 0) return false;
-  return attemptWebhookDelivery(db, tenant.orgId, deliveryId, transport);
+  return attemptWebhookDelivery(db, tenant.orgId, deliveryId, sender);
 }

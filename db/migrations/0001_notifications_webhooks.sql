@@ -75,7 +75,7 @@ CREATE TABLE `webhook_endpoints` (
 	`id` varchar(36) NOT NULL,
 	`org_id` varchar(36) NOT NULL,
 	`url` varchar(500) NOT NULL,
-	`secret` varchar(100) NOT NULL,
+	`sealed_secret` varchar(255) NOT NULL,
 	`event_types` json NOT NULL,
 	`status` varchar(10) NOT NULL DEFAULT 'active',
 	`consecutive_failures` int NOT NULL DEFAULT 0,

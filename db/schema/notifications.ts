@@ -71,8 +71,8 @@ export const webhookEndpoints = mysqlTable(
     id: id(),
     orgId: orgId(),
     url: varchar("url", { length: 500 }).notNull(),
-    /** The signing secret; shown to the admin once, at creation. */
-    secret: varchar("secret", { length: 100 }).notNull(),
+    /** The signing secret, sealed (app/utils/secret-box.ts); shown to the admin once, at creation. */
+    sealedSecret: varchar("sealed_secret", { length: 255 }).notNull(),
     eventTypes: json("event_types").$type<string[]>().notNull(),
     status: varchar("status", { length: 10, enum: WEBHOOK_ENDPOINT_STATUSES }).notNull().default("active"),
     consecutiveFailures: int("consecutive_failures").notNull().default(0),

@@ -4,7 +4,7 @@ import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { findWebhookEndpointLog, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/webhooks.server.ts";
+import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -25,7 +25,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requirePermission(args, "manage:webhook");
-  const { db } = appServices(args.context);
+  const { db, env } = appServices(args.context);
   const parsed = ActionSchema.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) return data({ error: "That request was not understood." }, { status: 400 });
   const input = parsed.data;
@@ -33,7 +33,7 @@ export async function action(args: Route.ActionArgs) {
     const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
     invariantResponse(log && log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
     if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
-    await replayWebhookDelivery(db, tenant, input.deliveryId, { fetch: (url, init) => fetch(url, init), now: () => new Date() });
+    await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET));
   } else {
     invariantResponse(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"), "Webhook endpoint not found");
   }

@@ -29,7 +29,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "manage:webhook");
-  const { db, isDevelopment } = appServices(args.context);
+  const { db, env, isDevelopment } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: EndpointSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
   // Plain HTTP only reaches a receiver on this machine in development; in production it would
@@ -37,7 +37,7 @@ export async function action(args: Route.ActionArgs) {
   if (!isDevelopment && !submission.value.url.startsWith("https://")) {
     return data({ result: submission.reply({ fieldErrors: { url: ["Webhook URLs must use https://"] } }), secret: null }, { status: 400 });
   }
-  const created = await createWebhookEndpoint(db, user.tenant, submission.value);
+  const created = await createWebhookEndpoint(db, user.tenant, submission.value, env.BETTER_AUTH_SECRET);
   await recordAudit(db, { orgId: user.tenant.orgId, actorUserId: user.id, actorEmail: user.email, action: "webhook_endpoint_created", targetType: "webhook_endpoint", targetId: created.id, detail: { url: submission.value.url, eventTypes: submission.value.eventTypes }, ipAddress: clientAddress(args.request) });
   return { result: submission.reply({ resetForm: true }), secret: created.secret };
 }
