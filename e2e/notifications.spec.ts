@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
@@ -36,12 +37,19 @@ async function fileReferredRisk(producer: Page): Promise<{ reference: string; ro
   return { reference, routedTo };
 }
 
+async function expectAccessible(page: Page) {
+  const accessibility = await new AxeBuilder({ page }).analyze();
+  expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 const bell = (page: Page) => page.getByRole("link", { name: /^Notifications: \d+ unread$/ });
 async function unreadOf(page: Page): Promise<number> {
   return Number((await bell(page).getAttribute("aria-label"))!.match(/(\d+) unread/)![1]);
 }
 
 test("the underwriter's bell counts up live when a referral is routed to them, and mark read counts it down", async ({ browser }) => {
+  // Three users sign in and a risk is filed and quoted: more than the default budget on a busy machine.
+  test.slow();
   // The referral goes to the least busy underwriter whose authority covers it: watch both.
   const underwriters = { "Uma Underwood": await signedInPage(browser, "underwriter@summit.demo"), "Omar Ops": await signedInPage(browser, "ops@summit.demo") };
   const before = new Map<Page, number>();
@@ -65,6 +73,7 @@ test("the underwriter's bell counts up live when a referral is routed to them, a
   const title = `Referral routed to you: ${reference}`;
   const item = underwriter.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: title });
   await expect(item).toContainText("new");
+  await expectAccessible(underwriter);
   const unreadBeforeMark = await unreadOf(underwriter);
   await item.getByRole("button", { name: `Mark read: ${title}` }).click();
   await expect(item.getByRole("button", { name: `Mark read: ${title}` })).toHaveCount(0);
@@ -94,6 +103,7 @@ test("another user cannot join someone's notification room", async ({ browser })
 type Received = { headers: IncomingHttpHeaders; body: string };
 
 test("an admin adds a webhook endpoint; a quote is delivered to it signed, and the delivery log shows the response", async ({ browser }) => {
+  test.slow();
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -109,6 +119,7 @@ test("an admin adds a webhook endpoint; a quote is delivered to it signed, and t
     const admin = await signedInPage(browser, "admin@summit.demo");
     await admin.goto("/admin/webhooks");
     await waitForHydration(admin);
+    await expectAccessible(admin);
     await admin.getByLabel("URL").fill(url);
     await admin.getByRole("checkbox", { name: /quote\.issued/ }).check();
     await admin.getByRole("button", { name: "Add endpoint" }).click();
@@ -137,6 +148,7 @@ test("an admin adds a webhook endpoint; a quote is delivered to it signed, and t
     const log = admin.getByRole("table", { name: "Deliveries" });
     await expect(log.getByRole("row").filter({ hasText: body.id })).toContainText("succeeded");
     await expect(log.getByRole("row").filter({ hasText: body.id })).toContainText(": 200");
+    await expectAccessible(admin);
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

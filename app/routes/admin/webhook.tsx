@@ -92,7 +92,7 @@ export default function WebhookEndpoint({ loaderData, actionData }: Route.Compon
               },
               { header: "Next retry", cell: (d) => (d.status === "pending" ? formatInstant(d.nextAttemptAt) : "") },
               {
-                header: "",
+                header: "Replay",
                 cell: (d) => (
                   <Form method="post">
                     <input type="hidden" name="intent" value="replay" />
