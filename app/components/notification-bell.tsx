@@ -49,7 +49,6 @@ export function NotificationBell({ bell }: { bell: BellData }) {
     <Link to="/notifications" className="relative inline-flex rounded-md p-1 text-text-muted hover:bg-surface-muted" aria-label={`Notifications: ${unread} unread`} data-live={connected ? "connected" : "offline"}>
       <Bell size={20} aria-hidden />
       <span
-        data-testid="unread-count"
         className={cx("absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-xs font-semibold", unread > 0 ? "bg-danger text-white" : "hidden")}
       >
         {unread}

@@ -39,7 +39,9 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
     case "submission.referred": {
       const facts = await submissionFacts(db, event.orgId, d.submissionId);
       if (!facts) return [];
-      return others([text(d.assignedToUserId)], null).map((userId) => ({
+      // No underwriter's authority covers the risk: the senior underwriters decide it.
+      const assignees = d.assignedToUserId ? [text(d.assignedToUserId)] : await membersWithRole(db, event.orgId, "senior_underwriter");
+      return others(assignees, null).map((userId) => ({
         userId,
         title: `Referral routed to you: ${facts.reference}`,
         body: `${facts.insuredName} needs an underwriter's decision (${(Array.isArray(d.reasons) ? d.reasons : []).join(", ").replaceAll("_", " ")}).`,
