@@ -103,6 +103,14 @@ describe("domain events", () => {
     await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
   });
 
+  test("a referral no underwriter's authority covers is announced to the senior underwriters", async () => {
+    const { referred } = await referredSubmission();
+    const unassigned: DomainEventMessage = { ...referred, id: createId("evt"), data: { ...referred.data, assignedToUserId: null } };
+    await deliverDomainEvent(deps, unassigned);
+    const rows = await db.select().from(notifications).where(and(eq(notifications.orgId, org), eq(notifications.eventId, unassigned.id)));
+    expect(rows.map((r) => r.userId)).toEqual(["usr_a_suw"]);
+  });
+
   test("preferences choose the channels: in-app off means no notification, email off means no email", async () => {
     const compliance = tenantOf("compliance@summit.demo");
     const mention = (): DomainEventMessage => ({
