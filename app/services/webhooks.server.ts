@@ -80,11 +80,6 @@ export async function setWebhookEndpointStatus(db: Database, tenant: TenantConte
   return Number(result.rowsAffected) > 0;
 }
 
-export async function deleteWebhookEndpoint(db: Database, tenant: TenantContext, endpointId: string) {
-  const result = await db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.orgId, tenant.orgId), eq(webhookEndpoints.id, endpointId)));
-  return Number(result.rowsAffected) > 0;
-}
-
 /** The body every receiver gets (DOMAIN.md): `{id, type, created_at, data}`. */
 export function webhookBody(event: DomainEventMessage): string {
   return JSON.stringify({ id: event.id, type: event.type, created_at: event.createdAt, data: event.data });
