@@ -19,6 +19,8 @@ export default [
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
   ]),
   route("dev/outbox", "routes/dev/outbox.tsx"),
+  route("notifications/room-token", "routes/notifications/room-token.ts"),
+  ...prefix("notifications", [layout("routes/notifications/_layout.tsx", [index("routes/notifications/index.tsx")])]),
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
@@ -63,6 +65,9 @@ export default [
       route("members/:memberId", "routes/admin/member.tsx"),
       route("audit-log", "routes/admin/audit-log.tsx"),
       route("api-keys", "routes/admin/api-keys.tsx"),
+      route("webhooks", "routes/admin/webhooks.tsx"),
+      route("webhooks/:endpointId", "routes/admin/webhook.tsx"),
+      route("dead-letters", "routes/admin/dead-letters.tsx"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

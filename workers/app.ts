@@ -7,8 +7,15 @@ import { deliverPendingEmails, mailTransportFrom } from "../app/services/email-d
 import { postAwaitingPostings } from "../app/services/ledger/postings.server.ts";
 import { admitToDealRoom } from "../party/deal-room-admission.ts";
 import { dealRoomName } from "../party/deal-room-token.ts";
+import type { DomainEventMessage } from "../app/services/domain-event-types.ts";
+import { publishOutbox } from "../app/services/domain-events.server.ts";
+import { consumeDomainEvents, recordDeadLetters } from "../app/services/event-delivery.server.ts";
+import { raiseInvoicesDue } from "../app/services/invoices-due.server.ts";
+import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/webhooks.server.ts";
+import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 
 export { DealRoom } from "../party/deal-room.ts";
+export { UserNotifications } from "../party/notifications.ts";
 
 const requestHandler = createRequestHandler(
   () => import("virtual:react-router/server-build"),
@@ -19,27 +26,47 @@ connectDealRoomLive({
   refresh: async (orgId, submissionId) => (await getServerByName(workerEnv.DealRoom, dealRoomName(orgId, submissionId))).refresh(),
 });
 
+function publishAfterCommit(env: Env, ctx: ExecutionContext) {
+  ctx.waitUntil(publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) => console.error("outbox publish failed; the cron sweep retries", error)));
+}
+
 export default {
   async fetch(request, env, ctx) {
     const room = await routePartykitRequest(request, env, {
-      onBeforeConnect: (req, lobby) => (lobby.className === "DealRoom" ? admitToDealRoom(req, lobby.name, env) : new Response("No such room", { status: 404 })),
-      // Rooms speak WebSocket only; the app reaches them through their bindings.
+      onBeforeConnect: (req, lobby) => (lobby.className === "DealRoom" ? admitToDealRoom(req, lobby.name, env) : authorizeRoomConnection(req, lobby, env)),
       onBeforeRequest: () => new Response("Not found", { status: 404 }),
     });
     if (room) return room;
     const context = new RouterContextProvider();
     context.set(cloudflareContext, { env, ctx });
-    return requestHandler(request, context);
+    const response = await requestHandler(request, context);
+    // A change that raised domain events has committed by the time its response exists.
+    if (request.method !== "GET" && request.method !== "HEAD") publishAfterCommit(env, ctx);
+    return response;
   },
 
-  async scheduled(_controller, env, ctx) {
+  async queue(batch, env, ctx) {
+    if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(servicesFor(env).db, batch.messages);
+    await consumeDomainEvents(batch.messages, deliveryDepsFor(env));
+    // Consumers raise events of their own (an endpoint disabled after failures).
+    publishAfterCommit(env, ctx);
+  },
+
+  async scheduled(controller, env, ctx) {
+    const { db, ledger } = servicesFor(env);
     const transport = mailTransportFrom(env);
     // Without a transport (development) the outbox is read on /dev/outbox instead.
-    if (transport) ctx.waitUntil(deliverPendingEmails(servicesFor(env).db, transport));
+    if (transport) ctx.waitUntil(deliverPendingEmails(db, transport));
     // Payments recorded while the ledger proxy was unreachable are posted with their stored ids.
-    if (env.LEDGER_URL) {
-      const { db, ledger } = servicesFor(env);
-      ctx.waitUntil(postAwaitingPostings(db, ledger));
-    }
+    if (env.LEDGER_URL) ctx.waitUntil(postAwaitingPostings(db, ledger));
+    const now = new Date(controller.scheduledTime);
+    ctx.waitUntil(
+      (async () => {
+        // Due dates are days: looking once an hour is plenty.
+        if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        await publishOutbox(db, env.DOMAIN_EVENTS);
+        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET));
+      })(),
+    );
   },
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<Env, DomainEventMessage>;

@@ -63,6 +63,7 @@ export const PERMISSIONS = [
   "manage:api-key",
   "read:deal-room",
   "manage:deal-room",
+  "manage:webhook",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,7 +81,7 @@ const underwriting: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  org_admin: ["access:admin", "read:audit-log", "manage:member", "manage:api-key", "read:da-agreement"],
+  org_admin: ["access:admin", "read:audit-log", "manage:member", "manage:api-key", "manage:webhook", "read:da-agreement"],
   underwriter: underwriting,
   senior_underwriter: [...underwriting, "decide:referral"],
   producer: ["access:producer", "read:submission", "create:submission", "quote:submission", "bind:submission", "read:policy", "read:deal-room"],

@@ -1,6 +1,7 @@
-import { Bell, ShieldCheck, SignOut, UserSwitch } from "@phosphor-icons/react";
+import { ShieldCheck, SignOut, UserSwitch } from "@phosphor-icons/react";
 import type { ReactNode } from "react";
 import { Form, NavLink } from "react-router";
+import { NotificationBell, type BellData } from "./notification-bell.tsx";
 import { cx } from "./ui.tsx";
 
 export type ShellData = {
@@ -8,7 +9,8 @@ export type ShellData = {
   orgName: string | null;
   roles: string[];
   areas: { id: string; path: string; label: string }[];
-  currentArea: string;
+  currentArea: string | null;
+  bell: BellData;
 };
 
 export function PortalShell({ shell, children }: { shell: ShellData; children: ReactNode }) {
@@ -44,7 +46,7 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
             ))}
           </nav>
           <div className="flex items-center gap-4 text-sm">
-            <Bell size={20} className="text-text-muted" aria-label="Notifications" />
+            <NotificationBell bell={shell.bell} />
             <div className="text-right leading-tight">
               <div className="font-medium">{shell.user.name}</div>
               <div className="text-xs text-text-muted">{shell.orgName ?? "Platform"}</div>

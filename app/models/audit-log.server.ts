@@ -8,7 +8,7 @@ export type AuditEntry = {
   orgId: string;
   actorUserId: string | null;
   actorEmail: string | null;
-  action: "sign_in" | "impersonation_started" | "role_changed" | "member_invited";
+  action: "sign_in" | "impersonation_started" | "role_changed" | "member_invited" | "webhook_endpoint_created";
   targetType?: string;
   targetId?: string;
   detail?: Record<string, unknown>;

@@ -3,6 +3,9 @@ import { areaById, areasFor, type AreaId } from "../auth/areas.ts";
 import { hasPermission, ROLE_LABELS } from "../auth/permissions.ts";
 import { forbidden, requireUser } from "../auth/session.server.ts";
 import type { ShellData } from "../components/portal-shell.tsx";
+import { appServices } from "../context.server.ts";
+import { notificationRoomName } from "../services/live-notifications.ts";
+import { unreadNotificationCount } from "../services/notifications.server.ts";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
 
@@ -23,15 +26,19 @@ export function requireArea(areaId: AreaId): MiddlewareFunction<Response> {
   };
 }
 
-/** The navigation every portal layout shows; the area check itself is `requireArea`. */
-export async function loadPortalShell(args: Args, areaId: AreaId): Promise<ShellData> {
+/** The navigation and bell every portal layout shows; the area check itself is `requireArea`. */
+export async function loadPortalShell(args: Args, areaId: AreaId | null): Promise<ShellData> {
   const user = await requireUser(args);
   const roles = user.tenant?.roles ?? [];
+  const { tenant } = user;
   return {
     user: { name: user.name, email: user.email, impersonatedBy: user.impersonatedBy },
     orgName: user.tenant?.orgName ?? null,
     roles: roles.map((r) => ROLE_LABELS[r]),
     areas: areasFor(roles, user.isPlatformOperator).map(({ id, path, label }) => ({ id, path, label })),
     currentArea: areaId,
+    bell: tenant
+      ? { unread: await unreadNotificationCount(appServices(args.context).db, tenant.orgId, tenant.userId), room: notificationRoomName(tenant.orgId, tenant.userId) }
+      : { unread: 0, room: null },
   };
 }

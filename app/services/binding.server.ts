@@ -7,7 +7,6 @@ import {
   installments,
   insureds,
   invoices,
-  outboxEvents,
   policies,
   programs,
   quoteOptions,
@@ -26,6 +25,7 @@ import { nextSequenceValue } from "../models/sequences.server.ts";
 import { createId } from "../utils/ids.ts";
 import { toCents } from "../utils/money.ts";
 import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
+import { recordDomainEvent } from "./domain-events.server.ts";
 import { addMonths, buildInstallments, daAgreementTermsFromRow, formatPolicyNumber, runPreBindChecks, type BindAuthority, type InstallmentPlan } from "./bind/index.ts";
 import type { PreBindCheckResult } from "./bind/check-result.ts";
 import type { ReferralReasonCode } from "./bind/referral-triggers.ts";
@@ -207,12 +207,7 @@ export async function bindQuoteOption(db: Database, tenant: TenantContext, reque
       await tx.update(quotes).set({ status: "bound" }).where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.id, quote.id)));
       await tx.update(submissions).set({ status: "bound" }).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submission.id)));
       await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId: submission.id, actorUserId: tenant.userId, type: "bound", detail: { policyId, policyNumber } });
-      await tx.insert(outboxEvents).values({
-        id: createId("evt"),
-        orgId: tenant.orgId,
-        type: "policy.bound",
-        payload: { policyId, policyNumber, submissionId: submission.id, quoteOptionId: option.id, grossPremiumCents: option.grossPremiumCents, totalDueCents: option.totalDueCents, boundBy: tenant.userId },
-      });
+      await recordDomainEvent(tx, tenant.orgId, "policy.bound", { policyId, policyNumber, submissionId: submission.id, quoteOptionId: option.id, grossPremiumCents: option.grossPremiumCents, totalDueCents: option.totalDueCents, boundBy: tenant.userId });
       return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id } as const;
     });
     if (outcome.ok) await closeDealRoomsForSubmission(db, tenant.orgId, outcome.submissionId, "bound");

@@ -7,7 +7,8 @@ import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
 import { createId } from "../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
-import { raiseReferral } from "./referrals.server.ts";
+import { recordDomainEvent } from "./domain-events.server.ts";
+import { raiseReferral, referralReasons } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
 import { addDays } from "./bind/calendar-date.ts";
 import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
@@ -189,6 +190,13 @@ export async function quoteSubmission(
         occurrenceLimitCents: occurrenceLimit,
       });
     }
+    await recordDomainEvent(tx, tenant.orgId, "quote.issued", {
+      quoteId,
+      submissionId: submission.id,
+      grossPremiumCents: ratedOptions[0]!.grossPremium,
+      referred: reasons.length > 0,
+      quotedByUserId: tenant.userId,
+    });
   });
   return { ok: true, quoteId };
 }

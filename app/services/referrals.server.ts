@@ -15,6 +15,7 @@ import {
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
+import { recordDomainEvent } from "./domain-events.server.ts";
 import { formatMoney, toCents } from "../utils/money.ts";
 import type { DaReferralTriggers } from "./bind/da-agreement.ts";
 import { referralTriggersHit } from "./bind/referral-triggers.ts";
@@ -107,6 +108,13 @@ export async function raiseReferral(
   ]);
   await tx.update(submissions).set({ status: "referred" }).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, input.submissionId)));
   await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId: input.submissionId, actorUserId: tenant.userId, type: "referred", detail: { referralId, reasons: input.reasons.map((r) => r.code) } });
+  await recordDomainEvent(tx, tenant.orgId, "submission.referred", {
+    referralId,
+    submissionId: input.submissionId,
+    quoteId: input.quoteId,
+    reasons: input.reasons.map((r) => r.code),
+    assignedToUserId: assignee?.userId ?? null,
+  });
   return referralId;
 }
 
@@ -137,6 +145,7 @@ export async function decideReferral(db: Database, tenant: TenantContext, referr
       .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, referral.submissionId)));
     if (decision.decision === "approved") await clearKnockoutHits(tx, tenant, referral.submissionId, "referral_approved");
     await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId: referral.submissionId, actorUserId: tenant.userId, type: `referral_${decision.decision}`, detail: { referralId, code: decision.code } });
+    await recordDomainEvent(tx, tenant.orgId, "referral.decided", { referralId, submissionId: referral.submissionId, decision: decision.decision, code: decision.code, decidedByUserId: tenant.userId });
     return { ok: true as const, submissionId: referral.submissionId };
   });
   if (outcome.ok && decision.decision === "declined") await closeDealRoomsForSubmission(db, tenant.orgId, outcome.submissionId, "declined");

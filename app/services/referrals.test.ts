@@ -5,6 +5,7 @@ import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { createId } from "../utils/ids.ts";
 import { bindQuoteOption } from "./binding.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
+import { insertLouisianaSubmission } from "./testing/louisiana-submission.ts";
 import { decideReferral, listPendingReferrals, listReferralsForSubmission } from "./referrals.server.ts";
 
 const db = guardedTestDatabase();
@@ -15,12 +16,7 @@ const org = producer.orgId;
 
 /** A Louisiana risk: LA is on the GL agreement's referral list. */
 async function referredSubmission() {
-  const id = createId("sub");
-  await db.insert(submissions).values({
-    id, orgId: org, reference: id.slice(-12), agencyId: "agy_harbor", producerUserId: producer.userId, insuredId: "ins_bayou", programId: "prg_summit_gl",
-    lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, requestedLimitCents: 100_000_000, deductibleCents: 100_000,
-    effectiveDate: "2026-12-15", termMonths: 12, status: "submitted",
-  });
+  const id = await insertLouisianaSubmission(db, producer);
   for (const carrierName of ["A Mutual", "B Casualty", "C Indemnity"]) {
     await db.insert(submissionDeclinations).values({ id: createId("dcl"), orgId: org, submissionId: id, carrierName, declinedOn: "2026-11-01", reason: "Declined" });
   }

@@ -6,6 +6,7 @@ import * as claims from "./claims.ts";
 import * as dealRooms from "./deal-rooms.ts";
 import * as documents from "./documents.ts";
 import * as ledger from "./ledger.ts";
+import * as notifications from "./notifications.ts";
 import * as parties from "./parties.ts";
 import * as platform from "./platform.ts";
 import * as policies from "./policies.ts";
@@ -22,6 +23,7 @@ export * from "./claims.ts";
 export * from "./documents.ts";
 export * from "./ledger.ts";
 export * from "./deal-rooms.ts";
+export * from "./notifications.ts";
 export * from "./parties.ts";
 export * from "./platform.ts";
 export * from "./policies.ts";
@@ -31,7 +33,7 @@ export * from "./rating.ts";
 export * from "./underwriting.ts";
 export * from "./workbench.ts";
 
-const modules = [api, auth, billing, claims, dealRooms, documents, ledger, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
+const modules = [api, auth, billing, claims, dealRooms, documents, ledger, notifications, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

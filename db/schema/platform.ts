@@ -61,5 +61,9 @@ export const outboxEvents = mysqlTable(
     createdAt: createdAt(),
     publishedAt: instant("published_at"),
   },
-  (t) => [index("outbox_events_org_published_idx").on(t.orgId, t.publishedAt, t.createdAt)],
+  (t) => [
+    index("outbox_events_org_published_idx").on(t.orgId, t.publishedAt, t.createdAt),
+    // The publisher drains every organization's unpublished rows, oldest first.
+    index("outbox_events_unpublished_idx").on(t.publishedAt, t.createdAt),
+  ],
 );

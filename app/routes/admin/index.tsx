@@ -68,6 +68,7 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
           loaderData.members ? (
             <span className="flex gap-4">
               <Link to="api-keys" className="text-brand underline underline-offset-4">API keys</Link>
+              <Link to="webhooks" className="text-brand underline underline-offset-4">Webhooks</Link>
               <Link to="audit-log" className="text-brand underline underline-offset-4">Audit log</Link>
             </span>
           ) : null
