@@ -22,8 +22,8 @@ export async function action(args: Route.ActionArgs) {
     const { db, env } = appServices(args.context);
     if (request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
       const filed = await fileApiAcordSubmission(db, env.DOCUMENTS, tenant, request, todayInUtc());
-      const submission = await getSubmission(db, tenant, filed.submissionId);
-      const body = { ...presentSubmission(submission!, undefined), acord: presentAcordReading(filed.extraction, filed.documentId) };
+      const [submission, knockouts] = await Promise.all([getSubmission(db, tenant, filed.submissionId), listKnockoutAnswers(db, tenant, filed.submissionId)]);
+      const body = { ...presentSubmission(submission!, undefined, knockouts), acord: presentAcordReading(filed.extraction, filed.documentId) };
       return apiJson(body, 201, { location: `/v1/submissions/${filed.submissionId}` });
     }
     const body = await parseJsonBody(request, SubmissionCreate);
