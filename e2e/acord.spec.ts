@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { daysAhead } from "./acord-dates.ts";
 import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from "../app/services/acord/test-pdf.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
+import { answerKnockoutQuestions } from "./knockouts.ts";
 
 
 const pdfFile = (name: string, bytes: Uint8Array) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
@@ -137,6 +138,7 @@ test("the intake form is saved as a draft, listed on the book and resumed", asyn
   const draftId = new URL(page.url()).searchParams.get("draft");
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await page.getByLabel("Effective date").fill(daysAhead(9).iso);
+  await answerKnockoutQuestions(page, "prg_summit_gl");
   await page.getByRole("button", { name: "Submit and quote" }).click();
   await expect(page).toHaveURL(`/producer/submissions/${draftId}`);
   await expect(page.getByRole("region", { name: /^Option / })).toHaveCount(3);

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signIn, waitForHydration } from "./demo-users.ts";
+import { answerKnockoutQuestions } from "./knockouts.ts";
 
 // A producer binds a policy for the demo policyholder's business on the quarterly plan; the
 // policyholder pays its first installment with the test card in /portal; finance sees the
@@ -42,6 +43,7 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await producer.getByLabel("NAICS class code").fill("561730");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");
   await producer.getByLabel("Effective date").fill(daysFromToday(12));
+  await answerKnockoutQuestions(producer, "prg_summit_gl");
   await producer.getByRole("button", { name: "Submit and quote" }).click();
   await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
   const option = producer.getByRole("region", { name: "Option 1" });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, waitForHydration } from "./demo-users.ts";
+import { answerKnockoutQuestions } from "./knockouts.ts";
 
 function daysFromToday(days: number): string {
   const date = new Date();
@@ -28,6 +29,7 @@ async function fileReferredRisk(producer: Page): Promise<{ reference: string; ro
   await producer.getByLabel("NAICS class code").fill("722320");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");
   await producer.getByLabel("Effective date").fill(daysFromToday(9));
+  await answerKnockoutQuestions(producer, "prg_summit_gl");
   await producer.getByRole("button", { name: "Submit and quote" }).click();
   await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
   const referral = producer.getByRole("region", { name: "Referral" });
