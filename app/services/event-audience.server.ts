@@ -85,13 +85,16 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         body: `${cents(d.amountCents)} falls due on ${text(d.dueDate)}.`,
         link: `/finance/invoices/${text(d.invoiceId)}`,
       }));
-    case "deal_room.mention":
+    case "deal_room.mention": {
+      // The submission's producer reaches the room from the producer area, everyone else from /uw.
+      const facts = await submissionFacts(db, event.orgId, d.submissionId);
       return others([text(d.mentionedUserId)], d.authorUserId).map((userId) => ({
         userId,
         title: "You were mentioned in a deal room",
         body: "Someone needs your view on a submission they are negotiating.",
-        link: `/uw/deal-rooms/${text(d.dealRoomId)}`,
+        link: `${facts?.producerUserId === userId ? "/producer" : "/uw"}/deal-rooms/${text(d.dealRoomId)}`,
       }));
+    }
     case "webhook.endpoint_disabled":
       return (await membersWithRole(db, event.orgId, "org_admin")).map((userId) => ({
         userId,

@@ -7,6 +7,7 @@ import { createId } from "../utils/ids.ts";
 import { addDays } from "./bind/calendar-date.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { findOutboxEvent, publishOutbox } from "./domain-events.server.ts";
+import { audienceOf } from "./event-audience.server.ts";
 import { consumeDomainEvents, deliverDomainEvent, recordDeadLetters, replayDeadLetter, type DeliveryDeps } from "./event-delivery.server.ts";
 import { raiseInvoicesDue } from "./invoices-due.server.ts";
 import type { LiveUpdate } from "./live-notifications.ts";
@@ -109,6 +110,15 @@ describe("domain events", () => {
     await deliverDomainEvent(deps, unassigned);
     const rows = await db.select().from(notifications).where(and(eq(notifications.orgId, org), eq(notifications.eventId, unassigned.id)));
     expect(rows.map((r) => r.userId)).toEqual(["usr_a_suw"]);
+  });
+
+  test("a mention links the submission's producer to the producer area's room and anyone else to /uw", async () => {
+    const mentionOf = (mentionedUserId: string): DomainEventMessage => ({
+      id: createId("evt"), orgId: org, type: "deal_room.mention", createdAt: new Date().toISOString(),
+      data: { dealRoomId: "dr_1", submissionId: "sub_a_1", messageId: createId("msg"), mentionedUserId, authorUserId: "usr_a_suw" },
+    });
+    expect((await audienceOf(db, mentionOf(producer.userId))).map((n) => n.link)).toEqual(["/producer/deal-rooms/dr_1"]);
+    expect((await audienceOf(db, mentionOf("usr_a_uw"))).map((n) => n.link)).toEqual(["/uw/deal-rooms/dr_1"]);
   });
 
   test("preferences choose the channels: in-app off means no notification, email off means no email", async () => {
