@@ -48,3 +48,11 @@ export async function throttleSignIn(
   if (!byAccount.allowed) return byAccount;
   return byAddress;
 }
+
+/**
+ * A completed sign-in proves the account's owner is at the keyboard, so their failed attempts stop
+ * counting against them; the per-address count is left alone.
+ */
+export async function clearAccountThrottle(db: Database, email: string): Promise<void> {
+  await db.delete(rateLimitCounter).where(eq(rateLimitCounter.bucket, `sign-in:account:${email.toLowerCase()}`));
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { guardedTestDatabase } from "../../db/test/tenants.ts";
-import { hitThrottle, throttleSignIn } from "./sign-in-throttle.server.ts";
+import { clearAccountThrottle, hitThrottle, throttleSignIn } from "./sign-in-throttle.server.ts";
 
 const db = guardedTestDatabase();
 
@@ -32,4 +32,14 @@ test("sign-in is throttled per account whatever the address, and per address wha
     expect((await throttleSignIn(db, { email: `${i}-${email}`, ip, maxPerAccount: 10, maxPerAddress: 2 })).allowed).toBe(true);
   }
   expect((await throttleSignIn(db, { email: `x-${email}`, ip, maxPerAccount: 10, maxPerAddress: 2 })).allowed).toBe(false);
+});
+
+test("a completed sign-in clears the account's count but not the address's", async () => {
+  const email = `${crypto.randomUUID()}@example.test`;
+  const ip = `198.51.100.1-${crypto.randomUUID()}`;
+  for (let i = 0; i < 2; i++) expect((await throttleSignIn(db, { email, ip, maxPerAccount: 2, maxPerAddress: 3 })).allowed).toBe(true);
+  expect((await throttleSignIn(db, { email, ip: `${ip}-other`, maxPerAccount: 2, maxPerAddress: 3 })).allowed).toBe(false);
+  await clearAccountThrottle(db, email.toUpperCase());
+  expect((await throttleSignIn(db, { email, ip, maxPerAccount: 2, maxPerAddress: 3 })).allowed).toBe(true);
+  expect((await throttleSignIn(db, { email: `y-${email}`, ip, maxPerAccount: 2, maxPerAddress: 3 })).allowed).toBe(false);
 });
