@@ -1,9 +1,9 @@
 import { getServerByName, type Lobby } from "partyserver";
 import { servicesFor } from "../app/context.server.ts";
-import type { DeliveryDeps } from "../app/services/event-delivery.server.ts";
-import { NOTIFICATIONS_PARTY, notificationRoomName } from "../app/services/live-notifications.ts";
-import { verifyRoomToken } from "../app/services/room-token.server.ts";
-import { liveWebhookSender } from "../app/services/webhooks.server.ts";
+import type { DeliveryDeps } from "../app/services/events/event-delivery.server.ts";
+import { NOTIFICATIONS_PARTY, notificationRoomName } from "../app/services/events/live-notifications.ts";
+import { verifyRoomToken } from "../app/services/realtime/room-token.server.ts";
+import { liveWebhookSender } from "../app/services/events/webhooks.server.ts";
 
 export const DEAD_LETTER_QUEUE = "openinsure-domain-events-dlq";
 

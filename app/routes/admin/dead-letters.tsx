@@ -4,7 +4,7 @@ import type { Route } from "./+types/dead-letters";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listDeadLetters, replayDeadLetter } from "../../services/event-delivery.server.ts";
+import { listDeadLetters, replayDeadLetter } from "../../services/events/event-delivery.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 

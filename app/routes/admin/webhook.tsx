@@ -4,7 +4,7 @@ import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/webhooks.server.ts";
+import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 

@@ -4,14 +4,14 @@ import type { Route } from "./+types/index";
 import { requireTenant } from "../../auth/session.server.ts";
 import { Badge, Button, Card, EmptyState, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { DOMAIN_EVENT_LABELS, DOMAIN_EVENT_TYPES } from "../../services/domain-event-types.ts";
+import { DOMAIN_EVENT_LABELS, DOMAIN_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
 import {
   listNotifications,
   loadNotificationPreferences,
   markAllNotificationsRead,
   markNotificationRead,
   saveNotificationPreferences,
-} from "../../services/notifications.server.ts";
+} from "../../services/events/notifications.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 

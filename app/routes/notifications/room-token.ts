@@ -1,8 +1,8 @@
 import type { Route } from "./+types/room-token";
 import { requireTenant } from "../../auth/session.server.ts";
 import { appServices } from "../../context.server.ts";
-import { NOTIFICATIONS_PARTY, notificationRoomName } from "../../services/live-notifications.ts";
-import { issueRoomToken } from "../../services/room-token.server.ts";
+import { NOTIFICATIONS_PARTY, notificationRoomName } from "../../services/events/live-notifications.ts";
+import { issueRoomToken } from "../../services/realtime/room-token.server.ts";
 
 /** A short-lived token for the signed-in user's own notification room, and no other. */
 export async function loader(args: Route.LoaderArgs) {

@@ -12,7 +12,7 @@ import { ErrorList, SelectField } from "../../components/forms.tsx";
 import { Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getDealRoom, listRoomCandidates } from "../../models/deal-rooms.server.ts";
-import { archiveDealRoom, placeParticipant } from "../../services/deal-rooms.server.ts";
+import { archiveDealRoom, placeParticipant } from "../../services/realtime/deal-rooms.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { loadDealRoomPage } from "../deal-room-page.server.ts";
 

@@ -10,7 +10,7 @@ import { recordInstallmentPayment, recordInvoicePayment } from "./premium-paymen
 import { reconcile } from "./reconciliation.server.ts";
 import { getAccountBalance, getAccountBalances, getAccountTransfers, getJournalEntries, getTrialBalance, lookupTransfers } from "./reports.server.ts";
 import { recordClaimTransaction, settleCarrier } from "./settlements.server.ts";
-import { createTestBook, TEST_LEDGER_KEY, useTestLedger } from "./testing.ts";
+import { createTestBook, TEST_LEDGER_KEY, useTestLedger } from "../../../tests/support/ledger.ts";
 import { createLedgerClient } from "./client.server.ts";
 import { createId } from "../../utils/ids.ts";
 

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { emailOutbox } from "../../db/schema/index.ts";
-import { guardedTestDatabase } from "../../db/test/tenants.ts";
+import { emailOutbox } from "../../../db/schema/index.ts";
+import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { deliverPendingEmails, MAX_DELIVERY_ATTEMPTS, type MailTransport } from "./email-delivery.server.ts";
 import { queueEmail } from "./email.server.ts";
 

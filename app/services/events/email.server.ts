@@ -1,6 +1,6 @@
-import type { Database } from "../../db/client.ts";
-import { emailOutbox } from "../../db/schema/index.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { emailOutbox } from "../../../db/schema/index.ts";
+import { createId } from "../../utils/ids.ts";
 
 export type OutgoingEmail = { to: string; subject: string; text: string };
 

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../db/schema/index.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { transactionWithRetry } from "../../db/transaction.ts";
-import { createId } from "../utils/ids.ts";
-import { openSecret, sealSecret } from "../utils/secret-box.ts";
+import type { Database } from "../../../db/client.ts";
+import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import { createId } from "../../utils/ids.ts";
+import { openSecret, sealSecret } from "../../utils/secret-box.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { recordDomainEvent } from "./domain-events.server.ts";
 import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { domainEventOnce, outboxEvents } from "../../db/schema/index.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { domainEventOnce, outboxEvents } from "../../../db/schema/index.ts";
+import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage, DomainEventType } from "./domain-event-types.ts";
 
 /** A transaction or the database itself: events are written with the change they describe. */

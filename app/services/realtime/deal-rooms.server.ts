@@ -1,13 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
-import type { Database } from "../../db/client.ts";
-import { dealRoomAnnotations, dealRoomMessages, dealRoomParticipants, dealRooms, outboxEvents, submissions, type DealRoomRole, type DealRoomStatus } from "../../db/schema/index.ts";
-import { transactionWithRetry, type Transaction } from "../../db/transaction.ts";
-import type { AnnotationTarget, Rights, RoomAnnotation, RoomMessage } from "../../party/deal-room-protocol.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { listRoomCandidates, toRoomAnnotation } from "../models/deal-rooms.server.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { dealRoomAnnotations, dealRoomMessages, dealRoomParticipants, dealRooms, outboxEvents, submissions, type DealRoomRole, type DealRoomStatus } from "../../../db/schema/index.ts";
+import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
+import type { AnnotationTarget, Rights, RoomAnnotation, RoomMessage } from "../../../party/deal-room-protocol.ts";
+import { visibleSubmissions } from "../../auth/scope.server.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { listRoomCandidates, toRoomAnnotation } from "../../models/deal-rooms.server.ts";
+import { createId } from "../../utils/ids.ts";
 import { refreshLiveDealRoom } from "./deal-room-live.server.ts";
 
 /** Submissions in these states are settled: no room is opened for them and theirs are closed. */

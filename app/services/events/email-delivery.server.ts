@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, or, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { emailOutbox } from "../../db/schema/index.ts";
+import type { Database } from "../../../db/client.ts";
+import { emailOutbox } from "../../../db/schema/index.ts";
 
 /**
  * An HTTP mail API in the shape most providers accept (Resend, Postmark-compatible relays,

@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.ts";
-import { deadLetterEvents } from "../../db/schema/index.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { deadLetterEvents } from "../../../db/schema/index.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { findOutboxEvent } from "./domain-events.server.ts";
 import { audienceOf } from "./event-audience.server.ts";

@@ -1,6 +1,6 @@
 // The `X-OpenInsure-Signature` header (DOMAIN.md): `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.
 // Web Crypto only, so the same code signs in the Worker and verifies in a Node receiver.
-import { constantTimeEqual, hmacSha256Hex } from "../utils/hmac.ts";
+import { constantTimeEqual, hmacSha256Hex } from "../../utils/hmac.ts";
 
 export const SIGNATURE_HEADER = "X-OpenInsure-Signature";
 /** A receiver should refuse signatures older than this, so a captured request cannot be replayed. */

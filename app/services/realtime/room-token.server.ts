@@ -1,4 +1,4 @@
-import { constantTimeEqual, hmacSha256Hex } from "../utils/hmac.ts";
+import { constantTimeEqual, hmacSha256Hex } from "../../utils/hmac.ts";
 
 // A short-lived grant to join one named room, issued by the app to a signed-in user and checked
 // before the socket opens: `<expiry unix seconds>.<hex HMAC of "party/room/expiry">`.

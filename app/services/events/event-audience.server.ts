@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { insureds, member, submissions } from "../../db/schema/index.ts";
-import { parseRoles, type Role } from "../auth/permissions.ts";
-import { formatMoney, toCents } from "../utils/money.ts";
+import type { Database } from "../../../db/client.ts";
+import { insureds, member, submissions } from "../../../db/schema/index.ts";
+import { parseRoles, type Role } from "../../auth/permissions.ts";
+import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 
 /** What one person is told about one event. */

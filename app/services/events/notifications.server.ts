@@ -1,9 +1,9 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { domainEventOnce, notificationPreferences, notifications, user, type NotificationChannel } from "../../db/schema/index.ts";
-import { transactionWithRetry } from "../../db/transaction.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { domainEventOnce, notificationPreferences, notifications, user, type NotificationChannel } from "../../../db/schema/index.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { createId } from "../../utils/ids.ts";
 import { DOMAIN_EVENT_TYPES, EMAIL_BY_DEFAULT, isDomainEventType, type DomainEventMessage, type DomainEventType } from "./domain-event-types.ts";
 import { queueEmail } from "./email.server.ts";
 import type { NotificationDraft } from "./event-audience.server.ts";
