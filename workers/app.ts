@@ -6,7 +6,7 @@ import { connectDealRoomLive } from "../app/services/realtime/deal-room-live.ser
 import { deliverPendingEmails, mailTransportFrom } from "../app/services/events/email-delivery.server.ts";
 import { postAwaitingPostings } from "../app/services/ledger/postings.server.ts";
 import { admitToDealRoom } from "../party/deal-room-admission.ts";
-import { dealRoomName } from "../party/deal-room-token.ts";
+import { dealRoomName } from "../app/services/realtime/room-pass.ts";
 import type { DomainEventMessage } from "../app/services/events/domain-event-types.ts";
 import { publishOutbox } from "../app/services/events/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/event-delivery.server.ts";

@@ -6,7 +6,7 @@ import { getSubmission } from "../models/submissions.server.ts";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { invariantResponse } from "../utils/invariant.ts";
 import { ANNOTATABLE_FIELDS, type AnnotatableField } from "../../party/deal-room-protocol.ts";
-import { dealRoomName } from "../../party/deal-room-token.ts";
+import { dealRoomName } from "../services/realtime/room-pass.ts";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider>; params: { dealRoomId?: string } };
 
