@@ -8,7 +8,6 @@ import type { Database } from "../../../db/client.ts";
 import { agencies, installments, invoices, payments, policies, type PaymentMethod } from "../../../db/schema/index.ts";
 import { visiblePolicies } from "../../auth/scope.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
 import { loadBook } from "./book.server.ts";
@@ -110,43 +109,4 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
   }
   const posting = await submitPosting(db, ledger, tenant.orgId, paymentId);
   return { ok: true, paymentId, ...result, posting };
-}
-
-/**
- * Pays installment `number` of a policy: the invoice it is billed on, issued first when the
- * installment has not been invoiced yet (paying ahead of the schedule).
- */
-export async function recordInstallmentPayment(
-  db: Database,
-  ledger: LedgerClient,
-  tenant: TenantContext,
-  request: { policyId: string; number: number; amountCents: number; method: PaymentMethod; reference?: string | null },
-): Promise<PaymentOutcome> {
-  const invoiceId = await transactionWithRetry(db, async (tx) => {
-    const [row] = await tx
-      .select({ installment: installments, policyNumber: policies.policyNumber })
-      .from(installments)
-      .innerJoin(policies, and(eq(policies.orgId, installments.orgId), eq(policies.id, installments.policyId)))
-      .where(and(eq(installments.orgId, tenant.orgId), visiblePolicies(tenant), eq(installments.policyId, request.policyId), eq(installments.number, request.number)))
-      .limit(1)
-      .for("update");
-    if (!row) return null;
-    if (row.installment.invoiceId) return row.installment.invoiceId;
-    const year = Number(row.installment.dueDate.slice(0, 4));
-    const sequence = await nextSequenceValue(tx, tenant.orgId, `invoice:${year}`);
-    const id = createId("inv");
-    await tx.insert(invoices).values({
-      id,
-      orgId: tenant.orgId,
-      invoiceNumber: `INV-${year}-${String(sequence).padStart(5, "0")}`,
-      policyId: request.policyId,
-      dueDate: row.installment.dueDate,
-      amountCents: row.installment.amountCents,
-      status: "invoiced",
-    });
-    await tx.update(installments).set({ invoiceId: id, status: "invoiced" }).where(and(eq(installments.orgId, tenant.orgId), eq(installments.id, row.installment.id)));
-    return id;
-  });
-  if (!invoiceId) return { ok: false, reason: "not_found", message: "Installment not found." };
-  return recordInvoicePayment(db, ledger, tenant, { invoiceId, amountCents: request.amountCents, method: request.method, reference: request.reference });
 }
