@@ -1,6 +1,5 @@
-import { and, asc, eq, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { emailOutbox } from "../../../db/schema/index.ts";
+import { claimEmailForSending, listClaimableEmails, settleEmail, type OutboxEmail } from "../../models/email-outbox.server.ts";
 
 /**
  * An HTTP mail API in the shape most providers accept (Resend, Postmark-compatible relays,
@@ -20,42 +19,27 @@ export function mailTransportFrom(env: { MAIL_TRANSPORT_URL?: string; MAIL_TRANS
 /**
  * Sends what is waiting in the outbox. Each email is claimed with a conditional update on its
  * attempt count before it is sent, so two overlapping runs never both send it; a failed send
- * goes back to pending until it has used its attempts.
+ * goes back to pending until it has used its attempts. `recipients` narrows a run to those
+ * addresses (a test that owns its rows).
  */
-export async function deliverPendingEmails(db: Database, transport: MailTransport, { limit = 50 } = {}) {
-  const claimable = or(
-    eq(emailOutbox.status, "pending"),
-    and(eq(emailOutbox.status, "sending"), lt(emailOutbox.claimedAt, sql`NOW(3) - INTERVAL ${STALE_CLAIM_MINUTES} MINUTE`)),
-  );
-  const pending = await db
-    .select()
-    .from(emailOutbox)
-    .where(and(claimable, lt(emailOutbox.attempts, MAX_DELIVERY_ATTEMPTS)))
-    .orderBy(asc(emailOutbox.createdAt))
-    .limit(limit);
+export async function deliverPendingEmails(db: Database, transport: MailTransport, { limit = 50, recipients }: { limit?: number; recipients?: readonly string[] } = {}) {
+  const pending = await listClaimableEmails(db, { limit, maxAttempts: MAX_DELIVERY_ATTEMPTS, staleClaimMinutes: STALE_CLAIM_MINUTES, recipients });
   let sent = 0;
   for (const email of pending) {
-    const claim = await db
-      .update(emailOutbox)
-      .set({ status: "sending", claimedAt: sql`NOW(3)`, attempts: sql`${emailOutbox.attempts} + 1` })
-      .where(and(eq(emailOutbox.id, email.id), eq(emailOutbox.attempts, email.attempts)));
-    if (Number(claim.rowsAffected) !== 1) continue;
+    if (!(await claimEmailForSending(db, email))) continue;
     const error = await send(transport, email);
     const attempts = email.attempts + 1;
-    await db
-      .update(emailOutbox)
-      .set(
-        error === null
-          ? { status: "sent", sentAt: new Date(), lastError: null }
-          : { status: attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending", lastError: error },
-      )
-      .where(eq(emailOutbox.id, email.id));
+    await settleEmail(
+      db,
+      email.id,
+      error === null ? { status: "sent", sentAt: new Date() } : { status: attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending", lastError: error },
+    );
     if (error === null) sent++;
   }
   return { attempted: pending.length, sent };
 }
 
-async function send(transport: MailTransport, email: typeof emailOutbox.$inferSelect): Promise<string | null> {
+async function send(transport: MailTransport, email: OutboxEmail): Promise<string | null> {
   try {
     const response = await fetch(transport.url, {
       method: "POST",

@@ -1,6 +1,18 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { domainEventOnce, notificationPreferences, notifications, user, type NotificationChannel } from "../../../db/schema/index.ts";
+import type { NotificationChannel } from "../../../db/schema/index.ts";
+import { claimOnceKey } from "../../models/outbox-events.server.ts";
+import {
+  countUnreadNotifications,
+  findUserNotification,
+  insertNotificationOnce,
+  listPreferencesForEvent,
+  listUserEmails,
+  listUserNotifications,
+  listUserPreferences,
+  setAllNotificationsRead,
+  setNotificationRead,
+  upsertUserPreferences,
+} from "../../models/notifications.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -29,11 +41,8 @@ export async function notifyAudience(db: Database, appUrl: string, event: Domain
   if (drafts.length === 0) return [];
   const userIds = drafts.map((d) => d.userId);
   const [preferences, recipients] = await Promise.all([
-    db
-      .select({ userId: notificationPreferences.userId, eventType: notificationPreferences.eventType, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })
-      .from(notificationPreferences)
-      .where(and(eq(notificationPreferences.orgId, event.orgId), eq(notificationPreferences.eventType, event.type), inArray(notificationPreferences.userId, userIds))),
-    db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.id, userIds)),
+    listPreferencesForEvent(db, event.orgId, event.type, userIds),
+    listUserEmails(db, userIds),
   ]);
   const created: { userId: string; notification: NotificationView }[] = [];
   for (const draft of drafts) {
@@ -46,15 +55,11 @@ export async function notifyAudience(db: Database, appUrl: string, event: Domain
       if (inApp) {
         const id = createId("ntf");
         const createdAt = new Date();
-        const inserted = await tx
-          .insert(notifications)
-          .ignore()
-          .values({ id, orgId: event.orgId, userId: draft.userId, eventId: event.id, eventType: event.type, title: draft.title, body: draft.body, link: draft.link, createdAt });
-        if (Number(inserted.rowsAffected) > 0) notification = { id, title: draft.title, body: draft.body, link: draft.link, createdAt: createdAt.toISOString() };
+        const row = { id, userId: draft.userId, eventId: event.id, eventType: event.type, title: draft.title, body: draft.body, link: draft.link, createdAt };
+        if (await insertNotificationOnce(tx, event.orgId, row)) notification = { id, title: draft.title, body: draft.body, link: draft.link, createdAt: createdAt.toISOString() };
       }
       if (byEmail) {
-        const first = await tx.insert(domainEventOnce).ignore().values({ orgId: event.orgId, onceKey: `email:${event.id}:${draft.userId}`, eventId: event.id });
-        if (Number(first.rowsAffected) > 0) {
+        if (await claimOnceKey(tx, event.orgId, `email:${event.id}:${draft.userId}`, event.id)) {
           const link = draft.link ? `\n\n${new URL(draft.link, appUrl).toString()}` : "";
           await queueEmail(tx, { to: email, subject: draft.title, text: `${draft.body}${link}` });
         }
@@ -66,62 +71,35 @@ export async function notifyAudience(db: Database, appUrl: string, event: Domain
   return created;
 }
 
-export async function unreadNotificationCount(db: Database, orgId: string, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ unread: count().mapWith(Number) })
-    .from(notifications)
-    .where(and(eq(notifications.orgId, orgId), eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.unread ?? 0;
+export function unreadNotificationCount(db: Database, orgId: string, userId: string): Promise<number> {
+  return countUnreadNotifications(db, orgId, userId);
 }
 
 export function listNotifications(db: Database, tenant: TenantContext, limit = 100) {
-  return db
-    .select({ id: notifications.id, eventType: notifications.eventType, title: notifications.title, body: notifications.body, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
-    .from(notifications)
-    .where(and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId)))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+  return listUserNotifications(db, tenant.orgId, tenant.userId, limit);
 }
 
 export async function markNotificationRead(db: Database, tenant: TenantContext, notificationId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ readAt: notifications.readAt })
-    .from(notifications)
-    .where(and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId), eq(notifications.id, notificationId)));
+  const row = await findUserNotification(db, tenant.orgId, tenant.userId, notificationId);
   if (!row) return false;
-  if (!row.readAt) {
-    await db
-      .update(notifications)
-      .set({ readAt: new Date() })
-      .where(and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId), eq(notifications.id, notificationId)));
-  }
+  if (!row.readAt) await setNotificationRead(db, tenant.orgId, tenant.userId, notificationId, new Date());
   return true;
 }
 
 export async function markAllNotificationsRead(db: Database, tenant: TenantContext) {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.orgId, tenant.orgId), eq(notifications.userId, tenant.userId), isNull(notifications.readAt)));
+  await setAllNotificationsRead(db, tenant.orgId, tenant.userId, new Date());
 }
 
 /** Every event type and channel with the user's current choice (or the default). */
 export async function loadNotificationPreferences(db: Database, tenant: TenantContext) {
-  const rows = await db
-    .select({ eventType: notificationPreferences.eventType, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })
-    .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.orgId, tenant.orgId), eq(notificationPreferences.userId, tenant.userId)));
+  const rows = await listUserPreferences(db, tenant.orgId, tenant.userId);
   return DOMAIN_EVENT_TYPES.map((eventType) => ({ eventType, inApp: channelEnabled(rows, eventType, "in_app"), email: channelEnabled(rows, eventType, "email") }));
 }
 
 export async function saveNotificationPreferences(db: Database, tenant: TenantContext, choices: readonly { eventType: DomainEventType; inApp: boolean; email: boolean }[]) {
   const rows = choices.flatMap((c) => [
-    { orgId: tenant.orgId, userId: tenant.userId, eventType: c.eventType, channel: "in_app" as const, enabled: c.inApp },
-    { orgId: tenant.orgId, userId: tenant.userId, eventType: c.eventType, channel: "email" as const, enabled: c.email },
+    { eventType: c.eventType, channel: "in_app" as const, enabled: c.inApp },
+    { eventType: c.eventType, channel: "email" as const, enabled: c.email },
   ]);
-  if (rows.length === 0) return;
-  await db
-    .insert(notificationPreferences)
-    .values(rows)
-    .onDuplicateKeyUpdate({ set: { enabled: sql`values(${sql.identifier("enabled")})`, updatedAt: new Date() } });
+  await upsertUserPreferences(db, tenant.orgId, tenant.userId, rows, new Date());
 }

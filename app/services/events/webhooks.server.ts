@@ -1,6 +1,21 @@
-import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
+import {
+  findDeliveryWithEndpoint,
+  findWebhookEndpoint,
+  insertDeliveryAttempt,
+  insertWebhookDeliveryOnce,
+  insertWebhookEndpoint,
+  leaseDueWebhookDelivery,
+  listActiveWebhookEndpoints,
+  listDeliveryAttempts,
+  listDueWebhookDeliveries,
+  listEndpointDeliveries,
+  listWebhookEndpoints as listEndpointRows,
+  lockWebhookEndpointFailures,
+  setWebhookEndpointFailures,
+  updateWebhookDelivery,
+  updateWebhookEndpointStatus,
+} from "../../models/webhooks.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
@@ -37,47 +52,25 @@ export async function createWebhookEndpoint(db: Database, tenant: TenantContext,
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
-  await db.insert(webhookEndpoints).values({ id, orgId: tenant.orgId, url: input.url, sealedSecret, eventTypes: input.eventTypes, createdByUserId: tenant.userId });
+  await insertWebhookEndpoint(db, tenant.orgId, { id, url: input.url, sealedSecret, eventTypes: input.eventTypes, createdByUserId: tenant.userId });
   return { id, secret };
 }
 
 export function listWebhookEndpoints(db: Database, tenant: TenantContext) {
-  return db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, eventTypes: webhookEndpoints.eventTypes, status: webhookEndpoints.status, consecutiveFailures: webhookEndpoints.consecutiveFailures, disabledAt: webhookEndpoints.disabledAt, createdAt: webhookEndpoints.createdAt })
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.orgId, tenant.orgId))
-    .orderBy(desc(webhookEndpoints.createdAt), webhookEndpoints.id);
+  return listEndpointRows(db, tenant.orgId);
 }
 
 /** An endpoint with its recent deliveries and every attempt of those, for the delivery log. */
 export async function findWebhookEndpointLog(db: Database, tenant: TenantContext, endpointId: string) {
-  const [endpoint] = await db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, eventTypes: webhookEndpoints.eventTypes, status: webhookEndpoints.status, consecutiveFailures: webhookEndpoints.consecutiveFailures, disabledAt: webhookEndpoints.disabledAt })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.orgId, tenant.orgId), eq(webhookEndpoints.id, endpointId)));
+  const endpoint = await findWebhookEndpoint(db, tenant.orgId, endpointId);
   if (!endpoint) return null;
-  const deliveries = await db
-    .select({ id: webhookDeliveries.id, eventId: webhookDeliveries.eventId, eventType: webhookDeliveries.eventType, status: webhookDeliveries.status, attempts: webhookDeliveries.attempts, nextAttemptAt: webhookDeliveries.nextAttemptAt, lastStatusCode: webhookDeliveries.lastStatusCode, createdAt: webhookDeliveries.createdAt })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.orgId, tenant.orgId), eq(webhookDeliveries.endpointId, endpointId)))
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(50);
-  const attempts = deliveries.length
-    ? await db
-        .select()
-        .from(webhookDeliveryAttempts)
-        .where(and(eq(webhookDeliveryAttempts.orgId, tenant.orgId), inArray(webhookDeliveryAttempts.deliveryId, deliveries.map((d) => d.id))))
-        .orderBy(webhookDeliveryAttempts.attempt)
-    : [];
+  const deliveries = await listEndpointDeliveries(db, tenant.orgId, endpointId, 50);
+  const attempts = await listDeliveryAttempts(db, tenant.orgId, deliveries.map((d) => d.id));
   return { endpoint, deliveries: deliveries.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })) };
 }
 
-export async function setWebhookEndpointStatus(db: Database, tenant: TenantContext, endpointId: string, status: "active" | "disabled") {
-  const result = await db
-    .update(webhookEndpoints)
-    .set(status === "active" ? { status, consecutiveFailures: 0, disabledAt: null } : { status, disabledAt: new Date() })
-    .where(and(eq(webhookEndpoints.orgId, tenant.orgId), eq(webhookEndpoints.id, endpointId)));
-  return Number(result.rowsAffected) > 0;
+export function setWebhookEndpointStatus(db: Database, tenant: TenantContext, endpointId: string, status: "active" | "disabled") {
+  return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
 }
 
 /** The body every receiver gets (DOMAIN.md): `{id, type, created_at, data}`. */
@@ -90,19 +83,13 @@ export function webhookBody(event: DomainEventMessage): string {
  * redelivered event a no-op) and makes the first attempt of each delivery it created.
  */
 export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, sender: WebhookSender): Promise<number> {
-  const endpoints = await db
-    .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.orgId, event.orgId), eq(webhookEndpoints.status, "active")));
+  const endpoints = await listActiveWebhookEndpoints(db, event.orgId);
   const body = webhookBody(event);
   let created = 0;
   for (const endpoint of endpoints.filter((e) => e.eventTypes.includes(event.type))) {
     const id = createId("whd");
-    const inserted = await db
-      .insert(webhookDeliveries)
-      .ignore()
-      .values({ id, orgId: event.orgId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() });
-    if (Number(inserted.rowsAffected) === 0) continue;
+    const delivery = { id, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() };
+    if (!(await insertWebhookDeliveryOnce(db, event.orgId, delivery))) continue;
     created++;
     await attemptWebhookDelivery(db, event.orgId, id, sender);
   }
@@ -116,21 +103,13 @@ export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, 
  */
 export async function attemptWebhookDelivery(db: Database, orgId: string, deliveryId: string, sender: WebhookSender): Promise<boolean> {
   const startedAt = sender.now();
-  const claimed = await db
-    .update(webhookDeliveries)
-    .set({ nextAttemptAt: new Date(startedAt.getTime() + ATTEMPT_LEASE_MS) })
-    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, startedAt)));
-  if (Number(claimed.rowsAffected) === 0) return false;
-  const [row] = await db
-    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
-    .from(webhookDeliveries)
-    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.orgId, webhookDeliveries.orgId), eq(webhookEndpoints.id, webhookDeliveries.endpointId)))
-    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId)));
+  if (!(await leaseDueWebhookDelivery(db, orgId, deliveryId, startedAt, new Date(startedAt.getTime() + ATTEMPT_LEASE_MS)))) return false;
+  const row = await findDeliveryWithEndpoint(db, orgId, deliveryId);
   if (!row) return false;
   const { delivery, endpoint } = row;
   if (endpoint.status !== "active") {
     // A disabled endpoint is not called; the delivery waits for re-enabling and a replay.
-    await db.update(webhookDeliveries).set({ status: "failed", nextAttemptAt: null }).where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId)));
+    await updateWebhookDelivery(db, orgId, deliveryId, { status: "failed", nextAttemptAt: null });
     return false;
   }
 
@@ -161,9 +140,8 @@ export async function attemptWebhookDelivery(db: Database, orgId: string, delive
   const retryAt = succeeded ? null : nextWebhookAttemptAt(attempt, finishedAt);
 
   await transactionWithRetry(db, async (tx) => {
-    await tx.insert(webhookDeliveryAttempts).values({
+    await insertDeliveryAttempt(tx, orgId, {
       id: createId("wha"),
-      orgId,
       deliveryId,
       attempt,
       statusCode,
@@ -171,26 +149,17 @@ export async function attemptWebhookDelivery(db: Database, orgId: string, delive
       durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
       attemptedAt: startedAt,
     });
-    await tx
-      .update(webhookDeliveries)
-      .set({ attempts: attempt, lastStatusCode: statusCode, status: succeeded ? "succeeded" : retryAt ? "pending" : "failed", nextAttemptAt: retryAt })
-      .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId)));
+    const status = succeeded ? "succeeded" : retryAt ? "pending" : "failed";
+    await updateWebhookDelivery(tx, orgId, deliveryId, { attempts: attempt, lastStatusCode: statusCode, status, nextAttemptAt: retryAt });
     if (succeeded) {
-      await tx.update(webhookEndpoints).set({ consecutiveFailures: 0 }).where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, endpoint.id)));
+      await setWebhookEndpointFailures(tx, orgId, endpoint.id, 0);
       return;
     }
-    const [current] = await tx
-      .select({ failures: webhookEndpoints.consecutiveFailures, status: webhookEndpoints.status })
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, endpoint.id)))
-      .for("update");
+    const current = await lockWebhookEndpointFailures(tx, orgId, endpoint.id);
     if (!current) return;
     const failures = current.failures + 1;
     const disable = current.status === "active" && failures >= DISABLE_AFTER_CONSECUTIVE_FAILURES;
-    await tx
-      .update(webhookEndpoints)
-      .set(disable ? { consecutiveFailures: failures, status: "disabled", disabledAt: finishedAt } : { consecutiveFailures: failures })
-      .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, endpoint.id)));
+    await setWebhookEndpointFailures(tx, orgId, endpoint.id, failures, disable ? finishedAt : null);
     if (disable) {
       await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures, lastStatusCode: statusCode, lastError: error });
     }
@@ -201,12 +170,8 @@ export async function attemptWebhookDelivery(db: Database, orgId: string, delive
 /** The cron's sweep: every pending delivery whose retry time has come, across organizations. */
 export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSender, limit = 50): Promise<number> {
   const now = sender.now();
-  const result = await db.execute(sql`/* unscoped: the retry sweep serves every organization */
-    SELECT ${webhookDeliveries.id} AS id, ${webhookDeliveries.orgId} AS org_id FROM ${webhookDeliveries}
-    WHERE ${webhookDeliveries.status} = 'pending' AND ${webhookDeliveries.nextAttemptAt} <= ${now}
-    ORDER BY ${webhookDeliveries.nextAttemptAt} LIMIT ${limit}`);
   let attempted = 0;
-  for (const row of result.rows as { id: string; org_id: string }[]) {
+  for (const row of await listDueWebhookDeliveries(db, now, limit)) {
     try {
       if (await attemptWebhookDelivery(db, row.org_id, row.id, sender)) attempted++;
     } catch (error) {
@@ -219,10 +184,6 @@ export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSen
 
 /** An admin's manual replay: the delivery is sent again now, whatever its state. */
 export async function replayWebhookDelivery(db: Database, tenant: TenantContext, deliveryId: string, sender: WebhookSender): Promise<boolean> {
-  const reset = await db
-    .update(webhookDeliveries)
-    .set({ status: "pending", nextAttemptAt: sender.now() })
-    .where(and(eq(webhookDeliveries.orgId, tenant.orgId), eq(webhookDeliveries.id, deliveryId)));
-  if (Number(reset.rowsAffected) === 0) return false;
+  if (!(await updateWebhookDelivery(db, tenant.orgId, deliveryId, { status: "pending", nextAttemptAt: sender.now() }))) return false;
   return attemptWebhookDelivery(db, tenant.orgId, deliveryId, sender);
 }
