@@ -1,7 +1,7 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import { servicesFor } from "../app/context.server.ts";
-import { findRoomBySubmission, listAnnotations, listParticipants, recentMessages } from "../app/models/deal-rooms.server.ts";
-import { recordAnnotation, recordMessage, resolveAnnotation, type WritingRoom, type WriteOutcome } from "../app/services/realtime/deal-rooms.server.ts";
+import { findRoomBySubmission, listAnnotations, recentMessages } from "../app/models/deal-rooms.server.ts";
+import { listParticipants, recordAnnotation, recordMessage, resolveAnnotation, type WritingRoom, type WriteOutcome } from "../app/services/realtime/deal-rooms.server.ts";
 import { readAdmission } from "./deal-room-admission.ts";
 import { parseClientMessage, type ClientMessage, type Rights, type RoomAnnotation, type RoomMessage, type RoomParticipant, type RoomStatus, type ServerMessage } from "./deal-room-protocol.ts";
 import { mentionedUserIds, refusalFor } from "./deal-room-rules.ts";

@@ -11,6 +11,12 @@ export async function insertOutboxEvent(tx: Db, orgId: string, event: { id: stri
   await tx.insert(outboxEvents).values({ id: event.id, orgId, type: event.type, payload: event.payload });
 }
 
+/** Several events of one organization in one statement. */
+export async function insertOutboxEvents(tx: Db, orgId: string, events: readonly { id: string; type: string; payload: Record<string, unknown> }[]) {
+  if (events.length === 0) return;
+  await tx.insert(outboxEvents).values(events.map((e) => ({ ...e, orgId })));
+}
+
 /** Claims `onceKey` in the organization for `eventId`: false when someone claimed it before. */
 export async function claimOnceKey(tx: Db, orgId: string, onceKey: string, eventId: string): Promise<boolean> {
   const claimed = await tx.insert(domainEventOnce).ignore().values({ orgId, onceKey, eventId });

@@ -1,7 +1,8 @@
 import type { RouterContextProvider } from "react-router";
 import { requirePermission } from "../auth/session.server.ts";
 import { appServices } from "../context.server.ts";
-import { getDealRoom, listParticipants, searchMessages } from "../models/deal-rooms.server.ts";
+import { getDealRoom, searchMessages } from "../models/deal-rooms.server.ts";
+import { listParticipants } from "../services/realtime/deal-rooms.server.ts";
 import { getSubmission } from "../models/submissions.server.ts";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { invariantResponse } from "../utils/invariant.ts";
