@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/index";
@@ -18,7 +19,7 @@ import { invariantResponse } from "../../utils/invariant.ts";
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read"), notificationId: z.string().min(1).max(36) }),
   z.object({ intent: z.literal("read-all") }),
-  z.object({ intent: z.literal("preferences"), inApp: z.array(z.enum(DOMAIN_EVENT_TYPES)), email: z.array(z.enum(DOMAIN_EVENT_TYPES)) }),
+  z.object({ intent: z.literal("preferences"), inApp: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]), email: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]) }),
 ]);
 
 export const meta: Route.MetaFunction = () => [{ title: "Notifications · OpenInsure" }];
@@ -33,10 +34,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requireTenant(args);
   const { db } = appServices(args.context);
-  const form = await args.request.formData();
-  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), inApp: form.getAll("inApp"), email: form.getAll("email") });
-  if (!parsed.success) return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
-  const input = parsed.data;
+  const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
+  if (submission.status !== "success") return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
+  const input = submission.value;
   if (input.intent === "read") invariantResponse(await markNotificationRead(db, tenant, input.notificationId), "Notification not found");
   if (input.intent === "read-all") await markAllNotificationsRead(db, tenant);
   if (input.intent === "preferences") {
