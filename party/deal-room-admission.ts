@@ -1,6 +1,6 @@
 import { servicesFor } from "../app/context.server.ts";
 import { findPlaceInRoom } from "../app/models/deal-rooms.server.ts";
-import type { Rights } from "./deal-room-protocol.ts";
+import type { Rights } from "../app/services/realtime/deal-room-protocol.ts";
 import { verifyRoomPass } from "../app/services/realtime/room-pass.ts";
 
 // The gate in front of a deal room, run by the Worker before the WebSocket opens: a valid,

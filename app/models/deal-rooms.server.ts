@@ -15,7 +15,6 @@ import {
   type DealRoomRole,
   type DealRoomStatus,
 } from "../../db/schema/index.ts";
-import type { AnnotationTarget, RoomAnnotation, RoomMessage } from "../../party/deal-room-protocol.ts";
 import { parseRoles, type Role } from "../auth/permissions.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -131,48 +130,39 @@ export async function findRoomBySubmission(db: Database | Transaction, orgId: st
   return row ?? null;
 }
 
-function toRoomMessage(row: typeof dealRoomMessages.$inferSelect): RoomMessage {
-  return { id: row.id, authorUserId: row.authorUserId, body: row.body, createdAt: row.createdAt.toISOString() };
-}
-
-export function toRoomAnnotation(row: typeof dealRoomAnnotations.$inferSelect): RoomAnnotation {
-  const target: AnnotationTarget = row.targetKind === "field" ? ({ kind: "field", name: row.target } as AnnotationTarget) : { kind: "document", id: row.target };
-  return { id: row.id, authorUserId: row.authorUserId, target, text: row.text, resolvedByUserId: row.resolvedByUserId, createdAt: row.createdAt.toISOString() };
-}
+export type MessageRow = typeof dealRoomMessages.$inferSelect;
+export type AnnotationRow = typeof dealRoomAnnotations.$inferSelect;
 
 /** The newest messages of a room, oldest first. */
-export async function recentMessages(db: Database, orgId: string, dealRoomId: string, limit: number): Promise<RoomMessage[]> {
+export async function listRecentMessageRows(db: Database, orgId: string, dealRoomId: string, limit: number): Promise<MessageRow[]> {
   const rows = await db
     .select()
     .from(dealRoomMessages)
     .where(and(eq(dealRoomMessages.orgId, orgId), eq(dealRoomMessages.dealRoomId, dealRoomId)))
     .orderBy(desc(dealRoomMessages.createdAt), desc(dealRoomMessages.id))
     .limit(limit);
-  return rows.reverse().map(toRoomMessage);
+  return rows.reverse();
 }
 
-export async function listAnnotations(db: Database, orgId: string, dealRoomId: string): Promise<RoomAnnotation[]> {
-  const rows = await db
+export function listAnnotationRows(db: Database, orgId: string, dealRoomId: string): Promise<AnnotationRow[]> {
+  return db
     .select()
     .from(dealRoomAnnotations)
     .where(and(eq(dealRoomAnnotations.orgId, orgId), eq(dealRoomAnnotations.dealRoomId, dealRoomId)))
     .orderBy(asc(dealRoomAnnotations.createdAt), asc(dealRoomAnnotations.id))
     .limit(500);
-  return rows.map(toRoomAnnotation);
 }
 
-/** Messages containing the words searched for, newest first. */
-export async function searchMessages(db: Database, orgId: string, dealRoomId: string, query: string) {
-  const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
+/** Messages containing every word searched for (up to eight), newest first. */
+export async function searchMessageRows(db: Database, orgId: string, dealRoomId: string, words: readonly string[]): Promise<MessageRow[]> {
   if (!words.length) return [];
   const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await db
+  return db
     .select()
     .from(dealRoomMessages)
     .where(and(eq(dealRoomMessages.orgId, orgId), eq(dealRoomMessages.dealRoomId, dealRoomId), ...words.map((w) => like(dealRoomMessages.body, `%${escape(w)}%`))))
     .orderBy(desc(dealRoomMessages.createdAt), desc(dealRoomMessages.id))
     .limit(50);
-  return rows.map(toRoomMessage);
 }
 
 /**
@@ -272,29 +262,36 @@ async function insertWhileActive(executor: Db, room: WritingRoomRef, table: MySq
 }
 
 /** Inserts a chat message only while the room is active; false when it is not. */
-export function insertMessageWhileActive(executor: Db, room: WritingRoomRef, message: RoomMessage): Promise<boolean> {
+export function insertMessageWhileActive(
+  executor: Db,
+  room: WritingRoomRef,
+  message: { id: string; authorUserId: string; body: string; createdAt: Date },
+): Promise<boolean> {
   return insertWhileActive(executor, room, dealRoomMessages, [
     [dealRoomMessages.id, message.id],
     [dealRoomMessages.orgId, room.orgId],
     [dealRoomMessages.dealRoomId, room.dealRoomId],
     [dealRoomMessages.authorUserId, message.authorUserId],
     [dealRoomMessages.body, message.body],
-    [dealRoomMessages.createdAt, new Date(message.createdAt)],
+    [dealRoomMessages.createdAt, message.createdAt],
   ]);
 }
 
 /** Inserts an annotation only while the room is active; false when it is not. */
-export function insertAnnotationWhileActive(executor: Db, room: WritingRoomRef, annotation: RoomAnnotation): Promise<boolean> {
-  const { target } = annotation;
+export function insertAnnotationWhileActive(
+  executor: Db,
+  room: WritingRoomRef,
+  annotation: { id: string; authorUserId: string; targetKind: AnnotationRow["targetKind"]; target: string; text: string; createdAt: Date },
+): Promise<boolean> {
   return insertWhileActive(executor, room, dealRoomAnnotations, [
     [dealRoomAnnotations.id, annotation.id],
     [dealRoomAnnotations.orgId, room.orgId],
     [dealRoomAnnotations.dealRoomId, room.dealRoomId],
     [dealRoomAnnotations.authorUserId, annotation.authorUserId],
-    [dealRoomAnnotations.targetKind, target.kind],
-    [dealRoomAnnotations.target, target.kind === "field" ? target.name : target.id],
+    [dealRoomAnnotations.targetKind, annotation.targetKind],
+    [dealRoomAnnotations.target, annotation.target],
     [dealRoomAnnotations.text, annotation.text],
-    [dealRoomAnnotations.createdAt, new Date(annotation.createdAt)],
+    [dealRoomAnnotations.createdAt, annotation.createdAt],
   ]);
 }
 
@@ -317,9 +314,9 @@ export async function lockActiveDealRoom(tx: Transaction, orgId: string, dealRoo
 }
 
 /** Marks an annotation of the room resolved (once) and returns it; null when there is none. */
-export async function resolveRoomAnnotation(tx: Db, orgId: string, dealRoomId: string, annotationId: string, userId: string, at: Date) {
+export async function resolveRoomAnnotation(tx: Db, orgId: string, dealRoomId: string, annotationId: string, userId: string, at: Date): Promise<AnnotationRow | null> {
   const scope = and(eq(dealRoomAnnotations.orgId, orgId), eq(dealRoomAnnotations.dealRoomId, dealRoomId), eq(dealRoomAnnotations.id, annotationId));
   await tx.update(dealRoomAnnotations).set({ resolvedByUserId: userId, resolvedAt: at }).where(and(scope, isNull(dealRoomAnnotations.resolvedAt)));
   const [row] = await tx.select().from(dealRoomAnnotations).where(scope);
-  return row ? toRoomAnnotation(row) : null;
+  return row ?? null;
 }

@@ -1,8 +1,8 @@
 import type { Database } from "../../../db/client.ts";
 import type { DealRoomRole, DealRoomStatus } from "../../../db/schema/index.ts";
 import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
-import type { AnnotationTarget, Rights, RoomAnnotation, RoomMessage, RoomParticipant } from "../../../party/deal-room-protocol.ts";
-import { mentionHandle } from "../../../party/deal-room-rules.ts";
+import type { AnnotationTarget, Rights, RoomAnnotation, RoomMessage, RoomParticipant } from "./deal-room-protocol.ts";
+import { mentionHandle } from "./deal-room-rules.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import {
   closeActiveDealRoomsOfSubmission,
@@ -13,12 +13,17 @@ import {
   insertAnnotationWhileActive,
   insertDealRoom,
   insertMessageWhileActive,
+  listAnnotationRows,
   listParticipantRows,
+  listRecentMessageRows,
   listRoomCandidates,
   lockActiveDealRoom,
   lockSubmissionForDealRoom,
   resolveRoomAnnotation,
+  searchMessageRows,
   upsertDealRoomParticipant,
+  type AnnotationRow,
+  type MessageRow,
 } from "../../models/deal-rooms.server.ts";
 import { insertOutboxEvents } from "../../models/outbox-events.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -63,6 +68,30 @@ export async function listParticipants(db: Database, orgId: string, dealRoomId: 
     role: r.role,
     rights: { chat: r.canChat, annotate: r.canAnnotate, edit: r.canEdit },
   }));
+}
+
+function toRoomMessage(row: MessageRow): RoomMessage {
+  return { id: row.id, authorUserId: row.authorUserId, body: row.body, createdAt: row.createdAt.toISOString() };
+}
+
+function toRoomAnnotation(row: AnnotationRow): RoomAnnotation {
+  const target: AnnotationTarget = row.targetKind === "field" ? ({ kind: "field", name: row.target } as AnnotationTarget) : { kind: "document", id: row.target };
+  return { id: row.id, authorUserId: row.authorUserId, target, text: row.text, resolvedByUserId: row.resolvedByUserId, createdAt: row.createdAt.toISOString() };
+}
+
+/** The newest messages of a room, oldest first. */
+export async function recentMessages(db: Database, orgId: string, dealRoomId: string, limit: number): Promise<RoomMessage[]> {
+  return (await listRecentMessageRows(db, orgId, dealRoomId, limit)).map(toRoomMessage);
+}
+
+export async function listAnnotations(db: Database, orgId: string, dealRoomId: string): Promise<RoomAnnotation[]> {
+  return (await listAnnotationRows(db, orgId, dealRoomId)).map(toRoomAnnotation);
+}
+
+/** Messages containing the words searched for, newest first. */
+export async function searchMessages(db: Database, orgId: string, dealRoomId: string, query: string): Promise<RoomMessage[]> {
+  const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
+  return (await searchMessageRows(db, orgId, dealRoomId, words)).map(toRoomMessage);
 }
 
 export type ParticipantRequest = { userId: string; role: DealRoomRole; rights: Rights };
@@ -111,12 +140,14 @@ async function refused(db: Database | Transaction, room: WritingRoom): Promise<{
 
 /** Records a chat message and, in the same transaction, one mention event per person named. */
 export async function recordMessage(db: Database, room: WritingRoom, authorUserId: string, body: string, mentionedUserIds: readonly string[]): Promise<WriteOutcome<RoomMessage>> {
-  const message: RoomMessage = { id: createId("drmsg"), authorUserId, body, createdAt: new Date().toISOString() };
+  const createdAt = new Date();
+  const message: RoomMessage = { id: createId("drmsg"), authorUserId, body, createdAt: createdAt.toISOString() };
+  const row = { id: message.id, authorUserId, body, createdAt };
   if (!mentionedUserIds.length) {
-    return (await insertMessageWhileActive(db, room, message)) ? { ok: true, value: message } : refused(db, room);
+    return (await insertMessageWhileActive(db, room, row)) ? { ok: true, value: message } : refused(db, room);
   }
   return transactionWithRetry(db, async (tx) => {
-    if (!(await insertMessageWhileActive(tx, room, message))) return refused(tx, room);
+    if (!(await insertMessageWhileActive(tx, room, row))) return refused(tx, room);
     await insertOutboxEvents(
       tx,
       room.orgId,
@@ -131,14 +162,17 @@ export async function recordMessage(db: Database, room: WritingRoom, authorUserI
 }
 
 export async function recordAnnotation(db: Database, room: WritingRoom, authorUserId: string, target: AnnotationTarget, text: string): Promise<WriteOutcome<RoomAnnotation>> {
-  const annotation: RoomAnnotation = { id: createId("dra"), authorUserId, target, text, resolvedByUserId: null, createdAt: new Date().toISOString() };
-  return (await insertAnnotationWhileActive(db, room, annotation)) ? { ok: true, value: annotation } : refused(db, room);
+  const createdAt = new Date();
+  const annotation: RoomAnnotation = { id: createId("dra"), authorUserId, target, text, resolvedByUserId: null, createdAt: createdAt.toISOString() };
+  const row = { id: annotation.id, authorUserId, targetKind: target.kind, target: target.kind === "field" ? target.name : target.id, text, createdAt };
+  return (await insertAnnotationWhileActive(db, room, row)) ? { ok: true, value: annotation } : refused(db, room);
 }
 
 /** Marks an annotation resolved; null when the room has no such annotation. */
 export async function resolveAnnotation(db: Database, room: WritingRoom, userId: string, annotationId: string): Promise<WriteOutcome<RoomAnnotation | null>> {
   return transactionWithRetry(db, async (tx) => {
     if (!(await lockActiveDealRoom(tx, room.orgId, room.dealRoomId))) return refused(tx, room);
-    return { ok: true, value: await resolveRoomAnnotation(tx, room.orgId, room.dealRoomId, annotationId, userId, new Date()) };
+    const row = await resolveRoomAnnotation(tx, room.orgId, room.dealRoomId, annotationId, userId, new Date());
+    return { ok: true, value: row ? toRoomAnnotation(row) : null };
   });
 }

@@ -2,10 +2,20 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { dealRoomMessages, dealRooms, outboxEvents, quoteOptions, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
-import { findPlaceInRoom, getDealRoom, listDealRooms, recentMessages, searchMessages } from "../../models/deal-rooms.server.ts";
+import { findPlaceInRoom, getDealRoom, listDealRooms } from "../../models/deal-rooms.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { bindQuoteOption } from "../binding.server.ts";
-import { archiveDealRoom, closeDealRoomsForSubmission, listParticipants, openDealRoom, placeParticipant, recordAnnotation, recordMessage } from "./deal-rooms.server.ts";
+import {
+  archiveDealRoom,
+  closeDealRoomsForSubmission,
+  listParticipants,
+  openDealRoom,
+  placeParticipant,
+  recentMessages,
+  recordAnnotation,
+  recordMessage,
+  searchMessages,
+} from "./deal-rooms.server.ts";
 import { quoteSubmission } from "../quoting.server.ts";
 import { decideReferral, listReferralsForSubmission } from "../referrals.server.ts";
 
