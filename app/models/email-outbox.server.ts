@@ -7,8 +7,13 @@ import { emailOutbox } from "../../db/schema/index.ts";
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 
-export async function insertOutboxEmail(db: Database | Transaction, email: { id: string; to: string; subject: string; text: string }) {
-  await db.insert(emailOutbox).values({ id: email.id, toAddress: email.to, subject: email.subject, textBody: email.text });
+export async function insertOutboxEmail(
+  db: Database | Transaction,
+  email: { id: string; to: string; subject: string; text: string },
+) {
+  await db
+    .insert(emailOutbox)
+    .values({ id: email.id, toAddress: email.to, subject: email.subject, textBody: email.text });
 }
 
 /**
@@ -22,7 +27,10 @@ export function listClaimableEmails(
 ): Promise<OutboxEmail[]> {
   const claimable = or(
     eq(emailOutbox.status, "pending"),
-    and(eq(emailOutbox.status, "sending"), lt(emailOutbox.claimedAt, sql`NOW(3) - INTERVAL ${options.staleClaimMinutes} MINUTE`)),
+    and(
+      eq(emailOutbox.status, "sending"),
+      lt(emailOutbox.claimedAt, sql`NOW(3) - INTERVAL ${options.staleClaimMinutes} MINUTE`),
+    ),
   );
   const only = options.recipients ? inArray(emailOutbox.toAddress, [...options.recipients]) : undefined;
   return db

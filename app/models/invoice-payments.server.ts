@@ -48,14 +48,26 @@ export async function findInstallmentOfInvoice(tx: Db, orgId: string, invoiceId:
 
 /** Marks an invoice paid, and the installment it bills when there is one. */
 export async function markInvoicePaid(tx: Db, orgId: string, invoiceId: string, installmentId: string | null) {
-  await tx.update(invoices).set({ status: "paid" }).where(and(eq(invoices.orgId, orgId), eq(invoices.id, invoiceId)));
-  if (installmentId) await tx.update(installments).set({ status: "paid" }).where(and(eq(installments.orgId, orgId), eq(installments.id, installmentId)));
+  await tx
+    .update(invoices)
+    .set({ status: "paid" })
+    .where(and(eq(invoices.orgId, orgId), eq(invoices.id, invoiceId)));
+  if (installmentId)
+    await tx
+      .update(installments)
+      .set({ status: "paid" })
+      .where(and(eq(installments.orgId, orgId), eq(installments.id, installmentId)));
 }
 
 /** Every invoice of the org with its amount and status, for reconciliation. */
 export function listInvoiceTotals(db: Db, orgId: string) {
   return db
-    .select({ id: invoices.id, invoiceNumber: invoices.invoiceNumber, amountCents: invoices.amountCents, status: invoices.status })
+    .select({
+      id: invoices.id,
+      invoiceNumber: invoices.invoiceNumber,
+      amountCents: invoices.amountCents,
+      status: invoices.status,
+    })
     .from(invoices)
     .where(eq(invoices.orgId, orgId));
 }

@@ -14,7 +14,11 @@ export async function findLedgerBook(db: Db, orgId: string) {
 }
 
 /** Creates the organization's book row unless it exists (two first uses at once make one). */
-export async function insertLedgerBookIfMissing(db: Db, orgId: string, book: { ledger: number; mgaCommissionRate: string }) {
+export async function insertLedgerBookIfMissing(
+  db: Db,
+  orgId: string,
+  book: { ledger: number; mgaCommissionRate: string },
+) {
   await db
     .insert(ledgerBooks)
     .values({ orgId, ...book })

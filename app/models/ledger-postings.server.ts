@@ -8,7 +8,14 @@ import { ledgerEntries, ledgerPostings, type PostingKind, type PostingStatus } f
 
 type Db = Database | Transaction;
 
-export type PostingRow = { id: string; kind: PostingKind; description: string; policyId: string | null; invoiceId: string | null; claimId: string | null };
+export type PostingRow = {
+  id: string;
+  kind: PostingKind;
+  description: string;
+  policyId: string | null;
+  invoiceId: string | null;
+  claimId: string | null;
+};
 export type EntryRow = {
   transferId: string;
   position: number;
@@ -20,26 +27,57 @@ export type EntryRow = {
 };
 
 /** Writes a posting awaiting submission and its legs, in the caller's transaction. */
-export async function insertPostingWithEntries(tx: Db, orgId: string, posting: PostingRow, entries: readonly EntryRow[]) {
+export async function insertPostingWithEntries(
+  tx: Db,
+  orgId: string,
+  posting: PostingRow,
+  entries: readonly EntryRow[],
+) {
   await tx.insert(ledgerPostings).values({ ...posting, orgId, status: "awaiting_posting" });
   await tx.insert(ledgerEntries).values(entries.map((entry) => ({ ...entry, orgId, postingId: posting.id })));
 }
 
 export async function findPosting(db: Db, orgId: string, postingId: string) {
-  const [posting] = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId))).limit(1);
+  const [posting] = await db
+    .select()
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId)))
+    .limit(1);
   return posting ?? null;
 }
 
 export function listPostingEntries(db: Db, orgId: string, postingId: string) {
-  return db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerEntries.postingId, postingId))).orderBy(asc(ledgerEntries.position));
+  return db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerEntries.postingId, postingId)))
+    .orderBy(asc(ledgerEntries.position));
 }
 
 /** Settles a posting still awaiting submission as posted or rejected, counting the attempt. */
-export async function settlePosting(db: Db, orgId: string, postingId: string, status: Extract<PostingStatus, "posted" | "rejected">, error: string | null, at: Date) {
+export async function settlePosting(
+  db: Db,
+  orgId: string,
+  postingId: string,
+  status: Extract<PostingStatus, "posted" | "rejected">,
+  error: string | null,
+  at: Date,
+) {
   await db
     .update(ledgerPostings)
-    .set({ status, lastError: error, postedAt: status === "posted" ? at : null, attempts: sql`${ledgerPostings.attempts} + 1` })
-    .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId), eq(ledgerPostings.status, "awaiting_posting")));
+    .set({
+      status,
+      lastError: error,
+      postedAt: status === "posted" ? at : null,
+      attempts: sql`${ledgerPostings.attempts} + 1`,
+    })
+    .where(
+      and(
+        eq(ledgerPostings.orgId, orgId),
+        eq(ledgerPostings.id, postingId),
+        eq(ledgerPostings.status, "awaiting_posting"),
+      ),
+    );
 }
 
 /** Counts a failed attempt of a posting that keeps waiting, with the reason. */
@@ -47,11 +85,20 @@ export async function recordPostingAttemptFailure(db: Db, orgId: string, posting
   await db
     .update(ledgerPostings)
     .set({ attempts: sql`${ledgerPostings.attempts} + 1`, lastError: error })
-    .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId), eq(ledgerPostings.status, "awaiting_posting")));
+    .where(
+      and(
+        eq(ledgerPostings.orgId, orgId),
+        eq(ledgerPostings.id, postingId),
+        eq(ledgerPostings.status, "awaiting_posting"),
+      ),
+    );
 }
 
 /** Postings waiting for the ledger, oldest first: one organization's, or (no orgId) every organization's. */
-export async function listAwaitingPostingIds(db: Database, { limit, orgId }: { limit: number; orgId?: string }): Promise<{ id: string; orgId: string }[]> {
+export async function listAwaitingPostingIds(
+  db: Database,
+  { limit, orgId }: { limit: number; orgId?: string },
+): Promise<{ id: string; orgId: string }[]> {
   if (orgId) {
     return db
       .select({ id: ledgerPostings.id, orgId: ledgerPostings.orgId })
@@ -94,6 +141,9 @@ export function listPostedEntries(db: Db, orgId: string) {
   return db
     .select({ entry: ledgerEntries, description: ledgerPostings.description, invoiceId: ledgerPostings.invoiceId })
     .from(ledgerEntries)
-    .innerJoin(ledgerPostings, and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)))
+    .innerJoin(
+      ledgerPostings,
+      and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)),
+    )
     .where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerPostings.status, "posted")));
 }

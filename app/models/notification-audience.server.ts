@@ -7,7 +7,11 @@ import { insureds, member, submissions } from "../../db/schema/index.ts";
 /** A submission's reference, insured name and producer, for a notification's text. */
 export async function findSubmissionNoticeFacts(db: Database, orgId: string, submissionId: string) {
   const [row] = await db
-    .select({ reference: submissions.reference, insuredName: insureds.name, producerUserId: submissions.producerUserId })
+    .select({
+      reference: submissions.reference,
+      insuredName: insureds.name,
+      producerUserId: submissions.producerUserId,
+    })
     .from(submissions)
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
     .where(and(eq(submissions.orgId, orgId), eq(submissions.id, submissionId)));

@@ -10,23 +10,49 @@ type Db = Database | Transaction;
 /** Stored preferences of some users for one event type. */
 export function listPreferencesForEvent(db: Db, orgId: string, eventType: string, userIds: readonly string[]) {
   return db
-    .select({ userId: notificationPreferences.userId, eventType: notificationPreferences.eventType, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })
+    .select({
+      userId: notificationPreferences.userId,
+      eventType: notificationPreferences.eventType,
+      channel: notificationPreferences.channel,
+      enabled: notificationPreferences.enabled,
+    })
     .from(notificationPreferences)
-    .where(and(eq(notificationPreferences.orgId, orgId), eq(notificationPreferences.eventType, eventType), inArray(notificationPreferences.userId, [...userIds])));
+    .where(
+      and(
+        eq(notificationPreferences.orgId, orgId),
+        eq(notificationPreferences.eventType, eventType),
+        inArray(notificationPreferences.userId, [...userIds]),
+      ),
+    );
 }
 
 /** The email addresses of users (a platform table: users are not an organization's rows). */
 export function listUserEmails(db: Db, userIds: readonly string[]) {
-  return db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.id, [...userIds]));
+  return db
+    .select({ id: user.id, email: user.email })
+    .from(user)
+    .where(inArray(user.id, [...userIds]));
 }
 
 /** Inserts a notification unless the user already has one for the event; true when inserted. */
 export async function insertNotificationOnce(
   tx: Db,
   orgId: string,
-  row: { id: string; userId: string; eventId: string; eventType: string; title: string; body: string; link: string | null; createdAt: Date },
+  row: {
+    id: string;
+    userId: string;
+    eventId: string;
+    eventType: string;
+    title: string;
+    body: string;
+    link: string | null;
+    createdAt: Date;
+  },
 ): Promise<boolean> {
-  const inserted = await tx.insert(notifications).ignore().values({ ...row, orgId });
+  const inserted = await tx
+    .insert(notifications)
+    .ignore()
+    .values({ ...row, orgId });
   return Number(inserted.rowsAffected) > 0;
 }
 
@@ -40,7 +66,15 @@ export async function countUnreadNotifications(db: Db, orgId: string, userId: st
 
 export function listUserNotifications(db: Db, orgId: string, userId: string, limit: number) {
   return db
-    .select({ id: notifications.id, eventType: notifications.eventType, title: notifications.title, body: notifications.body, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      eventType: notifications.eventType,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(and(eq(notifications.orgId, orgId), eq(notifications.userId, userId)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -71,7 +105,11 @@ export async function setAllNotificationsRead(db: Db, orgId: string, userId: str
 
 export function listUserPreferences(db: Db, orgId: string, userId: string) {
   return db
-    .select({ eventType: notificationPreferences.eventType, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })
+    .select({
+      eventType: notificationPreferences.eventType,
+      channel: notificationPreferences.channel,
+      enabled: notificationPreferences.enabled,
+    })
     .from(notificationPreferences)
     .where(and(eq(notificationPreferences.orgId, orgId), eq(notificationPreferences.userId, userId)));
 }

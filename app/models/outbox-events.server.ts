@@ -7,12 +7,20 @@ import { deadLetterEvents, domainEventOnce, outboxEvents } from "../../db/schema
 
 type Db = Database | Transaction;
 
-export async function insertOutboxEvent(tx: Db, orgId: string, event: { id: string; type: string; payload: Record<string, unknown> }) {
+export async function insertOutboxEvent(
+  tx: Db,
+  orgId: string,
+  event: { id: string; type: string; payload: Record<string, unknown> },
+) {
   await tx.insert(outboxEvents).values({ id: event.id, orgId, type: event.type, payload: event.payload });
 }
 
 /** Several events of one organization in one statement. */
-export async function insertOutboxEvents(tx: Db, orgId: string, events: readonly { id: string; type: string; payload: Record<string, unknown> }[]) {
+export async function insertOutboxEvents(
+  tx: Db,
+  orgId: string,
+  events: readonly { id: string; type: string; payload: Record<string, unknown> }[],
+) {
   if (events.length === 0) return;
   await tx.insert(outboxEvents).values(events.map((e) => ({ ...e, orgId })));
 }
@@ -23,7 +31,13 @@ export async function claimOnceKey(tx: Db, orgId: string, onceKey: string, event
   return Number(claimed.rowsAffected) > 0;
 }
 
-export type UnpublishedOutboxRow = { id: string; org_id: string; type: string; payload: Record<string, unknown> | string; created_at: string };
+export type UnpublishedOutboxRow = {
+  id: string;
+  org_id: string;
+  type: string;
+  payload: Record<string, unknown> | string;
+  created_at: string;
+};
 
 /** Unpublished rows of every organization, oldest first: the publisher's sweep. */
 export async function listUnpublishedOutboxEvents(db: Database, limit: number): Promise<UnpublishedOutboxRow[]> {
@@ -34,12 +48,19 @@ export async function listUnpublishedOutboxEvents(db: Database, limit: number): 
   return result.rows as UnpublishedOutboxRow[];
 }
 
-export async function markOutboxEventsPublished(db: Database, orgId: string, eventIds: readonly string[], publishedAt: Date) {
+export async function markOutboxEventsPublished(
+  db: Database,
+  orgId: string,
+  eventIds: readonly string[],
+  publishedAt: Date,
+) {
   if (eventIds.length === 0) return;
   await db
     .update(outboxEvents)
     .set({ publishedAt })
-    .where(and(eq(outboxEvents.orgId, orgId), inArray(outboxEvents.id, [...eventIds]), isNull(outboxEvents.publishedAt)));
+    .where(
+      and(eq(outboxEvents.orgId, orgId), inArray(outboxEvents.id, [...eventIds]), isNull(outboxEvents.publishedAt)),
+    );
 }
 
 export async function findOutboxEventRow(db: Database, orgId: string, eventId: string) {
@@ -51,7 +72,10 @@ export async function findOutboxEventRow(db: Database, orgId: string, eventId: s
   return row ?? null;
 }
 
-export async function insertDeadLetter(db: Database, letter: { id: string; orgId: string; eventId: string; eventType: string; attempts: number }) {
+export async function insertDeadLetter(
+  db: Database,
+  letter: { id: string; orgId: string; eventId: string; eventType: string; attempts: number },
+) {
   await db.insert(deadLetterEvents).values(letter);
 }
 

@@ -6,7 +6,9 @@ import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "..
 // Webhook endpoints, their deliveries (one per endpoint per event) and every attempt of those.
 
 type Db = Database | Transaction;
-type DeliveryChange = Partial<Pick<typeof webhookDeliveries.$inferInsert, "status" | "attempts" | "lastStatusCode" | "nextAttemptAt">>;
+type DeliveryChange = Partial<
+  Pick<typeof webhookDeliveries.$inferInsert, "status" | "attempts" | "lastStatusCode" | "nextAttemptAt">
+>;
 
 export async function insertWebhookEndpoint(
   db: Db,
@@ -18,7 +20,15 @@ export async function insertWebhookEndpoint(
 
 export function listWebhookEndpoints(db: Db, orgId: string) {
   return db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, eventTypes: webhookEndpoints.eventTypes, status: webhookEndpoints.status, consecutiveFailures: webhookEndpoints.consecutiveFailures, disabledAt: webhookEndpoints.disabledAt, createdAt: webhookEndpoints.createdAt })
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      eventTypes: webhookEndpoints.eventTypes,
+      status: webhookEndpoints.status,
+      consecutiveFailures: webhookEndpoints.consecutiveFailures,
+      disabledAt: webhookEndpoints.disabledAt,
+      createdAt: webhookEndpoints.createdAt,
+    })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.orgId, orgId))
     .orderBy(desc(webhookEndpoints.createdAt), webhookEndpoints.id);
@@ -26,7 +36,14 @@ export function listWebhookEndpoints(db: Db, orgId: string) {
 
 export async function findWebhookEndpoint(db: Db, orgId: string, endpointId: string) {
   const [endpoint] = await db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, eventTypes: webhookEndpoints.eventTypes, status: webhookEndpoints.status, consecutiveFailures: webhookEndpoints.consecutiveFailures, disabledAt: webhookEndpoints.disabledAt })
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      eventTypes: webhookEndpoints.eventTypes,
+      status: webhookEndpoints.status,
+      consecutiveFailures: webhookEndpoints.consecutiveFailures,
+      disabledAt: webhookEndpoints.disabledAt,
+    })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, endpointId)));
   return endpoint ?? null;
@@ -35,7 +52,16 @@ export async function findWebhookEndpoint(db: Db, orgId: string, endpointId: str
 /** An endpoint's newest deliveries. */
 export function listEndpointDeliveries(db: Db, orgId: string, endpointId: string, limit: number) {
   return db
-    .select({ id: webhookDeliveries.id, eventId: webhookDeliveries.eventId, eventType: webhookDeliveries.eventType, status: webhookDeliveries.status, attempts: webhookDeliveries.attempts, nextAttemptAt: webhookDeliveries.nextAttemptAt, lastStatusCode: webhookDeliveries.lastStatusCode, createdAt: webhookDeliveries.createdAt })
+    .select({
+      id: webhookDeliveries.id,
+      eventId: webhookDeliveries.eventId,
+      eventType: webhookDeliveries.eventType,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      nextAttemptAt: webhookDeliveries.nextAttemptAt,
+      lastStatusCode: webhookDeliveries.lastStatusCode,
+      createdAt: webhookDeliveries.createdAt,
+    })
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.endpointId, endpointId)))
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
@@ -53,7 +79,13 @@ export async function listDeliveryAttempts(db: Db, orgId: string, deliveryIds: r
 }
 
 /** Enables (clearing the failure count) or disables an endpoint; false when it is not the org's. */
-export async function updateWebhookEndpointStatus(db: Db, orgId: string, endpointId: string, status: "active" | "disabled", at: Date) {
+export async function updateWebhookEndpointStatus(
+  db: Db,
+  orgId: string,
+  endpointId: string,
+  status: "active" | "disabled",
+  at: Date,
+) {
   const result = await db
     .update(webhookEndpoints)
     .set(status === "active" ? { status, consecutiveFailures: 0, disabledAt: null } : { status, disabledAt: at })
@@ -74,7 +106,10 @@ export async function insertWebhookDeliveryOnce(
   orgId: string,
   delivery: { id: string; endpointId: string; eventId: string; eventType: string; body: string; nextAttemptAt: Date },
 ): Promise<boolean> {
-  const inserted = await db.insert(webhookDeliveries).ignore().values({ ...delivery, orgId });
+  const inserted = await db
+    .insert(webhookDeliveries)
+    .ignore()
+    .values({ ...delivery, orgId });
   return Number(inserted.rowsAffected) > 0;
 }
 
@@ -82,11 +117,24 @@ export async function insertWebhookDeliveryOnce(
  * Takes the lease on a pending delivery that is due at `now`, until `leaseUntil`: false when it
  * is not due, not pending, or someone else holds it.
  */
-export async function leaseDueWebhookDelivery(db: Db, orgId: string, deliveryId: string, now: Date, leaseUntil: Date): Promise<boolean> {
+export async function leaseDueWebhookDelivery(
+  db: Db,
+  orgId: string,
+  deliveryId: string,
+  now: Date,
+  leaseUntil: Date,
+): Promise<boolean> {
   const claimed = await db
     .update(webhookDeliveries)
     .set({ nextAttemptAt: leaseUntil })
-    .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, now)));
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, orgId),
+        eq(webhookDeliveries.id, deliveryId),
+        eq(webhookDeliveries.status, "pending"),
+        lte(webhookDeliveries.nextAttemptAt, now),
+      ),
+    );
   return Number(claimed.rowsAffected) > 0;
 }
 
@@ -94,13 +142,21 @@ export async function findDeliveryWithEndpoint(db: Db, orgId: string, deliveryId
   const [row] = await db
     .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
     .from(webhookDeliveries)
-    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.orgId, webhookDeliveries.orgId), eq(webhookEndpoints.id, webhookDeliveries.endpointId)))
+    .innerJoin(
+      webhookEndpoints,
+      and(eq(webhookEndpoints.orgId, webhookDeliveries.orgId), eq(webhookEndpoints.id, webhookDeliveries.endpointId)),
+    )
     .where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId)));
   return row ?? null;
 }
 
 /** Changes a delivery's state; false when it is not the org's. */
-export async function updateWebhookDelivery(db: Db, orgId: string, deliveryId: string, change: DeliveryChange): Promise<boolean> {
+export async function updateWebhookDelivery(
+  db: Db,
+  orgId: string,
+  deliveryId: string,
+  change: DeliveryChange,
+): Promise<boolean> {
   const result = await db
     .update(webhookDeliveries)
     .set(change)
@@ -111,7 +167,15 @@ export async function updateWebhookDelivery(db: Db, orgId: string, deliveryId: s
 export async function insertDeliveryAttempt(
   tx: Db,
   orgId: string,
-  attempt: { id: string; deliveryId: string; attempt: number; statusCode: number | null; error: string | null; durationMs: number; attemptedAt: Date },
+  attempt: {
+    id: string;
+    deliveryId: string;
+    attempt: number;
+    statusCode: number | null;
+    error: string | null;
+    durationMs: number;
+    attemptedAt: Date;
+  },
 ) {
   await tx.insert(webhookDeliveryAttempts).values({ ...attempt, orgId });
 }
@@ -127,10 +191,20 @@ export async function lockWebhookEndpointFailures(tx: Transaction, orgId: string
 }
 
 /** Sets an endpoint's consecutive failure count, disabling it at `disabledAt` when given. */
-export async function setWebhookEndpointFailures(tx: Db, orgId: string, endpointId: string, failures: number, disabledAt: Date | null = null) {
+export async function setWebhookEndpointFailures(
+  tx: Db,
+  orgId: string,
+  endpointId: string,
+  failures: number,
+  disabledAt: Date | null = null,
+) {
   await tx
     .update(webhookEndpoints)
-    .set(disabledAt ? { consecutiveFailures: failures, status: "disabled", disabledAt } : { consecutiveFailures: failures })
+    .set(
+      disabledAt
+        ? { consecutiveFailures: failures, status: "disabled", disabledAt }
+        : { consecutiveFailures: failures },
+    )
     .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, endpointId)));
 }
 

@@ -18,19 +18,33 @@ describe("room passes", () => {
 
   test("an expired pass is refused, for every kind of room", async () => {
     const token = await issueRoomPass(SECRET, "deal-room", grant, now);
-    expect(await verifyRoomPass(SECRET, "deal-room", token, room, now + ROOM_PASS_TTL_MS)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyRoomPass(SECRET, "deal-room", token, room, now + ROOM_PASS_TTL_MS)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     const inbox = notificationRoomName("org_summit", "usr_a_uw");
     const pass = await issueRoomPass(SECRET, "notifications", { ...grant, roomName: inbox }, now);
-    expect(await verifyRoomPass(SECRET, "notifications", pass, inbox, now + ROOM_PASS_TTL_MS - 1)).toMatchObject({ ok: true });
-    expect(await verifyRoomPass(SECRET, "notifications", pass, inbox, now + ROOM_PASS_TTL_MS)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyRoomPass(SECRET, "notifications", pass, inbox, now + ROOM_PASS_TTL_MS - 1)).toMatchObject({
+      ok: true,
+    });
+    expect(await verifyRoomPass(SECRET, "notifications", pass, inbox, now + ROOM_PASS_TTL_MS)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   test("a pass for one room does not open another, not even the same submission id in another org", async () => {
     const token = await issueRoomPass(SECRET, "deal-room", grant, now);
     const otherSubmission = dealRoomName("org_summit", "sub_456");
-    expect(await verifyRoomPass(SECRET, "deal-room", token, otherSubmission, now)).toEqual({ ok: false, reason: "wrong_room" });
+    expect(await verifyRoomPass(SECRET, "deal-room", token, otherSubmission, now)).toEqual({
+      ok: false,
+      reason: "wrong_room",
+    });
     const otherOrg = dealRoomName("org_lakeshore", "sub_123");
-    expect(await verifyRoomPass(SECRET, "deal-room", token, otherOrg, now)).toEqual({ ok: false, reason: "wrong_room" });
+    expect(await verifyRoomPass(SECRET, "deal-room", token, otherOrg, now)).toEqual({
+      ok: false,
+      reason: "wrong_room",
+    });
   });
 
   test("a pass to one user's notification room does not open another user's", async () => {
@@ -38,7 +52,10 @@ describe("room passes", () => {
     const theirs = notificationRoomName("org_summit", "usr_a_producer");
     const token = await issueRoomPass(SECRET, "notifications", { ...grant, roomName: mine }, now);
     expect(await verifyRoomPass(SECRET, "notifications", token, mine, now)).toMatchObject({ ok: true });
-    expect(await verifyRoomPass(SECRET, "notifications", token, theirs, now)).toEqual({ ok: false, reason: "wrong_room" });
+    expect(await verifyRoomPass(SECRET, "notifications", token, theirs, now)).toEqual({
+      ok: false,
+      reason: "wrong_room",
+    });
   });
 
   test("a pass issued for one purpose fails the other's key, even for a room of the same name", async () => {
@@ -56,9 +73,15 @@ describe("room passes", () => {
     const [, signature] = token.split(".");
     const forged = { purpose: "deal-room", ...grant, userId: "usr_a_producer", expiresAt: now + 60_000 };
     const forgedBody = Buffer.from(JSON.stringify(forged)).toString("base64url");
-    expect(await verifyRoomPass(SECRET, "deal-room", `${forgedBody}.${signature}`, room, now)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyRoomPass(SECRET, "deal-room", `${forgedBody}.${signature}`, room, now)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     const otherKey = await issueRoomPass("another-secret-entirely-000000000000002", "deal-room", grant, now);
-    expect(await verifyRoomPass(SECRET, "deal-room", otherKey, room, now)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyRoomPass(SECRET, "deal-room", otherKey, room, now)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
   });
 
   test("garbage or no pass is malformed, not a crash", async () => {

@@ -74,7 +74,12 @@ export async function verifyRoomPass(
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  const valid = await crypto.subtle.verify("HMAC", await passKey(secret, purpose), signatureBytes, encoder.encode(body));
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    await passKey(secret, purpose),
+    signatureBytes,
+    encoder.encode(body),
+  );
   if (!valid) return { ok: false, reason: "bad_signature" };
   let grant: RoomGrant;
   try {
