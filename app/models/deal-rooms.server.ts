@@ -134,7 +134,12 @@ export type MessageRow = typeof dealRoomMessages.$inferSelect;
 export type AnnotationRow = typeof dealRoomAnnotations.$inferSelect;
 
 /** The newest messages of a room, oldest first. */
-export async function listRecentMessageRows(db: Database, orgId: string, dealRoomId: string, limit: number): Promise<MessageRow[]> {
+export async function listRecentMessageRows(
+  db: Database,
+  orgId: string,
+  dealRoomId: string,
+  limit: number,
+): Promise<MessageRow[]> {
   const rows = await db
     .select()
     .from(dealRoomMessages)
@@ -154,7 +159,12 @@ export function listAnnotationRows(db: Database, orgId: string, dealRoomId: stri
 }
 
 /** Messages containing every word searched for (up to eight), newest first. */
-export async function searchMessageRows(db: Database, orgId: string, dealRoomId: string, words: readonly string[]): Promise<MessageRow[]> {
+export async function searchMessageRows(
+  db: Database,
+  orgId: string,
+  dealRoomId: string,
+  words: readonly string[],
+): Promise<MessageRow[]> {
   if (!words.length) return [];
   const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
   return db
@@ -199,7 +209,11 @@ export async function lockSubmissionForDealRoom(tx: Transaction, tenant: TenantC
   return submission ?? null;
 }
 
-export async function insertDealRoom(tx: Db, orgId: string, room: { id: string; submissionId: string; createdByUserId: string }) {
+export async function insertDealRoom(
+  tx: Db,
+  orgId: string,
+  room: { id: string; submissionId: string; createdByUserId: string },
+) {
   await tx.insert(dealRooms).values({ ...room, orgId });
 }
 
@@ -228,7 +242,12 @@ export async function findRoomForManagement(db: Db, tenant: TenantContext, dealR
 }
 
 /** Ends an active room (archived by hand, or closed with its submission); other rooms are left alone. */
-export async function endActiveDealRoom(db: Db, orgId: string, dealRoomId: string, ending: { status: "archived" | "closed"; reason: string; at: Date }) {
+export async function endActiveDealRoom(
+  db: Db,
+  orgId: string,
+  dealRoomId: string,
+  ending: { status: "archived" | "closed"; reason: string; at: Date },
+) {
   await db
     .update(dealRooms)
     .set({ status: ending.status, endedReason: ending.reason, endedAt: ending.at })
@@ -236,7 +255,13 @@ export async function endActiveDealRoom(db: Db, orgId: string, dealRoomId: strin
 }
 
 /** Closes the submission's active room; returns how many rooms it closed (0 or 1). */
-export async function closeActiveDealRoomsOfSubmission(db: Db, orgId: string, submissionId: string, reason: string, at: Date): Promise<number> {
+export async function closeActiveDealRoomsOfSubmission(
+  db: Db,
+  orgId: string,
+  submissionId: string,
+  reason: string,
+  at: Date,
+): Promise<number> {
   const result = await db
     .update(dealRooms)
     .set({ status: "closed", endedReason: reason, endedAt: at })
@@ -252,7 +277,12 @@ type Cell = [MySqlColumn, unknown];
  * inside the insert takes a shared lock on it, so a write either commits before the room closes
  * or finds it closed, never after; and a chat line costs one statement, not a transaction.
  */
-async function insertWhileActive(executor: Db, room: WritingRoomRef, table: MySqlTable, cells: Cell[]): Promise<boolean> {
+async function insertWhileActive(
+  executor: Db,
+  room: WritingRoomRef,
+  table: MySqlTable,
+  cells: Cell[],
+): Promise<boolean> {
   const columns = sql.join(cells.map(([column]) => sql.identifier(column.name)), sql`, `);
   const values = sql.join(cells.map(([column, value]) => sql.param(value, column)), sql`, `);
   const result = await executor.execute(
@@ -314,7 +344,14 @@ export async function lockActiveDealRoom(tx: Transaction, orgId: string, dealRoo
 }
 
 /** Marks an annotation of the room resolved (once) and returns it; null when there is none. */
-export async function resolveRoomAnnotation(tx: Db, orgId: string, dealRoomId: string, annotationId: string, userId: string, at: Date): Promise<AnnotationRow | null> {
+export async function resolveRoomAnnotation(
+  tx: Db,
+  orgId: string,
+  dealRoomId: string,
+  annotationId: string,
+  userId: string,
+  at: Date,
+): Promise<AnnotationRow | null> {
   const scope = and(eq(dealRoomAnnotations.orgId, orgId), eq(dealRoomAnnotations.dealRoomId, dealRoomId), eq(dealRoomAnnotations.id, annotationId));
   await tx.update(dealRoomAnnotations).set({ resolvedByUserId: userId, resolvedAt: at }).where(and(scope, isNull(dealRoomAnnotations.resolvedAt)));
   const [row] = await tx.select().from(dealRoomAnnotations).where(scope);

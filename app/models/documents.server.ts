@@ -49,6 +49,9 @@ export async function findDocumentForDownload(db: Database, tenant: TenantContex
   return row ?? null;
 }
 
-export async function insertSubmissionDocument(tx: Database | Transaction, document: typeof submissionDocuments.$inferInsert): Promise<void> {
+export async function insertSubmissionDocument(
+  tx: Database | Transaction,
+  document: typeof submissionDocuments.$inferInsert,
+): Promise<void> {
   await tx.insert(submissionDocuments).values(document);
 }

@@ -22,7 +22,11 @@ export async function listInvoicePayments(db: Database, tenant: TenantContext, i
     .orderBy(asc(payments.createdAt), asc(payments.id));
 }
 
-export async function invoicePaidCents(db: Database | Transaction, tenant: Pick<TenantContext, "orgId">, invoiceId: string): Promise<number> {
+export async function invoicePaidCents(
+  db: Database | Transaction,
+  tenant: Pick<TenantContext, "orgId">,
+  invoiceId: string,
+): Promise<number> {
   const [row] = await db
     .select({ cents: sql<string | null>`sum(${payments.amountCents})` })
     .from(payments)

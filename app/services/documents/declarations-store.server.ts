@@ -37,7 +37,11 @@ export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
 }
 
 /** Everything the declarations page of a bound policy prints, for a policy the user may see. */
-export async function getDeclarationsData(db: Database, tenant: TenantContext, policyId: string): Promise<DeclarationsData | null> {
+export async function getDeclarationsData(
+  db: Database,
+  tenant: TenantContext,
+  policyId: string,
+): Promise<DeclarationsData | null> {
   const row = await findDeclarationsSource(db, tenant, policyId);
   return row ? declarationsDataOf(row) : null;
 }

@@ -8,7 +8,12 @@ import type { DomainEventMessage, DomainEventType } from "./domain-event-types.t
 export type Writer = Database | Transaction;
 
 /** Records a domain event in the caller's transaction; the publisher delivers it after commit. */
-export async function recordDomainEvent(tx: Writer, orgId: string, type: DomainEventType, payload: Record<string, unknown>): Promise<string> {
+export async function recordDomainEvent(
+  tx: Writer,
+  orgId: string,
+  type: DomainEventType,
+  payload: Record<string, unknown>,
+): Promise<string> {
   const id = createId("evt");
   await insertOutboxEvent(tx, orgId, { id, type, payload });
   return id;
@@ -18,7 +23,13 @@ export async function recordDomainEvent(tx: Writer, orgId: string, type: DomainE
  * Records the event only the first time `onceKey` is seen in the organization (an invoice falls
  * due once). Returns the event id, or null when it was raised before.
  */
-export async function recordDomainEventOnce(tx: Writer, orgId: string, onceKey: string, type: DomainEventType, payload: Record<string, unknown>): Promise<string | null> {
+export async function recordDomainEventOnce(
+  tx: Writer,
+  orgId: string,
+  onceKey: string,
+  type: DomainEventType,
+  payload: Record<string, unknown>,
+): Promise<string | null> {
   const eventId = createId("evt");
   if (!(await claimOnceKey(tx, orgId, onceKey, eventId))) return null;
   await insertOutboxEvent(tx, orgId, { id: eventId, type, payload });
@@ -52,7 +63,11 @@ function outboxMessage(row: UnpublishedOutboxRow): DomainEventMessage {
 }
 
 /** One outbox event, for replaying a dead letter. */
-export async function findOutboxEvent(db: Database, orgId: string, eventId: string): Promise<DomainEventMessage | null> {
+export async function findOutboxEvent(
+  db: Database,
+  orgId: string,
+  eventId: string,
+): Promise<DomainEventMessage | null> {
   const row = await findOutboxEventRow(db, orgId, eventId);
   if (!row) return null;
   return { id: row.id, orgId: row.orgId, type: row.type, createdAt: row.createdAt.toISOString(), data: row.payload };

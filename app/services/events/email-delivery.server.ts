@@ -11,7 +11,9 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 /** A claim older than this belongs to a run that died mid-send; the email is tried again. */
 const STALE_CLAIM_MINUTES = 10;
 
-export function mailTransportFrom(env: { MAIL_TRANSPORT_URL?: string; MAIL_TRANSPORT_TOKEN?: string; MAIL_FROM?: string }): MailTransport | null {
+export function mailTransportFrom(
+  env: { MAIL_TRANSPORT_URL?: string; MAIL_TRANSPORT_TOKEN?: string; MAIL_FROM?: string },
+): MailTransport | null {
   if (!env.MAIL_TRANSPORT_URL || !env.MAIL_TRANSPORT_TOKEN || !env.MAIL_FROM) return null;
   return { url: env.MAIL_TRANSPORT_URL, token: env.MAIL_TRANSPORT_TOKEN, from: env.MAIL_FROM };
 }
@@ -22,7 +24,11 @@ export function mailTransportFrom(env: { MAIL_TRANSPORT_URL?: string; MAIL_TRANS
  * goes back to pending until it has used its attempts. `recipients` narrows a run to those
  * addresses (a test that owns its rows).
  */
-export async function deliverPendingEmails(db: Database, transport: MailTransport, { limit = 50, recipients }: { limit?: number; recipients?: readonly string[] } = {}) {
+export async function deliverPendingEmails(
+  db: Database,
+  transport: MailTransport,
+  { limit = 50, recipients }: { limit?: number; recipients?: readonly string[] } = {},
+) {
   const pending = await listClaimableEmails(db, { limit, maxAttempts: MAX_DELIVERY_ATTEMPTS, staleClaimMinutes: STALE_CLAIM_MINUTES, recipients });
   let sent = 0;
   for (const email of pending) {

@@ -82,7 +82,12 @@ export function listDeadLetters(db: Database, tenant: TenantContext) {
 }
 
 /** Sends a dead-lettered event through the queue again; delivery being idempotent makes this safe. */
-export async function replayDeadLetter(db: Database, tenant: TenantContext, deadLetterId: string, queue: { send(body: DomainEventMessage): Promise<unknown> }): Promise<boolean> {
+export async function replayDeadLetter(
+  db: Database,
+  tenant: TenantContext,
+  deadLetterId: string,
+  queue: { send(body: DomainEventMessage): Promise<unknown> },
+): Promise<boolean> {
   const letter = await findDeadLetter(db, tenant.orgId, deadLetterId);
   if (!letter) return false;
   const event = await findOutboxEvent(db, tenant.orgId, letter.eventId);

@@ -23,7 +23,11 @@ import type { NotificationDraft } from "./event-audience.server.ts";
 export type PreferenceRow = { eventType: string; channel: NotificationChannel; enabled: boolean };
 
 /** A missing preference means the default: in-app always, email for the types that need it. */
-export function channelEnabled(preferences: readonly PreferenceRow[], eventType: string, channel: NotificationChannel): boolean {
+export function channelEnabled(
+  preferences: readonly PreferenceRow[],
+  eventType: string,
+  channel: NotificationChannel,
+): boolean {
   const chosen = preferences.find((p) => p.eventType === eventType && p.channel === channel);
   if (chosen) return chosen.enabled;
   return channel === "in_app" || (isDomainEventType(eventType) && EMAIL_BY_DEFAULT.has(eventType));
@@ -37,7 +41,12 @@ export type NotificationView = { id: string; title: string; body: string; link: 
  * notification's unique (event, user) key and the once-key of the email make a redelivered
  * event create nothing new. Returns the notifications created now, for live delivery.
  */
-export async function notifyAudience(db: Database, appUrl: string, event: DomainEventMessage, drafts: readonly NotificationDraft[]) {
+export async function notifyAudience(
+  db: Database,
+  appUrl: string,
+  event: DomainEventMessage,
+  drafts: readonly NotificationDraft[],
+) {
   if (drafts.length === 0) return [];
   const userIds = drafts.map((d) => d.userId);
   const [preferences, recipients] = await Promise.all([
@@ -79,7 +88,11 @@ export function listNotifications(db: Database, tenant: TenantContext, limit = 1
   return listUserNotifications(db, tenant.orgId, tenant.userId, limit);
 }
 
-export async function markNotificationRead(db: Database, tenant: TenantContext, notificationId: string): Promise<boolean> {
+export async function markNotificationRead(
+  db: Database,
+  tenant: TenantContext,
+  notificationId: string,
+): Promise<boolean> {
   const row = await findUserNotification(db, tenant.orgId, tenant.userId, notificationId);
   if (!row) return false;
   if (!row.readAt) await setNotificationRead(db, tenant.orgId, tenant.userId, notificationId, new Date());
@@ -96,7 +109,11 @@ export async function loadNotificationPreferences(db: Database, tenant: TenantCo
   return DOMAIN_EVENT_TYPES.map((eventType) => ({ eventType, inApp: channelEnabled(rows, eventType, "in_app"), email: channelEnabled(rows, eventType, "email") }));
 }
 
-export async function saveNotificationPreferences(db: Database, tenant: TenantContext, choices: readonly { eventType: DomainEventType; inApp: boolean; email: boolean }[]) {
+export async function saveNotificationPreferences(
+  db: Database,
+  tenant: TenantContext,
+  choices: readonly { eventType: DomainEventType; inApp: boolean; email: boolean }[],
+) {
   const rows = choices.flatMap((c) => [
     { eventType: c.eventType, channel: "in_app" as const, enabled: c.inApp },
     { eventType: c.eventType, channel: "email" as const, enabled: c.email },

@@ -14,7 +14,12 @@ export async function signatureHeader(secret: string, body: string, at: Date): P
 export type SignatureCheck = { ok: true } | { ok: false; reason: "malformed" | "stale" | "mismatch" };
 
 /** What a receiver does: recompute the HMAC over the raw body and compare, within the tolerance. */
-export async function verifySignature(secret: string, body: string, header: string | null, now: Date): Promise<SignatureCheck> {
+export async function verifySignature(
+  secret: string,
+  body: string,
+  header: string | null,
+  now: Date,
+): Promise<SignatureCheck> {
   const parts = new Map((header ?? "").split(",").map((part) => part.trim().split("=", 2) as [string, string]));
   const t = Number(parts.get("t"));
   const v1 = parts.get("v1");

@@ -48,7 +48,12 @@ function randomSecret(): string {
 }
 
 /** Creates an endpoint and returns its signing secret: the only time it leaves the server. */
-export async function createWebhookEndpoint(db: Database, tenant: TenantContext, input: { url: string; eventTypes: string[] }, appSecret: string) {
+export async function createWebhookEndpoint(
+  db: Database,
+  tenant: TenantContext,
+  input: { url: string; eventTypes: string[] },
+  appSecret: string,
+) {
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
@@ -69,7 +74,12 @@ export async function findWebhookEndpointLog(db: Database, tenant: TenantContext
   return { endpoint, deliveries: deliveries.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })) };
 }
 
-export function setWebhookEndpointStatus(db: Database, tenant: TenantContext, endpointId: string, status: "active" | "disabled") {
+export function setWebhookEndpointStatus(
+  db: Database,
+  tenant: TenantContext,
+  endpointId: string,
+  status: "active" | "disabled",
+) {
   return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
 }
 
@@ -82,7 +92,11 @@ export function webhookBody(event: DomainEventMessage): string {
  * Creates one delivery per subscribed active endpoint (the unique endpoint+event key makes a
  * redelivered event a no-op) and makes the first attempt of each delivery it created.
  */
-export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, sender: WebhookSender): Promise<number> {
+export async function fanOutToWebhooks(
+  db: Database,
+  event: DomainEventMessage,
+  sender: WebhookSender,
+): Promise<number> {
   const endpoints = await listActiveWebhookEndpoints(db, event.orgId);
   const body = webhookBody(event);
   let created = 0;
@@ -101,7 +115,12 @@ export async function fanOutToWebhooks(db: Database, event: DomainEventMessage, 
  * sent, logged, and either settled or scheduled for the next retry. Returns false when the
  * delivery was not due or someone else holds it.
  */
-export async function attemptWebhookDelivery(db: Database, orgId: string, deliveryId: string, sender: WebhookSender): Promise<boolean> {
+export async function attemptWebhookDelivery(
+  db: Database,
+  orgId: string,
+  deliveryId: string,
+  sender: WebhookSender,
+): Promise<boolean> {
   const startedAt = sender.now();
   if (!(await leaseDueWebhookDelivery(db, orgId, deliveryId, startedAt, new Date(startedAt.getTime() + ATTEMPT_LEASE_MS)))) return false;
   const row = await findDeliveryWithEndpoint(db, orgId, deliveryId);
@@ -183,7 +202,12 @@ export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSen
 }
 
 /** An admin's manual replay: the delivery is sent again now, whatever its state. */
-export async function replayWebhookDelivery(db: Database, tenant: TenantContext, deliveryId: string, sender: WebhookSender): Promise<boolean> {
+export async function replayWebhookDelivery(
+  db: Database,
+  tenant: TenantContext,
+  deliveryId: string,
+  sender: WebhookSender,
+): Promise<boolean> {
   if (!(await updateWebhookDelivery(db, tenant.orgId, deliveryId, { status: "pending", nextAttemptAt: sender.now() }))) return false;
   return attemptWebhookDelivery(db, tenant.orgId, deliveryId, sender);
 }

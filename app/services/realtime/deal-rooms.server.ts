@@ -35,7 +35,11 @@ const SETTLED = ["bound", "declined", "withdrawn"] as const;
 export type OpenRoomOutcome = { ok: true; dealRoomId: string } | { ok: false; reason: "not_found" | "settled" };
 
 /** Opens the room of a submission (or returns the one it has); its opener leads it. */
-export async function openDealRoom(db: Database, tenant: TenantContext, submissionId: string): Promise<OpenRoomOutcome> {
+export async function openDealRoom(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+): Promise<OpenRoomOutcome> {
   return transactionWithRetry(db, async (tx) => {
     const submission = await lockSubmissionForDealRoom(tx, tenant, submissionId);
     if (!submission) return { ok: false, reason: "not_found" } as const;
@@ -80,7 +84,12 @@ function toRoomAnnotation(row: AnnotationRow): RoomAnnotation {
 }
 
 /** The newest messages of a room, oldest first. */
-export async function recentMessages(db: Database, orgId: string, dealRoomId: string, limit: number): Promise<RoomMessage[]> {
+export async function recentMessages(
+  db: Database,
+  orgId: string,
+  dealRoomId: string,
+  limit: number,
+): Promise<RoomMessage[]> {
   return (await listRecentMessageRows(db, orgId, dealRoomId, limit)).map(toRoomMessage);
 }
 
@@ -89,7 +98,12 @@ export async function listAnnotations(db: Database, orgId: string, dealRoomId: s
 }
 
 /** Messages containing the words searched for, newest first. */
-export async function searchMessages(db: Database, orgId: string, dealRoomId: string, query: string): Promise<RoomMessage[]> {
+export async function searchMessages(
+  db: Database,
+  orgId: string,
+  dealRoomId: string,
+  query: string,
+): Promise<RoomMessage[]> {
   const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
   return (await searchMessageRows(db, orgId, dealRoomId, words)).map(toRoomMessage);
 }
@@ -98,7 +112,12 @@ export type ParticipantRequest = { userId: string; role: DealRoomRole; rights: R
 export type ParticipantOutcome = { ok: true } | { ok: false; reason: "not_found" | "read_only" | "not_eligible" };
 
 /** Gives a user a place in the room, or changes their role and rights if they have one. */
-export async function placeParticipant(db: Database, tenant: TenantContext, dealRoomId: string, request: ParticipantRequest): Promise<ParticipantOutcome> {
+export async function placeParticipant(
+  db: Database,
+  tenant: TenantContext,
+  dealRoomId: string,
+  request: ParticipantRequest,
+): Promise<ParticipantOutcome> {
   const room = await findRoomForManagement(db, tenant, dealRoomId);
   if (!room) return { ok: false, reason: "not_found" };
   if (room.status !== "active") return { ok: false, reason: "read_only" };
@@ -123,7 +142,12 @@ export async function archiveDealRoom(db: Database, tenant: TenantContext, dealR
  * Closes the submission's active room once the submission is bound or declined. Called after the
  * deciding transaction commits; it is idempotent, so running it twice closes nothing twice.
  */
-export async function closeDealRoomsForSubmission(db: Database, orgId: string, submissionId: string, reason: "bound" | "declined") {
+export async function closeDealRoomsForSubmission(
+  db: Database,
+  orgId: string,
+  submissionId: string,
+  reason: "bound" | "declined",
+) {
   const closed = await closeActiveDealRoomsOfSubmission(db, orgId, submissionId, reason, new Date());
   // Most submissions have no room: waking a Durable Object for them would only create it.
   if (closed > 0) await refreshLiveDealRoom(orgId, submissionId);
@@ -139,7 +163,13 @@ async function refused(db: Database | Transaction, room: WritingRoom): Promise<{
 }
 
 /** Records a chat message and, in the same transaction, one mention event per person named. */
-export async function recordMessage(db: Database, room: WritingRoom, authorUserId: string, body: string, mentionedUserIds: readonly string[]): Promise<WriteOutcome<RoomMessage>> {
+export async function recordMessage(
+  db: Database,
+  room: WritingRoom,
+  authorUserId: string,
+  body: string,
+  mentionedUserIds: readonly string[],
+): Promise<WriteOutcome<RoomMessage>> {
   const createdAt = new Date();
   const message: RoomMessage = { id: createId("drmsg"), authorUserId, body, createdAt: createdAt.toISOString() };
   const row = { id: message.id, authorUserId, body, createdAt };
@@ -161,7 +191,13 @@ export async function recordMessage(db: Database, room: WritingRoom, authorUserI
   });
 }
 
-export async function recordAnnotation(db: Database, room: WritingRoom, authorUserId: string, target: AnnotationTarget, text: string): Promise<WriteOutcome<RoomAnnotation>> {
+export async function recordAnnotation(
+  db: Database,
+  room: WritingRoom,
+  authorUserId: string,
+  target: AnnotationTarget,
+  text: string,
+): Promise<WriteOutcome<RoomAnnotation>> {
   const createdAt = new Date();
   const annotation: RoomAnnotation = { id: createId("dra"), authorUserId, target, text, resolvedByUserId: null, createdAt: createdAt.toISOString() };
   const row = { id: annotation.id, authorUserId, targetKind: target.kind, target: target.kind === "field" ? target.name : target.id, text, createdAt };
@@ -169,7 +205,12 @@ export async function recordAnnotation(db: Database, room: WritingRoom, authorUs
 }
 
 /** Marks an annotation resolved; null when the room has no such annotation. */
-export async function resolveAnnotation(db: Database, room: WritingRoom, userId: string, annotationId: string): Promise<WriteOutcome<RoomAnnotation | null>> {
+export async function resolveAnnotation(
+  db: Database,
+  room: WritingRoom,
+  userId: string,
+  annotationId: string,
+): Promise<WriteOutcome<RoomAnnotation | null>> {
   return transactionWithRetry(db, async (tx) => {
     if (!(await lockActiveDealRoom(tx, room.orgId, room.dealRoomId))) return refused(tx, room);
     const row = await resolveRoomAnnotation(tx, room.orgId, room.dealRoomId, annotationId, userId, new Date());
