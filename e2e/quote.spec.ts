@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { pageTexts } from "../app/services/documents/testing/pdf-text.ts";
+import { pageTexts } from "../tests/support/pdf-text.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 

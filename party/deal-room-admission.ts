@@ -1,7 +1,7 @@
 import { servicesFor } from "../app/context.server.ts";
 import { findPlaceInRoom } from "../app/models/deal-rooms.server.ts";
-import type { Rights } from "./deal-room-protocol.ts";
-import { verifyDealRoomToken } from "./deal-room-token.ts";
+import type { Rights } from "../app/services/realtime/deal-room-protocol.ts";
+import { verifyRoomPass } from "../app/services/realtime/room-pass.ts";
 
 // The gate in front of a deal room, run by the Worker before the WebSocket opens: a valid,
 // unexpired token for this very room, and a place in the room for its holder. The room then
@@ -19,7 +19,7 @@ function refuse(status: 401 | 403, error: string) {
 export async function admitToDealRoom(request: Request, roomName: string, env: Env): Promise<Request | Response> {
   const token = new URL(request.url).searchParams.get("token");
   if (!token) return refuse(401, "A deal room token is required.");
-  const check = await verifyDealRoomToken(env.BETTER_AUTH_SECRET, token, roomName);
+  const check = await verifyRoomPass(env.BETTER_AUTH_SECRET, "deal-room", token, roomName);
   if (!check.ok) return refuse(check.reason === "wrong_room" ? 403 : 401, `The deal room token is ${check.reason.replace("_", " ")}.`);
   const { userId, orgId } = check.grant;
   const place = await findPlaceInRoom(servicesFor(env).db, orgId, roomName.slice(orgId.length + 1), userId);

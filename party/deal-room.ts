@@ -1,10 +1,10 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import { servicesFor } from "../app/context.server.ts";
-import { findRoomBySubmission, listAnnotations, listParticipants, recentMessages } from "../app/models/deal-rooms.server.ts";
-import { recordAnnotation, recordMessage, resolveAnnotation, type WritingRoom, type WriteOutcome } from "../app/services/deal-rooms.server.ts";
+import { findRoomBySubmission } from "../app/models/deal-rooms.server.ts";
+import { listAnnotations, listParticipants, recentMessages, recordAnnotation, recordMessage, resolveAnnotation, type WritingRoom, type WriteOutcome } from "../app/services/realtime/deal-rooms.server.ts";
 import { readAdmission } from "./deal-room-admission.ts";
-import { parseClientMessage, type ClientMessage, type Rights, type RoomAnnotation, type RoomMessage, type RoomParticipant, type RoomStatus, type ServerMessage } from "./deal-room-protocol.ts";
-import { mentionedUserIds, refusalFor } from "./deal-room-rules.ts";
+import { parseClientMessage, type ClientMessage, type Rights, type RoomAnnotation, type RoomMessage, type RoomParticipant, type RoomStatus, type ServerMessage } from "../app/services/realtime/deal-room-protocol.ts";
+import { mentionedUserIds, refusalFor } from "../app/services/realtime/deal-room-rules.ts";
 
 /** How many of the newest messages a joining client receives before the live stream. */
 export const HISTORY_SIZE = 100;

@@ -1,5 +1,5 @@
 import { Server, type Connection } from "partyserver";
-import type { LiveUpdate } from "../app/services/live-notifications.ts";
+import type { LiveUpdate } from "../app/services/events/live-notifications.ts";
 
 /**
  * One user's live notification feed. The database is the record; the room only fans a new

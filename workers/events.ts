@@ -1,9 +1,9 @@
 import { getServerByName, type Lobby } from "partyserver";
 import { servicesFor } from "../app/context.server.ts";
-import type { DeliveryDeps } from "../app/services/event-delivery.server.ts";
-import { NOTIFICATIONS_PARTY, notificationRoomName } from "../app/services/live-notifications.ts";
-import { verifyRoomToken } from "../app/services/room-token.server.ts";
-import { liveWebhookSender } from "../app/services/webhooks.server.ts";
+import type { DeliveryDeps } from "../app/services/events/event-delivery.server.ts";
+import { notificationRoomName } from "../app/services/events/live-notifications.ts";
+import { verifyRoomPass } from "../app/services/realtime/room-pass.ts";
+import { liveWebhookSender } from "../app/services/events/webhooks.server.ts";
 
 export const DEAD_LETTER_QUEUE = "openinsure-domain-events-dlq";
 
@@ -24,7 +24,7 @@ export function deliveryDepsFor(env: Env): DeliveryDeps {
 export async function authorizeRoomConnection(request: Request, lobby: Lobby<Env>, env: Env): Promise<Response | void> {
   if (lobby.className !== "UserNotifications") return new Response("Unknown room", { status: 404 });
   const token = new URL(request.url).searchParams.get("token");
-  if (!(await verifyRoomToken(env.BETTER_AUTH_SECRET, NOTIFICATIONS_PARTY, lobby.name, token, new Date()))) {
+  if (!(await verifyRoomPass(env.BETTER_AUTH_SECRET, "notifications", token, lobby.name)).ok) {
     return new Response("Not allowed to join this room", { status: 403 });
   }
 }

@@ -4,7 +4,7 @@ import { admin, organization, twoFactor } from "better-auth/plugins";
 import type { Database } from "../../db/client.ts";
 import * as schema from "../../db/schema/index.ts";
 import { recordAudit } from "../models/audit-log.server.ts";
-import { queueEmail } from "../services/email.server.ts";
+import { queueEmail } from "../services/events/email.server.ts";
 import { ac, organizationRoles } from "./access-control.ts";
 import { ROLE_LABELS, parseRoles } from "./permissions.ts";
 

@@ -1,7 +1,7 @@
 import { ChatCircleText, Circle, NotePencil } from "@phosphor-icons/react";
 import PartySocket from "partysocket";
 import { useEffect, useReducer, useRef, useState, type FormEvent } from "react";
-import type { ClientMessage, RoomAnnotation, RoomParticipant, ServerMessage } from "../../party/deal-room-protocol.ts";
+import type { ClientMessage, RoomAnnotation, RoomParticipant, ServerMessage } from "../services/realtime/deal-room-protocol.ts";
 import { applyServerMessage, initialRoomView } from "./deal-room-state.ts";
 import { Badge, Button, Card, cx, FactList } from "./ui.tsx";
 

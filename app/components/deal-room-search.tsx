@@ -1,6 +1,6 @@
 import { MagnifyingGlass } from "@phosphor-icons/react";
 import { Form } from "react-router";
-import type { RoomMessage, RoomParticipant } from "../../party/deal-room-protocol.ts";
+import type { RoomMessage, RoomParticipant } from "../services/realtime/deal-room-protocol.ts";
 import { Button, Card } from "./ui.tsx";
 
 /** Searches the room's whole history in the database, not only what the socket has shown. */

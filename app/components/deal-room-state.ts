@@ -1,4 +1,4 @@
-import type { RoomAnnotation, RoomMessage, RoomParticipant, RoomStatus, ServerMessage } from "../../party/deal-room-protocol.ts";
+import type { RoomAnnotation, RoomMessage, RoomParticipant, RoomStatus, ServerMessage } from "../services/realtime/deal-room-protocol.ts";
 
 // What a browser knows of a room: built from the snapshot sent on every (re)connect, then kept
 // up to date by the live messages. A snapshot after a reconnect replaces the history, so nothing

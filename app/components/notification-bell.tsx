@@ -2,7 +2,7 @@ import { Bell } from "@phosphor-icons/react";
 import PartySocket from "partysocket";
 import { useEffect, useState } from "react";
 import { Link, useRevalidator } from "react-router";
-import { NOTIFICATIONS_PARTY, type LiveUpdate } from "../services/live-notifications.ts";
+import { NOTIFICATIONS_PARTY, type LiveUpdate } from "../services/events/live-notifications.ts";
 import { cx } from "./ui.tsx";
 
 export type BellData = { unread: number; room: string | null };

@@ -1,8 +1,20 @@
 import { and, asc, desc, eq, isNull, like, notInArray, sql } from "drizzle-orm";
+import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../../db/client.ts";
-import { dealRoomAnnotations, dealRoomMessages, dealRoomParticipants, dealRooms, insureds, member, submissions, user, userAffiliations } from "../../db/schema/index.ts";
-import { mentionHandle } from "../../party/deal-room-rules.ts";
-import type { AnnotationTarget, RoomAnnotation, RoomMessage, RoomParticipant } from "../../party/deal-room-protocol.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import {
+  dealRoomAnnotations,
+  dealRoomMessages,
+  dealRoomParticipants,
+  dealRooms,
+  insureds,
+  member,
+  submissions,
+  user,
+  userAffiliations,
+  type DealRoomRole,
+  type DealRoomStatus,
+} from "../../db/schema/index.ts";
 import { parseRoles, type Role } from "../auth/permissions.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -77,8 +89,9 @@ export async function listSubmissionsWithoutRoom(db: Database, tenant: TenantCon
     .limit(100);
 }
 
-export async function listParticipants(db: Database, orgId: string, dealRoomId: string): Promise<RoomParticipant[]> {
-  const rows = await db
+/** A room's participants with their email (the service derives each one's mention handle). */
+export async function listParticipantRows(db: Database, orgId: string, dealRoomId: string) {
+  return db
     .select({
       userId: dealRoomParticipants.userId,
       name: user.name,
@@ -92,13 +105,6 @@ export async function listParticipants(db: Database, orgId: string, dealRoomId: 
     .innerJoin(user, eq(user.id, dealRoomParticipants.userId))
     .where(and(eq(dealRoomParticipants.orgId, orgId), eq(dealRoomParticipants.dealRoomId, dealRoomId)))
     .orderBy(asc(dealRoomParticipants.createdAt), asc(dealRoomParticipants.id));
-  return rows.map((r) => ({
-    userId: r.userId,
-    name: r.name,
-    handle: mentionHandle(r.email),
-    role: r.role,
-    rights: { chat: r.canChat, annotate: r.canAnnotate, edit: r.canEdit },
-  }));
 }
 
 /**
@@ -115,7 +121,7 @@ export async function findPlaceInRoom(db: Database, orgId: string, submissionId:
   return row ?? null;
 }
 
-export async function findRoomBySubmission(db: Database, orgId: string, submissionId: string) {
+export async function findRoomBySubmission(db: Database | Transaction, orgId: string, submissionId: string) {
   const [row] = await db
     .select({ id: dealRooms.id, status: dealRooms.status })
     .from(dealRooms)
@@ -124,48 +130,49 @@ export async function findRoomBySubmission(db: Database, orgId: string, submissi
   return row ?? null;
 }
 
-function toRoomMessage(row: typeof dealRoomMessages.$inferSelect): RoomMessage {
-  return { id: row.id, authorUserId: row.authorUserId, body: row.body, createdAt: row.createdAt.toISOString() };
-}
-
-export function toRoomAnnotation(row: typeof dealRoomAnnotations.$inferSelect): RoomAnnotation {
-  const target: AnnotationTarget = row.targetKind === "field" ? ({ kind: "field", name: row.target } as AnnotationTarget) : { kind: "document", id: row.target };
-  return { id: row.id, authorUserId: row.authorUserId, target, text: row.text, resolvedByUserId: row.resolvedByUserId, createdAt: row.createdAt.toISOString() };
-}
+export type MessageRow = typeof dealRoomMessages.$inferSelect;
+export type AnnotationRow = typeof dealRoomAnnotations.$inferSelect;
 
 /** The newest messages of a room, oldest first. */
-export async function recentMessages(db: Database, orgId: string, dealRoomId: string, limit: number): Promise<RoomMessage[]> {
+export async function listRecentMessageRows(
+  db: Database,
+  orgId: string,
+  dealRoomId: string,
+  limit: number,
+): Promise<MessageRow[]> {
   const rows = await db
     .select()
     .from(dealRoomMessages)
     .where(and(eq(dealRoomMessages.orgId, orgId), eq(dealRoomMessages.dealRoomId, dealRoomId)))
     .orderBy(desc(dealRoomMessages.createdAt), desc(dealRoomMessages.id))
     .limit(limit);
-  return rows.reverse().map(toRoomMessage);
+  return rows.reverse();
 }
 
-export async function listAnnotations(db: Database, orgId: string, dealRoomId: string): Promise<RoomAnnotation[]> {
-  const rows = await db
+export function listAnnotationRows(db: Database, orgId: string, dealRoomId: string): Promise<AnnotationRow[]> {
+  return db
     .select()
     .from(dealRoomAnnotations)
     .where(and(eq(dealRoomAnnotations.orgId, orgId), eq(dealRoomAnnotations.dealRoomId, dealRoomId)))
     .orderBy(asc(dealRoomAnnotations.createdAt), asc(dealRoomAnnotations.id))
     .limit(500);
-  return rows.map(toRoomAnnotation);
 }
 
-/** Messages containing the words searched for, newest first. */
-export async function searchMessages(db: Database, orgId: string, dealRoomId: string, query: string) {
-  const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
+/** Messages containing every word searched for (up to eight), newest first. */
+export async function searchMessageRows(
+  db: Database,
+  orgId: string,
+  dealRoomId: string,
+  words: readonly string[],
+): Promise<MessageRow[]> {
   if (!words.length) return [];
   const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await db
+  return db
     .select()
     .from(dealRoomMessages)
     .where(and(eq(dealRoomMessages.orgId, orgId), eq(dealRoomMessages.dealRoomId, dealRoomId), ...words.map((w) => like(dealRoomMessages.body, `%${escape(w)}%`))))
     .orderBy(desc(dealRoomMessages.createdAt), desc(dealRoomMessages.id))
     .limit(50);
-  return rows.map(toRoomMessage);
 }
 
 /**
@@ -186,3 +193,167 @@ export async function listRoomCandidates(db: Database, tenant: TenantContext, ag
 }
 
 export type RoomCandidate = Awaited<ReturnType<typeof listRoomCandidates>>[number];
+
+// Writes. The live room writes messages and annotations; the app writes rooms and participants.
+
+type Db = Database | Transaction;
+
+/** Locks a visible submission's row while its room is opened, so two openers make one room. */
+export async function lockSubmissionForDealRoom(tx: Transaction, tenant: TenantContext, submissionId: string) {
+  const [submission] = await tx
+    .select({ id: submissions.id, status: submissions.status })
+    .from(submissions)
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1)
+    .for("update");
+  return submission ?? null;
+}
+
+export async function insertDealRoom(
+  tx: Db,
+  orgId: string,
+  room: { id: string; submissionId: string; createdByUserId: string },
+) {
+  await tx.insert(dealRooms).values({ ...room, orgId });
+}
+
+/** Gives a user a place in a room, or changes the role and rights of the place they have. */
+export async function upsertDealRoomParticipant(
+  db: Db,
+  orgId: string,
+  place: { id: string; dealRoomId: string; userId: string; addedByUserId: string; role: DealRoomRole; canChat: boolean; canAnnotate: boolean; canEdit: boolean },
+) {
+  const rights = { role: place.role, canChat: place.canChat, canAnnotate: place.canAnnotate, canEdit: place.canEdit };
+  await db
+    .insert(dealRoomParticipants)
+    .values({ ...place, orgId })
+    .onDuplicateKeyUpdate({ set: rights });
+}
+
+/** A room the user may see, with its submission's agency, for managing its places. */
+export async function findRoomForManagement(db: Db, tenant: TenantContext, dealRoomId: string) {
+  const [row] = await db
+    .select({ id: dealRooms.id, submissionId: dealRooms.submissionId, status: dealRooms.status, agencyId: submissions.agencyId })
+    .from(dealRooms)
+    .innerJoin(submissions, and(eq(submissions.orgId, dealRooms.orgId), eq(submissions.id, dealRooms.submissionId)))
+    .where(and(eq(dealRooms.orgId, tenant.orgId), visibleSubmissions(tenant), eq(dealRooms.id, dealRoomId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Ends an active room (archived by hand, or closed with its submission); other rooms are left alone. */
+export async function endActiveDealRoom(
+  db: Db,
+  orgId: string,
+  dealRoomId: string,
+  ending: { status: "archived" | "closed"; reason: string; at: Date },
+) {
+  await db
+    .update(dealRooms)
+    .set({ status: ending.status, endedReason: ending.reason, endedAt: ending.at })
+    .where(and(eq(dealRooms.orgId, orgId), eq(dealRooms.id, dealRoomId), eq(dealRooms.status, "active")));
+}
+
+/** Closes the submission's active room; returns how many rooms it closed (0 or 1). */
+export async function closeActiveDealRoomsOfSubmission(
+  db: Db,
+  orgId: string,
+  submissionId: string,
+  reason: string,
+  at: Date,
+): Promise<number> {
+  const result = await db
+    .update(dealRooms)
+    .set({ status: "closed", endedReason: reason, endedAt: at })
+    .where(and(eq(dealRooms.orgId, orgId), eq(dealRooms.submissionId, submissionId), eq(dealRooms.status, "active")));
+  return Number(result.rowsAffected);
+}
+
+type WritingRoomRef = { orgId: string; dealRoomId: string };
+type Cell = [MySqlColumn, unknown];
+
+/**
+ * INSERT ... SELECT from the room's own row, only while the room is active. Reading the room row
+ * inside the insert takes a shared lock on it, so a write either commits before the room closes
+ * or finds it closed, never after; and a chat line costs one statement, not a transaction.
+ */
+async function insertWhileActive(
+  executor: Db,
+  room: WritingRoomRef,
+  table: MySqlTable,
+  cells: Cell[],
+): Promise<boolean> {
+  const columns = sql.join(cells.map(([column]) => sql.identifier(column.name)), sql`, `);
+  const values = sql.join(cells.map(([column, value]) => sql.param(value, column)), sql`, `);
+  const result = await executor.execute(
+    sql`insert into ${table} (${columns}) select ${values} from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${dealRooms.status} = 'active'`,
+  );
+  return Number(result.rowsAffected) === 1;
+}
+
+/** Inserts a chat message only while the room is active; false when it is not. */
+export function insertMessageWhileActive(
+  executor: Db,
+  room: WritingRoomRef,
+  message: { id: string; authorUserId: string; body: string; createdAt: Date },
+): Promise<boolean> {
+  return insertWhileActive(executor, room, dealRoomMessages, [
+    [dealRoomMessages.id, message.id],
+    [dealRoomMessages.orgId, room.orgId],
+    [dealRoomMessages.dealRoomId, room.dealRoomId],
+    [dealRoomMessages.authorUserId, message.authorUserId],
+    [dealRoomMessages.body, message.body],
+    [dealRoomMessages.createdAt, message.createdAt],
+  ]);
+}
+
+/** Inserts an annotation only while the room is active; false when it is not. */
+export function insertAnnotationWhileActive(
+  executor: Db,
+  room: WritingRoomRef,
+  annotation: { id: string; authorUserId: string; targetKind: AnnotationRow["targetKind"]; target: string; text: string; createdAt: Date },
+): Promise<boolean> {
+  return insertWhileActive(executor, room, dealRoomAnnotations, [
+    [dealRoomAnnotations.id, annotation.id],
+    [dealRoomAnnotations.orgId, room.orgId],
+    [dealRoomAnnotations.dealRoomId, room.dealRoomId],
+    [dealRoomAnnotations.authorUserId, annotation.authorUserId],
+    [dealRoomAnnotations.targetKind, annotation.targetKind],
+    [dealRoomAnnotations.target, annotation.target],
+    [dealRoomAnnotations.text, annotation.text],
+    [dealRoomAnnotations.createdAt, annotation.createdAt],
+  ]);
+}
+
+export async function findDealRoomStatus(db: Db, orgId: string, dealRoomId: string): Promise<DealRoomStatus | null> {
+  const [row] = await db
+    .select({ status: dealRooms.status })
+    .from(dealRooms)
+    .where(and(eq(dealRooms.orgId, orgId), eq(dealRooms.id, dealRoomId)));
+  return row?.status ?? null;
+}
+
+/** Locks the room's row if it is active, so it cannot close while an annotation is resolved. */
+export async function lockActiveDealRoom(tx: Transaction, orgId: string, dealRoomId: string): Promise<boolean> {
+  const [active] = await tx
+    .select({ id: dealRooms.id })
+    .from(dealRooms)
+    .where(and(eq(dealRooms.orgId, orgId), eq(dealRooms.id, dealRoomId), eq(dealRooms.status, "active")))
+    .for("update");
+  return !!active;
+}
+
+/** Marks an annotation of the room resolved (once) and returns it; null when there is none. */
+export async function resolveRoomAnnotation(
+  tx: Db,
+  orgId: string,
+  dealRoomId: string,
+  annotationId: string,
+  userId: string,
+  at: Date,
+): Promise<AnnotationRow | null> {
+  const scope = and(eq(dealRoomAnnotations.orgId, orgId), eq(dealRoomAnnotations.dealRoomId, dealRoomId), eq(dealRoomAnnotations.id, annotationId));
+  await tx.update(dealRoomAnnotations).set({ resolvedByUserId: userId, resolvedAt: at }).where(and(scope, isNull(dealRoomAnnotations.resolvedAt)));
+  const [row] = await tx.select().from(dealRoomAnnotations).where(scope);
+  return row ?? null;
+}

@@ -1,5 +1,6 @@
 import { and, desc, eq, or } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import type { Transaction } from "../../db/transaction.ts";
 import { submissionDocuments, submissionDrafts, submissions } from "../../db/schema/index.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -46,4 +47,11 @@ export async function findDocumentForDownload(db: Database, tenant: TenantContex
     .where(and(documentVisible(tenant), eq(submissionDocuments.id, documentId)))
     .limit(1);
   return row ?? null;
+}
+
+export async function insertSubmissionDocument(
+  tx: Database | Transaction,
+  document: typeof submissionDocuments.$inferInsert,
+): Promise<void> {
+  await tx.insert(submissionDocuments).values(document);
 }

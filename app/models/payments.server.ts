@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { ledgerPostings, payments } from "../../db/schema/index.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import { ledgerPostings, payments, type PaymentMethod } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 /** Payments of an invoice the caller already found visible, with where their posting stands. */
@@ -21,10 +22,38 @@ export async function listInvoicePayments(db: Database, tenant: TenantContext, i
     .orderBy(asc(payments.createdAt), asc(payments.id));
 }
 
-export async function invoicePaidCents(db: Database, tenant: TenantContext, invoiceId: string): Promise<number> {
+export async function invoicePaidCents(
+  db: Database | Transaction,
+  tenant: Pick<TenantContext, "orgId">,
+  invoiceId: string,
+): Promise<number> {
   const [row] = await db
     .select({ cents: sql<string | null>`sum(${payments.amountCents})` })
     .from(payments)
     .where(and(eq(payments.orgId, tenant.orgId), eq(payments.invoiceId, invoiceId)));
   return Number(row?.cents ?? 0);
+}
+
+// Writes and reads of premium payments for the ledger's payment workflow and reconciliation.
+
+export async function insertPayment(
+  tx: Database | Transaction,
+  orgId: string,
+  payment: { id: string; invoiceId: string; policyId: string; amountCents: number; method: PaymentMethod; reference: string | null; receivedByUserId: string },
+) {
+  await tx.insert(payments).values({ ...payment, orgId });
+}
+
+/** What was paid on each invoice of the org that has payments. */
+export async function sumPaymentsByInvoice(db: Database | Transaction, orgId: string) {
+  const rows = await db
+    .select({ invoiceId: payments.invoiceId, cents: sql<string>`sum(${payments.amountCents})` })
+    .from(payments)
+    .where(eq(payments.orgId, orgId))
+    .groupBy(payments.invoiceId);
+  return rows.map((r) => ({ invoiceId: r.invoiceId, cents: Number(r.cents) }));
+}
+
+export function listPaymentAmounts(db: Database | Transaction, orgId: string) {
+  return db.select({ id: payments.id, invoiceId: payments.invoiceId, amountCents: payments.amountCents }).from(payments).where(eq(payments.orgId, orgId));
 }

@@ -1,12 +1,13 @@
 import type { RouterContextProvider } from "react-router";
 import { requirePermission } from "../auth/session.server.ts";
 import { appServices } from "../context.server.ts";
-import { getDealRoom, listParticipants, searchMessages } from "../models/deal-rooms.server.ts";
+import { getDealRoom } from "../models/deal-rooms.server.ts";
+import { listParticipants, searchMessages } from "../services/realtime/deal-rooms.server.ts";
 import { getSubmission } from "../models/submissions.server.ts";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { invariantResponse } from "../utils/invariant.ts";
-import { ANNOTATABLE_FIELDS, type AnnotatableField } from "../../party/deal-room-protocol.ts";
-import { dealRoomName } from "../../party/deal-room-token.ts";
+import { ANNOTATABLE_FIELDS, type AnnotatableField } from "../services/realtime/deal-room-protocol.ts";
+import { dealRoomName } from "../services/realtime/room-pass.ts";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider>; params: { dealRoomId?: string } };
 

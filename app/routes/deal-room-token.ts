@@ -3,7 +3,7 @@ import { forbidden, requirePermission } from "../auth/session.server.ts";
 import { appServices } from "../context.server.ts";
 import { findPlaceInRoom, getDealRoom } from "../models/deal-rooms.server.ts";
 import { invariantResponse } from "../utils/invariant.ts";
-import { dealRoomName, signDealRoomToken } from "../../party/deal-room-token.ts";
+import { dealRoomName, issueRoomPass } from "../services/realtime/room-pass.ts";
 
 // A room's page asks here for a pass each time its socket (re)connects: the pass lives a minute,
 // the session cookie never reaches the room.
@@ -15,6 +15,6 @@ export async function loader(args: Route.LoaderArgs) {
   const place = await findPlaceInRoom(db, user.tenant.orgId, room.submissionId, user.id);
   if (!place) forbidden("You have no place in this deal room.");
   const roomName = dealRoomName(user.tenant.orgId, room.submissionId);
-  const token = await signDealRoomToken(env.BETTER_AUTH_SECRET, { userId: user.id, orgId: user.tenant.orgId, roomName });
+  const token = await issueRoomPass(env.BETTER_AUTH_SECRET, "deal-room", { userId: user.id, orgId: user.tenant.orgId, roomName });
   return Response.json({ token, roomName }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -4,8 +4,8 @@ import { hasPermission, ROLE_LABELS } from "../auth/permissions.ts";
 import { forbidden, requireUser } from "../auth/session.server.ts";
 import type { ShellData } from "../components/portal-shell.tsx";
 import { appServices } from "../context.server.ts";
-import { notificationRoomName } from "../services/live-notifications.ts";
-import { unreadNotificationCount } from "../services/notifications.server.ts";
+import { notificationRoomName } from "../services/events/live-notifications.ts";
+import { unreadNotificationCount } from "../services/events/notifications.server.ts";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
 

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { domainEventOnce, invoices } from "../../db/schema/index.ts";
 import { transactionWithRetry } from "../../db/transaction.ts";
 import { addDays } from "./bind/calendar-date.ts";
-import { recordDomainEventOnce } from "./domain-events.server.ts";
+import { recordDomainEventOnce } from "./events/domain-events.server.ts";
 
 /** How far ahead an open invoice counts as falling due. */
 export const INVOICE_DUE_HORIZON_DAYS = 7;

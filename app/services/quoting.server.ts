@@ -7,7 +7,7 @@ import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
 import { createId } from "../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
-import { recordDomainEvent } from "./domain-events.server.ts";
+import { recordDomainEvent } from "./events/domain-events.server.ts";
 import { raiseReferral, referralReasons } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
 import { addDays } from "./bind/calendar-date.ts";

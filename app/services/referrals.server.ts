@@ -15,12 +15,12 @@ import {
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
-import { recordDomainEvent } from "./domain-events.server.ts";
+import { recordDomainEvent } from "./events/domain-events.server.ts";
 import { formatMoney, toCents } from "../utils/money.ts";
 import type { DaReferralTriggers } from "./bind/da-agreement.ts";
 import { referralTriggersHit } from "./bind/referral-triggers.ts";
 import { clearKnockoutHits } from "./underwriting/knockouts.server.ts";
-import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
+import { closeDealRoomsForSubmission } from "./realtime/deal-rooms.server.ts";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 

@@ -1,10 +1,11 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/dead-letters";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listDeadLetters, replayDeadLetter } from "../../services/event-delivery.server.ts";
+import { listDeadLetters, replayDeadLetter } from "../../services/events/event-delivery.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -20,9 +21,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requirePermission(args, "manage:webhook");
   const { db, env } = appServices(args.context);
-  const parsed = ReplaySchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) return data({ error: "That request was not understood." }, { status: 400 });
-  invariantResponse(await replayDeadLetter(db, tenant, parsed.data.deadLetterId, env.DOMAIN_EVENTS), "Dead letter not found");
+  const submission = parseWithZod(await args.request.formData(), { schema: ReplaySchema });
+  if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
+  invariantResponse(await replayDeadLetter(db, tenant, submission.value.deadLetterId, env.DOMAIN_EVENTS), "Dead letter not found");
   return { error: null };
 }
 

@@ -1,10 +1,11 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/webhooks.server.ts";
+import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -26,9 +27,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requirePermission(args, "manage:webhook");
   const { db, env } = appServices(args.context);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) return data({ error: "That request was not understood." }, { status: 400 });
-  const input = parsed.data;
+  const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
+  if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
+  const input = submission.value;
   if (input.intent === "replay") {
     const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
     invariantResponse(log && log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");

@@ -8,8 +8,8 @@ import { ErrorList, Field } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { recordAudit } from "../../models/audit-log.server.ts";
-import { DOMAIN_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "../../services/domain-event-types.ts";
-import { createWebhookEndpoint, listWebhookEndpoints } from "../../services/webhooks.server.ts";
+import { DOMAIN_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
+import { createWebhookEndpoint, listWebhookEndpoints } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { clientAddress } from "../../utils/http.server.ts";
 

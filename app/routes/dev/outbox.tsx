@@ -1,8 +1,7 @@
-import { desc } from "drizzle-orm";
 import type { Route } from "./+types/outbox";
-import { emailOutbox } from "../../../db/schema/index.ts";
 import { Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
+import { listRecentEmails } from "../../models/email-outbox.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -13,7 +12,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Dev mailbox · OpenInsu
 export async function loader({ context }: Route.LoaderArgs) {
   const { db, isDevelopment } = appServices(context);
   invariantResponse(isDevelopment, "Not found");
-  return { emails: await db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(50) };
+  return { emails: await listRecentEmails(db, 50) };
 }
 
 export default function DevOutbox({ loaderData }: Route.ComponentProps) {

@@ -1,4 +1,6 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useActionData, useNavigation } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/ledger";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
@@ -8,6 +10,8 @@ import { listAwaitingPostings, postAwaitingPostings } from "../../services/ledge
 import { getAccountBalances, getTrialBalance } from "../../services/ledger/reports.server.ts";
 import { settleCarrier } from "../../services/ledger/settlements.server.ts";
 import { formatCents, formatInstant } from "../../utils/format.ts";
+
+const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("settle") }), z.object({ intent: z.literal("retry") })]);
 
 export const meta: Route.MetaFunction = () => [{ title: "Ledger · Finance · OpenInsure" }];
 
@@ -30,9 +34,9 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
-  const intent = formData.get("intent");
-  if (intent === "settle") {
+  const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
+  if (submission.status !== "success") return data({ message: "Unknown action.", tone: "bad" as const }, { status: 400 });
+  if (submission.value.intent === "settle") {
     const user = await requirePermission(args, "settle:carrier");
     const { db, ledger } = appServices(args.context);
     try {
@@ -45,13 +49,10 @@ export async function action(args: Route.ActionArgs) {
       throw error;
     }
   }
-  if (intent === "retry") {
-    const user = await requirePermission(args, "record:payment");
-    const { db, ledger } = appServices(args.context);
-    const report = await postAwaitingPostings(db, ledger, { orgId: user.tenant.orgId });
-    return { message: `Posted ${report.posted} of ${report.attempted} waiting; ${report.stillWaiting} still waiting, ${report.rejected} refused.`, tone: report.stillWaiting ? ("warn" as const) : ("good" as const) };
-  }
-  return data({ message: "Unknown action.", tone: "bad" as const }, { status: 400 });
+  const user = await requirePermission(args, "record:payment");
+  const { db, ledger } = appServices(args.context);
+  const report = await postAwaitingPostings(db, ledger, { orgId: user.tenant.orgId });
+  return { message: `Posted ${report.posted} of ${report.attempted} waiting; ${report.stillWaiting} still waiting, ${report.rejected} refused.`, tone: report.stillWaiting ? ("warn" as const) : ("good" as const) };
 }
 
 export default function Ledger({ loaderData }: Route.ComponentProps) {

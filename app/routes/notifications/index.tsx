@@ -1,24 +1,25 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/index";
 import { requireTenant } from "../../auth/session.server.ts";
 import { Badge, Button, Card, EmptyState, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { DOMAIN_EVENT_LABELS, DOMAIN_EVENT_TYPES } from "../../services/domain-event-types.ts";
+import { DOMAIN_EVENT_LABELS, DOMAIN_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
 import {
   listNotifications,
   loadNotificationPreferences,
   markAllNotificationsRead,
   markNotificationRead,
   saveNotificationPreferences,
-} from "../../services/notifications.server.ts";
+} from "../../services/events/notifications.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read"), notificationId: z.string().min(1).max(36) }),
   z.object({ intent: z.literal("read-all") }),
-  z.object({ intent: z.literal("preferences"), inApp: z.array(z.enum(DOMAIN_EVENT_TYPES)), email: z.array(z.enum(DOMAIN_EVENT_TYPES)) }),
+  z.object({ intent: z.literal("preferences"), inApp: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]), email: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]) }),
 ]);
 
 export const meta: Route.MetaFunction = () => [{ title: "Notifications · OpenInsure" }];
@@ -33,10 +34,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requireTenant(args);
   const { db } = appServices(args.context);
-  const form = await args.request.formData();
-  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), inApp: form.getAll("inApp"), email: form.getAll("email") });
-  if (!parsed.success) return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
-  const input = parsed.data;
+  const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
+  if (submission.status !== "success") return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
+  const input = submission.value;
   if (input.intent === "read") invariantResponse(await markNotificationRead(db, tenant, input.notificationId), "Notification not found");
   if (input.intent === "read-all") await markAllNotificationsRead(db, tenant);
   if (input.intent === "preferences") {

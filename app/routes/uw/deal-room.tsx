@@ -12,7 +12,7 @@ import { ErrorList, SelectField } from "../../components/forms.tsx";
 import { Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getDealRoom, listRoomCandidates } from "../../models/deal-rooms.server.ts";
-import { archiveDealRoom, placeParticipant } from "../../services/deal-rooms.server.ts";
+import { archiveDealRoom, placeParticipant } from "../../services/realtime/deal-rooms.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { loadDealRoomPage } from "../deal-room-page.server.ts";
 
@@ -24,6 +24,8 @@ const PlaceSchema = z.object({
   annotate: z.boolean().optional(),
   edit: z.boolean().optional(),
 });
+
+const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("archive") }), PlaceSchema]);
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Deal room ${loaderData?.room.reference ?? ""} · OpenInsure` }];
 
@@ -41,13 +43,12 @@ export async function action(args: Route.ActionArgs) {
   const { db } = appServices(args.context);
   const dealRoomId = args.params.dealRoomId;
   invariantResponse(await getDealRoom(db, user.tenant, dealRoomId), "Deal room not found");
-  const formData = await args.request.formData();
-  if (formData.get("intent") === "archive") {
+  const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.value.intent === "archive") {
     await archiveDealRoom(db, user.tenant, dealRoomId);
     throw redirect(`/uw/deal-rooms/${dealRoomId}`);
   }
-  const submission = parseWithZod(formData, { schema: PlaceSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { userId, role, chat, annotate, edit } = submission.value;
   const outcome = await placeParticipant(db, user.tenant, dealRoomId, { userId, role, rights: { chat: chat ?? false, annotate: annotate ?? false, edit: edit ?? false } });
   if (!outcome.ok) {

@@ -8,7 +8,7 @@ import { SelectField } from "../../components/forms.tsx";
 import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listDealRooms, listSubmissionsWithoutRoom } from "../../models/deal-rooms.server.ts";
-import { openDealRoom } from "../../services/deal-rooms.server.ts";
+import { openDealRoom } from "../../services/realtime/deal-rooms.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 
 const OpenRoomSchema = z.object({ submissionId: z.string("Choose a submission").min(1, "Choose a submission") });

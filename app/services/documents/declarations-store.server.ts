@@ -1,25 +1,49 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { policies, submissionDocuments } from "../../../db/schema/index.ts";
-import { visiblePolicies } from "../../auth/scope.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { getDeclarationsData } from "../../models/declarations.server.ts";
-import { renderDeclarationsPdf } from "./declarations.ts";
+import { findDeclarationsSource, findPolicyDeclarations, type DeclarationsSource } from "../../models/declarations.server.ts";
+import type { RatedQuote } from "../rating/index.ts";
+import { toCents } from "../../utils/money.ts";
+import { renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
 import { describeDocument, documentResponse, insertDocument, storeDocument, type StoredDocument } from "./storage.server.ts";
 
 type PolicyDeclarations = { id: string; policyNumber: string; submissionId: string | null; stored: StoredDocument | null };
 
-async function findPolicyDeclarations(db: Database, tenant: TenantContext, policyId: string): Promise<PolicyDeclarations | null> {
-  const [row] = await db
-    .select({ id: policies.id, policyNumber: policies.policyNumber, submissionId: policies.submissionId, stored: submissionDocuments })
-    .from(policies)
-    .leftJoin(
-      submissionDocuments,
-      and(eq(submissionDocuments.orgId, policies.orgId), eq(submissionDocuments.policyId, policies.id), eq(submissionDocuments.kind, "declarations")),
-    )
-    .where(and(visiblePolicies(tenant), eq(policies.id, policyId)))
-    .limit(1);
-  return row ?? null;
+/** What the declarations page prints, from the stored policy and its recorded rating. */
+export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
+  const { policy, insured, carrier, agency } = row;
+  // Policies bound here carry their recorded rating; those migrated in carry only totals.
+  const rating = row.rating as unknown as RatedQuote | null;
+  const premium = rating ?? {
+    grossPremium: toCents(policy.grossPremiumCents),
+    fees: [{ name: "Fees", amount: toCents(policy.feesCents) }],
+    taxes: [{ name: "Taxes", amount: toCents(policy.taxesCents) }],
+    totalDue: toCents(policy.grossPremiumCents + policy.feesCents + policy.taxesCents),
+  };
+  return {
+    mga: { name: row.orgName },
+    carrier: { name: carrier.name, naicCompanyCode: carrier.naicCompanyCode },
+    producer: { name: agency.name, licenseNumber: agency.licenseNumber },
+    policyNumber: policy.policyNumber,
+    namedInsured: { name: insured.name, address: { addressLine1: insured.addressLine1, city: insured.city, state: insured.state, postalCode: insured.postalCode } },
+    policyPeriod: { effectiveDate: policy.effectiveDate, expirationDate: policy.expirationDate },
+    lineOfBusiness: policy.lineOfBusiness,
+    limits: { occurrenceCents: toCents(policy.occurrenceLimitCents ?? 0), aggregateCents: toCents(policy.aggregateLimitCents ?? 0) },
+    deductibleCents: toCents(policy.deductibleCents ?? 0),
+    premium,
+    coverages: [],
+    ratingSummary: rating?.steps,
+    issuedOn: policy.createdAt.toISOString().slice(0, 10),
+  };
+}
+
+/** Everything the declarations page of a bound policy prints, for a policy the user may see. */
+export async function getDeclarationsData(
+  db: Database,
+  tenant: TenantContext,
+  policyId: string,
+): Promise<DeclarationsData | null> {
+  const row = await findDeclarationsSource(db, tenant, policyId);
+  return row ? declarationsDataOf(row) : null;
 }
 
 /**

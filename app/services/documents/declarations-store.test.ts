@@ -4,7 +4,7 @@ import { submissionDocuments } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { declarationsDownload, issueDeclarations } from "./declarations-store.server.ts";
 import { startLocalR2 } from "./local-r2.ts";
-import { pageTexts } from "./testing/pdf-text.ts";
+import { pageTexts } from "../../../tests/support/pdf-text.ts";
 
 const db = guardedTestDatabase();
 const producer = tenantOf("producer@summit.demo");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCents } from "../../utils/money.ts";
 import { DeclarationsError, renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
-import { pageTexts } from "./testing/pdf-text.ts";
+import { pageTexts } from "../../../tests/support/pdf-text.ts";
 
 const c = toCents;
 

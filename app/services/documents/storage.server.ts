@@ -1,10 +1,10 @@
 import type { Database } from "../../../db/client.ts";
-import { submissionDocuments, type DocumentExtraction, type DocumentKind } from "../../../db/schema/index.ts";
+import type { DocumentExtraction, DocumentKind, submissionDocuments } from "../../../db/schema/index.ts";
+import type { Transaction } from "../../../db/transaction.ts";
+import { insertSubmissionDocument } from "../../models/documents.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type StoredDocument = typeof submissionDocuments.$inferSelect;
 
@@ -49,7 +49,7 @@ export async function describeDocument(tenant: TenantContext, link: DocumentLink
 }
 
 export async function insertDocument(tx: Transaction | Database, document: StoredDocument): Promise<void> {
-  await tx.insert(submissionDocuments).values(document);
+  await insertSubmissionDocument(tx, document);
 }
 
 /**

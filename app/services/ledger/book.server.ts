@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { ledgerBooks } from "../../../db/schema/index.ts";
+import type { Transaction } from "../../../db/transaction.ts";
+import { findLedgerBook, insertLedgerBookIfMissing, markLedgerBookProvisioned } from "../../models/ledger-books.server.ts";
 import { ACCOUNT_TYPES, accountFlags, accountId, orgAccountPrefix, orgLedgerNumber, USD, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 
@@ -21,18 +21,12 @@ export class LedgerProvisioningError extends Error {
   override readonly name = "LedgerProvisioningError";
 }
 
-type Executor = Pick<Database, "select" | "insert">;
-
 /** The org's book row, created on first use; the ledger itself is not touched. */
-export async function loadBook(db: Executor, orgId: string): Promise<Book> {
-  let [row] = await db.select().from(ledgerBooks).where(eq(ledgerBooks.orgId, orgId)).limit(1);
+export async function loadBook(db: Database | Transaction, orgId: string): Promise<Book> {
+  let row = await findLedgerBook(db, orgId);
   if (!row) {
-    const ledger = await orgLedgerNumber(orgId);
-    await db
-      .insert(ledgerBooks)
-      .values({ orgId, ledger, mgaCommissionRate: DEFAULT_MGA_COMMISSION_RATE })
-      .onDuplicateKeyUpdate({ set: { orgId } });
-    [row] = await db.select().from(ledgerBooks).where(eq(ledgerBooks.orgId, orgId)).limit(1);
+    await insertLedgerBookIfMissing(db, orgId, { ledger: await orgLedgerNumber(orgId), mgaCommissionRate: DEFAULT_MGA_COMMISSION_RATE });
+    row = await findLedgerBook(db, orgId);
   }
   const prefix = await orgAccountPrefix(orgId);
   return {
@@ -67,7 +61,7 @@ export async function provisionBook(db: Database, ledger: LedgerClient, orgId: s
   if (refused.length) {
     throw new LedgerProvisioningError(`the ledger refused accounts of ${orgId}: ${refused.map((r) => `${r.account} ${r.status}`).join(", ")}`);
   }
-  if (!book.provisioned) await db.update(ledgerBooks).set({ provisionedAt: new Date() }).where(and(eq(ledgerBooks.orgId, orgId)));
+  if (!book.provisioned) await markLedgerBookProvisioned(db, orgId, new Date());
   done.add(orgId);
   return { ...book, provisioned: true };
 }

@@ -8,7 +8,7 @@ import { postSeededLedger, seedLedgerBooks } from "../../../db/seed/ledger.ts";
 import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { reconcile } from "./reconciliation.server.ts";
 import { getTrialBalance } from "./reports.server.ts";
-import { TEST_LEDGER_KEY, useTestLedger } from "./testing.ts";
+import { TEST_LEDGER_KEY, useTestLedger } from "../../../tests/support/ledger.ts";
 
 const db = guardedTestDatabase();
 const ledger = useTestLedger();

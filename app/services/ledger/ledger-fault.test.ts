@@ -11,7 +11,7 @@ import { postAwaitingPostings } from "./postings.server.ts";
 import { recordInvoicePayment } from "./premium-payments.server.ts";
 import { reconcile } from "./reconciliation.server.ts";
 import { getAccountBalances } from "./reports.server.ts";
-import { createTestBook, startTestLedger, TEST_LEDGER_KEY, type TestLedger } from "./testing.ts";
+import { createTestBook, startTestLedger, TEST_LEDGER_KEY, type TestLedger } from "../../../tests/support/ledger.ts";
 
 const db = guardedTestDatabase();
 let proxy: TestLedger | undefined;

@@ -1,16 +1,16 @@
 // The ledger client against the real proxy (embedded backend) and the real database.
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { claims, installments, invoices, ledgerEntries, ledgerPostings, payments } from "../../../db/schema/index.ts";
+import { installments, invoices, ledgerEntries, ledgerPostings, payments } from "../../../db/schema/index.ts";
 import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { loadBook, provisionBook } from "./book.server.ts";
 import { ACCOUNT, ACCOUNT_TYPES, accountFlags } from "./chart.ts";
 import { writePosting } from "./postings.server.ts";
-import { recordInstallmentPayment, recordInvoicePayment } from "./premium-payments.server.ts";
+import { recordInvoicePayment } from "./premium-payments.server.ts";
 import { reconcile } from "./reconciliation.server.ts";
-import { getAccountBalance, getAccountBalances, getAccountTransfers, getJournalEntries, getTrialBalance, lookupTransfers } from "./reports.server.ts";
-import { recordClaimTransaction, settleCarrier } from "./settlements.server.ts";
-import { createTestBook, TEST_LEDGER_KEY, useTestLedger } from "./testing.ts";
+import { getAccountBalances, getAccountTransfers, getJournalEntries, getTrialBalance, lookupTransfers } from "./reports.server.ts";
+import { settleCarrier } from "./settlements.server.ts";
+import { createTestBook, TEST_LEDGER_KEY, useTestLedger } from "../../../tests/support/ledger.ts";
 import { createLedgerClient } from "./client.server.ts";
 import { createId } from "../../utils/ids.ts";
 
@@ -61,7 +61,7 @@ describe("a premium payment", () => {
       RESERVES: 0,
       REINSURER_PAYABLE: 0,
     });
-    expect(await getAccountBalance(db, ledger.current.client, book.orgId, ACCOUNT.MGA_FIDUCIARY)).toMatchObject({ debitsPostedCents: 1_065_050, creditsPostedCents: 0 });
+    expect((await getAccountBalances(db, ledger.current.client, book.orgId)).find((b) => b.code === ACCOUNT.MGA_FIDUCIARY)).toMatchObject({ debitsPostedCents: 1_065_050, creditsPostedCents: 0 });
     const trial = await getTrialBalance(db, ledger.current.client, book.orgId);
     expect(trial).toMatchObject({ totalDebitCents: 1_065_050, totalCreditCents: 1_065_050, balanced: true });
 
@@ -87,7 +87,7 @@ describe("a premium payment", () => {
 
   test("an installment is paid in parts: its fee goes to MGA revenue and it is paid when the balance reaches zero", async () => {
     const book = await createTestBook(db);
-    const first = await recordInstallmentPayment(db, ledger.current.client, book.policyholder, { policyId: book.policyId, number: 2, amountCents: 100_000, method: "test_card", reference: "4242" });
+    const first = await recordInvoicePayment(db, ledger.current.client, book.policyholder, { invoiceId: book.installmentInvoiceId, amountCents: 100_000, method: "test_card", reference: "4242" });
     expect(first).toMatchObject({ ok: true, invoicePaid: false, posting: { status: "posted" } });
     const over = await recordInvoicePayment(db, ledger.current.client, book.policyholder, { invoiceId: book.installmentInvoiceId, amountCents: 166_764, method: "test_card" });
     expect(over).toMatchObject({ ok: false, reason: "refused", message: expect.stringContaining("166763 cents still owed") });
@@ -147,7 +147,7 @@ describe("a premium payment", () => {
   });
 });
 
-describe("carrier settlement and claims", () => {
+describe("carrier settlement", () => {
   test("a settlement run remits exactly the carrier payable, once", async () => {
     const book = await createTestBook(db);
     expect(await settleCarrier(db, ledger.current.client, book.finance)).toMatchObject({ ok: false, message: expect.stringContaining("Nothing is owed") });
@@ -158,19 +158,6 @@ describe("carrier settlement and claims", () => {
     expect(b).toMatchObject({ CARRIER_PAYABLE: 0, MGA_FIDUCIARY: -265_050 });
     expect((await getTrialBalance(db, ledger.current.client, book.orgId)).balanced).toBe(true);
     expect((await reconcile(db, ledger.current.client, book.orgId)).breaks.filter((x) => x.kind !== "invoice_status")).toEqual([]);
-  });
-
-  test("claim payments, recoveries, reserve adjustments and reinsurance recoveries move between the claim accounts", async () => {
-    const book = await createTestBook(db);
-    const claimId = createId("clm");
-    await db.insert(claims).values({ id: claimId, orgId: book.orgId, claimNumber: "CLM-T-1", policyId: book.policyId, status: "reserved", dateOfLoss: "2026-12-10", reportedOn: "2026-12-11", lossType: "Slip", caseReserveCents: 0, paidCents: 0 });
-    const supervisor = { ...book.finance, roles: ["claims_supervisor" as const] };
-    for (const [kind, amountCents] of [["reserve_increase", 500_000], ["payment", 200_000], ["reserve_decrease", 200_000], ["recovery", 30_000], ["reinsurance_recovery", 50_000]] as const) {
-      expect(await recordClaimTransaction(db, ledger.current.client, supervisor, { claimId, kind, amountCents })).toMatchObject({ ok: true, posting: { status: "posted" } });
-    }
-    expect(await balances(book.orgId)).toMatchObject({ RESERVES: 300_000, CLAIMS_PAID: -120_000, LOSS_FUND: -130_000, REINSURER_PAYABLE: -50_000 });
-    expect(await recordClaimTransaction(db, ledger.current.client, supervisor, { claimId, kind: "payment", amountCents: -1 })).toMatchObject({ ok: false });
-    expect(await recordClaimTransaction(db, ledger.current.client, book.finance, { claimId, kind: "payment", amountCents: 1 })).toMatchObject({ ok: false, message: "Claim not found." });
   });
 });
 

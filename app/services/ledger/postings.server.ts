@@ -4,14 +4,21 @@
  * reached the posting stays `awaiting_posting` and the retry job submits the very same ids
  * later, so TigerBeetle's id idempotency makes the posting happen exactly once (ADR 006).
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { ledgerEntries, ledgerPostings, type PostingKind, type PostingStatus } from "../../../db/schema/index.ts";
+import type { ledgerEntries, PostingKind, PostingStatus } from "../../../db/schema/index.ts";
+import type { Transaction } from "../../../db/transaction.ts";
+import {
+  findPosting,
+  insertPostingWithEntries,
+  listAwaitingPostingIds,
+  listPostingEntries,
+  listUnpostedPostings,
+  recordPostingAttemptFailure,
+  settlePosting,
+} from "../../models/ledger-postings.server.ts";
 import { LedgerProvisioningError, provisionBook, type Book } from "./book.server.ts";
 import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
 import { LedgerRequestError, LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type NewPosting = {
   id: string;
@@ -38,31 +45,19 @@ export async function writePosting(tx: Transaction, orgId: string, posting: NewP
     for (const code of [leg.debit, leg.credit]) if (!accountType(code)) throw new PostingError(`leg ${leg.leg}: unknown account type ${code}`);
     if (leg.debit === leg.credit) throw new PostingError(`leg ${leg.leg}: debit and credit account must differ`);
   }
-  await tx.insert(ledgerPostings).values({
-    id: posting.id,
-    orgId,
-    kind: posting.kind,
-    status: "awaiting_posting",
-    description: posting.description,
-    policyId: posting.policyId ?? null,
-    invoiceId: posting.invoiceId ?? null,
-    claimId: posting.claimId ?? null,
-  });
-  await tx.insert(ledgerEntries).values(
-    await Promise.all(
-      moving.map(async (leg, position) => ({
-        transferId: (await transferId(orgId, posting.id, leg.leg)).toString(),
-        orgId,
-        postingId: posting.id,
-        position,
-        leg: leg.leg,
-        debitAccount: leg.debit,
-        creditAccount: leg.credit,
-        amountCents: leg.amountCents,
-        transferCode: leg.transferCode,
-      })),
-    ),
+  const entries = await Promise.all(
+    moving.map(async (leg, position) => ({
+      transferId: (await transferId(orgId, posting.id, leg.leg)).toString(),
+      position,
+      leg: leg.leg,
+      debitAccount: leg.debit,
+      creditAccount: leg.credit,
+      amountCents: leg.amountCents,
+      transferCode: leg.transferCode,
+    })),
   );
+  const row = { id: posting.id, kind: posting.kind, description: posting.description, policyId: posting.policyId ?? null, invoiceId: posting.invoiceId ?? null, claimId: posting.claimId ?? null };
+  await insertPostingWithEntries(tx, orgId, row, entries);
 }
 
 type Entry = typeof ledgerEntries.$inferSelect;
@@ -87,10 +82,10 @@ export type SubmitOutcome = { status: PostingStatus; error?: string };
  * provisioned) leaves it awaiting posting.
  */
 export async function submitPosting(db: Database, ledger: LedgerClient, orgId: string, postingId: string): Promise<SubmitOutcome> {
-  const [posting] = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId))).limit(1);
+  const posting = await findPosting(db, orgId, postingId);
   if (!posting) throw new PostingError(`no posting ${postingId}`);
   if (posting.status !== "awaiting_posting") return { status: posting.status, error: posting.lastError ?? undefined };
-  const entries = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerEntries.postingId, postingId))).orderBy(asc(ledgerEntries.position));
+  const entries = await listPostingEntries(db, orgId, postingId);
   try {
     const book = await provisionBook(db, ledger, orgId);
     const userData128 = BigInt(entries[0]!.transferId);
@@ -119,19 +114,13 @@ export async function submitPosting(db: Database, ledger: LedgerClient, orgId: s
     // The proxy refusing the request itself (400) would refuse these very ids again: a person must look.
     if (error instanceof LedgerRequestError) return await settle(db, orgId, postingId, "rejected", error.message.slice(0, 500));
     if (!(error instanceof LedgerUnavailableError) && !(error instanceof LedgerProvisioningError)) throw error;
-    await db
-      .update(ledgerPostings)
-      .set({ attempts: sql`${ledgerPostings.attempts} + 1`, lastError: error.message.slice(0, 500) })
-      .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId), eq(ledgerPostings.status, "awaiting_posting")));
+    await recordPostingAttemptFailure(db, orgId, postingId, error.message.slice(0, 500));
     return { status: "awaiting_posting", error: error.message };
   }
 }
 
 async function settle(db: Database, orgId: string, postingId: string, status: "posted" | "rejected", error: string | null): Promise<SubmitOutcome> {
-  await db
-    .update(ledgerPostings)
-    .set({ status, lastError: error, postedAt: status === "posted" ? new Date() : null, attempts: sql`${ledgerPostings.attempts} + 1` })
-    .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, postingId), eq(ledgerPostings.status, "awaiting_posting")));
+  await settlePosting(db, orgId, postingId, status, error, new Date());
   return { status, error: error ?? undefined };
 }
 
@@ -143,18 +132,7 @@ export type RetryReport = { attempted: number; posted: number; rejected: number;
  * others would only time out too.
  */
 export async function postAwaitingPostings(db: Database, ledger: LedgerClient, { limit = 100, orgId }: { limit?: number; orgId?: string } = {}): Promise<RetryReport> {
-  const waiting = orgId
-    ? await db
-        .select({ id: ledgerPostings.id, orgId: ledgerPostings.orgId })
-        .from(ledgerPostings)
-        .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.status, "awaiting_posting")))
-        .orderBy(asc(ledgerPostings.createdAt), asc(ledgerPostings.id))
-        .limit(limit)
-    : ((
-        await db.execute(sql`/* unscoped: the retry job drains every org's ledger outbox */
-          SELECT ${ledgerPostings.id} AS id, ${ledgerPostings.orgId} AS orgId FROM ${ledgerPostings}
-          WHERE ${ledgerPostings.status} = 'awaiting_posting' ORDER BY ${ledgerPostings.createdAt}, ${ledgerPostings.id} LIMIT ${limit}`)
-      ).rows as { id: string; orgId: string }[]);
+  const waiting = await listAwaitingPostingIds(db, { limit, orgId });
   const report: RetryReport = { attempted: 0, posted: 0, rejected: 0, stillWaiting: 0 };
   for (const posting of waiting) {
     report.attempted++;
@@ -170,10 +148,6 @@ export async function postAwaitingPostings(db: Database, ledger: LedgerClient, {
 }
 
 /** Postings of an org that have not reached the ledger yet, for the finance area. */
-export async function listAwaitingPostings(db: Database, orgId: string) {
-  return db
-    .select()
-    .from(ledgerPostings)
-    .where(and(eq(ledgerPostings.orgId, orgId), inArray(ledgerPostings.status, ["awaiting_posting", "rejected"])))
-    .orderBy(asc(ledgerPostings.createdAt), asc(ledgerPostings.id));
+export function listAwaitingPostings(db: Database, orgId: string) {
+  return listUnpostedPostings(db, orgId);
 }

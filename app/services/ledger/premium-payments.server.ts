@@ -3,12 +3,11 @@
  * the posting of its split are written in one transaction; the split is then submitted to the
  * ledger (or left for the retry job when the ledger cannot be reached).
  */
-import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { agencies, installments, invoices, payments, policies, type PaymentMethod } from "../../../db/schema/index.ts";
-import { visiblePolicies } from "../../auth/scope.server.ts";
+import type { PaymentMethod } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { nextSequenceValue } from "../../models/sequences.server.ts";
+import { findInstallmentOfInvoice, findInvoiceForPayment, lockInvoiceForPayment, markInvoicePaid } from "../../models/invoice-payments.server.ts";
+import { insertPayment, invoicePaidCents } from "../../models/payments.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
 import { loadBook } from "./book.server.ts";
@@ -39,37 +38,17 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
   let result: { split: PremiumSplit; invoicePaid: boolean };
   try {
     result = await transactionWithRetry(db, async (tx) => {
-      const [row] = await tx
-        .select({ invoice: invoices, policy: policies, commissionRate: agencies.commissionRate })
-        .from(invoices)
-        .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
-        .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
-        .where(and(eq(invoices.orgId, tenant.orgId), visiblePolicies(tenant), eq(invoices.id, request.invoiceId)))
-        .limit(1);
+      const row = await findInvoiceForPayment(tx, tenant, request.invoiceId);
       if (!row) throw new PaymentRefused("not_found");
-      // Only the invoice row is locked (MariaDB has no FOR UPDATE OF): payments of one invoice
-      // queue behind each other, payments of the policy's other invoices do not.
-      const [locked] = await tx
-        .select({ status: invoices.status })
-        .from(invoices)
-        .where(and(eq(invoices.orgId, tenant.orgId), eq(invoices.id, request.invoiceId)))
-        .for("update");
+      const locked = await lockInvoiceForPayment(tx, tenant.orgId, request.invoiceId);
       const { policy } = row;
       const invoice = { ...row.invoice, status: locked!.status };
       if (invoice.status === "paid" || invoice.status === "waived") throw new PaymentRefused(`Invoice ${invoice.invoiceNumber} is already ${invoice.status}.`);
-      const [paid] = await tx
-        .select({ cents: sql<string | null>`sum(${payments.amountCents})` })
-        .from(payments)
-        .where(and(eq(payments.orgId, tenant.orgId), eq(payments.invoiceId, invoice.id)));
-      const balance = invoice.amountCents - Number(paid?.cents ?? 0);
+      const balance = invoice.amountCents - (await invoicePaidCents(tx, tenant, invoice.id));
       if (request.amountCents > balance) {
         throw new PaymentRefused(`The payment of ${request.amountCents} cents is more than the ${balance} cents still owed on invoice ${invoice.invoiceNumber}.`);
       }
-      const [installment] = await tx
-        .select({ id: installments.id, feeCents: installments.feeCents })
-        .from(installments)
-        .where(and(eq(installments.orgId, tenant.orgId), eq(installments.invoiceId, invoice.id)))
-        .limit(1);
+      const installment = await findInstallmentOfInvoice(tx, tenant.orgId, invoice.id);
       const book = await loadBook(tx, tenant.orgId);
       const split = splitPremiumPayment({
         paymentCents: request.amountCents,
@@ -78,9 +57,8 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
         producerCommissionRate: row.commissionRate,
         mgaCommissionRate: book.mgaCommissionRate,
       });
-      await tx.insert(payments).values({
+      await insertPayment(tx, tenant.orgId, {
         id: paymentId,
-        orgId: tenant.orgId,
         invoiceId: invoice.id,
         policyId: policy.id,
         amountCents: request.amountCents,
@@ -95,10 +73,7 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
         premiumPaymentLegs(split),
       );
       const invoicePaid = request.amountCents === balance;
-      if (invoicePaid) {
-        await tx.update(invoices).set({ status: "paid" }).where(and(eq(invoices.orgId, tenant.orgId), eq(invoices.id, invoice.id)));
-        if (installment) await tx.update(installments).set({ status: "paid" }).where(and(eq(installments.orgId, tenant.orgId), eq(installments.id, installment.id)));
-      }
+      if (invoicePaid) await markInvoicePaid(tx, tenant.orgId, invoice.id, installment?.id ?? null);
       return { split, invoicePaid };
     });
   } catch (error) {
@@ -110,43 +85,4 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
   }
   const posting = await submitPosting(db, ledger, tenant.orgId, paymentId);
   return { ok: true, paymentId, ...result, posting };
-}
-
-/**
- * Pays installment `number` of a policy: the invoice it is billed on, issued first when the
- * installment has not been invoiced yet (paying ahead of the schedule).
- */
-export async function recordInstallmentPayment(
-  db: Database,
-  ledger: LedgerClient,
-  tenant: TenantContext,
-  request: { policyId: string; number: number; amountCents: number; method: PaymentMethod; reference?: string | null },
-): Promise<PaymentOutcome> {
-  const invoiceId = await transactionWithRetry(db, async (tx) => {
-    const [row] = await tx
-      .select({ installment: installments, policyNumber: policies.policyNumber })
-      .from(installments)
-      .innerJoin(policies, and(eq(policies.orgId, installments.orgId), eq(policies.id, installments.policyId)))
-      .where(and(eq(installments.orgId, tenant.orgId), visiblePolicies(tenant), eq(installments.policyId, request.policyId), eq(installments.number, request.number)))
-      .limit(1)
-      .for("update");
-    if (!row) return null;
-    if (row.installment.invoiceId) return row.installment.invoiceId;
-    const year = Number(row.installment.dueDate.slice(0, 4));
-    const sequence = await nextSequenceValue(tx, tenant.orgId, `invoice:${year}`);
-    const id = createId("inv");
-    await tx.insert(invoices).values({
-      id,
-      orgId: tenant.orgId,
-      invoiceNumber: `INV-${year}-${String(sequence).padStart(5, "0")}`,
-      policyId: request.policyId,
-      dueDate: row.installment.dueDate,
-      amountCents: row.installment.amountCents,
-      status: "invoiced",
-    });
-    await tx.update(installments).set({ invoiceId: id, status: "invoiced" }).where(and(eq(installments.orgId, tenant.orgId), eq(installments.id, row.installment.id)));
-    return id;
-  });
-  if (!invoiceId) return { ok: false, reason: "not_found", message: "Installment not found." };
-  return recordInvoicePayment(db, ledger, tenant, { invoiceId, amountCents: request.amountCents, method: request.method, reference: request.reference });
 }

@@ -2,9 +2,10 @@
  * Reconciliation: what the database says about billing and payments against what the ledger
  * holds. Every disagreement is listed as a break; an empty list means the books agree.
  */
-import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { invoices, ledgerEntries, ledgerPostings, payments } from "../../../db/schema/index.ts";
+import { listInvoiceTotals } from "../../models/invoice-payments.server.ts";
+import { listPostedEntries, listPostings, sumEntriesByPosting } from "../../models/ledger-postings.server.ts";
+import { listPaymentAmounts, sumPaymentsByInvoice } from "../../models/payments.server.ts";
 import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { provisionBook } from "./book.server.ts";
@@ -31,13 +32,13 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
   const breaks: ReconciliationBreak[] = [];
 
   const [invoiceRows, paidByInvoice, paymentRows, legsByPosting] = await Promise.all([
-    db.select({ id: invoices.id, invoiceNumber: invoices.invoiceNumber, amountCents: invoices.amountCents, status: invoices.status }).from(invoices).where(eq(invoices.orgId, orgId)),
-    db.select({ invoiceId: payments.invoiceId, cents: sql<string>`sum(${payments.amountCents})` }).from(payments).where(eq(payments.orgId, orgId)).groupBy(payments.invoiceId),
-    db.select({ id: payments.id, invoiceId: payments.invoiceId, amountCents: payments.amountCents }).from(payments).where(eq(payments.orgId, orgId)),
-    db.select({ postingId: ledgerEntries.postingId, cents: sql<string>`sum(${ledgerEntries.amountCents})` }).from(ledgerEntries).where(eq(ledgerEntries.orgId, orgId)).groupBy(ledgerEntries.postingId),
+    listInvoiceTotals(db, orgId),
+    sumPaymentsByInvoice(db, orgId),
+    listPaymentAmounts(db, orgId),
+    sumEntriesByPosting(db, orgId),
   ]);
-  const paidOf = new Map(paidByInvoice.map((r) => [r.invoiceId, Number(r.cents)]));
-  const legsOf = new Map(legsByPosting.map((r) => [r.postingId, Number(r.cents)]));
+  const paidOf = new Map(paidByInvoice.map((r) => [r.invoiceId, r.cents]));
+  const legsOf = new Map(legsByPosting.map((r) => [r.postingId, r.cents]));
   for (const invoice of invoiceRows) {
     const paid = paidOf.get(invoice.id) ?? 0;
     const fullyPaid = paid === invoice.amountCents;
@@ -51,17 +52,13 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
     if (legs !== payment.amountCents) breaks.push({ kind: "payment_split", subject: payment.id, invoiceId: payment.invoiceId, detail: `the legs of its posting sum to ${legs} cents, the payment is ${payment.amountCents}` });
   }
 
-  const postings = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId)));
+  const postings = await listPostings(db, orgId);
   for (const posting of postings) {
     if (posting.status === "awaiting_posting") breaks.push({ kind: "posting_awaiting", subject: posting.description, invoiceId: posting.invoiceId, detail: `not on the ledger yet (${posting.attempts} attempts${posting.lastError ? `; last: ${posting.lastError}` : ""})` });
     if (posting.status === "rejected") breaks.push({ kind: "posting_rejected", subject: posting.description, invoiceId: posting.invoiceId, detail: posting.lastError ?? "refused by the ledger" });
   }
 
-  const posted = await db
-    .select({ entry: ledgerEntries, description: ledgerPostings.description, invoiceId: ledgerPostings.invoiceId })
-    .from(ledgerEntries)
-    .innerJoin(ledgerPostings, and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)))
-    .where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerPostings.status, "posted")));
+  const posted = await listPostedEntries(db, orgId);
   const expected = new Map<AccountCode, { debits: bigint; credits: bigint }>(ACCOUNT_TYPES.map((t) => [t.code, { debits: 0n, credits: 0n }]));
   for (let i = 0; i < posted.length; i += LOOKUP_BATCH) {
     const batch = posted.slice(i, i + LOOKUP_BATCH);

@@ -39,12 +39,6 @@ export async function getAccountBalances(db: Database, ledger: LedgerClient, org
   });
 }
 
-export async function getAccountBalance(db: Database, ledger: LedgerClient, orgId: string, code: AccountCode): Promise<AccountBalance> {
-  const balance = (await getAccountBalances(db, ledger, orgId)).find((b) => b.code === code);
-  if (!balance) throw new Error(`unknown account type ${code}`);
-  return balance;
-}
-
 export type TrialBalance = {
   rows: { code: AccountCode; name: string; label: string; debitCents: number; creditCents: number }[];
   totalDebitCents: number;

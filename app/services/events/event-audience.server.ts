@@ -1,8 +1,7 @@
-import { and, eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { insureds, member, submissions } from "../../db/schema/index.ts";
-import { parseRoles, type Role } from "../auth/permissions.ts";
-import { formatMoney, toCents } from "../utils/money.ts";
+import type { Database } from "../../../db/client.ts";
+import { findSubmissionNoticeFacts, listMemberRoles } from "../../models/notification-audience.server.ts";
+import { parseRoles, type Role } from "../../auth/permissions.ts";
+import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 
 /** What one person is told about one event. */
@@ -12,16 +11,11 @@ type SubmissionFacts = { reference: string; insuredName: string; producerUserId:
 
 async function submissionFacts(db: Database, orgId: string, submissionId: unknown): Promise<SubmissionFacts | null> {
   if (typeof submissionId !== "string") return null;
-  const [row] = await db
-    .select({ reference: submissions.reference, insuredName: insureds.name, producerUserId: submissions.producerUserId })
-    .from(submissions)
-    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
-    .where(and(eq(submissions.orgId, orgId), eq(submissions.id, submissionId)));
-  return row ?? null;
+  return findSubmissionNoticeFacts(db, orgId, submissionId);
 }
 
 async function membersWithRole(db: Database, orgId: string, role: Role): Promise<string[]> {
-  const rows = await db.select({ userId: member.userId, role: member.role }).from(member).where(eq(member.organizationId, orgId));
+  const rows = await listMemberRoles(db, orgId);
   return rows.filter((r) => parseRoles(r.role).includes(role)).map((r) => r.userId);
 }
 

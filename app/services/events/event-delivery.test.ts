@@ -1,20 +1,20 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDatabase } from "../../db/client.ts";
-import { deadLetterEvents, emailOutbox, invoices, notifications, outboxEvents, webhookDeliveries } from "../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { createId } from "../utils/ids.ts";
-import { addDays } from "./bind/calendar-date.ts";
+import { createDatabase } from "../../../db/client.ts";
+import { deadLetterEvents, emailOutbox, invoices, notifications, outboxEvents, webhookDeliveries } from "../../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import { createId } from "../../utils/ids.ts";
+import { addDays } from "../bind/calendar-date.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { findOutboxEvent, publishOutbox } from "./domain-events.server.ts";
 import { audienceOf } from "./event-audience.server.ts";
 import { consumeDomainEvents, deliverDomainEvent, recordDeadLetters, replayDeadLetter, type DeliveryDeps } from "./event-delivery.server.ts";
-import { raiseInvoicesDue } from "./invoices-due.server.ts";
+import { raiseInvoicesDue } from "../invoices-due.server.ts";
 import type { LiveUpdate } from "./live-notifications.ts";
 import { channelEnabled, listNotifications, markAllNotificationsRead, markNotificationRead, saveNotificationPreferences, unreadNotificationCount } from "./notifications.server.ts";
-import { quoteSubmission } from "./quoting.server.ts";
-import { insertLouisianaSubmission } from "./testing/louisiana-submission.ts";
-import { startWebhookReceiver } from "./testing/webhook-receiver.ts";
+import { quoteSubmission } from "../quoting.server.ts";
+import { insertLouisianaSubmission } from "../testing/louisiana-submission.ts";
+import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
 import { createWebhookEndpoint, setWebhookEndpointStatus } from "./webhooks.server.ts";
 
 const db = guardedTestDatabase();
@@ -157,12 +157,24 @@ describe("domain events", () => {
 
   test("mark read and mark all read count down the user's own unread notifications only", async () => {
     const compliance = tenantOf("compliance@summit.demo");
+    await saveNotificationPreferences(db, compliance, [{ eventType: "deal_room.mention", inApp: true, email: false }]);
+    const mention: DomainEventMessage = {
+      id: createId("evt"), orgId: org, type: "deal_room.mention", createdAt: new Date().toISOString(),
+      data: { dealRoomId: "dr_1", submissionId: "sub_a_1", messageId: createId("msg"), mentionedUserId: compliance.userId, authorUserId: "usr_a_uw" },
+    };
+    await deliverDomainEvent(deps, mention);
+    const [own] = await db.select().from(notifications).where(and(eq(notifications.orgId, org), eq(notifications.eventId, mention.id)));
+    expect(own).toMatchObject({ userId: compliance.userId, readAt: null });
     const unreadBefore = await unreadNotificationCount(db, org, compliance.userId);
-    const [latest] = await listNotifications(db, compliance, 1);
-    expect(latest).toBeDefined();
-    expect(await markNotificationRead(db, producer, latest!.id)).toBe(false);
-    expect(await markNotificationRead(db, compliance, latest!.id)).toBe(true);
-    expect(await unreadNotificationCount(db, org, compliance.userId)).toBe(latest!.readAt ? unreadBefore : unreadBefore - 1);
+    expect(unreadBefore).toBeGreaterThanOrEqual(1);
+
+    expect(await markNotificationRead(db, producer, own!.id)).toBe(false);
+    expect((await listNotifications(db, compliance)).find((n) => n.id === own!.id)?.readAt).toBeNull();
+    expect(await markNotificationRead(db, compliance, own!.id)).toBe(true);
+    expect(await unreadNotificationCount(db, org, compliance.userId)).toBe(unreadBefore - 1);
+    // Marking it again changes nothing.
+    expect(await markNotificationRead(db, compliance, own!.id)).toBe(true);
+    expect(await unreadNotificationCount(db, org, compliance.userId)).toBe(unreadBefore - 1);
     await markAllNotificationsRead(db, compliance);
     expect(await unreadNotificationCount(db, org, compliance.userId)).toBe(0);
   });

@@ -24,7 +24,11 @@ export function mentionHandle(email: string): string {
 }
 
 /** Participants named as @handle in a message, once each, never the author. */
-export function mentionedUserIds(body: string, participants: readonly { userId: string; handle: string }[], authorUserId: string): string[] {
+export function mentionedUserIds(
+  body: string,
+  participants: readonly { userId: string; handle: string }[],
+  authorUserId: string,
+): string[] {
   const handles = new Set([...body.matchAll(/(?:^|[^\w.@])@([\w.-]+)/g)].map((m) => m[1]!.replace(/[.-]+$/, "").toLowerCase()));
   return participants.filter((p) => p.userId !== authorUserId && handles.has(p.handle)).map((p) => p.userId);
 }

@@ -1,9 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client.ts";
-import { deadLetterEvents } from "../../db/schema/index.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { findDeadLetter, insertDeadLetter, listDeadLetters as listDeadLetterRows, markDeadLetterReplayed } from "../../models/outbox-events.server.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { findOutboxEvent } from "./domain-events.server.ts";
 import { audienceOf } from "./event-audience.server.ts";
@@ -70,7 +69,7 @@ export async function recordDeadLetters(db: Database, messages: readonly QueueMe
   for (const message of messages) {
     const parsed = DomainEventMessageSchema.safeParse(message.body);
     if (parsed.success) {
-      await db.insert(deadLetterEvents).values({ id: createId("dle"), orgId: parsed.data.orgId, eventId: parsed.data.id, eventType: parsed.data.type, attempts: message.attempts });
+      await insertDeadLetter(db, { id: createId("dle"), orgId: parsed.data.orgId, eventId: parsed.data.id, eventType: parsed.data.type, attempts: message.attempts });
     } else {
       console.error("malformed dead letter dropped", z.prettifyError(parsed.error));
     }
@@ -79,24 +78,21 @@ export async function recordDeadLetters(db: Database, messages: readonly QueueMe
 }
 
 export function listDeadLetters(db: Database, tenant: TenantContext) {
-  return db
-    .select()
-    .from(deadLetterEvents)
-    .where(eq(deadLetterEvents.orgId, tenant.orgId))
-    .orderBy(desc(deadLetterEvents.receivedAt), desc(deadLetterEvents.id))
-    .limit(100);
+  return listDeadLetterRows(db, tenant.orgId, 100);
 }
 
 /** Sends a dead-lettered event through the queue again; delivery being idempotent makes this safe. */
-export async function replayDeadLetter(db: Database, tenant: TenantContext, deadLetterId: string, queue: { send(body: DomainEventMessage): Promise<unknown> }): Promise<boolean> {
-  const [letter] = await db
-    .select()
-    .from(deadLetterEvents)
-    .where(and(eq(deadLetterEvents.orgId, tenant.orgId), eq(deadLetterEvents.id, deadLetterId)));
+export async function replayDeadLetter(
+  db: Database,
+  tenant: TenantContext,
+  deadLetterId: string,
+  queue: { send(body: DomainEventMessage): Promise<unknown> },
+): Promise<boolean> {
+  const letter = await findDeadLetter(db, tenant.orgId, deadLetterId);
   if (!letter) return false;
   const event = await findOutboxEvent(db, tenant.orgId, letter.eventId);
   if (!event) return false;
   await queue.send(event);
-  await db.update(deadLetterEvents).set({ replayedAt: new Date() }).where(and(eq(deadLetterEvents.orgId, tenant.orgId), eq(deadLetterEvents.id, deadLetterId)));
+  await markDeadLetterReplayed(db, tenant.orgId, deadLetterId, new Date());
   return true;
 }

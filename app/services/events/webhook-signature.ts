@@ -1,6 +1,6 @@
 // The `X-OpenInsure-Signature` header (DOMAIN.md): `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.
 // Web Crypto only, so the same code signs in the Worker and verifies in a Node receiver.
-import { constantTimeEqual, hmacSha256Hex } from "../utils/hmac.ts";
+import { constantTimeEqual, hmacSha256Hex } from "../../utils/hmac.ts";
 
 export const SIGNATURE_HEADER = "X-OpenInsure-Signature";
 /** A receiver should refuse signatures older than this, so a captured request cannot be replayed. */
@@ -14,7 +14,12 @@ export async function signatureHeader(secret: string, body: string, at: Date): P
 export type SignatureCheck = { ok: true } | { ok: false; reason: "malformed" | "stale" | "mismatch" };
 
 /** What a receiver does: recompute the HMAC over the raw body and compare, within the tolerance. */
-export async function verifySignature(secret: string, body: string, header: string | null, now: Date): Promise<SignatureCheck> {
+export async function verifySignature(
+  secret: string,
+  body: string,
+  header: string | null,
+  now: Date,
+): Promise<SignatureCheck> {
   const parts = new Map((header ?? "").split(",").map((part) => part.trim().split("=", 2) as [string, string]));
   const t = Number(parts.get("t"));
   const v1 = parts.get("v1");

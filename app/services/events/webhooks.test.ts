@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { createId } from "../utils/ids.ts";
+import { outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
-import { startWebhookReceiver } from "./testing/webhook-receiver.ts";
+import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
 import { WEBHOOK_RETRY_DELAYS_MS, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { verifySignature } from "./webhook-signature.ts";
 import { attemptWebhookDelivery, createWebhookEndpoint, fanOutToWebhooks, replayWebhookDelivery, retryDueWebhookDeliveries, setWebhookEndpointStatus } from "./webhooks.server.ts";

@@ -1,13 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { dealRoomMessages, dealRooms, outboxEvents, quoteOptions, submissionDeclinations, submissions } from "../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { findPlaceInRoom, getDealRoom, listDealRooms, listParticipants, recentMessages, searchMessages } from "../models/deal-rooms.server.ts";
-import { createId } from "../utils/ids.ts";
-import { bindQuoteOption } from "./binding.server.ts";
-import { archiveDealRoom, closeDealRoomsForSubmission, openDealRoom, placeParticipant, recordAnnotation, recordMessage } from "./deal-rooms.server.ts";
-import { quoteSubmission } from "./quoting.server.ts";
-import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
+import { dealRoomMessages, dealRooms, outboxEvents, quoteOptions, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import { findPlaceInRoom, getDealRoom, listDealRooms } from "../../models/deal-rooms.server.ts";
+import { createId } from "../../utils/ids.ts";
+import { bindQuoteOption } from "../binding.server.ts";
+import {
+  archiveDealRoom,
+  closeDealRoomsForSubmission,
+  listParticipants,
+  openDealRoom,
+  placeParticipant,
+  recentMessages,
+  recordAnnotation,
+  recordMessage,
+  searchMessages,
+} from "./deal-rooms.server.ts";
+import { quoteSubmission } from "../quoting.server.ts";
+import { decideReferral, listReferralsForSubmission } from "../referrals.server.ts";
 
 const db = guardedTestDatabase();
 const underwriter = tenantOf("underwriter@summit.demo");

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { startLocalLedger, type LocalLedger } from "../../../ledger/src/local.ts";
-import type { Database } from "../../../db/client.ts";
-import { agencies, installments, invoices, organization, policies } from "../../../db/schema/index.ts";
-import type { TenantContext } from "../../auth/session.server.ts";
-import { createId } from "../../utils/ids.ts";
-import { createLedgerClient, type LedgerClient } from "./client.server.ts";
+import { startLocalLedger, type LocalLedger } from "../../ledger/src/local.ts";
+import type { Database } from "../../db/client.ts";
+import { agencies, installments, invoices, organization, policies } from "../../db/schema/index.ts";
+import type { TenantContext } from "../../app/auth/session.server.ts";
+import { createId } from "../../app/utils/ids.ts";
+import { createLedgerClient, type LedgerClient } from "../../app/services/ledger/client.server.ts";
 
 export const TEST_LEDGER_KEY = "openinsure-test-ledger-key-0001";
 

@@ -1,0 +1,213 @@
+import type { Database } from "../../../db/client.ts";
+import {
+  findDeliveryWithEndpoint,
+  findWebhookEndpoint,
+  insertDeliveryAttempt,
+  insertWebhookDeliveryOnce,
+  insertWebhookEndpoint,
+  leaseDueWebhookDelivery,
+  listActiveWebhookEndpoints,
+  listDeliveryAttempts,
+  listDueWebhookDeliveries,
+  listEndpointDeliveries,
+  listWebhookEndpoints as listEndpointRows,
+  lockWebhookEndpointFailures,
+  setWebhookEndpointFailures,
+  updateWebhookDelivery,
+  updateWebhookEndpointStatus,
+} from "../../models/webhooks.server.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import { createId } from "../../utils/ids.ts";
+import { openSecret, sealSecret } from "../../utils/secret-box.ts";
+import type { DomainEventMessage } from "./domain-event-types.ts";
+import { recordDomainEvent } from "./domain-events.server.ts";
+import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";
+import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.ts";
+
+/**
+ * How webhooks go out: the HTTP client, the clock (both injected so tests control them) and the
+ * app secret that unseals the endpoints' signing secrets.
+ */
+export type WebhookSender = { fetch: typeof fetch; now: () => Date; appSecret: string };
+
+export function liveWebhookSender(appSecret: string): WebhookSender {
+  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret };
+}
+
+const SECRET_PURPOSE = "webhook-signing-secret";
+
+// A claimed attempt holds the delivery this long, so the cron sweep and the queue consumer
+// never send the same delivery at once; a crashed attempt is retried after it.
+const ATTEMPT_LEASE_MS = 2 * 60_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return `whsec_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Creates an endpoint and returns its signing secret: the only time it leaves the server. */
+export async function createWebhookEndpoint(
+  db: Database,
+  tenant: TenantContext,
+  input: { url: string; eventTypes: string[] },
+  appSecret: string,
+) {
+  const id = createId("whe");
+  const secret = randomSecret();
+  const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
+  await insertWebhookEndpoint(db, tenant.orgId, { id, url: input.url, sealedSecret, eventTypes: input.eventTypes, createdByUserId: tenant.userId });
+  return { id, secret };
+}
+
+export function listWebhookEndpoints(db: Database, tenant: TenantContext) {
+  return listEndpointRows(db, tenant.orgId);
+}
+
+/** An endpoint with its recent deliveries and every attempt of those, for the delivery log. */
+export async function findWebhookEndpointLog(db: Database, tenant: TenantContext, endpointId: string) {
+  const endpoint = await findWebhookEndpoint(db, tenant.orgId, endpointId);
+  if (!endpoint) return null;
+  const deliveries = await listEndpointDeliveries(db, tenant.orgId, endpointId, 50);
+  const attempts = await listDeliveryAttempts(db, tenant.orgId, deliveries.map((d) => d.id));
+  return { endpoint, deliveries: deliveries.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })) };
+}
+
+export function setWebhookEndpointStatus(
+  db: Database,
+  tenant: TenantContext,
+  endpointId: string,
+  status: "active" | "disabled",
+) {
+  return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
+}
+
+/** The body every receiver gets (DOMAIN.md): `{id, type, created_at, data}`. */
+export function webhookBody(event: DomainEventMessage): string {
+  return JSON.stringify({ id: event.id, type: event.type, created_at: event.createdAt, data: event.data });
+}
+
+/**
+ * Creates one delivery per subscribed active endpoint (the unique endpoint+event key makes a
+ * redelivered event a no-op) and makes the first attempt of each delivery it created.
+ */
+export async function fanOutToWebhooks(
+  db: Database,
+  event: DomainEventMessage,
+  sender: WebhookSender,
+): Promise<number> {
+  const endpoints = await listActiveWebhookEndpoints(db, event.orgId);
+  const body = webhookBody(event);
+  let created = 0;
+  for (const endpoint of endpoints.filter((e) => e.eventTypes.includes(event.type))) {
+    const id = createId("whd");
+    const delivery = { id, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() };
+    if (!(await insertWebhookDeliveryOnce(db, event.orgId, delivery))) continue;
+    created++;
+    await attemptWebhookDelivery(db, event.orgId, id, sender);
+  }
+  return created;
+}
+
+/**
+ * One attempt of a pending delivery that is due: claimed first (so no one else sends it), then
+ * sent, logged, and either settled or scheduled for the next retry. Returns false when the
+ * delivery was not due or someone else holds it.
+ */
+export async function attemptWebhookDelivery(
+  db: Database,
+  orgId: string,
+  deliveryId: string,
+  sender: WebhookSender,
+): Promise<boolean> {
+  const startedAt = sender.now();
+  if (!(await leaseDueWebhookDelivery(db, orgId, deliveryId, startedAt, new Date(startedAt.getTime() + ATTEMPT_LEASE_MS)))) return false;
+  const row = await findDeliveryWithEndpoint(db, orgId, deliveryId);
+  if (!row) return false;
+  const { delivery, endpoint } = row;
+  if (endpoint.status !== "active") {
+    // A disabled endpoint is not called; the delivery waits for re-enabling and a replay.
+    await updateWebhookDelivery(db, orgId, deliveryId, { status: "failed", nextAttemptAt: null });
+    return false;
+  }
+
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await sender.fetch(endpoint.url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "OpenInsure-Webhooks/1",
+        [SIGNATURE_HEADER]: await signatureHeader(await openSecret(sender.appSecret, SECRET_PURPOSE, endpoint.sealedSecret), delivery.body, startedAt),
+        "X-OpenInsure-Event": delivery.eventType,
+        "X-OpenInsure-Delivery": delivery.id,
+      },
+      body: delivery.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    statusCode = response.status;
+    await response.body?.cancel();
+  } catch (cause) {
+    error = (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
+  }
+  const finishedAt = sender.now();
+  const succeeded = statusCode !== null && isSuccessStatus(statusCode);
+  const attempt = delivery.attempts + 1;
+  const retryAt = succeeded ? null : nextWebhookAttemptAt(attempt, finishedAt);
+
+  await transactionWithRetry(db, async (tx) => {
+    await insertDeliveryAttempt(tx, orgId, {
+      id: createId("wha"),
+      deliveryId,
+      attempt,
+      statusCode,
+      error: error ?? (succeeded ? null : `HTTP ${statusCode}`),
+      durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+      attemptedAt: startedAt,
+    });
+    const status = succeeded ? "succeeded" : retryAt ? "pending" : "failed";
+    await updateWebhookDelivery(tx, orgId, deliveryId, { attempts: attempt, lastStatusCode: statusCode, status, nextAttemptAt: retryAt });
+    if (succeeded) {
+      await setWebhookEndpointFailures(tx, orgId, endpoint.id, 0);
+      return;
+    }
+    const current = await lockWebhookEndpointFailures(tx, orgId, endpoint.id);
+    if (!current) return;
+    const failures = current.failures + 1;
+    const disable = current.status === "active" && failures >= DISABLE_AFTER_CONSECUTIVE_FAILURES;
+    await setWebhookEndpointFailures(tx, orgId, endpoint.id, failures, disable ? finishedAt : null);
+    if (disable) {
+      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures, lastStatusCode: statusCode, lastError: error });
+    }
+  });
+  return true;
+}
+
+/** The cron's sweep: every pending delivery whose retry time has come, across organizations. */
+export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSender, limit = 50): Promise<number> {
+  const now = sender.now();
+  let attempted = 0;
+  for (const row of await listDueWebhookDeliveries(db, now, limit)) {
+    try {
+      if (await attemptWebhookDelivery(db, row.org_id, row.id, sender)) attempted++;
+    } catch (error) {
+      // One broken delivery must not hold up the others; its lease brings it back later.
+      console.error(`webhook delivery ${row.id} could not be attempted`, error);
+    }
+  }
+  return attempted;
+}
+
+/** An admin's manual replay: the delivery is sent again now, whatever its state. */
+export async function replayWebhookDelivery(
+  db: Database,
+  tenant: TenantContext,
+  deliveryId: string,
+  sender: WebhookSender,
+): Promise<boolean> {
+  if (!(await updateWebhookDelivery(db, tenant.orgId, deliveryId, { status: "pending", nextAttemptAt: sender.now() }))) return false;
+  return attemptWebhookDelivery(db, tenant.orgId, deliveryId, sender);
+}
