@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { insureds, submissionDrafts, type DraftReview, type DraftSource } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
-import type { FilingOptions } from "../services/intake.server.ts";
+import type { FilingOptions } from "../services/submissions/intake.server.ts";
 import { createId } from "../utils/ids.ts";
 
 export type SubmissionDraft = typeof submissionDrafts.$inferSelect;

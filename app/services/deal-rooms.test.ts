@@ -6,8 +6,8 @@ import { findPlaceInRoom, getDealRoom, listDealRooms, listParticipants, recentMe
 import { createId } from "../utils/ids.ts";
 import { bindQuoteOption } from "./binding.server.ts";
 import { archiveDealRoom, closeDealRoomsForSubmission, openDealRoom, placeParticipant, recordAnnotation, recordMessage } from "./deal-rooms.server.ts";
-import { quoteSubmission } from "./quoting.server.ts";
-import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
+import { quoteSubmission } from "./underwriting/quoting.server.ts";
+import { decideReferral, listReferralsForSubmission } from "./underwriting/referrals.server.ts";
 
 const db = guardedTestDatabase();
 const underwriter = tenantOf("underwriter@summit.demo");

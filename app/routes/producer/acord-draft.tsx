@@ -11,9 +11,9 @@ import { appServices } from "../../context.server.ts";
 import { listSubmissionDocuments } from "../../models/documents.server.ts";
 import { draftValuesFrom, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { AcordDraftSchema, schemaForIntent } from "../../services/acord-draft.ts";
-import { fileAcordDraft } from "../../services/acord-intake.server.ts";
-import { quoteSubmission } from "../../services/quoting.server.ts";
+import { AcordDraftSchema, schemaForIntent } from "../../services/submissions/acord-draft.ts";
+import { fileAcordDraft } from "../../services/submissions/acord-intake.server.ts";
+import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
 

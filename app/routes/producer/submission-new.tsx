@@ -9,10 +9,10 @@ import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { draftValuesFrom, fromDraft, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { schemaForIntent } from "../../services/acord-draft.ts";
-import { NewSubmissionSchema } from "../../services/intake-schema.ts";
-import { fileSubmission } from "../../services/intake.server.ts";
-import { quoteSubmission } from "../../services/quoting.server.ts";
+import { schemaForIntent } from "../../services/submissions/acord-draft.ts";
+import { NewSubmissionSchema } from "../../services/submissions/intake-schema.ts";
+import { fileSubmission } from "../../services/submissions/intake.server.ts";
+import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
 import { todayInUtc } from "../../utils/today.ts";
 

@@ -6,7 +6,7 @@ import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../componen
 import { appServices } from "../../context.server.ts";
 import { NEEDS_UNDERWRITING, QUEUE_SORTS } from "../../models/submission-queue.ts";
 import { claimSubmission, listSubmissionQueue } from "../../models/submissions.server.ts";
-import { listPendingReferrals } from "../../services/referrals.server.ts";
+import { listPendingReferrals } from "../../services/underwriting/referrals.server.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 

@@ -5,8 +5,8 @@ import { compileRateTable } from "./compile.ts";
 import { DEMO_GL_RATE_TABLE, DEMO_WC_RATE_TABLE } from "./demo-rate-tables.ts";
 import { rateQuote, rateQuoteOptions } from "./engine.ts";
 import type { RateTableJson } from "./schema.ts";
-import { glTable, taxTable, unwrap, wcTable } from "./testing/fixtures.ts";
-import { seededRandom, type SeededRandom } from "./testing/seeded-random.ts";
+import { glTable, taxTable, unwrap, wcTable } from "../../../tests/support/rating/fixtures.ts";
+import { seededRandom, type SeededRandom } from "../../../tests/support/rating/seeded-random.ts";
 import type { CompiledRateTable, QuoteOption, RatingInput, ScheduleAdjustment } from "./types.ts";
 
 const SEED = 20250601;

@@ -4,7 +4,7 @@ import { appServices } from "../../../context.server.ts";
 import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
 import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
 import { presentQuote } from "../../../services/api/presenters.ts";
-import { quoteSubmission } from "../../../services/quoting.server.ts";
+import { quoteSubmission } from "../../../services/underwriting/quoting.server.ts";
 import { todayInUtc } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {

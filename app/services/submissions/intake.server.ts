@@ -1,12 +1,12 @@
-import { transactionWithRetry } from "../../db/transaction.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
 import { and, eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { insureds, programs, submissionEvents, submissions } from "../../db/schema/index.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { nextSequenceValue } from "../models/sequences.server.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { insureds, programs, submissionEvents, submissions } from "../../../db/schema/index.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { nextSequenceValue } from "../../models/sequences.server.ts";
+import { createId } from "../../utils/ids.ts";
 import type { NewSubmission } from "./intake-schema.ts";
-import { evaluateIntakeKnockouts, recordKnockoutAnswers } from "./underwriting/knockouts.server.ts";
+import { evaluateIntakeKnockouts, recordKnockoutAnswers } from "../underwriting/knockouts.server.ts";
 
 export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
 

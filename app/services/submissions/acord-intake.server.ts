@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { programs, submissionDrafts, submissionEvents, type DocumentExtraction } from "../../db/schema/index.ts";
-import { transactionWithRetry } from "../../db/transaction.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { fromDraft, newDraft, type SubmissionDraft } from "../models/drafts.server.ts";
-import { createId } from "../utils/ids.ts";
+import type { Database } from "../../../db/client.ts";
+import { programs, submissionDrafts, submissionEvents, type DocumentExtraction } from "../../../db/schema/index.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { fromDraft, newDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
+import { createId } from "../../utils/ids.ts";
 import { extractAcord125, type AcordExtraction, type AcordUploadError } from "./acord/index.ts";
 import { tooLargeError } from "./acord/errors.ts";
 import { ACORD_FILE_FIELD, draftFromExtraction, MAX_ACORD_BYTES, type AcordDraftInput } from "./acord-draft.ts";
-import { describeDocument, insertDocument, storeDocument } from "./documents/storage.server.ts";
+import { describeDocument, insertDocument, storeDocument } from "../documents/storage.server.ts";
 import { fileSubmission, type IntakeOutcome } from "./intake.server.ts";
 
 export interface UploadedFile {

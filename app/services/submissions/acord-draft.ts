@@ -4,8 +4,8 @@
  * API (no server-only imports).
  */
 import { z } from "zod";
-import type { DraftReview } from "../../db/schema/documents.ts";
-import { formatMoney, type Cents } from "../utils/money.ts";
+import type { DraftReview } from "../../../db/schema/documents.ts";
+import { formatMoney, type Cents } from "../../utils/money.ts";
 import { REVIEW_THRESHOLD, type AcordExtraction, type AcordFieldKey } from "./acord/types.ts";
 import { NewSubmissionSchema } from "./intake-schema.ts";
 

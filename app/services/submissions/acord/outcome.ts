@@ -2,7 +2,7 @@
  * Turning the candidates for one question into a value with a confidence, a reason it could not
  * be read, or nothing.
  */
-import { isCents, type Cents } from "../../utils/money.ts";
+import { isCents, type Cents } from "../../../utils/money.ts";
 import { MATCH_CONFIDENCE, type Candidate } from "./match.ts";
 import { joinNotes, QUALITY, type Parsed } from "./parse-values.ts";
 import type { ExtractedField, MatchKind, OmittedField } from "./types.ts";

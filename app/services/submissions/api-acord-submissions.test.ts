@@ -4,10 +4,10 @@ import { submissionDocuments, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { buildAcord125Pdf, COMPLETE_GL_VALUES, type Acord125TestValues } from "../acord/test-pdf.ts";
+import { buildAcord125Pdf, COMPLETE_GL_VALUES, type Acord125TestValues } from "../../../tests/support/acord/test-pdf.ts";
 import { startLocalR2 } from "../documents/local-r2.ts";
-import { fileApiAcordSubmission } from "./acord-submissions.server.ts";
-import { ApiFailure } from "./http.server.ts";
+import { fileApiAcordSubmission } from "./api-acord-submissions.server.ts";
+import { ApiFailure } from "../api/http.server.ts";
 
 const db = guardedTestDatabase();
 const TODAY = "2026-11-22";

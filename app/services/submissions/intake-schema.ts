@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MoneyError, parseMoney } from "../utils/money.ts";
+import { MoneyError, parseMoney } from "../../utils/money.ts";
 
 // Shared by the form (client-side validation) and the action (server-side validation).
 

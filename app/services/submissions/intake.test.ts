@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { insureds, submissions } from "../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { createId } from "../utils/ids.ts";
-import { toCents } from "../utils/money.ts";
+import { insureds, submissions } from "../../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import { createId } from "../../utils/ids.ts";
+import { toCents } from "../../utils/money.ts";
 import { fileSubmission } from "./intake.server.ts";
 
 const db = guardedTestDatabase();

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { submissionDeclinations, submissions } from "../../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
-import { createId } from "../../utils/ids.ts";
-import { toCents } from "../../utils/money.ts";
-import type { NewSubmission } from "../intake-schema.ts";
-import { fileSubmission } from "../intake.server.ts";
+import { submissionDeclinations, submissions } from "../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
+import { createId } from "../../app/utils/ids.ts";
+import { toCents } from "../../app/utils/money.ts";
+import type { NewSubmission } from "../../app/services/submissions/intake-schema.ts";
+import { fileSubmission } from "../../app/services/submissions/intake.server.ts";
 
 // Test support: a submission filed through the real intake by Harbor Point's producer, for Red
 // River Landscaping (Oklahoma: no DA referral trigger), with the surplus lines declinations a GL

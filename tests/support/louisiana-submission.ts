@@ -1,7 +1,7 @@
-import type { Database } from "../../../db/client.ts";
-import { submissions } from "../../../db/schema/index.ts";
-import type { TenantContext } from "../../auth/session.server.ts";
-import { createId } from "../../utils/ids.ts";
+import type { Database } from "../../db/client.ts";
+import { submissions } from "../../db/schema/index.ts";
+import type { TenantContext } from "../../app/auth/session.server.ts";
+import { createId } from "../../app/utils/ids.ts";
 
 /** A Louisiana caterer filed by a Summit producer: LA is on the GL agreement's referral list. */
 export async function insertLouisianaSubmission(db: Database, producer: TenantContext): Promise<string> {

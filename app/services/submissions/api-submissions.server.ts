@@ -5,9 +5,9 @@ import { insureds, programs } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
-import { fileSubmission, type FilingOptions } from "../intake.server.ts";
-import { ApiFailure } from "./http.server.ts";
-import type { SubmissionCreate } from "./schemas.ts";
+import { fileSubmission, type FilingOptions } from "./intake.server.ts";
+import { ApiFailure } from "../api/http.server.ts";
+import type { SubmissionCreate } from "../api/schemas.ts";
 
 /**
  * Files a submission sent as JSON: the program is the organization's program for the line that

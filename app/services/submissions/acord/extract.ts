@@ -1,4 +1,4 @@
-import type { LineOfBusiness } from "../rating/types.ts";
+import type { LineOfBusiness } from "../../rating/types.ts";
 import { mapAcord125, type Outcomes } from "./map-fields.ts";
 import { FieldIndex } from "./match.ts";
 import { readFormFields } from "./read-pdf.ts";

@@ -3,12 +3,12 @@ import type { Database } from "../../../db/client.ts";
 import { submissionEvents, submissions } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
-import type { AcordErrorCode, AcordExtraction } from "../acord/index.ts";
-import { acordDocument, extractionSummary, readAcordUpload, readUploadedAcord } from "../acord-intake.server.ts";
+import type { AcordErrorCode, AcordExtraction } from "./acord/index.ts";
+import { acordDocument, extractionSummary, readAcordUpload, readUploadedAcord } from "./acord-intake.server.ts";
 import { insertDocument, storeDocument } from "../documents/storage.server.ts";
-import { ApiFailure } from "./http.server.ts";
-import { SubmissionCreate } from "./schemas.ts";
-import { fileApiSubmission } from "./submissions.server.ts";
+import { ApiFailure } from "../api/http.server.ts";
+import { SubmissionCreate } from "../api/schemas.ts";
+import { fileApiSubmission } from "./api-submissions.server.ts";
 
 const STATUS: Record<AcordErrorCode, number> = { TOO_LARGE: 413, NOT_A_PDF: 415, ENCRYPTED: 422, NO_FORM_FIELDS: 422, UNREADABLE: 422 };
 

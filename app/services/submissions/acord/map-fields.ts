@@ -1,6 +1,6 @@
 /** The ACORD 125 questions, each read into a submission field. */
-import { ZERO_CENTS, type Cents } from "../../utils/money.ts";
-import type { LineOfBusiness } from "../rating/types.ts";
+import { ZERO_CENTS, type Cents } from "../../../utils/money.ts";
+import type { LineOfBusiness } from "../../rating/types.ts";
 import { FIELD_NAMES } from "./field-names.ts";
 import { MATCH_CONFIDENCE, type Candidate, type FieldIndex, type NameSpec } from "./match.ts";
 import { ABSENT, annotate, firstFound, firstPerRow, firstReadable, found, isBlank, omitted, sumOfRows, totalOf, type Outcome } from "./outcome.ts";

@@ -11,7 +11,7 @@ import {
   COMPLETE_GL_VALUES,
   type Acord125TestValues,
   type BuildOptions,
-} from "./test-pdf.ts";
+} from "../../../../tests/support/acord/test-pdf.ts";
 import type { AcordExtraction, AcordFieldKey, AcordResult } from "./types.ts";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
@@ -397,7 +397,7 @@ describe("bad uploads", () => {
 
   it("ENCRYPTED for a really encrypted form (AES-256, owner password only, as agency systems send them)", async () => {
     // The standard test form, encrypted with `qpdf --encrypt "" owner-secret 256`.
-    const bytes = new Uint8Array(readFileSync(new URL("./fixtures/acord125-aes256-owner-password.pdf", import.meta.url)));
+    const bytes = new Uint8Array(readFileSync(new URL("../../../../tests/support/acord/acord125-aes256-owner-password.pdf", import.meta.url)));
     expect((await errorOf(bytes)).code).toBe("ENCRYPTED");
   });
 

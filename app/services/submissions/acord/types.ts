@@ -1,5 +1,5 @@
-import type { Cents } from "../../utils/money.ts";
-import type { LineOfBusiness } from "../rating/types.ts";
+import type { Cents } from "../../../utils/money.ts";
+import type { LineOfBusiness } from "../../rating/types.ts";
 
 /** DOMAIN.md: a field below this is highlighted and the submission goes to manual review. */
 export const REVIEW_THRESHOLD = 0.85;

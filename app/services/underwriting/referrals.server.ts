@@ -1,6 +1,6 @@
-import { transactionWithRetry } from "../../db/transaction.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database } from "../../../db/client.ts";
 import {
   authorityProfiles,
   insureds,
@@ -11,16 +11,16 @@ import {
   user,
   userAuthority,
   type ReferralReason,
-} from "../../db/schema/index.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { createId } from "../utils/ids.ts";
-import { recordDomainEvent } from "./domain-events.server.ts";
-import { formatMoney, toCents } from "../utils/money.ts";
-import type { DaReferralTriggers } from "./bind/da-agreement.ts";
-import { referralTriggersHit } from "./bind/referral-triggers.ts";
-import { clearKnockoutHits } from "./underwriting/knockouts.server.ts";
-import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
+} from "../../../db/schema/index.ts";
+import { visibleSubmissions } from "../../auth/scope.server.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { createId } from "../../utils/ids.ts";
+import { recordDomainEvent } from "../domain-events.server.ts";
+import { formatMoney, toCents } from "../../utils/money.ts";
+import type { DaReferralTriggers } from "../bind/da-agreement.ts";
+import { referralTriggersHit } from "../bind/referral-triggers.ts";
+import { clearKnockoutHits } from "./knockouts.server.ts";
+import { closeDealRoomsForSubmission } from "../deal-rooms.server.ts";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 

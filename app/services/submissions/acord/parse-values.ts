@@ -3,8 +3,8 @@
  * the reading leaves in doubt), or the reason it could not be read. Nothing here guesses silently:
  * every guess lowers the quality and says what was assumed.
  */
-import { formatMoney, parseMoney, toCents, type Cents } from "../../utils/money.ts";
-import type { LineOfBusiness } from "../rating/types.ts";
+import { formatMoney, parseMoney, toCents, type Cents } from "../../../utils/money.ts";
+import type { LineOfBusiness } from "../../rating/types.ts";
 import { US_STATE_CODES, US_STATES } from "./us-states.ts";
 
 export type Parsed<T> = { ok: true; value: T; quality: number; note?: string } | { ok: false; reason: string };

@@ -1,22 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Database } from "../../db/client.ts";
-import { insureds, submissionDocuments, submissionDrafts, submissionEvents, submissions } from "../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { getDraft } from "../models/drafts.server.ts";
-import { createId } from "../utils/ids.ts";
-import { sha256Hex } from "../utils/sha256.ts";
+import type { Database } from "../../../db/client.ts";
+import { insureds, submissionDocuments, submissionDrafts, submissionEvents, submissions } from "../../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { getDraft } from "../../models/drafts.server.ts";
+import { createId } from "../../utils/ids.ts";
+import { sha256Hex } from "../../utils/sha256.ts";
 import {
   buildAcord125Pdf,
   buildEncryptedAcord125Pdf,
   buildFlattenedAcord125Pdf,
   buildTruncatedAcord125Pdf,
   COMPLETE_GL_VALUES,
-} from "./acord/test-pdf.ts";
+} from "../../../tests/support/acord/test-pdf.ts";
 import { AcordDraftSchema, MAX_ACORD_BYTES } from "./acord-draft.ts";
 import { draftFromAcordUpload, fileAcordDraft } from "./acord-intake.server.ts";
-import { startLocalR2 } from "./documents/local-r2.ts";
+import { startLocalR2 } from "../documents/local-r2.ts";
 
 const db = guardedTestDatabase();
 const NOW = new Date("2026-11-22T12:00:00Z");

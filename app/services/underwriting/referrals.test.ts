@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { quoteOptions, submissionDeclinations, submissions } from "../../db/schema/index.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { createId } from "../utils/ids.ts";
-import { bindQuoteOption } from "./binding.server.ts";
+import { quoteOptions, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import { createId } from "../../utils/ids.ts";
+import { bindQuoteOption } from "../binding.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
-import { insertLouisianaSubmission } from "./testing/louisiana-submission.ts";
+import { insertLouisianaSubmission } from "../../../tests/support/louisiana-submission.ts";
 import { decideReferral, listPendingReferrals, listReferralsForSubmission } from "./referrals.server.ts";
 
 const db = guardedTestDatabase();

@@ -1,5 +1,5 @@
-import { toCents, type Cents } from "../utils/money.ts";
-import type { RatedQuote, SubmissionFacts } from "./rating/index.ts";
+import { toCents, type Cents } from "../../utils/money.ts";
+import type { RatedQuote, SubmissionFacts } from "../rating/index.ts";
 
 // Between stored submissions and quotes and the rating engine.
 
