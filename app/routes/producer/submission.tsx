@@ -5,7 +5,7 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices, cloudflareContext } from "../../context.server.ts";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindContext } from "../../models/bind-context.server.ts";

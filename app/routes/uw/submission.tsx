@@ -12,7 +12,7 @@ import { SubmissionTimeline } from "../../components/submission-timeline.tsx";
 import { Badge, Button, Card, FactList, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { UnderwritingIssues } from "../../components/underwriting-issues.tsx";
 import { appServices } from "../../context.server.ts";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { REFERRAL_REASON_CODES } from "../../services/bind/referral-triggers.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";

@@ -1,15 +1,16 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { programs, submissionDrafts, submissionEvents, type DocumentExtraction } from "../../../db/schema/index.ts";
+import type { DocumentExtraction } from "../../../db/schema/index.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { fromDraft, newDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
+import { insertDraft, newDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
+import { listProgramLines } from "../../models/programs.server.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { extractAcord125, type AcordExtraction, type AcordUploadError } from "./acord/index.ts";
 import { tooLargeError } from "./acord/errors.ts";
 import { ACORD_FILE_FIELD, draftFromExtraction, MAX_ACORD_BYTES, type AcordDraftInput } from "./acord-draft.ts";
 import { describeDocument, insertDocument, storeDocument } from "../documents/storage.server.ts";
-import { fileSubmission, type IntakeOutcome } from "./intake.server.ts";
+import { fileSubmission, fromDraft, type IntakeOutcome } from "./intake.server.ts";
 
 export interface UploadedFile {
   name: string;
@@ -48,13 +49,13 @@ export async function draftFromAcordUpload(db: Database, bucket: R2Bucket, tenan
   if (!agencyId) throw new Error("only a producer agency's users upload submissions");
   const read = await readAcordUpload(file, now);
   if (!read.ok) return read;
-  const programRows = await db.select({ id: programs.id, lineOfBusiness: programs.lineOfBusiness, states: programs.states }).from(programs).where(eq(programs.orgId, tenant.orgId));
+  const programRows = await listProgramLines(db, tenant);
   const prefill = draftFromExtraction(read.extraction, programRows);
   const draft = newDraft({ ...tenant, agencyId }, "acord_125", prefill.values, prefill.review, prefill.needsReview);
   const document = await acordDocument(tenant, draft.id, file, read.extraction);
   await storeDocument(bucket, document, file.bytes, async () => {
     await transactionWithRetry(db, async (tx) => {
-      await tx.insert(submissionDrafts).values(draft);
+      await insertDraft(tx, draft);
       await insertDocument(tx, document);
     });
     return { ok: true };
@@ -84,13 +85,10 @@ export async function fileAcordDraft(db: Database, tenant: TenantContext, draft:
       alsoWrite: async (tx, submissionId) => {
         await removeDraft.alsoWrite!(tx, submissionId);
         // The timeline keeps what the producer was asked to check and that they confirmed it.
-        await tx.insert(submissionEvents).values({
-          id: createId("sev"),
-          orgId: tenant.orgId,
-          submissionId,
-          actorUserId: tenant.userId,
-          type: "acord_confirmed",
-          detail: { flaggedForReview: draft.needsReview, lowConfidenceFields: draft.review?.lowConfidence ?? [], missingFields: draft.review?.missing ?? [] },
+        await recordSubmissionEvent(tx, tenant, submissionId, "acord_confirmed", {
+          flaggedForReview: draft.needsReview,
+          lowConfidenceFields: draft.review?.lowConfidence ?? [],
+          missingFields: draft.review?.missing ?? [],
         });
       },
     },

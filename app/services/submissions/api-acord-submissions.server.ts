@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { submissionEvents, submissions } from "../../../db/schema/index.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { setSubmissionStatus } from "../../models/submissions.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { AcordErrorCode, AcordExtraction } from "./acord/index.ts";
@@ -43,10 +43,8 @@ export async function fileApiAcordSubmission(db: Database, bucket: R2Bucket, ten
       submissionId,
       alsoWrite: async (tx) => {
         await insertDocument(tx, document);
-        await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "acord_extracted", detail: { ...extractionSummary(extraction) } });
-        if (extraction.needsReview) {
-          await tx.update(submissions).set({ status: "in_review" }).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId)));
-        }
+        await recordSubmissionEvent(tx, tenant, submissionId, "acord_extracted", { ...extractionSummary(extraction) });
+        if (extraction.needsReview) await setSubmissionStatus(tx, tenant, submissionId, { status: "in_review" });
       },
     });
     return { ok: true };

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../../../db/client.ts";
-import { insureds, programs } from "../../../db/schema/index.ts";
+import { findAgencyInsuredIdByName } from "../../models/insureds.server.ts";
+import { listProgramsForLine } from "../../models/programs.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
@@ -15,25 +15,19 @@ import type { SubmissionCreate } from "../api/schemas.ts";
  * submission if new).
  */
 export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string, options: FilingOptions = {}): Promise<string> {
-  if (!tenant.agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
+  const { agencyId } = tenant;
+  if (!agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
   if (body.effectiveDate < today) throw new ApiFailure(400, "VALIDATION_FAILED", "effectiveDate cannot be in the past.", { issues: [{ path: "effectiveDate", message: "in the past" }] });
-  const candidates = await db
-    .select()
-    .from(programs)
-    .where(and(eq(programs.orgId, tenant.orgId), eq(programs.lineOfBusiness, body.lineOfBusiness)));
+  const candidates = await listProgramsForLine(db, tenant, body.lineOfBusiness);
   const program = candidates.find((p) => p.states.includes(body.state));
   if (!program) throw new ApiFailure(422, "STATE_NOT_AUTHORIZED", `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`);
 
-  const [existing] = await db
-    .select({ id: insureds.id })
-    .from(insureds)
-    .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.name, body.insuredName)))
-    .limit(1);
+  const existingId = await findAgencyInsuredIdByName(db, { ...tenant, agencyId }, body.insuredName);
   const filed = await fileSubmission(
     db,
     tenant,
     {
-      insuredId: existing?.id ?? createId("ins"),
+      insuredId: existingId ?? createId("ins"),
       programId: program.id,
       naicsCode: body.naicsCode,
       exposure: toCents(body.lineOfBusiness === "GL" ? body.annualRevenue! : body.payroll!),
@@ -46,7 +40,7 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
       knockouts: body.knockoutAnswers,
     },
     today,
-    existing
+    existingId
       ? undefined
       : {
           name: body.insuredName,

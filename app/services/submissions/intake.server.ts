@@ -1,9 +1,13 @@
-import { transactionWithRetry } from "../../../db/transaction.ts";
-import { and, eq } from "drizzle-orm";
+import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
 import type { Database } from "../../../db/client.ts";
-import { insureds, programs, submissionEvents, submissions } from "../../../db/schema/index.ts";
+import type { insureds } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
+import { deleteFiledDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
+import { findAgencyInsured, insertInsured } from "../../models/insureds.server.ts";
+import { findProgram } from "../../models/programs.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { insertSubmission } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { NewSubmission } from "./intake-schema.ts";
 import { evaluateIntakeKnockouts, recordKnockoutAnswers } from "../underwriting/knockouts.server.ts";
@@ -12,8 +16,6 @@ export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; fi
 
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
 export interface FilingOptions {
   /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */
   submissionId?: string;
@@ -21,6 +23,11 @@ export interface FilingOptions {
   everyKnockoutAsked?: boolean;
   /** More rows that stand or fall with the submission (its document, the draft's removal). */
   alsoWrite?: (tx: Transaction, submissionId: string) => Promise<void>;
+}
+
+/** Files the submission under the draft's id and removes the draft in the same transaction. */
+export function fromDraft(tenant: TenantContext, draft: SubmissionDraft): FilingOptions {
+  return { submissionId: draft.id, alsoWrite: (tx) => deleteFiledDraft(tx, tenant, draft.id) };
 }
 
 /**
@@ -36,13 +43,13 @@ export async function fileSubmission(
   newInsured?: NewInsured,
   options: FilingOptions = {},
 ): Promise<IntakeOutcome> {
-  if (!tenant.agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
-  const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId, orgId: tenant.orgId, agencyId: tenant.agencyId } : null;
-  const [[insured], [program]] = await Promise.all([
-    newInsuredRow
-      ? [newInsuredRow]
-      : db.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.id, input.insuredId))).limit(1),
-    db.select().from(programs).where(and(eq(programs.orgId, tenant.orgId), eq(programs.id, input.programId))).limit(1),
+  const { agencyId } = tenant;
+  if (!agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
+  const producer = { ...tenant, agencyId };
+  const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId } : null;
+  const [insured, program] = await Promise.all([
+    newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
+    findProgram(db, tenant, input.programId),
   ]);
   if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
   if (!program) return { ok: false, field: "programId", message: "Choose a program" };
@@ -55,13 +62,12 @@ export async function fileSubmission(
 
   const submissionId = options.submissionId ?? createId("sub");
   await transactionWithRetry(db, async (tx) => {
-    if (newInsuredRow) await tx.insert(insureds).values(newInsuredRow);
+    if (newInsuredRow) await insertInsured(tx, producer, newInsuredRow);
     const number = await nextSequenceValue(tx, tenant.orgId, "submission");
-    await tx.insert(submissions).values({
+    await insertSubmission(tx, tenant, {
       id: submissionId,
-      orgId: tenant.orgId,
       reference: `SUB-${today.slice(0, 4)}-${String(number).padStart(5, "0")}`,
-      agencyId: tenant.agencyId!,
+      agencyId,
       producerUserId: tenant.userId,
       insuredId: insured.id,
       programId: program.id,
@@ -79,7 +85,7 @@ export async function fileSubmission(
       status: "submitted",
       submittedAt: new Date(),
     });
-    await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "submitted" });
+    await recordSubmissionEvent(tx, tenant, submissionId, "submitted");
     await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
     if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
   });

@@ -8,7 +8,7 @@ import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DaReferralTriggers } from "../bind/da-agreement.ts";
 import { bindQuoteOption, type BindOutcome, type BindRequest } from "../binding.server.ts";
 import { raiseReferral, referralReasons } from "./referrals.server.ts";
-import type { Tx } from "./events.server.ts";
+import type { Transaction as Tx } from "../../../db/transaction.ts";
 import { knockoutRationale } from "./knockouts.ts";
 import { clearKnockoutHits, openKnockoutHits } from "./knockouts.server.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "./quotes.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { bindQuoteOption } from "../binding.server.ts";
 import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";

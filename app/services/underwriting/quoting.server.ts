@@ -1,14 +1,16 @@
 import { transactionWithRetry } from "../../../db/transaction.ts";
-import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { daAgreements, insureds, programs, quoteOptions, quotes, submissionEvents, submissions, type DaFlag } from "../../../db/schema/index.ts";
+import type { DaFlag } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { visibleSubmissions } from "../../auth/scope.server.ts";
+import { findDaAgreementForQuote } from "../../models/da-agreements.server.ts";
+import { insertQuote, latestQuoteSchedule, supersedeActiveQuotes } from "../../models/quotes.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../../models/rate-tables.server.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { findSubmissionForQuoting, setSubmissionStatus } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { recordDomainEvent } from "../domain-events.server.ts";
-import { raiseReferral, referralReasons } from "./referrals.server.ts";
+import { raiseReferral } from "./referrals.server.ts";
 import { toCents } from "../../utils/money.ts";
 import { addDays } from "../bind/calendar-date.ts";
 import { daAgreementTermsFromRow } from "../bind/da-agreement.ts";
@@ -50,31 +52,20 @@ export async function quoteSubmission(
   today: string,
   { schedule }: { schedule?: readonly ScheduleAdjustment[] } = {},
 ): Promise<QuoteOutcome> {
-  const [row] = await db
-    .select({ submission: submissions, yearsInBusiness: insureds.yearsInBusiness, quoteValidDays: programs.quoteValidDays, autoBindPremiumCents: programs.autoBindPremiumCents })
-    .from(submissions)
-    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
-    .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
-    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
-    .limit(1);
+  const row = await findSubmissionForQuoting(db, tenant, submissionId);
   if (!row) return { ok: false, error: { code: "NOT_FOUND", message: "Submission not found" } };
   const { submission } = row;
   if (!QUOTABLE.has(submission.status)) {
     return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
   }
 
-  const [rateRow, taxRow, agreementRows, [previous]] = await Promise.all([
+  const [rateRow, taxRow, agreementRow, previousSchedule] = await Promise.all([
     findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
     findTaxTableInForce(db, tenant, submission.effectiveDate),
-    db.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1),
-    db
-      .select({ schedule: quotes.schedule })
-      .from(quotes)
-      .where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.submissionId, submission.id)))
-      .orderBy(desc(quotes.createdAt), desc(quotes.id))
-      .limit(1),
+    findDaAgreementForQuote(db, tenant, submission.programId),
+    latestQuoteSchedule(db, tenant, submission.id),
   ]);
-  const appliedSchedule = schedule ?? previous?.schedule ?? [];
+  const appliedSchedule = schedule ?? previousSchedule ?? [];
   if (!rateRow || !taxRow) {
     const message = `No rate table of this program is in force on ${submission.effectiveDate}.`;
     await recordQuoteFailure(db, tenant, submission.id, message);
@@ -108,7 +99,7 @@ export async function quoteSubmission(
   }
   const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
 
-  const agreement = agreementRows[0] ? daAgreementTermsFromRow(agreementRows[0]) : null;
+  const agreement = agreementRow ? daAgreementTermsFromRow(agreementRow) : null;
   const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
     if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
     return daFlagsForQuote({
@@ -131,24 +122,23 @@ export async function quoteSubmission(
 
   const quoteId = createId("quo");
   await transactionWithRetry(db, async (tx) => {
-    await tx
-      .update(quotes)
-      .set({ status: "superseded" })
-      .where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.submissionId, submission.id), eq(quotes.status, "active")));
-    await tx.insert(quotes).values({
+    await supersedeActiveQuotes(tx, tenant, submission.id);
+    const quote = {
       id: quoteId,
-      orgId: tenant.orgId,
       submissionId: submission.id,
       rateTableId: rateRow.id,
       rateTableVersion: rateRow.version,
       taxTableId: taxRow.id,
-      status: "active",
+      status: "active" as const,
       expiresOn: addDays(today, row.quoteValidDays),
       daFlags: flagsFor(ratedOptions[0]!.grossPremium, ratedOptions[0]!.option.aggregateLimit),
       schedule: appliedSchedule.length ? [...appliedSchedule] : null,
       createdByUserId: tenant.userId,
-    });
-    await tx.insert(quoteOptions).values(
+    };
+    await insertQuote(
+      tx,
+      tenant,
+      quote,
       ratedOptions.map((option, position) =>
         quoteOptionRow(option, {
           id: createId("qop"),
@@ -159,17 +149,13 @@ export async function quoteSubmission(
         }),
       ),
     );
-    await tx
-      .update(submissions)
-      .set({ status: "quoted", indicatedPremiumCents: ratedOptions[0]!.grossPremium })
-      .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submission.id)));
-    await tx.insert(submissionEvents).values({
-      id: createId("sev"),
-      orgId: tenant.orgId,
-      submissionId: submission.id,
-      actorUserId: tenant.userId,
-      type: "quoted",
-      detail: { quoteId, rateTableVersion: rateRow.version, options: ratedOptions.length, grossPremiumCents: ratedOptions[0]!.grossPremium, ...(appliedSchedule.length ? { schedule: appliedSchedule } : {}) },
+    await setSubmissionStatus(tx, tenant, submission.id, { status: "quoted", indicatedPremiumCents: ratedOptions[0]!.grossPremium });
+    await recordSubmissionEvent(tx, tenant, submission.id, "quoted", {
+      quoteId,
+      rateTableVersion: rateRow.version,
+      options: ratedOptions.length,
+      grossPremiumCents: ratedOptions[0]!.grossPremium,
+      ...(appliedSchedule.length ? { schedule: appliedSchedule } : {}),
     });
     const reasons = await quoteReferralReasons(tx, tenant, {
       submissionId: submission.id,
@@ -203,5 +189,5 @@ export async function quoteSubmission(
 
 /** A failed rating is part of the submission's story: the timeline says why there is no price. */
 async function recordQuoteFailure(db: Database, tenant: TenantContext, submissionId: string, message: string) {
-  await db.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "quote_failed", detail: { message } });
+  await recordSubmissionEvent(db, tenant, submissionId, "quote_failed", { message });
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { submissionEvents, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "./quotes.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 
 const db = guardedTestDatabase();

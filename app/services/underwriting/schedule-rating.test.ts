@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { submissionEvents } from "../../../db/schema/index.ts";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "./quotes.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { factorToPercent, percentToFactor, ScheduleForm } from "./workbench-forms.ts";
 import { db, fileTestSubmission, producer, seniorUnderwriter, TODAY } from "../../../tests/support/test-submission.ts";
