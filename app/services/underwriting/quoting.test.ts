@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { submissionEvents, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { listQuotesForSubmission } from "./quotes.server.ts";
+import { listReferralsForSubmission } from "./referrals.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 
 const db = guardedTestDatabase();
@@ -79,9 +80,23 @@ describe("quoting a submission", () => {
   test("a limit the program does not offer, and a submission already bound, are refused with a reason", async () => {
     const odd = await newSubmission({ requestedLimitCents: 123_400_000 });
     expect(await quoteSubmission(db, producer, odd, "2026-11-22")).toEqual({ ok: false, error: { code: "RATING_FAILED", message: "The program does not offer the requested limit." } });
-    expect((await quoteSubmission(db, producer, "sub_a_4", "2026-11-22")).ok).toBe(false);
+    expect(await quoteSubmission(db, producer, "sub_a_4", "2026-11-22")).toEqual({ ok: false, error: { code: "NOT_QUOTABLE", message: "A bound submission cannot be quoted." } });
     const events = await db.select().from(submissionEvents).where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, odd)));
     expect(events).toMatchObject([{ type: "quote_failed", detail: { message: "The program does not offer the requested limit." } }]);
+  });
+
+  test("a producer's quote above the program's auto-bind threshold is referred, naming the threshold", async () => {
+    // $20M revenue: under the DA's revenue trigger ($25M), over the $25,000 auto-bind premium.
+    const id = await newSubmission({ annualRevenueCents: 2_000_000_000 });
+    expect((await quoteSubmission(db, producer, id, "2026-11-22")).ok).toBe(true);
+    const [quote] = await listQuotesForSubmission(db, producer, id);
+    expect(quote!.daFlags).toEqual([]);
+    expect(quote!.options[0]!.grossPremiumCents).toBeGreaterThan(2_500_000);
+    const [referral] = await listReferralsForSubmission(db, producer, id);
+    expect(referral).toMatchObject({ status: "pending", quoteId: quote!.id, reasons: [{ code: "authority_exceeded" }] });
+    expect(referral!.reasons[0]!.rationale).toContain("auto-bind authority of $25,000.00");
+    const [row] = await db.select().from(submissions).where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
+    expect(row!.status).toBe("referred");
   });
 
   test("an insured with a part year in business is rated on its completed years", async () => {

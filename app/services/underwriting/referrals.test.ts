@@ -1,12 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { quoteOptions, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
+import { quoteOptions, referrals, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { createId } from "../../utils/ids.ts";
 import { bindQuoteOption } from "../binding.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { insertLouisianaSubmission } from "../../../tests/support/louisiana-submission.ts";
-import { decideReferral, listPendingReferrals, listReferralsForSubmission } from "./referrals.server.ts";
+import { pendingReferralWorkload } from "../../models/referrals.server.ts";
+import { chooseAssignee, decideReferral, listPendingReferrals, listReferralsForSubmission } from "./referrals.server.ts";
 
 const db = guardedTestDatabase();
 const producer = tenantOf("producer@summit.demo");
@@ -36,6 +37,43 @@ describe("referrals", () => {
     const [row] = await db.select().from(submissions).where(and(eq(submissions.orgId, org), eq(submissions.id, id)));
     expect(row!.status).toBe("referred");
     expect((await listPendingReferrals(db, assigneeOf(referral))).some((r) => r.submissionId === id)).toBe(true);
+  });
+
+  test("among underwriters of the covering tier, the one with fewer pending referrals gets the referral", async () => {
+    // usr_a_multi sorts first, so a tie (or routing that ignored load) would pick it; each round
+    // loads one of the two until the other is strictly less busy, so only one answer is right.
+    for (const [busy, idle] of [["usr_a_multi", "usr_a_uw"], ["usr_a_uw", "usr_a_multi"]] as const) {
+      const load = await pendingReferralWorkload(db, producer);
+      const extra = (load.get(idle) ?? 0) - (load.get(busy) ?? 0) + 2;
+      const loadSubmission = await insertLouisianaSubmission(db, producer);
+      const loadIds = Array.from({ length: Math.max(extra, 1) }, () => createId("ref"));
+      await db.insert(referrals).values(
+        loadIds.map((id) => ({ id, orgId: org, submissionId: loadSubmission, quoteId: createId("quo"), reasons: [], status: "pending" as const, assignedToUserId: busy })),
+      );
+      try {
+        const { referral } = await referredSubmission();
+        expect(referral.assignedToUserId).toBe(idle);
+        expect(referral.activity.find((a) => a.action === "routed")?.note).toContain(idle === "usr_a_uw" ? "Uma Underwood" : "Omar Ops");
+        await db.update(referrals).set({ status: "withdrawn" }).where(and(eq(referrals.orgId, org), eq(referrals.id, referral.id)));
+      } finally {
+        await db.delete(referrals).where(and(eq(referrals.orgId, org), inArray(referrals.id, loadIds)));
+      }
+    }
+  });
+
+  test("routing goes to the lowest covering tier before load, then to the least busy, then by user id", () => {
+    const grants = (maxPremiumCents: number) => [{ lineOfBusiness: "GL", maxPremiumCents, maxLimitCents: 100_000_000 }];
+    const candidates = [
+      { userId: "a", name: "A", tier: "underwriter" as const, grants: grants(5_000_000) },
+      { userId: "b", name: "B", tier: "underwriter" as const, grants: grants(5_000_000) },
+      { userId: "s", name: "S", tier: "senior_underwriter" as const, grants: grants(25_000_000) },
+    ];
+    const risk = { lineOfBusiness: "GL", grossPremiumCents: 1_000_000, occurrenceLimitCents: 100_000_000 };
+    expect(chooseAssignee(candidates, new Map([["a", 3], ["b", 1], ["s", 0]]), risk)?.userId).toBe("b");
+    expect(chooseAssignee(candidates, new Map([["a", 1], ["b", 3]]), risk)?.userId).toBe("a");
+    expect(chooseAssignee(candidates, new Map(), risk)?.userId).toBe("a");
+    expect(chooseAssignee(candidates, new Map([["s", 9]]), { ...risk, grossPremiumCents: 10_000_000 })?.userId).toBe("s");
+    expect(chooseAssignee(candidates, new Map(), { ...risk, grossPremiumCents: 30_000_000 })).toBeNull();
   });
 
   test("an open referral blocks bind; once the assigned underwriter approves, the producer binds", async () => {
