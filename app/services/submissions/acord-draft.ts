@@ -120,3 +120,9 @@ export function draftFromExtraction(extraction: AcordExtraction, programs: reado
 function dollars(cents: Cents | undefined): string | undefined {
   return cents === undefined ? undefined : formatMoney(cents).slice(1).replace(/\.00$/, "");
 }
+
+/** A form a producer may file or save as a draft: which one is the `intent` its button sends. */
+const SaveIntent = z.looseObject({ intent: z.literal("save") });
+export const SubmissionFormAction = z.discriminatedUnion("intent", [NewSubmissionSchema.extend({ intent: z.literal("file") }), SaveIntent]);
+export const AcordDraftFormAction = z.discriminatedUnion("intent", [AcordDraftSchema.extend({ intent: z.literal("file") }), SaveIntent]);
+export const isFilingIntent = (value: unknown): value is "file" | "save" => value === "file" || value === "save";

@@ -6,7 +6,10 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
 import { fileSubmission, type FilingOptions } from "./intake.server.ts";
+import { getSubmission } from "../../models/submissions.server.ts";
 import { ApiFailure } from "../api/http.server.ts";
+import { presentSubmission } from "../api/presenters.ts";
+import { listKnockoutAnswers } from "../underwriting/knockouts.server.ts";
 import type { SubmissionCreate } from "../api/schemas.ts";
 
 /**
@@ -55,4 +58,11 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
   );
   if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field === "knockouts" ? "knockoutAnswers" : filed.field });
   return filed.submissionId;
+}
+
+/** A just-filed submission as `/v1` presents it (it has no quote yet). */
+export async function presentFiledSubmission(db: Database, tenant: TenantContext, submissionId: string) {
+  const [submission, knockouts] = await Promise.all([getSubmission(db, tenant, submissionId), listKnockoutAnswers(db, tenant, submissionId)]);
+  if (!submission) throw new Error(`submission ${submissionId} was filed but cannot be read`);
+  return presentSubmission(submission, undefined, knockouts);
 }
