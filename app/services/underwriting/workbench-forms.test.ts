@@ -8,6 +8,11 @@ function form(entries: [string, string][]) {
   return parseWithZod(data, { schema: WorkbenchAction });
 }
 
+function errorOf(entries: [string, string][]) {
+  const submission = form(entries);
+  return submission.status === "success" ? null : submission.error;
+}
+
 describe("the workbench's forms, parsed as the page's action parses them", () => {
   test("each form is told apart by its intent", () => {
     expect(form([["intent", "note"], ["visibility", "internal"], ["body", "Called the insured"]])).toMatchObject({
@@ -26,11 +31,11 @@ describe("the workbench's forms, parsed as the page's action parses them", () =>
   });
 
   test("a form with no intent or an unknown one is refused on its intent", () => {
-    expect(form([["body", "x"]]).error).toHaveProperty("intent");
-    expect(form([["intent", "bind"]]).error).toHaveProperty("intent");
+    expect(errorOf([["body", "x"]])).toHaveProperty("intent");
+    expect(errorOf([["intent", "bind"]])).toHaveProperty("intent");
   });
 
   test("a decline needs its reason code", () => {
-    expect(form([["intent", "decline"], ["code", ""], ["rationale", "Outside appetite for this class"]]).error).toEqual({ code: ["Choose a reason code"] });
+    expect(errorOf([["intent", "decline"], ["code", ""], ["rationale", "Outside appetite for this class"]])).toEqual({ code: ["Choose a reason code"] });
   });
 });
