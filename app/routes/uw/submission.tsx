@@ -102,7 +102,8 @@ export async function action(args: Route.ActionArgs) {
   if (!isIntent(intent)) return failed(null, "Unknown action: send one of the workbench's forms.", 400);
   const user = await requirePermission(args, PERMISSION[intent]);
   if (submission.status !== "success") {
-    return failed(intent, Object.values(submission.error ?? {}).flat()[0] ?? "Check the form", 400);
+    const firstIssue = Object.values(submission.error ?? {}).flat().find((message) => typeof message === "string");
+    return failed(intent, firstIssue ?? "Check the form", 400);
   }
   const { db } = appServices(args.context);
   const form = submission.value;
