@@ -9,7 +9,10 @@ export async function findOwnAuthorityProfile(db: Database | Transaction, tenant
   const [profile] = await db
     .select({ name: authorityProfiles.name, grants: authorityProfiles.grants })
     .from(userAuthority)
-    .innerJoin(authorityProfiles, and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)))
+    .innerJoin(
+      authorityProfiles,
+      and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)),
+    )
     .where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, tenant.userId)))
     .limit(1);
   return profile ?? null;

@@ -7,7 +7,11 @@ import type { TenantContext } from "../auth/session.server.ts";
 export type InsuredRow = typeof insureds.$inferSelect;
 
 /** One of the producer's agency's insureds. */
-export async function findAgencyInsured(db: Database, tenant: TenantContext & { agencyId: string }, insuredId: string): Promise<InsuredRow | null> {
+export async function findAgencyInsured(
+  db: Database,
+  tenant: TenantContext & { agencyId: string },
+  insuredId: string,
+): Promise<InsuredRow | null> {
   const [insured] = await db
     .select()
     .from(insureds)
@@ -17,7 +21,11 @@ export async function findAgencyInsured(db: Database, tenant: TenantContext & { 
 }
 
 /** The id of the agency's insured of that name, if there is one. */
-export async function findAgencyInsuredIdByName(db: Database, tenant: TenantContext & { agencyId: string }, name: string): Promise<string | null> {
+export async function findAgencyInsuredIdByName(
+  db: Database,
+  tenant: TenantContext & { agencyId: string },
+  name: string,
+): Promise<string | null> {
   const [insured] = await db
     .select({ id: insureds.id })
     .from(insureds)
@@ -27,6 +35,10 @@ export async function findAgencyInsuredIdByName(db: Database, tenant: TenantCont
 }
 
 /** A new insured of the producer's agency. */
-export async function insertInsured(tx: Transaction, tenant: TenantContext & { agencyId: string }, row: Omit<typeof insureds.$inferInsert, "orgId" | "agencyId">) {
+export async function insertInsured(
+  tx: Transaction,
+  tenant: TenantContext & { agencyId: string },
+  row: Omit<typeof insureds.$inferInsert, "orgId" | "agencyId">,
+) {
   await tx.insert(insureds).values({ ...row, orgId: tenant.orgId, agencyId: tenant.agencyId });
 }

@@ -18,7 +18,12 @@ export async function listKnockoutRules(db: Database | Transaction, tenant: Tena
       reasonCode: underwritingRules.reasonCode,
     })
     .from(underwritingRules)
-    .where(and(eq(underwritingRules.orgId, tenant.orgId), programId ? eq(underwritingRules.programId, programId) : undefined))
+    .where(
+      and(
+        eq(underwritingRules.orgId, tenant.orgId),
+        programId ? eq(underwritingRules.programId, programId) : undefined,
+      ),
+    )
     .orderBy(asc(underwritingRules.programId), asc(underwritingRules.position));
 }
 
@@ -32,9 +37,16 @@ export type KnockoutAnswerRow = {
   reasonCode: string;
 };
 
-export async function insertKnockoutAnswers(tx: Transaction, tenant: TenantContext, submissionId: string, answers: readonly KnockoutAnswerRow[]) {
+export async function insertKnockoutAnswers(
+  tx: Transaction,
+  tenant: TenantContext,
+  submissionId: string,
+  answers: readonly KnockoutAnswerRow[],
+) {
   if (answers.length === 0) return;
-  await tx.insert(submissionKnockoutAnswers).values(answers.map((a) => ({ ...a, id: createId("ska"), orgId: tenant.orgId, submissionId })));
+  await tx
+    .insert(submissionKnockoutAnswers)
+    .values(answers.map((a) => ({ ...a, id: createId("ska"), orgId: tenant.orgId, submissionId })));
 }
 
 /** Every stored answer of a submission, hits first. */
@@ -42,7 +54,9 @@ export async function listKnockoutAnswers(db: Database | Transaction, tenant: Te
   const rows = await db
     .select()
     .from(submissionKnockoutAnswers)
-    .where(and(eq(submissionKnockoutAnswers.orgId, tenant.orgId), eq(submissionKnockoutAnswers.submissionId, submissionId)))
+    .where(
+      and(eq(submissionKnockoutAnswers.orgId, tenant.orgId), eq(submissionKnockoutAnswers.submissionId, submissionId)),
+    )
     .orderBy(asc(submissionKnockoutAnswers.code));
   return rows.sort((a, b) => Number(b.hit) - Number(a.hit));
 }

@@ -14,12 +14,19 @@ export async function insertNote(
   note: { visibility: NoteVisibility; kind: NoteKind; body: string },
 ) {
   const noteId = createId("note");
-  await tx.insert(submissionNotes).values({ id: noteId, orgId: tenant.orgId, submissionId, authorUserId: tenant.userId, ...note });
+  await tx
+    .insert(submissionNotes)
+    .values({ id: noteId, orgId: tenant.orgId, submissionId, authorUserId: tenant.userId, ...note });
   return noteId;
 }
 
 /** The notes of a submission the user may see, oldest first; external ones only unless `internalToo`. */
-export async function listNotes(db: Database, tenant: TenantContext, submissionId: string, { internalToo }: { internalToo: boolean }) {
+export async function listNotes(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+  { internalToo }: { internalToo: boolean },
+) {
   return db
     .select({
       id: submissionNotes.id,
@@ -30,7 +37,10 @@ export async function listNotes(db: Database, tenant: TenantContext, submissionI
       authorName: user.name,
     })
     .from(submissionNotes)
-    .innerJoin(submissions, and(eq(submissions.orgId, submissionNotes.orgId), eq(submissions.id, submissionNotes.submissionId)))
+    .innerJoin(
+      submissions,
+      and(eq(submissions.orgId, submissionNotes.orgId), eq(submissions.id, submissionNotes.submissionId)),
+    )
     .innerJoin(user, eq(user.id, submissionNotes.authorUserId))
     .where(
       and(

@@ -18,7 +18,11 @@ export async function findProgram(db: Database, tenant: TenantContext, programId
 const oldestFirst = [asc(programs.createdAt), asc(programs.id)] as const;
 
 /** The organization's programs of a line of business, oldest first. */
-export async function listProgramsForLine(db: Database, tenant: TenantContext, lineOfBusiness: LineOfBusiness): Promise<ProgramRow[]> {
+export async function listProgramsForLine(
+  db: Database,
+  tenant: TenantContext,
+  lineOfBusiness: LineOfBusiness,
+): Promise<ProgramRow[]> {
   return db
     .select()
     .from(programs)

@@ -17,19 +17,31 @@ import { createId } from "../utils/ids.ts";
 
 type Db = Database | Transaction;
 export type ReferralRow = typeof referrals.$inferSelect;
-export type ReferralActivityEntry = { actorUserId: string | null; action: string; note: string | null; createdAt?: Date };
+export type ReferralActivityEntry = {
+  actorUserId: string | null;
+  action: string;
+  note: string | null;
+  createdAt?: Date;
+};
 
 /** The ids of a submission's referrals still waiting on a decision. */
 export async function pendingReferralIds(db: Db, tenant: TenantContext, submissionId: string): Promise<string[]> {
   const rows = await db
     .select({ id: referrals.id })
     .from(referrals)
-    .where(and(eq(referrals.orgId, tenant.orgId), eq(referrals.submissionId, submissionId), eq(referrals.status, "pending")));
+    .where(
+      and(eq(referrals.orgId, tenant.orgId), eq(referrals.submissionId, submissionId), eq(referrals.status, "pending")),
+    );
   return rows.map((r) => r.id);
 }
 
 /** Withdraws referrals, each with an activity entry by the user saying why. */
-export async function withdrawReferrals(tx: Transaction, tenant: TenantContext, referralIds: readonly string[], note: string) {
+export async function withdrawReferrals(
+  tx: Transaction,
+  tenant: TenantContext,
+  referralIds: readonly string[],
+  note: string,
+) {
   if (referralIds.length === 0) return;
   await tx
     .update(referrals)
@@ -54,9 +66,17 @@ export async function insertReferralActivity(
 /** The organization's underwriters with an authority profile, and the grants of their tier. */
 export async function listUnderwritersWithAuthority(db: Db, tenant: TenantContext) {
   return db
-    .select({ userId: userAuthority.userId, name: user.name, tier: authorityProfiles.tier, grants: authorityProfiles.grants })
+    .select({
+      userId: userAuthority.userId,
+      name: user.name,
+      tier: authorityProfiles.tier,
+      grants: authorityProfiles.grants,
+    })
     .from(userAuthority)
-    .innerJoin(authorityProfiles, and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)))
+    .innerJoin(
+      authorityProfiles,
+      and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)),
+    )
     .innerJoin(user, eq(user.id, userAuthority.userId))
     .where(eq(userAuthority.orgId, tenant.orgId))
     .orderBy(asc(userAuthority.userId));
@@ -75,13 +95,23 @@ export async function pendingReferralWorkload(db: Db, tenant: TenantContext): Pr
 export async function insertReferral(
   tx: Transaction,
   tenant: TenantContext,
-  row: { id: string; submissionId: string; quoteId: string; reasons: ReferralReason[]; assignedToUserId: string | null },
+  row: {
+    id: string;
+    submissionId: string;
+    quoteId: string;
+    reasons: ReferralReason[];
+    assignedToUserId: string | null;
+  },
 ) {
   await tx.insert(referrals).values({ ...row, orgId: tenant.orgId, status: "pending" });
 }
 
 /** A referral of a submission the user may see, locked for its decision. */
-export async function lockReferralForDecision(tx: Transaction, tenant: TenantContext, referralId: string): Promise<ReferralRow | null> {
+export async function lockReferralForDecision(
+  tx: Transaction,
+  tenant: TenantContext,
+  referralId: string,
+): Promise<ReferralRow | null> {
   const [row] = await tx
     .select({ referral: referrals })
     .from(referrals)
@@ -141,7 +171,15 @@ export async function listReferralsForSubmission(db: Database, tenant: TenantCon
   const activity = await db
     .select()
     .from(referralActivity)
-    .where(and(eq(referralActivity.orgId, tenant.orgId), inArray(referralActivity.referralId, rows.map((r) => r.referral.id))))
+    .where(
+      and(
+        eq(referralActivity.orgId, tenant.orgId),
+        inArray(
+          referralActivity.referralId,
+          rows.map((r) => r.referral.id),
+        ),
+      ),
+    )
     .orderBy(asc(referralActivity.createdAt));
   return rows.map(({ referral }) => ({ ...referral, activity: activity.filter((a) => a.referralId === referral.id) }));
 }

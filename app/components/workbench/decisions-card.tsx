@@ -21,7 +21,9 @@ export function DecisionsCard(props: {
             <textarea name="question" rows={3} required minLength={10} className={fieldClass} />
           </label>
           <FormError actionData={actionData} intent="request_info" />
-          <Button type="submit" variant="secondary" disabled={busy} className="self-start">Send request</Button>
+          <Button type="submit" variant="secondary" disabled={busy} className="self-start">
+            Send request
+          </Button>
         </Form>
       ) : null}
       {mayDecline ? (
@@ -34,8 +36,14 @@ export function DecisionsCard(props: {
           <label className="flex flex-col gap-1 text-sm font-medium">
             Decline code
             <select name="code" className={fieldClass} defaultValue="">
-              <option value="" disabled>Choose a reason code</option>
-              {reasonCodes.map((c) => <option key={c} value={c}>{c.replaceAll("_", " ")}</option>)}
+              <option value="" disabled>
+                Choose a reason code
+              </option>
+              {reasonCodes.map((c) => (
+                <option key={c} value={c}>
+                  {c.replaceAll("_", " ")}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
@@ -43,7 +51,9 @@ export function DecisionsCard(props: {
             <textarea name="rationale" rows={3} required minLength={10} className={fieldClass} />
           </label>
           <FormError actionData={actionData} intent="decline" />
-          <Button type="submit" variant="danger" disabled={busy} className="self-start">Decline submission</Button>
+          <Button type="submit" variant="danger" disabled={busy} className="self-start">
+            Decline submission
+          </Button>
         </Form>
       ) : null}
     </Card>

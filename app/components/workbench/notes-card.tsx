@@ -31,7 +31,9 @@ export function NotesCard(props: {
             </select>
           </label>
           <FormError actionData={actionData} intent="note" />
-          <Button type="submit" variant="secondary" disabled={busy} className="self-start">Add note</Button>
+          <Button type="submit" variant="secondary" disabled={busy} className="self-start">
+            Add note
+          </Button>
         </Form>
       ) : null}
     </Card>

@@ -50,8 +50,10 @@ export function RatingCard(props: {
             <details key={option.id} open={option.position === 0} aria-label={`Option ${option.position + 1}`}>
               <summary className="cursor-pointer">
                 {formatCents(option.occurrenceLimitCents)} / {formatCents(option.aggregateLimitCents)}: premium{" "}
-                <span className="font-mono" data-testid={`premium-${option.position + 1}`}>{formatCents(option.grossPremiumCents)}</span>
-                {" "}· total due <span className="font-mono">{formatCents(option.totalDueCents)}</span>
+                <span className="font-mono" data-testid={`premium-${option.position + 1}`}>
+                  {formatCents(option.grossPremiumCents)}
+                </span>{" "}
+                · total due <span className="font-mono">{formatCents(option.totalDueCents)}</span>
               </summary>
               <div className="mt-3">
                 <RatingSteps rating={option.rating} />
@@ -81,13 +83,23 @@ export function RatingCard(props: {
                   defaultValue={row.percent}
                   className={fieldClass}
                 />
-                <input name="reason" aria-label={`Reason ${i + 1}`} maxLength={200} defaultValue={row.reason} className={fieldClass} />
+                <input
+                  name="reason"
+                  aria-label={`Reason ${i + 1}`}
+                  maxLength={200}
+                  defaultValue={row.reason}
+                  className={fieldClass}
+                />
               </div>
             ))}
           </div>
           <div className="mt-3 flex items-center gap-3">
-            <Button type="submit" variant="secondary" disabled={busy}>Apply and re-rate</Button>
-            {schedule.length ? <Badge tone="info">current schedule {schedule.map((a) => formatRate(a.factor)).join(", ")}</Badge> : null}
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Apply and re-rate
+            </Button>
+            {schedule.length ? (
+              <Badge tone="info">current schedule {schedule.map((a) => formatRate(a.factor)).join(", ")}</Badge>
+            ) : null}
           </div>
           <FormError actionData={actionData} intent="schedule" />
         </Form>

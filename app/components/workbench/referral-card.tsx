@@ -21,17 +21,27 @@ export function ReferralCard(props: {
           <label className="flex flex-col gap-1 text-sm">
             Reason code
             <select name="code" className={fieldClass} defaultValue={referral.reasons[0]?.code}>
-              {reasonCodes.map((c) => <option key={c} value={c}>{c.replaceAll("_", " ")}</option>)}
+              {reasonCodes.map((c) => (
+                <option key={c} value={c}>
+                  {c.replaceAll("_", " ")}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm sm:col-span-2">
             Rationale
             <textarea name="rationale" rows={3} required minLength={10} className={fieldClass} />
           </label>
-          <div className="sm:col-span-2"><FormError actionData={actionData} intent="decide" /></div>
+          <div className="sm:col-span-2">
+            <FormError actionData={actionData} intent="decide" />
+          </div>
           <div className="flex gap-3">
-            <Button type="submit" name="decision" value="approved" disabled={busy}>Approve</Button>
-            <Button type="submit" name="decision" value="declined" variant="danger" disabled={busy}>Decline</Button>
+            <Button type="submit" name="decision" value="approved" disabled={busy}>
+              Approve
+            </Button>
+            <Button type="submit" name="decision" value="declined" variant="danger" disabled={busy}>
+              Decline
+            </Button>
           </div>
         </Form>
       ) : null}

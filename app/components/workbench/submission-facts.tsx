@@ -26,6 +26,7 @@ export type SubmissionFactsView = {
 /** The insured and the risk as the producer submitted them. */
 export function SubmissionFacts({ file: s }: { file: SubmissionFactsView }) {
   const exposure = s.lineOfBusiness === "WC" ? s.payrollCents : s.annualRevenueCents;
+  const claims = `${s.priorLossCount} claim${s.priorLossCount === 1 ? "" : "s"}`;
   return (
     <>
       <Card title="Insured">
@@ -33,7 +34,12 @@ export function SubmissionFacts({ file: s }: { file: SubmissionFactsView }) {
           facts={[
             ["Name", s.insuredName],
             ["Address", `${s.insuredAddress}, ${s.insuredCity}, ${s.insuredState} ${s.insuredPostalCode}`],
-            ["NAICS class", <span key="n" className="font-mono">{s.naicsCode}</span>],
+            [
+              "NAICS class",
+              <span key="n" className="font-mono">
+                {s.naicsCode}
+              </span>,
+            ],
             ["Years in business", s.yearsInBusiness ?? "—"],
             ["Agency", s.agencyName],
             ["Received", formatInstant(s.submittedAt)],
@@ -50,10 +56,7 @@ export function SubmissionFacts({ file: s }: { file: SubmissionFactsView }) {
             ["Deductible", formatCents(s.deductibleCents)],
             ["Effective date", formatCalendarDate(s.effectiveDate)],
             ["Term", `${s.termMonths} months`],
-            [
-              "Prior losses (5 years)",
-              `${s.priorLossCount} claim${s.priorLossCount === 1 ? "" : "s"}, ${formatCents(s.priorLossIncurredCents)} incurred`,
-            ],
+            ["Prior losses (5 years)", `${claims}, ${formatCents(s.priorLossIncurredCents)} incurred`],
           ]}
         />
       </Card>

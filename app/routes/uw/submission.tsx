@@ -32,7 +32,9 @@ import {
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.file.reference ?? "Submission"} · OpenInsure` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.file.reference ?? "Submission"} · OpenInsure` },
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
@@ -102,7 +104,9 @@ export async function action(args: Route.ActionArgs) {
   if (!isIntent(intent)) return failed(null, "Unknown action: send one of the workbench's forms.", 400);
   const user = await requirePermission(args, PERMISSION[intent]);
   if (submission.status !== "success") {
-    const firstIssue = Object.values(submission.error ?? {}).flat().find((message) => typeof message === "string");
+    const firstIssue = Object.values(submission.error ?? {})
+      .flat()
+      .find((message) => typeof message === "string");
     return failed(intent, firstIssue ?? "Check the form", 400);
   }
   const { db } = appServices(args.context);
@@ -125,7 +129,10 @@ export async function action(args: Route.ActionArgs) {
       const outcome = await decideReferral(db, user.tenant, referralId, { decision, code, rationale }, mayDecideAny);
       invariantResponse(outcome.ok || outcome.reason !== "not_found", "Referral not found");
       if (outcome.ok) return redirect(`/uw/submissions/${id}`);
-      const why = outcome.reason === "already_decided" ? "This referral has already been decided." : "This referral is routed to another underwriter.";
+      const why =
+        outcome.reason === "already_decided"
+          ? "This referral has already been decided."
+          : "This referral is routed to another underwriter.";
       return failed("decide", why, 409);
     }
   }
@@ -138,7 +145,11 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
   const declinable = working || s.status === "pending_info";
   return (
     <>
-      <PageHeader title={s.insuredName} description={`Submission ${s.reference} · ${s.agencyName}`} actions={<StatusBadge status={s.status} />} />
+      <PageHeader
+        title={s.insuredName}
+        description={`Submission ${s.reference} · ${s.agencyName}`}
+        actions={<StatusBadge status={s.status} />}
+      />
       {s.declineCode ? (
         <p role="status" className="mb-6 rounded-md border border-danger/40 bg-danger/10 p-3 text-sm">
           Declined: <span className="font-mono text-xs">{s.declineCode}</span> {s.declineRationale}
@@ -150,7 +161,9 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
           <Card title="Underwriting issues">
             <UnderwritingIssues issues={issues} />
           </Card>
-          {referral ? <ReferralCard referral={referral} reasonCodes={reasonCodes} actionData={actionData} busy={busy} /> : null}
+          {referral ? (
+            <ReferralCard referral={referral} reasonCodes={reasonCodes} actionData={actionData} busy={busy} />
+          ) : null}
           <RatingCard
             quote={quote}
             earlierQuotes={loaderData.earlierQuotes}
@@ -161,7 +174,13 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
         </div>
         <div className="grid content-start gap-6">
           {declinable && (mayUnderwrite || mayDecline) ? (
-            <DecisionsCard mayRequestInfo={mayUnderwrite && working} mayDecline={mayDecline} reasonCodes={reasonCodes} actionData={actionData} busy={busy} />
+            <DecisionsCard
+              mayRequestInfo={mayUnderwrite && working}
+              mayDecline={mayDecline}
+              reasonCodes={reasonCodes}
+              actionData={actionData}
+              busy={busy}
+            />
           ) : null}
           <NotesCard notes={notes} mayAdd={mayUnderwrite} actionData={actionData} busy={busy} />
           <SubmissionDocumentsPanel submissionId={s.id} />

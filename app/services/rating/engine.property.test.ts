@@ -11,7 +11,9 @@ import type { CompiledRateTable, QuoteOption, RatingInput, ScheduleAdjustment } 
 // fast-check draws a new seed each run and, when a property fails, prints the seed and the path
 // of the shrunk counterexample; FC_SEED=<seed> replays a run.
 const RUNS = 400;
-const SETTINGS: fc.Parameters<unknown> = process.env.FC_SEED ? { numRuns: RUNS, seed: Number(process.env.FC_SEED) } : { numRuns: RUNS };
+const SETTINGS: fc.Parameters<unknown> = process.env.FC_SEED
+  ? { numRuns: RUNS, seed: Number(process.env.FC_SEED) }
+  : { numRuns: RUNS };
 
 interface Program {
   readonly table: CompiledRateTable;
@@ -51,45 +53,50 @@ function optionsOf(json: RateTableJson): QuoteOption[] {
 }
 
 /** A submission the program can rate: listed classes, limits and deductibles. */
-const rateableCase: fc.Arbitrary<{ input: RatingInput; program: Program }> = fc.constantFrom(...PROGRAMS).chain((program) =>
-  fc
-    .record({
-      option: fc.constantFrom(...optionsOf(program.json)),
-      exposure: fc.constantFrom(3, 5, 7, 8, 9, 10).chain((e) => fc.bigInt({ min: 0n, max: 10n ** BigInt(e) })),
-      claims: fc.integer({ min: 0, max: 5 }),
-      incurred: fc.integer({ min: 0, max: 20_000_000 }),
-      // Each adjustment stays within ±8% so three of them never leave the ±25% bound.
-      schedule: fc.array(fc.integer({ min: -8, max: 8 }), { maxLength: 3 }),
-      year: fc.constantFrom("2025", "2026"),
-      month: fc.integer({ min: 1, max: 12 }),
-      day: fc.integer({ min: 1, max: 28 }),
-      termMonths: fc.constantFrom(12, 6, 3, 1, 18, 24),
-      homeState: fc.constantFrom(...STATES),
-      naicsCode: fc.constantFrom(...program.naicsCodes),
-      yearsInBusiness: fc.integer({ min: 0, max: 30 }),
-    })
-    .map((c) => {
-      const exposure = toCents(Number(c.exposure));
-      const schedule: ScheduleAdjustment[] = c.schedule.map((value, i) => ({ factor: percent(value), reason: `Adjustment ${i + 1}` }));
-      const input: RatingInput = {
-        rateTable: program.table,
-        taxTable,
-        schedule,
-        submission: {
-          lineOfBusiness: program.table.lineOfBusiness,
-          homeState: c.homeState,
-          naicsCode: c.naicsCode,
-          ...(program.table.exposure.kind === "revenue" ? { annualRevenue: exposure } : { payroll: exposure }),
-          ...c.option,
-          effectiveDate: `${c.year}-${String(c.month).padStart(2, "0")}-${String(c.day).padStart(2, "0")}`,
-          termMonths: c.termMonths,
-          priorLosses: { count: c.claims, incurred: toCents(c.claims === 0 ? 0 : c.incurred) },
-          yearsInBusiness: c.yearsInBusiness,
-        },
-      };
-      return { input, program };
-    }),
-);
+const rateableCase: fc.Arbitrary<{ input: RatingInput; program: Program }> = fc
+  .constantFrom(...PROGRAMS)
+  .chain((program) =>
+    fc
+      .record({
+        option: fc.constantFrom(...optionsOf(program.json)),
+        exposure: fc.constantFrom(3, 5, 7, 8, 9, 10).chain((e) => fc.bigInt({ min: 0n, max: 10n ** BigInt(e) })),
+        claims: fc.integer({ min: 0, max: 5 }),
+        incurred: fc.integer({ min: 0, max: 20_000_000 }),
+        // Each adjustment stays within ±8% so three of them never leave the ±25% bound.
+        schedule: fc.array(fc.integer({ min: -8, max: 8 }), { maxLength: 3 }),
+        year: fc.constantFrom("2025", "2026"),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.integer({ min: 1, max: 28 }),
+        termMonths: fc.constantFrom(12, 6, 3, 1, 18, 24),
+        homeState: fc.constantFrom(...STATES),
+        naicsCode: fc.constantFrom(...program.naicsCodes),
+        yearsInBusiness: fc.integer({ min: 0, max: 30 }),
+      })
+      .map((c) => {
+        const exposure = toCents(Number(c.exposure));
+        const schedule: ScheduleAdjustment[] = c.schedule.map((value, i) => ({
+          factor: percent(value),
+          reason: `Adjustment ${i + 1}`,
+        }));
+        const input: RatingInput = {
+          rateTable: program.table,
+          taxTable,
+          schedule,
+          submission: {
+            lineOfBusiness: program.table.lineOfBusiness,
+            homeState: c.homeState,
+            naicsCode: c.naicsCode,
+            ...(program.table.exposure.kind === "revenue" ? { annualRevenue: exposure } : { payroll: exposure }),
+            ...c.option,
+            effectiveDate: `${c.year}-${String(c.month).padStart(2, "0")}-${String(c.day).padStart(2, "0")}`,
+            termMonths: c.termMonths,
+            priorLosses: { count: c.claims, incurred: toCents(c.claims === 0 ? 0 : c.incurred) },
+            yearsInBusiness: c.yearsInBusiness,
+          },
+        };
+        return { input, program };
+      }),
+  );
 
 function withExposure(input: RatingInput, amount: number): RatingInput {
   const exposure = toCents(amount);
@@ -211,10 +218,19 @@ describe(`rating properties (${RUNS} cases each, fast-check)`, () => {
       const boundaries = program.json.exposureBands.map((band) => band.from).filter((from) => from > 0);
       const arbitrary = fc.integer({ min: 0, max: 2_000_000_000 });
       // Half the cases start one cent below a band boundary.
-      return boundaries.length ? fc.oneof(arbitrary, fc.constantFrom(...boundaries).map((b) => b - 1)) : arbitrary;
+      return boundaries.length
+        ? fc.oneof(
+            arbitrary,
+            fc.constantFrom(...boundaries).map((b) => b - 1),
+          )
+        : arbitrary;
     };
     const withSteps = rateableCase.chain((c) =>
-      fc.record({ c: fc.constant(c), base: start(c.program), step: fc.oneof(fc.constant(1), fc.constant(100), fc.integer({ min: 1, max: 50_000_000 })) }),
+      fc.record({
+        c: fc.constant(c),
+        base: start(c.program),
+        step: fc.oneof(fc.constant(1), fc.constant(100), fc.integer({ min: 1, max: 50_000_000 })),
+      }),
     );
     fc.assert(
       fc.property(withSteps, ({ c: { input }, base, step }) => {
@@ -226,7 +242,10 @@ describe(`rating properties (${RUNS} cases each, fast-check)`, () => {
 
   it("rates quote options independently of each other and of their order", () => {
     const withOptions = rateableCase.chain((c) =>
-      fc.record({ c: fc.constant(c), options: fc.array(fc.constantFrom(...optionsOf(c.program.json)), { minLength: 1, maxLength: 5 }) }),
+      fc.record({
+        c: fc.constant(c),
+        options: fc.array(fc.constantFrom(...optionsOf(c.program.json)), { minLength: 1, maxLength: 5 }),
+      }),
     );
     fc.assert(
       fc.property(withOptions, ({ c: { input }, options }) => {
