@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { daysAhead } from "./acord-dates.ts";
-import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from "../app/services/acord/test-pdf.ts";
+import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from "../tests/support/acord/test-pdf.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { daysAhead } from "./acord-dates.ts";
-import { buildAcord125Pdf, buildEncryptedAcord125Pdf, buildFlattenedAcord125Pdf, COMPLETE_GL_VALUES } from "../app/services/acord/test-pdf.ts";
+import { buildAcord125Pdf, buildEncryptedAcord125Pdf, buildFlattenedAcord125Pdf, COMPLETE_GL_VALUES } from "../tests/support/acord/test-pdf.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 
 const summitKey = DEMO_API_KEYS.find((k) => k.orgId === "org_summit")!.secret;

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { insureds, submissionDrafts, type DraftReview, type DraftSource } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
-import type { FilingOptions } from "../services/intake.server.ts";
+import type { Transaction } from "../../db/transaction.ts";
 import { createId } from "../utils/ids.ts";
 
 export type SubmissionDraft = typeof submissionDrafts.$inferSelect;
@@ -68,14 +68,16 @@ export async function saveDraft(db: Database, tenant: TenantContext, draftId: st
   return draft.id;
 }
 
-/** Files the submission under the draft's id and removes the draft in the same transaction. */
-export function fromDraft(tenant: TenantContext, draft: SubmissionDraft): FilingOptions {
-  return {
-    submissionId: draft.id,
-    alsoWrite: async (tx) => {
-      const result = await tx.delete(submissionDrafts).where(and(agencyDrafts(tenant), eq(submissionDrafts.id, draft.id)));
-      // Filed twice at once (a double click): the second filing rolls back instead of duplicating.
-      if (Number(result.rowsAffected) !== 1) throw new Error(`draft ${draft.id} was already filed`);
-    },
-  };
+/** Stores a new draft (an ACORD upload's, with its document written in the same transaction). */
+export async function insertDraft(db: Database | Transaction, draft: SubmissionDraft) {
+  await db.insert(submissionDrafts).values(draft);
+}
+
+/**
+ * Removes a draft as its submission is filed. A draft filed twice at once (a double click) is
+ * gone for the second filing: this throws, and that filing rolls back instead of duplicating.
+ */
+export async function deleteFiledDraft(tx: Transaction, tenant: TenantContext, draftId: string) {
+  const result = await tx.delete(submissionDrafts).where(and(agencyDrafts(tenant), eq(submissionDrafts.id, draftId)));
+  if (Number(result.rowsAffected) !== 1) throw new Error(`draft ${draftId} was already filed`);
 }

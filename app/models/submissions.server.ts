@@ -1,11 +1,12 @@
 import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agencies, insureds, submissionEvents, submissions, user, type SubmissionStatus } from "../../db/schema/index.ts";
+import { agencies, insureds, programs, submissionEvents, submissions, user, type SubmissionStatus } from "../../db/schema/index.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import type { QueueSort } from "./submission-queue.ts";
-import { createId } from "../utils/ids.ts";
+import { recordSubmissionEvent } from "./submission-events.server.ts";
+import type { Transaction } from "../../db/transaction.ts";
 
 const summary = {
   id: submissions.id,
@@ -118,7 +119,49 @@ export async function claimSubmission(db: Database, tenant: TenantContext, submi
       .set({ assignedUnderwriterId: tenant.userId, status: "in_review" })
       .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId), isNull(submissions.assignedUnderwriterId), inArray(submissions.status, ["submitted", "in_review"])));
     if (Number(result.rowsAffected) !== 1) return false;
-    await tx.insert(submissionEvents).values({ id: createId("sev"), orgId: tenant.orgId, submissionId, actorUserId: tenant.userId, type: "claimed" });
+    await recordSubmissionEvent(tx, tenant, submissionId, "claimed");
     return true;
   });
+}
+
+/** The submission, if the user may see it, locked so status changes on it happen one at a time. */
+export async function lockSubmission(tx: Transaction, tenant: TenantContext, submissionId: string) {
+  const [row] = await tx
+    .select({ id: submissions.id, status: submissions.status, assignedUnderwriterId: submissions.assignedUnderwriterId })
+    .from(submissions)
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1)
+    .for("update");
+  return row ?? null;
+}
+
+export type SubmissionChanges = Partial<Pick<typeof submissions.$inferInsert, "status" | "declineCode" | "declineRationale" | "indicatedPremiumCents">>;
+
+/** Sets a submission's status (and what goes with it: a decline's reason, a quote's premium). */
+export async function setSubmissionStatus(db: Transaction | Database, tenant: TenantContext, submissionId: string, values: SubmissionChanges) {
+  await db.update(submissions).set(values).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId)));
+}
+
+export type NewSubmissionRow = Omit<typeof submissions.$inferInsert, "orgId">;
+
+/** Files a submission of the tenant. */
+export async function insertSubmission(tx: Transaction, tenant: TenantContext, row: NewSubmissionRow) {
+  await tx.insert(submissions).values({ ...row, orgId: tenant.orgId });
+}
+
+/** A submission the user may see, with what quoting needs of its insured and program. */
+export async function findSubmissionForQuoting(db: Database, tenant: TenantContext, submissionId: string) {
+  const [row] = await db
+    .select({
+      submission: submissions,
+      yearsInBusiness: insureds.yearsInBusiness,
+      quoteValidDays: programs.quoteValidDays,
+      autoBindPremiumCents: programs.autoBindPremiumCents,
+    })
+    .from(submissions)
+    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+    .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1);
+  return row ?? null;
 }

@@ -6,7 +6,7 @@ import { daAgreements as seededAgreements, programs as seededPrograms } from "..
 import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { createId } from "../utils/ids.ts";
 import { bindQuoteOption, policyNumberPrefix } from "./binding.server.ts";
-import { quoteSubmission } from "./quoting.server.ts";
+import { quoteSubmission } from "./underwriting/quoting.server.ts";
 
 const db = guardedTestDatabase();
 const producer = tenantOf("agency.admin@summit.demo");

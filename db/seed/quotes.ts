@@ -1,5 +1,5 @@
 import { compileRateTable, compileTaxTable, rateQuoteOptions } from "../../app/services/rating/index.ts";
-import { quoteOptionRow, submissionFacts } from "../../app/services/quote-option-row.ts";
+import { quoteOptionRow, submissionFacts } from "../../app/services/underwriting/quote-option-row.ts";
 import { toCents } from "../../app/utils/money.ts";
 import type * as schema from "../schema/index.ts";
 import { insureds, submissions } from "./demo-data.ts";

@@ -11,9 +11,9 @@ import { appServices } from "../../context.server.ts";
 import { listSubmissionDocuments } from "../../models/documents.server.ts";
 import { draftValuesFrom, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { AcordDraftSchema, schemaForIntent } from "../../services/acord-draft.ts";
-import { fileAcordDraft } from "../../services/acord-intake.server.ts";
-import { quoteSubmission } from "../../services/quoting.server.ts";
+import { AcordDraftFormAction, AcordDraftSchema, isFilingIntent, schemaForIntent } from "../../services/submissions/acord-draft.ts";
+import { fileAcordDraft } from "../../services/submissions/acord-intake.server.ts";
+import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
@@ -35,12 +35,14 @@ export async function action(args: Route.ActionArgs) {
   const draft = await getDraft(db, user.tenant, args.params.draftId);
   invariantResponse(draft && draft.source === "acord_125", "Draft not found");
   const formData = await args.request.formData();
-  if (formData.get("intent") === "save") {
+  const submission = parseWithZod(formData, { schema: AcordDraftFormAction });
+  const { intent } = submission.payload;
+  if (!isFilingIntent(intent)) return data(submission.reply({ formErrors: ["Choose File and quote, or Save draft."] }), { status: 400 });
+  if (intent === "save") {
     await saveDraft(db, user.tenant, draft.id, draftValuesFrom(formData));
     throw redirect("/producer");
   }
-  const submission = parseWithZod(formData, { schema: AcordDraftSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success" || submission.value.intent !== "file") return data(submission.reply(), { status: 400 });
   // The flagged fields are the producer's to vouch for: filing says they were checked.
   if (draft.needsReview && formData.get("confirmed") !== "on") {
     return data(submission.reply({ formErrors: ["Confirm that you checked the highlighted fields before filing."] }), { status: 422 });

@@ -4,8 +4,8 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { ErrorList } from "../../components/forms.tsx";
 import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../../services/acord-draft.ts";
-import { draftFromAcordUpload, readUploadedAcord } from "../../services/acord-intake.server.ts";
+import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../../services/submissions/acord-draft.ts";
+import { draftFromAcordUpload, readUploadedAcord } from "../../services/submissions/acord-intake.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Upload an ACORD 125 · OpenInsure" }];

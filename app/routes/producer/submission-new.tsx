@@ -7,12 +7,12 @@ import { ErrorList, Field, SelectField } from "../../components/forms.tsx";
 import { KnockoutQuestions } from "../../components/knockout-questions.tsx";
 import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { draftValuesFrom, fromDraft, getDraft, saveDraft } from "../../models/drafts.server.ts";
+import { draftValuesFrom, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { schemaForIntent } from "../../services/acord-draft.ts";
-import { NewSubmissionSchema } from "../../services/intake-schema.ts";
-import { fileSubmission } from "../../services/intake.server.ts";
-import { quoteSubmission } from "../../services/quoting.server.ts";
+import { isFilingIntent, schemaForIntent, SubmissionFormAction } from "../../services/submissions/acord-draft.ts";
+import { NewSubmissionSchema } from "../../services/submissions/intake-schema.ts";
+import { fileSubmission, fromDraft } from "../../services/submissions/intake.server.ts";
+import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
@@ -37,12 +37,14 @@ export async function action(args: Route.ActionArgs) {
   const draftId = formData.get("draftId");
   const found = typeof draftId === "string" && draftId ? await getDraft(db, user.tenant, draftId) : null;
   const draft = found?.source === "form" ? found : null;
-  if (formData.get("intent") === "save") {
+  const submission = parseWithZod(formData, { schema: SubmissionFormAction });
+  const { intent } = submission.payload;
+  if (!isFilingIntent(intent)) return data(submission.reply({ formErrors: ["Choose Submit and quote, or Save draft."] }), { status: 400 });
+  if (intent === "save") {
     await saveDraft(db, user.tenant, draft?.id ?? null, draftValuesFrom(formData));
     throw redirect("/producer");
   }
-  const submission = parseWithZod(formData, { schema: NewSubmissionSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success" || submission.value.intent !== "file") return data(submission.reply(), { status: 400 });
   const today = todayInUtc();
   const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, { ...(draft ? fromDraft(user.tenant, draft) : {}), everyKnockoutAsked: true });
   if (!filed.ok) {
@@ -102,7 +104,7 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
         <ErrorList id={form.errorId} errors={form.errors} />
         {loaderData.draft ? <input type="hidden" name="draftId" value={loaderData.draft.id} /> : null}
         <div className="flex gap-3">
-          <Button type="submit">Submit and quote</Button>
+          <Button type="submit" name="intent" value="file">Submit and quote</Button>
           <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>Save draft</Button>
         </div>
       </Form>

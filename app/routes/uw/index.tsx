@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from "react-router";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { Route } from "./+types/index";
 import { requirePermission } from "../../auth/session.server.ts";
@@ -6,7 +7,7 @@ import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../componen
 import { appServices } from "../../context.server.ts";
 import { NEEDS_UNDERWRITING, QUEUE_SORTS } from "../../models/submission-queue.ts";
 import { claimSubmission, listSubmissionQueue } from "../../models/submissions.server.ts";
-import { listPendingReferrals } from "../../services/referrals.server.ts";
+import { listPendingReferrals } from "../../services/underwriting/referrals.server.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -37,10 +38,14 @@ export async function loader(args: Route.LoaderArgs) {
   return { ...queue, referrals, page: params.page, pages: Math.max(1, Math.ceil(queue.total / PAGE_SIZE)), userId: user.id };
 }
 
+/** The page's one form: an underwriter takes a submission from the queue. */
+const ClaimForm = z.object({ submissionId: z.string().min(1) });
+
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "quote:submission");
-  const submissionId = (await args.request.formData()).get("submissionId");
-  invariantResponse(typeof submissionId === "string", "Submission not found");
+  const submission = parseWithZod(await args.request.formData(), { schema: ClaimForm });
+  invariantResponse(submission.status === "success", "Submission not found");
+  const { submissionId } = submission.value;
   const claimed = await claimSubmission(appServices(args.context).db, user.tenant, submissionId);
   return { claimed, submissionId };
 }

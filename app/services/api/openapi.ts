@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../acord-draft.ts";
+import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../submissions/acord-draft.ts";
 import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate, SubmissionCreated } from "./schemas.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });

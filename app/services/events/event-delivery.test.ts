@@ -12,8 +12,8 @@ import { consumeDomainEvents, deliverDomainEvent, recordDeadLetters, replayDeadL
 import { raiseInvoicesDue } from "../invoices-due.server.ts";
 import type { LiveUpdate } from "./live-notifications.ts";
 import { channelEnabled, listNotifications, markAllNotificationsRead, markNotificationRead, saveNotificationPreferences, unreadNotificationCount } from "./notifications.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
-import { insertLouisianaSubmission } from "../testing/louisiana-submission.ts";
+import { quoteSubmission } from "../underwriting/quoting.server.ts";
+import { insertLouisianaSubmission } from "../../../tests/support/louisiana-submission.ts";
 import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
 import { createWebhookEndpoint, setWebhookEndpointStatus } from "./webhooks.server.ts";
 

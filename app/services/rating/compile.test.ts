@@ -108,6 +108,8 @@ describe("rate table schema", () => {
       "fees.1.code",
     ],
   ])("refuses %s", (_label, raw, path) => {
+    const result = compileRateTable(raw);
+    expect(result.ok ? undefined : result.error.code).toBe("invalid_rate_table");
     const issues = issuesOf(raw);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.some((issue) => issue.startsWith(`${path}:`))).toBe(true);
@@ -136,7 +138,10 @@ describe("surplus lines tax table schema", () => {
       version: "t",
       states: { TX: [{ effectiveDate: "2024-01-01", expirationDate: null, premiumTaxRate: "4.85", stampingFeeRate: "0" }] },
     });
-    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      code: "invalid_tax_table",
+      issues: ["states.TX.0.premiumTaxRate: must be at least 0 and below 1"],
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import { toCents } from "../../utils/money.ts";
 import { compileRateTable } from "./compile.ts";
 import { DEMO_GL_RATE_TABLE } from "./demo-rate-tables.ts";
 import { rateQuote, rateQuoteOptions } from "./engine.ts";
-import { glInput, premiums, taxTable, unwrap, wcTable } from "./testing/fixtures.ts";
+import { glInput, premiums, taxTable, unwrap, wcTable } from "../../../tests/support/rating/fixtures.ts";
 import type { RatingErrorCode, RatingInput, RatingResult } from "./types.ts";
 
 function errorCode(result: RatingResult<unknown>): RatingErrorCode | undefined {

@@ -16,8 +16,8 @@ import {
   recordMessage,
   searchMessages,
 } from "./deal-rooms.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
-import { decideReferral, listReferralsForSubmission } from "../referrals.server.ts";
+import { quoteSubmission } from "../underwriting/quoting.server.ts";
+import { decideReferral, listReferralsForSubmission } from "../underwriting/referrals.server.ts";
 
 const db = guardedTestDatabase();
 const underwriter = tenantOf("underwriter@summit.demo");

@@ -4,11 +4,12 @@ import { authorityProfiles, quoteOptions, quotes, referrals, submissions, userAu
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { visibleSubmissions } from "../../auth/scope.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
+import { findOwnAuthorityProfile } from "../../models/authority.server.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DaReferralTriggers } from "../bind/da-agreement.ts";
 import { bindQuoteOption, type BindOutcome, type BindRequest } from "../binding.server.ts";
-import { raiseReferral, referralReasons } from "../referrals.server.ts";
-import type { Tx } from "./events.server.ts";
+import { raiseReferral, referralReasons } from "./referrals.server.ts";
+import type { Transaction as Tx } from "../../../db/transaction.ts";
 import { knockoutRationale } from "./knockouts.ts";
 import { clearKnockoutHits, openKnockoutHits } from "./knockouts.server.ts";
 
@@ -21,12 +22,7 @@ type Exposure = { lineOfBusiness: LineOfBusiness; grossPremiumCents: number; occ
 
 /** Why the user's own authority profile does not cover a premium and limit; empty when it does. */
 export async function authorityShortfall(db: Database | Tx, tenant: TenantContext, risk: Exposure): Promise<ReferralReason[]> {
-  const [profile] = await db
-    .select({ name: authorityProfiles.name, grants: authorityProfiles.grants })
-    .from(userAuthority)
-    .innerJoin(authorityProfiles, and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)))
-    .where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, tenant.userId)))
-    .limit(1);
+  const profile = await findOwnAuthorityProfile(db, tenant);
   const reason = (rationale: string): ReferralReason[] => [{ code: "authority_exceeded", rationale }];
   if (!profile) return reason("The quoting user has no underwriting authority profile.");
   const grant = profile.grants.find((g) => g.lineOfBusiness === risk.lineOfBusiness);

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
+import { listQuotesForSubmission } from "./quotes.server.ts";
+import { quoteSubmission } from "./quoting.server.ts";
 import { bindQuoteOption } from "../binding.server.ts";
-import { decideReferral, listReferralsForSubmission } from "../referrals.server.ts";
+import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
 import { bindOrRefer } from "./authority.server.ts";
-import { db, fileTestSubmission, producer, seniorUnderwriter, submissionRow, TODAY, underwriter } from "./test-submission.ts";
+import { db, fileTestSubmission, producer, seniorUnderwriter, submissionRow, TODAY, underwriter } from "../../../tests/support/test-submission.ts";
 import { toCents } from "../../utils/money.ts";
 
 // Uma (underwriter) may write GL up to $50,000 premium and a $1,000,000 limit; Sam (senior) up

@@ -1,13 +1,12 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
-import { referralActivity, referrals, type SubmissionStatus } from "../../../db/schema/index.ts";
+import type { SubmissionStatus } from "../../../db/schema/index.ts";
 import { hasPermission } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { createId } from "../../utils/ids.ts";
+import { pendingReferralIds, withdrawReferrals } from "../../models/referrals.server.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { lockSubmission, setSubmissionStatus } from "../../models/submissions.server.ts";
 import type { ReferralReasonCode } from "../bind/referral-triggers.ts";
-import { recordSubmissionEvent } from "./events.server.ts";
-import { lockSubmission, setSubmissionStatus } from "./submission-lock.server.ts";
 
 const DECLINABLE: readonly SubmissionStatus[] = ["submitted", "in_review", "quoted", "referred", "pending_info"];
 
@@ -23,14 +22,7 @@ export async function declineSubmission(db: Database, tenant: TenantContext, sub
     const submission = await lockSubmission(tx, tenant, submissionId);
     if (!submission) return { ok: false, reason: "not_found" } as const;
     if (!DECLINABLE.includes(submission.status)) return { ok: false, reason: "wrong_status", status: submission.status } as const;
-    const pending = await tx
-      .select({ id: referrals.id })
-      .from(referrals)
-      .where(and(eq(referrals.orgId, tenant.orgId), eq(referrals.submissionId, submissionId), eq(referrals.status, "pending")));
-    for (const { id } of pending) {
-      await tx.update(referrals).set({ status: "withdrawn" }).where(and(eq(referrals.orgId, tenant.orgId), eq(referrals.id, id)));
-      await tx.insert(referralActivity).values({ id: createId("rac"), orgId: tenant.orgId, referralId: id, actorUserId: tenant.userId, action: "withdrawn", note: "The submission was declined" });
-    }
+    await withdrawReferrals(tx, tenant, await pendingReferralIds(tx, tenant, submissionId), "The submission was declined");
     await setSubmissionStatus(tx, tenant, submissionId, { status: "declined", declineCode: decline.code, declineRationale: decline.rationale });
     await recordSubmissionEvent(tx, tenant, submissionId, "declined", { code: decline.code, rationale: decline.rationale });
     return { ok: true } as const;

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import { getSubmission } from "../../models/submissions.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
-import { listReferralsForSubmission } from "../referrals.server.ts";
+import { quoteSubmission } from "./quoting.server.ts";
+import { listReferralsForSubmission } from "./referrals.server.ts";
 import { declineSubmission } from "./decline.server.ts";
-import { db, fileTestSubmission, producer, submissionRow, TODAY, underwriter } from "./test-submission.ts";
+import { db, fileTestSubmission, producer, submissionRow, TODAY, underwriter } from "../../../tests/support/test-submission.ts";
 import { toCents } from "../../utils/money.ts";
 
 describe("declining a submission", () => {

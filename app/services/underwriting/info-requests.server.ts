@@ -1,12 +1,11 @@
-import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
-import { submissionEvents, SUBMISSION_STATUSES, type SubmissionStatus } from "../../../db/schema/index.ts";
+import { SUBMISSION_STATUSES, type SubmissionStatus } from "../../../db/schema/index.ts";
 import { hasPermission } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { recordSubmissionEvent } from "./events.server.ts";
-import { insertNote } from "./notes.server.ts";
-import { lockSubmission, setSubmissionStatus } from "./submission-lock.server.ts";
+import { insertNote } from "../../models/notes.server.ts";
+import { latestSubmissionEventDetail, recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { lockSubmission, setSubmissionStatus } from "../../models/submissions.server.ts";
 
 /** Statuses in which an underwriter is working the submission and may ask the producer for more. */
 const REQUESTABLE: readonly SubmissionStatus[] = ["submitted", "in_review", "quoted", "referred"];
@@ -37,13 +36,7 @@ export async function answerInformationRequest(db: Database, tenant: TenantConte
     const submission = await lockSubmission(tx, tenant, submissionId);
     if (!submission) return { ok: false, reason: "not_found" } as const;
     if (submission.status !== "pending_info") return { ok: false, reason: "wrong_status", status: submission.status } as const;
-    const [request] = await tx
-      .select({ detail: submissionEvents.detail })
-      .from(submissionEvents)
-      .where(and(eq(submissionEvents.orgId, tenant.orgId), eq(submissionEvents.submissionId, submissionId), eq(submissionEvents.type, "info_requested")))
-      .orderBy(desc(submissionEvents.createdAt), desc(submissionEvents.id))
-      .limit(1);
-    const previous = request?.detail?.previousStatus;
+    const previous = (await latestSubmissionEventDetail(tx, tenant, submissionId, "info_requested"))?.previousStatus;
     const status: SubmissionStatus = SUBMISSION_STATUSES.includes(previous as SubmissionStatus) ? (previous as SubmissionStatus) : "submitted";
     const noteId = await insertNote(tx, tenant, submissionId, { visibility: "external", kind: "info_response", body: answer });
     await setSubmissionStatus(tx, tenant, submissionId, { status });

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { bindQuoteOption } from "../binding.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
+import { quoteSubmission } from "./quoting.server.ts";
+import { listQuotesForSubmission } from "./quotes.server.ts";
 import { answerInformationRequest, requestInformation } from "./info-requests.server.ts";
 import { listNotes } from "./notes.server.ts";
-import { db, fileTestSubmission, producer, submissionRow, TODAY, underwriter } from "./test-submission.ts";
+import { db, fileTestSubmission, producer, submissionRow, TODAY, underwriter } from "../../../tests/support/test-submission.ts";
 import { listSubmissionEvents } from "../../models/submissions.server.ts";
 
 describe("requests for more information", () => {

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { quoteOptions, submissionKnockoutAnswers } from "../../../db/schema/index.ts";
 import { bindQuoteOption } from "../binding.server.ts";
-import { fileSubmission } from "../intake.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
-import { decideReferral, listReferralsForSubmission } from "../referrals.server.ts";
+import { fileSubmission } from "../submissions/intake.server.ts";
+import { quoteSubmission } from "./quoting.server.ts";
+import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
 import { evaluateKnockouts, type KnockoutRule } from "./knockouts.ts";
 import { listKnockoutAnswers, openKnockoutHits } from "./knockouts.server.ts";
-import { db, fileTestSubmission, producer, seniorUnderwriter, submissionRow, TODAY, underwriter } from "./test-submission.ts";
+import { db, fileTestSubmission, producer, seniorUnderwriter, submissionRow, TODAY, underwriter } from "../../../tests/support/test-submission.ts";
 import { toCents } from "../../utils/money.ts";
 
 const rules: KnockoutRule[] = [

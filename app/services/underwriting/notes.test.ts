@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import { addNote, listNotes } from "./notes.server.ts";
-import { db, fileTestSubmission, producer, underwriter } from "./test-submission.ts";
+import { db, fileTestSubmission, producer, underwriter } from "../../../tests/support/test-submission.ts";
 import { listSubmissionEvents } from "../../models/submissions.server.ts";
 
 describe("submission notes", () => {

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { submissionEvents } from "../../../db/schema/index.ts";
-import { listQuotesForSubmission } from "../../models/quotes.server.ts";
-import { quoteSubmission } from "../quoting.server.ts";
+import { listQuotesForSubmission } from "./quotes.server.ts";
+import { quoteSubmission } from "./quoting.server.ts";
 import { factorToPercent, percentToFactor, ScheduleForm } from "./workbench-forms.ts";
-import { db, fileTestSubmission, producer, seniorUnderwriter, TODAY } from "./test-submission.ts";
+import { db, fileTestSubmission, producer, seniorUnderwriter, TODAY } from "../../../tests/support/test-submission.ts";
 
 const scheduleStep = (quote: { options: { rating: { steps: readonly { key: string; factor: string | null; input: string; premiumAfter: number }[] } }[] }) => {
   const steps = quote.options[0]!.rating.steps;

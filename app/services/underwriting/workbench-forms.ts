@@ -36,8 +36,9 @@ export function factorToPercent(factor: string): string {
 export const ScheduleForm = z
   .object({
     intent: z.literal("schedule"),
-    percent: z.array(z.string().trim()).length(SCHEDULE_ROWS),
-    reason: z.array(z.string().trim().max(200, "Keep each reason under 200 characters")).length(SCHEDULE_ROWS),
+    // An empty row arrives as undefined from Conform's parse: it is "", a row left out.
+    percent: z.array(z.string().trim().default("")).length(SCHEDULE_ROWS),
+    reason: z.array(z.string().trim().max(200, "Keep each reason under 200 characters").default("")).length(SCHEDULE_ROWS),
   })
   .transform((form, ctx) => {
     const adjustments: { factor: string; reason: string }[] = [];
@@ -54,3 +55,23 @@ export const ScheduleForm = z
     });
     return adjustments;
   });
+
+export const DecideReferralForm = z.object({
+  intent: z.literal("decide"),
+  referralId: z.string().min(1),
+  decision: z.enum(["approved", "declined"]),
+  code: z.enum(REFERRAL_REASON_CODES, "Choose a reason code"),
+  rationale: text("rationale", 10, 2000),
+});
+
+/** Every form of the underwriter's workbench, told apart by `intent`. */
+export const WorkbenchAction = z.discriminatedUnion("intent", [
+  DecideReferralForm,
+  NoteForm,
+  RequestInfoForm,
+  DeclineForm,
+  ScheduleForm.transform((adjustments) => ({ intent: "schedule" as const, adjustments })),
+]);
+
+export const WORKBENCH_INTENTS = ["decide", "note", "request_info", "decline", "schedule"] as const;
+export type WorkbenchIntent = (typeof WORKBENCH_INTENTS)[number];

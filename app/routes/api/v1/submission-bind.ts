@@ -2,7 +2,7 @@ import type { Route } from "./+types/submission-bind";
 import { hasPermission } from "../../../auth/permissions.ts";
 import { appServices, cloudflareContext } from "../../../context.server.ts";
 import { issueDeclarations } from "../../../services/documents/declarations-store.server.ts";
-import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "../../../services/underwriting/quotes.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
 import { getSubmission } from "../../../models/submissions.server.ts";
 import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";

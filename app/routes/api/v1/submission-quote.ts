@@ -1,10 +1,10 @@
 import type { Route } from "./+types/submission-quote";
 import { hasPermission } from "../../../auth/permissions.ts";
 import { appServices } from "../../../context.server.ts";
-import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "../../../services/underwriting/quotes.server.ts";
 import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
 import { presentQuote } from "../../../services/api/presenters.ts";
-import { quoteSubmission } from "../../../services/quoting.server.ts";
+import { quoteSubmission } from "../../../services/underwriting/quoting.server.ts";
 import { todayInUtc } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/submission";
 import { appServices } from "../../../context.server.ts";
-import { listQuotesForSubmission } from "../../../models/quotes.server.ts";
+import { listQuotesForSubmission } from "../../../services/underwriting/quotes.server.ts";
 import { getSubmission } from "../../../models/submissions.server.ts";
 import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
 import { presentSubmission } from "../../../services/api/presenters.ts";

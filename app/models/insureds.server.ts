@@ -1,0 +1,44 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { insureds } from "../../db/schema/index.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+
+export type InsuredRow = typeof insureds.$inferSelect;
+
+/** One of the producer's agency's insureds. */
+export async function findAgencyInsured(
+  db: Database,
+  tenant: TenantContext & { agencyId: string },
+  insuredId: string,
+): Promise<InsuredRow | null> {
+  const [insured] = await db
+    .select()
+    .from(insureds)
+    .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.id, insuredId)))
+    .limit(1);
+  return insured ?? null;
+}
+
+/** The id of the agency's insured of that name, if there is one. */
+export async function findAgencyInsuredIdByName(
+  db: Database,
+  tenant: TenantContext & { agencyId: string },
+  name: string,
+): Promise<string | null> {
+  const [insured] = await db
+    .select({ id: insureds.id })
+    .from(insureds)
+    .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.name, name)))
+    .limit(1);
+  return insured?.id ?? null;
+}
+
+/** A new insured of the producer's agency. */
+export async function insertInsured(
+  tx: Transaction,
+  tenant: TenantContext & { agencyId: string },
+  row: Omit<typeof insureds.$inferInsert, "orgId" | "agencyId">,
+) {
+  await tx.insert(insureds).values({ ...row, orgId: tenant.orgId, agencyId: tenant.agencyId });
+}

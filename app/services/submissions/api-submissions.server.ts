@@ -1,0 +1,68 @@
+import type { z } from "zod";
+import type { Database } from "../../../db/client.ts";
+import { findAgencyInsuredIdByName } from "../../models/insureds.server.ts";
+import { listProgramsForLine } from "../../models/programs.server.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { createId } from "../../utils/ids.ts";
+import { toCents } from "../../utils/money.ts";
+import { fileSubmission, type FilingOptions } from "./intake.server.ts";
+import { getSubmission } from "../../models/submissions.server.ts";
+import { ApiFailure } from "../api/http.server.ts";
+import { presentSubmission } from "../api/presenters.ts";
+import { listKnockoutAnswers } from "../underwriting/knockouts.server.ts";
+import type { SubmissionCreate } from "../api/schemas.ts";
+
+/**
+ * Files a submission sent as JSON: the program is the organization's program for the line that
+ * writes the home state, the insured is the agency's insured of that name (created with the
+ * submission if new).
+ */
+export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string, options: FilingOptions = {}): Promise<string> {
+  const { agencyId } = tenant;
+  if (!agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
+  if (body.effectiveDate < today) throw new ApiFailure(400, "VALIDATION_FAILED", "effectiveDate cannot be in the past.", { issues: [{ path: "effectiveDate", message: "in the past" }] });
+  const candidates = await listProgramsForLine(db, tenant, body.lineOfBusiness);
+  const program = candidates.find((p) => p.states.includes(body.state));
+  if (!program) throw new ApiFailure(422, "STATE_NOT_AUTHORIZED", `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`);
+
+  const existingId = await findAgencyInsuredIdByName(db, { ...tenant, agencyId }, body.insuredName);
+  const filed = await fileSubmission(
+    db,
+    tenant,
+    {
+      insuredId: existingId ?? createId("ins"),
+      programId: program.id,
+      naicsCode: body.naicsCode,
+      exposure: toCents(body.lineOfBusiness === "GL" ? body.annualRevenue! : body.payroll!),
+      requestedLimit: toCents(body.requestedLimit),
+      deductible: toCents(body.deductible),
+      effectiveDate: body.effectiveDate,
+      termMonths: body.termMonths,
+      priorLossCount: body.priorLosses.count,
+      priorLossIncurred: toCents(body.priorLosses.incurred),
+      knockouts: body.knockoutAnswers,
+    },
+    today,
+    existingId
+      ? undefined
+      : {
+          name: body.insuredName,
+          naicsCode: body.naicsCode,
+          addressLine1: body.address?.line1 ?? "",
+          city: body.address?.city ?? "",
+          state: body.state,
+          postalCode: body.address?.postalCode ?? "",
+          yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
+        },
+    options,
+  );
+  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field === "knockouts" ? "knockoutAnswers" : filed.field });
+  return filed.submissionId;
+}
+
+/** A just-filed submission as `/v1` presents it (it has no quote yet). */
+export async function presentFiledSubmission(db: Database, tenant: TenantContext, submissionId: string) {
+  const [submission, knockouts] = await Promise.all([getSubmission(db, tenant, submissionId), listKnockoutAnswers(db, tenant, submissionId)]);
+  if (!submission) throw new Error(`submission ${submissionId} was filed but cannot be read`);
+  return presentSubmission(submission, undefined, knockouts);
+}

@@ -1,0 +1,93 @@
+import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
+import type { Database } from "../../../db/client.ts";
+import type { insureds } from "../../../db/schema/index.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { deleteFiledDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
+import { findAgencyInsured, insertInsured } from "../../models/insureds.server.ts";
+import { findProgram } from "../../models/programs.server.ts";
+import { nextSequenceValue } from "../../models/sequences.server.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { insertSubmission } from "../../models/submissions.server.ts";
+import { createId } from "../../utils/ids.ts";
+import type { NewSubmission } from "./intake-schema.ts";
+import { evaluateIntakeKnockouts, recordKnockoutAnswers } from "../underwriting/knockouts.server.ts";
+
+export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
+
+export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
+
+export interface FilingOptions {
+  /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */
+  submissionId?: string;
+  /** The form asks every knockout question, so an unanswered one is an error (the API may omit them). */
+  everyKnockoutAsked?: boolean;
+  /** More rows that stand or fall with the submission (its document, the draft's removal). */
+  alsoWrite?: (tx: Transaction, submissionId: string) => Promise<void>;
+}
+
+/** Files the submission under the draft's id and removes the draft in the same transaction. */
+export function fromDraft(tenant: TenantContext, draft: SubmissionDraft): FilingOptions {
+  return { submissionId: draft.id, alsoWrite: (tx) => deleteFiledDraft(tx, tenant, draft.id) };
+}
+
+/**
+ * Files a producer's submission for its own agency; the tenant and agency come from the session.
+ * An insured that is new (API intake) is created in the same transaction, so a refused
+ * submission leaves no orphan insured behind.
+ */
+export async function fileSubmission(
+  db: Database,
+  tenant: TenantContext,
+  input: NewSubmission,
+  today: string,
+  newInsured?: NewInsured,
+  options: FilingOptions = {},
+): Promise<IntakeOutcome> {
+  const { agencyId } = tenant;
+  if (!agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
+  const producer = { ...tenant, agencyId };
+  const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId } : null;
+  const [insured, program] = await Promise.all([
+    newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
+    findProgram(db, tenant, input.programId),
+  ]);
+  if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
+  if (!program) return { ok: false, field: "programId", message: "Choose a program" };
+  if (!program.states.includes(insured.state)) {
+    return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
+  }
+  if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
+  const knockouts = await evaluateIntakeKnockouts(db, tenant, program.id, input.knockouts ?? {}, options.everyKnockoutAsked ?? false);
+  if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
+
+  const submissionId = options.submissionId ?? createId("sub");
+  await transactionWithRetry(db, async (tx) => {
+    if (newInsuredRow) await insertInsured(tx, producer, newInsuredRow);
+    const number = await nextSequenceValue(tx, tenant.orgId, "submission");
+    await insertSubmission(tx, tenant, {
+      id: submissionId,
+      reference: `SUB-${today.slice(0, 4)}-${String(number).padStart(5, "0")}`,
+      agencyId,
+      producerUserId: tenant.userId,
+      insuredId: insured.id,
+      programId: program.id,
+      lineOfBusiness: program.lineOfBusiness,
+      state: insured.state,
+      naicsCode: input.naicsCode,
+      annualRevenueCents: program.lineOfBusiness === "GL" ? input.exposure : null,
+      payrollCents: program.lineOfBusiness === "WC" ? input.exposure : null,
+      requestedLimitCents: input.requestedLimit,
+      deductibleCents: input.deductible,
+      effectiveDate: input.effectiveDate,
+      termMonths: input.termMonths,
+      priorLossCount: input.priorLossCount,
+      priorLossIncurredCents: input.priorLossIncurred,
+      status: "submitted",
+      submittedAt: new Date(),
+    });
+    await recordSubmissionEvent(tx, tenant, submissionId, "submitted");
+    await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
+    if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
+  });
+  return { ok: true, submissionId };
+}

@@ -1,0 +1,193 @@
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import type { Database } from "../../../db/client.ts";
+import type { DaFlag } from "../../../db/schema/index.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { findDaAgreementForQuote } from "../../models/da-agreements.server.ts";
+import { insertQuote, latestQuoteSchedule, supersedeActiveQuotes } from "../../models/quotes.server.ts";
+import { findRateTableInForce, findTaxTableInForce } from "../../models/rate-tables.server.ts";
+import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { findSubmissionForQuoting, setSubmissionStatus } from "../../models/submissions.server.ts";
+import { createId } from "../../utils/ids.ts";
+import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
+import { recordDomainEvent } from "../events/domain-events.server.ts";
+import { raiseReferral } from "./referrals.server.ts";
+import { toCents } from "../../utils/money.ts";
+import { addDays } from "../bind/calendar-date.ts";
+import { daAgreementTermsFromRow } from "../bind/da-agreement.ts";
+import { daFlagsForQuote } from "../bind/da-checks.ts";
+import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption, type ScheduleAdjustment } from "../rating/index.ts";
+import { quoteReferralReasons } from "./authority.server.ts";
+
+export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED" | "SCHEDULE_INVALID"; message: string };
+export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
+
+const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted", "referred"]);
+
+// Active rate and tax table versions never change, so their compiled form can be kept for the
+// life of the isolate.
+const compiledRateTables = new Map<string, CompiledRateTable>();
+const compiledTaxTables = new Map<string, CompiledTaxTable>();
+
+function compiled<T>(cache: Map<string, T>, id: string, compile: () => { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  let table = cache.get(id);
+  if (!table) {
+    const result = compile();
+    if (!result.ok) throw new Error(`Stored table ${id} does not compile: ${result.error.message}`);
+    table = result.value;
+    cache.set(id, table);
+  }
+  return table;
+}
+
+/**
+ * Rates a submission for every limit tier its program offers at the requested occurrence limit,
+ * runs the DA checks (failures become flags: the price is shown, bind is blocked) and stores
+ * the quote with its full rating trail. Earlier quotes of the submission stay as history.
+ * Schedule credits and debits carry over from the previous quote unless new ones are given.
+ */
+export async function quoteSubmission(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+  today: string,
+  { schedule }: { schedule?: readonly ScheduleAdjustment[] } = {},
+): Promise<QuoteOutcome> {
+  const row = await findSubmissionForQuoting(db, tenant, submissionId);
+  if (!row) return { ok: false, error: { code: "NOT_FOUND", message: "Submission not found" } };
+  const { submission } = row;
+  if (!QUOTABLE.has(submission.status)) {
+    return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
+  }
+
+  const [rateRow, taxRow, agreementRow, previousSchedule] = await Promise.all([
+    findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
+    findTaxTableInForce(db, tenant, submission.effectiveDate),
+    findDaAgreementForQuote(db, tenant, submission.programId),
+    latestQuoteSchedule(db, tenant, submission.id),
+  ]);
+  const appliedSchedule = schedule ?? previousSchedule ?? [];
+  if (!rateRow || !taxRow) {
+    const message = `No rate table of this program is in force on ${submission.effectiveDate}.`;
+    await recordQuoteFailure(db, tenant, submission.id, message);
+    return { ok: false, error: { code: "NO_RATE_TABLE", message } };
+  }
+  const rateTable = compiled(compiledRateTables, rateRow.id, () => compileRateTable(rateRow.definition));
+  const taxTable = compiled(compiledTaxTables, taxRow.id, () => compileTaxTable(taxRow.definition));
+
+  const occurrenceLimit = toCents(submission.requestedLimitCents);
+  const aggregates = [...(rateTable.increasedLimitFactors.get(occurrenceLimit)?.keys() ?? [])].sort((a, b) => a - b);
+  const options: QuoteOption[] = aggregates.map((aggregateLimit) => ({
+    occurrenceLimit,
+    aggregateLimit: toCents(aggregateLimit),
+    deductible: toCents(submission.deductibleCents),
+  }));
+  if (options.length === 0) {
+    const message = "The program does not offer the requested limit.";
+    await recordQuoteFailure(db, tenant, submission.id, message);
+    return { ok: false, error: { code: "RATING_FAILED", message } };
+  }
+  const facts = submissionFacts(submission, { aggregateLimit: options[0]!.aggregateLimit, yearsInBusiness: row.yearsInBusiness });
+  const rated = rateQuoteOptions({ submission: facts, schedule: appliedSchedule, rateTable, taxTable }, options);
+  const failure = rated.find((r) => !r.ok);
+  // A schedule the underwriter has just entered is their input error, not the submission's story.
+  if (failure && !failure.ok && schedule && (failure.error.code === "schedule_out_of_bounds" || failure.error.code === "invalid_schedule_adjustment")) {
+    return { ok: false, error: { code: "SCHEDULE_INVALID", message: failure.error.message } };
+  }
+  if (failure && !failure.ok) {
+    await recordQuoteFailure(db, tenant, submission.id, failure.error.message);
+    return { ok: false, error: { code: "RATING_FAILED", message: failure.error.message } };
+  }
+  const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
+
+  const agreement = agreementRow ? daAgreementTermsFromRow(agreementRow) : null;
+  const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
+    if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
+    return daFlagsForQuote({
+      agreement,
+      asOf: today,
+      risk: {
+        homeState: submission.state,
+        naicsCode: submission.naicsCode,
+        effectiveDate: submission.effectiveDate,
+        termMonths: submission.termMonths,
+        occurrenceLimitCents: occurrenceLimit,
+        aggregateLimitCents: toCents(aggregateLimitCents),
+        grossPremiumCents: toCents(grossPremiumCents),
+        annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
+        yearsInBusiness: facts.yearsInBusiness,
+        insuredPolicyCount: 0,
+      },
+    });
+  };
+
+  const quoteId = createId("quo");
+  await transactionWithRetry(db, async (tx) => {
+    await supersedeActiveQuotes(tx, tenant, submission.id);
+    const quote = {
+      id: quoteId,
+      submissionId: submission.id,
+      rateTableId: rateRow.id,
+      rateTableVersion: rateRow.version,
+      taxTableId: taxRow.id,
+      status: "active" as const,
+      expiresOn: addDays(today, row.quoteValidDays),
+      daFlags: flagsFor(ratedOptions[0]!.grossPremium, ratedOptions[0]!.option.aggregateLimit),
+      schedule: appliedSchedule.length ? [...appliedSchedule] : null,
+      createdByUserId: tenant.userId,
+    };
+    await insertQuote(
+      tx,
+      tenant,
+      quote,
+      ratedOptions.map((option, position) =>
+        quoteOptionRow(option, {
+          id: createId("qop"),
+          orgId: tenant.orgId,
+          quoteId,
+          position,
+          withinAuthority: flagsFor(option.grossPremium, option.option.aggregateLimit).length === 0,
+        }),
+      ),
+    );
+    await setSubmissionStatus(tx, tenant, submission.id, { status: "quoted", indicatedPremiumCents: ratedOptions[0]!.grossPremium });
+    await recordSubmissionEvent(tx, tenant, submission.id, "quoted", {
+      quoteId,
+      rateTableVersion: rateRow.version,
+      options: ratedOptions.length,
+      grossPremiumCents: ratedOptions[0]!.grossPremium,
+      ...(appliedSchedule.length ? { schedule: appliedSchedule } : {}),
+    });
+    const reasons = await quoteReferralReasons(tx, tenant, {
+      submissionId: submission.id,
+      triggers: agreement?.referralTriggers ?? null,
+      facts: { homeState: submission.state, naicsCode: submission.naicsCode, annualRevenueCents: submission.annualRevenueCents, priorLossCount: submission.priorLossCount },
+      lineOfBusiness: submission.lineOfBusiness,
+      grossPremiumCents: ratedOptions[0]!.grossPremium,
+      occurrenceLimitCents: occurrenceLimit,
+      autoBindPremiumCents: row.autoBindPremiumCents,
+    });
+    if (reasons.length) {
+      await raiseReferral(tx, tenant, {
+        submissionId: submission.id,
+        quoteId,
+        reasons,
+        lineOfBusiness: submission.lineOfBusiness,
+        grossPremiumCents: ratedOptions[0]!.grossPremium,
+        occurrenceLimitCents: occurrenceLimit,
+      });
+    }
+    await recordDomainEvent(tx, tenant.orgId, "quote.issued", {
+      quoteId,
+      submissionId: submission.id,
+      grossPremiumCents: ratedOptions[0]!.grossPremium,
+      referred: reasons.length > 0,
+      quotedByUserId: tenant.userId,
+    });
+  });
+  return { ok: true, quoteId };
+}
+
+/** A failed rating is part of the submission's story: the timeline says why there is no price. */
+async function recordQuoteFailure(db: Database, tenant: TenantContext, submissionId: string, message: string) {
+  await recordSubmissionEvent(db, tenant, submissionId, "quote_failed", { message });
+}
