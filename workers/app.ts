@@ -10,7 +10,7 @@ import { dealRoomName } from "../party/deal-room-token.ts";
 import type { DomainEventMessage } from "../app/services/domain-event-types.ts";
 import { publishOutbox } from "../app/services/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/event-delivery.server.ts";
-import { raiseInvoicesDue } from "../app/services/invoices-due.server.ts";
+import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/webhooks.server.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 

@@ -1,7 +1,7 @@
 import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { daAgreements, insureds, programs, quoteOptions, quotes, submissionEvents, submissions, type DaFlag } from "../../db/schema/index.ts";
+import { insureds, programs, quoteOptions, quotes, submissionEvents, submissions, type DaFlag } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../models/rate-tables.server.ts";
@@ -10,9 +10,9 @@ import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { recordDomainEvent } from "./domain-events.server.ts";
 import { raiseReferral, referralReasons } from "./referrals.server.ts";
 import { toCents } from "../utils/money.ts";
-import { addDays } from "./bind/calendar-date.ts";
-import { daAgreementTermsFromRow } from "./bind/da-agreement.ts";
-import { daFlagsForQuote } from "./bind/da-checks.ts";
+import { addDays } from "../utils/calendar-date.ts";
+import { daStandingForQuote } from "./policies/da-standing.server.ts";
+import { daFlagsForQuote } from "./policies/da-checks.ts";
 import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption, type ScheduleAdjustment } from "./rating/index.ts";
 import { quoteReferralReasons } from "./underwriting/authority.server.ts";
 
@@ -63,10 +63,10 @@ export async function quoteSubmission(
     return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
   }
 
-  const [rateRow, taxRow, agreementRows, [previous]] = await Promise.all([
+  const [rateRow, taxRow, standing, [previous]] = await Promise.all([
     findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
     findTaxTableInForce(db, tenant, submission.effectiveDate),
-    db.select().from(daAgreements).where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, submission.programId))).limit(1),
+    daStandingForQuote(db, tenant.orgId, { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate }, today),
     db
       .select({ schedule: quotes.schedule })
       .from(quotes)
@@ -108,7 +108,7 @@ export async function quoteSubmission(
   }
   const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
 
-  const agreement = agreementRows[0] ? daAgreementTermsFromRow(agreementRows[0]) : null;
+  const agreement = standing?.terms ?? null;
   const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
     if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
     return daFlagsForQuote({
@@ -124,8 +124,9 @@ export async function quoteSubmission(
         grossPremiumCents: toCents(grossPremiumCents),
         annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
         yearsInBusiness: facts.yearsInBusiness,
-        insuredPolicyCount: 0,
+        insuredPolicyCount: standing?.insuredPolicyCount ?? 0,
       },
+      quarterToDateGwpCents: standing?.quarterToDateGwpCents,
     });
   };
 

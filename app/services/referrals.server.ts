@@ -17,8 +17,8 @@ import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
 import { recordDomainEvent } from "./domain-events.server.ts";
 import { formatMoney, toCents } from "../utils/money.ts";
-import type { DaReferralTriggers } from "./bind/da-agreement.ts";
-import { referralTriggersHit } from "./bind/referral-triggers.ts";
+import type { DaReferralTriggers } from "./policies/da-agreement.ts";
+import { referralTriggersHit } from "./policies/referral-triggers.ts";
 import { clearKnockoutHits } from "./underwriting/knockouts.server.ts";
 import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
 

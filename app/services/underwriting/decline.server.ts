@@ -5,7 +5,7 @@ import { referralActivity, referrals, type SubmissionStatus } from "../../../db/
 import { hasPermission } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
-import type { ReferralReasonCode } from "../bind/referral-triggers.ts";
+import type { ReferralReasonCode } from "../policies/referral-triggers.ts";
 import { recordSubmissionEvent } from "./events.server.ts";
 import { lockSubmission, setSubmissionStatus } from "./submission-lock.server.ts";
 

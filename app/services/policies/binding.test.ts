@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { daAgreements, installments, outboxEvents, policies, programs, quoteOptions, quotes, rateTables, submissionDeclinations, submissions } from "../../db/schema/index.ts";
-import { rateTables as seededRateTables } from "../../db/seed/rate-tables.ts";
-import { daAgreements as seededAgreements, programs as seededPrograms } from "../../db/seed/demo-data.ts";
-import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { createId } from "../utils/ids.ts";
-import { bindQuoteOption, policyNumberPrefix } from "./binding.server.ts";
-import { quoteSubmission } from "./quoting.server.ts";
+import { daAgreements, installments, outboxEvents, policies, programs, quoteOptions, quotes, rateTables, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
+import { rateTables as seededRateTables } from "../../../db/seed/rate-tables.ts";
+import { daAgreements as seededAgreements, programs as seededPrograms } from "../../../db/seed/demo-data.ts";
+import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
+import { createId } from "../../utils/ids.ts";
+import { bindSubmission, policyNumberPrefix } from "./binding.server.ts";
+import { quoteSubmission } from "../quoting.server.ts";
 
 const db = guardedTestDatabase();
 const producer = tenantOf("agency.admin@summit.demo");
@@ -44,7 +44,7 @@ describe("binding a quote option", () => {
   test("creates the policy, its billing schedule and the policy.bound event, and counts the premium against the DA", async () => {
     const { submissionId, quoteId, option } = await quotedSubmission();
     const [before] = await db.select().from(daAgreements).where(and(eq(daAgreements.orgId, org), eq(daAgreements.id, "da_summit_gl")));
-    const outcome = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "QUARTERLY" }, "2026-11-25");
+    const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "QUARTERLY" }, "2026-11-25");
     expect(outcome).toMatchObject({ ok: true, alreadyBound: false, policyNumber: expect.stringMatching(/^SRU-GL-2026-\d{6}$/) });
     if (!outcome.ok) return;
 
@@ -66,7 +66,7 @@ describe("binding a quote option", () => {
 
   test("reports every failed pre-bind check by name, and writes nothing", async () => {
     const { submissionId, option } = await quotedSubmission("prg_summit_gl", { declinations: 1 });
-    const outcome = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2027-01-05");
+    const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2027-01-05");
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.reason !== "checks_failed") throw new Error("expected failed checks");
     expect(outcome.failures.map((f) => f.code)).toEqual(["QUOTE_EXPIRED", "DA_NOT_IN_FORCE", "DILIGENT_SEARCH_MISSING"]);
@@ -76,7 +76,7 @@ describe("binding a quote option", () => {
 
   test("twenty concurrent binds of one option give exactly one policy, and every caller gets it", async () => {
     const { submissionId, option } = await quotedSubmission();
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25")));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25")));
     const policyIds = new Set(outcomes.map((o) => (o.ok ? o.policyId : "refused")));
     expect([...policyIds]).toHaveLength(1);
     expect(policyIds.has("refused")).toBe(false);
@@ -88,7 +88,7 @@ describe("binding a quote option", () => {
     const probe = await quotedSubmission();
     const programId = await isolatedProgram({ headroomCents: Math.floor(probe.option.grossPremiumCents * 1.5) });
     const [a, b] = [await quotedSubmission(programId), await quotedSubmission(programId)];
-    const outcomes = await Promise.all([a, b].map((s) => bindQuoteOption(db, producer, { quoteOptionId: s.option.id, plan: "PIF" }, "2026-11-25")));
+    const outcomes = await Promise.all([a, b].map((s) => bindSubmission(db, producer, { quoteOptionId: s.option.id, plan: "PIF" }, "2026-11-25")));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     const refused = outcomes.find((o) => !o.ok);
     expect(refused).toMatchObject({ ok: false, reason: "checks_failed", failures: [{ code: "DA_AGGREGATE_EXCEEDED" }] });
@@ -98,7 +98,7 @@ describe("binding a quote option", () => {
 
   test("another organization's quote option is not found", async () => {
     const { option } = await quotedSubmission();
-    expect(await bindQuoteOption(db, tenantOf("producer@lakeshore.demo"), { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25")).toEqual({ ok: false, reason: "not_found" });
+    expect(await bindSubmission(db, tenantOf("producer@lakeshore.demo"), { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25")).toEqual({ ok: false, reason: "not_found" });
   });
 
   test("policy numbers lead with the organization's initials", () => {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import { domainEventOnce, invoices } from "../../db/schema/index.ts";
-import { transactionWithRetry } from "../../db/transaction.ts";
-import { addDays } from "./bind/calendar-date.ts";
-import { recordDomainEventOnce } from "./domain-events.server.ts";
+import type { Database } from "../../../db/client.ts";
+import { domainEventOnce, invoices } from "../../../db/schema/index.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import { addDays } from "../../utils/calendar-date.ts";
+import { recordDomainEventOnce } from "../domain-events.server.ts";
 
 /** How far ahead an open invoice counts as falling due. */
 export const INVOICE_DUE_HORIZON_DAYS = 7;

@@ -7,7 +7,7 @@
  */
 import { divideRoundHalfEven } from "../../utils/decimal.ts";
 import { isCents, MoneyError, subtractCents, toCents, type Cents } from "../../utils/money.ts";
-import { daysBetween, isWithin } from "./calendar-date.ts";
+import { daysBetween, isWithin } from "../../utils/calendar-date.ts";
 
 export interface PolicyTerm {
   readonly effectiveDate: string;
