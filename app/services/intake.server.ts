@@ -12,7 +12,7 @@ export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; fi
 
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import type { Transaction } from "../../db/transaction.ts";
 
 export interface FilingOptions {
   /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */

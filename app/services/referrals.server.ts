@@ -22,7 +22,7 @@ import { referralTriggersHit } from "./policies/referral-triggers.ts";
 import { clearKnockoutHits } from "./underwriting/knockouts.server.ts";
 import { closeDealRoomsForSubmission } from "./deal-rooms.server.ts";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import type { Transaction as Tx } from "../../db/transaction.ts";
 
 const TIER_ORDER = ["underwriter", "senior_underwriter", "chief_underwriter"] as const;
 

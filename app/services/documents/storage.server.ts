@@ -4,7 +4,7 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import type { Transaction } from "../../../db/transaction.ts";
 
 export type StoredDocument = typeof submissionDocuments.$inferSelect;
 

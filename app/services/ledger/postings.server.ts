@@ -11,7 +11,7 @@ import { LedgerProvisioningError, provisionBook, type Book } from "./book.server
 import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
 import { LedgerRequestError, LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+import type { Transaction } from "../../../db/transaction.ts";
 
 export type NewPosting = {
   id: string;

@@ -2,8 +2,9 @@ import type { Database } from "../../../db/client.ts";
 import { submissionEvents } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
+import type { Transaction as Tx } from "../../../db/transaction.ts";
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type { Tx };
 
 /** Appends to the submission's timeline; a null actor is the system applying a rule. */
 export async function recordSubmissionEvent(
