@@ -2,7 +2,14 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { domainEventOnce, invoices } from "../../db/schema/index.ts";
 
-export type InvoiceFallingDue = { id: string; orgId: string; invoiceNumber: string; policyId: string; dueDate: string; amountCents: number };
+export type InvoiceFallingDue = {
+  id: string;
+  orgId: string;
+  invoiceNumber: string;
+  policyId: string;
+  dueDate: string;
+  amountCents: number;
+};
 
 /**
  * Open invoices of every organization due from `from` to `to` (both included) whose
@@ -17,7 +24,14 @@ export async function listInvoicesFallingDue(db: Database, from: string, to: str
     WHERE ${invoices.status} = 'invoiced' AND ${invoices.dueDate} BETWEEN ${from} AND ${to}
       AND ${domainEventOnce.onceKey} IS NULL
     ORDER BY ${invoices.dueDate}, ${invoices.id}`);
-  const rows = result.rows as { id: string; org_id: string; invoice_number: string; policy_id: string; due_date: string; amount_cents: string | number }[];
+  const rows = result.rows as {
+    id: string;
+    org_id: string;
+    invoice_number: string;
+    policy_id: string;
+    due_date: string;
+    amount_cents: string | number;
+  }[];
   return rows.map((row) => ({
     id: row.id,
     orgId: row.org_id,

@@ -68,21 +68,55 @@ export async function findPolicyOfSubmission(db: Executor, orgId: string, submis
 }
 
 /** Records the admitted carriers that declined the risk (the surplus lines diligent search). */
-export async function insertDeclinations(db: Executor, orgId: string, submissionId: string, carrierNames: readonly string[], declinedOn: string) {
+export async function insertDeclinations(
+  db: Executor,
+  orgId: string,
+  submissionId: string,
+  carrierNames: readonly string[],
+  declinedOn: string,
+) {
   if (carrierNames.length === 0) return;
-  await db.insert(submissionDeclinations).values(
-    carrierNames.map((carrierName) => ({ id: createId("dcl"), orgId, submissionId, carrierName, declinedOn, reason: "Declined by admitted market" })),
-  );
+  await db
+    .insert(submissionDeclinations)
+    .values(
+      carrierNames.map((carrierName) => ({
+        id: createId("dcl"),
+        orgId,
+        submissionId,
+        carrierName,
+        declinedOn,
+        reason: "Declined by admitted market",
+      })),
+    );
 }
 
 /** What the pre-bind checks read about the submission besides the DA agreement. */
-export async function readBindFacts(tx: Executor, orgId: string, ids: { programId: string; insuredId: string; rateTableId: string; submissionId: string }) {
+export async function readBindFacts(
+  tx: Executor,
+  orgId: string,
+  ids: { programId: string; insuredId: string; rateTableId: string; submissionId: string },
+) {
   const [[program], [insured], [rateTable], declinations, submissionReferrals] = await Promise.all([
-    tx.select().from(programs).where(and(eq(programs.orgId, orgId), eq(programs.id, ids.programId))),
-    tx.select().from(insureds).where(and(eq(insureds.orgId, orgId), eq(insureds.id, ids.insuredId))),
-    tx.select({ definition: rateTables.definition }).from(rateTables).where(and(eq(rateTables.orgId, orgId), eq(rateTables.id, ids.rateTableId))),
-    tx.select().from(submissionDeclinations).where(and(eq(submissionDeclinations.orgId, orgId), eq(submissionDeclinations.submissionId, ids.submissionId))),
-    tx.select().from(referrals).where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, ids.submissionId))),
+    tx
+      .select()
+      .from(programs)
+      .where(and(eq(programs.orgId, orgId), eq(programs.id, ids.programId))),
+    tx
+      .select()
+      .from(insureds)
+      .where(and(eq(insureds.orgId, orgId), eq(insureds.id, ids.insuredId))),
+    tx
+      .select({ definition: rateTables.definition })
+      .from(rateTables)
+      .where(and(eq(rateTables.orgId, orgId), eq(rateTables.id, ids.rateTableId))),
+    tx
+      .select()
+      .from(submissionDeclinations)
+      .where(and(eq(submissionDeclinations.orgId, orgId), eq(submissionDeclinations.submissionId, ids.submissionId))),
+    tx
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, ids.submissionId))),
   ]);
   return { program, insured, rateTable, declinations, referrals: submissionReferrals };
 }
@@ -92,7 +126,10 @@ export async function findAuthorityProfile(db: Executor, orgId: string, userId: 
   const [row] = await db
     .select({ tier: authorityProfiles.tier, grants: authorityProfiles.grants })
     .from(userAuthority)
-    .innerJoin(authorityProfiles, and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)))
+    .innerJoin(
+      authorityProfiles,
+      and(eq(authorityProfiles.orgId, userAuthority.orgId), eq(authorityProfiles.id, userAuthority.profileId)),
+    )
     .where(and(eq(userAuthority.orgId, orgId), eq(userAuthority.userId, userId)));
   return row;
 }
@@ -117,7 +154,12 @@ function agreementForDate(orgId: string, programId: string, effectiveDate: strin
 /** The DA agreement in force on a policy's effective date, read without a lock (quoting). */
 export async function findDaAgreementInForce(db: Executor, orgId: string, programId: string, effectiveDate: string) {
   const { where, order } = agreementForDate(orgId, programId, effectiveDate);
-  const [row] = await db.select().from(daAgreements).where(where).orderBy(...order).limit(1);
+  const [row] = await db
+    .select()
+    .from(daAgreements)
+    .where(where)
+    .orderBy(...order)
+    .limit(1);
   return row;
 }
 
@@ -127,7 +169,13 @@ export async function findDaAgreementInForce(db: Executor, orgId: string, progra
  */
 export async function lockDaAgreementForBind(tx: Transaction, orgId: string, programId: string, effectiveDate: string) {
   const { where, order } = agreementForDate(orgId, programId, effectiveDate);
-  const [row] = await tx.select().from(daAgreements).where(where).orderBy(...order).limit(1).for("update");
+  const [row] = await tx
+    .select()
+    .from(daAgreements)
+    .where(where)
+    .orderBy(...order)
+    .limit(1)
+    .for("update");
   return row;
 }
 
@@ -138,7 +186,14 @@ type AgreementScope = { programId: string; effectiveDate: string; expirationDate
  * are still in force on `onDate`. Read with a lock inside a bind: under REPEATABLE READ a plain
  * read could come from a snapshot older than the agreement lock.
  */
-export async function countInsuredPoliciesInForce(db: Executor, orgId: string, insuredId: string, agreement: AgreementScope, onDate: string, { lock = false } = {}) {
+export async function countInsuredPoliciesInForce(
+  db: Executor,
+  orgId: string,
+  insuredId: string,
+  agreement: AgreementScope,
+  onDate: string,
+  { lock = false } = {},
+) {
   const query = db
     .select({ id: policies.id })
     .from(policies)
@@ -162,16 +217,34 @@ export async function countInsuredPoliciesInForce(db: Executor, orgId: string, i
  * by the day they were bound: the quarter-to-date figure of a quarterly GWP limit. Cancelled
  * policies stay counted, as they do in the agreement's bound GWP.
  */
-export async function boundGwpBetween(db: Executor, orgId: string, programId: string, start: string, end: string, { lock = false } = {}) {
+export async function boundGwpBetween(
+  db: Executor,
+  orgId: string,
+  programId: string,
+  start: string,
+  end: string,
+  { lock = false } = {},
+) {
   const query = db
     .select({ premium: policies.grossPremiumCents })
     .from(policies)
-    .where(and(eq(policies.orgId, orgId), eq(policies.programId, programId), sql`${policies.createdAt} >= ${start}`, sql`${policies.createdAt} < ${end}`));
+    .where(
+      and(
+        eq(policies.orgId, orgId),
+        eq(policies.programId, programId),
+        sql`${policies.createdAt} >= ${start}`,
+        sql`${policies.createdAt} < ${end}`,
+      ),
+    );
   const rows = lock ? await query.for("update") : await query;
   return rows.reduce((sum, r) => sum + r.premium, 0);
 }
 
-export async function findPendingReferralId(db: Executor, orgId: string, submissionId: string): Promise<string | undefined> {
+export async function findPendingReferralId(
+  db: Executor,
+  orgId: string,
+  submissionId: string,
+): Promise<string | undefined> {
   const [row] = await db
     .select({ id: referrals.id })
     .from(referrals)
@@ -197,9 +270,17 @@ export async function insertBillingSchedule(
 ) {
   const firstInvoiceId = createId("inv");
   await tx.insert(invoices).values({ id: firstInvoiceId, orgId, policyId, status: "invoiced", ...firstInvoice });
-  await tx.insert(installments).values(
-    schedule.map((i) => ({ ...i, id: createId("ins"), orgId, policyId, invoiceId: i.number === 1 ? firstInvoiceId : null })),
-  );
+  await tx
+    .insert(installments)
+    .values(
+      schedule.map((i) => ({
+        ...i,
+        id: createId("ins"),
+        orgId,
+        policyId,
+        invoiceId: i.number === 1 ? firstInvoiceId : null,
+      })),
+    );
 }
 
 /** Adds the bound premium to the agreement's counter (the row is locked by the bind). */
@@ -210,7 +291,18 @@ export async function addBoundGwp(tx: Transaction, orgId: string, agreementId: s
     .where(and(eq(daAgreements.orgId, orgId), eq(daAgreements.id, agreementId)));
 }
 
-export async function markQuoteAndSubmissionBound(tx: Transaction, orgId: string, quoteId: string, submissionId: string) {
-  await tx.update(quotes).set({ status: "bound" }).where(and(eq(quotes.orgId, orgId), eq(quotes.id, quoteId)));
-  await tx.update(submissions).set({ status: "bound" }).where(and(eq(submissions.orgId, orgId), eq(submissions.id, submissionId)));
+export async function markQuoteAndSubmissionBound(
+  tx: Transaction,
+  orgId: string,
+  quoteId: string,
+  submissionId: string,
+) {
+  await tx
+    .update(quotes)
+    .set({ status: "bound" })
+    .where(and(eq(quotes.orgId, orgId), eq(quotes.id, quoteId)));
+  await tx
+    .update(submissions)
+    .set({ status: "bound" })
+    .where(and(eq(submissions.orgId, orgId), eq(submissions.id, submissionId)));
 }

@@ -57,7 +57,12 @@ export type BindOutcome =
 export type AfterBind = { documents: R2Bucket; waitUntil: (work: Promise<unknown>) => void };
 
 const refused = (failures: FailedCheck[]): BindOutcome => ({ ok: false, reason: "checks_failed", failures });
-const issue = (detail: string): FailedCheck => ({ check: "no_open_uw_issues", code: "UW_ISSUES_OPEN", passed: false, detail });
+const issue = (detail: string): FailedCheck => ({
+  check: "no_open_uw_issues",
+  code: "UW_ISSUES_OPEN",
+  passed: false,
+  detail,
+});
 
 /**
  * The one way to bind: records the diligent-search declinations, runs the pre-bind checks and
@@ -69,10 +74,17 @@ const issue = (detail: string): FailedCheck => ({ check: "no_open_uw_issues", co
  * back; then the DA agreement in force on the effective date is locked, so its aggregate
  * counter, the insured's policy count and the quarter's premium cannot change under the checks.
  */
-export async function bindSubmission(db: Database, tenant: TenantContext, request: BindRequest, bindDate: string, after?: AfterBind): Promise<BindOutcome> {
+export async function bindSubmission(
+  db: Database,
+  tenant: TenantContext,
+  request: BindRequest,
+  bindDate: string,
+  after?: AfterBind,
+): Promise<BindOutcome> {
   const outcome = await transactionWithRetry(db, async (tx): Promise<BindOutcome> => {
     const row = await lockQuoteOptionForBind(tx, tenant, request.quoteOptionId);
-    if (!row || (request.submissionId !== undefined && row.submission.id !== request.submissionId)) return { ok: false, reason: "not_found" };
+    if (!row || (request.submissionId !== undefined && row.submission.id !== request.submissionId))
+      return { ok: false, reason: "not_found" };
     const names = [...new Set((request.declinedBy ?? []).map((n) => n.trim()).filter(Boolean))];
     await insertDeclinations(tx, tenant.orgId, row.submission.id, names, bindDate);
     return bindLocked(tx, tenant, row, request.plan, bindDate);
@@ -84,23 +96,50 @@ export async function bindSubmission(db: Database, tenant: TenantContext, reques
   return outcome;
 }
 
-async function bindLocked(tx: Transaction, tenant: TenantContext, locked: LockedQuoteOption, plan: InstallmentPlan, bindDate: string): Promise<BindOutcome> {
+async function bindLocked(
+  tx: Transaction,
+  tenant: TenantContext,
+  locked: LockedQuoteOption,
+  plan: InstallmentPlan,
+  bindDate: string,
+): Promise<BindOutcome> {
   const { option, quote, submission } = locked;
   if (quote.status === "bound") {
     const existing = await findPolicyOfSubmission(tx, tenant.orgId, submission.id);
     if (existing?.quoteOptionId === option.id) {
-      return { ok: true, policyId: existing.id, policyNumber: existing.policyNumber, alreadyBound: true, submissionId: submission.id };
+      return {
+        ok: true,
+        policyId: existing.id,
+        policyNumber: existing.policyNumber,
+        alreadyBound: true,
+        submissionId: submission.id,
+      };
     }
     return refused([issue("another option of this quote is already bound")]);
   }
   if (quote.status === "superseded") {
-    return { ok: false, reason: "quote_superseded", code: "QUOTE_SUPERSEDED", currentQuoteId: await findActiveQuoteId(tx, tenant.orgId, submission.id) };
+    return {
+      ok: false,
+      reason: "quote_superseded",
+      code: "QUOTE_SUPERSEDED",
+      currentQuoteId: await findActiveQuoteId(tx, tenant.orgId, submission.id),
+    };
   }
-  if (submission.status === "declined" || submission.status === "withdrawn") return refused([issue(`the submission is ${submission.status}`)]);
-  if (submission.status === "pending_info") return refused([issue("an underwriter's request for more information is unanswered")]);
+  if (submission.status === "declined" || submission.status === "withdrawn")
+    return refused([issue(`the submission is ${submission.status}`)]);
+  if (submission.status === "pending_info")
+    return refused([issue("an underwriter's request for more information is unanswered")]);
 
-  const ids = { programId: submission.programId, insuredId: submission.insuredId, rateTableId: quote.rateTableId, submissionId: submission.id };
-  const [facts, knockoutsHit] = await Promise.all([readBindFacts(tx, tenant.orgId, ids), openKnockoutHits(tx, tenant, submission.id)]);
+  const ids = {
+    programId: submission.programId,
+    insuredId: submission.insuredId,
+    rateTableId: quote.rateTableId,
+    submissionId: submission.id,
+  };
+  const [facts, knockoutsHit] = await Promise.all([
+    readBindFacts(tx, tenant.orgId, ids),
+    openKnockoutHits(tx, tenant, submission.id),
+  ]);
   const { program, insured, rateTable } = facts;
   if (!program || !insured || !rateTable) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
@@ -108,14 +147,33 @@ async function bindLocked(tx: Transaction, tenant: TenantContext, locked: Locked
   const approval = facts.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
   const [authority, standing] = await Promise.all([
     findAuthorityProfile(tx, tenant.orgId, approval?.decidedByUserId ?? tenant.userId),
-    lockDaStandingForBind(tx, tenant.orgId, { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate }, bindDate),
+    lockDaStandingForBind(
+      tx,
+      tenant.orgId,
+      { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
+      bindDate,
+    ),
   ]);
   if (!standing) {
-    return refused([{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", passed: false, detail: "the program has no delegated authority agreement" }]);
+    return refused([
+      {
+        check: "da_agreement_in_force",
+        code: "DA_NOT_IN_FORCE",
+        passed: false,
+        detail: "the program has no delegated authority agreement",
+      },
+    ]);
   }
 
   const bindingAuthority: BindAuthority | null = authority
-    ? { tier: authority.tier, grants: authority.grants.map((g) => ({ lineOfBusiness: g.lineOfBusiness, maxPremiumCents: toCents(g.maxPremiumCents), maxLimitCents: toCents(g.maxLimitCents) })) }
+    ? {
+        tier: authority.tier,
+        grants: authority.grants.map((g) => ({
+          lineOfBusiness: g.lineOfBusiness,
+          maxPremiumCents: toCents(g.maxPremiumCents),
+          maxLimitCents: toCents(g.maxLimitCents),
+        })),
+      }
     : tenant.roles.some((r) => r === "producer" || r === "agency_admin")
       ? { tier: "auto" }
       : null;
@@ -147,7 +205,11 @@ async function bindLocked(tx: Transaction, tenant: TenantContext, locked: Locked
     },
     surplusLines: {
       surplusLines: rateTable.definition.surplusLines === true,
-      declinations: facts.declinations.map((d) => ({ carrierName: d.carrierName, declinedOn: d.declinedOn, reason: d.reason })),
+      declinations: facts.declinations.map((d) => ({
+        carrierName: d.carrierName,
+        declinedOn: d.declinedOn,
+        reason: d.reason,
+      })),
     },
   });
   const failures = checks.filter((c): c is FailedCheck => !c.passed);
@@ -169,7 +231,12 @@ async function bindLocked(tx: Transaction, tenant: TenantContext, locked: Locked
 
   const year = Number(submission.effectiveDate.slice(0, 4));
   const sequence = await nextSequenceValue(tx, tenant.orgId, `policy:${submission.lineOfBusiness}:${year}`);
-  const policyNumber = formatPolicyNumber({ prefix: policyNumberPrefix(tenant.orgName), lineOfBusiness: submission.lineOfBusiness, year, sequence });
+  const policyNumber = formatPolicyNumber({
+    prefix: policyNumberPrefix(tenant.orgName),
+    lineOfBusiness: submission.lineOfBusiness,
+    year,
+    sequence,
+  });
   const policyId = createId("pol");
   await insertPolicy(tx, {
     id: policyId,
@@ -196,13 +263,20 @@ async function bindLocked(tx: Transaction, tenant: TenantContext, locked: Locked
     boundByUserId: tenant.userId,
   });
 
-  const schedule = buildInstallments(plan, { totalCents: toCents(option.totalDueCents), effectiveDate: submission.effectiveDate });
+  const schedule = buildInstallments(plan, {
+    totalCents: toCents(option.totalDueCents),
+    effectiveDate: submission.effectiveDate,
+  });
   const invoiceNumber = await nextSequenceValue(tx, tenant.orgId, `invoice:${year}`);
   await insertBillingSchedule(
     tx,
     tenant.orgId,
     policyId,
-    { invoiceNumber: `INV-${year}-${String(invoiceNumber).padStart(5, "0")}`, dueDate: schedule[0]!.dueDate, amountCents: schedule[0]!.amountCents },
+    {
+      invoiceNumber: `INV-${year}-${String(invoiceNumber).padStart(5, "0")}`,
+      dueDate: schedule[0]!.dueDate,
+      amountCents: schedule[0]!.amountCents,
+    },
     schedule.map((i) => ({
       number: i.number,
       dueDate: i.dueDate,
@@ -215,7 +289,15 @@ async function bindLocked(tx: Transaction, tenant: TenantContext, locked: Locked
   await addBoundGwp(tx, tenant.orgId, standing.agreementId, option.grossPremiumCents);
   await markQuoteAndSubmissionBound(tx, tenant.orgId, quote.id, submission.id);
   await recordSubmissionEvent(tx, tenant, submission.id, "bound", { policyId, policyNumber });
-  await recordDomainEvent(tx, tenant.orgId, "policy.bound", { policyId, policyNumber, submissionId: submission.id, quoteOptionId: option.id, grossPremiumCents: option.grossPremiumCents, totalDueCents: option.totalDueCents, boundBy: tenant.userId });
+  await recordDomainEvent(tx, tenant.orgId, "policy.bound", {
+    policyId,
+    policyNumber,
+    submissionId: submission.id,
+    quoteOptionId: option.id,
+    grossPremiumCents: option.grossPremiumCents,
+    totalDueCents: option.totalDueCents,
+    boundBy: tenant.userId,
+  });
   return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id };
 }
 
@@ -231,7 +313,12 @@ export async function getBindForm(db: Database, tenant: TenantContext, submissio
 export function policyNumberPrefix(orgName: string): string {
   const initials = orgName
     .split(/\s+/)
-    .map((word) => word.replace(/[^A-Za-z]/g, "").charAt(0).toUpperCase())
+    .map((word) =>
+      word
+        .replace(/[^A-Za-z]/g, "")
+        .charAt(0)
+        .toUpperCase(),
+    )
     .join("")
     .slice(0, 3);
   return initials.length >= 2 ? initials : "POL";

@@ -18,22 +18,48 @@ describe("binding a quote option", () => {
     const { submissionId, quoteId, option } = await quotedSubmission(programId, { insuredId: await newInsured() });
     const before = await agreementRow(agreementId);
     const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "QUARTERLY" }, "2026-11-25");
-    expect(outcome).toMatchObject({ ok: true, alreadyBound: false, policyNumber: expect.stringMatching(/^SRU-GL-2026-\d{6}$/) });
+    expect(outcome).toMatchObject({
+      ok: true,
+      alreadyBound: false,
+      policyNumber: expect.stringMatching(/^SRU-GL-2026-\d{6}$/),
+    });
     if (!outcome.ok) return;
 
-    const [policy] = await db.select().from(policies).where(and(eq(policies.orgId, org), eq(policies.id, outcome.policyId)));
-    expect(policy).toMatchObject({ status: "bound", effectiveDate: "2026-12-20", expirationDate: "2027-12-20", grossPremiumCents: option.grossPremiumCents, installmentPlan: "QUARTERLY" });
-    const schedule = await db.select().from(installments).where(and(eq(installments.orgId, org), eq(installments.policyId, outcome.policyId))).orderBy(installments.number);
+    const [policy] = await db
+      .select()
+      .from(policies)
+      .where(and(eq(policies.orgId, org), eq(policies.id, outcome.policyId)));
+    expect(policy).toMatchObject({
+      status: "bound",
+      effectiveDate: "2026-12-20",
+      expirationDate: "2027-12-20",
+      grossPremiumCents: option.grossPremiumCents,
+      installmentPlan: "QUARTERLY",
+    });
+    const schedule = await db
+      .select()
+      .from(installments)
+      .where(and(eq(installments.orgId, org), eq(installments.policyId, outcome.policyId)))
+      .orderBy(installments.number);
     expect(schedule.map((i) => i.dueDate)).toEqual(["2026-12-20", "2027-03-20", "2027-06-20", "2027-09-20"]);
     expect(schedule.reduce((sum, i) => sum + i.shareCents, 0)).toBe(option.totalDueCents);
     expect(schedule.map((i) => i.status)).toEqual(["invoiced", "pending", "pending", "pending"]);
 
     const after = await agreementRow(agreementId);
     expect(after.boundGwpCents - before.boundGwpCents).toBe(option.grossPremiumCents);
-    const [quote] = await db.select().from(quotes).where(and(eq(quotes.orgId, org), eq(quotes.id, quoteId)));
-    const [submission] = await db.select().from(submissions).where(and(eq(submissions.orgId, org), eq(submissions.id, submissionId)));
+    const [quote] = await db
+      .select()
+      .from(quotes)
+      .where(and(eq(quotes.orgId, org), eq(quotes.id, quoteId)));
+    const [submission] = await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.orgId, org), eq(submissions.id, submissionId)));
     expect([quote!.status, submission!.status]).toEqual(["bound", "bound"]);
-    const events = await db.select().from(outboxEvents).where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "policy.bound")));
+    const events = await db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "policy.bound")));
     expect(events.some((e) => e.payload.policyId === outcome.policyId)).toBe(true);
   });
 
@@ -42,43 +68,82 @@ describe("binding a quote option", () => {
     const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2027-01-05");
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.reason !== "checks_failed") throw new Error("expected failed checks");
-    expect(outcome.failures.map((f) => f.code)).toEqual(["QUOTE_EXPIRED", "DA_NOT_IN_FORCE", "DILIGENT_SEARCH_MISSING"]);
+    expect(outcome.failures.map((f) => f.code)).toEqual([
+      "QUOTE_EXPIRED",
+      "DA_NOT_IN_FORCE",
+      "DILIGENT_SEARCH_MISSING",
+    ]);
     expect(outcome.failures.find((f) => f.check === "surplus_lines_diligent_search")?.detail).toContain("1 recorded");
-    expect(await db.select().from(policies).where(and(eq(policies.orgId, org), eq(policies.submissionId, submissionId)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(policies)
+        .where(and(eq(policies.orgId, org), eq(policies.submissionId, submissionId))),
+    ).toEqual([]);
   });
 
   test("twenty concurrent binds of one option give exactly one policy, and every caller gets it", async () => {
     const { submissionId, option } = await quotedSubmission();
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25")));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25"),
+      ),
+    );
     const policyIds = new Set(outcomes.map((o) => (o.ok ? o.policyId : "refused")));
     expect([...policyIds]).toHaveLength(1);
     expect(policyIds.has("refused")).toBe(false);
     expect(outcomes.filter((o) => o.ok && !o.alreadyBound)).toHaveLength(1);
-    expect(await db.select().from(policies).where(and(eq(policies.orgId, org), eq(policies.submissionId, submissionId)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(policies)
+        .where(and(eq(policies.orgId, org), eq(policies.submissionId, submissionId))),
+    ).toHaveLength(1);
   });
 
   test("two concurrent binds that would jointly exceed the DA aggregate: one is bound, one is refused", async () => {
     const probe = await quotedSubmission();
     const { programId } = await isolatedProgram({ headroomCents: Math.floor(probe.option.grossPremiumCents * 1.5) });
-    const [a, b] = [await quotedSubmission(programId, { insuredId: await newInsured() }), await quotedSubmission(programId, { insuredId: await newInsured() })];
-    const outcomes = await Promise.all([a, b].map((s) => bindSubmission(db, producer, { quoteOptionId: s.option.id, plan: "PIF" }, "2026-11-25")));
+    const [a, b] = [
+      await quotedSubmission(programId, { insuredId: await newInsured() }),
+      await quotedSubmission(programId, { insuredId: await newInsured() }),
+    ];
+    const outcomes = await Promise.all(
+      [a, b].map((s) => bindSubmission(db, producer, { quoteOptionId: s.option.id, plan: "PIF" }, "2026-11-25")),
+    );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     const refused = outcomes.find((o) => !o.ok);
-    expect(refused).toMatchObject({ ok: false, reason: "checks_failed", failures: [{ code: "DA_AGGREGATE_EXCEEDED" }] });
-    const bound = await db.select().from(policies).where(and(eq(policies.orgId, org), inArray(policies.submissionId, [a.submissionId, b.submissionId])));
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: "checks_failed",
+      failures: [{ code: "DA_AGGREGATE_EXCEEDED" }],
+    });
+    const bound = await db
+      .select()
+      .from(policies)
+      .where(and(eq(policies.orgId, org), inArray(policies.submissionId, [a.submissionId, b.submissionId])));
     expect(bound).toHaveLength(1);
   });
 
   test("another organization's quote option is not found", async () => {
     const { option } = await quotedSubmission();
-    expect(await bindSubmission(db, tenantOf("producer@lakeshore.demo"), { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25")).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await bindSubmission(
+        db,
+        tenantOf("producer@lakeshore.demo"),
+        { quoteOptionId: option.id, plan: "PIF" },
+        "2026-11-25",
+      ),
+    ).toEqual({ ok: false, reason: "not_found" });
   });
 
   test("concurrent binds of different submissions get distinct policy numbers", async () => {
     const { programId } = await isolatedProgram();
     const quoted = [];
     for (let i = 0; i < 6; i++) quoted.push(await quotedSubmission(programId, { insuredId: await newInsured() }));
-    const outcomes = await Promise.all(quoted.map((q) => bindSubmission(db, producer, { quoteOptionId: q.option.id, plan: "PIF" }, "2026-11-25")));
+    const outcomes = await Promise.all(
+      quoted.map((q) => bindSubmission(db, producer, { quoteOptionId: q.option.id, plan: "PIF" }, "2026-11-25")),
+    );
     const numbers = outcomes.map((o) => (o.ok ? o.policyNumber : `refused: ${JSON.stringify(o)}`));
     expect(numbers.every((n) => /^SRU-GL-2026-\d{6}$/.test(n))).toBe(true);
     expect(new Set(numbers).size).toBe(quoted.length);
@@ -88,14 +153,32 @@ describe("binding a quote option", () => {
     const { programId } = await isolatedProgram({ agreement: { maxPoliciesPerInsured: 1 } });
     const insuredId = await newInsured();
     const first = await quotedSubmission(programId, { insuredId });
-    expect((await bindSubmission(db, producer, { quoteOptionId: first.option.id, plan: "PIF" }, "2026-11-25")).ok).toBe(true);
+    expect((await bindSubmission(db, producer, { quoteOptionId: first.option.id, plan: "PIF" }, "2026-11-25")).ok).toBe(
+      true,
+    );
 
     const second = await quotedSubmission(programId, { insuredId });
-    const [quote] = await db.select().from(quotes).where(and(eq(quotes.orgId, org), eq(quotes.id, second.quoteId)));
-    expect(quote!.daFlags).toEqual([expect.objectContaining({ code: "DA_LIMIT_EXCEEDED", detail: expect.stringContaining("(maximum 1)") })]);
+    const [quote] = await db
+      .select()
+      .from(quotes)
+      .where(and(eq(quotes.orgId, org), eq(quotes.id, second.quoteId)));
+    expect(quote!.daFlags).toEqual([
+      expect.objectContaining({ code: "DA_LIMIT_EXCEEDED", detail: expect.stringContaining("(maximum 1)") }),
+    ]);
     const refused = await bindSubmission(db, producer, { quoteOptionId: second.option.id, plan: "PIF" }, "2026-11-25");
-    expect(refused).toMatchObject({ ok: false, reason: "checks_failed", failures: [{ code: "DA_LIMIT_EXCEEDED", detail: "the insured already holds 1 policy under this agreement (maximum 1)" }] });
-    expect(await db.select().from(policies).where(and(eq(policies.orgId, org), eq(policies.submissionId, second.submissionId)))).toEqual([]);
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: "checks_failed",
+      failures: [
+        { code: "DA_LIMIT_EXCEEDED", detail: "the insured already holds 1 policy under this agreement (maximum 1)" },
+      ],
+    });
+    expect(
+      await db
+        .select()
+        .from(policies)
+        .where(and(eq(policies.orgId, org), eq(policies.submissionId, second.submissionId))),
+    ).toEqual([]);
   });
 
   test("an agreement with a quarterly GWP limit quotes and binds against the quarter's bound premium", async () => {
@@ -103,14 +186,29 @@ describe("binding a quote option", () => {
     const effectiveDate = addDays(today, 10);
     const probe = await quotedSubmission("prg_summit_gl", { effectiveDate, quoteDate: today });
     const { programId, agreementId } = await isolatedProgram({
-      agreement: { effectiveDate: today, expirationDate: addDays(addMonths(today, 12), -1), quarterlyGwpLimitCents: Math.floor(probe.option.grossPremiumCents * 1.5) },
+      agreement: {
+        effectiveDate: today,
+        expirationDate: addDays(addMonths(today, 12), -1),
+        quarterlyGwpLimitCents: Math.floor(probe.option.grossPremiumCents * 1.5),
+      },
     });
     const a = await quotedSubmission(programId, { insuredId: await newInsured(), effectiveDate, quoteDate: today });
     const b = await quotedSubmission(programId, { insuredId: await newInsured(), effectiveDate, quoteDate: today });
     expect((await bindSubmission(db, producer, { quoteOptionId: a.option.id, plan: "PIF" }, today)).ok).toBe(true);
     const refused = await bindSubmission(db, producer, { quoteOptionId: b.option.id, plan: "PIF" }, today);
-    expect(refused).toMatchObject({ ok: false, reason: "checks_failed", failures: [{ code: "DA_AGGREGATE_EXCEEDED", detail: expect.stringMatching(/^quarterly GWP would reach .* over the quarterly limit /) }] });
-    expect((await agreementRow(agreementId)).boundGwpCents - (1_000_000_000_000 - 1_000_000_000)).toBe(a.option.grossPremiumCents);
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: "checks_failed",
+      failures: [
+        {
+          code: "DA_AGGREGATE_EXCEEDED",
+          detail: expect.stringMatching(/^quarterly GWP would reach .* over the quarterly limit /),
+        },
+      ],
+    });
+    expect((await agreementRow(agreementId)).boundGwpCents - (1_000_000_000_000 - 1_000_000_000)).toBe(
+      a.option.grossPremiumCents,
+    );
   });
 
   test("an option of a superseded quote is refused as QUOTE_SUPERSEDED, naming the current quote", async () => {
@@ -119,17 +217,39 @@ describe("binding a quote option", () => {
     const requoted = await quoteSubmission(db, producer, stale.submissionId, "2026-11-23");
     if (!requoted.ok) throw new Error(requoted.error.message);
     const outcome = await bindSubmission(db, producer, { quoteOptionId: stale.option.id, plan: "PIF" }, "2026-11-25");
-    expect(outcome).toEqual({ ok: false, reason: "quote_superseded", code: "QUOTE_SUPERSEDED", currentQuoteId: requoted.quoteId });
-    expect(await db.select().from(policies).where(and(eq(policies.orgId, org), eq(policies.submissionId, stale.submissionId)))).toEqual([]);
+    expect(outcome).toEqual({
+      ok: false,
+      reason: "quote_superseded",
+      code: "QUOTE_SUPERSEDED",
+      currentQuoteId: requoted.quoteId,
+    });
+    expect(
+      await db
+        .select()
+        .from(policies)
+        .where(and(eq(policies.orgId, org), eq(policies.submissionId, stale.submissionId))),
+    ).toEqual([]);
   });
 
   test("the agreement is the one in force on the policy's effective date, not the program's first", async () => {
     // Ids sort the lapsed agreement first, where an unordered first row would find it.
     const lapsedId = `da_${createId("x").slice(-10)}_a`;
-    const { programId } = await isolatedProgram({ agreement: { id: lapsedId, reference: "LAPSED-2025", effectiveDate: "2025-01-01", expirationDate: "2025-12-31" } });
+    const { programId } = await isolatedProgram({
+      agreement: { id: lapsedId, reference: "LAPSED-2025", effectiveDate: "2025-01-01", expirationDate: "2025-12-31" },
+    });
     const currentId = `${lapsedId.slice(0, -2)}_b`;
     const seeded = seededAgreements.find((a) => a.id === "da_summit_gl")!;
-    await db.insert(daAgreements).values({ ...seeded, id: currentId, programId, reference: "CURRENT-2026", effectiveDate: "2026-01-01", expirationDate: "2026-12-31", boundGwpCents: 0 });
+    await db
+      .insert(daAgreements)
+      .values({
+        ...seeded,
+        id: currentId,
+        programId,
+        reference: "CURRENT-2026",
+        effectiveDate: "2026-01-01",
+        expirationDate: "2026-12-31",
+        boundGwpCents: 0,
+      });
     const { option } = await quotedSubmission(programId, { insuredId: await newInsured() });
     const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
     expect(outcome).toMatchObject({ ok: true });

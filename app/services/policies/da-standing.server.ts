@@ -24,18 +24,42 @@ export type DaStanding = {
   quarterToDateGwpCents: Cents | undefined;
 };
 
-async function standingOf(db: Database | Transaction, orgId: string, row: Parameters<typeof daAgreementTermsFromRow>[0], risk: DaRiskKey, asOf: string, lock: boolean): Promise<DaStanding> {
+async function standingOf(
+  db: Database | Transaction,
+  orgId: string,
+  row: Parameters<typeof daAgreementTermsFromRow>[0],
+  risk: DaRiskKey,
+  asOf: string,
+  lock: boolean,
+): Promise<DaStanding> {
   const terms = daAgreementTermsFromRow(row);
   const quarter = terms.quarterlyGwpLimitCents === null ? null : daAgreementQuarter(terms.effectiveDate, asOf);
   const [insuredPolicyCount, quarterToDate] = await Promise.all([
-    countInsuredPoliciesInForce(db, orgId, risk.insuredId, { programId: row.programId, effectiveDate: row.effectiveDate, expirationDate: row.expirationDate }, risk.effectiveDate, { lock }),
+    countInsuredPoliciesInForce(
+      db,
+      orgId,
+      risk.insuredId,
+      { programId: row.programId, effectiveDate: row.effectiveDate, expirationDate: row.expirationDate },
+      risk.effectiveDate,
+      { lock },
+    ),
     quarter ? boundGwpBetween(db, orgId, row.programId, quarter.start, quarter.end, { lock }) : undefined,
   ]);
-  return { agreementId: row.id, terms, insuredPolicyCount, quarterToDateGwpCents: quarterToDate === undefined ? undefined : toCents(quarterToDate) };
+  return {
+    agreementId: row.id,
+    terms,
+    insuredPolicyCount,
+    quarterToDateGwpCents: quarterToDate === undefined ? undefined : toCents(quarterToDate),
+  };
 }
 
 /** Quote time: the agreement and its counts as they stand, without locks. */
-export async function daStandingForQuote(db: Database | Transaction, orgId: string, risk: DaRiskKey, asOf: string): Promise<DaStanding | null> {
+export async function daStandingForQuote(
+  db: Database | Transaction,
+  orgId: string,
+  risk: DaRiskKey,
+  asOf: string,
+): Promise<DaStanding | null> {
   const row = await findDaAgreementInForce(db, orgId, risk.programId, risk.effectiveDate);
   return row ? standingOf(db, orgId, row, risk, asOf, false) : null;
 }
@@ -44,7 +68,12 @@ export async function daStandingForQuote(db: Database | Transaction, orgId: stri
  * Bind time, inside the bind transaction: the agreement row is locked first, then the counts
  * are read with locks, so two binds under one agreement see each other's policies.
  */
-export async function lockDaStandingForBind(tx: Transaction, orgId: string, risk: DaRiskKey, asOf: string): Promise<DaStanding | null> {
+export async function lockDaStandingForBind(
+  tx: Transaction,
+  orgId: string,
+  risk: DaRiskKey,
+  asOf: string,
+): Promise<DaStanding | null> {
   const row = await lockDaAgreementForBind(tx, orgId, risk.programId, risk.effectiveDate);
   return row ? standingOf(tx, orgId, row, risk, asOf, true) : null;
 }
