@@ -166,6 +166,8 @@ export async function findDaAgreementInForce(db: Executor, orgId: string, progra
 /**
  * Locks the DA agreement in force on the effective date, so the aggregate counter, the
  * insured's policy count and the quarter's premium cannot change under a bind that reads them.
+ * Take it before the transaction's first plain read: under REPEATABLE READ that read fixes the
+ * snapshot, which must include every bind under the agreement that committed before the lock.
  */
 export async function lockDaAgreementForBind(tx: Transaction, orgId: string, programId: string, effectiveDate: string) {
   const { where, order } = agreementForDate(orgId, programId, effectiveDate);
@@ -183,8 +185,7 @@ type AgreementScope = { programId: string; effectiveDate: string; expirationDate
 
 /**
  * Policies the insured holds under the agreement (its program, incepting within its term) that
- * are still in force on `onDate`. Read with a lock inside a bind: under REPEATABLE READ a plain
- * read could come from a snapshot older than the agreement lock.
+ * are still in force on `onDate`. A bind reads it after `lockDaAgreementForBind` (see there).
  */
 export async function countInsuredPoliciesInForce(
   db: Executor,
@@ -192,9 +193,8 @@ export async function countInsuredPoliciesInForce(
   insuredId: string,
   agreement: AgreementScope,
   onDate: string,
-  { lock = false } = {},
 ) {
-  const query = db
+  const rows = await db
     .select({ id: policies.id })
     .from(policies)
     .where(
@@ -208,7 +208,6 @@ export async function countInsuredPoliciesInForce(
         gt(policies.expirationDate, onDate),
       ),
     );
-  const rows = lock ? await query.for("update") : await query;
   return rows.length;
 }
 
@@ -223,9 +222,8 @@ export async function boundGwpBetween(
   programId: string,
   start: string,
   end: string,
-  { lock = false } = {},
 ) {
-  const query = db
+  const rows = await db
     .select({ premium: policies.grossPremiumCents })
     .from(policies)
     .where(
@@ -236,7 +234,6 @@ export async function boundGwpBetween(
         sql`${policies.createdAt} < ${end}`,
       ),
     );
-  const rows = lock ? await query.for("update") : await query;
   return rows.reduce((sum, r) => sum + r.premium, 0);
 }
 

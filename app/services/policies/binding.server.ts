@@ -136,6 +136,13 @@ async function bindLocked(
     rateTableId: quote.rateTableId,
     submissionId: submission.id,
   };
+  // The agreement lock comes before the first plain read (see lockDaAgreementForBind).
+  const standing = await lockDaStandingForBind(
+    tx,
+    tenant.orgId,
+    { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
+    bindDate,
+  );
   const [facts, knockoutsHit] = await Promise.all([
     readBindFacts(tx, tenant.orgId, ids),
     openKnockoutHits(tx, tenant, submission.id),
@@ -145,15 +152,7 @@ async function bindLocked(
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
   // An approved referral lends the approving underwriter's authority to this quote's bind.
   const approval = facts.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
-  const [authority, standing] = await Promise.all([
-    findAuthorityProfile(tx, tenant.orgId, approval?.decidedByUserId ?? tenant.userId),
-    lockDaStandingForBind(
-      tx,
-      tenant.orgId,
-      { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
-      bindDate,
-    ),
-  ]);
+  const authority = await findAuthorityProfile(tx, tenant.orgId, approval?.decidedByUserId ?? tenant.userId);
   if (!standing) {
     return refused([
       {

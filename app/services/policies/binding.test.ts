@@ -179,6 +179,15 @@ describe("binding a quote option", () => {
         .from(policies)
         .where(and(eq(policies.orgId, org), eq(policies.submissionId, second.submissionId))),
     ).toEqual([]);
+
+    // Two quotes of another insured, bound at once: the agreement lock lets only one through.
+    const other = await newInsured();
+    const pair = [await quotedSubmission(programId, { insuredId: other }), await quotedSubmission(programId, { insuredId: other })];
+    const outcomes = await Promise.all(
+      pair.map((q) => bindSubmission(db, producer, { quoteOptionId: q.option.id, plan: "PIF" }, "2026-11-25")),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({ failures: [{ code: "DA_LIMIT_EXCEEDED" }] });
   });
 
   test("an agreement with a quarterly GWP limit quotes and binds against the quarter's bound premium", async () => {
@@ -194,9 +203,12 @@ describe("binding a quote option", () => {
     });
     const a = await quotedSubmission(programId, { insuredId: await newInsured(), effectiveDate, quoteDate: today });
     const b = await quotedSubmission(programId, { insuredId: await newInsured(), effectiveDate, quoteDate: today });
-    expect((await bindSubmission(db, producer, { quoteOptionId: a.option.id, plan: "PIF" }, today)).ok).toBe(true);
-    const refused = await bindSubmission(db, producer, { quoteOptionId: b.option.id, plan: "PIF" }, today);
-    expect(refused).toMatchObject({
+    // Both at once: the agreement lock makes the second see the first's premium in the quarter.
+    const outcomes = await Promise.all(
+      [a, b].map((s) => bindSubmission(db, producer, { quoteOptionId: s.option.id, plan: "PIF" }, today)),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.find((o) => !o.ok)).toMatchObject({
       ok: false,
       reason: "checks_failed",
       failures: [

@@ -30,7 +30,6 @@ async function standingOf(
   row: Parameters<typeof daAgreementTermsFromRow>[0],
   risk: DaRiskKey,
   asOf: string,
-  lock: boolean,
 ): Promise<DaStanding> {
   const terms = daAgreementTermsFromRow(row);
   const quarter = terms.quarterlyGwpLimitCents === null ? null : daAgreementQuarter(terms.effectiveDate, asOf);
@@ -41,9 +40,8 @@ async function standingOf(
       risk.insuredId,
       { programId: row.programId, effectiveDate: row.effectiveDate, expirationDate: row.expirationDate },
       risk.effectiveDate,
-      { lock },
     ),
-    quarter ? boundGwpBetween(db, orgId, row.programId, quarter.start, quarter.end, { lock }) : undefined,
+    quarter ? boundGwpBetween(db, orgId, row.programId, quarter.start, quarter.end) : undefined,
   ]);
   return {
     agreementId: row.id,
@@ -61,12 +59,13 @@ export async function daStandingForQuote(
   asOf: string,
 ): Promise<DaStanding | null> {
   const row = await findDaAgreementInForce(db, orgId, risk.programId, risk.effectiveDate);
-  return row ? standingOf(db, orgId, row, risk, asOf, false) : null;
+  return row ? standingOf(db, orgId, row, risk, asOf) : null;
 }
 
 /**
- * Bind time, inside the bind transaction: the agreement row is locked first, then the counts
- * are read with locks, so two binds under one agreement see each other's policies.
+ * Bind time, inside the bind transaction and before any plain read of it: the agreement row is
+ * locked, then the counts are read, so their snapshot includes every bind under the agreement
+ * that committed before this one got the lock (binds under one agreement see each other).
  */
 export async function lockDaStandingForBind(
   tx: Transaction,
@@ -75,5 +74,5 @@ export async function lockDaStandingForBind(
   asOf: string,
 ): Promise<DaStanding | null> {
   const row = await lockDaAgreementForBind(tx, orgId, risk.programId, risk.effectiveDate);
-  return row ? standingOf(tx, orgId, row, risk, asOf, true) : null;
+  return row ? standingOf(tx, orgId, row, risk, asOf) : null;
 }
