@@ -66,7 +66,12 @@ export async function quoteSubmission(
   const [rateRow, taxRow, standing, [previous]] = await Promise.all([
     findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
     findTaxTableInForce(db, tenant, submission.effectiveDate),
-    daStandingForQuote(db, tenant.orgId, { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate }, today),
+    daStandingForQuote(
+      db,
+      tenant.orgId,
+      { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
+      today,
+    ),
     db
       .select({ schedule: quotes.schedule })
       .from(quotes)

@@ -70,7 +70,8 @@ export async function action(args: Route.ActionArgs) {
       return data<ActionResult>({ error: null, failures: [], answerError: message("answer") }, { status: 400 });
     }
     const first = Object.values(errors).find((messages) => messages?.length)?.[0];
-    const error = formData.get("intent") === "bind" ? (first ?? "Invalid bind request") : "Unknown action: choose quote, bind or answer.";
+    const unknown = "Unknown action: choose quote, bind or answer.";
+    const error = formData.get("intent") === "bind" ? (first ?? "Invalid bind request") : unknown;
     return data<ActionResult>({ error, failures: [] }, { status: 400 });
   }
   const form = parsed.value;
@@ -87,13 +88,20 @@ export async function action(args: Route.ActionArgs) {
     const outcome = await bindSubmission(
       db,
       user.tenant,
-      { submissionId, quoteOptionId: form.quoteOptionId, plan: form.plan, declinedBy: form.declinedBy.filter((n) => n !== undefined) },
+      {
+        submissionId,
+        quoteOptionId: form.quoteOptionId,
+        plan: form.plan,
+        declinedBy: form.declinedBy.filter((name) => name !== undefined),
+      },
       today,
       { documents: env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
     );
     if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
     if (outcome.reason === "quote_superseded") {
-      const error = `${outcome.code}: this quote was replaced by a newer one. The current quote is shown below: check it and bind again.`;
+      const error =
+        `${outcome.code}: this quote was replaced by a newer one. ` +
+        "The current quote is shown below: check it and bind again.";
       return data<ActionResult>({ error, failures: [] }, { status: 409 });
     }
     if (outcome.reason === "checks_failed" && outcome.referralId) {

@@ -59,7 +59,8 @@ export async function action(args: Route.ActionArgs) {
         };
       }
       if (outcome.reason === "quote_superseded") {
-        return { status: 409, body: { error: { code: outcome.code, message: "The quote was replaced by a newer one.", details: { currentQuoteId: outcome.currentQuoteId } } } };
+        const details = { currentQuoteId: outcome.currentQuoteId };
+        return { status: 409, body: { error: { code: outcome.code, message: "The quote was replaced by a newer one.", details } } };
       }
       if (outcome.reason === "not_found") return { status: 404, body: { error: { code: "NOT_FOUND", message: "No such quote option." } } };
       return { status: 422, body: { error: { code: "PLAN_NOT_OFFERED", message: "The program does not offer that payment plan." } } };
