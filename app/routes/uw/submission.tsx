@@ -14,7 +14,7 @@ import { UnderwritingIssues } from "../../components/underwriting-issues.tsx";
 import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../models/quotes.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
-import { REFERRAL_REASON_CODES } from "../../services/policies/referral-triggers.ts";
+import { REFERRAL_REASON_CODES } from "../../services/policies/index.ts";
 import { quoteSubmission } from "../../services/quoting.server.ts";
 import { decideReferral, listReferralsForSubmission } from "../../services/referrals.server.ts";
 import { declineSubmission } from "../../services/underwriting/decline.server.ts";
