@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
@@ -115,6 +115,11 @@ export async function action(args: Route.ActionArgs) {
   const outcome = await quoteSubmission(db, user.tenant, submissionId, today);
   invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
   return { error: outcome.ok ? null : `This submission could not be priced: ${outcome.error.message}`, failures: [] } satisfies ActionResult;
+}
+
+/** A bind refused as QUOTE_SUPERSEDED (409) reloads the page's data, so it shows the current quote. */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 ? true : defaultShouldRevalidate;
 }
 
 export default function ProducerSubmission({ loaderData, actionData }: Route.ComponentProps) {
