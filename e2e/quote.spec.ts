@@ -83,6 +83,42 @@ test("the producer binds a quoted option and downloads a declarations page namin
   expect(text).toContain(total);
 });
 
+test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDED, and the current quote is shown", async ({ page }) => {
+  await signIn(page, "producer@summit.demo");
+  await page.getByRole("link", { name: "New submission" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("Insured").selectOption({ label: "Red River Landscaping (OK)" });
+  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
+  await page.getByLabel("NAICS class code").fill("561730");
+  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,500,000");
+  await page.getByLabel("Effective date").fill(daysFromToday(8));
+  await answerKnockoutQuestions(page, "prg_summit_gl");
+  await page.getByRole("button", { name: "Submit and quote" }).click();
+  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
+  const submissionUrl = page.url();
+
+  // Another tab re-quotes while this one still shows the first quote.
+  const other = await page.context().newPage();
+  await other.goto(submissionUrl);
+  await other.getByRole("button", { name: "Re-quote" }).click();
+  await expect(other.getByText("1 earlier quote kept as history")).toBeVisible();
+  await other.close();
+
+  const option = page.getByRole("region", { name: "Option 1" });
+  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
+    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
+  }
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  await expect(page.getByRole("alert")).toContainText("QUOTE_SUPERSEDED");
+  await expect(page).toHaveURL(submissionUrl);
+  await expect(page.getByText("1 earlier quote kept as history")).toBeVisible();
+
+  // A POST that names no action does nothing (it used to re-quote).
+  expect((await page.request.post(submissionUrl, { form: { quoteOptionId: "x" } })).status()).toBe(400);
+  await page.reload();
+  await expect(page.getByText("1 earlier quote kept as history")).toBeVisible();
+});
+
 test("an expired quote cannot be bound and the page says why", async ({ page }) => {
   await signIn(page, "agency.admin@summit.demo");
   await page.getByRole("link", { name: "SUB-2026-0106" }).click();

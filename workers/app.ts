@@ -10,7 +10,7 @@ import { dealRoomName } from "../app/services/realtime/room-pass.ts";
 import type { DomainEventMessage } from "../app/services/events/domain-event-types.ts";
 import { publishOutbox } from "../app/services/events/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/event-delivery.server.ts";
-import { raiseInvoicesDue } from "../app/services/invoices-due.server.ts";
+import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 

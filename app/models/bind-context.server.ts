@@ -3,9 +3,8 @@ import type { Database } from "../../db/client.ts";
 import { programs, quotes, rateTables, submissionDeclinations, submissions } from "../../db/schema/index.ts";
 import { visibleSubmissions } from "../auth/scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
-import { requiredDeclinations } from "../services/bind/diligent-search.ts";
 
-/** What the bind form needs: the program's installment plans and the diligent search still owed. */
+/** What the bind form reads: the program's installment plans, the placement and the declinations on file. */
 export async function getBindContext(db: Database, tenant: TenantContext, submissionId: string) {
   const [row] = await db
     .select({ plans: programs.installmentPlans, state: submissions.state, definition: rateTables.definition })
@@ -20,11 +19,10 @@ export async function getBindContext(db: Database, tenant: TenantContext, submis
     .select({ carrierName: submissionDeclinations.carrierName })
     .from(submissionDeclinations)
     .where(and(eq(submissionDeclinations.orgId, tenant.orgId), eq(submissionDeclinations.submissionId, submissionId)));
-  const surplusLines = row.definition?.surplusLines === true;
   return {
     plans: row.plans,
-    surplusLines,
-    declinationsRequired: surplusLines ? requiredDeclinations(row.state) : 0,
+    homeState: row.state,
+    surplusLines: row.definition?.surplusLines === true,
     declinations: declinations.map((d) => d.carrierName),
   };
 }

@@ -46,7 +46,10 @@ export const programs = [
   { id: "prg_lake_gl", orgId: ORG_B.id, carrierId: "car_northwind", name: "Great Lakes Artisan GL", lineOfBusiness: "GL" as const, states: ["MI", "WI"], autoBindPremiumCents: 1_500_000, defaultCommissionRate: "0.1200", quoteValidDays: 45, minimumPremiumCents: 50_000, installmentPlans: ["PIF", "TWO_PAY"] },
 ];
 
-const daBase = { status: "active" as const, excludedStates: [] as string[], authorizedNaicsCodes: [] as string[], naicsVintage: 2022, maxPoliciesPerInsured: 1, allowedTermsMonths: [12], quarterlyGwpLimitCents: null, minYearsInBusiness: null };
+// Bind enforces max policies per insured; the demo and its journeys bind the same few insureds
+// again and again (one policy per location), so the demo agreements allow 25. Tests of the limit
+// write an agreement of their own.
+const daBase = { status: "active" as const, excludedStates: [] as string[], authorizedNaicsCodes: [] as string[], naicsVintage: 2022, maxPoliciesPerInsured: 25, allowedTermsMonths: [12], quarterlyGwpLimitCents: null, minYearsInBusiness: null };
 
 export const daAgreements = [
   { ...daBase, id: "da_summit_gl", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_gl", reference: "GMIC-DA-2026-014", effectiveDate: "2026-01-01", expirationDate: "2026-12-31", maxOccurrenceLimitCents: 200_000_000, maxAggregateLimitCents: 400_000_000, maxPremiumPerPolicyCents: 15_000_000, authorizedStates: ["TX", "OK", "LA", "AZ", "NM", "CO"], excludedNaicsCodes: ["324110", "486110"], annualGwpLimitCents: 1_500_000_000, boundGwpCents: 1_842_200, maxInsuredRevenueCents: 5_000_000_000, minYearsInBusiness: 2, referralTriggers: { revenueOverCents: 2_500_000_000, priorLossesOver: 2, classCodes: ["238160"], states: ["LA"] } },

@@ -1,4 +1,5 @@
-import { data, Form, Link, redirect } from "react-router";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
@@ -8,16 +9,12 @@ import { appServices, cloudflareContext } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
-import { getBindContext } from "../../models/bind-context.server.ts";
-import { INSTALLMENT_PLANS } from "../../services/bind/billing-schedule.ts";
-import type { FailedCheck } from "../../services/binding.server.ts";
+import { INSTALLMENT_PLANS } from "../../services/billing/billing-schedule.ts";
+import { bindSubmission, getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
 import { UnderwritingMessages } from "../../components/underwriting-messages.tsx";
-import { bindOrRefer } from "../../services/underwriting/authority.server.ts";
 import { answerInformationRequest } from "../../services/underwriting/info-requests.server.ts";
 import { listNotes } from "../../services/underwriting/notes.server.ts";
 import { AnswerInfoForm } from "../../services/underwriting/workbench-forms.ts";
-import { recordDeclinations } from "../../services/declinations.server.ts";
-import { issueDeclarations } from "../../services/documents/declarations-store.server.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listReferralsForSubmission } from "../../services/underwriting/referrals.server.ts";
 import { ReferralPanel } from "../../components/referral-panel.tsx";
@@ -35,7 +32,7 @@ export async function loader(args: Route.LoaderArgs) {
     getSubmission(db, user.tenant, args.params.submissionId),
     listQuotesForSubmission(db, user.tenant, args.params.submissionId),
     listSubmissionEvents(db, user.tenant, args.params.submissionId),
-    getBindContext(db, user.tenant, args.params.submissionId),
+    getBindForm(db, user.tenant, args.params.submissionId),
     listReferralsForSubmission(db, user.tenant, args.params.submissionId),
     listNotes(db, user.tenant, args.params.submissionId),
     findDealRoomForSubmission(db, user.tenant, args.params.submissionId),
@@ -46,37 +43,66 @@ export async function loader(args: Route.LoaderArgs) {
   return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, dealRoomId: dealRoom?.id ?? null, today: todayInUtc() };
 }
 
-const BindSchema = z.object({
-  quoteOptionId: z.string().min(1),
-  plan: z.enum(INSTALLMENT_PLANS, "Choose a payment plan"),
-  declinedBy: z.array(z.string().max(200)).default([]),
-});
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("quote") }),
+  z.object({
+    intent: z.literal("bind"),
+    quoteOptionId: z.string().min(1),
+    plan: z.enum(INSTALLMENT_PLANS, "Choose a payment plan"),
+    declinedBy: z.array(z.string().max(200).optional()).default([]),
+  }),
+  AnswerInfoForm,
+]);
 
 type ActionResult = { error: string | null; failures: FailedCheck[]; answerError?: string };
 
 export async function action(args: Route.ActionArgs) {
-  const form = await args.request.formData();
-  const { db } = appServices(args.context);
+  const formData = await args.request.formData();
+  const submissionId = args.params.submissionId;
+  const { db, env } = appServices(args.context);
   const today = todayInUtc();
-  if (form.get("intent") === "answer_info") {
+  const parsed = parseWithZod(formData, { schema: ActionSchema });
+  if (parsed.status !== "success") {
+    await requirePermission(args, "read:submission");
+    const errors = parsed.error ?? {};
+    const message = (name: string) => errors[name]?.[0];
+    if (formData.get("intent") === "answer_info") {
+      return data<ActionResult>({ error: null, failures: [], answerError: message("answer") }, { status: 400 });
+    }
+    const first = Object.values(errors).find((messages) => messages?.length)?.[0];
+    const unknown = "Unknown action: choose quote, bind or answer.";
+    const error = formData.get("intent") === "bind" ? (first ?? "Invalid bind request") : unknown;
+    return data<ActionResult>({ error, failures: [] }, { status: 400 });
+  }
+  const form = parsed.value;
+  if (form.intent === "answer_info") {
     const user = await requirePermission(args, "create:submission");
-    const parsed = AnswerInfoForm.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data<ActionResult>({ error: null, failures: [], answerError: parsed.error.issues[0]?.message }, { status: 400 });
-    const outcome = await answerInformationRequest(db, user.tenant, args.params.submissionId, parsed.data.answer);
+    const outcome = await answerInformationRequest(db, user.tenant, submissionId, form.answer);
     invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
     if (!outcome.ok) return data<ActionResult>({ error: null, failures: [], answerError: "There is no open request for information to answer." }, { status: 409 });
-    throw redirect(`/producer/submissions/${args.params.submissionId}`);
+    throw redirect(`/producer/submissions/${submissionId}`);
   }
-  if (form.get("intent") === "bind") {
+  if (form.intent === "bind") {
     const user = await requirePermission(args, "bind:submission");
-    const parsed = BindSchema.safeParse({ quoteOptionId: form.get("quoteOptionId"), plan: form.get("plan"), declinedBy: form.getAll("declinedBy") });
-    if (!parsed.success) return data<ActionResult>({ error: parsed.error.issues[0]?.message ?? "Invalid bind request", failures: [] }, { status: 400 });
-    invariantResponse(await getBindContext(db, user.tenant, args.params.submissionId), "Submission not found");
-    await recordDeclinations(db, user.tenant, args.params.submissionId, parsed.data.declinedBy, today);
-    const outcome = await bindOrRefer(db, user.tenant, { quoteOptionId: parsed.data.quoteOptionId, plan: parsed.data.plan }, today);
-    if (outcome.ok) {
-      args.context.get(cloudflareContext).ctx.waitUntil(issueDeclarations(db, appServices(args.context).env.DOCUMENTS, user.tenant, outcome.policyId));
-      throw redirect(`/producer/policies/${outcome.policyId}`);
+    const { ctx } = args.context.get(cloudflareContext);
+    const outcome = await bindSubmission(
+      db,
+      user.tenant,
+      {
+        submissionId,
+        quoteOptionId: form.quoteOptionId,
+        plan: form.plan,
+        declinedBy: form.declinedBy.filter((name) => name !== undefined),
+      },
+      today,
+      { documents: env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
+    );
+    if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
+    if (outcome.reason === "quote_superseded") {
+      const error =
+        `${outcome.code}: this quote was replaced by a newer one. ` +
+        "The current quote is shown below: check it and bind again.";
+      return data<ActionResult>({ error, failures: [] }, { status: 409 });
     }
     if (outcome.reason === "checks_failed" && outcome.referralId) {
       return data<ActionResult>({ error: "This option is above your binding authority: it has been referred to an underwriter.", failures: outcome.failures }, { status: 422 });
@@ -86,9 +112,14 @@ export async function action(args: Route.ActionArgs) {
     return data<ActionResult>({ error: "The program does not offer that payment plan.", failures: [] }, { status: 422 });
   }
   const user = await requirePermission(args, "quote:submission");
-  const outcome = await quoteSubmission(db, user.tenant, args.params.submissionId, today);
+  const outcome = await quoteSubmission(db, user.tenant, submissionId, today);
   invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
   return { error: outcome.ok ? null : `This submission could not be priced: ${outcome.error.message}`, failures: [] } satisfies ActionResult;
+}
+
+/** A bind refused as QUOTE_SUPERSEDED (409) reloads the page's data, so it shows the current quote. */
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 ? true : defaultShouldRevalidate;
 }
 
 export default function ProducerSubmission({ loaderData, actionData }: Route.ComponentProps) {
@@ -205,6 +236,7 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
       )}
       <div className="mt-6 flex items-center gap-4">
         <Form method="post">
+          <input type="hidden" name="intent" value="quote" />
           <Button type="submit" variant="secondary">{current ? "Re-quote" : "Quote"}</Button>
         </Form>
         <Link to="/producer" className="text-sm text-brand underline underline-offset-4">Back to your book</Link>

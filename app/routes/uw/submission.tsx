@@ -14,7 +14,7 @@ import { ReferralCard } from "../../components/workbench/referral-card.tsx";
 import { SubmissionFacts } from "../../components/workbench/submission-facts.tsx";
 import { appServices } from "../../context.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
-import { REFERRAL_REASON_CODES } from "../../services/bind/referral-triggers.ts";
+import { REFERRAL_REASON_CODES } from "../../services/policies/index.ts";
 import { declineSubmission } from "../../services/underwriting/decline.server.ts";
 import { requestInformation } from "../../services/underwriting/info-requests.server.ts";
 import { listKnockoutAnswers } from "../../services/underwriting/knockouts.server.ts";

@@ -6,8 +6,8 @@
 import { PDFDocument } from "pdf-lib";
 import type { LineOfBusiness } from "../../../db/schema/programs.ts";
 import { formatMoney, sumCents, type Cents } from "../../utils/money.ts";
-import { dayNumber } from "../bind/calendar-date.ts";
-import type { PolicyTerm } from "../bind/earned-premium.ts";
+import { dayNumber } from "../../utils/calendar-date.ts";
+import type { PolicyTerm } from "../policies/earned-premium.ts";
 import { CONTENT_WIDTH, MUTED, PAGE, PageFlow, type Cell } from "./pdf-layout.ts";
 
 export interface PostalAddress {

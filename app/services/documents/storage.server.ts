@@ -6,6 +6,7 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 
+
 export type StoredDocument = typeof submissionDocuments.$inferSelect;
 
 export interface DocumentFile {

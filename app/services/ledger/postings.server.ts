@@ -20,6 +20,7 @@ import { LedgerProvisioningError, provisionBook, type Book } from "./book.server
 import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
 import { LedgerRequestError, LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
 
+
 export type NewPosting = {
   id: string;
   kind: PostingKind;

@@ -4,7 +4,7 @@ import { dealRoomMessages, dealRooms, outboxEvents, quoteOptions, submissionDecl
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { findPlaceInRoom, getDealRoom, listDealRooms } from "../../models/deal-rooms.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { bindQuoteOption } from "../binding.server.ts";
+import { bindSubmission } from "../policies/binding.server.ts";
 import {
   archiveDealRoom,
   closeDealRoomsForSubmission,
@@ -125,7 +125,7 @@ describe("deal rooms", () => {
     const quoted = await quoteSubmission(db, producer, submissionId, "2026-11-22");
     if (!quoted.ok) throw new Error(quoted.error.message);
     const [option] = await db.select().from(quoteOptions).where(and(eq(quoteOptions.orgId, org), eq(quoteOptions.quoteId, quoted.quoteId))).orderBy(quoteOptions.position).limit(1);
-    const bound = await bindQuoteOption(db, producer, { quoteOptionId: option!.id, plan: "PIF" }, "2026-11-25");
+    const bound = await bindSubmission(db, producer, { quoteOptionId: option!.id, plan: "PIF" }, "2026-11-25");
     expect(bound).toMatchObject({ ok: true, submissionId });
     expect(await roomStatus(dealRoomId)).toEqual({ status: "closed", endedReason: "bound" });
     expect(await openDealRoom(db, underwriter, submissionId)).toEqual({ ok: true, dealRoomId });

@@ -16,6 +16,7 @@ export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; fi
 
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
 
+
 export interface FilingOptions {
   /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */
   submissionId?: string;

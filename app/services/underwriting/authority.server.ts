@@ -1,14 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { authorityProfiles, quoteOptions, quotes, referrals, submissions, userAuthority, type LineOfBusiness, type ReferralReason } from "../../../db/schema/index.ts";
-import { transactionWithRetry } from "../../../db/transaction.ts";
-import { visibleSubmissions } from "../../auth/scope.server.ts";
+import type { LineOfBusiness, ReferralReason } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { findOwnAuthorityProfile } from "../../models/authority.server.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
-import type { DaReferralTriggers } from "../bind/da-agreement.ts";
-import { bindQuoteOption, type BindOutcome, type BindRequest } from "../binding.server.ts";
-import { raiseReferral, referralReasons } from "./referrals.server.ts";
+import type { DaReferralTriggers } from "../policies/da-agreement.ts";
+import { referralReasons } from "./referrals.server.ts";
 import type { Transaction as Tx } from "../../../db/transaction.ts";
 import { knockoutRationale } from "./knockouts.ts";
 import { clearKnockoutHits, openKnockoutHits } from "./knockouts.server.ts";
@@ -64,42 +60,4 @@ export async function quoteReferralReasons(
     .filter((hit) => hit.action === "refer")
     .map((hit) => ({ code: hit.reasonCode, rationale: knockoutRationale(hit) }));
   return [...daReasons, ...knockouts];
-}
-
-export type BindOrReferOutcome = BindOutcome & { referralId?: string };
-
-/**
- * Binds, and when the only thing in the way is the user's own authority, refers the quote to an
- * underwriter whose authority covers it (the same routing as quote-time referrals) instead of
- * leaving the refusal as the end of the road.
- */
-export async function bindOrRefer(db: Database, tenant: TenantContext, request: BindRequest, bindDate: string): Promise<BindOrReferOutcome> {
-  const outcome = await bindQuoteOption(db, tenant, request, bindDate);
-  if (outcome.ok || outcome.reason !== "checks_failed" || !outcome.failures.every((f) => f.check === "user_authority")) return outcome;
-  const referralId = await transactionWithRetry(db, async (tx) => {
-    const [row] = await tx
-      .select({ option: quoteOptions, quoteId: quotes.id, submissionId: submissions.id, lineOfBusiness: submissions.lineOfBusiness })
-      .from(quoteOptions)
-      .innerJoin(quotes, and(eq(quotes.orgId, quoteOptions.orgId), eq(quotes.id, quoteOptions.quoteId)))
-      .innerJoin(submissions, and(eq(submissions.orgId, quoteOptions.orgId), eq(submissions.id, quotes.submissionId)))
-      .where(and(eq(quoteOptions.orgId, tenant.orgId), visibleSubmissions(tenant), eq(quoteOptions.id, request.quoteOptionId)))
-      .limit(1)
-      .for("update");
-    if (!row) return undefined;
-    const [pending] = await tx
-      .select({ id: referrals.id })
-      .from(referrals)
-      .where(and(eq(referrals.orgId, tenant.orgId), eq(referrals.submissionId, row.submissionId), eq(referrals.status, "pending")))
-      .limit(1);
-    if (pending) return pending.id;
-    return raiseReferral(tx, tenant, {
-      submissionId: row.submissionId,
-      quoteId: row.quoteId,
-      reasons: outcome.failures.map((f) => ({ code: "authority_exceeded", rationale: `Bind refused: ${f.detail}.` })),
-      lineOfBusiness: row.lineOfBusiness,
-      grossPremiumCents: row.option.grossPremiumCents,
-      occurrenceLimitCents: row.option.occurrenceLimitCents,
-    });
-  });
-  return referralId ? { ...outcome, referralId } : outcome;
 }

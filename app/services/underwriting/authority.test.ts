@@ -1,9 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { listQuotesForSubmission } from "./quotes.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
-import { bindQuoteOption } from "../binding.server.ts";
+import { bindSubmission } from "../policies/binding.server.ts";
 import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
-import { bindOrRefer } from "./authority.server.ts";
 import { db, fileTestSubmission, producer, seniorUnderwriter, submissionRow, TODAY, underwriter } from "../../../tests/support/test-submission.ts";
 import { toCents } from "../../utils/money.ts";
 
@@ -49,18 +48,18 @@ describe("underwriters' own authority", () => {
     const [quote] = await listQuotesForSubmission(db, underwriter, id);
     const request = { quoteOptionId: quote!.options[0]!.id, plan: "PIF" as const };
 
-    const refused = await bindOrRefer(db, underwriter, request, TODAY);
+    const refused = await bindSubmission(db, underwriter, request, TODAY);
     expect(refused).toMatchObject({ ok: false, reason: "checks_failed", failures: [{ check: "user_authority", code: "AUTHORITY_EXCEEDED" }] });
-    const referralId = !refused.ok ? refused.referralId : undefined;
+    const referralId = !refused.ok && refused.reason === "checks_failed" ? refused.referralId : undefined;
     const [referral] = await listReferralsForSubmission(db, underwriter, id);
     expect(referral).toMatchObject({ id: referralId, status: "pending", quoteId: quoted.quoteId, assignedToUserId: seniorUnderwriter.userId, reasons: [{ code: "authority_exceeded" }] });
     expect((await submissionRow(id)).status).toBe("referred");
 
     // Asking again does not pile up referrals.
-    expect(await bindOrRefer(db, underwriter, request, TODAY)).toMatchObject({ ok: false, failures: expect.arrayContaining([expect.objectContaining({ code: "UW_ISSUES_OPEN" })]) });
+    expect(await bindSubmission(db, underwriter, request, TODAY)).toMatchObject({ ok: false, failures: expect.arrayContaining([expect.objectContaining({ code: "UW_ISSUES_OPEN" })]) });
     expect(await listReferralsForSubmission(db, underwriter, id)).toHaveLength(1);
 
     expect((await decideReferral(db, seniorUnderwriter, referral!.id, { decision: "approved", code: "authority_exceeded", rationale: "Within my authority; good risk" }, true)).ok).toBe(true);
-    expect((await bindQuoteOption(db, underwriter, request, TODAY)).ok).toBe(true);
+    expect((await bindSubmission(db, underwriter, request, TODAY)).ok).toBe(true);
   });
 });

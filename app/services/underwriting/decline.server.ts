@@ -6,7 +6,7 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { pendingReferralIds, withdrawReferrals } from "../../models/referrals.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { lockSubmission, setSubmissionStatus } from "../../models/submissions.server.ts";
-import type { ReferralReasonCode } from "../bind/referral-triggers.ts";
+import type { ReferralReasonCode } from "../policies/referral-triggers.ts";
 
 const DECLINABLE: readonly SubmissionStatus[] = ["submitted", "in_review", "quoted", "referred", "pending_info"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bindQuoteOption } from "../binding.server.ts";
+import { bindSubmission } from "../policies/binding.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { listQuotesForSubmission } from "./quotes.server.ts";
 import { answerInformationRequest, requestInformation } from "./info-requests.server.ts";
@@ -26,7 +26,7 @@ describe("requests for more information", () => {
     if (!quoted.ok) throw new Error(quoted.error.message);
     await requestInformation(db, underwriter, id, "Confirm no work above three stories.");
     const [quote] = await listQuotesForSubmission(db, producer, id);
-    const refused = await bindQuoteOption(db, producer, { quoteOptionId: quote!.options[0]!.id, plan: "PIF" }, TODAY);
+    const refused = await bindSubmission(db, producer, { quoteOptionId: quote!.options[0]!.id, plan: "PIF" }, TODAY);
     expect(refused).toMatchObject({ ok: false, failures: [{ code: "UW_ISSUES_OPEN", detail: "an underwriter's request for more information is unanswered" }] });
     expect(await quoteSubmission(db, producer, id, TODAY)).toMatchObject({ ok: false, error: { code: "NOT_QUOTABLE" } });
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { quoteOptions, submissionKnockoutAnswers } from "../../../db/schema/index.ts";
-import { bindQuoteOption } from "../binding.server.ts";
+import { bindSubmission } from "../policies/binding.server.ts";
 import { fileSubmission } from "../submissions/intake.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { decideReferral, listReferralsForSubmission } from "./referrals.server.ts";
@@ -72,7 +72,7 @@ describe("knockouts at intake, quote and bind", () => {
     expect((await submissionRow(id)).status).toBe("referred");
 
     const [option] = await db.select().from(quoteOptions).where(and(eq(quoteOptions.orgId, producer.orgId), eq(quoteOptions.quoteId, quoted.quoteId))).limit(1);
-    const blocked = await bindQuoteOption(db, producer, { quoteOptionId: option!.id, plan: "PIF" }, TODAY);
+    const blocked = await bindSubmission(db, producer, { quoteOptionId: option!.id, plan: "PIF" }, TODAY);
     expect(blocked.ok).toBe(false);
     expect(!blocked.ok && blocked.reason === "checks_failed" && blocked.failures.find((f) => f.check === "no_open_uw_issues")?.detail).toContain("knockout question WC_OPEN_OSHA_CITATIONS");
 
@@ -81,7 +81,7 @@ describe("knockouts at intake, quote and bind", () => {
     expect(await openKnockoutHits(db, producer, id)).toEqual([]);
     const [cleared] = await db.select().from(submissionKnockoutAnswers).where(and(eq(submissionKnockoutAnswers.orgId, producer.orgId), eq(submissionKnockoutAnswers.submissionId, id), eq(submissionKnockoutAnswers.hit, true)));
     expect(cleared!.clearedByUserId).toBe(assignee.userId);
-    expect((await bindQuoteOption(db, producer, { quoteOptionId: option!.id, plan: "PIF" }, TODAY)).ok).toBe(true);
+    expect((await bindSubmission(db, producer, { quoteOptionId: option!.id, plan: "PIF" }, TODAY)).ok).toBe(true);
   });
 
   test("an underwriter who prices a risk with a knockout hit accepts it: no referral, and the hit no longer blocks", async () => {

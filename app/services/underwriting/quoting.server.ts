@@ -2,7 +2,6 @@ import { transactionWithRetry } from "../../../db/transaction.ts";
 import type { Database } from "../../../db/client.ts";
 import type { DaFlag } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { findDaAgreementForQuote } from "../../models/da-agreements.server.ts";
 import { insertQuote, latestQuoteSchedule, supersedeActiveQuotes } from "../../models/quotes.server.ts";
 import { findRateTableInForce, findTaxTableInForce } from "../../models/rate-tables.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
@@ -12,9 +11,9 @@ import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
 import { raiseReferral } from "./referrals.server.ts";
 import { toCents } from "../../utils/money.ts";
-import { addDays } from "../bind/calendar-date.ts";
-import { daAgreementTermsFromRow } from "../bind/da-agreement.ts";
-import { daFlagsForQuote } from "../bind/da-checks.ts";
+import { addDays } from "../../utils/calendar-date.ts";
+import { daStandingForQuote } from "../policies/da-standing.server.ts";
+import { daFlagsForQuote } from "../policies/da-checks.ts";
 import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption, type ScheduleAdjustment } from "../rating/index.ts";
 import { quoteReferralReasons } from "./authority.server.ts";
 
@@ -59,10 +58,15 @@ export async function quoteSubmission(
     return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
   }
 
-  const [rateRow, taxRow, agreementRow, previousSchedule] = await Promise.all([
+  const [rateRow, taxRow, standing, previousSchedule] = await Promise.all([
     findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
     findTaxTableInForce(db, tenant, submission.effectiveDate),
-    findDaAgreementForQuote(db, tenant, submission.programId),
+    daStandingForQuote(
+      db,
+      tenant.orgId,
+      { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
+      today,
+    ),
     latestQuoteSchedule(db, tenant, submission.id),
   ]);
   const appliedSchedule = schedule ?? previousSchedule ?? [];
@@ -99,7 +103,7 @@ export async function quoteSubmission(
   }
   const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
 
-  const agreement = agreementRow ? daAgreementTermsFromRow(agreementRow) : null;
+  const agreement = standing?.terms ?? null;
   const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
     if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
     return daFlagsForQuote({
@@ -115,8 +119,9 @@ export async function quoteSubmission(
         grossPremiumCents: toCents(grossPremiumCents),
         annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
         yearsInBusiness: facts.yearsInBusiness,
-        insuredPolicyCount: 0,
+        insuredPolicyCount: standing?.insuredPolicyCount ?? 0,
       },
+      quarterToDateGwpCents: standing?.quarterToDateGwpCents,
     });
   };
 

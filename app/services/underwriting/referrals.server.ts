@@ -18,8 +18,8 @@ import { setSubmissionStatus } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
-import type { DaReferralTriggers } from "../bind/da-agreement.ts";
-import { referralTriggersHit } from "../bind/referral-triggers.ts";
+import type { DaReferralTriggers } from "../policies/da-agreement.ts";
+import { referralTriggersHit } from "../policies/referral-triggers.ts";
 import { clearKnockoutHits } from "./knockouts.server.ts";
 import { closeDealRoomsForSubmission } from "../realtime/deal-rooms.server.ts";
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { quoteOptions, referrals, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { createId } from "../../utils/ids.ts";
-import { bindQuoteOption } from "../binding.server.ts";
+import { bindSubmission } from "../policies/binding.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 import { insertLouisianaSubmission } from "../../../tests/support/louisiana-submission.ts";
 import { pendingReferralWorkload } from "../../models/referrals.server.ts";
@@ -78,7 +78,7 @@ describe("referrals", () => {
 
   test("an open referral blocks bind; once the assigned underwriter approves, the producer binds", async () => {
     const { option, referral } = await referredSubmission();
-    const blocked = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
+    const blocked = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
     expect(blocked).toMatchObject({ ok: false, failures: [{ code: "UW_ISSUES_OPEN" }] });
 
     const bystander = tenantOf(referral.assignedToUserId === "usr_a_uw" ? "ops@summit.demo" : "underwriter@summit.demo");
@@ -86,14 +86,14 @@ describe("referrals", () => {
     expect((await decideReferral(db, assigneeOf(referral), referral.id, { decision: "approved", code: "appetite_check", rationale: "Caterer with good controls" }, false)).ok).toBe(true);
     expect(await decideReferral(db, assigneeOf(referral), referral.id, { decision: "declined", code: "other", rationale: "Changed my mind" }, false)).toEqual({ ok: false, reason: "already_decided" });
 
-    const bound = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
+    const bound = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
     expect(bound.ok).toBe(true);
   });
 
   test("a declined referral declines the submission and bind is refused", async () => {
     const { option, referral } = await referredSubmission();
     expect((await decideReferral(db, assigneeOf(referral), referral.id, { decision: "declined", code: "risk_quality", rationale: "Kitchen fire history" }, false)).ok).toBe(true);
-    const refused = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
+    const refused = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
     expect(refused).toMatchObject({ ok: false, failures: [{ code: "UW_ISSUES_OPEN", detail: "the submission is declined" }] });
   });
 

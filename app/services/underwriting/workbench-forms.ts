@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NOTE_VISIBILITIES } from "../../../db/schema/workbench.ts";
 import { decimalToString, normalizeDecimal, parseDecimal } from "../../utils/decimal.ts";
-import { REFERRAL_REASON_CODES } from "../bind/referral-triggers.ts";
+import { REFERRAL_REASON_CODES } from "../policies/referral-triggers.ts";
 
 // The workbench's forms, shared by the page (field names, choices) and its action (validation).
 

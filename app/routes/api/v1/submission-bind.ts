@@ -1,7 +1,6 @@
 import type { Route } from "./+types/submission-bind";
 import { hasPermission } from "../../../auth/permissions.ts";
 import { appServices, cloudflareContext } from "../../../context.server.ts";
-import { issueDeclarations } from "../../../services/documents/declarations-store.server.ts";
 import { listQuotesForSubmission } from "../../../services/underwriting/quotes.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
 import { getSubmission } from "../../../models/submissions.server.ts";
@@ -9,8 +8,7 @@ import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
 import { BindRequest } from "../../../services/api/schemas.ts";
-import { recordDeclinations } from "../../../services/declinations.server.ts";
-import { bindOrRefer } from "../../../services/underwriting/authority.server.ts";
+import { bindSubmission } from "../../../services/policies/binding.server.ts";
 import { todayInUtc } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {
@@ -41,11 +39,15 @@ export async function action(args: Route.ActionArgs) {
       if (!current.options.some((o) => o.id === optionId)) {
         return { status: 422, body: { error: { code: "VALIDATION_FAILED", message: "quoteOptionId is not an option of the current quote." } } };
       }
-      const today = todayInUtc();
-      await recordDeclinations(db, tenant, submissionId, parsed.data.declinations, today);
-      const outcome = await bindOrRefer(db, tenant, { quoteOptionId: optionId, plan: parsed.data.plan }, today);
+      const { ctx } = args.context.get(cloudflareContext);
+      const outcome = await bindSubmission(
+        db,
+        tenant,
+        { submissionId, quoteOptionId: optionId, plan: parsed.data.plan, declinedBy: parsed.data.declinations },
+        todayInUtc(),
+        { documents: appServices(args.context).env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
+      );
       if (outcome.ok) {
-        args.context.get(cloudflareContext).ctx.waitUntil(issueDeclarations(db, appServices(args.context).env.DOCUMENTS, tenant, outcome.policyId));
         const policy = await getPolicy(db, tenant, outcome.policyId);
         return { status: outcome.alreadyBound ? 200 : 201, body: presentPolicy(policy!) };
       }
@@ -55,6 +57,10 @@ export async function action(args: Route.ActionArgs) {
           status: 422,
           body: { error: { code: failures[0]!.code, message: `Pre-bind checks failed: ${failures.map((f) => f.check).join(", ")}`, details: { failedChecks: failures, ...(outcome.referralId ? { referralId: outcome.referralId } : {}) } } },
         };
+      }
+      if (outcome.reason === "quote_superseded") {
+        const details = { currentQuoteId: outcome.currentQuoteId };
+        return { status: 409, body: { error: { code: outcome.code, message: "The quote was replaced by a newer one.", details } } };
       }
       if (outcome.reason === "not_found") return { status: 404, body: { error: { code: "NOT_FOUND", message: "No such quote option." } } };
       return { status: 422, body: { error: { code: "PLAN_NOT_OFFERED", message: "The program does not offer that payment plan." } } };

@@ -118,6 +118,24 @@ describe("shortRateReturn", () => {
   });
 });
 
+describe("flat cancellation", () => {
+  it("returns the whole premium with no short-rate penalty when cancelled on the effective date", () => {
+    const flat = { premiumCents: c(100_000), term: leapTerm, cancellationDate: leapTerm.effectiveDate };
+    expect(shortRateReturn(flat)).toEqual({
+      method: "flat",
+      daysInTerm: 366,
+      daysRemaining: 366,
+      proRataReturnCents: 100_000,
+      penaltyCents: 0,
+      minimumEarnedAdjustmentCents: 0,
+      returnCents: 100_000,
+      earnedCents: 0,
+    });
+    // the minimum earned premium applies only after inception
+    expect(shortRateReturn({ ...flat, minimumEarnedCents: c(25_000) })).toMatchObject({ penaltyCents: 0, returnCents: 100_000, earnedCents: 0 });
+  });
+});
+
 describe("endorsementPremium", () => {
   it("charges the premium increase for the days remaining", () => {
     // (150,000 - 100,000) × 306 / 366 = 41,803.28 -> 41,803

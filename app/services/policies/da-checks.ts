@@ -4,7 +4,7 @@
  * the bind transaction, where the agreement row (and so `boundGwpCents`) is locked.
  */
 import { addCents, formatMoney, subtractCents, type Cents } from "../../utils/money.ts";
-import { isWithin } from "./calendar-date.ts";
+import { isWithin } from "../../utils/calendar-date.ts";
 import { checkResult, type PreBindCheckName, type PreBindCheckResult, type PreBindErrorCode } from "./check-result.ts";
 import { matchingNaicsEntry, type DaAgreementTerms } from "./da-agreement.ts";
 

@@ -1,21 +1,5 @@
 export type { AuthorityGrant, AuthorityTier, BindAuthority, BindingUser } from "./authority.ts";
 export {
-  buildInstallments,
-  INSTALLMENT_PLANS,
-  isInstallmentPlan,
-  type Installment,
-  type InstallmentOptions,
-  type InstallmentPlan,
-} from "./billing-schedule.ts";
-export {
-  addMonths,
-  CalendarDateError,
-  compareCalendarDates,
-  dayNumber,
-  daysBetween,
-  isWithin,
-} from "./calendar-date.ts";
-export {
   PRE_BIND_CHECK_CODES,
   type PreBindCheckName,
   type PreBindCheckResult,

@@ -7,7 +7,7 @@
  */
 import { divideRoundHalfEven } from "../../utils/decimal.ts";
 import { isCents, MoneyError, subtractCents, toCents, type Cents } from "../../utils/money.ts";
-import { daysBetween, isWithin } from "./calendar-date.ts";
+import { daysBetween, isWithin } from "../../utils/calendar-date.ts";
 
 export interface PolicyTerm {
   readonly effectiveDate: string;
@@ -63,7 +63,8 @@ export function earnedPremium(writtenCents: Cents, term: PolicyTerm, asOf: strin
 }
 
 export interface CancellationReturn {
-  readonly method: "pro_rata" | "short_rate";
+  /** "flat": cancelled on the effective date, everything returns whatever the method asked for. */
+  readonly method: "pro_rata" | "short_rate" | "flat";
   readonly daysInTerm: number;
   readonly daysRemaining: number;
   /** premium × days remaining / days in term. */
@@ -106,12 +107,15 @@ const SHORT_RATE_PENALTY_DIVISOR = 10n; // the penalty is 10% of the pro-rata re
 
 /**
  * Insured-requested cancellation: the pro-rata return less a 10% penalty, then cut further if the
- * carrier would otherwise keep less than the policy's minimum earned premium.
+ * carrier would otherwise keep less than the policy's minimum earned premium. Cancelled on the
+ * effective date it is a flat cancellation: the whole premium returns, no penalty, and the
+ * minimum earned premium (which applies after inception) does not apply.
  */
 export function shortRateReturn(
   input: CancellationInput & { readonly minimumEarnedCents?: Cents | undefined },
 ): CancellationReturn {
   const proRata = proRataReturn(input);
+  if (input.cancellationDate === input.term.effectiveDate) return { ...proRata, method: "flat" };
   const penalty = divideRoundHalfEven(BigInt(proRata.proRataReturnCents), SHORT_RATE_PENALTY_DIVISOR);
   const penaltyCents = toCents(Number(penalty));
   const afterPenalty = subtractCents(proRata.proRataReturnCents, penaltyCents);

@@ -1,6 +1,6 @@
 import type { daAgreements } from "../../../db/schema/programs.ts";
 import { toCents, type Cents } from "../../utils/money.ts";
-import { addMonths, compareCalendarDates } from "./calendar-date.ts";
+import { addMonths, compareCalendarDates } from "../../utils/calendar-date.ts";
 
 export type DaAgreementStatus = "active" | "suspended" | "expired";
 

@@ -1,5 +1,5 @@
 import { addCents, allocate, isCents, MoneyError, toCents, type Cents } from "../../utils/money.ts";
-import { addMonths } from "./calendar-date.ts";
+import { addMonths } from "../../utils/calendar-date.ts";
 
 export const INSTALLMENT_PLANS = ["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"] as const;
 export type InstallmentPlan = (typeof INSTALLMENT_PLANS)[number];

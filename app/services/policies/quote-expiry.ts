@@ -1,4 +1,4 @@
-import { compareCalendarDates } from "./calendar-date.ts";
+import { compareCalendarDates } from "../../utils/calendar-date.ts";
 import { checkResult, type PreBindCheckResult } from "./check-result.ts";
 
 /**

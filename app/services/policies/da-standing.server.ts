@@ -1,0 +1,78 @@
+import type { Database } from "../../../db/client.ts";
+import type { Transaction } from "../../../db/transaction.ts";
+import {
+  boundGwpBetween,
+  countInsuredPoliciesInForce,
+  findDaAgreementInForce,
+  lockDaAgreementForBind,
+} from "../../models/policy-binding.server.ts";
+import { toCents, type Cents } from "../../utils/money.ts";
+import { daAgreementQuarter, daAgreementTermsFromRow, type DaAgreementTerms } from "./da-agreement.ts";
+
+/** The risk whose agreement is looked up: its program, insured and effective date. */
+export type DaRiskKey = { programId: string; insuredId: string; effectiveDate: string };
+
+/**
+ * The DA agreement in force on the effective date with what its checks need besides the
+ * risk: the insured's policies already held under it and, when it has a quarterly GWP limit,
+ * the premium bound so far in the agreement quarter containing `asOf`.
+ */
+export type DaStanding = {
+  agreementId: string;
+  terms: DaAgreementTerms;
+  insuredPolicyCount: number;
+  quarterToDateGwpCents: Cents | undefined;
+};
+
+async function standingOf(
+  db: Database | Transaction,
+  orgId: string,
+  row: Parameters<typeof daAgreementTermsFromRow>[0],
+  risk: DaRiskKey,
+  asOf: string,
+): Promise<DaStanding> {
+  const terms = daAgreementTermsFromRow(row);
+  const quarter = terms.quarterlyGwpLimitCents === null ? null : daAgreementQuarter(terms.effectiveDate, asOf);
+  const [insuredPolicyCount, quarterToDate] = await Promise.all([
+    countInsuredPoliciesInForce(
+      db,
+      orgId,
+      risk.insuredId,
+      { programId: row.programId, effectiveDate: row.effectiveDate, expirationDate: row.expirationDate },
+      risk.effectiveDate,
+    ),
+    quarter ? boundGwpBetween(db, orgId, row.programId, quarter.start, quarter.end) : undefined,
+  ]);
+  return {
+    agreementId: row.id,
+    terms,
+    insuredPolicyCount,
+    quarterToDateGwpCents: quarterToDate === undefined ? undefined : toCents(quarterToDate),
+  };
+}
+
+/** Quote time: the agreement and its counts as they stand, without locks. */
+export async function daStandingForQuote(
+  db: Database | Transaction,
+  orgId: string,
+  risk: DaRiskKey,
+  asOf: string,
+): Promise<DaStanding | null> {
+  const row = await findDaAgreementInForce(db, orgId, risk.programId, risk.effectiveDate);
+  return row ? standingOf(db, orgId, row, risk, asOf) : null;
+}
+
+/**
+ * Bind time, inside the bind transaction and before any plain read of it: the agreement row is
+ * locked, then the counts are read, so their snapshot includes every bind under the agreement
+ * that committed before this one got the lock (binds under one agreement see each other).
+ */
+export async function lockDaStandingForBind(
+  tx: Transaction,
+  orgId: string,
+  risk: DaRiskKey,
+  asOf: string,
+): Promise<DaStanding | null> {
+  const row = await lockDaAgreementForBind(tx, orgId, risk.programId, risk.effectiveDate);
+  return row ? standingOf(tx, orgId, row, risk, asOf) : null;
+}
