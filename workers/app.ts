@@ -1,10 +1,11 @@
 import { env as workerEnv } from "cloudflare:workers";
 import { getServerByName, routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
-import { cloudflareContext, servicesFor } from "../app/context.server.ts";
+import { servicesFor, setRequestContext } from "../app/context.server.ts";
 import { connectDealRoomLive } from "../app/services/deal-room-live.server.ts";
 import { deliverPendingEmails, mailTransportFrom } from "../app/services/email-delivery.server.ts";
 import { postAwaitingPostings } from "../app/services/ledger/postings.server.ts";
+import { purgeExpiredThrottles } from "../app/services/access/sign-in-throttle.server.ts";
 import { admitToDealRoom } from "../party/deal-room-admission.ts";
 import { dealRoomName } from "../party/deal-room-token.ts";
 import type { DomainEventMessage } from "../app/services/domain-event-types.ts";
@@ -38,7 +39,7 @@ export default {
     });
     if (room) return room;
     const context = new RouterContextProvider();
-    context.set(cloudflareContext, { env, ctx });
+    setRequestContext(context, env, ctx);
     const response = await requestHandler(request, context);
     // A change that raised domain events has committed by the time its response exists.
     if (request.method !== "GET" && request.method !== "HEAD") publishAfterCommit(env, ctx);
@@ -64,6 +65,8 @@ export default {
       (async () => {
         // Due dates are days: looking once an hour is plenty.
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        // Throttle counters live a day at most; without this the table only grows.
+        if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET));
       })(),

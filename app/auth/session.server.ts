@@ -1,33 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { member, organization, userAffiliations } from "../../db/schema/index.ts";
-import { appServices } from "../context.server.ts";
+import { appServices } from "../router-context.server.ts";
 import { areasFor } from "./areas.ts";
-import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission, type Role } from "./permissions.ts";
+import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission } from "./permissions.ts";
+import type { CurrentUser, TenantContext } from "./tenant.ts";
 
-/**
- * Everything a model function needs to scope a query. The org id comes from the session
- * (or an API key), never from the request.
- */
-export type TenantContext = {
-  orgId: string;
-  orgName: string;
-  userId: string;
-  roles: Role[];
-  agencyId: string | null;
-  insuredId: string | null;
-  carrierId: string | null;
-};
-
-export type CurrentUser = {
-  id: string;
-  name: string;
-  email: string;
-  isPlatformOperator: boolean;
-  twoFactorEnabled: boolean;
-  impersonatedBy: string | null;
-  tenant: TenantContext | null;
-};
+export type { CurrentUser, TenantContext } from "./tenant.ts";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
 

@@ -8,7 +8,7 @@ import { AuthLayout } from "../../components/auth-layout.tsx";
 import { ErrorList, Field } from "../../components/forms.tsx";
 import { Button } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { clearAccountThrottle, throttleSignIn } from "../../services/sign-in-throttle.server.ts";
+import { clearAccountThrottle, throttleSignIn } from "../../services/access/sign-in-throttle.server.ts";
 import { clientAddress, forwardCookies, safeRedirect } from "../../utils/http.server.ts";
 
 const SignInSchema = z.object({

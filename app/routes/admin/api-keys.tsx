@@ -8,7 +8,7 @@ import { Field, SelectField } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listAgencies } from "../../models/agencies.server.ts";
-import { issueApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys.server.ts";
+import { issueApiKey, listApiKeys, revokeApiKey } from "../../services/access/api-keys.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
