@@ -13,10 +13,15 @@ import { publishOutbox } from "../app/services/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/event-delivery.server.ts";
 import { raiseInvoicesDue } from "../app/services/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/webhooks.server.ts";
+import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
+import { frontDoor, frontDoorConfig } from "./front-door.ts";
 
 export { DealRoom } from "../party/deal-room.ts";
 export { UserNotifications } from "../party/notifications.ts";
+
+// A missing or short secret, or no APP_URL, stops the Worker here with a message naming them.
+assertEnvironment(workerEnv as unknown as Env);
 
 const requestHandler = createRequestHandler(
   () => import("virtual:react-router/server-build"),
@@ -31,8 +36,7 @@ function publishAfterCommit(env: Env, ctx: ExecutionContext) {
   ctx.waitUntil(publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) => console.error("outbox publish failed; the cron sweep retries", error)));
 }
 
-export default {
-  async fetch(request, env, ctx) {
+async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const room = await routePartykitRequest(request, env, {
       onBeforeConnect: (req, lobby) => (lobby.className === "DealRoom" ? admitToDealRoom(req, lobby.name, env) : authorizeRoomConnection(req, lobby, env)),
       onBeforeRequest: () => new Response("Not found", { status: 404 }),
@@ -44,6 +48,11 @@ export default {
     // A change that raised domain events has committed by the time its response exists.
     if (request.method !== "GET" && request.method !== "HEAD") publishAfterCommit(env, ctx);
     return response;
+}
+
+export default {
+  fetch(request, env, ctx) {
+    return frontDoor(request, frontDoorConfig(env), () => handleRequest(request, env, ctx));
   },
 
   async queue(batch, env, ctx) {
