@@ -29,12 +29,12 @@ test("an unexpected error becomes the error page or the /v1 error shape, with no
   expect(html).toContain("Something went wrong");
   expect(html).not.toMatch(/SyntaxError|at .*\(|Unexpected end/);
 
-  const api = await frontDoor(new Request(`${APP}/v1/submissions`), config, boom);
+  const api = await frontDoor(new Request(`${APP}/v1/submissions/sub_1`), config, boom);
   expect(api.status).toBe(500);
   expect(await api.json()).toEqual({ error: { code: "INTERNAL", message: expect.any(String) } });
 
   // A /v1 route that answered 500 in text is given the API's shape.
-  const text500 = await frontDoor(new Request(`${APP}/v1/submissions`), config, async () => new Response("Unexpected Server Error", { status: 500 }));
+  const text500 = await frontDoor(new Request(`${APP}/v1/policies/pol_1`), config, async () => new Response("Unexpected Server Error", { status: 500 }));
   expect(await text500.json()).toMatchObject({ error: { code: "INTERNAL" } });
 
   const dev = await frontDoor(new Request(`${APP}/uw`), frontDoorConfig({ APP_URL: APP, APP_ENV: "development" }), boom);
@@ -91,4 +91,34 @@ test("a missing or short BETTER_AUTH_SECRET or APP_URL stops the Worker with a m
   expect(() => assertEnvironment({ BETTER_AUTH_SECRET: "x".repeat(40) })).toThrow(/APP_URL must be/);
   expect(environmentProblems({ BETTER_AUTH_SECRET: "x".repeat(40), APP_URL: "not a url" })).toHaveLength(1);
   expect(environmentProblems({ BETTER_AUTH_SECRET: "x".repeat(40), APP_URL: "https://app.example.com" })).toEqual([]);
+});
+
+test("/v1 answers an undocumented method with 405, Allow and the error shape; bodies must be JSON or documented multipart", async () => {
+  const handle = vi.fn(ok);
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+    frontDoor(new Request(`${APP}${path}`, { method, headers, body }), config, handle);
+
+  const put = await call("PUT", "/v1/submissions", { "content-type": "application/json" }, "{}");
+  expect(put.status).toBe(405);
+  expect(put.headers.get("allow")).toBe("POST");
+  expect(await put.json()).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
+  const del = await call("DELETE", "/v1/submissions/sub_1");
+  expect(del.status).toBe(405);
+  expect(del.headers.get("allow")).toBe("GET, HEAD");
+  expect(await del.json()).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
+  expect((await call("PATCH", "/v1/policies/pol_1/declarations.pdf")).status).toBe(405);
+
+  const text = await call("POST", "/v1/submissions", { "content-type": "text/plain" }, "{}");
+  expect(text.status).toBe(415);
+  expect(await text.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+  expect((await call("POST", "/v1/submissions/sub_1/bind", { "content-type": "multipart/form-data; boundary=x" }, "--x--")).status).toBe(415);
+  expect((await call("POST", "/v1/submissions/sub_1/quote", { "content-type": "application/x-www-form-urlencoded" }, "a=1")).status).toBe(415);
+  expect(handle).not.toHaveBeenCalled();
+
+  expect((await call("POST", "/v1/submissions", { "content-type": "application/json; charset=utf-8" }, "{}")).status).toBe(200);
+  expect((await call("POST", "/v1/submissions", { "content-type": "multipart/form-data; boundary=x" }, "--x--")).status).toBe(200);
+  expect((await call("POST", "/v1/submissions/sub_1/bind")).status).toBe(200);
+  expect((await call("POST", "/v1/submissions/sub_1/quote")).status).toBe(200);
+  expect((await call("GET", "/v1/openapi.json")).status).toBe(200);
+  expect((await call("GET", "/v1/nowhere")).status).toBe(200); // left to the router's 404
 });

@@ -2,6 +2,8 @@
 // becomes an answer. Kept apart from the Worker entry (which imports the build and the runtime)
 // so unit tests reach it.
 
+import { requestShapeProblem } from "../app/services/api/request-shape.ts";
+
 /** Longer URLs are refused with 414 before any route parses them. */
 export const MAX_URL_LENGTH = 4096;
 
@@ -106,6 +108,12 @@ export async function frontDoor(request: Request, config: FrontDoorConfig, handl
     response = errorAnswer(request, 414);
   } else if (crossSiteRefusal(request, config.appOrigin)) {
     response = errorAnswer(request, 403);
+  } else if (isApiPath(safePathname(request)) && requestShapeProblem(request)) {
+    const problem = requestShapeProblem(request)!;
+    response = Response.json(
+      { error: { code: problem.code, message: problem.message } },
+      { status: problem.status, headers: { ...problem.headers, "cache-control": "no-store" } },
+    );
   } else {
     try {
       response = await handle();
