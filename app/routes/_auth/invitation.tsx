@@ -12,9 +12,10 @@ import { appServices } from "../../context.server.ts";
 import { getPendingInvitation } from "../../models/invitations.server.ts";
 import { forwardCookies } from "../../utils/http.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { text } from "../../utils/text.ts";
 
 const NewAccountSchema = z.object({
-  name: z.string("Enter your name").trim().min(2, "Enter your name").max(200),
+  name: text("Name", { required: "Enter your name" }).trim().min(2, "Enter your name").max(200),
   password: z.string("Choose a password").min(10, "Use at least 10 characters").max(128, "Use at most 128 characters"),
 });
 
