@@ -19,6 +19,13 @@ const SignInSchema = z.object({
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · OpenInsure" }];
 
+// A throttled attempt tells the client when to come back (React Router passes on only cookies
+// from an action unless the route says which headers to keep).
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function loader(args: Route.LoaderArgs) {
   const user = await getCurrentUser(args);
   if (user) throw redirect(landingPathFor(user));
