@@ -52,7 +52,7 @@ async function handleRequest(request: Request, env: Env, ctx: ExecutionContext):
 
 export default {
   fetch(request, env, ctx) {
-    return frontDoor(request, frontDoorConfig(env), () => handleRequest(request, env, ctx));
+    return frontDoor(request, frontDoorConfig(env), (trusted) => handleRequest(trusted, env, ctx));
   },
 
   async queue(batch, env, ctx) {

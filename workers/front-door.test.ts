@@ -122,3 +122,18 @@ test("/v1 answers an undocumented method with 405, Allow and the error shape; bo
   expect((await call("GET", "/v1/openapi.json")).status).toBe(200);
   expect((await call("GET", "/v1/nowhere")).status).toBe(200); // left to the router's 404
 });
+
+test("client addresses: CF-Connecting-IP is trusted only where Cloudflare sets it; X-Forwarded-For never", async () => {
+  const seen: Array<[string | null, string | null]> = [];
+  const record = async (request: Request) => {
+    seen.push([request.headers.get("cf-connecting-ip"), request.headers.get("x-forwarded-for")]);
+    return new Response("ok");
+  };
+  const spoofed = () => new Request(`${APP}/sign-in`, { headers: { "cf-connecting-ip": "203.0.113.9", "x-forwarded-for": "198.51.100.1" } });
+  await frontDoor(spoofed(), frontDoorConfig({ APP_URL: APP, APP_ENV: "development" }), record);
+  await frontDoor(spoofed(), frontDoorConfig({ APP_URL: "https://app.example.com" }), record);
+  expect(seen).toEqual([
+    [null, null],
+    ["203.0.113.9", null],
+  ]);
+});

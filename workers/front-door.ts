@@ -102,7 +102,12 @@ export function withSecurityHeaders(response: Response, request: Request, config
  * and an error nobody caught becomes the error page or the `/v1` error shape, with details
  * (the stack) only in development.
  */
-export async function frontDoor(request: Request, config: FrontDoorConfig, handle: () => Promise<Response>): Promise<Response> {
+export async function frontDoor(
+  incoming: Request,
+  config: FrontDoorConfig,
+  handle: (request: Request) => Promise<Response>,
+): Promise<Response> {
+  const request = withTrustedAddress(incoming, config);
   let response: Response;
   if (request.url.length > MAX_URL_LENGTH) {
     response = errorAnswer(request, 414);
@@ -116,7 +121,7 @@ export async function frontDoor(request: Request, config: FrontDoorConfig, handl
     );
   } else {
     try {
-      response = await handle();
+      response = await handle(request);
       // A /v1 route that failed outside handleApi still answers in the API's shape.
       if (response.status >= 500 && isApiPath(safePathname(request)) && !isJson(response)) {
         response = errorAnswer(request, 500);
@@ -128,6 +133,19 @@ export async function frontDoor(request: Request, config: FrontDoorConfig, handl
     }
   }
   return withSecurityHeaders(response, request, config);
+}
+
+// Only Cloudflare's edge sets CF-Connecting-IP (overwriting what a client sent); X-Forwarded-For
+// carries whatever the client put there. Locally nothing sets them, so a client could pick its
+// own address for every per-address throttle: there both are removed.
+const ADDRESS_HEADERS = ["cf-connecting-ip", "x-forwarded-for", "x-real-ip"];
+
+export function withTrustedAddress(request: Request, config: FrontDoorConfig): Request {
+  const spoofable = config.isDevelopment ? ADDRESS_HEADERS : ADDRESS_HEADERS.slice(1);
+  if (!spoofable.some((name) => request.headers.has(name))) return request;
+  const trusted = new Request(request);
+  for (const name of spoofable) trusted.headers.delete(name);
+  return trusted;
 }
 
 function isJson(response: Response): boolean {

@@ -4,8 +4,9 @@ export function forwardCookies(from: Response, headers = new Headers()): Headers
   return headers;
 }
 
+/** The client's address as Cloudflare's edge reports it (the Worker's front door drops spoofable headers). */
 export function clientAddress(request: Request): string {
-  return request.headers.get("cf-connecting-ip") ?? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+  return request.headers.get("cf-connecting-ip") ?? "local";
 }
 
 const PROBE_ORIGIN = "http://same-origin.invalid";
