@@ -137,3 +137,16 @@ test("client addresses: CF-Connecting-IP is trusted only where Cloudflare sets i
     ["203.0.113.9", null],
   ]);
 });
+
+test("a path segment with control characters or surrounding spaces finds nothing (ids are compared byte-exact)", async () => {
+  const handle = vi.fn(ok);
+  for (const path of ["/v1/submissions/sub_a_1%20", "/v1/submissions/sub_a_1%00", "/uw/submissions/%20sub_a_1", "/uw/submissions/sub_a_1%09"]) {
+    const response = await frontDoor(new Request(`${APP}${path}`), config, handle);
+    expect(response.status, path).toBe(404);
+  }
+  const api = await frontDoor(new Request(`${APP}/v1/submissions/sub_a_1%20`), config, handle);
+  expect(await api.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  expect(handle).not.toHaveBeenCalled();
+  expect((await frontDoor(new Request(`${APP}/uw/submissions/sub_a_1`), config, handle)).status).toBe(200);
+  expect((await frontDoor(new Request(`${APP}/producer/book?q=Acme%20Roofing`), config, handle)).status).toBe(200);
+});

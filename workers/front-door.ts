@@ -44,23 +44,43 @@ export function crossSiteRefusal(request: Request, appOrigin: string): string | 
   return null;
 }
 
+/**
+ * Whether a path segment, decoded, holds control characters or starts or ends with whitespace.
+ * Ids are compared byte-exact by the database, but its PAD SPACE collations still ignore trailing
+ * spaces; no id or token the app makes has any of these, so such a path names nothing.
+ */
+export function hasUnnameablePathSegment(pathname: string): boolean {
+  for (const raw of pathname.split("/")) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return true;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(segment) || /^\s|\s$/.test(segment)) return true;
+  }
+  return false;
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const PAGE_TEXT: Record<number, { title: string; body: string }> = {
+  404: { title: "Not found", body: "There is nothing here, or it belongs to someone else." },
   403: { title: "You do not have access", body: "This request did not come from OpenInsure's own pages, so it was refused." },
   414: { title: "That address is too long", body: "Check the link you followed." },
   500: { title: "Something went wrong", body: "We have been notified. Please try again." },
 };
 
 const API_ERRORS: Record<number, { code: string; message: string }> = {
+  404: { code: "NOT_FOUND", message: "Nothing is found at this path." },
   403: { code: "FORBIDDEN", message: "Cross-site requests are refused." },
   414: { code: "URI_TOO_LONG", message: `The URL is longer than ${MAX_URL_LENGTH} characters.` },
   500: { code: "INTERNAL", message: "Something went wrong on our side. Retrying with the same Idempotency-Key is safe." },
 };
 
 /** The error answer of the front door: the `/v1` error shape for API paths, a plain page otherwise. */
-export function errorAnswer(request: Request, status: 403 | 414 | 500, detail?: string): Response {
+export function errorAnswer(request: Request, status: 403 | 404 | 414 | 500, detail?: string): Response {
   const pathname = safePathname(request);
   if (isApiPath(pathname)) {
     const { code, message } = API_ERRORS[status]!;
@@ -111,6 +131,8 @@ export async function frontDoor(
   let response: Response;
   if (request.url.length > MAX_URL_LENGTH) {
     response = errorAnswer(request, 414);
+  } else if (hasUnnameablePathSegment(safePathname(request))) {
+    response = errorAnswer(request, 404);
   } else if (crossSiteRefusal(request, config.appOrigin)) {
     response = errorAnswer(request, 403);
   } else if (isApiPath(safePathname(request)) && requestShapeProblem(request)) {

@@ -69,3 +69,24 @@ test("without a key every request runs", async () => {
   await idempotent(db, summit, request(), "{}", work.run);
   expect(work.runs()).toBe(2);
 });
+
+test("keys are scoped to the API key: another key of the same organization sending the same request runs on its own", async () => {
+  const key = `k-${crypto.randomUUID()}`;
+  const work = counter();
+  const keyOne = { ...summit, userId: "apikey:key_one" };
+  const keyTwo = { ...summit, userId: "apikey:key_two", agencyId: "agy_bluemesa" };
+  await idempotent(db, keyOne, post(key), "{}", work.run);
+  const other = await idempotent(db, keyTwo, post(key), "{}", work.run);
+  expect(other.headers.get("idempotent-replayed")).toBeNull();
+  expect(await other.json()).toEqual({ run: 2 });
+  expect(await (await idempotent(db, keyOne, post(key), "{}", work.run)).json()).toEqual({ run: 1 });
+});
+
+test("keys compare byte-exact: the same key in other case is another key", async () => {
+  const key = `Key-${crypto.randomUUID()}`;
+  const work = counter();
+  await idempotent(db, summit, post(key), '{"a":1}', work.run);
+  const lower = await idempotent(db, summit, post(key.toLowerCase()), '{"a":2}', work.run);
+  expect(lower.status).toBe(201);
+  expect(await lower.json()).toEqual({ run: 2 });
+});
