@@ -3,6 +3,7 @@ import { data, redirect, type RouterContextProvider } from "react-router";
 import { member, organization, userAffiliations } from "../../db/schema/index.ts";
 import { appServices } from "../router-context.server.ts";
 import { areasFor } from "./areas.ts";
+import { sessionHasOutlived } from "./session-lifetime.ts";
 import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission } from "./permissions.ts";
 import type { CurrentUser, TenantContext } from "./tenant.ts";
 
@@ -27,6 +28,11 @@ async function loadCurrentUser({ request, context }: Args): Promise<CurrentUser 
   const result = await auth.api.getSession({ headers: request.headers });
   if (!result) return null;
   const { user, session } = result;
+  if (sessionHasOutlived(session.createdAt)) {
+    // Past its absolute lifetime: the session is ended here, and the user is signed out.
+    await auth.api.revokeSession({ body: { token: session.token }, headers: request.headers }).catch(() => {});
+    return null;
+  }
   const orgId = session.activeOrganizationId;
   let tenant: TenantContext | null = null;
   if (orgId) {

@@ -16,7 +16,8 @@ export async function insertApiKey(db: Database, tenant: TenantContext, key: New
   await db.insert(apiKeys).values({ ...key, orgId: tenant.orgId, createdByUserId: tenant.userId });
 }
 
-export async function listApiKeys(db: Database, tenant: TenantContext) {
+/** `agencyId` limits the list to one agency's keys (an agency admin sees only theirs). */
+export async function listApiKeys(db: Database, tenant: TenantContext, { agencyId }: { agencyId?: string } = {}) {
   return db
     .select({
       id: apiKeys.id,
@@ -29,16 +30,23 @@ export async function listApiKeys(db: Database, tenant: TenantContext) {
       revokedAt: apiKeys.revokedAt,
     })
     .from(apiKeys)
-    .where(eq(apiKeys.orgId, tenant.orgId))
+    .where(and(eq(apiKeys.orgId, tenant.orgId), agencyId === undefined ? undefined : eq(apiKeys.agencyId, agencyId)))
     .orderBy(desc(apiKeys.createdAt));
 }
 
 /** Marks a live key revoked; answers whether a key of this organization was. */
-export async function revokeApiKey(db: Database, tenant: TenantContext, keyId: string): Promise<boolean> {
+export async function revokeApiKey(db: Database, tenant: TenantContext, keyId: string, { agencyId }: { agencyId?: string } = {}): Promise<boolean> {
   const result = await db
     .update(apiKeys)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiKeys.orgId, tenant.orgId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)));
+    .where(
+      and(
+        eq(apiKeys.orgId, tenant.orgId),
+        eq(apiKeys.id, keyId),
+        isNull(apiKeys.revokedAt),
+        agencyId === undefined ? undefined : eq(apiKeys.agencyId, agencyId),
+      ),
+    );
   return Number(result.rowsAffected) === 1;
 }
 

@@ -1,11 +1,28 @@
 import type { Database } from "../../../db/client.ts";
 import { parseRoles, type Role } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
-import { findActiveApiKeyBySecretHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKeyLastUsed } from "../../models/api-keys.server.ts";
+import * as keys from "../../models/api-keys.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 
-export { listApiKeys, revokeApiKey };
+/**
+ * The agency whose keys a manager may see and change: an org admin manages every agency's keys
+ * (undefined: no limit); an agency admin only their own agency's; anyone else none.
+ */
+export function apiKeyAgencyLimit(tenant: TenantContext): string | undefined {
+  if (tenant.roles.includes("org_admin")) return undefined;
+  return tenant.agencyId ?? "\u0000no-agency";
+}
+
+export function listApiKeys(db: Database, tenant: TenantContext) {
+  return keys.listApiKeys(db, tenant, { agencyId: apiKeyAgencyLimit(tenant) });
+}
+
+export function revokeApiKey(db: Database, tenant: TenantContext, keyId: string) {
+  return keys.revokeApiKey(db, tenant, keyId, { agencyId: apiKeyAgencyLimit(tenant) });
+}
+
+export class ApiKeyAgencyRefused extends Error {}
 
 const KEY_PREFIX = "oi_sk_";
 
@@ -16,9 +33,11 @@ function randomSecret(): string {
 
 /** Issues a key and returns its secret, which is shown once and never stored. */
 export async function issueApiKey(db: Database, tenant: TenantContext, input: { name: string; roles: Role[]; agencyId: string | null }) {
+  const limit = apiKeyAgencyLimit(tenant);
+  if (limit !== undefined && input.agencyId !== limit) throw new ApiKeyAgencyRefused("An agency admin issues keys for their own agency only.");
   const secret = `${KEY_PREFIX}${randomSecret()}`;
   const id = createId("key");
-  await insertApiKey(db, tenant, {
+  await keys.insertApiKey(db, tenant, {
     id,
     name: input.name,
     prefix: secret.slice(0, 12),
@@ -35,11 +54,11 @@ export type ApiClient = { keyId: string; tenant: TenantContext };
 export async function authenticateApiKey(db: Database, authorization: string | null): Promise<ApiClient | null> {
   const secret = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!secret?.startsWith(KEY_PREFIX)) return null;
-  const key = await findActiveApiKeyBySecretHash(db, await sha256Hex(secret));
+  const key = await keys.findActiveApiKeyBySecretHash(db, await sha256Hex(secret));
   if (!key) return null;
   // "Last used" is shown to the minute, so a busy key writes it at most once a minute rather
   // than on every request.
-  if (key.lastUsedStale) await touchApiKeyLastUsed(db, key.orgId, key.id);
+  if (key.lastUsedStale) await keys.touchApiKeyLastUsed(db, key.orgId, key.id);
   return {
     keyId: key.id,
     tenant: {
