@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { emailOutbox } from "../../db/schema/index.ts";
 
@@ -9,4 +9,9 @@ export async function countQueuedEmailsTo(db: Pick<Database, "select">, address:
     .from(emailOutbox)
     .where(and(eq(emailOutbox.toAddress, address), inArray(emailOutbox.status, ["pending", "sending"])));
   return Number(row?.n ?? 0);
+}
+
+/** The newest mails in the outbox, for the development mailbox. */
+export async function listRecentEmails(db: Pick<Database, "select">, limit = 50) {
+  return db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit);
 }

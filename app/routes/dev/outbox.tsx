@@ -1,8 +1,7 @@
-import { desc } from "drizzle-orm";
 import { useLoaderData, type LoaderFunctionArgs, type MetaFunction } from "react-router";
-import { emailOutbox } from "../../../db/schema/index.ts";
 import { Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
+import { listRecentEmails } from "../../models/outbox-recipients.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Dev mailbox · OpenInsure" }]
 export async function loader({ context }: LoaderFunctionArgs) {
   const { db, isDevelopment } = appServices(context);
   invariantResponse(isDevelopment, "Not found");
-  return { emails: await db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(50) };
+  return { emails: await listRecentEmails(db) };
 }
 
 export default function DevOutbox() {
