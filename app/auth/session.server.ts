@@ -1,6 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import { data, redirect, type RouterContextProvider } from "react-router";
-import { member, organization, userAffiliations } from "../../db/schema/index.ts";
+import { findSessionMembership } from "../models/session-membership.server.ts";
 import { appServices } from "../router-context.server.ts";
 import { areasFor } from "./areas.ts";
 import { sessionHasOutlived } from "./session-lifetime.ts";
@@ -36,22 +35,7 @@ async function loadCurrentUser({ request, context }: Args): Promise<CurrentUser 
   const orgId = session.activeOrganizationId;
   let tenant: TenantContext | null = null;
   if (orgId) {
-    const [row] = await db
-      .select({
-        role: member.role,
-        orgName: organization.name,
-        agencyId: userAffiliations.agencyId,
-        insuredId: userAffiliations.insuredId,
-        carrierId: userAffiliations.carrierId,
-      })
-      .from(member)
-      .innerJoin(organization, eq(organization.id, member.organizationId))
-      .leftJoin(
-        userAffiliations,
-        and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
-      )
-      .where(and(eq(member.organizationId, orgId), eq(member.userId, user.id)))
-      .limit(1);
+    const row = await findSessionMembership(db, orgId, user.id);
     if (row) {
       tenant = {
         orgId,
