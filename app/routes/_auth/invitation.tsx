@@ -59,7 +59,10 @@ export async function action(args: Route.ActionArgs) {
     // A refused account form stays on screen for whoever already proved the address.
     const email = formData.get("email");
     const proven = formData.get("intent") === "create" && typeof email === "string" && sameAddress(email, invitation.email);
-    return data({ result: submission.reply({ hideFields: ["password"] }), details: proven ? detailsOf(invitation) : null }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), details: proven ? detailsOf(invitation) : null, form: proven ? "create" : "prove" },
+      { status: 400 },
+    );
   }
   const value = submission.value;
 
@@ -74,11 +77,12 @@ export async function action(args: Route.ActionArgs) {
 
   if (!sameAddress(value.email, invitation.email)) {
     return data(
-      { result: submission.reply({ fieldErrors: { email: ["That is not the address this invitation was sent to."] } }), details: null },
+      { result: submission.reply({ fieldErrors: { email: ["That is not the address this invitation was sent to."] } }), details: null, form: "prove" },
       { status: 400 },
     );
   }
-  if (value.intent === "prove") return { result: submission.reply(), details: detailsOf(invitation) };
+  // The proving form's answer is not handed to the account form that replaces it.
+  if (value.intent === "prove") return { result: null, details: detailsOf(invitation), form: "create" };
 
   if (invitation.hasAccount) throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: `/invitations/${invitationId}` })}`);
   const { name, password } = value;
@@ -93,6 +97,7 @@ export async function action(args: Route.ActionArgs) {
       {
         result: submission.reply({ formErrors: ["Your account was created but the invitation could not be accepted. Sign in and open the link again."] }),
         details: detailsOf(invitation),
+        form: "create",
       },
       { status: 400 },
     );
@@ -105,12 +110,12 @@ export default function AcceptInvitation({ loaderData }: Route.ComponentProps) {
   const details = loaderData.details ?? actionData?.details ?? null;
   const [proveForm, proveFields] = useForm({
     id: "prove",
-    lastResult: details ? undefined : actionData?.result,
+    lastResult: actionData?.form === "prove" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProveSchema }),
   });
   const [form, fields] = useForm({
     id: "create",
-    lastResult: details ? actionData?.result : undefined,
+    lastResult: actionData?.form === "create" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateSchema }),
   });
   if (!details) {
