@@ -1,13 +1,11 @@
-import { createContext, type RouterContextProvider } from "react-router";
-import { createDatabase, type Database } from "../db/client.ts";
-import { createAuth, type Auth } from "./auth/auth.server.ts";
-import { ledgerClientFor, type LedgerClient } from "./services/ledger/client.server.ts";
+import type { RouterContextProvider } from "react-router";
+import { createDatabase } from "../db/client.ts";
+import { createAuth } from "./auth/auth.server.ts";
+import { ledgerClientFor } from "./services/ledger/client.server.ts";
+import { appServicesContext, cloudflareContext, type AppServices } from "./router-context.server.ts";
 
-export type CloudflareContext = { env: Env; ctx: ExecutionContext };
-
-export const cloudflareContext = createContext<CloudflareContext>();
-
-export type AppServices = { env: Env; db: Database; auth: Auth; ledger: LedgerClient; isDevelopment: boolean };
+export { appServices, cloudflareContext } from "./router-context.server.ts";
+export type { AppServices, CloudflareContext } from "./router-context.server.ts";
 
 // One database client and auth instance per isolate: env is fixed for an isolate's lifetime.
 const servicesByEnv = new WeakMap<Env, AppServices>();
@@ -24,6 +22,8 @@ export function servicesFor(env: Env): AppServices {
   return services;
 }
 
-export function appServices(context: Readonly<RouterContextProvider>): AppServices {
-  return servicesFor(context.get(cloudflareContext).env);
+/** Sets the keys every loader and action reads: the Worker's env and ctx, and the services built from env. */
+export function setRequestContext(context: RouterContextProvider, env: Env, ctx: ExecutionContext) {
+  context.set(cloudflareContext, { env, ctx });
+  context.set(appServicesContext, servicesFor(env));
 }

@@ -18,7 +18,9 @@ export default [
     route("policies/:policyId", "routes/api/v1/policy.ts"),
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
   ]),
-  route("dev/outbox", "routes/dev/outbox.tsx"),
+  // The dev mailbox exists only in development builds (npm start and the e2e stack build with
+  // APP_ENV=development); `npm run build` for production leaves it out.
+  ...(process.env.APP_ENV === "development" ? [route("dev/outbox", "routes/dev/outbox.tsx")] : []),
   route("notifications/room-token", "routes/notifications/room-token.ts"),
   ...prefix("notifications", [layout("routes/notifications/_layout.tsx", [index("routes/notifications/index.tsx")])]),
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.

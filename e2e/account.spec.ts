@@ -30,6 +30,14 @@ test("an invited finance analyst joins, resets the password through the outbox, 
 
   const newcomer = await (await browser.newContext()).newPage();
   await newcomer.goto(invitationPath);
+  // The link alone shows nothing about the invitation: the invitee proves the address first.
+  await expect(newcomer.getByRole("heading", { name: "Accept an invitation" })).toBeVisible();
+  await expect(newcomer.getByText("Summit Ridge Underwriters")).toHaveCount(0);
+  await newcomer.getByLabel("Invited email address").fill(`someone.else.${stamp}@summit.demo`);
+  await newcomer.getByRole("button", { name: "Continue" }).click();
+  await expect(newcomer.getByText("That is not the address this invitation was sent to.")).toBeVisible();
+  await newcomer.getByLabel("Invited email address").fill(email);
+  await newcomer.getByRole("button", { name: "Continue" }).click();
   await expect(newcomer.getByRole("heading", { name: "Join Summit Ridge Underwriters" })).toBeVisible();
   await newcomer.getByLabel("Your name").fill(name);
   await newcomer.getByLabel("Choose a password").fill("short");
@@ -79,6 +87,8 @@ test("an invited org admin must set up TOTP before entering", async ({ page, bro
 
   const newcomer = await (await browser.newContext()).newPage();
   await newcomer.goto(invitationPath);
+  await newcomer.getByLabel("Invited email address").fill(email);
+  await newcomer.getByRole("button", { name: "Continue" }).click();
   await newcomer.getByLabel("Your name").fill("Ada Admin-Two");
   await newcomer.getByLabel("Choose a password").fill("admin-password-789");
   await newcomer.getByRole("button", { name: "Create account and join" }).click();

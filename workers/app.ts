@@ -1,10 +1,11 @@
 import { env as workerEnv } from "cloudflare:workers";
 import { getServerByName, routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
-import { cloudflareContext, servicesFor } from "../app/context.server.ts";
+import { servicesFor, setRequestContext } from "../app/context.server.ts";
 import { connectDealRoomLive } from "../app/services/realtime/deal-room-live.server.ts";
 import { deliverPendingEmails, mailTransportFrom } from "../app/services/events/email-delivery.server.ts";
 import { postAwaitingPostings } from "../app/services/ledger/postings.server.ts";
+import { purgeExpiredThrottles } from "../app/services/access/sign-in-throttle.server.ts";
 import { admitToDealRoom } from "../party/deal-room-admission.ts";
 import { dealRoomName } from "../app/services/realtime/room-pass.ts";
 import type { DomainEventMessage } from "../app/services/events/domain-event-types.ts";
@@ -12,10 +13,15 @@ import { publishOutbox } from "../app/services/events/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/event-delivery.server.ts";
 import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
+import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
+import { frontDoor, frontDoorConfig } from "./front-door.ts";
 
 export { DealRoom } from "../party/deal-room.ts";
 export { UserNotifications } from "../party/notifications.ts";
+
+// A missing or short secret, or no APP_URL, stops the Worker here with a message naming them.
+assertEnvironment(workerEnv as unknown as Env);
 
 const requestHandler = createRequestHandler(
   () => import("virtual:react-router/server-build"),
@@ -30,19 +36,23 @@ function publishAfterCommit(env: Env, ctx: ExecutionContext) {
   ctx.waitUntil(publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) => console.error("outbox publish failed; the cron sweep retries", error)));
 }
 
-export default {
-  async fetch(request, env, ctx) {
+async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const room = await routePartykitRequest(request, env, {
       onBeforeConnect: (req, lobby) => (lobby.className === "DealRoom" ? admitToDealRoom(req, lobby.name, env) : authorizeRoomConnection(req, lobby, env)),
       onBeforeRequest: () => new Response("Not found", { status: 404 }),
     });
     if (room) return room;
     const context = new RouterContextProvider();
-    context.set(cloudflareContext, { env, ctx });
+    setRequestContext(context, env, ctx);
     const response = await requestHandler(request, context);
     // A change that raised domain events has committed by the time its response exists.
     if (request.method !== "GET" && request.method !== "HEAD") publishAfterCommit(env, ctx);
     return response;
+}
+
+export default {
+  fetch(request, env, ctx) {
+    return frontDoor(request, frontDoorConfig(env), (trusted) => handleRequest(trusted, env, ctx));
   },
 
   async queue(batch, env, ctx) {
@@ -64,6 +74,8 @@ export default {
       (async () => {
         // Due dates are days: looking once an hour is plenty.
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        // Throttle counters live a day at most; without this the table only grows.
+        if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET));
       })(),

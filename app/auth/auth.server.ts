@@ -4,6 +4,7 @@ import { admin, organization, twoFactor } from "better-auth/plugins";
 import type { Database } from "../../db/client.ts";
 import * as schema from "../../db/schema/index.ts";
 import { recordAudit } from "../models/audit-log.server.ts";
+import { recipientHasRoom } from "../services/access/password-reset.server.ts";
 import { queueEmail } from "../services/events/email.server.ts";
 import { ac, organizationRoles } from "./access-control.ts";
 import { ROLE_LABELS, parseRoles } from "./permissions.ts";
@@ -38,6 +39,8 @@ export function createAuth(db: Database, config: AuthConfig) {
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, token }) => {
+        // Earlier reset mails still unsent are enough: the outbox is shared by every tenant.
+        if (!(await recipientHasRoom(db, user.email))) return;
         await queueEmail(db, {
           to: user.email,
           subject: "Reset your OpenInsure password",
@@ -52,7 +55,7 @@ export function createAuth(db: Database, config: AuthConfig) {
     advanced: {
       cookiePrefix: "openinsure",
       useSecureCookies: config.appUrl.startsWith("https:"),
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip", "x-forwarded-for"] },
+      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
     },
     databaseHooks: {
       session: {

@@ -1,33 +1,12 @@
-import { and, eq } from "drizzle-orm";
 import { data, redirect, type RouterContextProvider } from "react-router";
-import { member, organization, userAffiliations } from "../../db/schema/index.ts";
-import { appServices } from "../context.server.ts";
+import { findSessionMembership } from "../models/session-membership.server.ts";
+import { appServices } from "../router-context.server.ts";
 import { areasFor } from "./areas.ts";
-import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission, type Role } from "./permissions.ts";
+import { sessionHasOutlived } from "./session-lifetime.ts";
+import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission } from "./permissions.ts";
+import type { CurrentUser, TenantContext } from "./tenant.ts";
 
-/**
- * Everything a model function needs to scope a query. The org id comes from the session
- * (or an API key), never from the request.
- */
-export type TenantContext = {
-  orgId: string;
-  orgName: string;
-  userId: string;
-  roles: Role[];
-  agencyId: string | null;
-  insuredId: string | null;
-  carrierId: string | null;
-};
-
-export type CurrentUser = {
-  id: string;
-  name: string;
-  email: string;
-  isPlatformOperator: boolean;
-  twoFactorEnabled: boolean;
-  impersonatedBy: string | null;
-  tenant: TenantContext | null;
-};
+export type { CurrentUser, TenantContext } from "./tenant.ts";
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
 
@@ -48,25 +27,15 @@ async function loadCurrentUser({ request, context }: Args): Promise<CurrentUser 
   const result = await auth.api.getSession({ headers: request.headers });
   if (!result) return null;
   const { user, session } = result;
+  if (sessionHasOutlived(session.createdAt)) {
+    // Past its absolute lifetime: the session is ended here, and the user is signed out.
+    await auth.api.revokeSession({ body: { token: session.token }, headers: request.headers }).catch(() => {});
+    return null;
+  }
   const orgId = session.activeOrganizationId;
   let tenant: TenantContext | null = null;
   if (orgId) {
-    const [row] = await db
-      .select({
-        role: member.role,
-        orgName: organization.name,
-        agencyId: userAffiliations.agencyId,
-        insuredId: userAffiliations.insuredId,
-        carrierId: userAffiliations.carrierId,
-      })
-      .from(member)
-      .innerJoin(organization, eq(organization.id, member.organizationId))
-      .leftJoin(
-        userAffiliations,
-        and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
-      )
-      .where(and(eq(member.organizationId, orgId), eq(member.userId, user.id)))
-      .limit(1);
+    const row = await findSessionMembership(db, orgId, user.id);
     if (row) {
       tenant = {
         orgId,

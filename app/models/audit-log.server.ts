@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
-import type { TenantContext } from "../auth/session.server.ts";
+import type { TenantContext } from "../auth/tenant.ts";
 import { createId } from "../utils/ids.ts";
 
 export type AuditEntry = {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { emailOutbox } from "../../db/schema/index.ts";
@@ -64,4 +64,13 @@ export async function settleEmail(
 /** The newest emails, for the development mailbox. */
 export function listRecentEmails(db: Database, limit = 50) {
   return db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit);
+}
+
+/** Mails to `address` still waiting in the outbox (queued or being sent). */
+export async function countQueuedEmailsTo(db: Pick<Database, "select">, address: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.toAddress, address), inArray(emailOutbox.status, ["pending", "sending"])));
+  return Number(row?.n ?? 0);
 }

@@ -4,12 +4,27 @@ export function forwardCookies(from: Response, headers = new Headers()): Headers
   return headers;
 }
 
+/** The client's address as Cloudflare's edge reports it (the Worker's front door drops spoofable headers). */
 export function clientAddress(request: Request): string {
-  return request.headers.get("cf-connecting-ip") ?? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+  return request.headers.get("cf-connecting-ip") ?? "local";
 }
 
-/** Only same-site relative paths may be redirect targets. */
+const PROBE_ORIGIN = "http://same-origin.invalid";
+
+/**
+ * Only same-origin paths may be redirect targets. Control characters and backslashes are refused
+ * outright (browsers drop tabs and newlines, so "/\t/evil.example" would become "//evil.example"),
+ * and the path must still resolve to this origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(to, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== PROBE_ORIGIN) return fallback;
   return to;
 }

@@ -76,6 +76,8 @@ const FILTER_FIELDS = {
 } as const satisfies Record<Exclude<keyof AccountFilter, "account_id">, Kind>;
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
+/** 2^128-1 has 39 decimal digits: anything longer is refused before BigInt spends time on it. */
+const MAX_DIGITS = 39;
 const BIG_LIMITS = { u128: [U128_MAX, "2^128-1"], u64: [U64_MAX, "2^64-1"] } as const;
 const SMALL_LIMITS = { u32: U32_MAX, u16: U16_MAX } as const;
 
@@ -85,6 +87,9 @@ function describe(value: unknown): string {
 
 function parseBig(value: unknown, path: string, kind: "u128" | "u64"): bigint {
   const [max, maxText] = BIG_LIMITS[kind];
+  if (typeof value === "string" && value.length > MAX_DIGITS) {
+    throw new ValidationError(`${path}: at most ${MAX_DIGITS} digits (${kind}), got a string of ${value.length} characters`);
+  }
   if (typeof value !== "string" || !DECIMAL.test(value)) {
     throw new ValidationError(`${path}: expected a decimal string from "0" to "${max}" (${kind}), got ${describe(value)}`);
   }

@@ -5,9 +5,10 @@ import { ConfigError, configFromEnv } from "./config.ts";
 const apiKey = "a-secret-of-16-chars";
 
 describe("configFromEnv", () => {
-  it("defaults to the embedded backend in .data/ledger on port 8790", () => {
+  it("defaults to the embedded backend in .data/ledger on port 8790, listening on loopback only", () => {
     expect(configFromEnv({ LEDGER_API_KEY: apiKey })).toEqual({
       port: 8790,
+      host: "127.0.0.1",
       apiKey,
       backend: { kind: "embedded", dataDir: resolve(".data/ledger") },
     });
@@ -23,6 +24,7 @@ describe("configFromEnv", () => {
     });
     expect(config).toEqual({
       port: 8080,
+      host: "127.0.0.1",
       apiKey,
       backend: { kind: "tigerbeetle", addresses: ["10.0.0.1:3000", "10.0.0.2:3000"], clusterId: (1n << 128n) - 1n },
     });

@@ -9,10 +9,10 @@ async function main(): Promise<void> {
   const config = configFromEnv(process.env);
   const backend = withBatching(await openBackend(config.backend));
   const server = createLedgerServer({ backend, apiKey: config.apiKey });
-  server.listen(config.port, () => {
+  server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     const where = config.backend.kind === "embedded" ? config.backend.dataDir : config.backend.addresses.join(",");
-    console.log(`ledger: listening on :${port} (backend ${config.backend.kind}: ${where})`);
+    console.log(`ledger: listening on :${port} at ${config.host} (backend ${config.backend.kind}: ${where})`);
   });
 
   // Stop taking requests, answer those already taken, then close the backend. A request still

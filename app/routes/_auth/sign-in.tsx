@@ -8,7 +8,7 @@ import { AuthLayout } from "../../components/auth-layout.tsx";
 import { ErrorList, Field } from "../../components/forms.tsx";
 import { Button } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { clearAccountThrottle, throttleSignIn } from "../../services/sign-in-throttle.server.ts";
+import { clearAccountThrottle, throttleSignIn } from "../../services/access/sign-in-throttle.server.ts";
 import { clientAddress, forwardCookies, safeRedirect } from "../../utils/http.server.ts";
 
 const SignInSchema = z.object({
@@ -18,6 +18,13 @@ const SignInSchema = z.object({
 });
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · OpenInsure" }];
+
+// A throttled attempt tells the client when to come back (React Router passes on only cookies
+// from an action unless the route says which headers to keep).
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await getCurrentUser(args);

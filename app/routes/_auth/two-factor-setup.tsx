@@ -9,6 +9,7 @@ import { AuthLayout } from "../../components/auth-layout.tsx";
 import { ErrorList, Field } from "../../components/forms.tsx";
 import { Button } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
+import { claimTotpCode } from "../../services/access/two-factor.server.ts";
 import { forwardCookies } from "../../utils/http.server.ts";
 
 const StartSchema = z.object({ intent: z.literal("start"), password: z.string("Enter your password").min(1, "Enter your password") });
@@ -24,8 +25,8 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  await requireUser(args, { allowPendingTwoFactor: true });
-  const { auth } = appServices(args.context);
+  const user = await requireUser(args, { allowPendingTwoFactor: true });
+  const { auth, db } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: SetupSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), enrolment: null }, { status: 400 });
 
@@ -43,6 +44,8 @@ export async function action(args: Route.ActionArgs) {
   if (!response.ok) {
     return data({ result: submission.reply({ fieldErrors: { code: ["That code is not valid. Start again and scan the new secret."] } }), enrolment: null }, { status: 400 });
   }
+  // The code that confirmed enrolment cannot also complete a sign-in.
+  await claimTotpCode(db, user.id, submission.value.code);
   throw redirect("/", { headers: forwardCookies(response) });
 }
 

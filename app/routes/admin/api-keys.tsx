@@ -8,7 +8,7 @@ import { Field, SelectField } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listAgencies } from "../../models/agencies.server.ts";
-import { issueApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys.server.ts";
+import { apiKeyAgencyLimit, issueApiKey, listApiKeys, revokeApiKey } from "../../services/access/api-keys.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -18,32 +18,39 @@ const IssueKeySchema = z.object({
   agencyId: z.string("Choose the agency the key acts for").min(1, "Choose the agency the key acts for"),
 });
 const RevokeSchema = z.object({ intent: z.literal("revoke"), keyId: z.string().min(1) });
+const ApiKeyActionSchema = z.discriminatedUnion("intent", [IssueKeySchema, RevokeSchema]);
 
 export const meta: Route.MetaFunction = () => [{ title: "API keys · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "manage:api-key");
   const { db } = appServices(args.context);
-  const [keys, agencies] = await Promise.all([listApiKeys(db, user.tenant), listAgencies(db, user.tenant)]);
+  const [keys, agencies] = await Promise.all([listApiKeys(db, user.tenant), manageableAgencies(db, user.tenant)]);
   return { keys, agencies: agencies.map((a) => ({ value: a.id, label: a.name })) };
+}
+
+/** The agencies the user may issue keys for: every one for an org admin, their own for an agency admin. */
+async function manageableAgencies(db: Parameters<typeof listAgencies>[0], tenant: Parameters<typeof listAgencies>[1]) {
+  const limit = apiKeyAgencyLimit(tenant);
+  const agencies = await listAgencies(db, tenant);
+  return limit === undefined ? agencies : agencies.filter((a) => a.id === limit);
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "manage:api-key");
   const { db } = appServices(args.context);
-  const formData = await args.request.formData();
-  if (formData.get("intent") === "revoke") {
-    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData));
-    invariantResponse(parsed.success && (await revokeApiKey(db, user.tenant, parsed.data.keyId)), "API key not found");
+  const submission = parseWithZod(await args.request.formData(), { schema: ApiKeyActionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
+  const value = submission.value;
+  if (value.intent === "revoke") {
+    invariantResponse(await revokeApiKey(db, user.tenant, value.keyId), "API key not found");
     return { result: null, secret: null };
   }
-  const submission = parseWithZod(formData, { schema: IssueKeySchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
-  const agencies = await listAgencies(db, user.tenant);
-  if (!agencies.some((a) => a.id === submission.value.agencyId)) {
+  const agencies = await manageableAgencies(db, user.tenant);
+  if (!agencies.some((a) => a.id === value.agencyId)) {
     return data({ result: submission.reply({ fieldErrors: { agencyId: ["Choose one of your agencies"] } }), secret: null }, { status: 400 });
   }
-  const issued = await issueApiKey(db, user.tenant, { name: submission.value.name, roles: ["producer"], agencyId: submission.value.agencyId });
+  const issued = await issueApiKey(db, user.tenant, { name: value.name, roles: ["producer"], agencyId: value.agencyId });
   return { result: submission.reply({ resetForm: true }), secret: issued.secret };
 }
 

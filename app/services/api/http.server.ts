@@ -1,9 +1,9 @@
 import type { RouterContextProvider } from "react-router";
 import type { z } from "zod";
 import { appServices } from "../../context.server.ts";
-import type { TenantContext } from "../../auth/session.server.ts";
-import { authenticateApiKey } from "../api-keys.server.ts";
-import { hitThrottle } from "../sign-in-throttle.server.ts";
+import type { TenantContext } from "../../auth/tenant.ts";
+import { authenticateApiKey } from "../access/api-keys.server.ts";
+import { hitThrottle } from "../access/sign-in-throttle.server.ts";
 import type { ApiErrorCode } from "./schemas.ts";
 
 export const API_REQUESTS_PER_MINUTE = 600;
@@ -71,8 +71,4 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     });
   }
   return parsed.data;
-}
-
-export function requireMethod(request: Request, method: string) {
-  if (request.method !== method) throw new ApiFailure(405, "VALIDATION_FAILED", `Use ${method} on this endpoint.`);
 }

@@ -1,7 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.ts";
-import { idempotencyKeys } from "../../../db/schema/index.ts";
-import type { TenantContext } from "../../auth/session.server.ts";
+import type { TenantContext } from "../../auth/tenant.ts";
+import { findStoredResponse, storeResponse } from "../../models/idempotency-keys.server.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 import { ApiFailure, apiJson } from "./http.server.ts";
 
@@ -24,23 +23,20 @@ export async function idempotent(
   if (key.length > 100) throw new ApiFailure(400, "VALIDATION_FAILED", "Idempotency-Key is at most 100 characters.");
   const fingerprint = await sha256Hex(`${request.method} ${new URL(request.url).pathname}\n${body}`);
   const stored = async () => {
-    const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.key, key)));
+    const row = await findStoredResponse(db, tenant, key);
     if (!row) return null;
     if (row.requestFingerprint !== fingerprint) {
       throw new ApiFailure(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request.");
     }
-    return apiJson(row.responseBody, Number(row.responseStatus), { "idempotent-replayed": "true" });
+    return apiJson(row.body, row.status, { "idempotent-replayed": "true" });
   };
   const replay = await stored();
   if (replay) return replay;
   const result = await run();
   // Only final answers are kept: a 5xx may succeed on retry.
   if (result.status < 500) {
-    const inserted = await db
-      .insert(idempotencyKeys)
-      .ignore()
-      .values({ orgId: tenant.orgId, key, requestFingerprint: fingerprint, responseStatus: String(result.status), responseBody: result.body });
-    if (Number(inserted.rowsAffected) === 0) return (await stored()) ?? apiJson(result.body, result.status);
+    const kept = await storeResponse(db, tenant, key, { requestFingerprint: fingerprint, status: result.status, body: result.body });
+    if (!kept) return (await stored()) ?? apiJson(result.body, result.status);
   }
   return apiJson(result.body, result.status);
 }

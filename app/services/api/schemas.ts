@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../utils/text.ts";
 
 // The /v1 contract. Money is integer cents, dates are YYYY-MM-DD, field names are camelCase.
 // The same schemas validate requests and generate /v1/openapi.json.
@@ -9,10 +10,12 @@ const calendarDate = (description: string) => z.iso.date().describe(`${descripti
 export const SubmissionCreate = z
   .strictObject({
     lineOfBusiness: z.enum(["GL", "WC"]),
-    insuredName: z.string().trim().min(2).max(200),
+    insuredName: text("insuredName").trim().min(2).max(200),
     naicsCode: z.string().regex(/^\d{6}$/, "a NAICS code has 6 digits"),
     state: z.string().regex(/^[A-Z]{2}$/, "a two-letter state code").describe("Home state of the insured"),
-    address: z.strictObject({ line1: z.string().min(1).max(200), city: z.string().min(1).max(100), postalCode: z.string().min(3).max(10) }).optional(),
+    address: z
+      .strictObject({ line1: text("address.line1").min(1).max(200), city: text("address.city").min(1).max(100), postalCode: text("address.postalCode").min(3).max(10) })
+      .optional(),
     annualRevenue: cents("Annual revenue (GL exposure)").optional(),
     payroll: cents("Annual payroll (WC exposure)").optional(),
     requestedLimit: cents("Each-occurrence limit requested"),
@@ -112,9 +115,9 @@ export const AcordReading = z.object({
 export const SubmissionCreated = Submission.extend({ acord: AcordReading.optional() });
 
 export const BindRequest = z.strictObject({
-  quoteOptionId: z.string().optional().describe("Defaults to the first option of the current quote"),
+  quoteOptionId: text("quoteOptionId").max(100).optional().describe("Defaults to the first option of the current quote"),
   plan: z.enum(["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"]).default("PIF"),
-  declinations: z.array(z.string().min(1).max(200)).max(10).default([]).describe("Admitted carriers that declined the risk (surplus lines diligent search)"),
+  declinations: z.array(text("declinations").min(1).max(200)).max(10).default([]).describe("Admitted carriers that declined the risk (surplus lines diligent search)"),
 });
 
 export const Policy = z.object({
@@ -138,6 +141,9 @@ export const ERROR_CODES = [
   "NOT_FOUND",
   "VALIDATION_FAILED",
   "RATE_LIMITED",
+  "URI_TOO_LONG",
+  "METHOD_NOT_ALLOWED",
+  "UNSUPPORTED_MEDIA_TYPE",
   "IDEMPOTENCY_KEY_REUSED",
   "RATING_FAILED",
   "NOT_QUOTABLE",

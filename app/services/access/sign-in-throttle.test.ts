@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { guardedTestDatabase } from "../../db/test/tenants.ts";
-import { clearAccountThrottle, hitThrottle, throttleSignIn } from "./sign-in-throttle.server.ts";
+import { guardedTestDatabase } from "../../../db/test/tenants.ts";
+import { clearAccountThrottle, hitThrottle, purgeExpiredThrottles, throttleSignIn } from "./sign-in-throttle.server.ts";
 
 const db = guardedTestDatabase();
 
@@ -12,12 +12,34 @@ test("concurrent hits are counted exactly: a limit of 10 lets exactly 10 of 25 t
   expect(refused && !refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(0);
 });
 
-test("a window that has passed starts counting again", async () => {
+test("a window that has passed starts counting again (on the caller's clock, not a timer)", async () => {
   const bucket = `test:window:${crypto.randomUUID()}`;
-  expect(await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 })).toEqual({ allowed: true });
-  expect((await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 })).allowed).toBe(false);
-  await new Promise((r) => setTimeout(r, 1100));
-  expect(await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 })).toEqual({ allowed: true });
+  const start = new Date("2026-06-01T12:00:00.000Z");
+  const at = (ms: number) => new Date(start.getTime() + ms);
+  expect(await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 }, start)).toEqual({ allowed: true });
+  expect(await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 }, at(999))).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  expect(await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 }, at(1001))).toEqual({ allowed: true });
+  expect((await hitThrottle(db, bucket, { limit: 1, windowSeconds: 1 }, at(1500))).allowed).toBe(false);
+});
+
+test("a refused hit is told how long its window still runs", async () => {
+  const bucket = `test:retry:${crypto.randomUUID()}`;
+  const start = new Date("2026-06-01T12:00:00.000Z");
+  await hitThrottle(db, bucket, { limit: 1, windowSeconds: 600 }, start);
+  const refused = await hitThrottle(db, bucket, { limit: 1, windowSeconds: 600 }, new Date(start.getTime() + 100_000));
+  expect(refused).toEqual({ allowed: false, retryAfterSeconds: 500 });
+});
+
+test("counters whose window ended more than a day ago are purged; newer ones stay", async () => {
+  const old = `test:purge-old:${crypto.randomUUID()}`;
+  const fresh = `test:purge-fresh:${crypto.randomUUID()}`;
+  const now = new Date();
+  await hitThrottle(db, old, { limit: 1, windowSeconds: 60 }, new Date(now.getTime() - 25 * 3600_000));
+  await hitThrottle(db, fresh, { limit: 1, windowSeconds: 60 }, new Date(now.getTime() - 3600_000));
+  expect(await purgeExpiredThrottles(db, now)).toBeGreaterThanOrEqual(1);
+  // The purged bucket starts a new window; the kept one is still in its window.
+  expect(await hitThrottle(db, old, { limit: 1, windowSeconds: 48 * 3600 }, now)).toEqual({ allowed: true });
+  expect((await hitThrottle(db, fresh, { limit: 1, windowSeconds: 48 * 3600 }, now)).allowed).toBe(false);
 });
 
 test("sign-in is throttled per account whatever the address, and per address whatever the account", async () => {

@@ -1,0 +1,26 @@
+import type { Role } from "./permissions.ts";
+
+/**
+ * Everything a model function needs to scope a query. The org id comes from the session
+ * (or an API key), never from the request. Pure types, so models import them without reaching
+ * the session (and through it the router context and better-auth).
+ */
+export type TenantContext = {
+  orgId: string;
+  orgName: string;
+  userId: string;
+  roles: Role[];
+  agencyId: string | null;
+  insuredId: string | null;
+  carrierId: string | null;
+};
+
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  isPlatformOperator: boolean;
+  twoFactorEnabled: boolean;
+  impersonatedBy: string | null;
+  tenant: TenantContext | null;
+};
