@@ -5,6 +5,7 @@ import { rateTables as seededRateTables } from "../../db/seed/rate-tables.ts";
 import { daAgreements as seededAgreements, programs as seededPrograms } from "../../db/seed/demo-data.ts";
 import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { createId } from "../utils/ids.ts";
+import { addDays } from "./bind/calendar-date.ts";
 import { bindQuoteOption, policyNumberPrefix } from "./binding.server.ts";
 import { quoteSubmission } from "./quoting.server.ts";
 
@@ -66,7 +67,9 @@ describe("binding a quote option", () => {
 
   test("reports every failed pre-bind check by name, and writes nothing", async () => {
     const { submissionId, option } = await quotedSubmission("prg_summit_gl", { declinations: 1 });
-    const outcome = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2027-01-05");
+    // Five days after the seeded agreement ends (the seed dates it from its today): quote expired too.
+    const afterAgreement = addDays(seededAgreements.find((a) => a.id === "da_summit_gl")!.expirationDate, 5);
+    const outcome = await bindQuoteOption(db, producer, { quoteOptionId: option.id, plan: "PIF" }, afterAgreement);
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.reason !== "checks_failed") throw new Error("expected failed checks");
     expect(outcome.failures.map((f) => f.code)).toEqual(["QUOTE_EXPIRED", "DA_NOT_IN_FORCE", "DILIGENT_SEARCH_MISSING"]);
