@@ -1,7 +1,9 @@
 // Vitest setup file. TEST_NOW=<ISO instant> moves every test process's clock to that instant and
 // lets it run on from there, as `faketime` would: `TEST_NOW=2031-06-17T12:00:00Z npx vitest run`
 // shows the suite does not lean on the real date. The seed's calendar is SEED_TODAY (see
-// db/test/global-setup.ts); the database server keeps the real clock, which no query reads.
+// db/test/global-setup.ts). The database server keeps the real clock: the queries that read it
+// (NOW(3) in the sign-in throttle, the email outbox claims, API key last-use) compare it only
+// with times the database wrote itself.
 const target = process.env.TEST_NOW;
 if (target) {
   const RealDate = Date;
