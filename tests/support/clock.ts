@@ -2,8 +2,9 @@
 // lets it run on from there, as `faketime` would: `TEST_NOW=2031-06-17T12:00:00Z npx vitest run`
 // shows the suite does not lean on the real date. The seed's calendar is SEED_TODAY (see
 // db/test/global-setup.ts). The database server keeps the real clock: the queries that read it
-// (NOW(3) in the sign-in throttle, the email outbox claims, API key last-use) compare it only
-// with times the database wrote itself.
+// (NOW(3) in the sign-in throttle and the email outbox claims) compare it with times the database
+// wrote itself; an API key's last use, written from the shifted clock, then looks recent and is
+// written once rather than once a minute.
 const target = process.env.TEST_NOW;
 if (target) {
   const RealDate = Date;
