@@ -19,9 +19,19 @@ async function organizationWithQueue() {
   const agencyId = createId("agy");
   const insuredId = createId("ins");
   await db.insert(organization).values({ id: orgId, name: `Queue Test ${orgId}`, slug: orgId });
-  await db.insert(agencies).values({ id: agencyId, orgId, name: "Queue Agency", licensedStates: ["TX"], commissionRate: "0.1000" });
+  await db
+    .insert(agencies)
+    .values({ id: agencyId, orgId, name: "Queue Agency", licensedStates: ["TX"], commissionRate: "0.1000" });
   await db.insert(insureds).values({
-    id: insuredId, orgId, agencyId, name: "Queue Insured", naicsCode: "238160", addressLine1: "1 Main St", city: "Austin", state: "TX", postalCode: "78701",
+    id: insuredId,
+    orgId,
+    agencyId,
+    name: "Queue Insured",
+    naicsCode: "238160",
+    addressLine1: "1 Main St",
+    city: "Austin",
+    state: "TX",
+    postalCode: "78701",
   });
   const specs = [
     { status: "submitted", line: "GL", state: "TX", premium: null },
@@ -34,13 +44,35 @@ async function organizationWithQueue() {
     { status: "draft", line: "GL", state: "TX", premium: null },
   ] as const;
   const rows = specs.map((spec, n) => ({
-    id: createId("sub"), orgId, reference: `Q-${n}`, agencyId, producerUserId: "usr_queue_producer", insuredId, programId: "prg_queue",
-    lineOfBusiness: spec.line, state: spec.state, naicsCode: "238160", payrollCents: 50_000_000, requestedLimitCents: 100_000_000,
-    deductibleCents: 0, effectiveDate: "2026-12-15", termMonths: 12, status: spec.status, indicatedPremiumCents: spec.premium,
+    id: createId("sub"),
+    orgId,
+    reference: `Q-${n}`,
+    agencyId,
+    producerUserId: "usr_queue_producer",
+    insuredId,
+    programId: "prg_queue",
+    lineOfBusiness: spec.line,
+    state: spec.state,
+    naicsCode: "238160",
+    payrollCents: 50_000_000,
+    requestedLimitCents: 100_000_000,
+    deductibleCents: 0,
+    effectiveDate: "2026-12-15",
+    termMonths: 12,
+    status: spec.status,
+    indicatedPremiumCents: spec.premium,
     createdAt: new Date(Date.UTC(2026, 10, 1, 12, n)),
   }));
   await db.insert(submissions).values(rows);
-  const underwriter: TenantContext = { orgId, orgName: `Queue Test ${orgId}`, userId: createId("usr"), roles: ["underwriter"], agencyId: null, insuredId: null, carrierId: null };
+  const underwriter: TenantContext = {
+    orgId,
+    orgName: `Queue Test ${orgId}`,
+    userId: createId("usr"),
+    roles: ["underwriter"],
+    agencyId: null,
+    insuredId: null,
+    carrierId: null,
+  };
   return { underwriter, rows };
 }
 
@@ -67,7 +99,9 @@ test("the queue filters, sorts and pages in the database and reports the total",
   const byPremium = await listSubmissionQueue(db, underwriter, { ...base, sort: "premium" });
   expect(byPremium.rows.map((r) => r.indicatedPremiumCents)).toEqual([605_800, 500_000, 300_000, 120_000, null, null]);
 
-  const pages = await Promise.all([1, 2, 3, 4].map((page) => listSubmissionQueue(db, underwriter, { ...base, pageSize: 2, page })));
+  const pages = await Promise.all(
+    [1, 2, 3, 4].map((page) => listSubmissionQueue(db, underwriter, { ...base, pageSize: 2, page })),
+  );
   expect(pages.map((p) => p.total)).toEqual([6, 6, 6, 6]);
   expect(pages.map((p) => p.rows.length)).toEqual([2, 2, 2, 0]);
   expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all.rows.map((r) => r.id));
@@ -80,11 +114,27 @@ test("the queue filters, sorts and pages in the database and reports the total",
 test("two underwriters claiming one submission at once: exactly one gets it", async () => {
   const id = createId("sub");
   await db.insert(submissions).values({
-    id, orgId: underwriter.orgId, reference: id.slice(-12), agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_redriver",
-    programId: "prg_summit_wc", lineOfBusiness: "WC", state: "OK", naicsCode: "561730", payrollCents: 50_000_000, requestedLimitCents: 100_000_000,
-    deductibleCents: 0, effectiveDate: "2026-12-15", termMonths: 12, status: "submitted",
+    id,
+    orgId: underwriter.orgId,
+    reference: id.slice(-12),
+    agencyId: "agy_harbor",
+    producerUserId: "usr_a_producer",
+    insuredId: "ins_redriver",
+    programId: "prg_summit_wc",
+    lineOfBusiness: "WC",
+    state: "OK",
+    naicsCode: "561730",
+    payrollCents: 50_000_000,
+    requestedLimitCents: 100_000_000,
+    deductibleCents: 0,
+    effectiveDate: "2026-12-15",
+    termMonths: 12,
+    status: "submitted",
   });
-  const results = await Promise.all([claimSubmission(db, underwriter, id), claimSubmission(db, tenantOf("senior.underwriter@summit.demo"), id)]);
+  const results = await Promise.all([
+    claimSubmission(db, underwriter, id),
+    claimSubmission(db, tenantOf("senior.underwriter@summit.demo"), id),
+  ]);
   expect(results.filter(Boolean)).toHaveLength(1);
   expect(await claimSubmission(db, tenantOf("underwriter@lakeshore.demo"), id)).toBe(false);
 });

@@ -6,7 +6,16 @@ import { seedToday } from "./today.ts";
 // The demo world is dated from the seed's today; whatever that day is, the story must hold:
 // agreements in force with room to bind ahead, active policies in force, the overdue invoice
 // overdue, submissions still ahead, the quotes expired. Year ends, leap days and far years too.
-const TODAYS = [SEED_TODAY, "2026-11-22", "2026-12-18", "2026-12-31", "2027-01-01", "2028-02-29", "2031-06-17", "2099-12-31"];
+const TODAYS = [
+  SEED_TODAY,
+  "2026-11-22",
+  "2026-12-18",
+  "2026-12-31",
+  "2027-01-01",
+  "2028-02-29",
+  "2031-06-17",
+  "2099-12-31",
+];
 const before = (a: string, b: string) => compareCalendarDates(a, b) < 0;
 
 describe.each(TODAYS)("the demo world built around %s", (today) => {
@@ -22,7 +31,8 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
 
   test("policies are in force or expired as their status says, and bound submissions match them", () => {
     for (const policy of world.policies) {
-      if (policy.status === "active") expect(isWithin(today, policy.effectiveDate, addDays(policy.expirationDate, -1)), policy.id).toBe(true);
+      if (policy.status === "active")
+        expect(isWithin(today, policy.effectiveDate, addDays(policy.expirationDate, -1)), policy.id).toBe(true);
       else expect(before(policy.expirationDate, today), policy.id).toBe(true);
       const submission = world.submissions.find((s) => s.id === policy.submissionId);
       if (submission) expect(submission).toMatchObject({ status: "bound", effectiveDate: policy.effectiveDate });
@@ -33,7 +43,9 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
     for (const submission of world.submissions.filter((s) => s.status !== "bound")) {
       expect(before(today, submission.effectiveDate), submission.id).toBe(true);
       const agreement = world.daAgreements.find((a) => a.programId === submission.programId)!;
-      expect(isWithin(submission.effectiveDate, agreement.effectiveDate, agreement.expirationDate), submission.id).toBe(true);
+      expect(isWithin(submission.effectiveDate, agreement.effectiveDate, agreement.expirationDate), submission.id).toBe(
+        true,
+      );
       expect(programs.some((p) => p.id === submission.programId)).toBe(true);
     }
     expect(world.submittedAt.getTime()).toBeLessThan(world.quotes.createdAt.getTime());
@@ -54,7 +66,10 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
     for (const claim of world.claims) {
       const policy = world.policies.find((p) => p.id === claim.policyId)!;
       expect(isWithin(claim.dateOfLoss, policy.effectiveDate, policy.expirationDate), claim.id).toBe(true);
-      expect(compareCalendarDates(claim.dateOfLoss, claim.reportedOn) <= 0 && before(claim.reportedOn, today), claim.id).toBe(true);
+      expect(
+        compareCalendarDates(claim.dateOfLoss, claim.reportedOn) <= 0 && before(claim.reportedOn, today),
+        claim.id,
+      ).toBe(true);
     }
     for (const agency of world.agencies) expect(before(today, agency.licenseExpiresOn), agency.id).toBe(true);
   });

@@ -17,20 +17,67 @@ test("seeding twice changes nothing", async () => {
   // changes (statuses and counters move under other tests; these must not move under a re-seed).
   const seeded = [
     ["user", schema.user, schema.user.id, userIds, ["email", "name", "role"]],
-    ["member", schema.member, schema.member.id, demo.users.filter((u) => u.orgId).map((u) => `mem_${u.id}`), ["organizationId", "role"]],
+    [
+      "member",
+      schema.member,
+      schema.member.id,
+      demo.users.filter((u) => u.orgId).map((u) => `mem_${u.id}`),
+      ["organizationId", "role"],
+    ],
     ["account", schema.account, schema.account.id, userIds.map((id) => `acc_${id}`), ["userId", "password"]],
-    ["twoFactor", schema.twoFactor, schema.twoFactor.id, demo.users.filter((u) => u.totp).map((u) => `tfa_${u.id}`), ["secret"]],
-    ["daAgreements", schema.daAgreements, schema.daAgreements.id, demo.daAgreements.map((a) => a.id), ["effectiveDate", "expirationDate"]],
-    ["submissions", schema.submissions, schema.submissions.id, demo.submissions.map((s) => s.id), ["reference", "effectiveDate", "submittedAt"]],
-    ["policies", schema.policies, schema.policies.id, demo.policies.map((p) => p.id), ["policyNumber", "effectiveDate", "expirationDate"]],
-    ["invoices", schema.invoices, schema.invoices.id, demo.invoices.map((i) => i.id), ["invoiceNumber", "dueDate", "amountCents"]],
-    ["claims", schema.claims, schema.claims.id, demo.claims.map((c) => c.id), ["claimNumber", "dateOfLoss", "reportedOn"]],
+    [
+      "twoFactor",
+      schema.twoFactor,
+      schema.twoFactor.id,
+      demo.users.filter((u) => u.totp).map((u) => `tfa_${u.id}`),
+      ["secret"],
+    ],
+    [
+      "daAgreements",
+      schema.daAgreements,
+      schema.daAgreements.id,
+      demo.daAgreements.map((a) => a.id),
+      ["effectiveDate", "expirationDate"],
+    ],
+    [
+      "submissions",
+      schema.submissions,
+      schema.submissions.id,
+      demo.submissions.map((s) => s.id),
+      ["reference", "effectiveDate", "submittedAt"],
+    ],
+    [
+      "policies",
+      schema.policies,
+      schema.policies.id,
+      demo.policies.map((p) => p.id),
+      ["policyNumber", "effectiveDate", "expirationDate"],
+    ],
+    [
+      "invoices",
+      schema.invoices,
+      schema.invoices.id,
+      demo.invoices.map((i) => i.id),
+      ["invoiceNumber", "dueDate", "amountCents"],
+    ],
+    [
+      "claims",
+      schema.claims,
+      schema.claims.id,
+      demo.claims.map((c) => c.id),
+      ["claimNumber", "dateOfLoss", "reportedOn"],
+    ],
   ] as const satisfies readonly (readonly [string, MySqlTable, MySqlColumn, string[], readonly string[]])[];
   const snapshot = () =>
     Promise.all(
       seeded.map(async ([, table, id, ids, columns]) => {
-        const rows = (await db.select().from(table as MySqlTable).where(inArray(id, ids))) as Record<string, unknown>[];
-        return rows.map((row) => [row.id, ...columns.map((c) => row[c])]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        const rows = (await db
+          .select()
+          .from(table as MySqlTable)
+          .where(inArray(id, ids))) as Record<string, unknown>[];
+        return rows
+          .map((row) => [row.id, ...columns.map((c) => row[c])])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
       }),
     );
   const before = await snapshot();
@@ -38,5 +85,7 @@ test("seeding twice changes nothing", async () => {
   await seedDemoData(url, TEST_AUTH_SECRET);
   expect(await snapshot()).toEqual(before);
   const agreements = before[seeded.findIndex(([name]) => name === "daAgreements")]!;
-  expect(agreements).toEqual(demo.daAgreements.map((a) => [a.id, a.effectiveDate, a.expirationDate]).sort((a, b) => a[0].localeCompare(b[0])));
+  expect(agreements).toEqual(
+    demo.daAgreements.map((a) => [a.id, a.effectiveDate, a.expirationDate]).sort((a, b) => a[0].localeCompare(b[0])),
+  );
 });
