@@ -1,8 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
+import { seedToday } from "./db/seed/today.ts";
 
 // Workers inherit the environment of the main process, so the port chosen here is shared.
 process.env.E2E_PORT ??= execFileSync(process.execPath, ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"]).toString().trim();
+// The stack seeds its demo world around this date and the specs read the same world: fixed once
+// here so a run that crosses midnight does not see two todays. The app itself uses the real clock.
+process.env.SEED_TODAY = seedToday();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

@@ -10,11 +10,17 @@ test("two transactions that lock the same rows in opposite order both finish: th
   const org = `org_deadlock_${crypto.randomUUID().slice(0, 8)}`;
   await db.insert(sequences).values([{ orgId: org, name: "a", lastValue: 0 }, { orgId: org, name: "b", lastValue: 0 }]);
   let attempts = 0;
+  // A barrier, not a timer: neither takes its second lock until both hold their first, so the
+  // two always cross. A retry finds the barrier open and goes straight on.
+  let holdingFirstLock = 0;
+  let release!: () => void;
+  const bothHoldFirstLock = new Promise<void>((resolve) => (release = resolve));
   const crossing = (first: string, second: string) =>
     transactionWithRetry(db, async (tx) => {
       attempts++;
       await tx.update(sequences).set({ lastValue: sql`${sequences.lastValue} + 1` }).where(and(eq(sequences.orgId, org), eq(sequences.name, first)));
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (++holdingFirstLock === 2) release();
+      await bothHoldFirstLock;
       await tx.update(sequences).set({ lastValue: sql`${sequences.lastValue} + 1` }).where(and(eq(sequences.orgId, org), eq(sequences.name, second)));
     });
   await Promise.all([crossing("a", "b"), crossing("b", "a")]);

@@ -5,7 +5,6 @@
  * products of factors never pick up binary-float error. Money stays in integer cents; the only
  * rounding anywhere is the explicit half-to-even step when a factor is applied to an amount.
  */
-import type { Cents } from "./money.ts";
 
 export interface Decimal {
   readonly coefficient: bigint;
@@ -126,13 +125,4 @@ export function divideRoundHalfEven(numerator: bigint, denominator: bigint): big
 /** amount × factor, rounded half-to-even to a whole unit of `amount` (cents, for money). */
 export function multiplyRoundHalfEven(amount: bigint, factor: Decimal): bigint {
   return divideRoundHalfEven(amount * factor.coefficient, powerOfTen(factor.scale));
-}
-
-/** Applies a rate or factor to a money amount, rounding half-to-even to the cent. */
-export function multiplyCents(amount: Cents, factor: Decimal): Cents {
-  const product = Number(multiplyRoundHalfEven(BigInt(amount), factor));
-  if (!Number.isSafeInteger(product)) {
-    throw new DecimalError(`Product ${product} is outside the safe integer range of cents`);
-  }
-  return product as Cents;
 }

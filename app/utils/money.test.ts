@@ -6,7 +6,6 @@ import {
   isCents,
   MoneyError,
   parseMoney,
-  splitEvenly,
   subtractCents,
   sumCents,
   toCents,
@@ -99,12 +98,12 @@ describe("allocate", () => {
     ]);
     // QUARTERLY on $1,234.57: 30,864.25 each, residue 1 cent on the first.
     expect(allocate(c(123_457), [1, 1, 1, 1])).toEqual([30_865, 30_864, 30_864, 30_864]);
-    expect(splitEvenly(c(100), 3)).toEqual([34, 33, 33]);
-    expect(splitEvenly(c(200), 3)).toEqual([68, 66, 66]);
+    expect(allocate(c(100), [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocate(c(200), [1, 1, 1])).toEqual([68, 66, 66]);
   });
 
   it("handles refunds (negative totals) the same way", () => {
-    expect(splitEvenly(c(-100), 3)).toEqual([-34, -33, -33]);
+    expect(allocate(c(-100), [1, 1, 1])).toEqual([-34, -33, -33]);
   });
 
   it("always sums exactly, with only the first share off its proportional amount", () => {
@@ -133,6 +132,5 @@ describe("allocate", () => {
     expect(() => allocate(c(100), [1, 0])).toThrow(MoneyError);
     expect(() => allocate(c(100), [1.5, 1])).toThrow(MoneyError);
     expect(() => allocate(1.5 as Cents, [1])).toThrow(MoneyError);
-    expect(() => splitEvenly(c(100), 0)).toThrow(MoneyError);
   });
 });

@@ -117,11 +117,3 @@ export function allocate(total: Cents, weights: readonly number[]): Cents[] {
   shares[0] = (shares[0] ?? 0n) + (bigTotal - allocated);
   return shares.map((share) => Number(share) as Cents);
 }
-
-/** `parts` equal shares of `total`; the residue goes on the first share. */
-export function splitEvenly(total: Cents, parts: number): Cents[] {
-  if (!Number.isSafeInteger(parts) || parts <= 0) {
-    throw new MoneyError(`Cannot split into ${parts} parts`);
-  }
-  return allocate(total, new Array<number>(parts).fill(1));
-}

@@ -1,5 +1,13 @@
 // The demo world: two organizations so tenant isolation is visible. Ids are fixed so the seed
 // is idempotent and tests can refer to rows by id. Development only.
+//
+// Dates are relative to the seed's today (db/seed/today.ts), so the demo and the test suites work
+// on any date: agreements are in force around today, active policies are in force, the overdue
+// invoice is overdue and the future submissions lie ahead. Identifiers that carry a year
+// (SUB-2026-0101, SRU-GL-2026-000001, INV-2026-00001, GMIC-DA-2026-014) are fixed labels, matched
+// by the seeded sequences, so a bind in any year numbers its policy without a clash.
+import { addDays, addMonths } from "../../app/utils/calendar-date.ts";
+import { seedToday } from "./today.ts";
 
 export const DEMO_PASSWORD = "openinsure-demo";
 /** Base32 TOTP secret of the demo users who must use two-factor (add it to an authenticator app). */
@@ -24,11 +32,13 @@ export const carriers = [
   { id: "car_northwind", orgId: ORG_B.id, name: "Northwind Specialty Insurance Co.", naicCompanyCode: "41297", amBestRating: "A-" },
 ];
 
-export const agencies = [
-  { id: "agy_harbor", orgId: ORG_A.id, name: "Harbor Point Insurance Agency", licensedStates: ["TX", "OK", "LA"], licenseNumber: "TX-2291834", licenseExpiresOn: "2027-06-30", commissionRate: "0.1500" },
-  { id: "agy_bluemesa", orgId: ORG_A.id, name: "Blue Mesa Brokerage", licensedStates: ["AZ", "NM", "CO"], licenseNumber: "AZ-1187720", licenseExpiresOn: "2027-01-15", commissionRate: "0.1250" },
-  { id: "agy_dunes", orgId: ORG_B.id, name: "Dunes & Pines Agency", licensedStates: ["MI", "WI"], licenseNumber: "MI-0098127", licenseExpiresOn: "2027-09-30", commissionRate: "0.1200" },
-];
+function demoAgencies(monthStart: string) {
+  return [
+  { id: "agy_harbor", orgId: ORG_A.id, name: "Harbor Point Insurance Agency", licensedStates: ["TX", "OK", "LA"], licenseNumber: "TX-2291834", licenseExpiresOn: addDays(addMonths(monthStart, 7), -1), commissionRate: "0.1500" },
+  { id: "agy_bluemesa", orgId: ORG_A.id, name: "Blue Mesa Brokerage", licensedStates: ["AZ", "NM", "CO"], licenseNumber: "AZ-1187720", licenseExpiresOn: addDays(addMonths(monthStart, 2), 14), commissionRate: "0.1250" },
+  { id: "agy_dunes", orgId: ORG_B.id, name: "Dunes & Pines Agency", licensedStates: ["MI", "WI"], licenseNumber: "MI-0098127", licenseExpiresOn: addDays(addMonths(monthStart, 10), -1), commissionRate: "0.1200" },
+  ];
+}
 
 export const insureds = [
   { id: "ins_lonestar", orgId: ORG_A.id, agencyId: "agy_harbor", name: "Lone Star Roofing LLC", naicsCode: "238160", addressLine1: "4100 Commerce St", city: "Dallas", state: "TX", postalCode: "75226", yearsInBusiness: "12.0" },
@@ -51,11 +61,17 @@ export const programs = [
 // write an agreement of their own.
 const daBase = { status: "active" as const, excludedStates: [] as string[], authorizedNaicsCodes: [] as string[], naicsVintage: 2022, maxPoliciesPerInsured: 25, allowedTermsMonths: [12], quarterlyGwpLimitCents: null, minYearsInBusiness: null };
 
-export const daAgreements = [
-  { ...daBase, id: "da_summit_gl", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_gl", reference: "GMIC-DA-2026-014", effectiveDate: "2026-01-01", expirationDate: "2026-12-31", maxOccurrenceLimitCents: 200_000_000, maxAggregateLimitCents: 400_000_000, maxPremiumPerPolicyCents: 15_000_000, authorizedStates: ["TX", "OK", "LA", "AZ", "NM", "CO"], excludedNaicsCodes: ["324110", "486110"], annualGwpLimitCents: 1_500_000_000, boundGwpCents: 1_842_200, maxInsuredRevenueCents: 5_000_000_000, minYearsInBusiness: 2, referralTriggers: { revenueOverCents: 2_500_000_000, priorLossesOver: 2, classCodes: ["238160"], states: ["LA"] } },
-  { ...daBase, id: "da_summit_wc", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_wc", reference: "GMIC-DA-2026-015", effectiveDate: "2026-01-01", expirationDate: "2026-12-31", maxOccurrenceLimitCents: 100_000_000, maxAggregateLimitCents: 100_000_000, maxPremiumPerPolicyCents: 25_000_000, authorizedStates: ["TX", "OK", "AZ", "NM"], excludedNaicsCodes: ["238160"], annualGwpLimitCents: 2_000_000_000, boundGwpCents: 2_615_000, maxInsuredRevenueCents: null, referralTriggers: { priorLossesOver: 1 } },
-  { ...daBase, id: "da_lake_gl", orgId: ORG_B.id, carrierId: "car_northwind", programId: "prg_lake_gl", reference: "NWS-MGA-0921", effectiveDate: "2026-04-01", expirationDate: "2027-03-31", maxOccurrenceLimitCents: 100_000_000, maxAggregateLimitCents: 200_000_000, maxPremiumPerPolicyCents: 5_000_000, authorizedStates: ["MI", "WI"], excludedNaicsCodes: [], annualGwpLimitCents: 500_000_000, boundGwpCents: 412_500, maxInsuredRevenueCents: null, referralTriggers: { revenueOverCents: 1_000_000_000 } },
-];
+function demoDaAgreements(monthStart: string) {
+  const summitFrom = addMonths(monthStart, -6);
+  const lakeFrom = addMonths(monthStart, -3);
+  const summitTo = addDays(addMonths(summitFrom, 12), -1);
+  const lakeTo = addDays(addMonths(lakeFrom, 12), -1);
+  return [
+  { ...daBase, id: "da_summit_gl", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_gl", reference: "GMIC-DA-2026-014", effectiveDate: summitFrom, expirationDate: summitTo, maxOccurrenceLimitCents: 200_000_000, maxAggregateLimitCents: 400_000_000, maxPremiumPerPolicyCents: 15_000_000, authorizedStates: ["TX", "OK", "LA", "AZ", "NM", "CO"], excludedNaicsCodes: ["324110", "486110"], annualGwpLimitCents: 1_500_000_000, boundGwpCents: 1_842_200, maxInsuredRevenueCents: 5_000_000_000, minYearsInBusiness: 2, referralTriggers: { revenueOverCents: 2_500_000_000, priorLossesOver: 2, classCodes: ["238160"], states: ["LA"] } },
+  { ...daBase, id: "da_summit_wc", orgId: ORG_A.id, carrierId: "car_granite", programId: "prg_summit_wc", reference: "GMIC-DA-2026-015", effectiveDate: summitFrom, expirationDate: summitTo, maxOccurrenceLimitCents: 100_000_000, maxAggregateLimitCents: 100_000_000, maxPremiumPerPolicyCents: 25_000_000, authorizedStates: ["TX", "OK", "AZ", "NM"], excludedNaicsCodes: ["238160"], annualGwpLimitCents: 2_000_000_000, boundGwpCents: 2_615_000, maxInsuredRevenueCents: null, referralTriggers: { priorLossesOver: 1 } },
+  { ...daBase, id: "da_lake_gl", orgId: ORG_B.id, carrierId: "car_northwind", programId: "prg_lake_gl", reference: "NWS-MGA-0921", effectiveDate: lakeFrom, expirationDate: lakeTo, maxOccurrenceLimitCents: 100_000_000, maxAggregateLimitCents: 200_000_000, maxPremiumPerPolicyCents: 5_000_000, authorizedStates: ["MI", "WI"], excludedNaicsCodes: [], annualGwpLimitCents: 500_000_000, boundGwpCents: 412_500, maxInsuredRevenueCents: null, referralTriggers: { revenueOverCents: 1_000_000_000 } },
+  ];
+}
 
 export const users: DemoUser[] = [
   { id: "usr_operator", email: "operator@openinsure.demo", name: "Pat Operator", roles: [], orgId: null, platformOperator: true, totp: true },
@@ -88,41 +104,92 @@ type SubmissionSeed = {
   indicatedPremiumCents: number | null;
 };
 
-export const submissions: SubmissionSeed[] = [
-  { id: "sub_a_1", orgId: ORG_A.id, reference: "SUB-2026-0101", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_lonestar", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "TX", naicsCode: "238160", annualRevenueCents: 480_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 250_000, effectiveDate: "2026-03-01", termMonths: 12, status: "bound", indicatedPremiumCents: 1_236_400 },
-  { id: "sub_a_2", orgId: ORG_A.id, reference: "SUB-2026-0102", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_bayou", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-12-15", termMonths: 12, status: "referred", indicatedPremiumCents: 688_900 },
-  { id: "sub_a_3", orgId: ORG_A.id, reference: "SUB-2026-0103", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_redriver", programId: "prg_summit_wc", lineOfBusiness: "WC", state: "OK", naicsCode: "561730", annualRevenueCents: null, payrollCents: 96_000_000, requestedLimitCents: 100_000_000, deductibleCents: 0, effectiveDate: "2026-12-01", termMonths: 12, status: "submitted", indicatedPremiumCents: null },
-  { id: "sub_a_4", orgId: ORG_A.id, reference: "SUB-2026-0104", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_saguaro", programId: "prg_summit_wc", lineOfBusiness: "WC", state: "AZ", naicsCode: "238210", annualRevenueCents: null, payrollCents: 310_000_000, requestedLimitCents: 100_000_000, deductibleCents: 0, effectiveDate: "2026-04-01", termMonths: 12, status: "bound", indicatedPremiumCents: 2_615_000 },
-  { id: "sub_a_5", orgId: ORG_A.id, reference: "SUB-2026-0105", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_highdesert", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "NM", naicsCode: "312120", annualRevenueCents: 365_000_000, payrollCents: null, requestedLimitCents: 200_000_000, deductibleCents: 500_000, effectiveDate: "2027-01-01", termMonths: 12, status: "in_review", indicatedPremiumCents: null },
-  { id: "sub_a_6", orgId: ORG_A.id, reference: "SUB-2026-0106", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_highdesert", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "NM", naicsCode: "312120", annualRevenueCents: 365_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 250_000, effectiveDate: "2026-12-20", termMonths: 12, status: "quoted", indicatedPremiumCents: 605_800 },
-  { id: "sub_a_7", orgId: ORG_A.id, reference: "SUB-2026-0107", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_bayou", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-12-15", termMonths: 12, status: "draft", indicatedPremiumCents: null },
-  { id: "sub_b_1", orgId: ORG_B.id, reference: "SUB-2026-0101", agencyId: "agy_dunes", producerUserId: "usr_b_producer", insuredId: "ins_greatlakes", programId: "prg_lake_gl", lineOfBusiness: "GL", state: "MI", naicsCode: "811490", annualRevenueCents: 150_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-06-01", termMonths: 12, status: "bound", indicatedPremiumCents: 412_500 },
-  { id: "sub_b_2", orgId: ORG_B.id, reference: "SUB-2026-0102", agencyId: "agy_dunes", producerUserId: "usr_b_producer", insuredId: "ins_northwoods", programId: "prg_lake_gl", lineOfBusiness: "GL", state: "WI", naicsCode: "337110", annualRevenueCents: 88_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: "2026-12-10", termMonths: 12, status: "submitted", indicatedPremiumCents: null },
-];
+function demoSubmissions(today: string, policyStart: Record<string, string>): SubmissionSeed[] {
+  return [
+  { id: "sub_a_1", orgId: ORG_A.id, reference: "SUB-2026-0101", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_lonestar", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "TX", naicsCode: "238160", annualRevenueCents: 480_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 250_000, effectiveDate: policyStart.pol_a_1!, termMonths: 12, status: "bound", indicatedPremiumCents: 1_236_400 },
+  { id: "sub_a_2", orgId: ORG_A.id, reference: "SUB-2026-0102", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_bayou", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: addDays(today, 12), termMonths: 12, status: "referred", indicatedPremiumCents: 688_900 },
+  { id: "sub_a_3", orgId: ORG_A.id, reference: "SUB-2026-0103", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_redriver", programId: "prg_summit_wc", lineOfBusiness: "WC", state: "OK", naicsCode: "561730", annualRevenueCents: null, payrollCents: 96_000_000, requestedLimitCents: 100_000_000, deductibleCents: 0, effectiveDate: addDays(today, 21), termMonths: 12, status: "submitted", indicatedPremiumCents: null },
+  { id: "sub_a_4", orgId: ORG_A.id, reference: "SUB-2026-0104", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_saguaro", programId: "prg_summit_wc", lineOfBusiness: "WC", state: "AZ", naicsCode: "238210", annualRevenueCents: null, payrollCents: 310_000_000, requestedLimitCents: 100_000_000, deductibleCents: 0, effectiveDate: policyStart.pol_a_2!, termMonths: 12, status: "bound", indicatedPremiumCents: 2_615_000 },
+  { id: "sub_a_5", orgId: ORG_A.id, reference: "SUB-2026-0105", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_highdesert", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "NM", naicsCode: "312120", annualRevenueCents: 365_000_000, payrollCents: null, requestedLimitCents: 200_000_000, deductibleCents: 500_000, effectiveDate: addDays(today, 29), termMonths: 12, status: "in_review", indicatedPremiumCents: null },
+  { id: "sub_a_6", orgId: ORG_A.id, reference: "SUB-2026-0106", agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", insuredId: "ins_highdesert", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "NM", naicsCode: "312120", annualRevenueCents: 365_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 250_000, effectiveDate: addDays(today, 17), termMonths: 12, status: "quoted", indicatedPremiumCents: 605_800 },
+  { id: "sub_a_7", orgId: ORG_A.id, reference: "SUB-2026-0107", agencyId: "agy_harbor", producerUserId: "usr_a_producer", insuredId: "ins_bayou", programId: "prg_summit_gl", lineOfBusiness: "GL", state: "LA", naicsCode: "722320", annualRevenueCents: 210_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: addDays(today, 12), termMonths: 12, status: "draft", indicatedPremiumCents: null },
+  { id: "sub_b_1", orgId: ORG_B.id, reference: "SUB-2026-0101", agencyId: "agy_dunes", producerUserId: "usr_b_producer", insuredId: "ins_greatlakes", programId: "prg_lake_gl", lineOfBusiness: "GL", state: "MI", naicsCode: "811490", annualRevenueCents: 150_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: policyStart.pol_b_1!, termMonths: 12, status: "bound", indicatedPremiumCents: 412_500 },
+  { id: "sub_b_2", orgId: ORG_B.id, reference: "SUB-2026-0102", agencyId: "agy_dunes", producerUserId: "usr_b_producer", insuredId: "ins_northwoods", programId: "prg_lake_gl", lineOfBusiness: "GL", state: "WI", naicsCode: "337110", annualRevenueCents: 88_000_000, payrollCents: null, requestedLimitCents: 100_000_000, deductibleCents: 100_000, effectiveDate: addDays(today, 7), termMonths: 12, status: "submitted", indicatedPremiumCents: null },
+  ];
+}
 
-export const policies = [
-  { id: "pol_a_1", orgId: ORG_A.id, policyNumber: "SRU-GL-2026-000001", submissionId: "sub_a_1", insuredId: "ins_lonestar", agencyId: "agy_harbor", programId: "prg_summit_gl", carrierId: "car_granite", lineOfBusiness: "GL" as const, state: "TX", status: "active" as const, effectiveDate: "2026-03-01", expirationDate: "2027-03-01", grossPremiumCents: 1_236_400, feesCents: 25_000, taxesCents: 60_459 },
-  { id: "pol_a_2", orgId: ORG_A.id, policyNumber: "SRU-WC-2026-000002", submissionId: "sub_a_4", insuredId: "ins_saguaro", agencyId: "agy_bluemesa", programId: "prg_summit_wc", carrierId: "car_granite", lineOfBusiness: "WC" as const, state: "AZ", status: "active" as const, effectiveDate: "2026-04-01", expirationDate: "2027-04-01", grossPremiumCents: 2_615_000, feesCents: 15_000, taxesCents: 0 },
-  { id: "pol_a_3", orgId: ORG_A.id, policyNumber: "SRU-GL-2025-000417", submissionId: null, insuredId: "ins_highdesert", agencyId: "agy_bluemesa", programId: "prg_summit_gl", carrierId: "car_granite", lineOfBusiness: "GL" as const, state: "NM", status: "expired" as const, effectiveDate: "2025-01-01", expirationDate: "2026-01-01", grossPremiumCents: 571_200, feesCents: 25_000, taxesCents: 21_420 },
-  { id: "pol_b_1", orgId: ORG_B.id, policyNumber: "LSM-GL-2026-000001", submissionId: "sub_b_1", insuredId: "ins_greatlakes", agencyId: "agy_dunes", programId: "prg_lake_gl", carrierId: "car_northwind", lineOfBusiness: "GL" as const, state: "MI", status: "active" as const, effectiveDate: "2026-06-01", expirationDate: "2027-06-01", grossPremiumCents: 412_500, feesCents: 15_000, taxesCents: 10_313 },
-];
+function demoPolicies(start: Record<string, string>) {
+  const end = (id: string) => addMonths(start[id]!, 12);
+  return [
+  { id: "pol_a_1", orgId: ORG_A.id, policyNumber: "SRU-GL-2026-000001", submissionId: "sub_a_1", insuredId: "ins_lonestar", agencyId: "agy_harbor", programId: "prg_summit_gl", carrierId: "car_granite", lineOfBusiness: "GL" as const, state: "TX", status: "active" as const, effectiveDate: start.pol_a_1!, expirationDate: end("pol_a_1"), grossPremiumCents: 1_236_400, feesCents: 25_000, taxesCents: 60_459 },
+  { id: "pol_a_2", orgId: ORG_A.id, policyNumber: "SRU-WC-2026-000002", submissionId: "sub_a_4", insuredId: "ins_saguaro", agencyId: "agy_bluemesa", programId: "prg_summit_wc", carrierId: "car_granite", lineOfBusiness: "WC" as const, state: "AZ", status: "active" as const, effectiveDate: start.pol_a_2!, expirationDate: end("pol_a_2"), grossPremiumCents: 2_615_000, feesCents: 15_000, taxesCents: 0 },
+  { id: "pol_a_3", orgId: ORG_A.id, policyNumber: "SRU-GL-2025-000417", submissionId: null, insuredId: "ins_highdesert", agencyId: "agy_bluemesa", programId: "prg_summit_gl", carrierId: "car_granite", lineOfBusiness: "GL" as const, state: "NM", status: "expired" as const, effectiveDate: start.pol_a_3!, expirationDate: end("pol_a_3"), grossPremiumCents: 571_200, feesCents: 25_000, taxesCents: 21_420 },
+  { id: "pol_b_1", orgId: ORG_B.id, policyNumber: "LSM-GL-2026-000001", submissionId: "sub_b_1", insuredId: "ins_greatlakes", agencyId: "agy_dunes", programId: "prg_lake_gl", carrierId: "car_northwind", lineOfBusiness: "GL" as const, state: "MI", status: "active" as const, effectiveDate: start.pol_b_1!, expirationDate: end("pol_b_1"), grossPremiumCents: 412_500, feesCents: 15_000, taxesCents: 10_313 },
+  ];
+}
 
-export const invoices = [
-  { id: "inv_a_1", orgId: ORG_A.id, invoiceNumber: "INV-2026-00001", policyId: "pol_a_1", dueDate: "2026-03-01", amountCents: 330_465, status: "paid" as const },
-  { id: "inv_a_2", orgId: ORG_A.id, invoiceNumber: "INV-2026-00002", policyId: "pol_a_1", dueDate: "2026-06-01", amountCents: 330_465, status: "paid" as const },
-  { id: "inv_a_3", orgId: ORG_A.id, invoiceNumber: "INV-2026-00003", policyId: "pol_a_1", dueDate: "2026-09-01", amountCents: 330_465, status: "overdue" as const },
-  { id: "inv_a_4", orgId: ORG_A.id, invoiceNumber: "INV-2026-00004", policyId: "pol_a_1", dueDate: "2026-12-01", amountCents: 330_464, status: "invoiced" as const },
-  { id: "inv_a_5", orgId: ORG_A.id, invoiceNumber: "INV-2026-00005", policyId: "pol_a_2", dueDate: "2026-04-01", amountCents: 2_630_000, status: "paid" as const },
-  { id: "inv_b_1", orgId: ORG_B.id, invoiceNumber: "INV-2026-00001", policyId: "pol_b_1", dueDate: "2026-06-01", amountCents: 218_907, status: "paid" as const },
-  { id: "inv_b_2", orgId: ORG_B.id, invoiceNumber: "INV-2026-00002", policyId: "pol_b_1", dueDate: "2026-12-01", amountCents: 218_906, status: "invoiced" as const },
-];
+// pol_a_1 pays quarterly: two installments paid, the third overdue, the fourth not yet due.
+function demoInvoices(start: Record<string, string>) {
+  const due = (id: string, months: number) => addMonths(start[id]!, months);
+  return [
+  { id: "inv_a_1", orgId: ORG_A.id, invoiceNumber: "INV-2026-00001", policyId: "pol_a_1", dueDate: due("pol_a_1", 0), amountCents: 330_465, status: "paid" as const },
+  { id: "inv_a_2", orgId: ORG_A.id, invoiceNumber: "INV-2026-00002", policyId: "pol_a_1", dueDate: due("pol_a_1", 3), amountCents: 330_465, status: "paid" as const },
+  { id: "inv_a_3", orgId: ORG_A.id, invoiceNumber: "INV-2026-00003", policyId: "pol_a_1", dueDate: due("pol_a_1", 6), amountCents: 330_465, status: "overdue" as const },
+  { id: "inv_a_4", orgId: ORG_A.id, invoiceNumber: "INV-2026-00004", policyId: "pol_a_1", dueDate: due("pol_a_1", 9), amountCents: 330_464, status: "invoiced" as const },
+  { id: "inv_a_5", orgId: ORG_A.id, invoiceNumber: "INV-2026-00005", policyId: "pol_a_2", dueDate: due("pol_a_2", 0), amountCents: 2_630_000, status: "paid" as const },
+  { id: "inv_b_1", orgId: ORG_B.id, invoiceNumber: "INV-2026-00001", policyId: "pol_b_1", dueDate: due("pol_b_1", 0), amountCents: 218_907, status: "paid" as const },
+  { id: "inv_b_2", orgId: ORG_B.id, invoiceNumber: "INV-2026-00002", policyId: "pol_b_1", dueDate: due("pol_b_1", 6), amountCents: 218_906, status: "invoiced" as const },
+  ];
+}
 
-export const claims = [
-  { id: "clm_a_1", orgId: ORG_A.id, claimNumber: "CLM-2026-00011", policyId: "pol_a_1", status: "reserved" as const, dateOfLoss: "2026-07-14", reportedOn: "2026-07-16", lossType: "Third-party property damage", assignedAdjusterId: "usr_a_adjuster", caseReserveCents: 1_850_000, paidCents: 0 },
-  { id: "clm_a_2", orgId: ORG_A.id, claimNumber: "CLM-2026-00012", policyId: "pol_a_2", status: "investigating" as const, dateOfLoss: "2026-09-02", reportedOn: "2026-09-03", lossType: "Employee injury: fall from ladder", assignedAdjusterId: "usr_a_adjuster", caseReserveCents: 4_200_000, paidCents: 315_000 },
-  { id: "clm_a_3", orgId: ORG_A.id, claimNumber: "CLM-2026-00013", policyId: "pol_a_1", status: "open" as const, dateOfLoss: "2026-10-28", reportedOn: "2026-11-02", lossType: "Bodily injury: customer slip", assignedAdjusterId: null, caseReserveCents: 0, paidCents: 0 },
-  { id: "clm_b_1", orgId: ORG_B.id, claimNumber: "CLM-2026-00001", policyId: "pol_b_1", status: "open" as const, dateOfLoss: "2026-08-19", reportedOn: "2026-08-20", lossType: "Completed operations: hull damage", assignedAdjusterId: "usr_b_adjuster", caseReserveCents: 950_000, paidCents: 0 },
-];
+function demoClaims(today: string) {
+  const daysAgo = (days: number) => addDays(today, -days);
+  return [
+  { id: "clm_a_1", orgId: ORG_A.id, claimNumber: "CLM-2026-00011", policyId: "pol_a_1", status: "reserved" as const, dateOfLoss: daysAgo(142), reportedOn: daysAgo(140), lossType: "Third-party property damage", assignedAdjusterId: "usr_a_adjuster", caseReserveCents: 1_850_000, paidCents: 0 },
+  { id: "clm_a_2", orgId: ORG_A.id, claimNumber: "CLM-2026-00012", policyId: "pol_a_2", status: "investigating" as const, dateOfLoss: daysAgo(92), reportedOn: daysAgo(91), lossType: "Employee injury: fall from ladder", assignedAdjusterId: "usr_a_adjuster", caseReserveCents: 4_200_000, paidCents: 315_000 },
+  { id: "clm_a_3", orgId: ORG_A.id, claimNumber: "CLM-2026-00013", policyId: "pol_a_1", status: "open" as const, dateOfLoss: daysAgo(36), reportedOn: daysAgo(31), lossType: "Bodily injury: customer slip", assignedAdjusterId: null, caseReserveCents: 0, paidCents: 0 },
+  { id: "clm_b_1", orgId: ORG_B.id, claimNumber: "CLM-2026-00001", policyId: "pol_b_1", status: "open" as const, dateOfLoss: daysAgo(106), reportedOn: daysAgo(105), lossType: "Completed operations: hull damage", assignedAdjusterId: "usr_b_adjuster", caseReserveCents: 950_000, paidCents: 0 },
+  ];
+}
+
+/**
+ * Every dated row of the demo world, laid out around `today` (YYYY-MM-DD). Pure, so a test can
+ * build the world for any date and check that it holds together.
+ */
+export function demoWorld(today: string) {
+  const monthStart = `${today.slice(0, 7)}-01`;
+  // Policies start on the first of a month, far enough back that their installments fall as the
+  // demo shows them (see demoInvoices); pol_a_3 expired about a year ago.
+  const policyStart: Record<string, string> = {
+    pol_a_1: addMonths(monthStart, -8),
+    pol_a_2: addMonths(monthStart, -7),
+    pol_a_3: addMonths(monthStart, -23),
+    pol_b_1: addMonths(monthStart, -5),
+  };
+  const quoteCreatedOn = addDays(today, -53);
+  return {
+    today,
+    agencies: demoAgencies(monthStart),
+    daAgreements: demoDaAgreements(monthStart),
+    submissions: demoSubmissions(today, policyStart),
+    /** When the seeded submissions (all but drafts) were submitted. */
+    submittedAt: new Date(`${addDays(today, -60)}T15:00:00Z`),
+    policies: demoPolicies(policyStart),
+    invoices: demoInvoices(policyStart),
+    claims: demoClaims(today),
+    /** The seeded quotes: created 53 days ago (after the submissions), valid 30 days, so expired; the demo shows that. */
+    quotes: { createdAt: new Date(`${quoteCreatedOn}T15:00:00Z`), expiresOn: addDays(quoteCreatedOn, 30) },
+    /** The seeded rate table versions took effect a year before this month, well before any seeded date ahead. */
+    rateTablesEffectiveDate: addMonths(monthStart, -12),
+  };
+}
+
+export type DemoWorld = ReturnType<typeof demoWorld>;
+
+/** The seed's today and the world built around it, computed once per process. */
+export const SEED_TODAY = seedToday();
+export const world = demoWorld(SEED_TODAY);
+export const { agencies, daAgreements, submissions, policies, invoices, claims } = world;
 
 export const authorityProfiles = [
   { id: "ap_summit_uw", orgId: ORG_A.id, name: "Underwriter", tier: "underwriter" as const, grants: [{ lineOfBusiness: "GL" as const, maxPremiumCents: 5_000_000, maxLimitCents: 100_000_000 }, { lineOfBusiness: "WC" as const, maxPremiumCents: 7_500_000, maxLimitCents: 100_000_000 }] },

@@ -1,5 +1,5 @@
 import { hashPassword, symmetricEncrypt } from "better-auth/crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
@@ -47,6 +47,20 @@ async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, p
   }
 }
 
+/**
+ * A database seeded long ago keeps its rows (the seed only inserts what is missing), so a demo
+ * agreement whose period has ended is given the current period again; otherwise the demo would
+ * stop binding on the day it lapsed. Rows still in force are left alone.
+ */
+async function renewLapsedAgreements(db: Database, today: string) {
+  for (const agreement of demo.daAgreements) {
+    await db
+      .update(schema.daAgreements)
+      .set({ effectiveDate: agreement.effectiveDate, expirationDate: agreement.expirationDate })
+      .where(and(eq(schema.daAgreements.id, agreement.id), lt(schema.daAgreements.expirationDate, today)));
+  }
+}
+
 export type SeedOptions = { ledger?: { url: string; apiKey: string } };
 
 export async function seedDemoData(databaseUrl: string, authSecret: string, seedOptions: SeedOptions = {}) {
@@ -57,6 +71,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.insureds, demo.insureds);
   await insertMissing(db, schema.programs, demo.programs);
   await insertMissing(db, schema.daAgreements, demo.daAgreements);
+  await renewLapsedAgreements(db, demo.SEED_TODAY);
   await insertMissing(db, schema.rateTables, rateTables);
   await insertMissing(db, schema.taxTables, taxTables);
   await insertMissing(db, schema.underwritingRules, underwritingRules);
@@ -64,7 +79,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);
   await insertMissing(db, schema.userAuthority, demo.userAuthority);
-  await insertMissing(db, schema.submissions, demo.submissions.map((s) => ({ ...s, submittedAt: s.status === "draft" ? null : new Date("2026-11-01T15:00:00Z") })));
+  await insertMissing(db, schema.submissions, demo.submissions.map((s) => ({ ...s, submittedAt: s.status === "draft" ? null : demo.world.submittedAt })));
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);

@@ -2,7 +2,7 @@ import { compileRateTable, compileTaxTable, rateQuoteOptions } from "../../app/s
 import { quoteOptionRow, submissionFacts } from "../../app/services/underwriting/quote-option-row.ts";
 import { toCents } from "../../app/utils/money.ts";
 import type * as schema from "../schema/index.ts";
-import { insureds, submissions } from "./demo-data.ts";
+import { insureds, submissions, world } from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
 
 /**
@@ -39,10 +39,10 @@ export function seededQuotes() {
       rateTableVersion: rateRow.version,
       taxTableId: taxRow.id,
       status: "active" as const,
-      expiresOn: "2026-11-10",
+      expiresOn: world.quotes.expiresOn,
       daFlags: [],
       createdByUserId: submission.producerUserId,
-      createdAt: new Date("2026-10-11T15:00:00Z"),
+      createdAt: world.quotes.createdAt,
     });
     rated.forEach((result, position) => {
       if (!result.ok) throw new Error(`Seed quote for ${submission.id} does not rate: ${result.error.message}`);

@@ -1,16 +1,18 @@
 import { DEMO_GL_RATE_TABLE, DEMO_SURPLUS_LINES_TAX_TABLE, DEMO_WC_RATE_TABLE } from "../../app/services/rating/demo-rate-tables.ts";
 import type { RateTableJson, SurplusLinesTaxTableJson } from "../../app/services/rating/schema.ts";
-import { ORG_A, ORG_B } from "./demo-data.ts";
+import { addDays } from "../../app/utils/calendar-date.ts";
+import { ORG_A, ORG_B, world } from "./demo-data.ts";
 
 // Demo rate tables for the seeded programs: the rating engine's demo manuals, re-cut for the
-// states and classes these programs write. Illustrations, not filed rates.
+// states and classes these programs write. Illustrations, not filed rates. They take effect a year
+// before the seed's today (ids and versions are fixed labels).
 
 const summitGl: RateTableJson = {
   ...DEMO_GL_RATE_TABLE,
   id: "rt_summit_gl_2026_1",
   version: "2026.1",
   program: "prg_summit_gl",
-  effectiveDate: "2026-01-01",
+  effectiveDate: world.rateTablesEffectiveDate,
   baseRates: {
     default: {
       ...DEMO_GL_RATE_TABLE.baseRates.default,
@@ -28,7 +30,7 @@ const summitWc: RateTableJson = {
   id: "rt_summit_wc_2026_1",
   version: "2026.1",
   program: "prg_summit_wc",
-  effectiveDate: "2026-01-01",
+  effectiveDate: world.rateTablesEffectiveDate,
   baseRates: {
     default: { ...DEMO_WC_RATE_TABLE.baseRates.default, "238210": "2.85", "238160": "8.90" },
     byState: { TX: { "238220": "2.60", "561730": "3.60" }, OK: { "561730": "4.55" } },
@@ -40,7 +42,7 @@ const lakeshoreGl: RateTableJson = {
   id: "rt_lake_gl_2026_1",
   version: "2026.1",
   program: "prg_lake_gl",
-  effectiveDate: "2026-01-01",
+  effectiveDate: world.rateTablesEffectiveDate,
   baseRates: { default: { "811490": "2.20", "337110": "1.85", "23": "3.10" }, byState: {} },
   stateModifiers: { MI: "1.00", WI: "0.96" },
   minimumPremium: { default: 50_000, byState: {} },
@@ -72,7 +74,7 @@ export const rateTables = [
   effectiveDate: table.effectiveDate,
   status: "active" as const,
   definition: table as unknown as Record<string, unknown>,
-  activatedAt: new Date("2025-12-15T00:00:00Z"),
+  activatedAt: new Date(`${addDays(world.rateTablesEffectiveDate, -17)}T00:00:00Z`),
 }));
 
 export const taxTables = [ORG_A.id, ORG_B.id].map((orgId) => ({

@@ -1,17 +1,91 @@
-import { count } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
+import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import { expect, test } from "vitest";
 import { createDatabase } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import { TEST_AUTH_SECRET } from "../test/global-setup.ts";
+import * as demo from "./demo-data.ts";
 import { seedDemoData } from "./index.ts";
 
+// Counts only the rows the seed makes (by their fixed ids), not whole tables: other test files
+// write into the same database, and the seeded orgs, at the same time.
 test("seeding twice changes nothing", async () => {
   const url = process.env.DATABASE_URL!;
   const db = createDatabase(url);
-  const tables = [schema.user, schema.member, schema.account, schema.twoFactor, schema.policies, schema.submissions, schema.claims, schema.invoices];
-  const countAll = () => Promise.all(tables.map(async (t) => (await db.select({ n: count() }).from(t))[0]!.n));
-  const before = await countAll();
+  const userIds = demo.users.map((u) => u.id);
+  // For each kind of seeded row: the ids the seed gives it and the columns it writes that no test
+  // changes (statuses and counters move under other tests; these must not move under a re-seed).
+  const seeded = [
+    ["user", schema.user, schema.user.id, userIds, ["email", "name", "role"]],
+    [
+      "member",
+      schema.member,
+      schema.member.id,
+      demo.users.filter((u) => u.orgId).map((u) => `mem_${u.id}`),
+      ["organizationId", "role"],
+    ],
+    ["account", schema.account, schema.account.id, userIds.map((id) => `acc_${id}`), ["userId", "password"]],
+    [
+      "twoFactor",
+      schema.twoFactor,
+      schema.twoFactor.id,
+      demo.users.filter((u) => u.totp).map((u) => `tfa_${u.id}`),
+      ["secret"],
+    ],
+    [
+      "daAgreements",
+      schema.daAgreements,
+      schema.daAgreements.id,
+      demo.daAgreements.map((a) => a.id),
+      ["effectiveDate", "expirationDate"],
+    ],
+    [
+      "submissions",
+      schema.submissions,
+      schema.submissions.id,
+      demo.submissions.map((s) => s.id),
+      ["reference", "effectiveDate", "submittedAt"],
+    ],
+    [
+      "policies",
+      schema.policies,
+      schema.policies.id,
+      demo.policies.map((p) => p.id),
+      ["policyNumber", "effectiveDate", "expirationDate"],
+    ],
+    [
+      "invoices",
+      schema.invoices,
+      schema.invoices.id,
+      demo.invoices.map((i) => i.id),
+      ["invoiceNumber", "dueDate", "amountCents"],
+    ],
+    [
+      "claims",
+      schema.claims,
+      schema.claims.id,
+      demo.claims.map((c) => c.id),
+      ["claimNumber", "dateOfLoss", "reportedOn"],
+    ],
+  ] as const satisfies readonly (readonly [string, MySqlTable, MySqlColumn, string[], readonly string[]])[];
+  const snapshot = () =>
+    Promise.all(
+      seeded.map(async ([, table, id, ids, columns]) => {
+        const rows = (await db
+          .select()
+          .from(table as MySqlTable)
+          .where(inArray(id, ids))) as Record<string, unknown>[];
+        return rows
+          .map((row) => [row.id, ...columns.map((c) => row[c])])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      }),
+    );
+  const before = await snapshot();
+  seeded.forEach(([name, , , ids], i) => expect(before[i], name).toHaveLength(ids.length));
   await seedDemoData(url, TEST_AUTH_SECRET);
-  expect(await countAll()).toEqual(before);
-  expect(before.every((n) => n > 0)).toBe(true);
+  expect(await snapshot()).toEqual(before);
+  const agreements = before[seeded.findIndex(([name]) => name === "daAgreements")]!;
+  expect(agreements).toEqual(
+    demo.daAgreements.map((a) => [a.id, a.effectiveDate, a.expirationDate]).sort((a, b) => a[0].localeCompare(b[0])),
+  );
 });

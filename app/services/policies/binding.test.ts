@@ -65,7 +65,9 @@ describe("binding a quote option", () => {
 
   test("reports every failed pre-bind check by name, and writes nothing", async () => {
     const { submissionId, option } = await quotedSubmission("prg_summit_gl", { declinations: 1 });
-    const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2027-01-05");
+    // Five days after the seeded agreement ends (the seed dates it from its today): quote expired too.
+    const afterAgreement = addDays(seededAgreements.find((a) => a.id === "da_summit_gl")!.expirationDate, 5);
+    const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, afterAgreement);
     expect(outcome.ok).toBe(false);
     if (outcome.ok || outcome.reason !== "checks_failed") throw new Error("expected failed checks");
     expect(outcome.failures.map((f) => f.code)).toEqual([
