@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
-import type { ExportFormat } from "../components/table-state.ts";
+import type { ExportFormat } from "./table-state.ts";
 import { csvRow, neutraliseFormula, type CellValue } from "./csv.ts";
 
 /** A column of an export: its header and the plain value of a row (text, number or date). */
