@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ledgerEntries, ledgerPostings } from "../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { ORG_A, ORG_B } from "../../db/seed/demo-data.ts";
-import { parseTableState } from "../utils/table-state.ts";
+import { parseTableState, type TableSpec } from "../utils/table-state.ts";
 import { listInvoicePage, listInvoiceRows, outstandingReceivablesCents } from "./invoice-list.server.ts";
 import { listJournalPage } from "./journal.server.ts";
 import { listPolicyBookPage } from "./policy-book.server.ts";
@@ -10,7 +10,8 @@ import { listSubmissionBookPage, listSubmissionBookRows } from "./submission-boo
 import { invoiceTable, journalTable, policyBookTable, submissionBookTable } from "./table-specs.ts";
 
 const db = guardedTestDatabase();
-const state = <S extends Parameters<typeof parseTableState>[1]>(query: string, spec: S) => parseTableState(new URLSearchParams(query), spec);
+const state = <Sort extends string, Filter extends string>(query: string, spec: TableSpec<Sort, Filter>) =>
+  parseTableState(new URLSearchParams(query), spec);
 
 describe("the producer's book", () => {
   const producer = tenantOf("producer@summit.demo");
