@@ -2,6 +2,7 @@ import { CaretDown, CaretUp, DownloadSimple, MagnifyingGlass } from "@phosphor-i
 import type { ReactNode } from "react";
 import { Form, Link, useLocation, useSearchParams } from "react-router";
 import { pageSummary, paramName, sortHref, tableHref, type TableSpec, type TableState } from "../utils/table-state.ts";
+import { SubmitButton } from "./submit-button.tsx";
 import { EmptyState, cx } from "./ui.tsx";
 
 export type TableColumn<Row> = {
@@ -111,9 +112,9 @@ export function PagedTable<Row>({
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted">
+        <SubmitButton variant="secondary" action={pathname} pendingLabel="Applying…">
           Apply
-        </button>
+        </SubmitButton>
       </Form>
 
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-text-muted">
