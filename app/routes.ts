@@ -1,5 +1,9 @@
 import { type RouteConfig, index, layout, prefix, route } from "@react-router/dev/routes";
 
+// One layout module for every area, registered once per area by id; it reads its area from the
+// matched route and checks the role as middleware (routes/area-layout.tsx).
+const AREA_LAYOUT = "routes/area-layout.tsx";
+
 export default [
   index("routes/index.tsx"),
   route("sign-in", "routes/_auth/sign-in.tsx"),
@@ -22,7 +26,7 @@ export default [
   // APP_ENV=development); `npm run build` for production leaves it out.
   ...(process.env.APP_ENV === "development" ? [route("dev/outbox", "routes/dev/outbox.tsx")] : []),
   route("notifications/room-token", "routes/notifications/room-token.ts"),
-  ...prefix("notifications", [layout("routes/notifications/_layout.tsx", [index("routes/notifications/index.tsx")])]),
+  ...prefix("notifications", [layout(AREA_LAYOUT, { id: "notifications-layout" }, [index("routes/notifications/index.tsx")])]),
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
@@ -30,39 +34,55 @@ export default [
   route("submissions/:submissionId/documents", "routes/submission-documents.ts"),
   route("deal-rooms/:dealRoomId/token", "routes/deal-room-token.ts"),
 
-  ...prefix("uw", [layout("routes/uw/_layout.tsx", [
+  ...prefix("uw", [
+    layout(AREA_LAYOUT, { id: "uw-layout" }, [
       index("routes/uw/index.tsx"),
       route("submissions/:submissionId", "routes/uw/submission.tsx"),
       route("deal-rooms", "routes/uw/deal-rooms.tsx"),
       route("deal-rooms/:dealRoomId", "routes/uw/deal-room.tsx"),
-    ])]),
-  ...prefix("producer", [layout("routes/producer/_layout.tsx", [
+    ]),
+  ]),
+  ...prefix("producer", [
+    layout(AREA_LAYOUT, { id: "producer-layout" }, [
       index("routes/producer/index.tsx"),
+      route("submissions/export", "routes/producer/submissions-export.ts"),
+      route("policies/export", "routes/producer/policies-export.ts"),
       route("submissions/new", "routes/producer/submission-new.tsx"),
       route("submissions/upload", "routes/producer/acord-upload.tsx"),
       route("drafts/:draftId", "routes/producer/acord-draft.tsx"),
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
       route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
-    ])]),
-  ...prefix("portal", [layout("routes/portal/_layout.tsx", [
+    ]),
+  ]),
+  ...prefix("portal", [
+    layout(AREA_LAYOUT, { id: "portal-layout" }, [
       index("routes/portal/index.tsx"),
       route("policies/:policyId", "routes/portal/policy.tsx"),
       route("invoices/:invoiceId", "routes/portal/invoice.tsx"),
-    ])]),
-  ...prefix("claims", [layout("routes/claims/_layout.tsx", [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")])]),
-  ...prefix("finance", [layout("routes/finance/_layout.tsx", [
+    ]),
+  ]),
+  ...prefix("claims", [
+    layout(AREA_LAYOUT, { id: "claims-layout" }, [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")]),
+  ]),
+  ...prefix("finance", [
+    layout(AREA_LAYOUT, { id: "finance-layout" }, [
       index("routes/finance/index.tsx"),
+      route("invoices/export", "routes/finance/invoices-export.ts"),
       route("invoices/:invoiceId", "routes/finance/invoice.tsx"),
       route("policies/:policyId", "routes/finance/policy.tsx"),
       route("ledger", "routes/finance/ledger.tsx"),
       route("journal", "routes/finance/journal.tsx"),
+      route("journal/export", "routes/finance/journal-export.ts"),
       route("reconciliation", "routes/finance/reconciliation.tsx"),
-    ])]),
-  ...prefix("compliance", [layout("routes/compliance/_layout.tsx", [index("routes/compliance/index.tsx")])]),
-  ...prefix("carrier", [layout("routes/carrier/_layout.tsx", [index("routes/carrier/index.tsx"), route("policies/:policyId", "routes/carrier/policy.tsx")])]),
+    ]),
+  ]),
+  ...prefix("compliance", [layout(AREA_LAYOUT, { id: "compliance-layout" }, [index("routes/compliance/index.tsx")])]),
+  ...prefix("carrier", [
+    layout(AREA_LAYOUT, { id: "carrier-layout" }, [index("routes/carrier/index.tsx"), route("policies/:policyId", "routes/carrier/policy.tsx")]),
+  ]),
   ...prefix("admin", [
-    layout("routes/admin/_layout.tsx", [
+    layout(AREA_LAYOUT, { id: "admin-layout" }, [
       index("routes/admin/index.tsx"),
       route("members/:memberId", "routes/admin/member.tsx"),
       route("audit-log", "routes/admin/audit-log.tsx"),

@@ -3,7 +3,7 @@ import { ShieldCheck } from "@phosphor-icons/react";
 
 export function AuthLayout({ title, children, footer }: { title: string; children: ReactNode; footer?: ReactNode }) {
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
+    <main id="main" tabIndex={-1} className="flex min-h-screen items-center justify-center p-6 outline-none">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex items-center gap-2 text-brand">
           <ShieldCheck size={32} weight="duotone" aria-hidden />

@@ -13,7 +13,7 @@ const titles: Record<number, { title: string; body: string }> = {
 export function ErrorPage({ status, message }: { status: number; message?: string }) {
   const known = titles[status] ?? { title: "Something went wrong", body: "We have been notified. Please try again." };
   return (
-    <main className="mx-auto flex min-h-[60vh] max-w-xl flex-col justify-center gap-4 p-8">
+    <main id="main" tabIndex={-1} className="mx-auto flex min-h-[60vh] max-w-xl flex-col justify-center gap-4 p-8 outline-none">
       <p className="font-mono text-sm text-text-muted">{status}</p>
       <h1 className="text-3xl font-semibold">{known.title}</h1>
       <p className="text-text-muted">{status < 500 && message ? message : known.body}</p>

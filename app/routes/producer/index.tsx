@@ -1,30 +1,48 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/index";
 import { requirePermission } from "../../auth/session.server.ts";
+import { PagedTable } from "../../components/data-table.tsx";
+import { LocalTime } from "../../components/local-time.tsx";
 import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listDrafts } from "../../models/drafts.server.ts";
-import { listPolicies } from "../../models/policies.server.ts";
-import { listSubmissions } from "../../models/submissions.server.ts";
-import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
+import { listPolicyBookPage } from "../../models/policy-book.server.ts";
+import { listSubmissionBookPage } from "../../models/submission-book.server.ts";
+import { policyBookTable, submissionBookTable } from "../../models/table-specs.ts";
+import { formatCalendarDate, formatCents } from "../../utils/format.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Producer · OpenInsure" }];
+
+const statusOptions = (statuses: readonly string[]) => statuses.map((s) => ({ value: s, label: s.replaceAll("_", " ") }));
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "access:producer");
   const { db } = appServices(args.context);
-  const [submissions, policies, drafts] = await Promise.all([listSubmissions(db, user.tenant), listPolicies(db, user.tenant), listDrafts(db, user.tenant)]);
-  return { submissions, policies, drafts };
+  const params = new URL(args.request.url).searchParams;
+  const submissionState = parseTableState(params, submissionBookTable);
+  const policyState = parseTableState(params, policyBookTable);
+  const [submissions, policies, drafts] = await Promise.all([
+    listSubmissionBookPage(db, user.tenant, submissionState),
+    listPolicyBookPage(db, user.tenant, policyState),
+    listDrafts(db, user.tenant),
+  ]);
+  return {
+    submissions: { ...submissions, state: submissionState, spec: submissionBookTable },
+    policies: { ...policies, state: policyState, spec: policyBookTable },
+    drafts,
+  };
 }
 
 export default function ProducerHome({ loaderData }: Route.ComponentProps) {
+  const { submissions, policies } = loaderData;
   return (
     <>
       <PageHeader
         title="Your book"
         description="Submissions and policies of your agency."
         actions={
-          <div className="flex gap-3">
+          <div className="flex flex-wrap gap-3">
             <Link to="submissions/upload" className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted">Upload ACORD 125</Link>
             <Link to="submissions/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-brand-contrast hover:bg-brand-strong">New submission</Link>
           </div>
@@ -48,39 +66,48 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
                   ),
                 },
                 { header: "Source", cell: (d) => (d.source === "acord_125" ? "ACORD 125 upload" : "Intake form") },
-                { header: "Saved", cell: (d) => formatInstant(d.updatedAt) },
+                { header: "Saved", cell: (d) => <LocalTime value={d.updatedAt} /> },
                 { header: "Status", cell: (d) => (<span className="flex gap-1"><StatusBadge status="draft" />{d.needsReview ? <Badge tone="warn">needs review</Badge> : null}</span>) },
               ]}
             />
           </Card>
         ) : null}
         <Card title="Submissions">
-          <DataTable
+          <PagedTable
+            spec={submissions.spec}
+            page={submissions}
             caption="Agency submissions"
-            rows={loaderData.submissions}
-            rowKey={(s) => s.id}
             empty="Your agency has no submissions yet."
+            search="Search by insured or reference"
+            filters={[{ name: "status", label: "Status", options: statusOptions(submissions.spec.filters?.status ?? []) }]}
+            exportPath="/producer/submissions/export"
+            rowKey={(s) => s.id}
             columns={[
-              { header: "Reference", cell: (s) => <Link className="font-mono text-brand hover:underline" to={`submissions/${s.id}`}>{s.reference}</Link> },
-              { header: "Insured", cell: (s) => s.insuredName },
-              { header: "Line", cell: (s) => s.lineOfBusiness },
-              { header: "Effective", cell: (s) => formatCalendarDate(s.effectiveDate) },
-              { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
+              { id: "reference", header: "Reference", cell: (s) => <Link className="font-mono text-brand hover:underline" to={`submissions/${s.id}`}>{s.reference}</Link> },
+              { id: "insured", header: "Insured", cell: (s) => s.insuredName },
+              { id: "line", header: "Line", cell: (s) => s.lineOfBusiness },
+              { id: "effective", header: "Effective", cell: (s) => formatCalendarDate(s.effectiveDate) },
+              { id: "created", header: "Filed", cell: (s) => <LocalTime value={s.createdAt} /> },
+              { id: "status", header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
             ]}
           />
         </Card>
         <Card title="Policies">
-          <DataTable
+          <PagedTable
+            spec={policies.spec}
+            page={policies}
             caption="Agency policies"
-            rows={loaderData.policies}
-            rowKey={(p) => p.id}
             empty="Your agency has no policies yet."
+            search="Search by insured or policy number"
+            filters={[{ name: "status", label: "Status", options: statusOptions(policies.spec.filters?.status ?? []) }]}
+            exportPath="/producer/policies/export"
+            rowKey={(p) => p.id}
             columns={[
-              { header: "Policy", cell: (p) => <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>{p.policyNumber}</Link> },
-              { header: "Insured", cell: (p) => p.insuredName },
-              { header: "Period", cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}` },
-              { header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
-              { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
+              { id: "policy", header: "Policy", cell: (p) => <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>{p.policyNumber}</Link> },
+              { id: "insured", header: "Insured", cell: (p) => p.insuredName },
+              { id: "effective", header: "Period", cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}` },
+              { id: "premium", header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
+              { id: "status", header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
             ]}
           />
         </Card>

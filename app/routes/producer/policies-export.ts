@@ -1,0 +1,32 @@
+import type { Route } from "./+types/policies-export";
+import { requirePermission } from "../../auth/session.server.ts";
+import { appServices } from "../../context.server.ts";
+import { listPolicyBookRows } from "../../models/policy-book.server.ts";
+import { policyBookTable } from "../../models/table-specs.ts";
+import { invariantResponse } from "../../utils/invariant.ts";
+import { tableExportResponse } from "../../utils/table-export.server.ts";
+import { parseExportFormat, parseTableState } from "../../utils/table-state.ts";
+
+/** The agency's policies, as filtered and sorted on the book, as CSV or XLSX. */
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "access:producer");
+  const params = new URL(args.request.url).searchParams;
+  const format = parseExportFormat(params.get("format"));
+  invariantResponse(format, "Choose csv or xlsx", { status: 400 });
+  const state = parseTableState(params, policyBookTable);
+  const { db } = appServices(args.context);
+  return tableExportResponse({
+    format,
+    filename: "policies",
+    fetchBatch: (offset, limit) => listPolicyBookRows(db, user.tenant, state, offset, limit),
+    columns: [
+      { header: "Policy", value: (p) => p.policyNumber, width: 22 },
+      { header: "Insured", value: (p) => p.insuredName, width: 32 },
+      { header: "Line", value: (p) => p.lineOfBusiness },
+      { header: "Effective", value: (p) => p.effectiveDate },
+      { header: "Expiration", value: (p) => p.expirationDate },
+      { header: "Gross premium (USD)", value: (p) => p.grossPremiumCents / 100, width: 20 },
+      { header: "Status", value: (p) => p.status },
+    ],
+  });
+}
