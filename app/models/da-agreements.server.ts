@@ -30,13 +30,3 @@ export async function listDaAgreements(db: Database, tenant: TenantContext) {
     )
     .orderBy(asc(daAgreements.expirationDate));
 }
-
-/** The program's delegated authority agreement as quoting reads it (the first of the program's). */
-export async function findDaAgreementForQuote(db: Database, tenant: TenantContext, programId: string) {
-  const [agreement] = await db
-    .select()
-    .from(daAgreements)
-    .where(and(eq(daAgreements.orgId, tenant.orgId), eq(daAgreements.programId, programId)))
-    .limit(1);
-  return agreement ?? null;
-}

@@ -8,13 +8,17 @@ import { ACCOUNT, ACCOUNT_TYPES, accountFlags } from "./chart.ts";
 import { writePosting } from "./postings.server.ts";
 import { recordInvoicePayment } from "./premium-payments.server.ts";
 import { reconcile } from "./reconciliation.server.ts";
-import { getAccountBalances, getAccountTransfers, getJournalEntries, getTrialBalance, lookupTransfers } from "./reports.server.ts";
+import { getAccountBalances, getTrialBalance } from "./reports.server.ts";
+import { listJournalPage } from "../../models/journal.server.ts";
+import { journalTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { settleCarrier } from "./settlements.server.ts";
 import { createTestBook, TEST_LEDGER_KEY, useTestLedger } from "../../../tests/support/ledger.ts";
 import { createLedgerClient } from "./client.server.ts";
 import { createId } from "../../utils/ids.ts";
 
 const db = guardedTestDatabase();
+const allEntries = parseTableState(new URLSearchParams("size=100"), journalTable);
 const ledger = useTestLedger();
 
 async function balances(orgId: string) {
@@ -67,18 +71,19 @@ describe("a premium payment", () => {
 
     const entries = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, book.orgId), eq(ledgerEntries.postingId, outcome.paymentId))).orderBy(ledgerEntries.position);
     expect(entries.map((e) => e.leg)).toEqual(["producer_commission", "mga_commission", "fees", "premium_tax", "net_to_carrier"]);
-    const transfers = await lookupTransfers(db, ledger.current.client, book.orgId, entries.map((e) => BigInt(e.transferId)));
+    const transfers = await ledger.current.client.lookupTransfers(entries.map((e) => BigInt(e.transferId)));
     expect(transfers.map((t) => Number(t.amount))).toEqual([150_000, 50_000, 25_000, 40_050, 800_000]);
     expect(transfers.map((t) => t.code)).toEqual([102, 102, 104, 103, 101]);
     // linked on all but the last: one atomic chain.
     expect(transfers.map((t) => t.flags & 1)).toEqual([1, 1, 1, 1, 0]);
 
-    const journal = await getJournalEntries(db, ledger.current.client, book.orgId, { invoiceId: book.invoiceId });
+    const journal = (await listJournalPage(db, book.orgId, { invoice: book.invoiceId }, allEntries)).rows;
     expect(journal).toHaveLength(5);
-    expect(journal.every((j) => j.invoiceNumber === "INV-T-1" && j.policyId === book.policyId && j.debitAccount === "MGA_FIDUCIARY")).toBe(true);
-    expect(await getJournalEntries(db, ledger.current.client, book.orgId, { account: ACCOUNT.PRODUCER_PAYABLE })).toMatchObject([{ amountCents: 150_000, leg: "producer_commission", creditAccount: "PRODUCER_PAYABLE" }]);
-    expect(await getJournalEntries(db, ledger.current.client, book.orgId, { from: "2000-01-01", to: "2000-12-31" })).toEqual([]);
-    expect(await getAccountTransfers(db, ledger.current.client, book.orgId, ACCOUNT.MGA_FIDUCIARY)).toHaveLength(5);
+    expect(journal.every((j) => j.invoiceNumber === "INV-T-1" && j.policyId === book.policyId && j.debitAccount === ACCOUNT.MGA_FIDUCIARY)).toBe(true);
+    expect((await listJournalPage(db, book.orgId, { account: ACCOUNT.PRODUCER_PAYABLE }, allEntries)).rows).toMatchObject([{ amountCents: 150_000, leg: "producer_commission", creditAccount: ACCOUNT.PRODUCER_PAYABLE }]);
+    expect((await listJournalPage(db, book.orgId, { from: "2000-01-01", to: "2000-12-31" }, allEntries)).total).toBe(0);
+    const fiduciary = (await loadBook(db, book.orgId)).accountId(ACCOUNT.MGA_FIDUCIARY);
+    expect(await ledger.current.client.getAccountTransfers(fiduciary, { newestFirst: true })).toHaveLength(5);
 
     const [invoice] = await db.select().from(invoices).where(and(eq(invoices.orgId, book.orgId), eq(invoices.id, book.invoiceId)));
     expect(invoice!.status).toBe("paid");
@@ -186,10 +191,9 @@ describe("isolation between organizations", () => {
     const paid = await recordInvoicePayment(db, ledger.current.client, a.finance, { invoiceId: a.invoiceId, amountCents: 1_065_050, method: "check" });
     if (!paid.ok) throw new Error(paid.message);
     const ids = (await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, a.orgId), eq(ledgerEntries.postingId, paid.paymentId)))).map((e) => BigInt(e.transferId));
-    expect(await lookupTransfers(db, ledger.current.client, a.orgId, ids)).toHaveLength(5);
-    expect(await lookupTransfers(db, ledger.current.client, b.orgId, ids)).toEqual([]);
-    expect(await getJournalEntries(db, ledger.current.client, b.orgId)).toEqual([]);
-    expect(await getJournalEntries(db, ledger.current.client, b.orgId, { invoiceId: a.invoiceId })).toEqual([]);
+    expect((await listJournalPage(db, a.orgId, { invoice: a.invoiceId }, allEntries)).rows.map((j) => BigInt(j.transferId))).toEqual(expect.arrayContaining(ids));
+    expect((await listJournalPage(db, b.orgId, {}, allEntries)).total).toBe(0);
+    expect((await listJournalPage(db, b.orgId, { invoice: a.invoiceId }, allEntries)).total).toBe(0);
     expect(Object.values(await balances(b.orgId)).every((v) => v === 0)).toBe(true);
     expect((await loadBook(db, a.orgId)).ledger).not.toBe((await loadBook(db, b.orgId)).ledger);
   });
