@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { programs, quotes, rateTables, submissionDeclinations, submissions } from "../../db/schema/index.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
+import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 /** What the bind form reads: the program's installment plans, the placement and the declinations on file. */

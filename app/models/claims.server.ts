@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { claims, insureds, policies } from "../../db/schema/index.ts";
-import { visibleClaims } from "../auth/scope.server.ts";
+import { visibleClaims } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 const columns = {

@@ -16,7 +16,7 @@ import {
   type DealRoomStatus,
 } from "../../db/schema/index.ts";
 import { parseRoles, type Role } from "../auth/permissions.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
+import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 // Reads of deal rooms. Underwriting roles that see the whole book see every room of the

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, carriers, insureds, organization, policies, quoteOptions, submissionDocuments } from "../../db/schema/index.ts";
-import { visiblePolicies } from "../auth/scope.server.ts";
+import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 /**

@@ -2,7 +2,7 @@ import { and, desc, eq, or } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { submissionDocuments, submissionDrafts, submissions } from "../../db/schema/index.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
+import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 const listed = {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { agencies, installments, invoices, policies } from "../../db/schema/index.ts";
-import { visiblePolicies } from "../auth/scope.server.ts";
+import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 // What taking a payment reads and writes of invoices and installments (the billing models keep

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { insureds, invoices, policies } from "../../db/schema/index.ts";
-import { visiblePolicies } from "../auth/scope.server.ts";
+import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 const columns = {

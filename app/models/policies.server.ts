@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, carriers, insureds, policies } from "../../db/schema/index.ts";
-import { visiblePolicies } from "../auth/scope.server.ts";
+import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 const columns = {

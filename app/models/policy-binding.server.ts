@@ -17,7 +17,7 @@ import {
   userAuthority,
 } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
+import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
 

@@ -1,7 +1,7 @@
 import { and, count, eq, like, or, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, insureds, policies, type PolicyStatus } from "../../db/schema/index.ts";
-import { visiblePolicies } from "../auth/scope.server.ts";
+import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { likePattern, pageOffset } from "../utils/table-state.ts";
 import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";

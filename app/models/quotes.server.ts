@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { quoteOptions, quotes } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
+import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { submissions } from "../../db/schema/index.ts";
 

@@ -2,7 +2,7 @@ import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, insureds, programs, submissionEvents, submissions, user, type SubmissionStatus } from "../../db/schema/index.ts";
-import { visibleSubmissions } from "../auth/scope.server.ts";
+import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import type { QueueSort } from "./submission-queue.ts";
 import { recordSubmissionEvent } from "./submission-events.server.ts";

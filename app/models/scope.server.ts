@@ -1,7 +1,7 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { claims, policies, submissions } from "../../db/schema/index.ts";
-import type { Role } from "./permissions.ts";
-import type { TenantContext } from "./session.server.ts";
+import type { Role } from "../auth/permissions.ts";
+import type { TenantContext } from "../auth/tenant.ts";
 
 // Relationship rules: which rows of its organization a user may see. Roles that work the
 // whole book see every row of the org; the others see only what they are affiliated with.
