@@ -281,25 +281,21 @@ export async function insertBillingSchedule(
 }
 
 /** Adds the bound premium to the agreement's counter (the row is locked by the bind). */
-export async function addBoundGwp(tx: Transaction, orgId: string, agreementId: string, grossPremiumCents: number) {
-  await tx
-    .update(daAgreements)
-    .set({ boundGwpCents: sql`${daAgreements.boundGwpCents} + ${grossPremiumCents}` })
-    .where(and(eq(daAgreements.orgId, orgId), eq(daAgreements.id, agreementId)));
-}
-
-export async function markQuoteAndSubmissionBound(
+/**
+ * The bind's bookkeeping in one set-based statement: the quote and the submission become bound
+ * and the agreement's bound premium grows by the policy's. All three rows are known to exist
+ * (the quote option and the agreement are locked by this transaction).
+ */
+export async function markBound(
   tx: Transaction,
   orgId: string,
-  quoteId: string,
-  submissionId: string,
+  bound: { quoteId: string; submissionId: string; agreementId: string; grossPremiumCents: number },
 ) {
-  await tx
-    .update(quotes)
-    .set({ status: "bound" })
-    .where(and(eq(quotes.orgId, orgId), eq(quotes.id, quoteId)));
-  await tx
-    .update(submissions)
-    .set({ status: "bound" })
-    .where(and(eq(submissions.orgId, orgId), eq(submissions.id, submissionId)));
+  await tx.execute(sql`
+    UPDATE ${quotes}, ${submissions}, ${daAgreements}
+    SET ${quotes.status} = 'bound', ${submissions.status} = 'bound', ${submissions.updatedAt} = ${new Date()},
+      ${daAgreements.boundGwpCents} = ${daAgreements.boundGwpCents} + ${bound.grossPremiumCents}
+    WHERE ${quotes.orgId} = ${orgId} AND ${quotes.id} = ${bound.quoteId}
+      AND ${submissions.orgId} = ${orgId} AND ${submissions.id} = ${bound.submissionId}
+      AND ${daAgreements.orgId} = ${orgId} AND ${daAgreements.id} = ${bound.agreementId}`);
 }

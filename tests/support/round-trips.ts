@@ -4,8 +4,10 @@ export type StatementLog = {
   /** Every statement sent, in order (BEGIN and COMMIT included). */
   statements: string[];
   /**
-   * Sequential round trips: a statement sent while another is still in flight (Promise.all)
-   * shares its round trip, since the Worker waits for both at once.
+   * Sequential round trips: the longest chain of statements each sent after the previous one's
+   * answer. A statement's depth is one more than the deepest statement answered before it was
+   * sent, so statements sent together (Promise.all) share a round trip, whatever order their
+   * answers come back in.
    */
   roundTrips: number;
 };
@@ -18,23 +20,23 @@ export function countingTestDatabase() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: vitest's global setup starts the test database");
   let log: StatementLog = { statements: [], roundTrips: 0 };
-  let inFlight = 0;
+  let answeredDepth = 0;
   let recording = false;
   const db = createDatabase(url, {
     tenantGuard: true,
     onStatement(query) {
       if (!recording) return undefined;
       log.statements.push(query);
-      if (inFlight === 0) log.roundTrips++;
-      inFlight++;
+      const depth = answeredDepth + 1;
+      log.roundTrips = Math.max(log.roundTrips, depth);
       return () => {
-        inFlight--;
+        answeredDepth = Math.max(answeredDepth, depth);
       };
     },
   });
   async function measure<T>(work: () => Promise<T>): Promise<{ result: T } & StatementLog> {
     log = { statements: [], roundTrips: 0 };
-    inFlight = 0;
+    answeredDepth = 0;
     recording = true;
     try {
       const result = await work();
