@@ -16,6 +16,9 @@ import { action as bindAction } from "./submission-bind.ts";
 import { action as quoteAction } from "./submission-quote.ts";
 import { loader as submissionLoader } from "./submission.ts";
 import { action as createAction } from "./submissions.ts";
+import { listInvoices } from "../../../models/invoices.server.ts";
+import { listPolicies } from "../../../models/policies.server.ts";
+import { unreadNotificationCount } from "../../../services/events/notifications.server.ts";
 
 // Issue 17: every statement is a network round trip from the Worker to PlanetScale, so each /v1
 // request type is held to its count of sequential round trips (BEGIN and COMMIT included;
@@ -131,4 +134,19 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
     expect(log.roundTrips, report(name, log)).toBeLessThanOrEqual(ceiling.roundTrips);
     expect(log.statements.length, report(name, log)).toBeLessThanOrEqual(ceiling.statements);
   }
+});
+
+test("the policyholder portal's home page reads its data in at most 3 round trips after the session lookup", async () => {
+  // What the portal layout (bell) and the home page loaders read once the session has given the
+  // tenant; React Router runs the two loaders at once.
+  const holder = tenantOf("policyholder@summit.demo");
+  const page = await measure(() =>
+    Promise.all([
+      unreadNotificationCount(db, holder.orgId, holder.userId),
+      listPolicies(db, holder),
+      listInvoices(db, holder),
+    ]),
+  );
+  expect(page.roundTrips, report("portal home", page)).toBeLessThanOrEqual(1);
+  expect(page.statements.length, report("portal home", page)).toBeLessThanOrEqual(3);
 });
