@@ -145,20 +145,21 @@ async function bindLocked(
     rateTableId: quote.rateTableId,
     submissionId: submission.id,
   };
-  // The agreement lock comes before the first plain read (see lockDaAgreementForBind).
-  const standing = await lockDaStandingForBind(
+  // The agreement lock comes before the first plain read (see lockDaAgreementForBind); every read
+  // the checks need then goes out together, with the user's own authority (one round trip; only
+  // an approved referral decided by someone else costs a second read).
+  const [standing, [facts, knockoutsHit, ownAuthority]] = await lockDaStandingForBind(
     tx,
     tenant.orgId,
     { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
     bindDate,
+    () =>
+      Promise.all([
+        readBindFacts(tx, tenant.orgId, ids),
+        openKnockoutHits(tx, tenant, submission.id),
+        findAuthorityProfile(tx, tenant.orgId, tenant.userId),
+      ]),
   );
-  // The user's own authority is read with the facts (one round trip); only an approved referral
-  // decided by someone else costs a second read.
-  const [facts, knockoutsHit, ownAuthority] = await Promise.all([
-    readBindFacts(tx, tenant.orgId, ids),
-    openKnockoutHits(tx, tenant, submission.id),
-    findAuthorityProfile(tx, tenant.orgId, tenant.userId),
-  ]);
   const { program, insured, rateTable } = facts;
   if (!program || !insured || !rateTable) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };

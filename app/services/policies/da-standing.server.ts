@@ -66,13 +66,16 @@ export async function daStandingForQuote(
  * Bind time, inside the bind transaction and before any plain read of it: the agreement row is
  * locked, then the counts are read, so their snapshot includes every bind under the agreement
  * that committed before this one got the lock (binds under one agreement see each other).
+ * `alsoRead` are the bind's other plain reads: they go out with the counts, after the lock, in
+ * one round trip.
  */
-export async function lockDaStandingForBind(
+export async function lockDaStandingForBind<T>(
   tx: Transaction,
   orgId: string,
   risk: DaRiskKey,
   asOf: string,
-): Promise<DaStanding | null> {
+  alsoRead: () => Promise<T>,
+): Promise<[DaStanding | null, T]> {
   const row = await lockDaAgreementForBind(tx, orgId, risk.programId, risk.effectiveDate);
-  return row ? standingOf(tx, orgId, row, risk, asOf) : null;
+  return Promise.all([row ? standingOf(tx, orgId, row, risk, asOf) : null, alsoRead()]);
 }
