@@ -164,6 +164,40 @@ export async function findDaAgreementInForce(db: Executor, orgId: string, progra
 }
 
 /**
+ * Quote time, without locks: `findDaAgreementInForce` with, in the same query, the count of
+ * `countInsuredPoliciesInForce` for the insured under that agreement (one round trip, not two).
+ */
+export async function findDaAgreementInForceWithInsuredCount(
+  db: Executor,
+  orgId: string,
+  risk: { programId: string; insuredId: string; effectiveDate: string },
+) {
+  const { where, order } = agreementForDate(orgId, risk.programId, risk.effectiveDate);
+  const inForce = sql.join(
+    IN_FORCE_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const [row] = await db
+    .select({
+      agreement: daAgreements,
+      // Qualified by hand: in a one-table select drizzle renders columns bare, and a bare name in
+      // the subquery would resolve to `policies`.
+      insuredPolicyCount: sql<number>`(SELECT COUNT(*) FROM ${policies} WHERE ${sql.raw("`policies`.`org_id`")} = ${orgId}
+        AND ${sql.raw("`policies`.`insured_id`")} = ${risk.insuredId}
+        AND ${sql.raw("`policies`.`program_id` = `da_agreements`.`program_id`")}
+        AND ${sql.raw("`policies`.`status`")} IN (${inForce})
+        AND ${sql.raw("`policies`.`effective_date` >= `da_agreements`.`effective_date`")}
+        AND ${sql.raw("`policies`.`effective_date` <= `da_agreements`.`expiration_date`")}
+        AND ${sql.raw("`policies`.`expiration_date`")} > ${risk.effectiveDate})`.mapWith(Number),
+    })
+    .from(daAgreements)
+    .where(where)
+    .orderBy(...order)
+    .limit(1);
+  return row;
+}
+
+/**
  * Locks the DA agreement in force on the effective date, so the aggregate counter, the
  * insured's policy count and the quarter's premium cannot change under a bind that reads them.
  * Take it before the transaction's first plain read: under REPEATABLE READ that read fixes the

@@ -3,7 +3,7 @@ import type { Transaction } from "../../../db/transaction.ts";
 import {
   boundGwpBetween,
   countInsuredPoliciesInForce,
-  findDaAgreementInForce,
+  findDaAgreementInForceWithInsuredCount,
   lockDaAgreementForBind,
 } from "../../models/policy-binding.server.ts";
 import { toCents, type Cents } from "../../utils/money.ts";
@@ -30,10 +30,12 @@ async function standingOf(
   row: Parameters<typeof daAgreementTermsFromRow>[0],
   risk: DaRiskKey,
   asOf: string,
+  insuredPolicyCountKnown?: number,
 ): Promise<DaStanding> {
   const terms = daAgreementTermsFromRow(row);
   const quarter = terms.quarterlyGwpLimitCents === null ? null : daAgreementQuarter(terms.effectiveDate, asOf);
   const [insuredPolicyCount, quarterToDate] = await Promise.all([
+    insuredPolicyCountKnown ??
     countInsuredPoliciesInForce(
       db,
       orgId,
@@ -58,8 +60,9 @@ export async function daStandingForQuote(
   risk: DaRiskKey,
   asOf: string,
 ): Promise<DaStanding | null> {
-  const row = await findDaAgreementInForce(db, orgId, risk.programId, risk.effectiveDate);
-  return row ? standingOf(db, orgId, row, risk, asOf) : null;
+  // The agreement and the insured's policy count under it come in one query.
+  const found = await findDaAgreementInForceWithInsuredCount(db, orgId, risk);
+  return found ? standingOf(db, orgId, found.agreement, risk, asOf, found.insuredPolicyCount) : null;
 }
 
 /**
