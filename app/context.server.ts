@@ -2,9 +2,9 @@ import type { RouterContextProvider } from "react-router";
 import { createDatabase } from "../db/client.ts";
 import { createAuth } from "./auth/auth.server.ts";
 import { ledgerClientFor } from "./services/ledger/client.server.ts";
-import { appServicesContext, cloudflareContext, type AppServices } from "./router-context.server.ts";
+import { afterResponseContext, appServicesContext, cloudflareContext, type AppServices } from "./router-context.server.ts";
 
-export { appServices, cloudflareContext } from "./router-context.server.ts";
+export { afterResponseContext, appServices, cloudflareContext } from "./router-context.server.ts";
 export type { AppServices, CloudflareContext } from "./router-context.server.ts";
 
 // One database client and auth instance per isolate: env is fixed for an isolate's lifetime.
@@ -26,4 +26,5 @@ export function servicesFor(env: Env): AppServices {
 export function setRequestContext(context: RouterContextProvider, env: Env, ctx: ExecutionContext) {
   context.set(cloudflareContext, { env, ctx });
   context.set(appServicesContext, servicesFor(env));
+  context.set(afterResponseContext, (work) => ctx.waitUntil(work()));
 }

@@ -15,6 +15,11 @@ export type AppServices = { env: Env; db: Database; auth: Auth; ledger: LedgerCl
 
 export const appServicesContext = createContext<AppServices>();
 
+/** Starts work that need not block the response (the Worker's `ctx.waitUntil(work())`). */
+export type AfterResponse = (work: () => Promise<unknown>) => void;
+
+export const afterResponseContext = createContext<AfterResponse>();
+
 export function appServices(context: Readonly<RouterContextProvider>): AppServices {
   return context.get(appServicesContext);
 }

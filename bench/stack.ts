@@ -6,7 +6,11 @@ import { DEMO_PASSWORD } from "../db/seed/demo-data.ts";
 import { startLocalStack, type LocalStack } from "../scripts/local-stack.ts";
 
 /** The whole local stack as a built preview in workerd, on free ports, removed afterwards. */
-export async function withBenchStack<T>(databaseName: string, work: (stack: LocalStack) => Promise<T>): Promise<T> {
+export async function withBenchStack<T>(
+  databaseName: string,
+  work: (stack: LocalStack) => Promise<T>,
+  observeStatements?: (query: string) => () => void,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "openinsure-bench-"));
   const stack = await startLocalStack({
     dataDir,
@@ -16,6 +20,7 @@ export async function withBenchStack<T>(databaseName: string, work: (stack: Loca
     ledgerPort: 0,
     databaseName,
     mode: "preview",
+    observeStatements,
   });
   try {
     return await work(stack);

@@ -9,6 +9,11 @@ export type Database = ReturnType<typeof createDatabase>;
 export type DatabaseOptions = {
   /** Fail any statement on a tenant table that is not scoped by org_id (dev and tests). */
   tenantGuard?: boolean;
+  /**
+   * Called as each statement is sent, with its SQL; the returned function (if any) is called when
+   * its answer arrives. Tests count round trips with it (see tests/support/round-trips.ts).
+   */
+  onStatement?: (query: string) => (() => void) | undefined;
 };
 
 export function createDatabase(url: string, options: DatabaseOptions = {}) {
@@ -16,12 +21,19 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
   // The driver passes `cache: "no-store"`, which workerd rejects; the guard rides on the same
   // wrapper because every statement passes through fetch as JSON.
   const guardedFetch: typeof fetch = async (input, init) => {
-    if (options.tenantGuard && init?.body && typeof init.body === "string") {
+    let done: (() => void) | undefined;
+    if ((options.tenantGuard || options.onStatement) && init?.body && typeof init.body === "string") {
       const { query } = JSON.parse(init.body) as { query?: string };
-      if (query) checkTenantScoped(query, tenantTables);
+      if (query && options.tenantGuard) checkTenantScoped(query, tenantTables);
+      if (query && options.onStatement) done = options.onStatement(query);
     }
     const { cache: _cache, ...rest } = init ?? {};
-    return fetch(input, rest);
+    if (!done) return fetch(input, rest);
+    try {
+      return await fetch(input, rest);
+    } finally {
+      done();
+    }
   };
   const client = new Client({ url, fetch: guardedFetch });
   return drizzle({ client, schema });

@@ -23,9 +23,11 @@ export type LocalStackOptions = {
   /** "dev" serves with vite (hot reload); "preview" builds once and serves the build in workerd. */
   mode: "dev" | "preview";
   log?: (line: string) => void;
+  /** Passed to the PlanetScale simulator: sees every statement (the bench counts round trips with it). */
+  observeStatements?: (query: string) => () => void;
 };
 
-export type LocalStack = { appUrl: string; databaseUrl: string; stop(): Promise<void> };
+export type LocalStack = { appUrl: string; databaseUrl: string; stop(): Promise<void>; appPid: number; mariadbPid: number };
 
 // Wrangler and the Cloudflare vite plugin otherwise phone home (telemetry, update checks, the
 // request.cf lookup), which hangs on machines that reach only the package registries.
@@ -47,6 +49,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     mysql: { ...mariadb.connection, database: options.databaseName },
     username: "openinsure",
     password: "local-password",
+    observe: options.observeStatements,
   });
   log(`PlanetScale API simulator on ${new URL(simulator.url).host}`);
   // The ledger first: the seed provisions every org's accounts and posts the demo payments.
@@ -80,6 +83,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   return {
     appUrl,
     databaseUrl: simulator.url,
+    appPid: app.pid ?? 0,
+    mariadbPid: mariadb.pid,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -164,6 +164,40 @@ export async function findDaAgreementInForce(db: Executor, orgId: string, progra
 }
 
 /**
+ * Quote time, without locks: `findDaAgreementInForce` with, in the same query, the count of
+ * `countInsuredPoliciesInForce` for the insured under that agreement (one round trip, not two).
+ */
+export async function findDaAgreementInForceWithInsuredCount(
+  db: Executor,
+  orgId: string,
+  risk: { programId: string; insuredId: string; effectiveDate: string },
+) {
+  const { where, order } = agreementForDate(orgId, risk.programId, risk.effectiveDate);
+  const inForce = sql.join(
+    IN_FORCE_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const [row] = await db
+    .select({
+      agreement: daAgreements,
+      // Qualified by hand: in a one-table select drizzle renders columns bare, and a bare name in
+      // the subquery would resolve to `policies`.
+      insuredPolicyCount: sql<number>`(SELECT COUNT(*) FROM ${policies} WHERE ${sql.raw("`policies`.`org_id`")} = ${orgId}
+        AND ${sql.raw("`policies`.`insured_id`")} = ${risk.insuredId}
+        AND ${sql.raw("`policies`.`program_id` = `da_agreements`.`program_id`")}
+        AND ${sql.raw("`policies`.`status`")} IN (${inForce})
+        AND ${sql.raw("`policies`.`effective_date` >= `da_agreements`.`effective_date`")}
+        AND ${sql.raw("`policies`.`effective_date` <= `da_agreements`.`expiration_date`")}
+        AND ${sql.raw("`policies`.`expiration_date`")} > ${risk.effectiveDate})`.mapWith(Number),
+    })
+    .from(daAgreements)
+    .where(where)
+    .orderBy(...order)
+    .limit(1);
+  return row;
+}
+
+/**
  * Locks the DA agreement in force on the effective date, so the aggregate counter, the
  * insured's policy count and the quarter's premium cannot change under a bind that reads them.
  * Take it before the transaction's first plain read: under REPEATABLE READ that read fixes the
@@ -281,25 +315,21 @@ export async function insertBillingSchedule(
 }
 
 /** Adds the bound premium to the agreement's counter (the row is locked by the bind). */
-export async function addBoundGwp(tx: Transaction, orgId: string, agreementId: string, grossPremiumCents: number) {
-  await tx
-    .update(daAgreements)
-    .set({ boundGwpCents: sql`${daAgreements.boundGwpCents} + ${grossPremiumCents}` })
-    .where(and(eq(daAgreements.orgId, orgId), eq(daAgreements.id, agreementId)));
-}
-
-export async function markQuoteAndSubmissionBound(
+/**
+ * The bind's bookkeeping in one set-based statement: the quote and the submission become bound
+ * and the agreement's bound premium grows by the policy's. All three rows are known to exist
+ * (the quote option and the agreement are locked by this transaction).
+ */
+export async function markBound(
   tx: Transaction,
   orgId: string,
-  quoteId: string,
-  submissionId: string,
+  bound: { quoteId: string; submissionId: string; agreementId: string; grossPremiumCents: number },
 ) {
-  await tx
-    .update(quotes)
-    .set({ status: "bound" })
-    .where(and(eq(quotes.orgId, orgId), eq(quotes.id, quoteId)));
-  await tx
-    .update(submissions)
-    .set({ status: "bound" })
-    .where(and(eq(submissions.orgId, orgId), eq(submissions.id, submissionId)));
+  await tx.execute(sql`
+    UPDATE ${quotes}, ${submissions}, ${daAgreements}
+    SET ${quotes.status} = 'bound', ${submissions.status} = 'bound', ${submissions.updatedAt} = ${new Date()},
+      ${daAgreements.boundGwpCents} = ${daAgreements.boundGwpCents} + ${bound.grossPremiumCents}
+    WHERE ${quotes.orgId} = ${orgId} AND ${quotes.id} = ${bound.quoteId}
+      AND ${submissions.orgId} = ${orgId} AND ${submissions.id} = ${bound.submissionId}
+      AND ${daAgreements.orgId} = ${orgId} AND ${daAgreements.id} = ${bound.agreementId}`);
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { quoteOptions, quotes } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
@@ -57,4 +57,36 @@ export async function insertQuote(
 ) {
   await tx.insert(quotes).values({ ...quote, orgId: tenant.orgId });
   if (options.length) await tx.insert(quoteOptions).values(options.map((o) => ({ ...o, orgId: tenant.orgId })));
+}
+
+/** One quote with its options (position order), in one query: what `/v1` answers after quoting. */
+export async function findQuoteWithOptions(db: Database, tenant: TenantContext, quoteId: string) {
+  const rows = await db
+    .select({ quote: quotes, option: quoteOptions })
+    .from(quotes)
+    .innerJoin(submissions, and(eq(submissions.orgId, quotes.orgId), eq(submissions.id, quotes.submissionId)))
+    .innerJoin(quoteOptions, and(eq(quoteOptions.orgId, quotes.orgId), eq(quoteOptions.quoteId, quotes.id)))
+    .where(and(eq(quotes.orgId, tenant.orgId), visibleSubmissions(tenant), eq(quotes.id, quoteId)))
+    .orderBy(asc(quoteOptions.position));
+  if (rows.length === 0) return null;
+  return { ...rows[0]!.quote, options: rows.map((r) => r.option) };
+}
+
+/**
+ * Whether the submission is visible and, if it has one, its current quote (the newest that is not
+ * superseded) with its option ids in position order: what a bind request is checked against, in
+ * one query.
+ */
+export async function findCurrentQuoteOptionIds(db: Database, tenant: TenantContext, submissionId: string) {
+  const rows = await db
+    .select({ quoteId: quotes.id, optionId: quoteOptions.id })
+    .from(submissions)
+    .leftJoin(quotes, and(eq(quotes.orgId, submissions.orgId), eq(quotes.submissionId, submissions.id), ne(quotes.status, "superseded")))
+    .leftJoin(quoteOptions, and(eq(quoteOptions.orgId, quotes.orgId), eq(quoteOptions.quoteId, quotes.id)))
+    .where(and(eq(submissions.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .orderBy(desc(quotes.createdAt), asc(quoteOptions.position));
+  if (rows.length === 0) return { found: false as const };
+  const quoteId = rows[0]!.quoteId;
+  if (!quoteId) return { found: true as const, current: null };
+  return { found: true as const, current: { quoteId, optionIds: rows.filter((r) => r.quoteId === quoteId && r.optionId).map((r) => r.optionId!) } };
 }

@@ -1,6 +1,6 @@
 import { eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { rateLimitCounter } from "../../db/schema/index.ts";
+import { apiKeys, rateLimitCounter } from "../../db/schema/index.ts";
 
 /**
  * Counts a hit in a fixed window kept in the database, so every Worker isolate sees the same
@@ -20,6 +20,25 @@ export async function countHit(db: Database, bucket: string, windowSeconds: numb
       ${sql.identifier(t.hits.name)} = LAST_INSERT_ID(IF(${expired}, 1, ${t.hits} + 1)),
       ${sql.identifier(t.windowStart.name)} = IF(${expired}, ${now}, ${t.windowStart})`);
   // A fresh row sets no insert id: that hit is the first of its window.
+  return Math.max(1, Number(result.insertId));
+}
+
+/**
+ * `countHit` for the bucket `api:<key id>` of the active key with this secret hash, found by the
+ * same statement (INSERT ... SELECT), so a request's key lookup and its hit go out together in one
+ * round trip. An unknown or revoked key counts nothing (0).
+ */
+export async function countApiKeyHit(db: Database, secretHash: string, windowSeconds: number, now: Date): Promise<number> {
+  const t = rateLimitCounter;
+  const expired = sql`${t.windowStart} < ${now} - INTERVAL ${windowSeconds} SECOND`;
+  const result = await db.execute(sql`/* unscoped: API key lookup by secret hash */
+    INSERT INTO ${t} (${sql.identifier(t.bucket.name)}, ${sql.identifier(t.windowStart.name)}, ${sql.identifier(t.hits.name)})
+    SELECT CONCAT('api:', ${apiKeys.id}), ${now}, 1 FROM ${apiKeys}
+    WHERE ${apiKeys.secretHash} = ${secretHash} AND ${apiKeys.revokedAt} IS NULL
+    ON DUPLICATE KEY UPDATE
+      ${sql.identifier(t.hits.name)} = LAST_INSERT_ID(IF(${expired}, 1, ${t.hits} + 1)),
+      ${sql.identifier(t.windowStart.name)} = IF(${expired}, ${now}, ${t.windowStart})`);
+  if (Number(result.rowsAffected) === 0) return 0;
   return Math.max(1, Number(result.insertId));
 }
 

@@ -30,6 +30,8 @@ export interface PlanetScaleSimulatorOptions {
   connectionLimit?: number;
   /** Called once per Execute with a one-line summary; nothing is logged without it. */
   log?: (line: string) => void;
+  /** Called as each statement arrives; the returned function when its answer is sent (the bench counts with it). */
+  observe?: (query: string) => () => void;
 }
 
 export interface PlanetScaleSimulator {
@@ -75,8 +77,9 @@ export async function startPlanetScaleSimulator(options: PlanetScaleSimulatorOpt
     const { query } = body;
     if (typeof query !== "string") return connectError(400, "invalid_argument", "query must be a string");
     const session = isSession(body.session) ? body.session : newSession(mysql.database);
+    const answered = options.observe?.(query);
     const started = performance.now();
-    const outcome = await sessions.run(session.vitessSession.SessionUUID, session.vitessSession.inTransaction === true, query);
+    const outcome = await sessions.run(session.vitessSession.SessionUUID, session.vitessSession.inTransaction === true, query).finally(() => answered?.());
     const timing = (performance.now() - started) / 1000;
     const nextSession = withTransactionState(session, outcome.inTransaction);
 

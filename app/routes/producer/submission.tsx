@@ -5,7 +5,7 @@ import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
-import { appServices, cloudflareContext } from "../../context.server.ts";
+import { afterResponseContext, appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
@@ -84,7 +84,6 @@ export async function action(args: Route.ActionArgs) {
   }
   if (form.intent === "bind") {
     const user = await requirePermission(args, "bind:submission");
-    const { ctx } = args.context.get(cloudflareContext);
     const outcome = await bindSubmission(
       db,
       user.tenant,
@@ -95,7 +94,7 @@ export async function action(args: Route.ActionArgs) {
         declinedBy: form.declinedBy.filter((name) => name !== undefined),
       },
       today,
-      { documents: env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
+      { documents: env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
     );
     if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
     if (outcome.reason === "quote_superseded") {

@@ -2,6 +2,7 @@ import type { Database } from "../../../db/client.ts";
 import { parseRoles, type Role } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
 import * as keys from "../../models/api-keys.server.ts";
+import { countApiKeyHit, secondsLeftInWindow } from "../../models/rate-limits.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 
@@ -52,9 +53,37 @@ export type ApiClient = { keyId: string; tenant: TenantContext };
 
 /** The tenant an API request acts for, from its bearer key. */
 export async function authenticateApiKey(db: Database, authorization: string | null): Promise<ApiClient | null> {
+  const hash = await secretHashOf(authorization);
+  return hash ? clientOf(db, await keys.findActiveApiKeyBySecretHash(db, hash)) : null;
+}
+
+export type ApiThrottleRule = { limit: number; windowSeconds: number };
+export type ApiRequestAdmission =
+  | { client: null }
+  | { client: ApiClient; allowed: true }
+  | { client: ApiClient; allowed: false; retryAfterSeconds: number };
+
+/**
+ * The key's tenant and its per-key rate limit, in one round trip: the lookup and the counted hit
+ * (which finds the key by the same hash) are sent together.
+ */
+export async function admitApiRequest(db: Database, authorization: string | null, rule: ApiThrottleRule, now = new Date()): Promise<ApiRequestAdmission> {
+  const hash = await secretHashOf(authorization);
+  if (!hash) return { client: null };
+  const [key, hits] = await Promise.all([keys.findActiveApiKeyBySecretHash(db, hash), countApiKeyHit(db, hash, rule.windowSeconds, now)]);
+  const client = await clientOf(db, key);
+  if (!client) return { client: null };
+  if (hits <= rule.limit) return { client, allowed: true };
+  return { client, allowed: false, retryAfterSeconds: await secondsLeftInWindow(db, `api:${client.keyId}`, rule.windowSeconds, now) };
+}
+
+async function secretHashOf(authorization: string | null): Promise<string | null> {
   const secret = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!secret?.startsWith(KEY_PREFIX)) return null;
-  const key = await keys.findActiveApiKeyBySecretHash(db, await sha256Hex(secret));
+  return sha256Hex(secret);
+}
+
+async function clientOf(db: Database, key: keys.ActiveApiKey | null): Promise<ApiClient | null> {
   if (!key) return null;
   // "Last used" is shown to the minute, so a busy key writes it at most once a minute rather
   // than on every request.

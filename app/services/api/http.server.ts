@@ -2,8 +2,7 @@ import type { RouterContextProvider } from "react-router";
 import type { z } from "zod";
 import { appServices } from "../../context.server.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
-import { authenticateApiKey } from "../access/api-keys.server.ts";
-import { hitThrottle } from "../access/sign-in-throttle.server.ts";
+import { admitApiRequest } from "../access/api-keys.server.ts";
 import type { ApiErrorCode } from "./schemas.ts";
 
 export const API_REQUESTS_PER_MINUTE = 600;
@@ -39,9 +38,9 @@ export type ApiCall = { tenant: TenantContext; keyId: string; request: Request }
 export async function handleApi(args: Args, handler: (call: ApiCall) => Promise<Response>): Promise<Response> {
   try {
     const { db } = appServices(args.context);
-    const client = await authenticateApiKey(db, args.request.headers.get("authorization"));
+    const throttle = await admitApiRequest(db, args.request.headers.get("authorization"), { limit: API_REQUESTS_PER_MINUTE, windowSeconds: 60 });
+    const { client } = throttle;
     if (!client) throw new ApiFailure(401, "UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`.");
-    const throttle = await hitThrottle(db, `api:${client.keyId}`, { limit: API_REQUESTS_PER_MINUTE, windowSeconds: 60 });
     if (!throttle.allowed) {
       throw new ApiFailure(429, "RATE_LIMITED", `More than ${API_REQUESTS_PER_MINUTE} requests a minute for this key.`, undefined, {
         "retry-after": String(throttle.retryAfterSeconds),

@@ -3,7 +3,6 @@ import { transactionWithRetry, type Transaction } from "../../../db/transaction.
 import { permissionsOf } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import {
-  addBoundGwp,
   findActiveQuoteId,
   findAuthorityProfile,
   findPendingReferralId,
@@ -12,7 +11,7 @@ import {
   insertDeclinations,
   insertPolicy,
   lockQuoteOptionForBind,
-  markQuoteAndSubmissionBound,
+  markBound,
   readBindFacts,
   type LockedQuoteOption,
 } from "../../models/policy-binding.server.ts";
@@ -53,8 +52,12 @@ export type BindOutcome =
   /** `referralId`: only the user's authority was short, so the quote went to an underwriter. */
   | { ok: false; reason: "checks_failed"; failures: FailedCheck[]; referralId?: string };
 
-/** What runs after the bind commits; the routes pass the Worker's bucket and `waitUntil`. */
-export type AfterBind = { documents: R2Bucket; waitUntil: (work: Promise<unknown>) => void };
+/**
+ * What runs after the response: the routes pass the Worker's bucket and a `waitUntil` that starts
+ * the work (`ctx.waitUntil(work())`), so closing deal rooms and issuing the declarations page
+ * cost the producer no round trip.
+ */
+export type AfterBind = { documents: R2Bucket; afterResponse: (work: () => Promise<unknown>) => void };
 
 const refused = (failures: FailedCheck[]): BindOutcome => ({ ok: false, reason: "checks_failed", failures });
 const issue = (detail: string): FailedCheck => ({
@@ -90,8 +93,14 @@ export async function bindSubmission(
     return bindLocked(tx, tenant, row, request.plan, bindDate);
   });
   if (outcome.ok) {
-    await closeDealRoomsForSubmission(db, tenant.orgId, outcome.submissionId, "bound");
-    if (after) after.waitUntil(issueDeclarations(db, after.documents, tenant, outcome.policyId));
+    const { submissionId, policyId } = outcome;
+    const closeRooms = () => closeDealRoomsForSubmission(db, tenant.orgId, submissionId, "bound");
+    if (after) {
+      after.afterResponse(closeRooms);
+      after.afterResponse(() => issueDeclarations(db, after.documents, tenant, policyId));
+    } else {
+      await closeRooms();
+    }
   }
   return outcome;
 }
@@ -136,23 +145,28 @@ async function bindLocked(
     rateTableId: quote.rateTableId,
     submissionId: submission.id,
   };
-  // The agreement lock comes before the first plain read (see lockDaAgreementForBind).
-  const standing = await lockDaStandingForBind(
+  // The agreement lock comes before the first plain read (see lockDaAgreementForBind); every read
+  // the checks need then goes out together, with the user's own authority (one round trip; only
+  // an approved referral decided by someone else costs a second read).
+  const [standing, [facts, knockoutsHit, ownAuthority]] = await lockDaStandingForBind(
     tx,
     tenant.orgId,
     { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
     bindDate,
+    () =>
+      Promise.all([
+        readBindFacts(tx, tenant.orgId, ids),
+        openKnockoutHits(tx, tenant, submission.id),
+        findAuthorityProfile(tx, tenant.orgId, tenant.userId),
+      ]),
   );
-  const [facts, knockoutsHit] = await Promise.all([
-    readBindFacts(tx, tenant.orgId, ids),
-    openKnockoutHits(tx, tenant, submission.id),
-  ]);
   const { program, insured, rateTable } = facts;
   if (!program || !insured || !rateTable) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
   // An approved referral lends the approving underwriter's authority to this quote's bind.
   const approval = facts.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
-  const authority = await findAuthorityProfile(tx, tenant.orgId, approval?.decidedByUserId ?? tenant.userId);
+  const approver = approval?.decidedByUserId ?? tenant.userId;
+  const authority = approver === tenant.userId ? ownAuthority : await findAuthorityProfile(tx, tenant.orgId, approver);
   if (!standing) {
     return refused([
       {
@@ -285,8 +299,12 @@ async function bindLocked(
       status: i.number === 1 ? ("invoiced" as const) : ("pending" as const),
     })),
   );
-  await addBoundGwp(tx, tenant.orgId, standing.agreementId, option.grossPremiumCents);
-  await markQuoteAndSubmissionBound(tx, tenant.orgId, quote.id, submission.id);
+  await markBound(tx, tenant.orgId, {
+    quoteId: quote.id,
+    submissionId: submission.id,
+    agreementId: standing.agreementId,
+    grossPremiumCents: option.grossPremiumCents,
+  });
   await recordSubmissionEvent(tx, tenant, submission.id, "bound", { policyId, policyNumber });
   await recordDomainEvent(tx, tenant.orgId, "policy.bound", {
     policyId,

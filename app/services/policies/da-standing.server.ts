@@ -3,7 +3,7 @@ import type { Transaction } from "../../../db/transaction.ts";
 import {
   boundGwpBetween,
   countInsuredPoliciesInForce,
-  findDaAgreementInForce,
+  findDaAgreementInForceWithInsuredCount,
   lockDaAgreementForBind,
 } from "../../models/policy-binding.server.ts";
 import { toCents, type Cents } from "../../utils/money.ts";
@@ -30,10 +30,12 @@ async function standingOf(
   row: Parameters<typeof daAgreementTermsFromRow>[0],
   risk: DaRiskKey,
   asOf: string,
+  insuredPolicyCountKnown?: number,
 ): Promise<DaStanding> {
   const terms = daAgreementTermsFromRow(row);
   const quarter = terms.quarterlyGwpLimitCents === null ? null : daAgreementQuarter(terms.effectiveDate, asOf);
   const [insuredPolicyCount, quarterToDate] = await Promise.all([
+    insuredPolicyCountKnown ??
     countInsuredPoliciesInForce(
       db,
       orgId,
@@ -58,21 +60,25 @@ export async function daStandingForQuote(
   risk: DaRiskKey,
   asOf: string,
 ): Promise<DaStanding | null> {
-  const row = await findDaAgreementInForce(db, orgId, risk.programId, risk.effectiveDate);
-  return row ? standingOf(db, orgId, row, risk, asOf) : null;
+  // The agreement and the insured's policy count under it come in one query.
+  const found = await findDaAgreementInForceWithInsuredCount(db, orgId, risk);
+  return found ? standingOf(db, orgId, found.agreement, risk, asOf, found.insuredPolicyCount) : null;
 }
 
 /**
  * Bind time, inside the bind transaction and before any plain read of it: the agreement row is
  * locked, then the counts are read, so their snapshot includes every bind under the agreement
  * that committed before this one got the lock (binds under one agreement see each other).
+ * `alsoRead` are the bind's other plain reads: they go out with the counts, after the lock, in
+ * one round trip.
  */
-export async function lockDaStandingForBind(
+export async function lockDaStandingForBind<T>(
   tx: Transaction,
   orgId: string,
   risk: DaRiskKey,
   asOf: string,
-): Promise<DaStanding | null> {
+  alsoRead: () => Promise<T>,
+): Promise<[DaStanding | null, T]> {
   const row = await lockDaAgreementForBind(tx, orgId, risk.programId, risk.effectiveDate);
-  return row ? standingOf(tx, orgId, row, risk, asOf) : null;
+  return Promise.all([row ? standingOf(tx, orgId, row, risk, asOf) : null, alsoRead()]);
 }

@@ -21,11 +21,14 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
   const { agencyId } = tenant;
   if (!agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
   if (body.effectiveDate < today) throw new ApiFailure(400, "VALIDATION_FAILED", "effectiveDate cannot be in the past.", { issues: [{ path: "effectiveDate", message: "in the past" }] });
-  const candidates = await listProgramsForLine(db, tenant, body.lineOfBusiness);
+  // Independent reads go out together: one round trip.
+  const [candidates, existingId] = await Promise.all([
+    listProgramsForLine(db, tenant, body.lineOfBusiness),
+    findAgencyInsuredIdByName(db, { ...tenant, agencyId }, body.insuredName),
+  ]);
   const program = candidates.find((p) => p.states.includes(body.state));
   if (!program) throw new ApiFailure(422, "STATE_NOT_AUTHORIZED", `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`);
 
-  const existingId = await findAgencyInsuredIdByName(db, { ...tenant, agencyId }, body.insuredName);
   const filed = await fileSubmission(
     db,
     tenant,

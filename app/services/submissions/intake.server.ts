@@ -48,9 +48,11 @@ export async function fileSubmission(
   if (!agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
   const producer = { ...tenant, agencyId };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId } : null;
-  const [insured, program] = await Promise.all([
+  // The knockout rules are read with the program (by the id asked for), not after it: one round trip.
+  const [insured, program, knockouts] = await Promise.all([
     newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
     findProgram(db, tenant, input.programId),
+    evaluateIntakeKnockouts(db, tenant, input.programId, input.knockouts ?? {}, options.everyKnockoutAsked ?? false),
   ]);
   if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
   if (!program) return { ok: false, field: "programId", message: "Choose a program" };
@@ -58,7 +60,6 @@ export async function fileSubmission(
     return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
   }
   if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
-  const knockouts = await evaluateIntakeKnockouts(db, tenant, program.id, input.knockouts ?? {}, options.everyKnockoutAsked ?? false);
   if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
 
   const submissionId = options.submissionId ?? createId("sub");

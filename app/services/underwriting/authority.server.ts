@@ -47,6 +47,8 @@ export async function quoteReferralReasons(
     triggers: DaReferralTriggers | null;
     facts: { homeState: string; naicsCode: string; annualRevenueCents: number | null; priorLossCount: number };
     autoBindPremiumCents: number;
+    /** The submission's open knockout hits when the caller read them already (before the transaction). */
+    openKnockoutHits?: Awaited<ReturnType<typeof openKnockoutHits>>;
   },
 ): Promise<ReferralReason[]> {
   if (!onAutoTier(tenant)) {
@@ -56,7 +58,7 @@ export async function quoteReferralReasons(
   const daReasons = input.triggers
     ? referralReasons({ triggers: input.triggers, facts: input.facts, grossPremiumCents: input.grossPremiumCents, autoBindPremiumCents: input.autoBindPremiumCents })
     : [];
-  const knockouts = (await openKnockoutHits(tx, tenant, input.submissionId))
+  const knockouts = (input.openKnockoutHits ?? (await openKnockoutHits(tx, tenant, input.submissionId)))
     .filter((hit) => hit.action === "refer")
     .map((hit) => ({ code: hit.reasonCode, rationale: knockoutRationale(hit) }));
   return [...daReasons, ...knockouts];

@@ -16,6 +16,7 @@ import { daStandingForQuote } from "../policies/da-standing.server.ts";
 import { daFlagsForQuote } from "../policies/da-checks.ts";
 import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption, type ScheduleAdjustment } from "../rating/index.ts";
 import { quoteReferralReasons } from "./authority.server.ts";
+import { openKnockoutHits } from "./knockouts.server.ts";
 
 export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED" | "SCHEDULE_INVALID"; message: string };
 export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
@@ -58,7 +59,9 @@ export async function quoteSubmission(
     return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
   }
 
-  const [rateRow, taxRow, standing, previousSchedule] = await Promise.all([
+  // Everything the quote reads goes out together; the knockout hits are read here rather than
+  // inside the transaction, which then only writes.
+  const [rateRow, taxRow, standing, previousSchedule, knockoutHits] = await Promise.all([
     findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
     findTaxTableInForce(db, tenant, submission.effectiveDate),
     daStandingForQuote(
@@ -68,6 +71,7 @@ export async function quoteSubmission(
       today,
     ),
     latestQuoteSchedule(db, tenant, submission.id),
+    openKnockoutHits(db, tenant, submission.id),
   ]);
   const appliedSchedule = schedule ?? previousSchedule ?? [];
   if (!rateRow || !taxRow) {
@@ -170,6 +174,7 @@ export async function quoteSubmission(
       grossPremiumCents: ratedOptions[0]!.grossPremium,
       occurrenceLimitCents: occurrenceLimit,
       autoBindPremiumCents: row.autoBindPremiumCents,
+      openKnockoutHits: knockoutHits,
     });
     if (reasons.length) {
       await raiseReferral(tx, tenant, {

@@ -1,9 +1,8 @@
 import type { Route } from "./+types/submission-bind";
 import { hasPermission } from "../../../auth/permissions.ts";
-import { appServices, cloudflareContext } from "../../../context.server.ts";
-import { listQuotesForSubmission } from "../../../services/underwriting/quotes.server.ts";
+import { afterResponseContext, appServices } from "../../../context.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
-import { getSubmission } from "../../../models/submissions.server.ts";
+import { findCurrentQuoteOptionIds } from "../../../models/quotes.server.ts";
 import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
@@ -27,25 +26,26 @@ export async function action(args: Route.ActionArgs) {
     }
     const { db } = appServices(args.context);
     const submissionId = args.params.submissionId;
+    // Read together with the idempotency lookup (one round trip); a replay leaves it unused.
+    const quoted = findCurrentQuoteOptionIds(db, tenant, submissionId);
+    quoted.catch(() => {});
     return idempotent(db, tenant, request, raw, async () => {
-      const quotes = await listQuotesForSubmission(db, tenant, submissionId);
-      const current = quotes.find((q) => q.status !== "superseded");
+      const { found, current } = await quoted.then((q) => ({ found: q.found, current: q.found ? q.current : null }));
       if (!current) {
-        return (await getSubmission(db, tenant, submissionId))
+        return found
           ? { status: 422, body: { error: { code: "NO_QUOTE", message: "Quote the submission before binding it." } } }
           : { status: 404, body: { error: { code: "NOT_FOUND", message: "No such submission." } } };
       }
-      const optionId = parsed.data.quoteOptionId ?? current.options[0]!.id;
-      if (!current.options.some((o) => o.id === optionId)) {
+      const optionId = parsed.data.quoteOptionId ?? current.optionIds[0]!;
+      if (!current.optionIds.includes(optionId)) {
         return { status: 422, body: { error: { code: "VALIDATION_FAILED", message: "quoteOptionId is not an option of the current quote." } } };
       }
-      const { ctx } = args.context.get(cloudflareContext);
       const outcome = await bindSubmission(
         db,
         tenant,
         { submissionId, quoteOptionId: optionId, plan: parsed.data.plan, declinedBy: parsed.data.declinations },
         todayInUtc(),
-        { documents: appServices(args.context).env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
+        { documents: appServices(args.context).env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
       );
       if (outcome.ok) {
         const policy = await getPolicy(db, tenant, outcome.policyId);

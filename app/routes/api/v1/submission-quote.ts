@@ -1,7 +1,7 @@
 import type { Route } from "./+types/submission-quote";
 import { hasPermission } from "../../../auth/permissions.ts";
 import { appServices } from "../../../context.server.ts";
-import { listQuotesForSubmission } from "../../../services/underwriting/quotes.server.ts";
+import { findQuote } from "../../../services/underwriting/quotes.server.ts";
 import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
 import { presentQuote } from "../../../services/api/presenters.ts";
 import { quoteSubmission } from "../../../services/underwriting/quoting.server.ts";
@@ -17,7 +17,8 @@ export async function action(args: Route.ActionArgs) {
       const code = outcome.error.code === "NO_RATE_TABLE" ? "RATING_FAILED" : outcome.error.code === "SCHEDULE_INVALID" ? "VALIDATION_FAILED" : outcome.error.code;
       throw new ApiFailure(status, code, outcome.error.message);
     }
-    const quotes = await listQuotesForSubmission(db, tenant, args.params.submissionId);
-    return apiJson(presentQuote(quotes.find((q) => q.id === outcome.quoteId)!), 201);
+    const quote = await findQuote(db, tenant, outcome.quoteId);
+    if (!quote) throw new Error(`quote ${outcome.quoteId} was stored but cannot be read`);
+    return apiJson(presentQuote(quote), 201);
   });
 }

@@ -1,0 +1,153 @@
+import { RouterContextProvider } from "react-router";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { tenantOf } from "../../../../db/test/tenants.ts";
+import { countingTestDatabase, type StatementLog } from "../../../../tests/support/round-trips.ts";
+import { issueApiKey } from "../../../services/access/api-keys.server.ts";
+import { startLocalR2 } from "../../../services/documents/local-r2.ts";
+import {
+  afterResponseContext,
+  appServicesContext,
+  cloudflareContext,
+  type AppServices,
+} from "../../../router-context.server.ts";
+import { todayInUtc } from "../../../utils/today.ts";
+import { addDays } from "../../../utils/calendar-date.ts";
+import { action as bindAction } from "./submission-bind.ts";
+import { action as quoteAction } from "./submission-quote.ts";
+import { loader as submissionLoader } from "./submission.ts";
+import { action as createAction } from "./submissions.ts";
+import { listInvoices } from "../../../models/invoices.server.ts";
+import { listPolicies } from "../../../models/policies.server.ts";
+import { unreadNotificationCount } from "../../../services/events/notifications.server.ts";
+
+// Issue 17: every statement is a network round trip from the Worker to PlanetScale, so each /v1
+// request type is held to its count of sequential round trips (BEGIN and COMMIT included;
+// statements sent together with Promise.all share one) and of statements. A change that adds a
+// query fails here; one that removes a query lowers the ceiling in the same commit.
+// Work handed to afterResponse (waitUntil) runs after the response and is counted on its own.
+//
+// Counted through the whole route (API key + rate limit included), round trips / statements:
+//   before issue 17 (commit fc01f69): create 13 / 14, quote 16 / 19, bind 26 / 33 (2 of them the
+//   declarations PDF, which started inside the request window).
+//   now: create 10 / 14, quote 12 / 17, bind 18 / 27, and after the bind's response 3 / 4.
+// The issue's targets (create 4, quote 5, bind 8) are not met yet: see docs/decisions/016.
+const CEILING = {
+  create: { roundTrips: 10, statements: 14 },
+  quote: { roundTrips: 12, statements: 17 },
+  bind: { roundTrips: 18, statements: 27 },
+};
+
+const { db, measure } = countingTestDatabase();
+let r2: Awaited<ReturnType<typeof startLocalR2>>;
+let secret: string;
+const deferred: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  r2 = await startLocalR2();
+  const admin = tenantOf("agency.admin@summit.demo");
+  const issued = await issueApiKey(db, admin, { name: "round trips", roles: ["producer"], agencyId: admin.agencyId });
+  secret = issued.secret;
+});
+afterAll(() => r2.dispose());
+
+function context() {
+  const env = { DOCUMENTS: r2.bucket } as unknown as Env;
+  const ctx = {} as ExecutionContext;
+  const provider = new RouterContextProvider();
+  provider.set(cloudflareContext, { env, ctx });
+  provider.set(afterResponseContext, (work) => deferred.push(work));
+  provider.set(appServicesContext, { env, db, isDevelopment: true } as unknown as AppServices);
+  return provider;
+}
+
+function post(path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim().slice(0, 110);
+const report = (name: string, log: StatementLog) =>
+  `${name}: ${log.roundTrips} round trips, ${log.statements.length} statements\n  ${log.statements.map(oneLine).join("\n  ")}`;
+
+test("create, quote and bind through /v1 each stay within their round-trip and statement ceilings", async () => {
+  // The key's "last used" is written at most once a minute: the first call pays it, outside the count.
+  await submissionLoader({
+    request: new Request("http://localhost/v1/submissions/sub_none", {
+      headers: { authorization: `Bearer ${secret}` },
+    }),
+    params: { submissionId: "sub_none" },
+    context: context(),
+  } as never);
+
+  const body = {
+    lineOfBusiness: "GL",
+    insuredName: `Round Trip Roofing ${Date.now()}`,
+    naicsCode: "238320",
+    state: "TX",
+    annualRevenue: 90_000_000,
+    requestedLimit: 100_000_000,
+    deductible: 100_000,
+    effectiveDate: addDays(todayInUtc(), 10),
+    yearsInBusiness: 6,
+  };
+  const create = await measure(() =>
+    createAction({ request: post("/v1/submissions", body), params: {}, context: context() } as never),
+  );
+  expect(create.result.status, await create.result.clone().text()).toBe(201);
+  const { id } = (await create.result.json()) as { id: string };
+
+  const quote = await measure(() =>
+    quoteAction({
+      request: post(`/v1/submissions/${id}/quote`),
+      params: { submissionId: id },
+      context: context(),
+    } as never),
+  );
+  expect(quote.result.status, await quote.result.clone().text()).toBe(201);
+
+  const bind = await measure(() =>
+    bindAction({
+      request: post(
+        `/v1/submissions/${id}/bind`,
+        { plan: "PIF", declinations: ["A", "B", "C"] },
+        { "idempotency-key": `rt-${id}` },
+      ),
+      params: { submissionId: id },
+      context: context(),
+    } as never),
+  );
+  expect(bind.result.status, await bind.result.clone().text()).toBe(201);
+  const afterResponse = await measure(() => Promise.all(deferred.splice(0).map((work) => work())));
+  expect(afterResponse.statements.length).toBeGreaterThan(0);
+
+  const logs = { create, quote, bind };
+  console.log(report("bind, after the response (deal rooms, declarations PDF)", afterResponse));
+  console.log(
+    Object.entries(logs)
+      .map(([name, log]) => report(name, log))
+      .join("\n"),
+  );
+  for (const [name, log] of Object.entries(logs)) {
+    const ceiling = CEILING[name as keyof typeof CEILING];
+    expect(log.roundTrips, report(name, log)).toBeLessThanOrEqual(ceiling.roundTrips);
+    expect(log.statements.length, report(name, log)).toBeLessThanOrEqual(ceiling.statements);
+  }
+});
+
+test("the policyholder portal's home page reads its data in at most 3 round trips after the session lookup", async () => {
+  // What the portal layout (bell) and the home page loaders read once the session has given the
+  // tenant; React Router runs the two loaders at once.
+  const holder = tenantOf("policyholder@summit.demo");
+  const page = await measure(() =>
+    Promise.all([
+      unreadNotificationCount(db, holder.orgId, holder.userId),
+      listPolicies(db, holder),
+      listInvoices(db, holder),
+    ]),
+  );
+  expect(page.roundTrips, report("portal home", page)).toBeLessThanOrEqual(1);
+  expect(page.statements.length, report("portal home", page)).toBeLessThanOrEqual(3);
+});

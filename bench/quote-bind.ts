@@ -1,0 +1,252 @@
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { promisify } from "node:util";
+import { createHash, randomBytes } from "node:crypto";
+import { Client } from "@planetscale/database";
+import { percentile, withBenchStack } from "./stack.ts";
+import type { Sample } from "./quote-bind-client.ts";
+
+// Issue 17: create + quote + bind through /v1 on the built preview (workerd, as production builds
+// the Worker), the PlanetScale driver, the simulator and MariaDB. Per request type: statements and
+// sequential round trips (seen at the simulator), sequential latency, and throughput with latency
+// at 1, 5 and 20 clients, with the CPU each process spent per sale, read from /proc. The simulator
+// and the preview proxy are local stand-ins: their CPU is reported apart from the Worker's and the
+// database's so a cheaper stand-in is not mistaken for a faster product.
+
+const run = promisify(execFile);
+const TICK_MS = 10; // /proc CPU times are in clock ticks (USER_HZ = 100)
+const KINDS = ["create", "quote", "bind"] as const;
+
+type Counted = { statements: number; roundTrips: number };
+export type QuoteBindResult = {
+  counts: Record<(typeof KINDS)[number] | "bindAfterResponse", Counted>;
+  sequential: Record<(typeof KINDS)[number] | "quoteAndBind", { p50Ms: number; p95Ms: number }> & { sales: number };
+  load: Array<{
+    clients: number;
+    sales: number;
+    salesPerSecond: number;
+    latency: Record<(typeof KINDS)[number] | "quoteAndBind", { p50Ms: number; p95Ms: number }>;
+    cpuMsPerSale: { workerd: number; previewProxy: number; simulator: number; mariadb: number; loadGenerator: number };
+  }>;
+};
+
+/** Statements as the simulator sees them: depth = 1 + the deepest statement answered before it arrived. */
+function statementCounter() {
+  let recording = false;
+  let statements = 0;
+  let depth = 0;
+  let answered = 0;
+  return {
+    observe(_query: string) {
+      if (!recording) return () => {};
+      statements++;
+      const mine = answered + 1;
+      depth = Math.max(depth, mine);
+      return () => {
+        answered = Math.max(answered, mine);
+      };
+    },
+    start() {
+      recording = true;
+      statements = depth = answered = 0;
+    },
+    take(): Counted {
+      const counted = { statements, roundTrips: depth };
+      statements = depth = answered = 0;
+      return counted;
+    },
+    stop() {
+      recording = false;
+    },
+  };
+}
+
+function procTable() {
+  const table = new Map<number, { ppid: number; comm: string; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const comm = stat.slice(stat.indexOf("(") + 1, close);
+      const fields = stat.slice(close + 2).split(" ");
+      table.set(Number(entry), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return table;
+}
+
+/** CPU ms so far of the app's process tree (workerd apart from the node/npx proxy) and of MariaDB. */
+function cpuSnapshot(appPid: number, mariadbPid: number) {
+  const table = procTable();
+  let workerd = 0;
+  let previewProxy = 0;
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, guard = 0; p > 1 && guard < 50; p = table.get(p)?.ppid ?? 0, guard++)
+      if (p === appPid) return true;
+    return false;
+  };
+  for (const [pid, row] of table) {
+    if (!inTree(pid)) continue;
+    if (row.comm.startsWith("workerd")) workerd += row.ticks;
+    else previewProxy += row.ticks;
+  }
+  const own = process.cpuUsage();
+  return {
+    workerd: workerd * TICK_MS,
+    previewProxy: previewProxy * TICK_MS,
+    mariadb: (table.get(mariadbPid)?.ticks ?? 0) * TICK_MS,
+    simulator: (own.user + own.system) / 1000,
+  };
+}
+
+const summary = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+};
+const latencies = (samples: Sample[]) => ({
+  create: summary(samples.map((s) => s.create)),
+  quote: summary(samples.map((s) => s.quote)),
+  bind: summary(samples.map((s) => s.bind)),
+  quoteAndBind: summary(samples.map((s) => s.quote + s.bind)),
+});
+
+async function loadClient(appUrl: string, keys: string[], clients: number, salesPerClient: number, tag: string) {
+  const options = JSON.stringify({ appUrl, keys, clients, salesPerClient, tag });
+  const { stdout } = await run(
+    process.execPath,
+    [new URL("./quote-bind-client.ts", import.meta.url).pathname, options],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as { samples: Sample[]; wallMs: number; cpuMs: number };
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function benchQuoteBind({ sequentialSales = 60, loadSeconds = 20 } = {}): Promise<QuoteBindResult> {
+  const counter = statementCounter();
+  return withBenchStack(
+    "openinsure_bench_qb",
+    async (stack) => {
+      // A key per client, as real API clients have: the per-key limit (600 a minute) is not what is measured.
+      const conn = new Client({
+        url: stack.databaseUrl,
+        fetch: (input, init) => fetch(input, { ...init, cache: undefined }),
+      }).connection();
+      // The API allows 600 requests a minute per key: one key for the warm-up and the sequential
+      // run, then fresh keys for each load phase, and at most 150 sales (450 requests) per key.
+      const keys = Array.from({ length: 27 }, (_, n) => ({
+        id: `key_bench_${n}`,
+        secret: `oi_sk_bench_${n}_${randomBytes(16).toString("hex")}`,
+      }));
+      for (const key of keys) {
+        await conn.execute(
+          "INSERT INTO api_keys (id, org_id, name, prefix, secret_hash, roles, agency_id, created_at) VALUES (?, 'org_summit', ?, ?, ?, '[\"producer\"]', 'agy_harbor', NOW(3))",
+          [key.id, `bench ${key.id}`, key.secret.slice(0, 12), createHash("sha256").update(key.secret).digest("hex")],
+        );
+      }
+      const headers = { authorization: `Bearer ${keys[0]!.secret}`, "content-type": "application/json" };
+      const secrets = keys.map((k) => k.secret);
+      await loadClient(stack.appUrl, secrets.slice(0, 1), 1, 5, "warm-up");
+
+      // Counts: one sale at a time; what reaches the simulator after a response is after-response work.
+      const effectiveDate = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const counted: Record<string, Counted[]> = { create: [], quote: [], bind: [], bindAfterResponse: [] };
+      const sequential: Sample[] = [];
+      for (let i = 0; i < sequentialSales; i++) {
+        const body = {
+          lineOfBusiness: "GL",
+          insuredName: `Bench sequential ${i}`,
+          naicsCode: "238320",
+          state: "TX",
+          annualRevenue: 90_000_000,
+          requestedLimit: 100_000_000,
+          deductible: 100_000,
+          effectiveDate,
+          yearsInBusiness: 6,
+        };
+        const sample: Partial<Sample> = {};
+        let id = "";
+        for (const kind of KINDS) {
+          const url =
+            kind === "create" ? `${stack.appUrl}/v1/submissions` : `${stack.appUrl}/v1/submissions/${id}/${kind}`;
+          const init: RequestInit =
+            kind === "create"
+              ? { method: "POST", headers, body: JSON.stringify(body) }
+              : kind === "quote"
+                ? { method: "POST", headers }
+                : {
+                    method: "POST",
+                    headers: { ...headers, "idempotency-key": `seq-${id}` },
+                    body: JSON.stringify({ plan: "PIF", declinations: ["A", "B", "C"] }),
+                  };
+          counter.start();
+          const started = performance.now();
+          const response = await fetch(url, init);
+          const answer = (await response.json()) as { id: string };
+          sample[kind] = performance.now() - started;
+          counted[kind]!.push(counter.take());
+          if (response.status !== 201)
+            throw new Error(`${kind} answered ${response.status}: ${JSON.stringify(answer)}`);
+          if (kind === "create") id = answer.id;
+          await settle(150);
+          const after = counter.take();
+          if (kind === "bind") counted.bindAfterResponse!.push(after);
+          counter.stop();
+        }
+        sequential.push(sample as Sample);
+      }
+      const median = (rows: Counted[]) => {
+        const pick = (f: (c: Counted) => number) =>
+          [...rows.map(f)].sort((a, b) => a - b)[Math.floor(rows.length / 2)]!;
+        return { statements: pick((c) => c.statements), roundTrips: pick((c) => c.roundTrips) };
+      };
+
+      const load: QuoteBindResult["load"] = [];
+      for (const clients of [1, 5, 20]) {
+        // Enough sales per client for about loadSeconds at the sequential pace, at least 3.
+        const perSale = sequential.reduce((sum, s) => sum + s.create + s.quote + s.bind, 0) / sequential.length;
+        const salesPerClient = Math.min(
+          150,
+          Math.max(3, Math.round((loadSeconds * 1000) / perSale / Math.max(1, clients / 2))),
+        );
+        const phaseKeys = secrets.slice(
+          clients === 1 ? 1 : clients === 5 ? 2 : 7,
+          clients === 1 ? 2 : clients === 5 ? 7 : 27,
+        );
+        const before = cpuSnapshot(stack.appPid, stack.mariadbPid);
+        const result = await loadClient(stack.appUrl, phaseKeys, clients, salesPerClient, `c${clients}`);
+        await settle(500); // after-response work of the last sales
+        const after = cpuSnapshot(stack.appPid, stack.mariadbPid);
+        const { samples, wallMs } = result;
+        const per = (ms: number) => Math.round((ms / samples.length) * 10) / 10;
+        load.push({
+          clients,
+          sales: samples.length,
+          salesPerSecond: Math.round((samples.length / wallMs) * 1000 * 10) / 10,
+          latency: latencies(samples),
+          cpuMsPerSale: {
+            workerd: per(after.workerd - before.workerd),
+            previewProxy: per(after.previewProxy - before.previewProxy),
+            simulator: per(after.simulator - before.simulator),
+            mariadb: per(after.mariadb - before.mariadb),
+            loadGenerator: per(result.cpuMs),
+          },
+        });
+      }
+      return {
+        counts: {
+          create: median(counted.create!),
+          quote: median(counted.quote!),
+          bind: median(counted.bind!),
+          bindAfterResponse: median(counted.bindAfterResponse!),
+        },
+        sequential: { sales: sequential.length, ...latencies(sequential) },
+        load,
+      };
+    },
+    (query) => counter.observe(query),
+  );
+}
