@@ -1,4 +1,5 @@
 import { formatInstant } from "../utils/format.ts";
+import { distinctReasons } from "../services/underwriting/referral-reasons.ts";
 import { StatusBadge } from "./ui.tsx";
 
 export type ReferralView = {
@@ -19,7 +20,7 @@ export function ReferralPanel({ referral }: { referral: ReferralView }) {
         <StatusBadge status={referral.status} />
       </header>
       <ul className="list-disc pl-5 text-sm">
-        {referral.reasons.map((r) => (
+        {distinctReasons(referral.reasons).map((r) => (
           <li key={r.code + r.rationale}>
             <span className="font-mono text-xs">{r.code}</span> {r.rationale}
           </li>

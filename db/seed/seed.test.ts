@@ -5,7 +5,7 @@ import { createDatabase } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import { TEST_AUTH_SECRET } from "../test/global-setup.ts";
 import * as demo from "./demo-data.ts";
-import { seedDemoData } from "./index.ts";
+import { seedDemoData, seededSubmissionRow } from "./index.ts";
 
 // Counts only the rows the seed makes (by their fixed ids), not whole tables: other test files
 // write into the same database, and the seeded orgs, at the same time.
@@ -88,4 +88,12 @@ test("seeding twice changes nothing", async () => {
   expect(agreements).toEqual(
     demo.daAgreements.map((a) => [a.id, a.effectiveDate, a.expirationDate]).sort((a, b) => a[0].localeCompare(b[0])),
   );
+});
+
+test("a seeded submission was received when it was submitted, so the queue and the workbench agree", () => {
+  for (const submission of demo.submissions) {
+    const row = seededSubmissionRow(submission);
+    if (submission.status === "draft") expect(row.submittedAt).toBeNull();
+    else expect(row.createdAt).toEqual(row.submittedAt);
+  }
 });
