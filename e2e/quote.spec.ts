@@ -166,6 +166,11 @@ test("a risk on a DA referral trigger goes to an underwriter, who approves it in
   const referral = page.getByRole("region", { name: "Referral" });
   await expect(referral).toContainText("pending");
   await expect(referral).toContainText("appetite_check");
+  // Why, who has it and what happens next.
+  const explained = referral.getByRole("status");
+  await expect(explained.getByRole("definition").first()).not.toBeEmpty();
+  await expect(explained).toContainText("has it.");
+  await expect(explained).toContainText("once approved, you can bind it here");
   await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
   const reference = (await page.getByText(/Submission SUB-/).textContent())!.match(/SUB-\d{4}-\d{5}/)![0];
 

@@ -196,7 +196,7 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
       />
       {referral ? (
         <div className="mb-6">
-          <ReferralPanel referral={referral} />
+          <ReferralPanel referral={referral} explain />
         </div>
       ) : null}
       {current ? (

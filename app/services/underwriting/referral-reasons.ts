@@ -19,3 +19,27 @@ export function distinctReasons<R extends { code: string; rationale: string }>(r
     return true;
   });
 }
+
+export type ReferralExplanation = { why: string; who: string; next: string };
+
+/**
+ * What a referral means for the person waiting on it: why the quote was referred, who has it and
+ * what happens next. Null once it is no longer pending (the decision speaks for itself).
+ */
+export function explainReferral(referral: {
+  status: string;
+  reasons: readonly { code: string; rationale: string }[];
+  assigneeName: string | null;
+}): ReferralExplanation | null {
+  if (referral.status !== "pending") return null;
+  const rationales = distinctReasons(referral.reasons).map((r) => r.rationale);
+  return {
+    why: rationales.length
+      ? rationales.join(" ")
+      : `Referred for ${reasonSummary(referral.reasons.map((r) => r.code)) || "an underwriter's review"}.`,
+    who: referral.assigneeName
+      ? `${referral.assigneeName} (underwriting) has it.`
+      : "No underwriter's authority covers it yet: the senior underwriters will pick it up.",
+    next: "The underwriter approves it, re-prices it or declines it with a reason. You are notified either way; once approved, you can bind it here.",
+  };
+}
