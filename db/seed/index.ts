@@ -123,9 +123,11 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
       })),
     ),
   );
-  const { quotes, options } = seededQuotes();
+  const { quotes, options, referrals, activity } = seededQuotes();
   await insertMissing(db, schema.quotes, quotes);
   await insertMissing(db, schema.quoteOptions, options);
+  await insertMissing(db, schema.referrals, referrals);
+  await insertMissing(db, schema.referralActivity, activity);
   await db
     .insert(schema.sequences)
     .values(demo.sequences)
