@@ -187,5 +187,6 @@ test("the seeded referred submission explains itself on the workbench, with the 
   await expect(page.getByRole("region", { name: "Referral" })).toContainText("appetite_check");
   await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
   await expect(page.getByText("Not priced yet.")).toHaveCount(0);
-  await expect(page.getByText(receivedInQueue, { exact: true })).toBeVisible();
+  const received = page.locator("dl > div").filter({ has: page.getByText("Received", { exact: true }) }).locator("dd");
+  await expect(received).toHaveText(receivedInQueue);
 });
