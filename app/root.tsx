@@ -3,19 +3,31 @@ import {
   Links,
   Meta,
   Outlet,
+  redirect,
   Scripts,
   ScrollRestoration,
+  useRouteLoaderData,
 } from "react-router";
 import { useEffect } from "react";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { ErrorPage } from "./components/error-page.tsx";
+import { ThemeSwitch } from "./components/theme-switch.tsx";
+import { themeChange, themeCookie, themeFromCookie } from "./utils/theme.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "OpenInsure" }];
 
+/** The theme chosen in-app (cookie); `?theme=` on any page changes it and comes back. */
+export function loader({ request }: Route.LoaderArgs) {
+  const change = themeChange(new URL(request.url));
+  if (change) throw redirect(change.redirectTo, { headers: { "Set-Cookie": themeCookie(change.theme) } });
+  return { theme: themeFromCookie(request.headers.get("Cookie")) };
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
+  const theme = useRouteLoaderData<typeof loader>("root")?.theme ?? "system";
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -31,6 +43,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           Skip to main content
         </a>
         {children}
+        <ThemeSwitch current={theme} />
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -89,7 +89,12 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await holder.getByLabel("Card number").fill("4242 4242 4242 4242");
   await holder.getByRole("button", { name: /^Pay/ }).click();
   await expect(holder.getByRole("status")).toContainText("received and posted to the ledger.");
-  await holder.goto("/portal");
+  // Paid: the page is now a receipt (payment date, amount, method) with a way back.
+  await expect(holder).toHaveTitle(`Receipt for ${invoiceNumber} · OpenInsure`);
+  const receipt = holder.getByRole("table", { name: `Payments received for invoice ${invoiceNumber}` });
+  await expect(receipt).toContainText("Card (test) · test card •••• 4242");
+  await holder.getByRole("link", { name: "Back to my policies and invoices" }).click();
+  await expect(holder).toHaveURL(/\/portal$/);
   await expect(holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(invoiceNumber) })).toContainText("paid");
 
   const after = await ledgerFigures(finance);

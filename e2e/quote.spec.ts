@@ -17,8 +17,19 @@ test("a producer files a submission, gets a priced quote and reads why it costs 
   await expect(page.getByRole("heading", { name: "New submission" })).toBeVisible();
   await waitForHydration(page);
 
+  // One pass: every error at once, in a summary at the top whose links lead to the fields.
+  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
+  await page.getByLabel("Effective date").fill(daysFromToday(-1));
+  await page.getByLabel("Claims in the last 5 years").fill("-3");
   await page.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(page.getByText("Choose the insured")).toBeVisible();
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: /things to fix/ }) });
+  await expect(summary.getByRole("link", { name: "Choose the insured" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "The effective date cannot be in the past" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "The number of claims cannot be negative" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Answer underwriting question 1 (yes or no)" })).toBeVisible();
+  await summary.getByRole("link", { name: "The number of claims cannot be negative" }).click();
+  await expect(page).toHaveURL(/#.*priorLossCount$/);
+  await page.getByLabel("Claims in the last 5 years").fill("0");
 
   await page.getByLabel("Insured").selectOption({ label: "Red River Landscaping (OK)" });
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
@@ -155,6 +166,11 @@ test("a risk on a DA referral trigger goes to an underwriter, who approves it in
   const referral = page.getByRole("region", { name: "Referral" });
   await expect(referral).toContainText("pending");
   await expect(referral).toContainText("appetite_check");
+  // Why, who has it and what happens next.
+  const explained = referral.getByRole("status");
+  await expect(explained.getByRole("definition").first()).not.toBeEmpty();
+  await expect(explained).toContainText("has it.");
+  await expect(explained).toContainText("once approved, you can bind it here");
   await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
   const reference = (await page.getByText(/Submission SUB-/).textContent())!.match(/SUB-\d{4}-\d{5}/)![0];
 

@@ -175,3 +175,18 @@ test("the API takes knockout answers as the OpenAPI document describes and repor
     knockoutsHit: [{ code: "GL_PROHIBITED_PRODUCTS", action: "decline", cleared: false }],
   });
 });
+
+test("the seeded referred submission explains itself on the workbench, with the referral to decide and the queue's Received date", async ({ page }) => {
+  await signIn(page, "underwriter@summit.demo");
+  const row = page.getByRole("row", { name: /SUB-2026-0102/ });
+  await expect(row).toContainText("referred");
+  const receivedInQueue = (await row.getByRole("cell").nth(6).innerText()).trim();
+  await row.getByRole("link", { name: "SUB-2026-0102" }).click();
+  const stands = page.getByRole("region", { name: "Where this stands" });
+  await expect(stands).toContainText("Referred: waiting on your decision.");
+  await expect(page.getByRole("region", { name: "Referral" })).toContainText("appetite_check");
+  await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
+  await expect(page.getByText("Not priced yet.")).toHaveCount(0);
+  const received = page.locator("dl > div").filter({ has: page.getByText("Received", { exact: true }) }).locator("dd");
+  await expect(received).toHaveText(receivedInQueue);
+});

@@ -1,14 +1,48 @@
 import type { ComponentProps } from "react";
 import { cx } from "./ui.tsx";
 
+// The live region is a div around the list: role="alert" on the ul itself would strip its list
+// semantics and orphan its items (axe: listitem, serious).
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-danger" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert" className="mt-1 text-sm text-danger">
+      <ul className="space-y-0.5">
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export type SummaryError = { href: string; message: string };
+
+/**
+ * Every error of a form at its top, each a link to its field, so nothing waits to appear until
+ * something else is fixed (the GOV.UK error summary pattern).
+ */
+export function ErrorSummary({ errors }: { errors: readonly SummaryError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="rounded-md border-2 border-danger bg-danger/10 p-4 outline-none"
+    >
+      <h2 id="error-summary-title" className="font-medium text-danger">
+        {errors.length === 1 ? "There is 1 thing to fix" : `There are ${errors.length} things to fix`}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+        {errors.map((e) => (
+          <li key={`${e.href} ${e.message}`}>
+            <a href={e.href} className="text-danger underline underline-offset-2">
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,6 +1,13 @@
 import { formatCents, formatInstant } from "../utils/format.ts";
+import { reasonSummary } from "../services/underwriting/referral-reasons.ts";
 
-export type TimelineEvent = { id: string; type: string; detail: Record<string, unknown> | null; createdAt: Date; actorName: string | null };
+export type TimelineEvent = {
+  id: string;
+  type: string;
+  detail: Record<string, unknown> | null;
+  createdAt: Date;
+  actorName: string | null;
+};
 
 const LABELS: Record<string, string> = {
   submitted: "Submitted",
@@ -25,12 +32,16 @@ function summary(event: TimelineEvent): string {
     case "quoted": {
       const schedule = Array.isArray(d.schedule) ? (d.schedule as { factor: string; reason: string }[]) : [];
       const premium = typeof d.grossPremiumCents === "number" ? [`premium ${formatCents(d.grossPremiumCents)}`] : [];
-      return [...premium, `rate table ${String(d.rateTableVersion ?? "")}`, ...schedule.map((s) => `schedule ${s.factor} (${s.reason})`)].join(" · ");
+      return [
+        ...premium,
+        `rate table ${String(d.rateTableVersion ?? "")}`,
+        ...schedule.map((s) => `schedule ${s.factor} (${s.reason})`),
+      ].join(" · ");
     }
     case "referred":
     case "knockouts_hit":
     case "knockouts_cleared":
-      return [...((d.reasons ?? d.codes ?? []) as string[])].join(", ");
+      return reasonSummary((d.reasons ?? d.codes ?? []) as unknown[]);
     case "note_added":
       return `${String(d.visibility)} note`;
     case "declined":

@@ -8,7 +8,7 @@ export function Button({ variant = "primary", className, ...props }: ComponentPr
   const styles = {
     primary: "bg-brand text-brand-contrast hover:bg-brand-strong",
     secondary: "border border-border bg-surface text-text hover:bg-surface-muted",
-    danger: "bg-danger text-white hover:opacity-90",
+    danger: "bg-danger-solid text-white hover:opacity-90",
   }[variant];
   return (
     <button

@@ -162,9 +162,10 @@ export async function listPendingReferrals(db: Database, tenant: TenantContext) 
 /** A submission's referrals with their activity, newest first. */
 export async function listReferralsForSubmission(db: Database, tenant: TenantContext, submissionId: string) {
   const rows = await db
-    .select({ referral: referrals })
+    .select({ referral: referrals, assigneeName: user.name })
     .from(referrals)
     .innerJoin(submissions, and(eq(submissions.orgId, referrals.orgId), eq(submissions.id, referrals.submissionId)))
+    .leftJoin(user, eq(user.id, referrals.assignedToUserId))
     .where(and(eq(referrals.orgId, tenant.orgId), visibleSubmissions(tenant), eq(referrals.submissionId, submissionId)))
     .orderBy(desc(referrals.createdAt));
   if (rows.length === 0) return [];
@@ -181,5 +182,9 @@ export async function listReferralsForSubmission(db: Database, tenant: TenantCon
       ),
     )
     .orderBy(asc(referralActivity.createdAt));
-  return rows.map(({ referral }) => ({ ...referral, activity: activity.filter((a) => a.referralId === referral.id) }));
+  return rows.map(({ referral, assigneeName }) => ({
+    ...referral,
+    assigneeName,
+    activity: activity.filter((a) => a.referralId === referral.id),
+  }));
 }

@@ -13,11 +13,18 @@ import { sha256Hex } from "../../app/utils/sha256.ts";
 // Rows with fixed ids are inserted once; re-running the seed changes nothing.
 async function insertMissing(db: Database, table: MySqlTable, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
-  await db.insert(table).values(rows as never).onDuplicateKeyUpdate({ set: { id: sql`id` } as never });
+  await db
+    .insert(table)
+    .values(rows as never)
+    .onDuplicateKeyUpdate({ set: { id: sql`id` } as never });
 }
 
 async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, passwordHash: string) {
-  const existing = await db.select({ id: schema.user.id }).from(schema.user).where(eq(schema.user.email, user.email)).limit(1);
+  const existing = await db
+    .select({ id: schema.user.id })
+    .from(schema.user)
+    .where(eq(schema.user.email, user.email))
+    .limit(1);
   if (existing.length === 0) {
     await db.insert(schema.user).values({
       id: user.id,
@@ -27,7 +34,15 @@ async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, p
       role: user.platformOperator ? "admin" : "user",
       twoFactorEnabled: Boolean(user.totp),
     });
-    await db.insert(schema.account).values({ id: `acc_${user.id}`, accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash });
+    await db
+      .insert(schema.account)
+      .values({
+        id: `acc_${user.id}`,
+        accountId: user.id,
+        providerId: "credential",
+        userId: user.id,
+        password: passwordHash,
+      });
     if (user.totp) {
       // better-auth stores imported base32 secrets as "base32:<secret>", encrypted with the auth secret.
       await db.insert(schema.twoFactor).values({
@@ -40,9 +55,19 @@ async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, p
     }
   }
   if (user.orgId) {
-    await insertMissing(db, schema.member, [{ id: `mem_${user.id}`, organizationId: user.orgId, userId: user.id, role: user.roles.join(","), createdAt: new Date() }]);
+    await insertMissing(db, schema.member, [
+      {
+        id: `mem_${user.id}`,
+        organizationId: user.orgId,
+        userId: user.id,
+        role: user.roles.join(","),
+        createdAt: new Date(),
+      },
+    ]);
     if (user.affiliation) {
-      await insertMissing(db, schema.userAffiliations, [{ id: `aff_${user.id}`, orgId: user.orgId, userId: user.id, ...user.affiliation }]);
+      await insertMissing(db, schema.userAffiliations, [
+        { id: `aff_${user.id}`, orgId: user.orgId, userId: user.id, ...user.affiliation },
+      ]);
     }
   }
 }
@@ -65,7 +90,11 @@ export type SeedOptions = { ledger?: { url: string; apiKey: string } };
 
 export async function seedDemoData(databaseUrl: string, authSecret: string, seedOptions: SeedOptions = {}) {
   const db = createDatabase(databaseUrl);
-  await insertMissing(db, schema.organization, [demo.ORG_A, demo.ORG_B].map((o) => ({ ...o, createdAt: new Date() })));
+  await insertMissing(
+    db,
+    schema.organization,
+    [demo.ORG_A, demo.ORG_B].map((o) => ({ ...o, createdAt: new Date() })),
+  );
   await insertMissing(db, schema.carriers, demo.carriers);
   await insertMissing(db, schema.agencies, demo.agencies);
   await insertMissing(db, schema.insureds, demo.insureds);
@@ -79,7 +108,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   const passwordHash = await hashPassword(demo.DEMO_PASSWORD);
   for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);
   await insertMissing(db, schema.userAuthority, demo.userAuthority);
-  await insertMissing(db, schema.submissions, demo.submissions.map((s) => ({ ...s, submittedAt: s.status === "draft" ? null : demo.world.submittedAt })));
+  await insertMissing(db, schema.submissions, demo.submissions.map(seededSubmissionRow));
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
@@ -87,16 +116,34 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
     db,
     schema.apiKeys,
     await Promise.all(
-      demo.DEMO_API_KEYS.map(async ({ secret, ...key }) => ({ ...key, prefix: secret.slice(0, 12), secretHash: await sha256Hex(secret) })),
+      demo.DEMO_API_KEYS.map(async ({ secret, ...key }) => ({
+        ...key,
+        prefix: secret.slice(0, 12),
+        secretHash: await sha256Hex(secret),
+      })),
     ),
   );
-  const { quotes, options } = seededQuotes();
+  const { quotes, options, referrals, activity } = seededQuotes();
   await insertMissing(db, schema.quotes, quotes);
   await insertMissing(db, schema.quoteOptions, options);
-  await db.insert(schema.sequences).values(demo.sequences).onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
+  await insertMissing(db, schema.referrals, referrals);
+  await insertMissing(db, schema.referralActivity, activity);
+  await db
+    .insert(schema.sequences)
+    .values(demo.sequences)
+    .onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
   const orgIds = [demo.ORG_A.id, demo.ORG_B.id];
   await seedLedgerBooks(db, orgIds, { [demo.ORG_A.id]: "usr_a_finance", [demo.ORG_B.id]: "usr_b_finance" });
   if (seedOptions.ledger) await postSeededLedger(db, orgIds, seedOptions.ledger);
+}
+
+/**
+ * A seeded submission as the app would have written it: received (created) when it was submitted,
+ * so the queue and the workbench show the same "Received" date.
+ */
+export function seededSubmissionRow(s: (typeof demo.submissions)[number]) {
+  const submittedAt = s.status === "draft" ? null : demo.world.submittedAt;
+  return { ...s, submittedAt, ...(submittedAt ? { createdAt: submittedAt } : {}) };
 }
 
 if (import.meta.main) {

@@ -2,18 +2,29 @@ import { compileRateTable, compileTaxTable, rateQuoteOptions } from "../../app/s
 import { quoteOptionRow, submissionFacts } from "../../app/services/underwriting/quote-option-row.ts";
 import { toCents } from "../../app/utils/money.ts";
 import type * as schema from "../schema/index.ts";
-import { insureds, submissions, world } from "./demo-data.ts";
+import type { DaReferralTriggers } from "../../app/services/policies/da-agreement.ts";
+import { referralTriggersHit } from "../../app/services/policies/referral-triggers.ts";
+import { daAgreements, insureds, submissions, world } from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
 
+/** Who a seeded referral is routed to: the organization's underwriter. */
+const SEEDED_REFERRAL_ASSIGNEE: Record<string, { id: string; name: string }> = {
+  org_summit: { id: "usr_a_uw", name: "Uma Underwood" },
+};
+
 /**
- * Quotes for the seeded submissions in status "quoted", rated by the real engine so their trail
- * is genuine. They are already past their expiry, which the demo uses to show that an expired
- * quote cannot be bound.
+ * Quotes for the seeded submissions in status "quoted" or "referred", rated by the real engine so
+ * their trail is genuine. The quoted ones are already past their expiry, which the demo uses to
+ * show that an expired quote cannot be bound. A referred one is current and carries the pending
+ * referral its DA referral triggers raise, routed to the underwriter, as the app would have made
+ * it: the queue's "referred" and the workbench then tell the same story.
  */
 export function seededQuotes() {
   const quotes: (typeof schema.quotes.$inferInsert)[] = [];
   const options: (typeof schema.quoteOptions.$inferInsert)[] = [];
-  for (const submission of submissions.filter((s) => s.status === "quoted")) {
+  const referrals: (typeof schema.referrals.$inferInsert)[] = [];
+  const activity: (typeof schema.referralActivity.$inferInsert)[] = [];
+  for (const submission of submissions.filter((s) => s.status === "quoted" || s.status === "referred")) {
     const rateRow = rateTables.find((t) => t.programId === submission.programId)!;
     const taxRow = taxTables.find((t) => t.orgId === submission.orgId)!;
     const rateTable = compileRateTable(rateRow.definition);
@@ -23,14 +34,24 @@ export function seededQuotes() {
     const occurrenceLimit = toCents(submission.requestedLimitCents);
     const rated = rateQuoteOptions(
       {
-        submission: submissionFacts(submission, { aggregateLimit: toCents(occurrenceLimit * 2), yearsInBusiness: insured.yearsInBusiness }),
+        submission: submissionFacts(submission, {
+          aggregateLimit: toCents(occurrenceLimit * 2),
+          yearsInBusiness: insured.yearsInBusiness,
+        }),
         schedule: [],
         rateTable: rateTable.value,
         taxTable: taxTable.value,
       },
-      [{ occurrenceLimit, aggregateLimit: toCents(occurrenceLimit * 2), deductible: toCents(submission.deductibleCents) }],
+      [
+        {
+          occurrenceLimit,
+          aggregateLimit: toCents(occurrenceLimit * 2),
+          deductible: toCents(submission.deductibleCents),
+        },
+      ],
     );
     const quoteId = `quo_${submission.id}`;
+    const referred = submission.status === "referred";
     quotes.push({
       id: quoteId,
       orgId: submission.orgId,
@@ -39,15 +60,67 @@ export function seededQuotes() {
       rateTableVersion: rateRow.version,
       taxTableId: taxRow.id,
       status: "active" as const,
-      expiresOn: world.quotes.expiresOn,
+      expiresOn: referred ? world.referredQuotes.expiresOn : world.quotes.expiresOn,
       daFlags: [],
       createdByUserId: submission.producerUserId,
-      createdAt: world.quotes.createdAt,
+      createdAt: referred ? world.referredQuotes.createdAt : world.quotes.createdAt,
     });
+    if (referred) {
+      const agreement = daAgreements.find((a) => a.programId === submission.programId)!;
+      const reasons = referralTriggersHit((agreement.referralTriggers ?? {}) as DaReferralTriggers, {
+        homeState: submission.state,
+        naicsCode: submission.naicsCode,
+        annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
+        priorLossCount: 0,
+      }).map((hit) => ({ code: hit.reason, rationale: hit.rationale }));
+      if (reasons.length === 0)
+        throw new Error(`Seed submission ${submission.id} is referred but hits no referral trigger`);
+      const referralId = `ref_${submission.id}`;
+      const assignee = SEEDED_REFERRAL_ASSIGNEE[submission.orgId]!;
+      const raisedAt = world.referredQuotes.createdAt.getTime();
+      referrals.push({
+        id: referralId,
+        orgId: submission.orgId,
+        submissionId: submission.id,
+        quoteId,
+        reasons,
+        status: "pending",
+        assignedToUserId: assignee.id,
+        createdAt: new Date(raisedAt),
+      });
+      activity.push(
+        {
+          id: `${referralId}_raised`,
+          orgId: submission.orgId,
+          referralId,
+          actorUserId: submission.producerUserId,
+          action: "raised",
+          note: reasons.map((r) => r.rationale).join(" "),
+          createdAt: new Date(raisedAt),
+        },
+        {
+          id: `${referralId}_routed`,
+          orgId: submission.orgId,
+          referralId,
+          actorUserId: null,
+          action: "routed",
+          note: `Routed to ${assignee.name} (underwriter)`,
+          createdAt: new Date(raisedAt + 1),
+        },
+      );
+    }
     rated.forEach((result, position) => {
       if (!result.ok) throw new Error(`Seed quote for ${submission.id} does not rate: ${result.error.message}`);
-      options.push(quoteOptionRow(result.value, { id: `qop_${submission.id}_${position}`, orgId: submission.orgId, quoteId, position, withinAuthority: true }));
+      options.push(
+        quoteOptionRow(result.value, {
+          id: `qop_${submission.id}_${position}`,
+          orgId: submission.orgId,
+          quoteId,
+          position,
+          withinAuthority: true,
+        }),
+      );
     });
   }
-  return { quotes, options };
+  return { quotes, options, referrals, activity };
 }

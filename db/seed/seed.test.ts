@@ -5,7 +5,8 @@ import { createDatabase } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import { TEST_AUTH_SECRET } from "../test/global-setup.ts";
 import * as demo from "./demo-data.ts";
-import { seedDemoData } from "./index.ts";
+import { seedDemoData, seededSubmissionRow } from "./index.ts";
+import { seededQuotes } from "./quotes.ts";
 
 // Counts only the rows the seed makes (by their fixed ids), not whole tables: other test files
 // write into the same database, and the seeded orgs, at the same time.
@@ -88,4 +89,31 @@ test("seeding twice changes nothing", async () => {
   expect(agreements).toEqual(
     demo.daAgreements.map((a) => [a.id, a.effectiveDate, a.expirationDate]).sort((a, b) => a[0].localeCompare(b[0])),
   );
+});
+
+test("a seeded submission was received when it was submitted, so the queue and the workbench agree", () => {
+  for (const submission of demo.submissions) {
+    const row = seededSubmissionRow(submission);
+    if (submission.status === "draft") expect(row.submittedAt).toBeNull();
+    else expect(row.createdAt).toEqual(row.submittedAt);
+  }
+});
+
+test("a seeded referred submission has a current quote at its indicated premium and a pending referral saying why", () => {
+  const { quotes, options, referrals, activity } = seededQuotes();
+  for (const submission of demo.submissions.filter((s) => s.status === "referred" || s.status === "quoted")) {
+    const quote = quotes.find((q) => q.submissionId === submission.id);
+    expect(quote, submission.id).toBeDefined();
+    expect(options.find((o) => o.quoteId === quote!.id)?.grossPremiumCents, submission.id).toBe(submission.indicatedPremiumCents);
+  }
+  const referred = demo.submissions.filter((s) => s.status === "referred");
+  expect(referred.length).toBeGreaterThan(0);
+  for (const submission of referred) {
+    const quote = quotes.find((q) => q.submissionId === submission.id)!;
+    expect(quote.expiresOn >= demo.world.today).toBe(true);
+    const referral = referrals.find((r) => r.submissionId === submission.id);
+    expect(referral).toMatchObject({ status: "pending", quoteId: quote.id, assignedToUserId: "usr_a_uw" });
+    expect(new Set(referral!.reasons.map((r) => r.code)).size).toBe(referral!.reasons.length);
+    expect(activity.filter((a) => a.referralId === referral!.id).map((a) => a.action)).toEqual(["raised", "routed"]);
+  }
 });

@@ -11,6 +11,7 @@ export type SubmissionFactsView = {
   yearsInBusiness: string | null;
   agencyName: string;
   submittedAt: Date | string | null;
+  createdAt: Date | string;
   lineOfBusiness: string;
   state: string;
   annualRevenueCents: number | null;
@@ -42,7 +43,7 @@ export function SubmissionFacts({ file: s }: { file: SubmissionFactsView }) {
             ],
             ["Years in business", s.yearsInBusiness ?? "—"],
             ["Agency", s.agencyName],
-            ["Received", formatInstant(s.submittedAt)],
+            ["Received", formatInstant(s.submittedAt ?? s.createdAt)],
           ]}
         />
       </Card>

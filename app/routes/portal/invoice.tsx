@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useActionData } from "react-router";
+import { data, Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/invoice";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Field } from "../../components/forms.tsx";
@@ -8,21 +8,29 @@ import { PaymentResult } from "../../components/payment-result.tsx";
 import { Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getInvoice } from "../../models/invoices.server.ts";
-import { invoicePaidCents } from "../../models/payments.server.ts";
+import { listInvoicePayments } from "../../models/payments.server.ts";
+import { invoicePageTitle, paymentMethodLabel } from "../../services/billing/receipt.ts";
 import { PortalPaymentSchema } from "../../services/ledger/payment-forms.ts";
 import { recordInvoicePayment } from "../../services/ledger/premium-payments.server.ts";
 import { chargeTestCard } from "../../services/ledger/test-card.ts";
-import { formatCalendarDate, formatCents } from "../../utils/format.ts";
+import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Pay ${loaderData?.invoice.invoiceNumber ?? "invoice"} · OpenInsure` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  {
+    title: `${loaderData ? invoicePageTitle(loaderData.invoice.invoiceNumber, loaderData.open) : "Invoice"} · OpenInsure`,
+  },
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:invoice");
   const { db } = appServices(args.context);
   const invoice = await getInvoice(db, user.tenant, args.params.invoiceId);
   invariantResponse(invoice, "Invoice not found");
-  return { invoice, balanceCents: invoice.amountCents - (await invoicePaidCents(db, user.tenant, invoice.id)) };
+  const payments = await listInvoicePayments(db, user.tenant, invoice.id);
+  const balanceCents = invoice.amountCents - payments.reduce((sum, p) => sum + p.amountCents, 0);
+  const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
+  return { invoice, balanceCents, open, payments };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -30,7 +38,11 @@ export async function action(args: Route.ActionArgs) {
   const submission = parseWithZod(await args.request.formData(), { schema: PortalPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   const charge = chargeTestCard(submission.value.cardNumber);
-  if (!charge.approved) return data({ result: submission.reply({ fieldErrors: { cardNumber: [charge.message] } }), outcome: null }, { status: 422 });
+  if (!charge.approved)
+    return data(
+      { result: submission.reply({ fieldErrors: { cardNumber: [charge.message] } }), outcome: null },
+      { status: 422 },
+    );
   const { db, ledger } = appServices(args.context);
   const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
     invoiceId: args.params.invoiceId,
@@ -39,11 +51,18 @@ export async function action(args: Route.ActionArgs) {
     reference: `test card •••• ${charge.last4}`,
   });
   invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null }, { status: 422 });
-  return { result: submission.reply({ resetForm: true }), outcome: { status: outcome.posting.status, split: outcome.split } };
+  if (!outcome.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null },
+      { status: 422 },
+    );
+  return {
+    result: submission.reply({ resetForm: true }),
+    outcome: { status: outcome.posting.status, split: outcome.split },
+  };
 }
 
-export default function PayInvoice({ loaderData: { invoice, balanceCents } }: Route.ComponentProps) {
+export default function PayInvoice({ loaderData: { invoice, balanceCents, open, payments } }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -51,32 +70,104 @@ export default function PayInvoice({ loaderData: { invoice, balanceCents } }: Ro
     defaultValue: { amount: (balanceCents / 100).toFixed(2) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PortalPaymentSchema }),
   });
-  const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
   return (
     <>
-      <PageHeader title={`Invoice ${invoice.invoiceNumber}`} description={`Policy ${invoice.policyNumber} · due ${formatCalendarDate(invoice.dueDate)}`} />
+      <PageHeader
+        title={`Invoice ${invoice.invoiceNumber}`}
+        description={`Policy ${invoice.policyNumber} · due ${formatCalendarDate(invoice.dueDate)}`}
+      />
       <div className="grid gap-6">
         <Card>
           <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-3">
-            <div><dt className="text-xs uppercase text-text-muted">Amount</dt><dd className="font-mono text-xl">{formatCents(invoice.amountCents)}</dd></div>
-            <div><dt className="text-xs uppercase text-text-muted">Still owed</dt><dd className="font-mono text-xl">{formatCents(balanceCents)}</dd></div>
-            <div><dt className="text-xs uppercase text-text-muted">Status</dt><dd><StatusBadge status={invoice.status} /></dd></div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Amount</dt>
+              <dd className="font-mono text-xl">{formatCents(invoice.amountCents)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Still owed</dt>
+              <dd className="font-mono text-xl">{formatCents(balanceCents)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Status</dt>
+              <dd>
+                <StatusBadge status={invoice.status} />
+              </dd>
+            </div>
           </dl>
         </Card>
         {actionData?.outcome ? <PaymentResult outcome={actionData.outcome} /> : null}
         {open ? (
           <Card title="Pay invoice">
             <p className="mb-4 text-sm text-text-muted">
-              Test payment method: no card is charged. Use the test card 4242 4242 4242 4242 (4000 0000 0000 0002 is declined).
+              Test payment method: no card is charged. Use the test card 4242 4242 4242 4242 (4000 0000 0000 0002 is
+              declined).
             </p>
             <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
-              <Field label="Amount (USD)" inputProps={{ ...getInputProps(fields.amount, { type: "text" }), inputMode: "decimal" }} errors={fields.amount.errors} />
-              <Field label="Name on card" inputProps={{ ...getInputProps(fields.nameOnCard, { type: "text" }), autoComplete: "cc-name" }} errors={fields.nameOnCard.errors} />
-              <Field label="Card number" inputProps={{ ...getInputProps(fields.cardNumber, { type: "text" }), inputMode: "numeric", autoComplete: "off" }} errors={fields.cardNumber.errors} />
-              <Button type="submit" className="self-start sm:mt-6">Pay {formatCents(balanceCents)}</Button>
+              <Field
+                label="Amount (USD)"
+                inputProps={{ ...getInputProps(fields.amount, { type: "text" }), inputMode: "decimal" }}
+                errors={fields.amount.errors}
+              />
+              <Field
+                label="Name on card"
+                inputProps={{ ...getInputProps(fields.nameOnCard, { type: "text" }), autoComplete: "cc-name" }}
+                errors={fields.nameOnCard.errors}
+              />
+              <Field
+                label="Card number"
+                inputProps={{
+                  ...getInputProps(fields.cardNumber, { type: "text" }),
+                  inputMode: "numeric",
+                  autoComplete: "off",
+                }}
+                errors={fields.cardNumber.errors}
+              />
+              <Button type="submit" className="self-start sm:mt-6">
+                Pay {formatCents(balanceCents)}
+              </Button>
             </Form>
           </Card>
         ) : null}
+        {payments.length ? (
+          <Card title={open ? "Payments so far" : "Receipt"}>
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">Payments received for invoice {invoice.invoiceNumber}</caption>
+              <thead>
+                <tr className="border-b border-border text-left text-text-muted">
+                  <th scope="col" className="py-1.5 font-medium">
+                    Paid on
+                  </th>
+                  <th scope="col" className="py-1.5 font-medium">
+                    Method
+                  </th>
+                  <th scope="col" className="py-1.5 text-right font-medium">
+                    Amount
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {payments.map((p) => (
+                  <tr key={p.id} className="border-b border-border/60">
+                    <td className="py-1.5">{formatInstant(p.createdAt)}</td>
+                    <td className="py-1.5">{paymentMethodLabel(p.method, p.reference)}</td>
+                    <td className="py-1.5 text-right font-mono">{formatCents(p.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {open ? null : (
+              <p className="mt-3 text-sm">Paid in full. Thank you: nothing more is owed on this invoice.</p>
+            )}
+          </Card>
+        ) : null}
+        <p className="flex gap-4 text-sm">
+          <Link to="/portal" className="text-brand underline underline-offset-4">
+            Back to my policies and invoices
+          </Link>
+          <Link to={`/portal/policies/${invoice.policyId}`} className="text-brand underline underline-offset-4">
+            Policy {invoice.policyNumber}
+          </Link>
+        </p>
       </div>
     </>
   );

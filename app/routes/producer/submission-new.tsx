@@ -3,14 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/submission-new";
 import { requirePermission } from "../../auth/session.server.ts";
-import { ErrorList, Field, SelectField } from "../../components/forms.tsx";
-import { KnockoutQuestions } from "../../components/knockout-questions.tsx";
+import { ErrorSummary, Field, SelectField, type SummaryError } from "../../components/forms.tsx";
+import { knockoutInputId, KnockoutQuestions, orderedQuestions } from "../../components/knockout-questions.tsx";
 import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { draftValuesFrom, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { isFilingIntent, schemaForIntent, SubmissionFormAction } from "../../services/submissions/acord-draft.ts";
-import { NewSubmissionSchema } from "../../services/submissions/intake-schema.ts";
+import { isFilingIntent, schemaForIntent, submissionFormAction } from "../../services/submissions/acord-draft.ts";
+import { type IntakeChecks, NewSubmissionSchema, withIntakeChecks } from "../../services/submissions/intake-schema.ts";
 import { fileSubmission, fromDraft } from "../../services/submissions/intake.server.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
@@ -22,10 +22,21 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "create:submission");
   const { db } = appServices(args.context);
   const draftId = new URL(args.request.url).searchParams.get("draft");
-  const [choices, knockoutRules, draft] = await Promise.all([loadIntakeChoices(db, user.tenant), listKnockoutRules(db, user.tenant), draftId ? getDraft(db, user.tenant, draftId) : null]);
+  const [choices, knockoutRules, draft] = await Promise.all([
+    loadIntakeChoices(db, user.tenant),
+    listKnockoutRules(db, user.tenant),
+    draftId ? getDraft(db, user.tenant, draftId) : null,
+  ]);
   return {
     ...choices,
-    knockoutQuestions: knockoutRules.map(({ programId, code, question }) => ({ programId, code, question })),
+    knockoutQuestions: knockoutRules.map(({ programId, code, question, adverseAnswer, action }) => ({
+      programId,
+      code,
+      question,
+      adverseAnswer,
+      action,
+    })),
+    today: todayInUtc(),
     draft: draft?.source === "form" ? { id: draft.id, values: draft.values } : null,
   };
 }
@@ -37,22 +48,46 @@ export async function action(args: Route.ActionArgs) {
   const draftId = formData.get("draftId");
   const found = typeof draftId === "string" && draftId ? await getDraft(db, user.tenant, draftId) : null;
   const draft = found?.source === "form" ? found : null;
-  const submission = parseWithZod(formData, { schema: SubmissionFormAction });
+  const knockoutRules = await listKnockoutRules(db, user.tenant);
+  const submission = parseWithZod(formData, {
+    schema: submissionFormAction(intakeChecks(knockoutRules, todayInUtc())),
+  });
   const { intent } = submission.payload;
-  if (!isFilingIntent(intent)) return data(submission.reply({ formErrors: ["Choose Submit and quote, or Save draft."] }), { status: 400 });
+  if (!isFilingIntent(intent))
+    return data(submission.reply({ formErrors: ["Choose Submit and quote, or Save draft."] }), { status: 400 });
   if (intent === "save") {
     await saveDraft(db, user.tenant, draft?.id ?? null, draftValuesFrom(formData));
     throw redirect("/producer");
   }
-  if (submission.status !== "success" || submission.value.intent !== "file") return data(submission.reply(), { status: 400 });
+  if (submission.status !== "success" || submission.value.intent !== "file")
+    return data(submission.reply(), { status: 400 });
   const today = todayInUtc();
-  const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, { ...(draft ? fromDraft(user.tenant, draft) : {}), everyKnockoutAsked: true });
+  const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, {
+    ...(draft ? fromDraft(user.tenant, draft) : {}),
+    everyKnockoutAsked: true,
+  });
   if (!filed.ok) {
-    return data(submission.reply(filed.field ? { fieldErrors: { [filed.field]: [filed.message] } } : { formErrors: [filed.message] }), { status: 422 });
+    return data(
+      submission.reply(
+        filed.field ? { fieldErrors: { [filed.field]: [filed.message] } } : { formErrors: [filed.message] },
+      ),
+      { status: 422 },
+    );
   }
   // A quote right away when the risk can be rated; when it cannot, the submission page says why.
   await quoteSubmission(db, user.tenant, filed.submissionId, today);
   throw redirect(`/producer/submissions/${filed.submissionId}`);
+}
+
+/** The checks the form runs besides each field's own: the date, and each program's questions in the form's order. */
+function intakeChecks(
+  rules: readonly { programId: string; code: string; adverseAnswer: boolean }[],
+  today: string,
+): IntakeChecks {
+  const questionCodes: Record<string, string[]> = {};
+  for (const rule of orderedQuestions(rules))
+    questionCodes[rule.programId] = [...(questionCodes[rule.programId] ?? []), rule.code];
+  return { today, questionCodes };
 }
 
 const LIMITS = [
@@ -64,48 +99,147 @@ const DEDUCTIBLES = ["0", "1,000", "2,500", "5,000", "10,000"].map((v) => ({ val
 
 export default function NewSubmission({ loaderData }: Route.ComponentProps) {
   const lastResult = useActionData<typeof action>();
+  const checks = intakeChecks(loaderData.knockoutQuestions, loaderData.today);
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schemaForIntent(formData, NewSubmissionSchema) }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: schemaForIntent(formData, withIntakeChecks(NewSubmissionSchema, checks)) }),
     // Errors clear as a field is corrected, not on blur: clearing them on blur shifts the
     // layout under a pointer that is on its way to the submit button.
     shouldRevalidate: "onInput",
-    defaultValue: loaderData.draft?.values ?? { termMonths: "12", priorLossCount: "0", priorLossIncurred: "0", requestedLimit: "1,000,000", deductible: "2,500" },
+    defaultValue: loaderData.draft?.values ?? {
+      termMonths: "12",
+      priorLossCount: "0",
+      priorLossIncurred: "0",
+      requestedLimit: "1,000,000",
+      deductible: "2,500",
+    },
   });
+  const allErrors = form.allErrors;
+  const questionErrors: Record<string, string[] | undefined> = {};
+  for (const code of checks.questionCodes[fields.programId.value ?? ""] ?? [])
+    questionErrors[code] = allErrors[`knockouts.${code}`];
+  const summary: SummaryError[] = [
+    ...(form.errors ?? []).map((message) => ({ href: `#${form.id}`, message })),
+    ...[
+      fields.insuredId,
+      fields.programId,
+      fields.naicsCode,
+      fields.exposure,
+      fields.requestedLimit,
+      fields.deductible,
+      fields.effectiveDate,
+      fields.termMonths,
+      fields.priorLossCount,
+      fields.priorLossIncurred,
+      fields.knockouts,
+    ].flatMap((field) => (field.errors ?? []).map((message) => ({ href: `#${field.id}`, message }))),
+    ...Object.entries(questionErrors).flatMap(([code, messages]) =>
+      (messages ?? []).map((message) => ({ href: `#${knockoutInputId(code)}`, message })),
+    ),
+  ];
   return (
     <>
-      <PageHeader title="New submission" description="Tell us about the risk; you get a priced quote as soon as you submit." />
+      <PageHeader
+        title="New submission"
+        description="Tell us about the risk; you get a priced quote as soon as you submit."
+      />
       <Form method="post" {...getFormProps(form)} className="grid gap-6">
+        <ErrorSummary errors={summary} />
         <Card title="1 · Insured and program">
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField label="Insured" selectProps={getSelectProps(fields.insuredId)} errors={fields.insuredId.errors} placeholder="Choose an insured" options={loaderData.insureds.map((i) => ({ value: i.id, label: `${i.name} (${i.state})` }))} />
-            <SelectField label="Program" selectProps={getSelectProps(fields.programId)} errors={fields.programId.errors} placeholder="Choose a program" options={loaderData.programs.map((p) => ({ value: p.id, label: `${p.name} · ${p.lineOfBusiness}` }))} />
-            <Field label="NAICS class code" hint="Six digits, 2022 NAICS" inputProps={{ ...getInputProps(fields.naicsCode, { type: "text" }), inputMode: "numeric", className: "font-mono" }} errors={fields.naicsCode.errors} />
+            <SelectField
+              label="Insured"
+              selectProps={getSelectProps(fields.insuredId)}
+              errors={fields.insuredId.errors}
+              placeholder="Choose an insured"
+              options={loaderData.insureds.map((i) => ({ value: i.id, label: `${i.name} (${i.state})` }))}
+            />
+            <SelectField
+              label="Program"
+              selectProps={getSelectProps(fields.programId)}
+              errors={fields.programId.errors}
+              placeholder="Choose a program"
+              options={loaderData.programs.map((p) => ({ value: p.id, label: `${p.name} · ${p.lineOfBusiness}` }))}
+            />
+            <Field
+              label="NAICS class code"
+              hint="Six digits, 2022 NAICS"
+              inputProps={{
+                ...getInputProps(fields.naicsCode, { type: "text" }),
+                inputMode: "numeric",
+                className: "font-mono",
+              }}
+              errors={fields.naicsCode.errors}
+            />
           </div>
         </Card>
         <Card title="2 · Exposure and coverage">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Annual revenue (GL) or payroll (WC), $" inputProps={{ ...getInputProps(fields.exposure, { type: "text" }), inputMode: "decimal" }} errors={fields.exposure.errors} />
-            <SelectField label="Each-occurrence limit" selectProps={getSelectProps(fields.requestedLimit)} errors={fields.requestedLimit.errors} options={LIMITS} />
-            <SelectField label="Deductible" selectProps={getSelectProps(fields.deductible)} errors={fields.deductible.errors} options={DEDUCTIBLES} />
+            <Field
+              label="Annual revenue (GL) or payroll (WC), $"
+              inputProps={{ ...getInputProps(fields.exposure, { type: "text" }), inputMode: "decimal" }}
+              errors={fields.exposure.errors}
+            />
+            <SelectField
+              label="Each-occurrence limit"
+              selectProps={getSelectProps(fields.requestedLimit)}
+              errors={fields.requestedLimit.errors}
+              options={LIMITS}
+            />
+            <SelectField
+              label="Deductible"
+              selectProps={getSelectProps(fields.deductible)}
+              errors={fields.deductible.errors}
+              options={DEDUCTIBLES}
+            />
           </div>
         </Card>
         <Card title="3 · Term and loss history">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Effective date" inputProps={getInputProps(fields.effectiveDate, { type: "date" })} errors={fields.effectiveDate.errors} />
-            <SelectField label="Term" selectProps={getSelectProps(fields.termMonths)} errors={fields.termMonths.errors} options={[{ value: "12", label: "12 months" }, { value: "6", label: "6 months" }]} />
-            <Field label="Claims in the last 5 years" inputProps={{ ...getInputProps(fields.priorLossCount, { type: "number" }), min: 0 }} errors={fields.priorLossCount.errors} />
-            <Field label="Incurred losses in the last 5 years, $" inputProps={{ ...getInputProps(fields.priorLossIncurred, { type: "text" }), inputMode: "decimal" }} errors={fields.priorLossIncurred.errors} />
+            <Field
+              label="Effective date"
+              inputProps={getInputProps(fields.effectiveDate, { type: "date" })}
+              errors={fields.effectiveDate.errors}
+            />
+            <SelectField
+              label="Term"
+              selectProps={getSelectProps(fields.termMonths)}
+              errors={fields.termMonths.errors}
+              options={[
+                { value: "12", label: "12 months" },
+                { value: "6", label: "6 months" },
+              ]}
+            />
+            <Field
+              label="Claims in the last 5 years"
+              inputProps={{ ...getInputProps(fields.priorLossCount, { type: "number" }), min: 0 }}
+              errors={fields.priorLossCount.errors}
+            />
+            <Field
+              label="Incurred losses in the last 5 years, $"
+              inputProps={{ ...getInputProps(fields.priorLossIncurred, { type: "text" }), inputMode: "decimal" }}
+              errors={fields.priorLossIncurred.errors}
+            />
           </div>
         </Card>
         <Card title="4 · Underwriting questions">
-          <KnockoutQuestions questions={loaderData.knockoutQuestions} programId={fields.programId.value} errors={fields.knockouts.errors} errorId={fields.knockouts.errorId} />
+          <KnockoutQuestions
+            questions={loaderData.knockoutQuestions}
+            programId={fields.programId.value}
+            errors={fields.knockouts.errors}
+            errorId={fields.knockouts.errorId}
+            questionErrors={questionErrors}
+          />
         </Card>
-        <ErrorList id={form.errorId} errors={form.errors} />
         {loaderData.draft ? <input type="hidden" name="draftId" value={loaderData.draft.id} /> : null}
         <div className="flex gap-3">
-          <Button type="submit" name="intent" value="file">Submit and quote</Button>
-          <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>Save draft</Button>
+          <Button type="submit" name="intent" value="file">
+            Submit and quote
+          </Button>
+          <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
+            Save draft
+          </Button>
         </div>
       </Form>
     </>

@@ -9,7 +9,8 @@ import { afterResponseContext, appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
-import { INSTALLMENT_PLANS } from "../../services/billing/billing-schedule.ts";
+import { describePlan, INSTALLMENT_PLANS, isInstallmentPlan } from "../../services/billing/billing-schedule.ts";
+import { toCents } from "../../utils/money.ts";
 import { bindSubmission, getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
 import { UnderwritingMessages } from "../../components/underwriting-messages.tsx";
 import { answerInformationRequest } from "../../services/underwriting/info-requests.server.ts";
@@ -23,7 +24,9 @@ import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.submission.reference ?? "Submission"} · OpenInsure` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.submission.reference ?? "Submission"} · OpenInsure` },
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
@@ -40,7 +43,16 @@ export async function loader(args: Route.LoaderArgs) {
   invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
   const quoteFailure = lastEvent?.type === "quote_failed" ? String(lastEvent.detail?.message ?? "") : null;
-  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, dealRoomId: dealRoom?.id ?? null, today: todayInUtc() };
+  return {
+    submission,
+    quotes,
+    quoteFailure,
+    bindContext,
+    referral: referrals.find((r) => r.status !== "withdrawn") ?? null,
+    notes,
+    dealRoomId: dealRoom?.id ?? null,
+    today: todayInUtc(),
+  };
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -79,7 +91,11 @@ export async function action(args: Route.ActionArgs) {
     const user = await requirePermission(args, "create:submission");
     const outcome = await answerInformationRequest(db, user.tenant, submissionId, form.answer);
     invariantResponse(outcome.ok || outcome.reason !== "not_found", "Submission not found");
-    if (!outcome.ok) return data<ActionResult>({ error: null, failures: [], answerError: "There is no open request for information to answer." }, { status: 409 });
+    if (!outcome.ok)
+      return data<ActionResult>(
+        { error: null, failures: [], answerError: "There is no open request for information to answer." },
+        { status: 409 },
+      );
     throw redirect(`/producer/submissions/${submissionId}`);
   }
   if (form.intent === "bind") {
@@ -104,16 +120,32 @@ export async function action(args: Route.ActionArgs) {
       return data<ActionResult>({ error, failures: [] }, { status: 409 });
     }
     if (outcome.reason === "checks_failed" && outcome.referralId) {
-      return data<ActionResult>({ error: "This option is above your binding authority: it has been referred to an underwriter.", failures: outcome.failures }, { status: 422 });
+      return data<ActionResult>(
+        {
+          error: "This option is above your binding authority: it has been referred to an underwriter.",
+          failures: outcome.failures,
+        },
+        { status: 422 },
+      );
     }
-    if (outcome.reason === "checks_failed") return data<ActionResult>({ error: "This quote cannot be bound yet.", failures: outcome.failures }, { status: 422 });
+    if (outcome.reason === "checks_failed")
+      return data<ActionResult>(
+        { error: "This quote cannot be bound yet.", failures: outcome.failures },
+        { status: 422 },
+      );
     invariantResponse(outcome.reason !== "not_found", "Quote option not found");
-    return data<ActionResult>({ error: "The program does not offer that payment plan.", failures: [] }, { status: 422 });
+    return data<ActionResult>(
+      { error: "The program does not offer that payment plan.", failures: [] },
+      { status: 422 },
+    );
   }
   const user = await requirePermission(args, "quote:submission");
   const outcome = await quoteSubmission(db, user.tenant, submissionId, today);
   invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
-  return { error: outcome.ok ? null : `This submission could not be priced: ${outcome.error.message}`, failures: [] } satisfies ActionResult;
+  return {
+    error: outcome.ok ? null : `This submission could not be priced: ${outcome.error.message}`,
+    failures: [],
+  } satisfies ActionResult;
 }
 
 /** A bind refused as QUOTE_SUPERSEDED (409) reloads the page's data, so it shows the current quote. */
@@ -132,7 +164,11 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
         description={`Submission ${s.reference} · ${s.lineOfBusiness} · ${s.state} · effective ${formatCalendarDate(s.effectiveDate)}`}
         actions={
           <div className="flex items-center gap-3">
-            {dealRoomId ? <Link to={`/producer/deal-rooms/${dealRoomId}`} className="text-sm text-brand underline">Deal room</Link> : null}
+            {dealRoomId ? (
+              <Link to={`/producer/deal-rooms/${dealRoomId}`} className="text-sm text-brand underline">
+                Deal room
+              </Link>
+            ) : null}
             <StatusBadge status={s.status} />
           </div>
         }
@@ -159,7 +195,7 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
       />
       {referral ? (
         <div className="mb-6">
-          <ReferralPanel referral={referral} />
+          <ReferralPanel referral={referral} explain />
         </div>
       ) : null}
       {current ? (
@@ -167,13 +203,20 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
           title="Quote"
           actions={
             <span className="text-sm text-text-muted">
-              {current.expiresOn < today ? <Badge tone="bad">expired {formatCalendarDate(current.expiresOn)}</Badge> : `Valid until ${formatCalendarDate(current.expiresOn)}`} · rate table {current.rateTableVersion}
+              {current.expiresOn < today ? (
+                <Badge tone="bad">expired {formatCalendarDate(current.expiresOn)}</Badge>
+              ) : (
+                `Valid until ${formatCalendarDate(current.expiresOn)}`
+              )}{" "}
+              · rate table {current.rateTableVersion}
             </span>
           }
         >
           {current.daFlags.length ? (
             <div role="status" className="mb-4 rounded-md border border-warning bg-warning/10 p-3 text-sm">
-              <p className="font-medium">Outside delegated authority: this quote needs an underwriter before it can be bound.</p>
+              <p className="font-medium">
+                Outside delegated authority: this quote needs an underwriter before it can be bound.
+              </p>
               <ul className="mt-1 list-disc pl-5">
                 {current.daFlags.map((f) => (
                   <li key={f.check}>
@@ -185,15 +228,21 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
           ) : null}
           <div className="grid gap-4">
             {current.options.map((option) => (
-              <section key={option.id} aria-label={`Option ${option.position + 1}`} className="rounded-md border border-border p-4">
+              <section
+                key={option.id}
+                aria-label={`Option ${option.position + 1}`}
+                className="rounded-md border border-border p-4"
+              >
                 <div className="flex flex-wrap items-baseline justify-between gap-4">
                   <h3 className="font-medium">
-                    {formatCents(option.occurrenceLimitCents)} / {formatCents(option.aggregateLimitCents)} · deductible {formatCents(option.deductibleCents)}
+                    {formatCents(option.occurrenceLimitCents)} / {formatCents(option.aggregateLimitCents)} · deductible{" "}
+                    {formatCents(option.deductibleCents)}
                   </h3>
                   <p className="font-mono text-lg">{formatCents(option.totalDueCents)}</p>
                 </div>
                 <p className="text-sm text-text-muted">
-                  Premium {formatCents(option.grossPremiumCents)} · fees {formatCents(option.feesCents)} · taxes {formatCents(option.taxesCents)}
+                  Premium {formatCents(option.grossPremiumCents)} · fees {formatCents(option.feesCents)} · taxes{" "}
+                  {formatCents(option.taxesCents)}
                 </p>
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm text-brand">Why this price</summary>
@@ -209,16 +258,33 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
                       Payment plan
                       <select name="plan" className="rounded-md border border-border bg-surface px-3 py-2">
                         {bindContext.plans.map((plan) => (
-                          <option key={plan} value={plan}>{plan.replace("_", " ")}</option>
+                          <option key={plan} value={plan}>
+                            {isInstallmentPlan(plan)
+                              ? describePlan(plan, {
+                                  totalCents: toCents(option.totalDueCents),
+                                  effectiveDate: s.effectiveDate,
+                                })
+                              : plan}
+                          </option>
                         ))}
                       </select>
                     </label>
                     {bindContext.declinationsRequired > bindContext.declinations.length ? (
                       <fieldset className="flex flex-wrap gap-2 text-sm">
-                        <legend className="mb-1">Diligent search: admitted carriers that declined ({bindContext.declinationsRequired} needed)</legend>
-                        {Array.from({ length: bindContext.declinationsRequired - bindContext.declinations.length }, (_, i) => (
-                          <input key={i} name="declinedBy" aria-label={`Declining carrier ${i + 1}`} className="rounded-md border border-border bg-surface px-3 py-2" />
-                        ))}
+                        <legend className="mb-1">
+                          Diligent search: admitted carriers that declined ({bindContext.declinationsRequired} needed)
+                        </legend>
+                        {Array.from(
+                          { length: bindContext.declinationsRequired - bindContext.declinations.length },
+                          (_, i) => (
+                            <input
+                              key={i}
+                              name="declinedBy"
+                              aria-label={`Declining carrier ${i + 1}`}
+                              className="rounded-md border border-border bg-surface px-3 py-2"
+                            />
+                          ),
+                        )}
                       </fieldset>
                     ) : null}
                     <Button type="submit">Bind this option</Button>
@@ -236,10 +302,18 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
       <div className="mt-6 flex items-center gap-4">
         <Form method="post">
           <input type="hidden" name="intent" value="quote" />
-          <Button type="submit" variant="secondary">{current ? "Re-quote" : "Quote"}</Button>
+          <Button type="submit" variant="secondary">
+            {current ? "Re-quote" : "Quote"}
+          </Button>
         </Form>
-        <Link to="/producer" className="text-sm text-brand underline underline-offset-4">Back to your book</Link>
-        {history.length ? <span className="text-sm text-text-muted">{history.length} earlier quote{history.length === 1 ? "" : "s"} kept as history</span> : null}
+        <Link to="/producer" className="text-sm text-brand underline underline-offset-4">
+          Back to your book
+        </Link>
+        {history.length ? (
+          <span className="text-sm text-text-muted">
+            {history.length} earlier quote{history.length === 1 ? "" : "s"} kept as history
+          </span>
+        ) : null}
       </div>
       <div className="mt-6">
         <SubmissionDocumentsPanel submissionId={s.id} />

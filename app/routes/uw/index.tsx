@@ -8,6 +8,7 @@ import { appServices } from "../../context.server.ts";
 import { NEEDS_UNDERWRITING, QUEUE_SORTS } from "../../models/submission-queue.ts";
 import { claimSubmission, listSubmissionQueue } from "../../models/submissions.server.ts";
 import { listPendingReferrals } from "../../services/underwriting/referrals.server.ts";
+import { reasonSummary } from "../../services/underwriting/referral-reasons.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -71,7 +72,7 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <Link className="font-mono text-brand hover:underline" to={`submissions/${r.submissionId}`}>{r.reference}</Link>
                 <span>{r.insuredName}</span>
-                <span className="text-text-muted">{r.reasons.map((x) => x.code.replaceAll("_", " ")).join(", ")}</span>
+                <span className="text-text-muted">{reasonSummary(r.reasons.map((x) => x.code))}</span>
                 <span>{r.assignedToUserId === loaderData.userId ? "Routed to you" : "Routed to a colleague"}</span>
               </li>
             ))}

@@ -31,6 +31,7 @@ import {
 } from "../../services/underwriting/workbench-forms.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
+import { workbenchState } from "../../services/underwriting/workbench-state.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.file.reference ?? "Submission"} · OpenInsure` },
@@ -51,9 +52,19 @@ export async function loader(args: Route.LoaderArgs) {
   invariantResponse(file, "Submission not found");
   const live = referrals.filter((r) => r.status !== "withdrawn");
   const quote = quotes[0] ?? null;
+  const pending = live.find((r) => r.status === "pending");
+  const state = workbenchState({
+    status: file.status,
+    quote,
+    pendingReferral: pending
+      ? { assigneeName: pending.assigneeName, assignedToMe: pending.assignedToUserId === user.tenant.userId }
+      : null,
+    today: todayInUtc(),
+  });
   const schedule = quote?.schedule ?? [];
   return {
     file,
+    state,
     quote,
     earlierQuotes: quotes.length - 1,
     referral: live[0] ?? null,
@@ -139,7 +150,18 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function Workbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { file: s, quote, referral, issues, notes, timeline, mayUnderwrite, mayDecline, reasonCodes } = loaderData;
+  const {
+    file: s,
+    state,
+    quote,
+    referral,
+    issues,
+    notes,
+    timeline,
+    mayUnderwrite,
+    mayDecline,
+    reasonCodes,
+  } = loaderData;
   const busy = useNavigation().state === "submitting";
   const working = ["submitted", "in_review", "quoted", "referred"].includes(s.status);
   const declinable = working || s.status === "pending_info";
@@ -155,6 +177,10 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
           Declined: <span className="font-mono text-xs">{s.declineCode}</span> {s.declineRationale}
         </p>
       ) : null}
+      <section aria-label="Where this stands" className="mb-6 rounded-md border border-brand/40 bg-brand/5 p-4 text-sm">
+        <h2 className="font-medium">{state.headline}</h2>
+        <p className="mt-1 text-text-muted">{state.next}</p>
+      </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid content-start gap-6 lg:col-span-2">
           <SubmissionFacts file={s} />

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MoneyError, sumCents, toCents, type Cents } from "../../utils/money.ts";
-import { buildInstallments, INSTALLMENT_PLANS, isInstallmentPlan, type Installment } from "./billing-schedule.ts";
+import {
+  buildInstallments,
+  describePlan,
+  INSTALLMENT_PLANS,
+  isInstallmentPlan,
+  type Installment,
+} from "./billing-schedule.ts";
 
 const c = toCents;
 const shares = (installments: Installment[]) => installments.map((i) => i.shareCents);
@@ -10,7 +16,14 @@ describe("buildInstallments", () => {
   it("PIF: one installment of the whole total on the effective date", () => {
     // $12,364.00 premium + $250.00 fee + $604.59 tax
     expect(buildInstallments("PIF", { totalCents: c(1_321_859), effectiveDate: "2026-03-01" })).toEqual([
-      { number: 1, dueDate: "2026-03-01", shareCents: 1_321_859, feeCents: 0, amountCents: 1_321_859, status: "pending" },
+      {
+        number: 1,
+        dueDate: "2026-03-01",
+        shareCents: 1_321_859,
+        feeCents: 0,
+        amountCents: 1_321_859,
+        status: "pending",
+      },
     ]);
   });
 
@@ -49,12 +62,16 @@ describe("buildInstallments", () => {
   });
 
   it("lets the program set its own installment fee", () => {
-    expect(buildInstallments("QUARTERLY", { totalCents: c(100_000), feeCents: c(0), effectiveDate: "2026-01-01" }).map((i) => i.amountCents)).toEqual([
-      25_000, 25_000, 25_000, 25_000,
-    ]);
-    expect(buildInstallments("TWO_PAY", { totalCents: c(100_000), feeCents: c(300), effectiveDate: "2026-01-01" }).map((i) => i.amountCents)).toEqual([
-      50_300, 50_300,
-    ]);
+    expect(
+      buildInstallments("QUARTERLY", { totalCents: c(100_000), feeCents: c(0), effectiveDate: "2026-01-01" }).map(
+        (i) => i.amountCents,
+      ),
+    ).toEqual([25_000, 25_000, 25_000, 25_000]);
+    expect(
+      buildInstallments("TWO_PAY", { totalCents: c(100_000), feeCents: c(300), effectiveDate: "2026-01-01" }).map(
+        (i) => i.amountCents,
+      ),
+    ).toEqual([50_300, 50_300]);
   });
 
   it("always sums the shares to the total exactly, only the first share carrying residue", () => {
@@ -71,13 +88,35 @@ describe("buildInstallments", () => {
   });
 
   it("refuses negative or fractional amounts", () => {
-    expect(() => buildInstallments("PIF", { totalCents: -1 as Cents, effectiveDate: "2026-01-01" })).toThrow(MoneyError);
-    expect(() => buildInstallments("PIF", { totalCents: 10.5 as Cents, effectiveDate: "2026-01-01" })).toThrow(MoneyError);
-    expect(() => buildInstallments("QUARTERLY", { totalCents: c(100), feeCents: -5 as Cents, effectiveDate: "2026-01-01" })).toThrow(MoneyError);
+    expect(() => buildInstallments("PIF", { totalCents: -1 as Cents, effectiveDate: "2026-01-01" })).toThrow(
+      MoneyError,
+    );
+    expect(() => buildInstallments("PIF", { totalCents: 10.5 as Cents, effectiveDate: "2026-01-01" })).toThrow(
+      MoneyError,
+    );
+    expect(() =>
+      buildInstallments("QUARTERLY", { totalCents: c(100), feeCents: -5 as Cents, effectiveDate: "2026-01-01" }),
+    ).toThrow(MoneyError);
   });
 
   it("recognizes plan names stored on programs", () => {
     expect(["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"].every(isInstallmentPlan)).toBe(true);
     expect(isInstallmentPlan("MONTHLY_12")).toBe(false);
+  });
+});
+
+describe("describePlan", () => {
+  it("names each plan with this quote's installment amounts and fees, never the raw code", () => {
+    const options = { totalCents: toCents(502_003), effectiveDate: "2027-01-15" };
+    expect(describePlan("PIF", options)).toBe("Paid in full: $5,020.03 · no fees");
+    expect(describePlan("TWO_PAY", options)).toBe(
+      "Two payments: $2,510.02 then $2,510.01 · no fees · $5,020.03 in all",
+    );
+    expect(describePlan("QUARTERLY", options)).toBe(
+      "Quarterly: $1,260.03 then 3 × $1,260.00 · $5.00 fee per installment ($20.00 in all) · $5,040.03 in all",
+    );
+    expect(describePlan("MONTHLY_10", options)).toBe(
+      "Monthly: $1,012.03 then 8 × $510.00 · $8.00 fee per installment ($72.00 in all) · $5,092.03 in all",
+    );
   });
 });

@@ -73,3 +73,38 @@ export function buildInstallments(plan: InstallmentPlan, options: InstallmentOpt
     status: "pending",
   }));
 }
+
+export const PLAN_NAMES: Record<InstallmentPlan, string> = {
+  PIF: "Paid in full",
+  TWO_PAY: "Two payments",
+  QUARTERLY: "Quarterly",
+  MONTHLY_10: "Monthly",
+};
+
+const dollars = (cents: number) =>
+  `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * A payment plan as a producer chooses it for one quote: its name, what each installment comes to
+ * (the first carries any rounding residue) and the plan's fees, e.g. "Quarterly: $1,255.03 then
+ * 3 × $1,255.00 · $5.00 fee per installment ($20.00 in all) · $5,020.03 in all".
+ */
+export function describePlan(plan: InstallmentPlan, options: InstallmentOptions): string {
+  const installments = buildInstallments(plan, options);
+  const [first, ...rest] = installments;
+  if (!first) return PLAN_NAMES[plan];
+  const total = installments.reduce((sum, i) => sum + i.amountCents, 0);
+  const fees = installments.reduce((sum, i) => sum + i.feeCents, 0);
+  const last = rest.at(-1);
+  const restEqual = last !== undefined && rest.every((i) => i.amountCents === last.amountCents);
+  const parts =
+    last === undefined
+      ? dollars(first.amountCents)
+      : restEqual
+        ? `${dollars(first.amountCents)} then ${rest.length === 1 ? "" : `${rest.length} × `}${dollars(last.amountCents)}`
+        : installments.map((i) => dollars(i.amountCents)).join(" + ");
+  const feeText = fees === 0 ? "no fees" : `${dollars(first.feeCents)} fee per installment (${dollars(fees)} in all)`;
+  return last === undefined
+    ? `${PLAN_NAMES[plan]}: ${parts} · ${feeText}`
+    : `${PLAN_NAMES[plan]}: ${parts} · ${feeText} · ${dollars(total)} in all`;
+}

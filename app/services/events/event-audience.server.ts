@@ -3,6 +3,7 @@ import { findSubmissionNoticeFacts, listMemberRoles } from "../../models/notific
 import { parseRoles, type Role } from "../../auth/permissions.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
+import { reasonSummary } from "../underwriting/referral-reasons.ts";
 
 /** What one person is told about one event. */
 export type NotificationDraft = { userId: string; title: string; body: string; link: string | null };
@@ -28,17 +29,21 @@ const cents = (value: unknown) => (typeof value === "number" ? formatMoney(toCen
  */
 export async function audienceOf(db: Database, event: DomainEventMessage): Promise<NotificationDraft[]> {
   const d = event.data;
-  const others = (userIds: (string | null | undefined)[], actor: unknown) => [...new Set(userIds.filter((u): u is string => !!u && u !== actor))];
+  const others = (userIds: (string | null | undefined)[], actor: unknown) => [
+    ...new Set(userIds.filter((u): u is string => !!u && u !== actor)),
+  ];
   switch (event.type) {
     case "submission.referred": {
       const facts = await submissionFacts(db, event.orgId, d.submissionId);
       if (!facts) return [];
       // No underwriter's authority covers the risk: the senior underwriters decide it.
-      const assignees = d.assignedToUserId ? [text(d.assignedToUserId)] : await membersWithRole(db, event.orgId, "senior_underwriter");
+      const assignees = d.assignedToUserId
+        ? [text(d.assignedToUserId)]
+        : await membersWithRole(db, event.orgId, "senior_underwriter");
       return others(assignees, null).map((userId) => ({
         userId,
         title: `Referral routed to you: ${facts.reference}`,
-        body: `${facts.insuredName} needs an underwriter's decision (${(Array.isArray(d.reasons) ? d.reasons : []).join(", ").replaceAll("_", " ")}).`,
+        body: `${facts.insuredName} needs an underwriter's decision (${reasonSummary(Array.isArray(d.reasons) ? d.reasons : [])}).`,
         link: `/uw/submissions/${text(d.submissionId)}`,
       }));
     }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { DraftReview } from "../../../db/schema/documents.ts";
 import { formatMoney, type Cents } from "../../utils/money.ts";
 import { REVIEW_THRESHOLD, type AcordExtraction, type AcordFieldKey } from "./acord/types.ts";
-import { NewSubmissionSchema } from "./intake-schema.ts";
+import { type IntakeChecks, NewSubmissionSchema, withIntakeChecks } from "./intake-schema.ts";
 
 export const MAX_ACORD_BYTES = 10 * 1024 * 1024;
 /** The multipart field an ACORD 125 PDF is sent in, by the producer page and API clients alike. */
@@ -39,8 +39,15 @@ export const AcordDraftSchema = NewSubmissionSchema.pick({
   insuredName: z.string("Enter the insured's name").trim().min(2, "Enter the insured's name").max(200),
   addressLine1: z.string("Enter the mailing address").trim().min(1, "Enter the mailing address").max(200),
   city: z.string("Enter the city").trim().min(1, "Enter the city").max(100),
-  state: z.string("Enter the home state").trim().toUpperCase().regex(/^[A-Z]{2}$/, "A two-letter state code, e.g. TX"),
-  postalCode: z.string("Enter the ZIP code").trim().regex(/^\d{5}(-\d{4})?$/, "A ZIP code, e.g. 78701"),
+  state: z
+    .string("Enter the home state")
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "A two-letter state code, e.g. TX"),
+  postalCode: z
+    .string("Enter the ZIP code")
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, "A ZIP code, e.g. 78701"),
   yearsInBusiness: z.coerce.number("Enter the years in business").min(0).max(500).optional(),
 });
 export type AcordDraftInput = z.output<typeof AcordDraftSchema>;
@@ -66,7 +73,18 @@ const SOURCES: Record<Exclude<AcordDraftField, "termMonths">, readonly AcordFiel
   priorLossIncurred: ["priorLossAmount"],
 };
 // Answers a submission cannot be filed without; the rest have safe defaults.
-const REQUIRED: readonly AcordDraftField[] = ["insuredName", "addressLine1", "city", "state", "postalCode", "programId", "naicsCode", "exposure", "requestedLimit", "effectiveDate"];
+const REQUIRED: readonly AcordDraftField[] = [
+  "insuredName",
+  "addressLine1",
+  "city",
+  "state",
+  "postalCode",
+  "programId",
+  "naicsCode",
+  "exposure",
+  "requestedLimit",
+  "effectiveDate",
+];
 
 export interface AcordDraft {
   values: Record<string, string>;
@@ -79,7 +97,8 @@ export function draftFromExtraction(extraction: AcordExtraction, programs: reado
   const { fields } = extraction;
   const line = fields.lineOfBusiness?.value;
   const state = fields.state?.value;
-  const program = line && state ? programs.find((p) => p.lineOfBusiness === line && p.states.includes(state)) : undefined;
+  const program =
+    line && state ? programs.find((p) => p.lineOfBusiness === line && p.states.includes(state)) : undefined;
   const exposure = line === "WC" ? fields.payroll : fields.annualRevenue;
 
   const text: Partial<Record<AcordDraftField, string | undefined>> = {
@@ -98,7 +117,12 @@ export function draftFromExtraction(extraction: AcordExtraction, programs: reado
     priorLossCount: fields.priorLossCount?.value.toString(),
     priorLossIncurred: dollars(fields.priorLossAmount?.value),
   };
-  const values: Record<string, string> = { termMonths: "12", deductible: "0", priorLossCount: "0", priorLossIncurred: "0" };
+  const values: Record<string, string> = {
+    termMonths: "12",
+    deductible: "0",
+    priorLossCount: "0",
+    priorLossIncurred: "0",
+  };
   const review: DraftReview = { fields: {}, lowConfidence: [], missing: [] };
   for (const [field, keys] of Object.entries(SOURCES) as [keyof typeof SOURCES, readonly AcordFieldKey[]][]) {
     const value = text[field];
@@ -113,7 +137,11 @@ export function draftFromExtraction(extraction: AcordExtraction, programs: reado
     review.fields[field] = notes.length ? { confidence, note: notes.join("; ") } : { confidence };
     if (confidence < REVIEW_THRESHOLD) review.lowConfidence.push(field);
   }
-  return { values, review, needsReview: extraction.needsReview || review.missing.length > 0 || review.lowConfidence.length > 0 };
+  return {
+    values,
+    review,
+    needsReview: extraction.needsReview || review.missing.length > 0 || review.lowConfidence.length > 0,
+  };
 }
 
 /** "1,250,000" or "2,500.50": how a producer types an amount in the form. */
@@ -123,6 +151,18 @@ function dollars(cents: Cents | undefined): string | undefined {
 
 /** A form a producer may file or save as a draft: which one is the `intent` its button sends. */
 const SaveIntent = z.looseObject({ intent: z.literal("save") });
-export const SubmissionFormAction = z.discriminatedUnion("intent", [NewSubmissionSchema.extend({ intent: z.literal("file") }), SaveIntent]);
-export const AcordDraftFormAction = z.discriminatedUnion("intent", [AcordDraftSchema.extend({ intent: z.literal("file") }), SaveIntent]);
+export const SubmissionFormAction = z.discriminatedUnion("intent", [
+  NewSubmissionSchema.extend({ intent: z.literal("file") }),
+  SaveIntent,
+]);
+/** The intake form's action with the checks that need the date and the program's questions. */
+export const submissionFormAction = (checks: IntakeChecks) =>
+  z.discriminatedUnion("intent", [
+    withIntakeChecks(NewSubmissionSchema.extend({ intent: z.literal("file") }), checks),
+    SaveIntent,
+  ]);
+export const AcordDraftFormAction = z.discriminatedUnion("intent", [
+  AcordDraftSchema.extend({ intent: z.literal("file") }),
+  SaveIntent,
+]);
 export const isFilingIntent = (value: unknown): value is "file" | "save" => value === "file" || value === "save";

@@ -90,7 +90,7 @@ export async function raiseReferral(
       referralId,
       actorUserId: tenant.userId,
       action: "raised",
-      note: input.reasons.map((r) => r.rationale).join(" "),
+      note: [...new Set(input.reasons.map((r) => r.rationale))].join(" "),
       createdAt: new Date(raisedAt),
     },
     {
@@ -106,13 +106,13 @@ export async function raiseReferral(
   await setSubmissionStatus(tx, tenant, input.submissionId, { status: "referred" });
   await recordSubmissionEvent(tx, tenant, input.submissionId, "referred", {
     referralId,
-    reasons: input.reasons.map((r) => r.code),
+    reasons: [...new Set(input.reasons.map((r) => r.code))],
   });
   await recordDomainEvent(tx, tenant.orgId, "submission.referred", {
     referralId,
     submissionId: input.submissionId,
     quoteId: input.quoteId,
-    reasons: input.reasons.map((r) => r.code),
+    reasons: [...new Set(input.reasons.map((r) => r.code))],
     assignedToUserId: assignee?.userId ?? null,
   });
   return referralId;
