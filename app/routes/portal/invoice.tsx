@@ -10,8 +10,8 @@ import { appServices } from "../../context.server.ts";
 import { getInvoice } from "../../models/invoices.server.ts";
 import { invoicePaidCents } from "../../models/payments.server.ts";
 import { PortalPaymentSchema } from "../../services/ledger/payment-forms.ts";
-import { recordInvoicePayment } from "../../services/ledger/premium-payments.server.ts";
-import { chargeTestCard } from "../../services/ledger/test-card.ts";
+import { payInvoiceOnline } from "../../services/billing/online-payments.server.ts";
+import { paymentProviderFor } from "../../services/billing/payment-provider.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -19,31 +19,33 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Pay ${loa
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:invoice");
-  const { db } = appServices(args.context);
+  const { db, env } = appServices(args.context);
   const invoice = await getInvoice(db, user.tenant, args.params.invoiceId);
   invariantResponse(invoice, "Invoice not found");
-  return { invoice, balanceCents: invoice.amountCents - (await invoicePaidCents(db, user.tenant, invoice.id)) };
+  const paymentForm = paymentProviderFor(env)?.form ?? null;
+  return { invoice, balanceCents: invoice.amountCents - (await invoicePaidCents(db, user.tenant, invoice.id)), paymentForm };
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "pay:invoice");
   const submission = parseWithZod(await args.request.formData(), { schema: PortalPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
-  const charge = chargeTestCard(submission.value.cardNumber);
-  if (!charge.approved) return data({ result: submission.reply({ fieldErrors: { cardNumber: [charge.message] } }), outcome: null }, { status: 422 });
-  const { db, ledger } = appServices(args.context);
-  const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
+  const { db, ledger, env } = appServices(args.context);
+  // Paid only when the payment provider confirms it server side; the test card exists only in
+  // development and tests, and with no provider configured the payment is refused.
+  const outcome = await payInvoiceOnline(db, ledger, user.tenant, paymentProviderFor(env), {
     invoiceId: args.params.invoiceId,
     amountCents: submission.value.amount,
-    method: "test_card",
-    reference: `test card •••• ${charge.last4}`,
+    fields: { cardNumber: submission.value.cardNumber },
   });
   invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
+  if (!outcome.ok && outcome.reason === "not_configured") return data({ result: submission.reply({ formErrors: [outcome.message] }), outcome: null }, { status: 503 });
+  if (!outcome.ok && outcome.reason === "declined") return data({ result: submission.reply({ fieldErrors: { cardNumber: [outcome.message] } }), outcome: null }, { status: 422 });
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null }, { status: 422 });
   return { result: submission.reply({ resetForm: true }), outcome: { status: outcome.posting.status, split: outcome.split } };
 }
 
-export default function PayInvoice({ loaderData: { invoice, balanceCents } }: Route.ComponentProps) {
+export default function PayInvoice({ loaderData: { invoice, balanceCents, paymentForm } }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -64,7 +66,14 @@ export default function PayInvoice({ loaderData: { invoice, balanceCents } }: Ro
           </dl>
         </Card>
         {actionData?.outcome ? <PaymentResult outcome={actionData.outcome} /> : null}
-        {open ? (
+        {open && paymentForm !== "test_card" ? (
+          <Card title="Pay invoice">
+            <p className="text-sm text-text-muted">
+              Online payment is not available yet. Please pay this invoice by check, ACH or wire as shown on the invoice, or contact your agent.
+            </p>
+          </Card>
+        ) : null}
+        {open && paymentForm === "test_card" ? (
           <Card title="Pay invoice">
             <p className="mb-4 text-sm text-text-muted">
               Test payment method: no card is charged. Use the test card 4242 4242 4242 4242 (4000 0000 0000 0002 is declined).
