@@ -77,7 +77,7 @@ export default {
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);
-        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET));
+        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }));
       })(),
     );
   },

@@ -24,16 +24,31 @@ import type { DomainEventMessage } from "./domain-event-types.ts";
 import { recordDomainEvent } from "./domain-events.server.ts";
 import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.ts";
+import { webhookUrlProblem } from "./webhook-url.ts";
 
 /**
  * How webhooks go out: the HTTP client, the clock (both injected so tests control them) and the
  * app secret that unseals the endpoints' signing secrets.
  */
-export type WebhookSender = { fetch: typeof fetch; now: () => Date; appSecret: string };
+export type WebhookSender = {
+  fetch: typeof fetch;
+  now: () => Date;
+  appSecret: string;
+  /** Development and tests only: endpoints on this machine (plain http, localhost) may be called. */
+  allowLocal?: boolean;
+};
 
-export function liveWebhookSender(appSecret: string): WebhookSender {
-  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret };
+export function liveWebhookSender(appSecret: string, options: { allowLocal: boolean }): WebhookSender {
+  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret, allowLocal: options.allowLocal };
 }
+
+/**
+ * What the delivery log and replay show of a failed attempt: nothing of the receiver's answer
+ * (status, error text, timing), which would make the log a port scanner. The detail goes to the
+ * server's log only.
+ */
+export const WEBHOOK_ATTEMPT_FAILED = "Not delivered: the endpoint did not accept the event.";
+export const WEBHOOK_URL_REFUSED = "Not delivered: the endpoint URL is not allowed (https on port 443 to a public host).";
 
 const SECRET_PURPOSE = "webhook-signing-secret";
 
@@ -47,13 +62,20 @@ function randomSecret(): string {
   return `whsec_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Creates an endpoint and returns its signing secret: the only time it leaves the server. */
+export class WebhookUrlRefused extends Error {
+  override readonly name = "WebhookUrlRefused";
+}
+
+/** Creates an endpoint (refusing a URL webhookUrlProblem refuses) and returns its signing secret: the only time it leaves the server. */
 export async function createWebhookEndpoint(
   db: Database,
   tenant: TenantContext,
   input: { url: string; eventTypes: string[] },
   appSecret: string,
+  options: { allowLocal: boolean },
 ) {
+  const problem = webhookUrlProblem(input.url, { allowLocal: options.allowLocal });
+  if (problem) throw new WebhookUrlRefused(problem);
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
@@ -71,7 +93,22 @@ export async function findWebhookEndpointLog(db: Database, tenant: TenantContext
   if (!endpoint) return null;
   const deliveries = await listEndpointDeliveries(db, tenant.orgId, endpointId, 50);
   const attempts = await listDeliveryAttempts(db, tenant.orgId, deliveries.map((d) => d.id));
-  return { endpoint, deliveries: deliveries.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })) };
+  return {
+    endpoint,
+    deliveries: deliveries.map(({ lastStatusCode: _status, ...d }) => ({
+      ...d,
+      // Only whether each attempt was delivered: no status, error text or duration (see WEBHOOK_ATTEMPT_FAILED).
+      attemptLog: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map((a) => ({
+          id: a.id,
+          attempt: a.attempt,
+          attemptedAt: a.attemptedAt,
+          delivered: a.statusCode !== null && isSuccessStatus(a.statusCode),
+          message: a.statusCode !== null && isSuccessStatus(a.statusCode) ? "Delivered" : (a.error === WEBHOOK_URL_REFUSED ? WEBHOOK_URL_REFUSED : WEBHOOK_ATTEMPT_FAILED),
+        })),
+    })),
+  };
 }
 
 export function setWebhookEndpointStatus(
@@ -132,6 +169,24 @@ export async function attemptWebhookDelivery(
     return false;
   }
 
+  if (webhookUrlProblem(endpoint.url, { allowLocal: sender.allowLocal ?? false })) {
+    // Stored before the rules (or under looser ones): never called. The delivery fails for good.
+    console.warn(`webhook delivery ${deliveryId}: endpoint ${endpoint.id} has a URL that is not allowed; not sent`);
+    await transactionWithRetry(db, async (tx) => {
+      await insertDeliveryAttempt(tx, orgId, {
+        id: createId("wha"),
+        deliveryId,
+        attempt: delivery.attempts + 1,
+        statusCode: null,
+        error: WEBHOOK_URL_REFUSED,
+        durationMs: 0,
+        attemptedAt: startedAt,
+      });
+      await updateWebhookDelivery(tx, orgId, deliveryId, { attempts: delivery.attempts + 1, lastStatusCode: null, status: "failed", nextAttemptAt: null });
+    });
+    return true;
+  }
+
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
@@ -153,6 +208,10 @@ export async function attemptWebhookDelivery(
   } catch (cause) {
     error = (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
   }
+  if (statusCode === null || !isSuccessStatus(statusCode)) {
+    // The detail stays in the server's log; the org's log shows WEBHOOK_ATTEMPT_FAILED.
+    console.warn(`webhook delivery ${deliveryId} to endpoint ${endpoint.id} failed: ${error ?? `HTTP ${statusCode}`}`);
+  }
   const finishedAt = sender.now();
   const succeeded = statusCode !== null && isSuccessStatus(statusCode);
   const attempt = delivery.attempts + 1;
@@ -164,7 +223,7 @@ export async function attemptWebhookDelivery(
       deliveryId,
       attempt,
       statusCode,
-      error: error ?? (succeeded ? null : `HTTP ${statusCode}`),
+      error: succeeded ? null : WEBHOOK_ATTEMPT_FAILED,
       durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
       attemptedAt: startedAt,
     });
@@ -180,7 +239,7 @@ export async function attemptWebhookDelivery(
     const disable = current.status === "active" && failures >= DISABLE_AFTER_CONSECUTIVE_FAILURES;
     await setWebhookEndpointFailures(tx, orgId, endpoint.id, failures, disable ? finishedAt : null);
     if (disable) {
-      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures, lastStatusCode: statusCode, lastError: error });
+      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures });
     }
   });
   return true;
