@@ -5,7 +5,7 @@ import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/events/webhooks.server.ts";
+import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -36,7 +36,14 @@ export async function action(args: Route.ActionArgs) {
     if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
     await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: isDevelopment }));
   } else {
-    invariantResponse(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"), "Webhook endpoint not found");
+    let updated: boolean;
+    try {
+      updated = Boolean(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"));
+    } catch (error) {
+      if (!(error instanceof WebhookEndpointLimit)) throw error;
+      return data({ error: error.message }, { status: 409 });
+    }
+    invariantResponse(updated, "Webhook endpoint not found");
   }
   return { error: null };
 }

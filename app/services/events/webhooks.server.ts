@@ -25,6 +25,14 @@ import { recordDomainEvent } from "./domain-events.server.ts";
 import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.ts";
 import { webhookUrlProblem } from "./webhook-url.ts";
+import {
+  interleaveByOrg,
+  MAX_WEBHOOK_ENDPOINTS_PER_ORG,
+  runFairly,
+  SWEEP_PER_ORG,
+  WEBHOOK_CONCURRENCY,
+  WEBHOOK_CONCURRENCY_PER_ORG,
+} from "./fair-delivery.ts";
 
 /**
  * How webhooks go out: the HTTP client, the clock (both injected so tests control them) and the
@@ -66,6 +74,12 @@ export class WebhookUrlRefused extends Error {
   override readonly name = "WebhookUrlRefused";
 }
 
+export class WebhookEndpointLimit extends Error {
+  override readonly name = "WebhookEndpointLimit";
+}
+
+export const WEBHOOK_ENDPOINT_LIMIT_MESSAGE = `An organization may have at most ${MAX_WEBHOOK_ENDPOINTS_PER_ORG} active endpoints: disable one first.`;
+
 /** Creates an endpoint (refusing a URL webhookUrlProblem refuses) and returns its signing secret: the only time it leaves the server. */
 export async function createWebhookEndpoint(
   db: Database,
@@ -76,6 +90,9 @@ export async function createWebhookEndpoint(
 ) {
   const problem = webhookUrlProblem(input.url, { allowLocal: options.allowLocal });
   if (problem) throw new WebhookUrlRefused(problem);
+  if ((await listActiveWebhookEndpoints(db, tenant.orgId)).length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
+    throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
+  }
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
@@ -111,12 +128,19 @@ export async function findWebhookEndpointLog(db: Database, tenant: TenantContext
   };
 }
 
-export function setWebhookEndpointStatus(
+/** Enables or disables an endpoint; enabling refuses (WebhookEndpointLimit) beyond the org's cap. */
+export async function setWebhookEndpointStatus(
   db: Database,
   tenant: TenantContext,
   endpointId: string,
   status: "active" | "disabled",
 ) {
+  if (status === "active") {
+    const active = await listActiveWebhookEndpoints(db, tenant.orgId);
+    if (!active.some((e) => e.id === endpointId) && active.length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
+      throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
+    }
+  }
   return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
 }
 
@@ -136,15 +160,22 @@ export async function fanOutToWebhooks(
 ): Promise<number> {
   const endpoints = await listActiveWebhookEndpoints(db, event.orgId);
   const body = webhookBody(event);
-  let created = 0;
+  const created: string[] = [];
   for (const endpoint of endpoints.filter((e) => e.eventTypes.includes(event.type))) {
     const id = createId("whd");
     const delivery = { id, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() };
-    if (!(await insertWebhookDeliveryOnce(db, event.orgId, delivery))) continue;
-    created++;
-    await attemptWebhookDelivery(db, event.orgId, id, sender);
+    if (await insertWebhookDeliveryOnce(db, event.orgId, delivery)) created.push(id);
   }
-  return created;
+  // The org's endpoints are called side by side (bounded), so one slow receiver does not hold
+  // up the org's others; a failed attempt is retried by the sweep.
+  await runFairly(
+    created,
+    (id) => id,
+    (id) => attemptWebhookDelivery(db, event.orgId, id, sender),
+    { concurrency: WEBHOOK_CONCURRENCY_PER_ORG, perKey: 1 },
+    (id, error) => console.error(`webhook delivery ${id} could not be attempted`, error),
+  );
+  return created.length;
 }
 
 /**
@@ -245,18 +276,25 @@ export async function attemptWebhookDelivery(
   return true;
 }
 
-/** The cron's sweep: every pending delivery whose retry time has come, across organizations. */
+/**
+ * The cron's sweep: pending deliveries whose retry time has come, across organizations, taken
+ * round-robin by org (at most SWEEP_PER_ORG of one org per run) and sent with bounded
+ * concurrency per org, so one tenant's backlog or slow receivers cannot stall the others.
+ */
 export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSender, limit = 50): Promise<number> {
   const now = sender.now();
+  const due = interleaveByOrg(await listDueWebhookDeliveries(db, now, limit * 10), SWEEP_PER_ORG, limit);
   let attempted = 0;
-  for (const row of await listDueWebhookDeliveries(db, now, limit)) {
-    try {
+  await runFairly(
+    due,
+    (row) => row.org_id,
+    async (row) => {
       if (await attemptWebhookDelivery(db, row.org_id, row.id, sender)) attempted++;
-    } catch (error) {
-      // One broken delivery must not hold up the others; its lease brings it back later.
-      console.error(`webhook delivery ${row.id} could not be attempted`, error);
-    }
-  }
+    },
+    { concurrency: WEBHOOK_CONCURRENCY, perKey: WEBHOOK_CONCURRENCY_PER_ORG },
+    // One broken delivery must not hold up the others; its lease brings it back later.
+    (row, error) => console.error(`webhook delivery ${row.id} could not be attempted`, error),
+  );
   return attempted;
 }
 

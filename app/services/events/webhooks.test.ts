@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
+import { organization, outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
@@ -17,8 +17,10 @@ import {
   setWebhookEndpointStatus,
   WEBHOOK_ATTEMPT_FAILED,
   WEBHOOK_URL_REFUSED,
+  WebhookEndpointLimit,
   WebhookUrlRefused,
 } from "./webhooks.server.ts";
+import { MAX_WEBHOOK_ENDPOINTS_PER_ORG } from "./fair-delivery.ts";
 
 const db = guardedTestDatabase();
 // The secret vitest's global setup gives the app: the retry sweep may meet other files' endpoints.
@@ -218,5 +220,23 @@ describe("webhook delivery", () => {
       .where(and(eq(webhookDeliveryAttempts.orgId, org), eq(webhookDeliveryAttempts.deliveryId, delivery.id)));
     expect(stored.map((a) => a.error)).toEqual([WEBHOOK_ATTEMPT_FAILED, WEBHOOK_ATTEMPT_FAILED]);
     await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
+  });
+
+  test("issue 10 item 15: an organization has at most MAX_WEBHOOK_ENDPOINTS_PER_ORG active endpoints", async () => {
+    const orgId = createId("org");
+    await db.insert(organization).values({ id: orgId, name: `Webhook cap ${orgId}`, slug: orgId });
+    const tenant = { ...admin, orgId, orgName: `Webhook cap ${orgId}` };
+    const input = { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] };
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_WEBHOOK_ENDPOINTS_PER_ORG; i++) ids.push((await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).id);
+    await expect(createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).rejects.toBeInstanceOf(WebhookEndpointLimit);
+    // Disabling one frees a place; enabling it again beyond the cap is refused.
+    await setWebhookEndpointStatus(db, tenant, ids[0]!, "disabled");
+    const extra = await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false });
+    await expect(setWebhookEndpointStatus(db, tenant, ids[0]!, "active")).rejects.toBeInstanceOf(WebhookEndpointLimit);
+    await setWebhookEndpointStatus(db, tenant, extra.id, "active");
+    await setWebhookEndpointStatus(db, tenant, extra.id, "disabled");
+    expect(await setWebhookEndpointStatus(db, tenant, ids[0]!, "active")).toBeTruthy();
+    for (const id of ids) await setWebhookEndpointStatus(db, tenant, id, "disabled");
   });
 });
