@@ -95,6 +95,9 @@ function readValue(field: PDFField): string | boolean | undefined {
   }
 }
 
+/** The parser's own words, for the server log only: uploaders see the plain message of the code. */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  console.warn(`ACORD upload unreadable: ${detail.slice(0, 300)}`);
+  return detail;
 }
