@@ -5,6 +5,7 @@
  */
 import type { Database } from "../../../db/client.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
+import { findInvoiceForPayment } from "../../models/invoice-payments.server.ts";
 import type { LedgerClient } from "../ledger/client.server.ts";
 import { type PaymentOutcome, recordInvoicePayment } from "../ledger/premium-payments.server.ts";
 import type { PaymentConfirmRequest, PaymentProvider } from "./payment-provider.ts";
@@ -24,6 +25,9 @@ export async function payInvoiceOnline(
   provider: PaymentProvider | null,
   request: { invoiceId: string; amountCents: number; fields: PaymentConfirmRequest["fields"] },
 ): Promise<OnlinePaymentOutcome> {
+  // An invoice the payer may not see is not found, before any provider is asked for money.
+  if (!(await findInvoiceForPayment(db, tenant, request.invoiceId)))
+    return { ok: false, reason: "not_found", message: "Invoice not found." };
   if (!provider) return { ok: false, reason: "not_configured", message: NO_PAYMENT_PROVIDER_MESSAGE };
   const confirmation = await provider.confirm({ orgId: tenant.orgId, ...request });
   if (confirmation.status !== "succeeded") return { ok: false, reason: "declined", message: confirmation.message };

@@ -67,6 +67,20 @@ describe("paying an invoice online", () => {
       message: expect.stringContaining("not available"),
     });
     expect(await paymentsOf(book.orgId)).toBe(0);
+    // Another org's invoice is not found, and its provider is never asked.
+    const stranger = { ...book.policyholder, orgId: "org_someone_else" };
+    const asked = fakeProvider({ status: "succeeded", amountCents: 1, reference: "x", intentId: "pi_x" });
+    expect(
+      await payInvoiceOnline(db, ledger.current.client, stranger, asked, {
+        invoiceId: book.installmentInvoiceId,
+        amountCents: 1,
+        fields: {},
+      }),
+    ).toMatchObject({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(asked.calls).toEqual([]);
   });
 
   test("the provider's server-side answer decides: declined writes nothing, confirmed records the captured amount once", async () => {
