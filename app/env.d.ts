@@ -19,4 +19,6 @@ interface Env {
     /** The ledger proxy (ledger/README.md), e.g. https://openinsure-ledger.fly.dev, and its bearer key. */
     LEDGER_URL?: string;
     LEDGER_API_KEY?: string;
+    /** The portal's payment provider adapter (app/services/billing/payment-provider.ts); unset in production = no online payment. */
+    PAYMENT_PROVIDER?: string;
   }

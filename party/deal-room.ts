@@ -4,12 +4,23 @@ import { findRoomBySubmission } from "../app/models/deal-rooms.server.ts";
 import { listAnnotations, listParticipants, recentMessages, recordAnnotation, recordMessage, resolveAnnotation, type WritingRoom, type WriteOutcome } from "../app/services/realtime/deal-rooms.server.ts";
 import { readAdmission } from "./deal-room-admission.ts";
 import { parseClientMessage, type ClientMessage, type Rights, type RoomAnnotation, type RoomMessage, type RoomParticipant, type RoomStatus, type ServerMessage } from "../app/services/realtime/deal-room-protocol.ts";
-import { mentionedUserIds, refusalFor } from "../app/services/realtime/deal-room-rules.ts";
+import {
+  connectionExpired,
+  MAX_CONNECTION_AGE_MS,
+  mentionedUserIds,
+  type RateBucket,
+  refusalFor,
+  takeMessageToken,
+} from "../app/services/realtime/deal-room-rules.ts";
 
 /** How many of the newest messages a joining client receives before the live stream. */
 export const HISTORY_SIZE = 100;
 
-type Present = { userId: string; rights: Rights };
+type Present = { userId: string; rights: Rights; connectedAt: number; bucket?: RateBucket };
+
+/** Close codes: the place was lost (the client does not reconnect), or the socket is too old (it reconnects with a fresh pass). */
+const CLOSE_NO_PLACE = 4403;
+const CLOSE_TOO_OLD = 4408;
 
 /**
  * One submission's deal room. The database is the system of record and every write commits
@@ -54,7 +65,8 @@ export class DealRoom extends Server<Env> {
       connection.close(4404, "No such deal room");
       return;
     }
-    connection.setState({ userId: admission.userId, rights: admission.rights });
+    connection.setState({ userId: admission.userId, rights: admission.rights, connectedAt: Date.now() });
+    await this.#armExpiry();
     if (!this.#participants.some((p) => p.userId === admission.userId)) {
       this.#participants = await listParticipants(this.#db, this.#room.orgId, this.#room.dealRoomId);
       this.#broadcast({ type: "participants", participants: this.#participants }, [connection.id]);
@@ -79,6 +91,11 @@ export class DealRoom extends Server<Env> {
     if (!parsed.ok) return this.#send(connection, { type: "error", code: "invalid_message", error: parsed.error });
     const sender = connection.state;
     if (!sender || !this.#room) return this.#send(connection, { type: "error", code: "not_allowed", error: "You have no place in this room." });
+    const now = Date.now();
+    if (connectionExpired(sender.connectedAt, now)) return connection.close(CLOSE_TOO_OLD, "Reconnect to continue");
+    const rate = takeMessageToken(sender.bucket, now);
+    connection.setState({ ...sender, bucket: rate.bucket });
+    if (!rate.allowed) return this.#send(connection, { type: "error", code: "not_allowed", error: "Too many messages: wait a moment." });
     const refusal = refusalFor(this.#status, sender.rights, parsed.message.type);
     if (refusal) return this.#send(connection, { type: "error", ...refusal });
     try {
@@ -110,9 +127,17 @@ export class DealRoom extends Server<Env> {
     }
   }
 
-  /** The database said the room is no longer active: tell everyone and refuse the write. */
+  /**
+   * The database refused the write: the room is no longer active (tell everyone), or the author
+   * lost their place or right (close their socket).
+   */
   #refusedByStatus<T>(connection: Connection<Present>, outcome: WriteOutcome<T>): outcome is Extract<WriteOutcome<T>, { ok: false }> {
     if (outcome.ok) return false;
+    if ("reason" in outcome) {
+      this.#send(connection, { type: "error", code: "not_allowed", error: "You no longer have a place in this room with that right." });
+      connection.close(CLOSE_NO_PLACE, "No place in this room");
+      return true;
+    }
     this.#status = outcome.status;
     this.#broadcast({ type: "status", status: outcome.status });
     const refusal = refusalFor(outcome.status, { chat: true, annotate: true, edit: true }, "chat")!;
@@ -126,15 +151,36 @@ export class DealRoom extends Server<Env> {
     const row = await findRoomBySubmission(this.#db, this.#room.orgId, this.#room.submissionId);
     this.#participants = await listParticipants(this.#db, this.#room.orgId, this.#room.dealRoomId);
     // Rights changed in the app take effect for people already in the room.
+    // Whoever lost their place is disconnected.
     for (const connection of this.getConnections<Present>()) {
-      const place = this.#participants.find((p) => p.userId === connection.state?.userId);
-      if (place) connection.setState({ userId: place.userId, rights: place.rights });
+      const state = connection.state;
+      const place = this.#participants.find((p) => p.userId === state?.userId);
+      if (place && state) connection.setState({ ...state, rights: place.rights });
+      else connection.close(CLOSE_NO_PLACE, "No place in this room");
     }
     if (row && row.status !== this.#status) {
       this.#status = row.status;
       this.#broadcast({ type: "status", status: row.status });
     }
     this.#broadcast({ type: "participants", participants: this.#participants });
+  }
+
+  /** Closes sockets past their maximum age and wakes again for the next one. */
+  override async onAlarm() {
+    const now = Date.now();
+    for (const connection of this.getConnections<Present>()) {
+      if (connection.state && connectionExpired(connection.state.connectedAt, now)) connection.close(CLOSE_TOO_OLD, "Reconnect to continue");
+    }
+    await this.#armExpiry();
+  }
+
+  async #armExpiry() {
+    let next: number | null = null;
+    for (const connection of this.getConnections<Present>()) {
+      const expires = (connection.state?.connectedAt ?? Date.now()) + MAX_CONNECTION_AGE_MS;
+      if (next === null || expires < next) next = expires;
+    }
+    if (next !== null) await this.ctx.storage.setAlarm(next);
   }
 
   #present(): string[] {

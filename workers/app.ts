@@ -13,6 +13,7 @@ import { publishOutbox } from "../app/services/events/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/event-delivery.server.ts";
 import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
+import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -44,9 +45,10 @@ async function handleRequest(request: Request, env: Env, ctx: ExecutionContext):
     if (room) return room;
     const context = new RouterContextProvider();
     setRequestContext(context, env, ctx);
-    const response = await requestHandler(request, context);
-    // A change that raised domain events has committed by the time its response exists.
-    if (request.method !== "GET" && request.method !== "HEAD") publishAfterCommit(env, ctx);
+    const { result: response, wroteEvents } = await trackOutboxWrites(() => requestHandler(request, context));
+    // A change that raised domain events has committed by the time its response exists; a
+    // request that wrote none does not scan the cross-tenant outbox.
+    if (wroteEvents) publishAfterCommit(env, ctx);
     return response;
 }
 
@@ -77,7 +79,7 @@ export default {
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);
-        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET));
+        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }));
       })(),
     );
   },

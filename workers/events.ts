@@ -12,7 +12,7 @@ export function deliveryDepsFor(env: Env): DeliveryDeps {
   return {
     db: servicesFor(env).db,
     appUrl: env.APP_URL,
-    webhooks: liveWebhookSender(env.BETTER_AUTH_SECRET),
+    webhooks: liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }),
     pushLive: async (orgId, userId, update) => {
       const room = await getServerByName(env.UserNotifications, notificationRoomName(orgId, userId));
       await room.push(update);

@@ -276,19 +276,38 @@ type Cell = [MySqlColumn, unknown];
  * INSERT ... SELECT from the room's own row, only while the room is active. Reading the room row
  * inside the insert takes a shared lock on it, so a write either commits before the room closes
  * or finds it closed, never after; and a chat line costs one statement, not a transaction.
+ * The same statement checks the author's place: still a member of the organization, with a place
+ * in the room that carries the right (not only when the socket opened).
  */
 async function insertWhileActive(
   executor: Db,
   room: WritingRoomRef,
   table: MySqlTable,
   cells: Cell[],
+  author: RoomAuthor,
 ): Promise<boolean> {
   const columns = sql.join(cells.map(([column]) => sql.identifier(column.name)), sql`, `);
   const values = sql.join(cells.map(([column, value]) => sql.param(value, column)), sql`, `);
   const result = await executor.execute(
-    sql`insert into ${table} (${columns}) select ${values} from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${dealRooms.status} = 'active'`,
+    sql`insert into ${table} (${columns}) select ${values} from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${dealRooms.status} = 'active' and ${authorHasRight(room, author)}`,
   );
   return Number(result.rowsAffected) === 1;
+}
+
+/** Who writes and the right the write needs. */
+export type RoomAuthor = { userId: string; right: "chat" | "annotate" | "edit" };
+
+const RIGHT_COLUMN = { chat: dealRoomParticipants.canChat, annotate: dealRoomParticipants.canAnnotate, edit: dealRoomParticipants.canEdit };
+
+function authorHasRight(room: WritingRoomRef, author: RoomAuthor) {
+  return sql`exists (select 1 from ${dealRoomParticipants} where ${dealRoomParticipants.orgId} = ${room.orgId} and ${dealRoomParticipants.dealRoomId} = ${room.dealRoomId} and ${dealRoomParticipants.userId} = ${author.userId} and ${RIGHT_COLUMN[author.right]} = true)
+    and exists (select 1 from ${member} where ${member.organizationId} = ${room.orgId} and ${member.userId} = ${author.userId})`;
+}
+
+/** Whether the user still has a place with this right in the room (and is still a member of its org). */
+export async function hasRightInRoom(db: Db, room: WritingRoomRef, author: RoomAuthor): Promise<boolean> {
+  const result = await db.execute(sql`select 1 as ok from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${authorHasRight(room, author)}`);
+  return (result.rows as unknown[]).length > 0;
 }
 
 /** Inserts a chat message only while the room is active; false when it is not. */
@@ -304,7 +323,7 @@ export function insertMessageWhileActive(
     [dealRoomMessages.authorUserId, message.authorUserId],
     [dealRoomMessages.body, message.body],
     [dealRoomMessages.createdAt, message.createdAt],
-  ]);
+  ], { userId: message.authorUserId, right: "chat" });
 }
 
 /** Inserts an annotation only while the room is active; false when it is not. */
@@ -322,7 +341,7 @@ export function insertAnnotationWhileActive(
     [dealRoomAnnotations.target, annotation.target],
     [dealRoomAnnotations.text, annotation.text],
     [dealRoomAnnotations.createdAt, annotation.createdAt],
-  ]);
+  ], { userId: annotation.authorUserId, right: "annotate" });
 }
 
 export async function findDealRoomStatus(db: Db, orgId: string, dealRoomId: string): Promise<DealRoomStatus | null> {

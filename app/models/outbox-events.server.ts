@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { deadLetterEvents, domainEventOnce, outboxEvents } from "../../db/schema/index.ts";
+import { noteOutboxWrite } from "../utils/outbox-writes.ts";
 
 // The domain-event outbox, its once-keys and the dead letters the queue gave up on.
 
@@ -13,6 +14,7 @@ export async function insertOutboxEvent(
   event: { id: string; type: string; payload: Record<string, unknown> },
 ) {
   await tx.insert(outboxEvents).values({ id: event.id, orgId, type: event.type, payload: event.payload });
+  noteOutboxWrite();
 }
 
 /** Several events of one organization in one statement. */
@@ -23,6 +25,7 @@ export async function insertOutboxEvents(
 ) {
   if (events.length === 0) return;
   await tx.insert(outboxEvents).values(events.map((e) => ({ ...e, orgId })));
+  noteOutboxWrite();
 }
 
 /** Claims `onceKey` in the organization for `eventId`: false when someone claimed it before. */

@@ -44,6 +44,16 @@ export async function insertPayment(
   await tx.insert(payments).values({ ...payment, orgId });
 }
 
+/** Whether a payment of the org already carries this reference (a provider's intent id pays once). */
+export async function paymentReferenceRecorded(tx: Database | Transaction, orgId: string, reference: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.orgId, orgId), eq(payments.reference, reference)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** What was paid on each invoice of the org that has payments. */
 export async function sumPaymentsByInvoice(db: Database | Transaction, orgId: string) {
   const rows = await db

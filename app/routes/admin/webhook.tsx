@@ -5,7 +5,7 @@ import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/events/webhooks.server.ts";
+import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -26,7 +26,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requirePermission(args, "manage:webhook");
-  const { db, env } = appServices(args.context);
+  const { db, env, isDevelopment } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
   const input = submission.value;
@@ -34,9 +34,16 @@ export async function action(args: Route.ActionArgs) {
     const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
     invariantResponse(log && log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
     if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
-    await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET));
+    await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: isDevelopment }));
   } else {
-    invariantResponse(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"), "Webhook endpoint not found");
+    let updated: boolean;
+    try {
+      updated = Boolean(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"));
+    } catch (error) {
+      if (!(error instanceof WebhookEndpointLimit)) throw error;
+      return data({ error: error.message }, { status: 409 });
+    }
+    invariantResponse(updated, "Webhook endpoint not found");
   }
   return { error: null };
 }
@@ -80,12 +87,12 @@ export default function WebhookEndpoint({ loaderData, actionData }: Route.Compon
               { header: "Event", cell: (d) => <span className="font-mono text-xs">{d.eventType} · {d.eventId}</span> },
               { header: "Status", cell: (d) => <Badge tone={d.status === "succeeded" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status}</Badge> },
               {
-                header: "Attempts (response)",
+                header: "Attempts",
                 cell: (d) => (
                   <ol className="text-xs">
                     {d.attemptLog.map((a) => (
                       <li key={a.id}>
-                        #{a.attempt} {formatInstant(a.attemptedAt)}: {a.statusCode ?? "no response"}{a.error && a.statusCode === null ? ` (${a.error})` : ""}
+                        #{a.attempt} {formatInstant(a.attemptedAt)}: {a.message}
                       </li>
                     ))}
                   </ol>

@@ -9,7 +9,8 @@ import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.
 import { appServices } from "../../context.server.ts";
 import { recordAudit } from "../../models/audit-log.server.ts";
 import { DOMAIN_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
-import { createWebhookEndpoint, listWebhookEndpoints } from "../../services/events/webhooks.server.ts";
+import { webhookUrlProblem } from "../../services/events/webhook-url.ts";
+import { createWebhookEndpoint, listWebhookEndpoints, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { clientAddress } from "../../utils/http.server.ts";
 
@@ -32,12 +33,16 @@ export async function action(args: Route.ActionArgs) {
   const { db, env, isDevelopment } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: EndpointSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
-  // Plain HTTP only reaches a receiver on this machine in development; in production it would
-  // carry the signed payload in the clear.
-  if (!isDevelopment && !submission.value.url.startsWith("https://")) {
-    return data({ result: submission.reply({ fieldErrors: { url: ["Webhook URLs must use https://"] } }), secret: null }, { status: 400 });
+  // https on 443 to a public host only (webhook-url.ts); development may call this machine.
+  const problem = webhookUrlProblem(submission.value.url, { allowLocal: isDevelopment });
+  if (problem) return data({ result: submission.reply({ fieldErrors: { url: [problem] } }), secret: null }, { status: 400 });
+  let created: Awaited<ReturnType<typeof createWebhookEndpoint>>;
+  try {
+    created = await createWebhookEndpoint(db, user.tenant, submission.value, env.BETTER_AUTH_SECRET, { allowLocal: isDevelopment });
+  } catch (error) {
+    if (!(error instanceof WebhookEndpointLimit)) throw error;
+    return data({ result: submission.reply({ formErrors: [error.message] }), secret: null }, { status: 409 });
   }
-  const created = await createWebhookEndpoint(db, user.tenant, submission.value, env.BETTER_AUTH_SECRET);
   await recordAudit(db, { orgId: user.tenant.orgId, actorUserId: user.id, actorEmail: user.email, action: "webhook_endpoint_created", targetType: "webhook_endpoint", targetId: created.id, detail: { url: submission.value.url, eventTypes: submission.value.eventTypes }, ipAddress: clientAddress(args.request) });
   return { result: submission.reply({ resetForm: true }), secret: created.secret };
 }
@@ -90,6 +95,7 @@ export default function Webhooks({ loaderData }: Route.ComponentProps) {
               </div>
               <ErrorList errors={fields.eventTypes.errors} />
             </fieldset>
+            <ErrorList errors={form.errors} />
             <Button type="submit" className="self-start">Add endpoint</Button>
           </Form>
         </Card>

@@ -6,7 +6,7 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { Badge, Button, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { LedgerUnavailableError } from "../../services/ledger/client.server.ts";
-import { listAwaitingPostings, postAwaitingPostings } from "../../services/ledger/postings.server.ts";
+import { listAwaitingPostings, postAwaitingPostings, postingErrorForDisplay } from "../../services/ledger/postings.server.ts";
 import { getAccountBalances, getTrialBalance } from "../../services/ledger/reports.server.ts";
 import { settleCarrier } from "../../services/ledger/settlements.server.ts";
 import { formatCents, formatInstant } from "../../utils/format.ts";
@@ -30,7 +30,7 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:ledger");
   const services = appServices(args.context);
   const [books, waiting] = await Promise.all([readBooks(services, user.tenant.orgId), listAwaitingPostings(services.db, user.tenant.orgId)]);
-  return { ...books, waiting: waiting.map((p) => ({ id: p.id, description: p.description, status: p.status, attempts: p.attempts, lastError: p.lastError, createdAt: p.createdAt })) };
+  return { ...books, waiting: waiting.map((p) => ({ id: p.id, description: p.description, status: p.status, attempts: p.attempts, lastError: postingErrorForDisplay(p.status, p.lastError), createdAt: p.createdAt })) };
 }
 
 export async function action(args: Route.ActionArgs) {

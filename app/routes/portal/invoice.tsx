@@ -11,8 +11,8 @@ import { getInvoice } from "../../models/invoices.server.ts";
 import { listInvoicePayments } from "../../models/payments.server.ts";
 import { invoicePageTitle, paymentMethodLabel } from "../../services/billing/receipt.ts";
 import { PortalPaymentSchema } from "../../services/ledger/payment-forms.ts";
-import { recordInvoicePayment } from "../../services/ledger/premium-payments.server.ts";
-import { chargeTestCard } from "../../services/ledger/test-card.ts";
+import { payInvoiceOnline } from "../../services/billing/online-payments.server.ts";
+import { paymentProviderFor } from "../../services/billing/payment-provider.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -24,33 +24,36 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:invoice");
-  const { db } = appServices(args.context);
+  const { db, env } = appServices(args.context);
   const invoice = await getInvoice(db, user.tenant, args.params.invoiceId);
   invariantResponse(invoice, "Invoice not found");
   const payments = await listInvoicePayments(db, user.tenant, invoice.id);
   const balanceCents = invoice.amountCents - payments.reduce((sum, p) => sum + p.amountCents, 0);
   const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
-  return { invoice, balanceCents, open, payments };
+  const paymentForm = paymentProviderFor(env)?.form ?? null;
+  return { invoice, balanceCents, open, payments, paymentForm };
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "pay:invoice");
   const submission = parseWithZod(await args.request.formData(), { schema: PortalPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
-  const charge = chargeTestCard(submission.value.cardNumber);
-  if (!charge.approved)
-    return data(
-      { result: submission.reply({ fieldErrors: { cardNumber: [charge.message] } }), outcome: null },
-      { status: 422 },
-    );
-  const { db, ledger } = appServices(args.context);
-  const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
+  const { db, ledger, env } = appServices(args.context);
+  // Paid only when the payment provider confirms it server side; the test card exists only in
+  // development and tests, and with no provider configured the payment is refused.
+  const outcome = await payInvoiceOnline(db, ledger, user.tenant, paymentProviderFor(env), {
     invoiceId: args.params.invoiceId,
     amountCents: submission.value.amount,
-    method: "test_card",
-    reference: `test card •••• ${charge.last4}`,
+    fields: { cardNumber: submission.value.cardNumber },
   });
   invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
+  if (!outcome.ok && outcome.reason === "not_configured")
+    return data({ result: submission.reply({ formErrors: [outcome.message] }), outcome: null }, { status: 503 });
+  if (!outcome.ok && outcome.reason === "declined")
+    return data(
+      { result: submission.reply({ fieldErrors: { cardNumber: [outcome.message] } }), outcome: null },
+      { status: 422 },
+    );
   if (!outcome.ok)
     return data(
       { result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null },
@@ -62,7 +65,7 @@ export async function action(args: Route.ActionArgs) {
   };
 }
 
-export default function PayInvoice({ loaderData: { invoice, balanceCents, open, payments } }: Route.ComponentProps) {
+export default function PayInvoice({ loaderData: { invoice, balanceCents, open, payments, paymentForm } }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -96,7 +99,14 @@ export default function PayInvoice({ loaderData: { invoice, balanceCents, open, 
           </dl>
         </Card>
         {actionData?.outcome ? <PaymentResult outcome={actionData.outcome} /> : null}
-        {open ? (
+        {open && paymentForm !== "test_card" ? (
+          <Card title="Pay invoice">
+            <p className="text-sm text-text-muted">
+              Online payment is not available yet. Please pay this invoice by check, ACH or wire as shown on the invoice, or contact your agent.
+            </p>
+          </Card>
+        ) : null}
+        {open && paymentForm === "test_card" ? (
           <Card title="Pay invoice">
             <p className="mb-4 text-sm text-text-muted">
               Test payment method: no card is charged. Use the test card 4242 4242 4242 4242 (4000 0000 0000 0002 is

@@ -65,7 +65,7 @@ export function openApiDocument(serverUrl: string) {
             "400": errorResponse("VALIDATION_FAILED (for a PDF: no file in the acord125 field)"),
             "413": errorResponse("TOO_LARGE: the PDF is over the size limit"),
             "415": errorResponse("NOT_A_PDF"),
-            "422": errorResponse("STATE_NOT_AUTHORIZED or VALIDATION_FAILED (for a PDF, details.acord shows what was read); ENCRYPTED, NO_FORM_FIELDS or UNREADABLE for a PDF that cannot be read"),
+            "422": errorResponse("STATE_NOT_AUTHORIZED or VALIDATION_FAILED (for a PDF, details.acord shows what was read); ENCRYPTED, NO_FORM_FIELDS, UNREADABLE or TOO_COMPLEX for a PDF that cannot be read"),
             ...common,
           },
         },

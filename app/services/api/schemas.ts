@@ -164,6 +164,7 @@ export const ERROR_CODES = [
   "ENCRYPTED",
   "NO_FORM_FIELDS",
   "UNREADABLE",
+  "TOO_COMPLEX",
   "INTERNAL",
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import { audienceOf } from "./event-audience.server.ts";
 import type { LiveUpdate } from "./live-notifications.ts";
 import { notifyAudience, unreadNotificationCount } from "./notifications.server.ts";
 import { fanOutToWebhooks, type WebhookSender } from "./webhooks.server.ts";
+import { runFairly, WEBHOOK_CONCURRENCY, WEBHOOK_CONCURRENCY_PER_ORG } from "./fair-delivery.ts";
 
 export type DeliveryDeps = {
   db: Database;
@@ -46,6 +47,7 @@ type QueueMessage = Pick<Message<unknown>, "body" | "attempts" | "ack" | "retry"
  * delay; after the queue's max_retries it moves to the dead-letter queue.
  */
 export async function consumeDomainEvents(messages: readonly QueueMessage[], deps: DeliveryDeps): Promise<void> {
+  const valid: { message: QueueMessage; event: DomainEventMessage }[] = [];
   for (const message of messages) {
     const parsed = DomainEventMessageSchema.safeParse(message.body);
     if (!parsed.success) {
@@ -54,14 +56,24 @@ export async function consumeDomainEvents(messages: readonly QueueMessage[], dep
       message.ack();
       continue;
     }
-    try {
-      await deliverDomainEvent(deps, parsed.data);
-      message.ack();
-    } catch (error) {
-      console.error(`domain event ${parsed.data.id} failed (attempt ${message.attempts})`, error);
-      message.retry({ delaySeconds: Math.min(300, 10 * 2 ** (message.attempts - 1)) });
-    }
+    valid.push({ message, event: parsed.data });
   }
+  // Every tenant shares this consumer: events run round-robin by organization with bounded
+  // concurrency, so one org's slow receivers cannot stall the batch for the others.
+  await runFairly(
+    valid,
+    ({ event }) => event.orgId,
+    async ({ message, event }) => {
+      try {
+        await deliverDomainEvent(deps, event);
+        message.ack();
+      } catch (error) {
+        console.error(`domain event ${event.id} failed (attempt ${message.attempts})`, error);
+        message.retry({ delaySeconds: Math.min(300, 10 * 2 ** (message.attempts - 1)) });
+      }
+    },
+    { concurrency: WEBHOOK_CONCURRENCY, perKey: WEBHOOK_CONCURRENCY_PER_ORG },
+  );
 }
 
 /** The dead-letter queue consumer: every message that exhausted its retries is kept for /admin. */

@@ -31,7 +31,7 @@ beforeAll(async () => {
   deps = {
     db,
     appUrl: "https://app.openinsure.test",
-    webhooks: { fetch: globalThis.fetch, now: () => new Date(), appSecret: APP_SECRET },
+    webhooks: { fetch: globalThis.fetch, now: () => new Date(), appSecret: APP_SECRET, allowLocal: true },
     pushLive: async (_orgId, userId, update) => {
       pushed.push({ userId, update });
     },
@@ -84,7 +84,7 @@ describe("domain events", () => {
 
   test("delivering the same event twice creates one notification, one email, one live push and one webhook delivery per endpoint", async () => {
     receiver.respondWith(200);
-    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["submission.referred"] }, APP_SECRET);
+    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["submission.referred"] }, APP_SECRET, { allowLocal: true });
     const { reference, referred } = await referredSubmission();
     const assignee = String(referred.data.assignedToUserId);
 

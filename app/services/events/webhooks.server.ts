@@ -24,16 +24,39 @@ import type { DomainEventMessage } from "./domain-event-types.ts";
 import { recordDomainEvent } from "./domain-events.server.ts";
 import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.ts";
+import { webhookUrlProblem } from "./webhook-url.ts";
+import {
+  interleaveByOrg,
+  MAX_WEBHOOK_ENDPOINTS_PER_ORG,
+  runFairly,
+  SWEEP_PER_ORG,
+  WEBHOOK_CONCURRENCY,
+  WEBHOOK_CONCURRENCY_PER_ORG,
+} from "./fair-delivery.ts";
 
 /**
  * How webhooks go out: the HTTP client, the clock (both injected so tests control them) and the
  * app secret that unseals the endpoints' signing secrets.
  */
-export type WebhookSender = { fetch: typeof fetch; now: () => Date; appSecret: string };
+export type WebhookSender = {
+  fetch: typeof fetch;
+  now: () => Date;
+  appSecret: string;
+  /** Development and tests only: endpoints on this machine (plain http, localhost) may be called. */
+  allowLocal?: boolean;
+};
 
-export function liveWebhookSender(appSecret: string): WebhookSender {
-  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret };
+export function liveWebhookSender(appSecret: string, options: { allowLocal: boolean }): WebhookSender {
+  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret, allowLocal: options.allowLocal };
 }
+
+/**
+ * What the delivery log and replay show of a failed attempt: nothing of the receiver's answer
+ * (status, error text, timing), which would make the log a port scanner. The detail goes to the
+ * server's log only.
+ */
+export const WEBHOOK_ATTEMPT_FAILED = "Not delivered: the endpoint did not accept the event.";
+export const WEBHOOK_URL_REFUSED = "Not delivered: the endpoint URL is not allowed (https on port 443 to a public host).";
 
 const SECRET_PURPOSE = "webhook-signing-secret";
 
@@ -47,13 +70,29 @@ function randomSecret(): string {
   return `whsec_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Creates an endpoint and returns its signing secret: the only time it leaves the server. */
+export class WebhookUrlRefused extends Error {
+  override readonly name = "WebhookUrlRefused";
+}
+
+export class WebhookEndpointLimit extends Error {
+  override readonly name = "WebhookEndpointLimit";
+}
+
+export const WEBHOOK_ENDPOINT_LIMIT_MESSAGE = `An organization may have at most ${MAX_WEBHOOK_ENDPOINTS_PER_ORG} active endpoints: disable one first.`;
+
+/** Creates an endpoint (refusing a URL webhookUrlProblem refuses) and returns its signing secret: the only time it leaves the server. */
 export async function createWebhookEndpoint(
   db: Database,
   tenant: TenantContext,
   input: { url: string; eventTypes: string[] },
   appSecret: string,
+  options: { allowLocal: boolean },
 ) {
+  const problem = webhookUrlProblem(input.url, { allowLocal: options.allowLocal });
+  if (problem) throw new WebhookUrlRefused(problem);
+  if ((await listActiveWebhookEndpoints(db, tenant.orgId)).length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
+    throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
+  }
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
@@ -71,15 +110,37 @@ export async function findWebhookEndpointLog(db: Database, tenant: TenantContext
   if (!endpoint) return null;
   const deliveries = await listEndpointDeliveries(db, tenant.orgId, endpointId, 50);
   const attempts = await listDeliveryAttempts(db, tenant.orgId, deliveries.map((d) => d.id));
-  return { endpoint, deliveries: deliveries.map((d) => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })) };
+  return {
+    endpoint,
+    deliveries: deliveries.map(({ lastStatusCode: _status, ...d }) => ({
+      ...d,
+      // Only whether each attempt was delivered: no status, error text or duration (see WEBHOOK_ATTEMPT_FAILED).
+      attemptLog: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map((a) => ({
+          id: a.id,
+          attempt: a.attempt,
+          attemptedAt: a.attemptedAt,
+          delivered: a.statusCode !== null && isSuccessStatus(a.statusCode),
+          message: a.statusCode !== null && isSuccessStatus(a.statusCode) ? "Delivered" : (a.error === WEBHOOK_URL_REFUSED ? WEBHOOK_URL_REFUSED : WEBHOOK_ATTEMPT_FAILED),
+        })),
+    })),
+  };
 }
 
-export function setWebhookEndpointStatus(
+/** Enables or disables an endpoint; enabling refuses (WebhookEndpointLimit) beyond the org's cap. */
+export async function setWebhookEndpointStatus(
   db: Database,
   tenant: TenantContext,
   endpointId: string,
   status: "active" | "disabled",
 ) {
+  if (status === "active") {
+    const active = await listActiveWebhookEndpoints(db, tenant.orgId);
+    if (!active.some((e) => e.id === endpointId) && active.length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
+      throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
+    }
+  }
   return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
 }
 
@@ -99,15 +160,22 @@ export async function fanOutToWebhooks(
 ): Promise<number> {
   const endpoints = await listActiveWebhookEndpoints(db, event.orgId);
   const body = webhookBody(event);
-  let created = 0;
+  const created: string[] = [];
   for (const endpoint of endpoints.filter((e) => e.eventTypes.includes(event.type))) {
     const id = createId("whd");
     const delivery = { id, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() };
-    if (!(await insertWebhookDeliveryOnce(db, event.orgId, delivery))) continue;
-    created++;
-    await attemptWebhookDelivery(db, event.orgId, id, sender);
+    if (await insertWebhookDeliveryOnce(db, event.orgId, delivery)) created.push(id);
   }
-  return created;
+  // The org's endpoints are called side by side (bounded), so one slow receiver does not hold
+  // up the org's others; a failed attempt is retried by the sweep.
+  await runFairly(
+    created,
+    (id) => id,
+    (id) => attemptWebhookDelivery(db, event.orgId, id, sender),
+    { concurrency: WEBHOOK_CONCURRENCY_PER_ORG, perKey: 1 },
+    (id, error) => console.error(`webhook delivery ${id} could not be attempted`, error),
+  );
+  return created.length;
 }
 
 /**
@@ -132,6 +200,24 @@ export async function attemptWebhookDelivery(
     return false;
   }
 
+  if (webhookUrlProblem(endpoint.url, { allowLocal: sender.allowLocal ?? false })) {
+    // Stored before the rules (or under looser ones): never called. The delivery fails for good.
+    console.warn(`webhook delivery ${deliveryId}: endpoint ${endpoint.id} has a URL that is not allowed; not sent`);
+    await transactionWithRetry(db, async (tx) => {
+      await insertDeliveryAttempt(tx, orgId, {
+        id: createId("wha"),
+        deliveryId,
+        attempt: delivery.attempts + 1,
+        statusCode: null,
+        error: WEBHOOK_URL_REFUSED,
+        durationMs: 0,
+        attemptedAt: startedAt,
+      });
+      await updateWebhookDelivery(tx, orgId, deliveryId, { attempts: delivery.attempts + 1, lastStatusCode: null, status: "failed", nextAttemptAt: null });
+    });
+    return true;
+  }
+
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
@@ -153,6 +239,10 @@ export async function attemptWebhookDelivery(
   } catch (cause) {
     error = (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
   }
+  if (statusCode === null || !isSuccessStatus(statusCode)) {
+    // The detail stays in the server's log; the org's log shows WEBHOOK_ATTEMPT_FAILED.
+    console.warn(`webhook delivery ${deliveryId} to endpoint ${endpoint.id} failed: ${error ?? `HTTP ${statusCode}`}`);
+  }
   const finishedAt = sender.now();
   const succeeded = statusCode !== null && isSuccessStatus(statusCode);
   const attempt = delivery.attempts + 1;
@@ -164,7 +254,7 @@ export async function attemptWebhookDelivery(
       deliveryId,
       attempt,
       statusCode,
-      error: error ?? (succeeded ? null : `HTTP ${statusCode}`),
+      error: succeeded ? null : WEBHOOK_ATTEMPT_FAILED,
       durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
       attemptedAt: startedAt,
     });
@@ -180,24 +270,31 @@ export async function attemptWebhookDelivery(
     const disable = current.status === "active" && failures >= DISABLE_AFTER_CONSECUTIVE_FAILURES;
     await setWebhookEndpointFailures(tx, orgId, endpoint.id, failures, disable ? finishedAt : null);
     if (disable) {
-      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures, lastStatusCode: statusCode, lastError: error });
+      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures });
     }
   });
   return true;
 }
 
-/** The cron's sweep: every pending delivery whose retry time has come, across organizations. */
+/**
+ * The cron's sweep: pending deliveries whose retry time has come, across organizations, taken
+ * round-robin by org (at most SWEEP_PER_ORG of one org per run) and sent with bounded
+ * concurrency per org, so one tenant's backlog or slow receivers cannot stall the others.
+ */
 export async function retryDueWebhookDeliveries(db: Database, sender: WebhookSender, limit = 50): Promise<number> {
   const now = sender.now();
+  const due = interleaveByOrg(await listDueWebhookDeliveries(db, now, limit * 10), SWEEP_PER_ORG, limit);
   let attempted = 0;
-  for (const row of await listDueWebhookDeliveries(db, now, limit)) {
-    try {
+  await runFairly(
+    due,
+    (row) => row.org_id,
+    async (row) => {
       if (await attemptWebhookDelivery(db, row.org_id, row.id, sender)) attempted++;
-    } catch (error) {
-      // One broken delivery must not hold up the others; its lease brings it back later.
-      console.error(`webhook delivery ${row.id} could not be attempted`, error);
-    }
-  }
+    },
+    { concurrency: WEBHOOK_CONCURRENCY, perKey: WEBHOOK_CONCURRENCY_PER_ORG },
+    // One broken delivery must not hold up the others; its lease brings it back later.
+    (row, error) => console.error(`webhook delivery ${row.id} could not be attempted`, error),
+  );
   return attempted;
 }
 

@@ -1,13 +1,26 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
+import { organization, outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
 import { WEBHOOK_RETRY_DELAYS_MS, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { verifySignature } from "./webhook-signature.ts";
-import { attemptWebhookDelivery, createWebhookEndpoint, fanOutToWebhooks, replayWebhookDelivery, retryDueWebhookDeliveries, setWebhookEndpointStatus } from "./webhooks.server.ts";
+import {
+  attemptWebhookDelivery,
+  createWebhookEndpoint,
+  fanOutToWebhooks,
+  findWebhookEndpointLog,
+  replayWebhookDelivery,
+  retryDueWebhookDeliveries,
+  setWebhookEndpointStatus,
+  WEBHOOK_ATTEMPT_FAILED,
+  WEBHOOK_URL_REFUSED,
+  WebhookEndpointLimit,
+  WebhookUrlRefused,
+} from "./webhooks.server.ts";
+import { MAX_WEBHOOK_ENDPOINTS_PER_ORG } from "./fair-delivery.ts";
 
 const db = guardedTestDatabase();
 // The secret vitest's global setup gives the app: the retry sweep may meet other files' endpoints.
@@ -29,7 +42,7 @@ function policyBound(): DomainEventMessage {
 /** A clock the test moves by hand: retries come due without any real waiting. */
 function controllableClock(start: string) {
   let now = new Date(start).getTime();
-  return { sender: { fetch: globalThis.fetch, now: () => new Date(now), appSecret: APP_SECRET }, advance: (ms: number) => (now += ms) };
+  return { sender: { fetch: globalThis.fetch, now: () => new Date(now), appSecret: APP_SECRET, allowLocal: true }, advance: (ms: number) => (now += ms) };
 }
 
 async function deliveryOf(endpointId: string, eventId: string) {
@@ -55,7 +68,7 @@ describe("webhook delivery", () => {
   test("a failing endpoint is retried on the schedule, disabled after 5 failures in a row with a notice event, and the log keeps every response", async () => {
     receiver.respondWith(500);
     const clock = controllableClock("2030-01-01T00:00:00.000Z");
-    const { id: endpointId, secret } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET);
+    const { id: endpointId, secret } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET, { allowLocal: true });
     const event = policyBound();
     const before = receiver.received.length;
 
@@ -101,7 +114,7 @@ describe("webhook delivery", () => {
   test("an event delivered twice makes one delivery per endpoint, and a claimed attempt is not sent twice", async () => {
     receiver.respondWith(200);
     const clock = controllableClock("2030-02-01T00:00:00.000Z");
-    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET);
+    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET, { allowLocal: true });
     const event = policyBound();
     await Promise.all([fanOutToWebhooks(db, event, clock.sender), fanOutToWebhooks(db, event, clock.sender)]);
     await fanOutToWebhooks(db, event, clock.sender);
@@ -111,5 +124,119 @@ describe("webhook delivery", () => {
     expect(deliveries[0]).toMatchObject({ status: "succeeded", attempts: 1 });
     expect(await attemptWebhookDelivery(db, org, deliveries[0]!.id, clock.sender)).toBe(false);
     await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
+  });
+  test("issue 10 item 14: a URL that is not https on 443 to a public host is refused when saved and never called at delivery", async () => {
+    await expect(
+      createWebhookEndpoint(
+        db,
+        admin,
+        { url: "https://169.254.169.254/latest/meta-data", eventTypes: ["policy.bound"] },
+        APP_SECRET,
+        { allowLocal: false },
+      ),
+    ).rejects.toBeInstanceOf(WebhookUrlRefused);
+    await expect(
+      createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET, {
+        allowLocal: false,
+      }),
+    ).rejects.toThrow("https://");
+
+    // Stored before these rules: the production sender does not call it, and the log says why in general terms.
+    const endpointId = createId("whe");
+    await db
+      .insert(webhookEndpoints)
+      .values({
+        id: endpointId,
+        orgId: org,
+        url: receiver.url,
+        sealedSecret: "sealed",
+        eventTypes: ["policy.bound"],
+        createdByUserId: admin.userId,
+      });
+    const calls: string[] = [];
+    const production = {
+      fetch: (async (input: RequestInfo | URL) => {
+        calls.push(String(input));
+        return new Response(null, { status: 204 });
+      }) as typeof fetch,
+      now: () => new Date("2030-03-01T00:00:00.000Z"),
+      appSecret: APP_SECRET,
+    };
+    const event = policyBound();
+    expect(await fanOutToWebhooks(db, event, production)).toBe(1);
+    expect(calls).toEqual([]);
+    expect(await deliveryOf(endpointId, event.id)).toMatchObject({ status: "failed", nextAttemptAt: null });
+    const log = await findWebhookEndpointLog(db, admin, endpointId);
+    expect(log!.deliveries[0]!.attemptLog).toEqual([
+      expect.objectContaining({ delivered: false, message: WEBHOOK_URL_REFUSED }),
+    ]);
+    await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
+  });
+
+  test("issue 10 item 14: the delivery log and replay show no upstream status, error text or timing", async () => {
+    receiver.respondWith(503);
+    const clock = controllableClock("2030-04-01T00:00:00.000Z");
+    const { id: endpointId } = await createWebhookEndpoint(
+      db,
+      admin,
+      { url: receiver.url, eventTypes: ["policy.bound"] },
+      APP_SECRET,
+      { allowLocal: true },
+    );
+    const event = policyBound();
+    await fanOutToWebhooks(db, event, clock.sender);
+    const delivery = await deliveryOf(endpointId, event.id);
+    // A closed port: the connection error text stays in the server log only.
+    const refused = {
+      ...clock.sender,
+      fetch: (async () => {
+        throw new TypeError("connect ECONNREFUSED 10.0.0.5:5432");
+      }) as typeof fetch,
+    };
+    await replayWebhookDelivery(db, admin, delivery.id, refused);
+    const log = await findWebhookEndpointLog(db, admin, endpointId);
+    const shown = log!.deliveries[0]!;
+    expect(shown).not.toHaveProperty("lastStatusCode");
+    expect(shown.attemptLog).toEqual([
+      {
+        id: expect.any(String),
+        attempt: 1,
+        attemptedAt: expect.any(Date),
+        delivered: false,
+        message: WEBHOOK_ATTEMPT_FAILED,
+      },
+      {
+        id: expect.any(String),
+        attempt: 2,
+        attemptedAt: expect.any(Date),
+        delivered: false,
+        message: WEBHOOK_ATTEMPT_FAILED,
+      },
+    ]);
+    expect(JSON.stringify(log)).not.toMatch(/503|ECONNREFUSED|5432/);
+    const stored = await db
+      .select()
+      .from(webhookDeliveryAttempts)
+      .where(and(eq(webhookDeliveryAttempts.orgId, org), eq(webhookDeliveryAttempts.deliveryId, delivery.id)));
+    expect(stored.map((a) => a.error)).toEqual([WEBHOOK_ATTEMPT_FAILED, WEBHOOK_ATTEMPT_FAILED]);
+    await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
+  });
+
+  test("issue 10 item 15: an organization has at most MAX_WEBHOOK_ENDPOINTS_PER_ORG active endpoints", async () => {
+    const orgId = createId("org");
+    await db.insert(organization).values({ id: orgId, name: `Webhook cap ${orgId}`, slug: orgId });
+    const tenant = { ...admin, orgId, orgName: `Webhook cap ${orgId}` };
+    const input = { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] };
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_WEBHOOK_ENDPOINTS_PER_ORG; i++) ids.push((await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).id);
+    await expect(createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).rejects.toBeInstanceOf(WebhookEndpointLimit);
+    // Disabling one frees a place; enabling it again beyond the cap is refused.
+    await setWebhookEndpointStatus(db, tenant, ids[0]!, "disabled");
+    const extra = await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false });
+    await expect(setWebhookEndpointStatus(db, tenant, ids[0]!, "active")).rejects.toBeInstanceOf(WebhookEndpointLimit);
+    await setWebhookEndpointStatus(db, tenant, extra.id, "active");
+    await setWebhookEndpointStatus(db, tenant, extra.id, "disabled");
+    expect(await setWebhookEndpointStatus(db, tenant, ids[0]!, "active")).toBeTruthy();
+    for (const id of ids) await setWebhookEndpointStatus(db, tenant, id, "disabled");
   });
 });

@@ -7,7 +7,7 @@ import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { loadBook, provisionBook } from "./book.server.ts";
 import { ACCOUNT } from "./chart.ts";
 import { createLedgerClient } from "./client.server.ts";
-import { postAwaitingPostings } from "./postings.server.ts";
+import { POSTING_ERRORS, postAwaitingPostings } from "./postings.server.ts";
 import { recordInvoicePayment } from "./premium-payments.server.ts";
 import { reconcile } from "./reconciliation.server.ts";
 import { getAccountBalances } from "./reports.server.ts";
@@ -101,4 +101,25 @@ describe("the ledger proxy fails in the middle of a payment", () => {
     expect(outcome).toMatchObject({ ok: true, posting: { status: "awaiting_posting", error: expect.stringContaining("API key") } });
     expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toMatchObject({ posted: 1 });
   });
+});
+
+describe("issue 10 item 22: a ledger failure shows a plain message", () => {
+  test("the ledger's address and the raw error never reach the posting's last error", async () => {
+    const book = await createTestBook(db);
+    const unreachable = createLedgerClient({ url: "http://127.0.0.1:1/private-ledger-host", apiKey: "k" });
+    const outcome = await recordInvoicePayment(db, unreachable, book.finance, { invoiceId: book.invoiceId, amountCents: 20_000, method: "check" });
+    expect(outcome).toMatchObject({ ok: true, posting: { status: "awaiting_posting", error: POSTING_ERRORS.unavailable } });
+    if (!outcome.ok) return;
+    const { posting } = await postingOf(book.orgId, outcome.paymentId);
+    expect(posting.lastError).toBe(POSTING_ERRORS.unavailable);
+    expect(JSON.stringify(outcome)).not.toMatch(/127\.0\.0\.1|private-ledger-host|ECONNREFUSED|fetch failed/);
+  });
+});
+
+test("issue 10 item 22: a raw error stored before shows as the plain message", async () => {
+  const { postingErrorForDisplay } = await import("./postings.server.ts");
+  expect(postingErrorForDisplay("awaiting_posting", "the ledger at https://ledger.internal:8443 did not answer: fetch failed")).toBe(POSTING_ERRORS.unavailable);
+  expect(postingErrorForDisplay("rejected", "proxy said: bad request at /v1/transfers")).toBe(POSTING_ERRORS.refused);
+  expect(postingErrorForDisplay("rejected", "the ledger refused the chain (fees: exceeds_credits)")).toBe("the ledger refused the chain (fees: exceeds_credits)");
+  expect(postingErrorForDisplay("posted", null)).toBeNull();
 });

@@ -112,12 +112,37 @@ export async function submitPosting(db: Database, ledger: LedgerClient, orgId: s
     }
     return await settle(db, orgId, postingId, "rejected", `the ledger refused the chain (${reasons})`);
   } catch (error) {
+    // What is stored and shown (the ledger page's last error) is a plain message: the raw error
+    // names the ledger's address and its internals, so it goes to the server log only.
+    if (error instanceof LedgerRequestError || error instanceof LedgerUnavailableError || error instanceof LedgerProvisioningError) {
+      console.error(`ledger posting ${postingId} of ${orgId}: ${error.message}`);
+    }
     // The proxy refusing the request itself (400) would refuse these very ids again: a person must look.
-    if (error instanceof LedgerRequestError) return await settle(db, orgId, postingId, "rejected", error.message.slice(0, 500));
+    if (error instanceof LedgerRequestError) return await settle(db, orgId, postingId, "rejected", POSTING_ERRORS.refused);
     if (!(error instanceof LedgerUnavailableError) && !(error instanceof LedgerProvisioningError)) throw error;
-    await recordPostingAttemptFailure(db, orgId, postingId, error.message.slice(0, 500));
-    return { status: "awaiting_posting", error: error.message };
+    const shown = error instanceof LedgerProvisioningError ? POSTING_ERRORS.provisioning : POSTING_ERRORS.unavailable;
+    await recordPostingAttemptFailure(db, orgId, postingId, shown);
+    return { status: "awaiting_posting", error: shown };
   }
+}
+
+/** The messages a posting's failure shows; the detail is in the server log. */
+export const POSTING_ERRORS = {
+  unavailable: "The ledger did not answer, or refused this deployment's ledger configuration (address or API key); it is retried.",
+  provisioning: "The organization's ledger accounts could not be set up yet; it is retried.",
+  refused: "The ledger refused the request; see the server log.",
+} as const;
+
+/**
+ * A posting's last error as pages show it: the plain messages above and the ledger's own
+ * refusal reasons pass; anything else (a raw error stored before, naming the ledger's address)
+ * shows as the plain message for its status.
+ */
+export function postingErrorForDisplay(status: string, lastError: string | null): string | null {
+  if (lastError === null) return null;
+  if ((Object.values(POSTING_ERRORS) as string[]).includes(lastError)) return lastError;
+  if (lastError.startsWith("the ledger refused the chain (") || lastError.startsWith("the ledger holds different transfers")) return lastError;
+  return status === "rejected" ? POSTING_ERRORS.refused : POSTING_ERRORS.unavailable;
 }
 
 async function settle(db: Database, orgId: string, postingId: string, status: "posted" | "rejected", error: string | null): Promise<SubmitOutcome> {

@@ -7,7 +7,7 @@ import type { Database } from "../../../db/client.ts";
 import type { PaymentMethod } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { findInstallmentOfInvoice, findInvoiceForPayment, lockInvoiceForPayment, markInvoicePaid } from "../../models/invoice-payments.server.ts";
-import { insertPayment, invoicePaidCents } from "../../models/payments.server.ts";
+import { insertPayment, invoicePaidCents, paymentReferenceRecorded } from "../../models/payments.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
 import { loadBook } from "./book.server.ts";
@@ -15,7 +15,14 @@ import type { LedgerClient } from "./client.server.ts";
 import { premiumPaymentLegs, PremiumSplitError, splitPremiumPayment, type PremiumSplit } from "./premium-split.ts";
 import { submitPosting, writePosting, type SubmitOutcome } from "./postings.server.ts";
 
-export type PaymentRequest = { invoiceId: string; amountCents: number; method: PaymentMethod; reference?: string | null };
+export type PaymentRequest = {
+  invoiceId: string;
+  amountCents: number;
+  method: PaymentMethod;
+  reference?: string | null;
+  /** A payment provider's intent id pays once: refused when a payment already carries it as reference. */
+  singleUseReference?: boolean;
+};
 
 export type PaymentOutcome =
   | { ok: true; paymentId: string; split: PremiumSplit; invoicePaid: boolean; posting: SubmitOutcome }
@@ -44,6 +51,9 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
       const { policy } = row;
       const invoice = { ...row.invoice, status: locked!.status };
       if (invoice.status === "paid" || invoice.status === "waived") throw new PaymentRefused(`Invoice ${invoice.invoiceNumber} is already ${invoice.status}.`);
+      if (request.singleUseReference && request.reference && (await paymentReferenceRecorded(tx, tenant.orgId, request.reference))) {
+        throw new PaymentRefused("This payment has already been recorded.");
+      }
       const balance = invoice.amountCents - (await invoicePaidCents(tx, tenant, invoice.id));
       if (request.amountCents > balance) {
         throw new PaymentRefused(`The payment of ${request.amountCents} cents is more than the ${balance} cents still owed on invoice ${invoice.invoiceNumber}.`);

@@ -5,6 +5,7 @@
 import type { Database } from "../../../db/client.ts";
 import { listInvoiceTotals } from "../../models/invoice-payments.server.ts";
 import { listPostedEntries, listPostings, sumEntriesByPosting } from "../../models/ledger-postings.server.ts";
+import { postingErrorForDisplay } from "./postings.server.ts";
 import { listPaymentAmounts, sumPaymentsByInvoice } from "../../models/payments.server.ts";
 import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
@@ -54,8 +55,8 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
 
   const postings = await listPostings(db, orgId);
   for (const posting of postings) {
-    if (posting.status === "awaiting_posting") breaks.push({ kind: "posting_awaiting", subject: posting.description, invoiceId: posting.invoiceId, detail: `not on the ledger yet (${posting.attempts} attempts${posting.lastError ? `; last: ${posting.lastError}` : ""})` });
-    if (posting.status === "rejected") breaks.push({ kind: "posting_rejected", subject: posting.description, invoiceId: posting.invoiceId, detail: posting.lastError ?? "refused by the ledger" });
+    if (posting.status === "awaiting_posting") breaks.push({ kind: "posting_awaiting", subject: posting.description, invoiceId: posting.invoiceId, detail: `not on the ledger yet (${posting.attempts} attempts${posting.lastError ? `; last: ${postingErrorForDisplay(posting.status, posting.lastError)}` : ""})` });
+    if (posting.status === "rejected") breaks.push({ kind: "posting_rejected", subject: posting.description, invoiceId: posting.invoiceId, detail: postingErrorForDisplay(posting.status, posting.lastError) ?? "refused by the ledger" });
   }
 
   const posted = await listPostedEntries(db, orgId);

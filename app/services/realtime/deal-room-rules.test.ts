@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { mentionedUserIds, mentionHandle, refusalFor } from "./deal-room-rules.ts";
+import {
+  connectionExpired,
+  MAX_CONNECTION_AGE_MS,
+  MESSAGE_RATE,
+  mentionedUserIds,
+  mentionHandle,
+  refusalFor,
+  takeMessageToken,
+} from "./deal-room-rules.ts";
 
 const all = { chat: true, annotate: true, edit: true };
 
@@ -37,4 +45,19 @@ describe("mentions", () => {
   test("an email address is not a mention", () => {
     expect(mentionedUserIds("write to producer@summit.demo", participants, "u1")).toEqual([]);
   });
+});
+
+test("issue 10 item 20: a connection has a message rate (a burst, then a steady refill) and a maximum age", () => {
+  let bucket: ReturnType<typeof takeMessageToken>["bucket"] | undefined;
+  const allowed: boolean[] = [];
+  for (let i = 0; i < MESSAGE_RATE.burst + 2; i++) {
+    const taken = takeMessageToken(bucket, 1_000);
+    allowed.push(taken.allowed);
+    bucket = taken.bucket;
+  }
+  expect(allowed.filter(Boolean)).toHaveLength(MESSAGE_RATE.burst);
+  expect(allowed.slice(-2)).toEqual([false, false]);
+  expect(takeMessageToken(bucket, 1_000 + 1000 / MESSAGE_RATE.refillPerSecond).allowed).toBe(true);
+  expect(connectionExpired(0, MAX_CONNECTION_AGE_MS - 1)).toBe(false);
+  expect(connectionExpired(0, MAX_CONNECTION_AGE_MS)).toBe(true);
 });

@@ -10,6 +10,7 @@ import {
   findDealRoomStatus,
   findRoomBySubmission,
   findRoomForManagement,
+  hasRightInRoom,
   insertAnnotationWhileActive,
   insertDealRoom,
   insertMessageWhileActive,
@@ -155,10 +156,15 @@ export async function closeDealRoomsForSubmission(
 
 /** The room as the writer (the live room) knows it. */
 export type WritingRoom = { orgId: string; dealRoomId: string; submissionId: string };
-export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; status: DealRoomStatus };
+/**
+ * A refused write: the room is no longer active (`status`), or the author has lost their place
+ * or the right in it (`no_place`: removed from the room or the organization, or downgraded).
+ */
+export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; status: DealRoomStatus } | { ok: false; reason: "no_place" };
 
-async function refused(db: Database | Transaction, room: WritingRoom): Promise<{ ok: false; status: DealRoomStatus }> {
+async function refused(db: Database | Transaction, room: WritingRoom): Promise<{ ok: false; status: DealRoomStatus } | { ok: false; reason: "no_place" }> {
   const status = await findDealRoomStatus(db, room.orgId, room.dealRoomId);
+  if (status === "active") return { ok: false, reason: "no_place" };
   return { ok: false, status: status === "archived" ? "archived" : "closed" };
 }
 
@@ -213,6 +219,7 @@ export async function resolveAnnotation(
 ): Promise<WriteOutcome<RoomAnnotation | null>> {
   return transactionWithRetry(db, async (tx) => {
     if (!(await lockActiveDealRoom(tx, room.orgId, room.dealRoomId))) return refused(tx, room);
+    if (!(await hasRightInRoom(tx, room, { userId, right: "edit" }))) return { ok: false, reason: "no_place" } as const;
     const row = await resolveRoomAnnotation(tx, room.orgId, room.dealRoomId, annotationId, userId, new Date());
     return { ok: true, value: row ? toRoomAnnotation(row) : null };
   });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { dealRoomMessages, dealRooms, outboxEvents, quoteOptions, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
+import { dealRoomMessages, dealRoomParticipants, dealRooms, outboxEvents, quoteOptions, submissionDeclinations, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { findPlaceInRoom, getDealRoom, listDealRooms } from "../../models/deal-rooms.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -14,6 +14,7 @@ import {
   recentMessages,
   recordAnnotation,
   recordMessage,
+  resolveAnnotation,
   searchMessages,
 } from "./deal-rooms.server.ts";
 import { quoteSubmission } from "../underwriting/quoting.server.ts";
@@ -129,5 +130,25 @@ describe("deal rooms", () => {
     expect(bound).toMatchObject({ ok: true, submissionId });
     expect(await roomStatus(dealRoomId)).toEqual({ status: "closed", endedReason: "bound" });
     expect(await openDealRoom(db, underwriter, submissionId)).toEqual({ ok: true, dealRoomId });
+  });
+
+  test("issue 10 item 20: every write checks the author's place and right, not only the socket's admission", async () => {
+    const { dealRoomId, writing } = await roomWithProducer();
+    expect(await recordMessage(db, writing, producer.userId, "still here", [])).toMatchObject({ ok: true });
+    // Downgraded while connected: chat refused, annotate (still granted) allowed, resolve (never granted) refused.
+    await placeParticipant(db, underwriter, dealRoomId, { userId: producer.userId, role: "broker", rights: { chat: false, annotate: true, edit: false } });
+    expect(await recordMessage(db, writing, producer.userId, "after the downgrade", [])).toEqual({ ok: false, reason: "no_place" });
+    const note = await recordAnnotation(db, writing, producer.userId, { kind: "field", name: "naicsCode" }, "check this");
+    expect(note).toMatchObject({ ok: true });
+    if (!note.ok) return;
+    expect(await resolveAnnotation(db, writing, producer.userId, note.value.id)).toEqual({ ok: false, reason: "no_place" });
+    // No place at all.
+    expect(await recordMessage(db, writing, otherAgencyProducer.userId, "let me in", [])).toEqual({ ok: false, reason: "no_place" });
+    // A place in the room but removed from the organization.
+    const departed = createId("usr");
+    await db.insert(dealRoomParticipants).values({ id: createId("drp"), orgId: org, dealRoomId, userId: departed, role: "broker", canChat: true, canAnnotate: true, canEdit: true, addedByUserId: underwriter.userId });
+    expect(await recordMessage(db, writing, departed, "I left last week", [])).toEqual({ ok: false, reason: "no_place" });
+    const bodies = (await recentMessages(db, org, dealRoomId, 10)).map((m) => m.body);
+    expect(bodies).toEqual(["still here"]);
   });
 });

@@ -5,6 +5,7 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { insertDraft, newDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
 import { listProgramLines } from "../../models/programs.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { readBodyCapped } from "../../utils/capped-body.ts";
 import { createId } from "../../utils/ids.ts";
 import { extractAcord125, type AcordExtraction, type AcordUploadError } from "./acord/index.ts";
 import { tooLargeError } from "./acord/errors.ts";
@@ -102,14 +103,18 @@ export type UploadReadOutcome = { ok: true; file: UploadedFile } | { ok: false; 
 
 /**
  * The ACORD file of a multipart request. An oversized body is refused from its Content-Length,
- * before it is read into memory.
+ * before it is read, and the body is counted while it streams in with a hard cap, so a chunked
+ * body (or a false Content-Length) is never read whole.
  */
 export async function readUploadedAcord(request: Request): Promise<UploadReadOutcome> {
+  const cap = MAX_ACORD_BYTES + MULTIPART_OVERHEAD;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_ACORD_BYTES + MULTIPART_OVERHEAD) return { ok: false, error: tooLarge(declared) };
+  if (declared > cap) return { ok: false, error: tooLarge(declared) };
+  const body = await readBodyCapped(request.body, cap);
+  if (body === null) return { ok: false, error: tooLarge(cap + 1) };
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
     return { ok: false, error: noFile() };
   }

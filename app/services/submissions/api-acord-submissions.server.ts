@@ -10,7 +10,7 @@ import { ApiFailure } from "../api/http.server.ts";
 import { SubmissionCreate } from "../api/schemas.ts";
 import { fileApiSubmission } from "./api-submissions.server.ts";
 
-const STATUS: Record<AcordErrorCode, number> = { TOO_LARGE: 413, NOT_A_PDF: 415, ENCRYPTED: 422, NO_FORM_FIELDS: 422, UNREADABLE: 422 };
+const STATUS: Record<AcordErrorCode, number> = { TOO_LARGE: 413, NOT_A_PDF: 415, ENCRYPTED: 422, NO_FORM_FIELDS: 422, UNREADABLE: 422, TOO_COMPLEX: 422 };
 
 export type AcordFiling = { submissionId: string; documentId: string; extraction: AcordExtraction };
 

@@ -9,6 +9,9 @@ const MESSAGES: Record<Exclude<AcordErrorCode, "TOO_LARGE">, string> = {
     "This PDF has no fillable form fields: it may be a scan, or a printed or flattened copy. " +
     "Upload the fillable ACORD 125 instead.",
   UNREADABLE: "This PDF is damaged and could not be read. Re-save or re-export it and upload it again.",
+  TOO_COMPLEX:
+    "This PDF is built in a way we do not read (too deeply nested, or it expands to far more data than an " +
+    "ACORD 125 holds). Print or export it to a new PDF and upload that.",
 };
 
 export function uploadError(code: Exclude<AcordErrorCode, "TOO_LARGE">, detail?: string): AcordUploadError {

@@ -1,5 +1,6 @@
 import { ParseSpeeds, PDFCheckBox, PDFDocument, PDFDropdown, PDFOptionList, PDFRadioGroup, PDFTextField, type PDFField } from "pdf-lib";
 import { tooLargeError, uploadError } from "./errors.ts";
+import { pdfLimitProblem } from "./pdf-limits.ts";
 import type { AcordUploadError } from "./types.ts";
 
 /** One AcroForm field as filled in: text as typed, a check box as checked or not. */
@@ -21,6 +22,12 @@ export async function readFormFields(bytes: Uint8Array, maxBytes: number): Promi
   }
   if (!hasPdfHeader(bytes)) {
     return { ok: false, error: uploadError("NOT_A_PDF") };
+  }
+  // Bounded before pdf-lib sees it: a deflate bomb or deep nesting is refused, never parsed.
+  const limit = await pdfLimitProblem(bytes);
+  if (limit) {
+    console.warn(`ACORD upload refused before parsing: ${limit.detail}`);
+    return { ok: false, error: uploadError("TOO_COMPLEX", limit.detail) };
   }
   let document: PDFDocument;
   try {
@@ -88,6 +95,9 @@ function readValue(field: PDFField): string | boolean | undefined {
   }
 }
 
+/** The parser's own words, for the server log only: uploaders see the plain message of the code. */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  console.warn(`ACORD upload unreadable: ${detail.slice(0, 300)}`);
+  return detail;
 }

@@ -87,7 +87,7 @@ export interface AcordExtraction {
   formFieldCount: number;
 }
 
-export type AcordErrorCode = "NOT_A_PDF" | "TOO_LARGE" | "ENCRYPTED" | "NO_FORM_FIELDS" | "UNREADABLE";
+export type AcordErrorCode = "NOT_A_PDF" | "TOO_LARGE" | "ENCRYPTED" | "NO_FORM_FIELDS" | "UNREADABLE" | "TOO_COMPLEX";
 
 export interface AcordUploadError {
   code: AcordErrorCode;
