@@ -27,12 +27,14 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { tenant } = await requirePermission(args, "manage:webhook");
   const { db, env } = appServices(args.context);
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
+  invariantResponse(log, "Webhook endpoint not found");
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
   const input = submission.value;
   if (input.intent === "replay") {
-    const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
-    invariantResponse(log && log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
+    invariantResponse(log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
     if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
     await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET));
   } else {

@@ -27,6 +27,8 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "record:payment");
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  invariantResponse(await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId), "Invoice not found");
   const submission = parseWithZod(await args.request.formData(), { schema: RecordPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   const { db, ledger } = appServices(args.context);

@@ -8,7 +8,7 @@ import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/u
 import { appServices, cloudflareContext } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
-import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
+import { getSubmission, isSubmissionVisible, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { INSTALLMENT_PLANS } from "../../services/billing/billing-schedule.ts";
 import { bindSubmission, getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
 import { UnderwritingMessages } from "../../components/underwriting-messages.tsx";
@@ -57,9 +57,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
 type ActionResult = { error: string | null; failures: FailedCheck[]; answerError?: string };
 
 export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
   const submissionId = args.params.submissionId;
   const { db, env } = appServices(args.context);
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  const reader = await requirePermission(args, "read:submission");
+  invariantResponse(await isSubmissionVisible(db, reader.tenant, submissionId), "Submission not found");
+  const formData = await args.request.formData();
   const today = todayInUtc();
   const parsed = parseWithZod(formData, { schema: ActionSchema });
   if (parsed.status !== "success") {
