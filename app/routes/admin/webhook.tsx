@@ -3,6 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus } from "../../services/events/webhooks.server.ts";
@@ -18,14 +19,16 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export const meta: Route.MetaFunction = () => [{ title: "Webhook endpoint · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
-  const { tenant } = await requirePermission(args, "manage:webhook");
+  const user = await requirePermission(args, "manage:webhook");
+  const { tenant } = user;
   const log = await findWebhookEndpointLog(appServices(args.context).db, tenant, args.params.endpointId);
   invariantResponse(log, "Webhook endpoint not found");
   return log;
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { tenant } = await requirePermission(args, "manage:webhook");
+  const user = await requirePermission(args, "manage:webhook");
+  const { tenant } = user;
   const { db, env } = appServices(args.context);
   // The path's id first: an id outside the user's scope answers 404 whatever the body says.
   const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
@@ -37,8 +40,11 @@ export async function action(args: Route.ActionArgs) {
     invariantResponse(log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
     if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
     await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET));
+    await auditAdminAction(db, user, args.request, { action: "webhook_delivery_replayed", targetType: "webhook_delivery", targetId: input.deliveryId, detail: { endpointId: args.params.endpointId } });
   } else {
     invariantResponse(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"), "Webhook endpoint not found");
+    const action = input.intent === "enable" ? "webhook_endpoint_enabled" : "webhook_endpoint_disabled";
+    await auditAdminAction(db, user, args.request, { action, targetType: "webhook_endpoint", targetId: args.params.endpointId });
   }
   return { error: null };
 }

@@ -19,7 +19,13 @@ export const MAX_EXPOSURE_CENTS = 5_000_000_000_000;
 /** Prior losses incurred beyond this ($1 billion) are a typing error, not a history. */
 export const MAX_PRIOR_LOSS_CENTS = 100_000_000_000;
 
-export type PlausibilityField = "effectiveDate" | "naicsCode" | "exposure" | "requestedLimit" | "deductible" | "priorLossIncurred";
+export type PlausibilityField =
+  | "effectiveDate"
+  | "naicsCode"
+  | "exposure"
+  | "requestedLimit"
+  | "deductible"
+  | "priorLossIncurred";
 export type PlausibilityProblem = { field: PlausibilityField; message: string };
 
 export interface PlausibilityInput {
@@ -41,13 +47,27 @@ export interface AgreementBounds {
 const money = (cents: number) => formatMoney(toCents(cents));
 
 /** The first date problem, if any: before the backdating window or beyond the advance window. */
-export function effectiveDateProblem(effectiveDate: string, today: string, window = EFFECTIVE_DATE_WINDOW): PlausibilityProblem | null {
+export function effectiveDateProblem(
+  effectiveDate: string,
+  today: string,
+  window = EFFECTIVE_DATE_WINDOW,
+): PlausibilityProblem | null {
   const earliest = addDays(today, -window.backdatingDays);
   const latest = addDays(today, window.advanceDays);
   if (effectiveDate < earliest) {
-    return { field: "effectiveDate", message: window.backdatingDays === 0 ? "The effective date cannot be in the past" : `The effective date cannot be before ${earliest}` };
+    return {
+      field: "effectiveDate",
+      message:
+        window.backdatingDays === 0
+          ? "The effective date cannot be in the past"
+          : `The effective date cannot be before ${earliest}`,
+    };
   }
-  if (effectiveDate > latest) return { field: "effectiveDate", message: `The effective date can be at most ${window.advanceDays} days ahead (${latest} at the latest)` };
+  if (effectiveDate > latest)
+    return {
+      field: "effectiveDate",
+      message: `The effective date can be at most ${window.advanceDays} days ahead (${latest} at the latest)`,
+    };
   return null;
 }
 
@@ -64,30 +84,54 @@ export function plausibilityProblem(
 ): PlausibilityProblem | null {
   const date = effectiveDateProblem(input.effectiveDate, today);
   if (date) return date;
-  if (!rateTable) return { field: "effectiveDate", message: `The program has no rates in force on ${input.effectiveDate}; choose another effective date or program` };
+  if (!rateTable)
+    return {
+      field: "effectiveDate",
+      message: `The program has no rates in force on ${input.effectiveDate}; choose another effective date or program`,
+    };
   if (!lookupBaseRate(rateTable, input.state, input.naicsCode)) {
-    return { field: "naicsCode", message: `This program does not write NAICS code ${input.naicsCode} in ${input.state}` };
+    return {
+      field: "naicsCode",
+      message: `This program does not write NAICS code ${input.naicsCode} in ${input.state}`,
+    };
   }
   const exposureName = input.lineOfBusiness === "GL" ? "annual revenue" : "payroll";
-  if (!Number.isSafeInteger(input.exposure) || input.exposure <= 0) return { field: "exposure", message: `Enter the ${exposureName}: it must be more than $0` };
-  const maxRevenue = input.lineOfBusiness === "GL" ? agreement?.maxInsuredRevenueCents ?? null : null;
+  if (!Number.isSafeInteger(input.exposure) || input.exposure <= 0)
+    return { field: "exposure", message: `Enter the ${exposureName}: it must be more than $0` };
+  const maxRevenue = input.lineOfBusiness === "GL" ? (agreement?.maxInsuredRevenueCents ?? null) : null;
   const maxExposure = Math.min(maxRevenue ?? MAX_EXPOSURE_CENTS, MAX_EXPOSURE_CENTS);
-  if (input.exposure > maxExposure) return { field: "exposure", message: `The ${exposureName} is above the program's maximum of ${money(maxExposure)}` };
+  if (input.exposure > maxExposure)
+    return {
+      field: "exposure",
+      message: `The ${exposureName} is above the program's maximum of ${money(maxExposure)}`,
+    };
   const offered = [...rateTable.increasedLimitFactors.keys()]
     .filter((limit) => agreement === null || limit <= agreement.maxOccurrenceLimitCents)
     .sort((a, b) => a - b);
   if (!offered.includes(input.requestedLimit)) {
     return {
       field: "requestedLimit",
-      message: offered.length ? `Choose one of the program's limits: ${offered.map(money).join(", ")}` : "The program offers no limit within its authority",
+      message: offered.length
+        ? `Choose one of the program's limits: ${offered.map(money).join(", ")}`
+        : "The program offers no limit within its authority",
     };
   }
   const deductibles = [...rateTable.deductibleFactors.keys()].sort((a, b) => a - b);
   if (!rateTable.deductibleFactors.has(input.deductible)) {
-    return { field: "deductible", message: `Choose one of the program's deductibles: ${deductibles.map(money).join(", ")}` };
+    return {
+      field: "deductible",
+      message: `Choose one of the program's deductibles: ${deductibles.map(money).join(", ")}`,
+    };
   }
-  if (!Number.isSafeInteger(input.priorLossIncurred) || input.priorLossIncurred < 0 || input.priorLossIncurred > MAX_PRIOR_LOSS_CENTS) {
-    return { field: "priorLossIncurred", message: `Enter the incurred losses in dollars, at most ${money(MAX_PRIOR_LOSS_CENTS)}` };
+  if (
+    !Number.isSafeInteger(input.priorLossIncurred) ||
+    input.priorLossIncurred < 0 ||
+    input.priorLossIncurred > MAX_PRIOR_LOSS_CENTS
+  ) {
+    return {
+      field: "priorLossIncurred",
+      message: `Enter the incurred losses in dollars, at most ${money(MAX_PRIOR_LOSS_CENTS)}`,
+    };
   }
   return null;
 }
