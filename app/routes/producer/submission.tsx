@@ -21,6 +21,8 @@ import { ReferralPanel } from "../../components/referral-panel.tsx";
 import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 import { todayInUtc } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.submission.reference ?? "Submission"} · OpenInsure` }];
@@ -40,7 +42,7 @@ export async function loader(args: Route.LoaderArgs) {
   invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
   const quoteFailure = lastEvent?.type === "quote_failed" ? String(lastEvent.detail?.message ?? "") : null;
-  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, dealRoomId: dealRoom?.id ?? null, today: todayInUtc() };
+  return { submission, quotes, quoteFailure, bindContext, referral: referrals.find((r) => r.status !== "withdrawn") ?? null, notes, dealRoomId: dealRoom?.id ?? null, today: todayInUtc(), formToken: newFormToken() };
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -88,17 +90,20 @@ export async function action(args: Route.ActionArgs) {
   if (form.intent === "bind") {
     const user = await requirePermission(args, "bind:submission");
     const { ctx } = args.context.get(cloudflareContext);
-    const outcome = await bindSubmission(
-      db,
-      user.tenant,
-      {
-        submissionId,
-        quoteOptionId: form.quoteOptionId,
-        plan: form.plan,
-        declinedBy: form.declinedBy.filter((name) => name !== undefined),
-      },
-      today,
-      { documents: env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
+    // One bind per form token: a double click or a resent form gets the first bind's answer.
+    const outcome = await oncePerFormToken(db, user.tenant, formData.get(FORM_TOKEN_FIELD), `bind:${submissionId}`, () =>
+      bindSubmission(
+        db,
+        user.tenant,
+        {
+          submissionId,
+          quoteOptionId: form.quoteOptionId,
+          plan: form.plan,
+          declinedBy: form.declinedBy.filter((name) => name !== undefined),
+        },
+        today,
+        { documents: env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
+      ),
     );
     if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
     if (outcome.reason === "quote_superseded") {
@@ -225,7 +230,8 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
                         ))}
                       </fieldset>
                     ) : null}
-                    <Button type="submit">Bind this option</Button>
+                    <FormTokenInput token={loaderData.formToken} />
+                    <SubmitButton pendingLabel="Binding…">Bind this option</SubmitButton>
                   </Form>
                 ) : null}
               </section>
