@@ -162,6 +162,7 @@ test("another organization's policyholder cannot open or pay this one's invoice"
 
 test("a double-sent Record payment form records one payment (one-time form token)", async ({ page }) => {
   await signIn(page, "finance@summit.demo");
+  await expect(page).toHaveURL(/\/finance$/);
   await page.goto("/finance/invoices/inv_a_4");
   const token = await page.locator('input[name="formToken"]').getAttribute("value");
   expect(token).toBeTruthy();
