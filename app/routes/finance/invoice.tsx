@@ -45,7 +45,7 @@ export async function action(args: Route.ActionArgs) {
     });
     invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
     return outcome.ok ? { error: null, outcome: { status: outcome.posting.status, split: outcome.split } } : { error: outcome.message, outcome: null };
-  });
+  }, (recorded) => recorded.error === null);
   if (recorded.error !== null) return data({ result: submission.reply({ fieldErrors: { amount: [recorded.error] } }), outcome: null }, { status: 422 });
   return { result: submission.reply({ resetForm: true }), outcome: recorded.outcome };
 }

@@ -47,7 +47,7 @@ export async function action(args: Route.ActionArgs) {
     });
     invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
     return outcome.ok ? { error: null, outcome: { status: outcome.posting.status, split: outcome.split } } : { error: outcome.message, outcome: null };
-  });
+  }, (paid) => paid.error === null);
   if (paid.error !== null) return data({ result: submission.reply({ fieldErrors: { amount: [paid.error] } }), outcome: null }, { status: 422 });
   return { result: submission.reply({ resetForm: true }), outcome: paid.outcome };
 }

@@ -56,7 +56,7 @@ export async function action(args: Route.ActionArgs) {
     // A quote right away when the risk can be rated; when it cannot, the submission page says why.
     if (outcome.ok) await quoteSubmission(db, user.tenant, outcome.submissionId, today);
     return outcome;
-  });
+  }, (outcome) => outcome.ok);
   if (!filed.ok) {
     return data(submission.reply(filed.field ? { fieldErrors: { [filed.field]: [filed.message] } } : { formErrors: [filed.message] }), { status: 422 });
   }

@@ -104,6 +104,7 @@ export async function action(args: Route.ActionArgs) {
         today,
         { documents: env.DOCUMENTS, waitUntil: (work) => ctx.waitUntil(work) },
       ),
+      (bound) => bound.ok,
     );
     if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
     if (outcome.reason === "quote_superseded") {

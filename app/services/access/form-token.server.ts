@@ -24,7 +24,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * a token acts and its outcome is kept; a repeat (a double click, a resent form) gets that same
  * outcome without acting. A repeat that arrives while the first still runs waits for it.
  * `action` names what the token was issued for (e.g. `pay:inv_1`): a token is for one action.
- * The outcome must be JSON. When the work throws, the token is freed so the form can be sent again.
+ * The outcome must be JSON. When the work throws or `acted` says it did nothing, the token is freed
+ * so the form can be sent again.
  */
 export async function oncePerFormToken<T>(
   db: Database,
@@ -32,6 +33,7 @@ export async function oncePerFormToken<T>(
   token: FormDataEntryValue | null,
   action: string,
   run: () => Promise<T>,
+  acted: (outcome: T) => boolean = () => true,
 ): Promise<T> {
   if (typeof token !== "string" || !/^[A-Za-z0-9_-]{8,100}$/.test(token)) {
     throw data("This form is missing its one-time token: reload the page and send it again.", { status: 400 });
@@ -44,7 +46,10 @@ export async function oncePerFormToken<T>(
       await releaseFormToken(db, tenant, token);
       throw error;
     }
-    await completeFormToken(db, tenant, token, outcome ?? null);
+    // A refusal (nothing created, nothing moved) frees the token: the page keeps it when an action
+    // answers 4xx, and the corrected form must still go through.
+    if (acted(outcome)) await completeFormToken(db, tenant, token, outcome ?? null);
+    else await releaseFormToken(db, tenant, token);
     return outcome;
   }
   for (let attempt = 0; attempt < 40; attempt += 1) {
@@ -52,7 +57,7 @@ export async function oncePerFormToken<T>(
     if (answer && answer.fingerprint !== action)
       throw data("This form's token was used for something else: reload the page.", { status: 422 });
     if (answer && !answer.pending) return answer.body as T;
-    if (!answer) return oncePerFormToken(db, tenant, token, action, run);
+    if (!answer) return oncePerFormToken(db, tenant, token, action, run, acted);
     await wait(250);
   }
   throw data("This form is still being sent: wait a moment and reload the page.", { status: 409 });

@@ -49,3 +49,25 @@ test("another user's equal token is another token", async () => {
     "finance",
   );
 });
+
+test("a refusal frees the token: the corrected form goes through", async () => {
+  const token = newFormToken();
+  const refused = await oncePerFormToken(
+    db,
+    holder,
+    token,
+    "pay:inv_d",
+    async () => ({ error: "more than owed" }),
+    (o) => o.error === null,
+  );
+  expect(refused).toEqual({ error: "more than owed" });
+  const paid = await oncePerFormToken(
+    db,
+    holder,
+    token,
+    "pay:inv_d",
+    async () => ({ error: null }),
+    (o) => o.error === null,
+  );
+  expect(paid).toEqual({ error: null });
+});
