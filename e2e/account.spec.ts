@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
+import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 async function linkFromOutbox(page: Page, to: string, subject: RegExp): Promise<string> {
@@ -119,4 +120,34 @@ test("the platform operator impersonates a user, visibly, and stops", async ({ p
 test("a bad invitation link says so", async ({ page }) => {
   const response = await page.goto("/invitations/not-a-real-invitation");
   expect(response?.status()).toBe(404);
+});
+
+test("impersonating: audit rows name both people, stopping is audited, operators and lasting admin changes are refused", async ({ page }) => {
+  await signIn(page, "operator@openinsure.demo");
+  await expect(page).toHaveURL(/\/admin$/);
+  const post = (path: string, form: Record<string, string>) => page.request.post(path, { form, maxRedirects: 0 });
+  // An operator may not act as another operator (the demo's only operator is themself).
+  expect((await post("/impersonation", { userId: "usr_operator" })).status()).toBe(403);
+  expect((await post("/impersonation", { userId: "usr_a_admin" })).status()).toBe(302);
+
+  // What outlives the impersonation and would be credited to the user is refused.
+  expect((await post("/admin/api-keys", { intent: "issue", name: "operator key", agencyId: "agy_harbor" })).status()).toBe(403);
+  expect((await post("/admin/webhooks", { url: "https://example.com/hook", eventTypes: "policy.bound" })).status()).toBe(403);
+  expect((await post("/admin/members/mem_usr_a_uw", { roles: "senior_underwriter" })).status()).toBe(403);
+
+  // What is allowed is audited under both names.
+  const invitee = `impersonated-invite-${Date.now()}@example.com`;
+  expect((await post("/admin?index", { email: invitee, roles: "underwriter" })).status()).toBe(200);
+  expect((await post("/impersonation", { intent: "stop" })).status()).toBe(302);
+
+  const rows = await queryE2eDatabase<{ action: string; actor_user_id: string; detail: string | Record<string, unknown> }>(
+    "SELECT action, actor_user_id, detail FROM audit_log WHERE org_id = 'org_summit' AND ((action = 'member_invited' AND target_id = ?) OR (action = 'impersonation_stopped' AND created_at >= NOW() - INTERVAL 2 MINUTE)) ORDER BY created_at",
+    [invitee],
+  );
+  const detail = (row: (typeof rows)[number]) => (typeof row.detail === "string" ? JSON.parse(row.detail) : row.detail);
+  const invited = rows.find((r) => r.action === "member_invited");
+  expect(invited?.actor_user_id).toBe("usr_a_admin");
+  expect(detail(invited!).impersonatedBy).toEqual({ userId: "usr_operator", email: "operator@openinsure.demo" });
+  const stopped = rows.find((r) => r.action === "impersonation_stopped");
+  expect(detail(stopped!).impersonatedBy).toMatchObject({ userId: "usr_operator" });
 });

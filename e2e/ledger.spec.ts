@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 
@@ -162,4 +163,20 @@ test("another organization's policyholder cannot open or pay this one's invoice"
   expect((await page.request.get("/portal/invoices/inv_a_4")).status()).toBe(404);
   const pay = await page.request.post("/portal/invoices/inv_a_4", { form: { amount: "1.00", nameOnCard: "Gil", cardNumber: "4242424242424242" } });
   expect(pay.status()).toBe(404);
+});
+
+test("a double-sent Record payment form records one payment (one-time form token)", async ({ page }) => {
+  await signIn(page, "finance@summit.demo");
+  await expect(page).toHaveURL(/\/finance$/);
+  await page.goto("/finance/invoices/inv_a_4");
+  const token = await page.locator('input[name="formToken"]').getAttribute("value");
+  expect(token).toBeTruthy();
+  const count = async () => Number((await queryE2eDatabase<{ n: number }>("SELECT COUNT(*) AS n FROM payments WHERE org_id = 'org_summit' AND invoice_id = 'inv_a_4'"))[0]!.n);
+  const before = await count();
+  const send = () => page.request.post("/finance/invoices/inv_a_4", { form: { amount: "1.00", method: "check", reference: "double click", formToken: token! } });
+  const answers = await Promise.all([send(), send()]);
+  expect(answers.map((a) => a.status())).toEqual([200, 200]);
+  expect(await count()).toBe(before + 1);
+  // Without its token the form is refused rather than acted on.
+  expect((await page.request.post("/finance/invoices/inv_a_4", { form: { amount: "1.00", method: "check" } })).status()).toBe(400);
 });

@@ -9,7 +9,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "openinsure-e2e-"));
 const stack = await startLocalStack({
   dataDir,
   appPort: Number(process.env.PORT),
-  databasePort: await findFreePort(),
+  databasePort: Number(process.env.E2E_DB_PORT) || (await findFreePort()),
   simulatorPort: await findFreePort(),
   ledgerPort: 0,
   databaseName: "openinsure_e2e",

@@ -85,6 +85,14 @@ export function forbidden(message = "Your role does not allow this."): never {
   throw data(message, { status: 403 });
 }
 
+/**
+ * Refuses what an operator must not do in someone else's name: issuing API keys, adding webhook
+ * endpoints, changing roles. They outlive the impersonation and would be credited to the user.
+ */
+export function refuseWhileImpersonating(user: CurrentUser): void {
+  if (user.impersonatedBy) forbidden("Not while impersonating: stop impersonating and ask the user or an administrator of the organization.");
+}
+
 export async function requireTenant(args: Args): Promise<CurrentUser & { tenant: TenantContext }> {
   const user = await requireUser(args);
   if (!user.tenant) forbidden("You are not a member of an organization.");

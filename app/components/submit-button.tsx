@@ -57,3 +57,8 @@ export function SubmitButton({
     </Button>
   );
 }
+
+/** The hidden field that carries the form's one-time token (from the loader). */
+export function FormTokenInput({ token }: { token: string }) {
+  return <input type="hidden" name="formToken" value={token} />;
+}

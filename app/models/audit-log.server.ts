@@ -8,15 +8,35 @@ export type AuditEntry = {
   orgId: string;
   actorUserId: string | null;
   actorEmail: string | null;
-  action: "sign_in" | "impersonation_started" | "role_changed" | "member_invited" | "webhook_endpoint_created";
+  action:
+    | "sign_in"
+    | "impersonation_started"
+    | "impersonation_stopped"
+    | "role_changed"
+    | "member_invited"
+    | "api_key_issued"
+    | "api_key_revoked"
+    | "webhook_endpoint_created"
+    | "webhook_endpoint_enabled"
+    | "webhook_endpoint_disabled"
+    | "webhook_delivery_replayed"
+    | "dead_letter_replayed";
   targetType?: string;
   targetId?: string;
   detail?: Record<string, unknown>;
   ipAddress?: string | null;
+  /** The platform operator acting as the actor, when the action was taken while impersonating. */
+  impersonatedBy?: { userId: string; email: string | null } | null;
 };
 
+/**
+ * One audit row. Under impersonation the row names both people: the actor is the impersonated
+ * user (whose rights were used) and `detail.impersonatedBy` the operator who acted.
+ */
 export async function recordAudit(db: Database, entry: AuditEntry) {
-  await db.insert(auditLog).values({ id: createId("aud"), ...entry });
+  const { impersonatedBy, detail, ...row } = entry;
+  const withImpersonator = impersonatedBy ? { ...detail, impersonatedBy } : detail;
+  await db.insert(auditLog).values({ id: createId("aud"), ...row, detail: withImpersonator });
 }
 
 export async function listAuditLog(db: Database, tenant: TenantContext, { limit = 100 }: { limit?: number } = {}) {

@@ -37,6 +37,26 @@ export async function listSubmissionDocuments(db: Database, tenant: TenantContex
     .orderBy(desc(submissionDocuments.createdAt), desc(submissionDocuments.id));
 }
 
+/**
+ * Whether the user may see the submission (or their agency's draft) that documents hang on, so a
+ * list for an id outside their scope answers 404 rather than an empty list.
+ */
+export async function documentParentVisible(db: Database, tenant: TenantContext, submissionId: string): Promise<boolean> {
+  const [submission] = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(and(eq(submissions.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1);
+  if (submission) return true;
+  if (!tenant.agencyId) return false;
+  const [draft] = await db
+    .select({ id: submissionDrafts.id })
+    .from(submissionDrafts)
+    .where(and(eq(submissionDrafts.orgId, tenant.orgId), eq(submissionDrafts.agencyId, tenant.agencyId), eq(submissionDrafts.id, submissionId)))
+    .limit(1);
+  return Boolean(draft);
+}
+
 /** One document for download, only if the user may see it. */
 export async function findDocumentForDownload(db: Database, tenant: TenantContext, documentId: string) {
   const [row] = await db

@@ -27,3 +27,45 @@ export async function storeResponse(db: Database, tenant: TenantContext, key: st
   });
   return Number(inserted.rowsAffected) === 1;
 }
+
+// One-time form tokens (app/services/access/form-token.server.ts) share the table: the caller is
+// `form:<userId>`, and a row is claimed (status "000") before the work runs, so a double click's
+// second request finds it taken instead of acting twice.
+const PENDING = "000";
+
+/** Claims a token for one run; false when it was claimed before (by this or an earlier request). */
+export async function claimFormToken(db: Database, tenant: TenantContext, token: string, fingerprint: string): Promise<boolean> {
+  const inserted = await db.insert(idempotencyKeys).ignore().values({
+    orgId: tenant.orgId,
+    callerId: `form:${tenant.userId}`,
+    key: token,
+    requestFingerprint: fingerprint,
+    responseStatus: PENDING,
+    responseBody: {},
+  });
+  return Number(inserted.rowsAffected) === 1;
+}
+
+/** The token's stored answer: pending while its first request runs. */
+export async function findFormTokenAnswer(db: Database, tenant: TenantContext, token: string) {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, `form:${tenant.userId}`), eq(idempotencyKeys.key, token)));
+  if (!row) return null;
+  return { fingerprint: row.requestFingerprint, pending: row.responseStatus === PENDING, body: row.responseBody };
+}
+
+export async function completeFormToken(db: Database, tenant: TenantContext, token: string, body: unknown): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ responseStatus: "200", responseBody: body })
+    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, `form:${tenant.userId}`), eq(idempotencyKeys.key, token)));
+}
+
+/** Frees a token whose run failed unexpectedly, so sending the form again can succeed. */
+export async function releaseFormToken(db: Database, tenant: TenantContext, token: string): Promise<void> {
+  await db
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, `form:${tenant.userId}`), eq(idempotencyKeys.key, token)));
+}

@@ -26,3 +26,12 @@ export async function getMember(db: Database, tenant: TenantContext, memberId: s
     .limit(1);
   return row ? { ...row, roles: parseRoles(row.role) } : null;
 }
+
+/**
+ * A user by id across organizations, for platform-level checks only (the operator behind an
+ * impersonation, whether an impersonation target is an operator): never for tenant data.
+ */
+export async function findPlatformUser(db: Database, userId: string) {
+  const [row] = await db.select({ email: user.email, role: user.role }).from(user).where(eq(user.id, userId)).limit(1);
+  return row ? { email: row.email, isPlatformOperator: row.role === "admin" } : null;
+}

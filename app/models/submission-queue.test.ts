@@ -135,6 +135,8 @@ test("two underwriters claiming one submission at once: exactly one gets it", as
     claimSubmission(db, underwriter, id),
     claimSubmission(db, tenantOf("senior.underwriter@summit.demo"), id),
   ]);
-  expect(results.filter(Boolean)).toHaveLength(1);
-  expect(await claimSubmission(db, tenantOf("underwriter@lakeshore.demo"), id)).toBe(false);
+  expect(results.toSorted()).toEqual(["claimed", "taken"]);
+  // Another organization's submission is not "taken": it does not exist for them (the route answers 404).
+  expect(await claimSubmission(db, tenantOf("underwriter@lakeshore.demo"), id)).toBeNull();
+  expect(await claimSubmission(db, underwriter, "sub_does_not_exist")).toBeNull();
 });

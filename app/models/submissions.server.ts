@@ -112,15 +112,27 @@ export async function listSubmissionQueue(db: Database, tenant: TenantContext, f
 }
 
 /** Takes an unassigned submission to work it; false when someone else already has it. */
-export async function claimSubmission(db: Database, tenant: TenantContext, submissionId: string): Promise<boolean> {
+/** Whether the user may see the submission: an action checks its path's id with this before reading the body. */
+export async function isSubmissionVisible(db: Database | Transaction, tenant: TenantContext, submissionId: string): Promise<boolean> {
+  const [row] = await db.select({ id: submissions.id }).from(submissions).where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId))).limit(1);
+  return Boolean(row);
+}
+
+/**
+ * An underwriter takes a submission: "claimed", "taken" when it is someone else's or no longer
+ * waiting, null when the user may not see it (the route answers 404: existence is not revealed).
+ */
+export async function claimSubmission(db: Database, tenant: TenantContext, submissionId: string): Promise<"claimed" | "taken" | null> {
   return transactionWithRetry(db, async (tx) => {
     const result = await tx
       .update(submissions)
       .set({ assignedUnderwriterId: tenant.userId, status: "in_review" })
       .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId), isNull(submissions.assignedUnderwriterId), inArray(submissions.status, ["submitted", "in_review"])));
-    if (Number(result.rowsAffected) !== 1) return false;
+    if (Number(result.rowsAffected) !== 1) {
+      return (await isSubmissionVisible(tx, tenant, submissionId)) ? "taken" : null;
+    }
     await recordSubmissionEvent(tx, tenant, submissionId, "claimed");
-    return true;
+    return "claimed";
   });
 }
 

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/api-keys";
-import { requirePermission } from "../../auth/session.server.ts";
+import { refuseWhileImpersonating, requirePermission } from "../../auth/session.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { Field, SelectField } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
@@ -44,13 +45,16 @@ export async function action(args: Route.ActionArgs) {
   const value = submission.value;
   if (value.intent === "revoke") {
     invariantResponse(await revokeApiKey(db, user.tenant, value.keyId), "API key not found");
+    await auditAdminAction(db, user, args.request, { action: "api_key_revoked", targetType: "api_key", targetId: value.keyId });
     return { result: null, secret: null };
   }
+  refuseWhileImpersonating(user);
   const agencies = await manageableAgencies(db, user.tenant);
   if (!agencies.some((a) => a.id === value.agencyId)) {
     return data({ result: submission.reply({ fieldErrors: { agencyId: ["Choose one of your agencies"] } }), secret: null }, { status: 400 });
   }
   const issued = await issueApiKey(db, user.tenant, { name: value.name, roles: ["producer"], agencyId: value.agencyId });
+  await auditAdminAction(db, user, args.request, { action: "api_key_issued", targetType: "api_key", targetId: issued.id, detail: { name: value.name, agencyId: value.agencyId } });
   return { result: submission.reply({ resetForm: true }), secret: issued.secret };
 }
 

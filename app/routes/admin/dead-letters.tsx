@@ -3,6 +3,7 @@ import { data, Form } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/dead-letters";
 import { requirePermission } from "../../auth/session.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listDeadLetters, replayDeadLetter } from "../../services/events/event-delivery.server.ts";
@@ -19,11 +20,12 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { tenant } = await requirePermission(args, "manage:webhook");
+  const user = await requirePermission(args, "manage:webhook");
   const { db, env } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: ReplaySchema });
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
-  invariantResponse(await replayDeadLetter(db, tenant, submission.value.deadLetterId, env.DOMAIN_EVENTS), "Dead letter not found");
+  invariantResponse(await replayDeadLetter(db, user.tenant, submission.value.deadLetterId, env.DOMAIN_EVENTS), "Dead letter not found");
+  await auditAdminAction(db, user, args.request, { action: "dead_letter_replayed", targetType: "dead_letter", targetId: submission.value.deadLetterId });
   return { error: null };
 }
 

@@ -9,9 +9,8 @@ import { hasPermission } from "../../auth/permissions.ts";
 import { ErrorList, Field } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { recordAudit } from "../../models/audit-log.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { listMembers } from "../../models/members.server.ts";
-import { clientAddress } from "../../utils/http.server.ts";
 
 export const InviteSchema = z.object({
   email: z.email("Enter a valid email address"),
@@ -46,16 +45,7 @@ export async function action(args: Route.ActionArgs) {
     const message = error instanceof Error ? error.message : "The invitation could not be sent.";
     return data({ result: submission.reply({ formErrors: [message] }), invited: null }, { status: 400 });
   }
-  await recordAudit(db, {
-    orgId: user.tenant.orgId,
-    actorUserId: user.id,
-    actorEmail: user.email,
-    action: "member_invited",
-    targetType: "email",
-    targetId: email,
-    detail: { roles },
-    ipAddress: clientAddress(args.request),
-  });
+  await auditAdminAction(db, { ...user, tenant: user.tenant }, args.request, { action: "member_invited", targetType: "email", targetId: email, detail: { roles } });
   return { result: submission.reply({ resetForm: true }), invited: email };
 }
 

@@ -4,13 +4,12 @@ import { data, Form, redirect, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/member";
 import { ROLE_LABELS, ROLES } from "../../auth/permissions.ts";
-import { requirePermission } from "../../auth/session.server.ts";
+import { refuseWhileImpersonating, requirePermission } from "../../auth/session.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { ErrorList } from "../../components/forms.tsx";
 import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { recordAudit } from "../../models/audit-log.server.ts";
 import { getMember } from "../../models/members.server.ts";
-import { clientAddress } from "../../utils/http.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
 const RolesSchema = z.object({
@@ -31,21 +30,18 @@ export async function action(args: Route.ActionArgs) {
   const { db, auth } = appServices(args.context);
   const member = await getMember(db, user.tenant, args.params.memberId);
   invariantResponse(member, "Member not found");
+  refuseWhileImpersonating(user);
   const submission = parseWithZod(await args.request.formData(), { schema: RolesSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await auth.api.updateMemberRole({
     body: { memberId: member.memberId, role: submission.value.roles, organizationId: user.tenant.orgId },
     headers: args.request.headers,
   });
-  await recordAudit(db, {
-    orgId: user.tenant.orgId,
-    actorUserId: user.id,
-    actorEmail: user.email,
+  await auditAdminAction(db, user, args.request, {
     action: "role_changed",
     targetType: "user",
     targetId: member.userId,
     detail: { email: member.email, from: member.roles, to: submission.value.roles },
-    ipAddress: clientAddress(args.request),
   });
   throw redirect("/admin");
 }

@@ -3,6 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/webhook";
 import { requirePermission } from "../../auth/session.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
@@ -18,32 +19,54 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export const meta: Route.MetaFunction = () => [{ title: "Webhook endpoint · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
-  const { tenant } = await requirePermission(args, "manage:webhook");
+  const user = await requirePermission(args, "manage:webhook");
+  const { tenant } = user;
   const log = await findWebhookEndpointLog(appServices(args.context).db, tenant, args.params.endpointId);
   invariantResponse(log, "Webhook endpoint not found");
   return log;
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { tenant } = await requirePermission(args, "manage:webhook");
+  const user = await requirePermission(args, "manage:webhook");
+  const { tenant } = user;
   const { db, env, isDevelopment } = appServices(args.context);
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
+  invariantResponse(log, "Webhook endpoint not found");
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
   const input = submission.value;
   if (input.intent === "replay") {
-    const log = await findWebhookEndpointLog(db, tenant, args.params.endpointId);
-    invariantResponse(log && log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
+    invariantResponse(log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
     if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
-    await replayWebhookDelivery(db, tenant, input.deliveryId, liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: isDevelopment }));
+    await replayWebhookDelivery(
+      db,
+      tenant,
+      input.deliveryId,
+      liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: isDevelopment }),
+    );
+    await auditAdminAction(db, user, args.request, {
+      action: "webhook_delivery_replayed",
+      targetType: "webhook_delivery",
+      targetId: input.deliveryId,
+      detail: { endpointId: args.params.endpointId },
+    });
   } else {
     let updated: boolean;
     try {
-      updated = Boolean(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, input.intent === "enable" ? "active" : "disabled"));
+      const status = input.intent === "enable" ? "active" : "disabled";
+      updated = Boolean(await setWebhookEndpointStatus(db, tenant, args.params.endpointId, status));
     } catch (error) {
       if (!(error instanceof WebhookEndpointLimit)) throw error;
       return data({ error: error.message }, { status: 409 });
     }
     invariantResponse(updated, "Webhook endpoint not found");
+    const action = input.intent === "enable" ? "webhook_endpoint_enabled" : "webhook_endpoint_disabled";
+    await auditAdminAction(db, user, args.request, {
+      action,
+      targetType: "webhook_endpoint",
+      targetId: args.params.endpointId,
+    });
   }
   return { error: null };
 }

@@ -3,16 +3,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/webhooks";
-import { requirePermission } from "../../auth/session.server.ts";
+import { refuseWhileImpersonating, requirePermission } from "../../auth/session.server.ts";
+import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { ErrorList, Field } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { recordAudit } from "../../models/audit-log.server.ts";
 import { DOMAIN_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
 import { webhookUrlProblem } from "../../services/events/webhook-url.ts";
 import { createWebhookEndpoint, listWebhookEndpoints, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
-import { clientAddress } from "../../utils/http.server.ts";
 
 const EndpointSchema = z.object({
   url: z
@@ -30,6 +29,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "manage:webhook");
+  refuseWhileImpersonating(user);
   const { db, env, isDevelopment } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: EndpointSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
@@ -43,7 +43,12 @@ export async function action(args: Route.ActionArgs) {
     if (!(error instanceof WebhookEndpointLimit)) throw error;
     return data({ result: submission.reply({ formErrors: [error.message] }), secret: null }, { status: 409 });
   }
-  await recordAudit(db, { orgId: user.tenant.orgId, actorUserId: user.id, actorEmail: user.email, action: "webhook_endpoint_created", targetType: "webhook_endpoint", targetId: created.id, detail: { url: submission.value.url, eventTypes: submission.value.eventTypes }, ipAddress: clientAddress(args.request) });
+  await auditAdminAction(db, user, args.request, {
+    action: "webhook_endpoint_created",
+    targetType: "webhook_endpoint",
+    targetId: created.id,
+    detail: { url: submission.value.url, eventTypes: submission.value.eventTypes },
+  });
   return { result: submission.reply({ resetForm: true }), secret: created.secret };
 }
 

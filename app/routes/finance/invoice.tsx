@@ -5,7 +5,7 @@ import type { Route } from "./+types/invoice";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Field, SelectField } from "../../components/forms.tsx";
 import { PaymentResult } from "../../components/payment-result.tsx";
-import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getInvoice } from "../../models/invoices.server.ts";
 import { invoicePaidCents, listInvoicePayments } from "../../models/payments.server.ts";
@@ -13,6 +13,8 @@ import { OFFICE_PAYMENT_METHODS, RecordPaymentSchema } from "../../services/ledg
 import { recordInvoicePayment } from "../../services/ledger/premium-payments.server.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.invoice.invoiceNumber ?? "Invoice"} · OpenInsure` }];
 
@@ -22,26 +24,33 @@ export async function loader(args: Route.LoaderArgs) {
   const invoice = await getInvoice(db, user.tenant, args.params.invoiceId);
   invariantResponse(invoice, "Invoice not found");
   const [payments, paidCents] = await Promise.all([listInvoicePayments(db, user.tenant, invoice.id), invoicePaidCents(db, user.tenant, invoice.id)]);
-  return { invoice, payments, balanceCents: invoice.amountCents - paidCents };
+  return { invoice, payments, balanceCents: invoice.amountCents - paidCents, formToken: newFormToken() };
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "record:payment");
-  const submission = parseWithZod(await args.request.formData(), { schema: RecordPaymentSchema });
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  invariantResponse(await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId), "Invoice not found");
+  const formData = await args.request.formData();
+  const submission = parseWithZod(formData, { schema: RecordPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   const { db, ledger } = appServices(args.context);
-  const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
-    invoiceId: args.params.invoiceId,
-    amountCents: submission.value.amount,
-    method: submission.value.method,
-    reference: submission.value.reference || null,
-  });
-  invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
-  if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null }, { status: 422 });
-  return { result: submission.reply({ resetForm: true }), outcome: { status: outcome.posting.status, split: outcome.split } };
+  // One payment per form token: a double click or a resent form gets the first payment's answer.
+  const recorded = await oncePerFormToken(db, user.tenant, formData.get(FORM_TOKEN_FIELD), `record-payment:${args.params.invoiceId}`, async () => {
+    const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
+      invoiceId: args.params.invoiceId,
+      amountCents: submission.value.amount,
+      method: submission.value.method,
+      reference: submission.value.reference || null,
+    });
+    invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
+    return outcome.ok ? { error: null, outcome: { status: outcome.posting.status, split: outcome.split } } : { error: outcome.message, outcome: null };
+  }, (recorded) => recorded.error === null);
+  if (recorded.error !== null) return data({ result: submission.reply({ fieldErrors: { amount: [recorded.error] } }), outcome: null }, { status: 422 });
+  return { result: submission.reply({ resetForm: true }), outcome: recorded.outcome };
 }
 
-export default function Invoice({ loaderData: { invoice, payments, balanceCents } }: Route.ComponentProps) {
+export default function Invoice({ loaderData: { invoice, payments, balanceCents, formToken } }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: actionData?.result, shouldRevalidate: "onInput", onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordPaymentSchema }) });
   const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
@@ -84,7 +93,8 @@ export default function Invoice({ loaderData: { invoice, payments, balanceCents 
               <Field label="Amount (USD)" inputProps={{ ...getInputProps(fields.amount, { type: "text" }), inputMode: "decimal", placeholder: (balanceCents / 100).toFixed(2) }} errors={fields.amount.errors} />
               <SelectField label="Method" selectProps={getSelectProps(fields.method)} errors={fields.method.errors} placeholder="Choose" options={[...OFFICE_PAYMENT_METHODS]} />
               <Field label="Reference" inputProps={getInputProps(fields.reference, { type: "text" })} errors={fields.reference.errors} hint="Check number or bank reference" />
-              <Button type="submit" className="self-start sm:mt-6">Record payment</Button>
+              <FormTokenInput token={formToken} />
+              <SubmitButton className="self-start sm:mt-6" pendingLabel="Recording…">Record payment</SubmitButton>
             </Form>
           </Card>
         ) : null}

@@ -5,7 +5,7 @@ import type { Route } from "./+types/invoice";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Field } from "../../components/forms.tsx";
 import { PaymentResult } from "../../components/payment-result.tsx";
-import { Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getInvoice } from "../../models/invoices.server.ts";
 import { listInvoicePayments } from "../../models/payments.server.ts";
@@ -15,6 +15,8 @@ import { payInvoiceOnline } from "../../services/billing/online-payments.server.
 import { paymentProviderFor } from "../../services/billing/payment-provider.ts";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   {
@@ -31,41 +33,59 @@ export async function loader(args: Route.LoaderArgs) {
   const balanceCents = invoice.amountCents - payments.reduce((sum, p) => sum + p.amountCents, 0);
   const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
   const paymentForm = paymentProviderFor(env)?.form ?? null;
-  return { invoice, balanceCents, open, payments, paymentForm };
+  return { invoice, balanceCents, open, payments, paymentForm, formToken: newFormToken() };
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "pay:invoice");
-  const submission = parseWithZod(await args.request.formData(), { schema: PortalPaymentSchema });
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  invariantResponse(await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId), "Invoice not found");
+  const formData = await args.request.formData();
+  const submission = parseWithZod(formData, { schema: PortalPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   const { db, ledger, env } = appServices(args.context);
-  // Paid only when the payment provider confirms it server side; the test card exists only in
-  // development and tests, and with no provider configured the payment is refused.
-  const outcome = await payInvoiceOnline(db, ledger, user.tenant, paymentProviderFor(env), {
-    invoiceId: args.params.invoiceId,
-    amountCents: submission.value.amount,
-    fields: { cardNumber: submission.value.cardNumber },
-  });
-  invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
-  if (!outcome.ok && outcome.reason === "not_configured")
-    return data({ result: submission.reply({ formErrors: [outcome.message] }), outcome: null }, { status: 503 });
-  if (!outcome.ok && outcome.reason === "declined")
+  // Paid only when the payment provider confirms it server side (the test card exists only in
+  // development and tests), and once per form token: a double click gets the first answer.
+  const paid = await oncePerFormToken(
+    db,
+    user.tenant,
+    formData.get(FORM_TOKEN_FIELD),
+    `pay:${args.params.invoiceId}`,
+    async () => {
+      const outcome = await payInvoiceOnline(db, ledger, user.tenant, paymentProviderFor(env), {
+        invoiceId: args.params.invoiceId,
+        amountCents: submission.value.amount,
+        fields: { cardNumber: submission.value.cardNumber },
+      });
+      // What is kept for a repeated token: the answer the page shows, not the whole posting.
+      return outcome.ok
+        ? { ok: true as const, posting: { status: outcome.posting.status }, split: outcome.split }
+        : { ok: false as const, reason: outcome.reason, message: outcome.message };
+    },
+    (outcome) => outcome.ok,
+  );
+  invariantResponse(paid.ok || paid.reason !== "not_found", "Invoice not found");
+  if (!paid.ok && paid.reason === "not_configured")
+    return data({ result: submission.reply({ formErrors: [paid.message] }), outcome: null }, { status: 503 });
+  if (!paid.ok && paid.reason === "declined")
     return data(
-      { result: submission.reply({ fieldErrors: { cardNumber: [outcome.message] } }), outcome: null },
+      { result: submission.reply({ fieldErrors: { cardNumber: [paid.message] } }), outcome: null },
       { status: 422 },
     );
-  if (!outcome.ok)
+  if (!paid.ok)
     return data(
-      { result: submission.reply({ fieldErrors: { amount: [outcome.message] } }), outcome: null },
+      { result: submission.reply({ fieldErrors: { amount: [paid.message] } }), outcome: null },
       { status: 422 },
     );
   return {
     result: submission.reply({ resetForm: true }),
-    outcome: { status: outcome.posting.status, split: outcome.split },
+    outcome: { status: paid.posting.status, split: paid.split },
   };
 }
 
-export default function PayInvoice({ loaderData: { invoice, balanceCents, open, payments, paymentForm } }: Route.ComponentProps) {
+export default function PayInvoice({
+  loaderData: { invoice, balanceCents, open, payments, paymentForm, formToken },
+}: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -132,9 +152,10 @@ export default function PayInvoice({ loaderData: { invoice, balanceCents, open, 
                 }}
                 errors={fields.cardNumber.errors}
               />
-              <Button type="submit" className="self-start sm:mt-6">
+              <FormTokenInput token={formToken} />
+              <SubmitButton className="self-start sm:mt-6" pendingLabel="Paying…">
                 Pay {formatCents(balanceCents)}
-              </Button>
+              </SubmitButton>
             </Form>
           </Card>
         ) : null}

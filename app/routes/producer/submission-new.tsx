@@ -15,6 +15,8 @@ import { fileSubmission, fromDraft } from "../../services/submissions/intake.ser
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
 import { todayInUtc } from "../../utils/today.ts";
+import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 
 export const meta: Route.MetaFunction = () => [{ title: "New submission · OpenInsure" }];
 
@@ -38,6 +40,7 @@ export async function loader(args: Route.LoaderArgs) {
     })),
     today: todayInUtc(),
     draft: draft?.source === "form" ? { id: draft.id, values: draft.values } : null,
+    formToken: newFormToken(),
   };
 }
 
@@ -62,10 +65,24 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success" || submission.value.intent !== "file")
     return data(submission.reply(), { status: 400 });
   const today = todayInUtc();
-  const filed = await fileSubmission(db, user.tenant, submission.value, today, undefined, {
-    ...(draft ? fromDraft(user.tenant, draft) : {}),
-    everyKnockoutAsked: true,
-  });
+  const form = submission.value;
+  // One submission per form token: a double click or a resent form gets the first one's answer.
+  const filed = await oncePerFormToken(
+    db,
+    user.tenant,
+    formData.get(FORM_TOKEN_FIELD),
+    "file-submission",
+    async () => {
+      const outcome = await fileSubmission(db, user.tenant, form, today, undefined, {
+        ...(draft ? fromDraft(user.tenant, draft) : {}),
+        everyKnockoutAsked: true,
+      });
+      // A quote right away when the risk can be rated; when it cannot, the submission page says why.
+      if (outcome.ok) await quoteSubmission(db, user.tenant, outcome.submissionId, today);
+      return outcome;
+    },
+    (outcome) => outcome.ok,
+  );
   if (!filed.ok) {
     return data(
       submission.reply(
@@ -74,8 +91,6 @@ export async function action(args: Route.ActionArgs) {
       { status: 422 },
     );
   }
-  // A quote right away when the risk can be rated; when it cannot, the submission page says why.
-  await quoteSubmission(db, user.tenant, filed.submissionId, today);
   throw redirect(`/producer/submissions/${filed.submissionId}`);
 }
 
@@ -234,9 +249,10 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
         </Card>
         {loaderData.draft ? <input type="hidden" name="draftId" value={loaderData.draft.id} /> : null}
         <div className="flex gap-3">
-          <Button type="submit" name="intent" value="file">
+          <FormTokenInput token={loaderData.formToken} />
+          <SubmitButton intent="file" pendingLabel="Submitting…">
             Submit and quote
-          </Button>
+          </SubmitButton>
           <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
             Save draft
           </Button>

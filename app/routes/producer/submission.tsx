@@ -8,7 +8,7 @@ import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/u
 import { afterResponseContext, appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
-import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
+import { getSubmission, isSubmissionVisible, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { describePlan, INSTALLMENT_PLANS, isInstallmentPlan } from "../../services/billing/billing-schedule.ts";
 import { toCents } from "../../utils/money.ts";
 import { bindSubmission, getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
@@ -22,6 +22,8 @@ import { ReferralPanel } from "../../components/referral-panel.tsx";
 import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 import { todayInUtc } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -52,6 +54,7 @@ export async function loader(args: Route.LoaderArgs) {
     notes,
     dealRoomId: dealRoom?.id ?? null,
     today: todayInUtc(),
+    formToken: newFormToken(),
   };
 }
 
@@ -69,9 +72,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
 type ActionResult = { error: string | null; failures: FailedCheck[]; answerError?: string };
 
 export async function action(args: Route.ActionArgs) {
-  const formData = await args.request.formData();
   const submissionId = args.params.submissionId;
   const { db, env } = appServices(args.context);
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  const reader = await requirePermission(args, "read:submission");
+  invariantResponse(await isSubmissionVisible(db, reader.tenant, submissionId), "Submission not found");
+  const formData = await args.request.formData();
   const today = todayInUtc();
   const parsed = parseWithZod(formData, { schema: ActionSchema });
   if (parsed.status !== "success") {
@@ -100,17 +106,26 @@ export async function action(args: Route.ActionArgs) {
   }
   if (form.intent === "bind") {
     const user = await requirePermission(args, "bind:submission");
-    const outcome = await bindSubmission(
+    // One bind per form token: a double click or a resent form gets the first bind's answer.
+    const outcome = await oncePerFormToken(
       db,
       user.tenant,
-      {
-        submissionId,
-        quoteOptionId: form.quoteOptionId,
-        plan: form.plan,
-        declinedBy: form.declinedBy.filter((name) => name !== undefined),
-      },
-      today,
-      { documents: env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
+      formData.get(FORM_TOKEN_FIELD),
+      `bind:${submissionId}`,
+      () =>
+        bindSubmission(
+          db,
+          user.tenant,
+          {
+            submissionId,
+            quoteOptionId: form.quoteOptionId,
+            plan: form.plan,
+            declinedBy: form.declinedBy.filter((name) => name !== undefined),
+          },
+          today,
+          { documents: env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
+        ),
+      (bound) => bound.ok,
     );
     if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
     if (outcome.reason === "quote_superseded") {
@@ -287,7 +302,10 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
                         )}
                       </fieldset>
                     ) : null}
-                    <Button type="submit">Bind this option</Button>
+                    <FormTokenInput token={loaderData.formToken} />
+                    <SubmitButton match={{ intent: "bind", quoteOptionId: option.id }} pendingLabel="Binding…">
+                      Bind this option
+                    </SubmitButton>
                   </Form>
                 ) : null}
               </section>

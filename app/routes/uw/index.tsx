@@ -47,8 +47,9 @@ export async function action(args: Route.ActionArgs) {
   const submission = parseWithZod(await args.request.formData(), { schema: ClaimForm });
   invariantResponse(submission.status === "success", "Submission not found");
   const { submissionId } = submission.value;
-  const claimed = await claimSubmission(appServices(args.context).db, user.tenant, submissionId);
-  return { claimed, submissionId };
+  const outcome = await claimSubmission(appServices(args.context).db, user.tenant, submissionId);
+  invariantResponse(outcome, "Submission not found", { status: 404 });
+  return { claimed: outcome === "claimed", submissionId };
 }
 
 export default function UnderwritingQueue({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/submission";
 import { hasPermission, type Permission } from "../../auth/permissions.ts";
-import { requirePermission } from "../../auth/session.server.ts";
+import { requirePermission, requireTenant } from "../../auth/session.server.ts";
 import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { SubmissionTimeline } from "../../components/submission-timeline.tsx";
 import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
@@ -13,7 +13,7 @@ import { RatingCard } from "../../components/workbench/rating-card.tsx";
 import { ReferralCard } from "../../components/workbench/referral-card.tsx";
 import { SubmissionFacts } from "../../components/workbench/submission-facts.tsx";
 import { appServices } from "../../context.server.ts";
-import { getSubmission, listSubmissionEvents } from "../../models/submissions.server.ts";
+import { getSubmission, isSubmissionVisible, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { REFERRAL_REASON_CODES } from "../../services/policies/index.ts";
 import { declineSubmission } from "../../services/underwriting/decline.server.ts";
 import { requestInformation } from "../../services/underwriting/info-requests.server.ts";
@@ -110,6 +110,9 @@ function answer(intent: WorkbenchIntent, id: string, outcome: Outcome) {
 
 export async function action(args: Route.ActionArgs) {
   const id = args.params.submissionId;
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  const { tenant } = await requireTenant(args);
+  invariantResponse(await isSubmissionVisible(appServices(args.context).db, tenant, id), "Submission not found");
   const submission = parseWithZod(await args.request.formData(), { schema: WorkbenchAction });
   const intent = submission.payload.intent;
   if (!isIntent(intent)) return failed(null, "Unknown action: send one of the workbench's forms.", 400);

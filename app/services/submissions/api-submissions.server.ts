@@ -11,6 +11,15 @@ import { ApiFailure } from "../api/http.server.ts";
 import { presentSubmission } from "../api/presenters.ts";
 import { listKnockoutAnswers } from "../underwriting/knockouts.server.ts";
 import type { SubmissionCreate } from "../api/schemas.ts";
+import { effectiveDateProblem } from "./plausibility.ts";
+
+/** The request body's name for a field the intake refused. */
+function apiField(field: string | null, line: "GL" | "WC"): string | null {
+  if (field === "knockouts") return "knockoutAnswers";
+  if (field === "exposure") return line === "GL" ? "annualRevenue" : "payroll";
+  if (field === "priorLossIncurred") return "priorLosses.incurred";
+  return field;
+}
 
 /**
  * Files a submission sent as JSON: the program is the organization's program for the line that
@@ -20,7 +29,12 @@ import type { SubmissionCreate } from "../api/schemas.ts";
 export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string, options: FilingOptions = {}): Promise<string> {
   const { agencyId } = tenant;
   if (!agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
-  if (body.effectiveDate < today) throw new ApiFailure(400, "VALIDATION_FAILED", "effectiveDate cannot be in the past.", { issues: [{ path: "effectiveDate", message: "in the past" }] });
+  const dateProblem = effectiveDateProblem(body.effectiveDate, today);
+  if (dateProblem)
+    throw new ApiFailure(400, "VALIDATION_FAILED", `effectiveDate: ${dateProblem.message}.`, {
+      field: "effectiveDate",
+      issues: [{ path: "effectiveDate", message: dateProblem.message }],
+    });
   // Independent reads go out together: one round trip.
   const [candidates, existingId] = await Promise.all([
     listProgramsForLine(db, tenant, body.lineOfBusiness),
@@ -59,7 +73,7 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
         },
     options,
   );
-  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: filed.field === "knockouts" ? "knockoutAnswers" : filed.field });
+  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: apiField(filed.field, body.lineOfBusiness) });
   return filed.submissionId;
 }
 

@@ -4,13 +4,29 @@ import type { insureds } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { deleteFiledDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
 import { findAgencyInsured, insertInsured } from "../../models/insureds.server.ts";
+import { findDaAgreementInForce } from "../../models/policy-binding.server.ts";
 import { findProgram } from "../../models/programs.server.ts";
+import { findRateTableInForce } from "../../models/rate-tables.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { insertSubmission } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { NewSubmission } from "./intake-schema.ts";
+import { plausibilityProblem } from "./plausibility.ts";
+import { type CompiledRateTable, compileRateTable } from "../rating/index.ts";
 import { evaluateIntakeKnockouts, recordKnockoutAnswers } from "../underwriting/knockouts.server.ts";
+
+const compiledTables = new Map<string, CompiledRateTable>();
+
+/** A stored rate table version never changes once active, so its compiled form is kept by id. */
+function compiledRateTable(id: string, definition: unknown): CompiledRateTable {
+  const cached = compiledTables.get(id);
+  if (cached) return cached;
+  const result = compileRateTable(definition);
+  if (!result.ok) throw new Error(`Stored rate table ${id} does not compile: ${result.error.message}`);
+  compiledTables.set(id, result.value);
+  return result.value;
+}
 
 export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
 
@@ -49,17 +65,26 @@ export async function fileSubmission(
   const producer = { ...tenant, agencyId };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId } : null;
   // The knockout rules are read with the program (by the id asked for), not after it: one round trip.
-  const [insured, program, knockouts] = await Promise.all([
+  // The rate table and agreement in force are read with them too: the plausibility bounds need both.
+  const [insured, program, knockouts, rateRow, agreement] = await Promise.all([
     newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
     findProgram(db, tenant, input.programId),
     evaluateIntakeKnockouts(db, tenant, input.programId, input.knockouts ?? {}, options.everyKnockoutAsked ?? false),
+    findRateTableInForce(db, tenant, input.programId, input.effectiveDate),
+    findDaAgreementInForce(db, tenant.orgId, input.programId, input.effectiveDate),
   ]);
   if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
   if (!program) return { ok: false, field: "programId", message: "Choose a program" };
   if (!program.states.includes(insured.state)) {
     return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
   }
-  if (input.effectiveDate < today) return { ok: false, field: "effectiveDate", message: "The effective date cannot be in the past" };
+  const problem = plausibilityProblem(
+    { ...input, lineOfBusiness: program.lineOfBusiness, state: insured.state },
+    today,
+    rateRow ? compiledRateTable(rateRow.id, rateRow.definition) : null,
+    agreement ?? null,
+  );
+  if (problem) return { ok: false, ...problem };
   if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
 
   const submissionId = options.submissionId ?? createId("sub");

@@ -29,3 +29,32 @@ test("a refused submission leaves no new insured behind", async () => {
   expect(await db.select().from(insureds).where(and(eq(insureds.orgId, producer.orgId), eq(insureds.id, id)))).toEqual([]);
   expect(await db.select().from(submissions).where(and(eq(submissions.orgId, producer.orgId), eq(submissions.insuredId, id)))).toEqual([]);
 });
+
+// Issue 10 item 5: revenue 0, limits and revenue of 2^53-1 and an effective date of 9999-12-31
+// were filed (one quote came to $217,923,443,878.92); a class the program cannot rate was filed
+// and then stuck. Each is refused at intake, naming the field.
+test.each([
+  ["revenue of 0", { exposure: 0 }, "exposure"],
+  ["revenue of 2^53-1", { exposure: Number.MAX_SAFE_INTEGER }, "exposure"],
+  ["revenue above the agreement's maximum insured revenue ($50M)", { exposure: 5_000_000_001 }, "exposure"],
+  ["a limit of 2^53-1", { requestedLimit: Number.MAX_SAFE_INTEGER }, "requestedLimit"],
+  ["a limit the rate table does not offer", { requestedLimit: 123_456_700 }, "requestedLimit"],
+  ["a deductible the rate table does not offer", { deductible: 123_400 }, "deductible"],
+  ["an effective date of 9999-12-31", { effectiveDate: "9999-12-31" }, "effectiveDate"],
+  ["an effective date beyond the advance window", { effectiveDate: "2027-05-22" }, "effectiveDate"],
+  ["an effective date in the past", { effectiveDate: "2026-11-21" }, "effectiveDate"],
+  ["a NAICS code the program cannot rate", { naicsCode: "111110" }, "naicsCode"],
+  ["prior losses of 2^53-1", { priorLossIncurred: Number.MAX_SAFE_INTEGER }, "priorLossIncurred"],
+])("intake refuses %s", async (_, change, field) => {
+  const id = createId("ins");
+  const filed = await fileSubmission(db, producer, { ...input(id, "prg_summit_gl"), ...change } as never, "2026-11-22", newInsured("Implausible Painting", "TX"));
+  expect(filed).toMatchObject({ ok: false, field });
+  expect(await db.select().from(submissions).where(and(eq(submissions.orgId, producer.orgId), eq(submissions.insuredId, id)))).toEqual([]);
+});
+
+test("intake takes a plausible submission at the edges of the windows", async () => {
+  for (const effectiveDate of ["2026-11-22", "2027-05-21"]) {
+    const filed = await fileSubmission(db, producer, { ...input(createId("ins"), "prg_summit_gl"), effectiveDate, exposure: toCents(5_000_000_000) }, "2026-11-22", newInsured("Edge Painting", "TX"));
+    expect(filed, effectiveDate).toMatchObject({ ok: true });
+  }
+});

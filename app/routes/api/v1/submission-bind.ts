@@ -3,6 +3,7 @@ import { hasPermission } from "../../../auth/permissions.ts";
 import { afterResponseContext, appServices } from "../../../context.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
 import { findCurrentQuoteOptionIds } from "../../../models/quotes.server.ts";
+import { getSubmission, isSubmissionVisible } from "../../../models/submissions.server.ts";
 import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
@@ -13,6 +14,10 @@ import { todayInUtc } from "../../../utils/today.ts";
 export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant, request }) => {
     if (!hasPermission(tenant.roles, "bind:submission")) throw new ApiFailure(403, "FORBIDDEN", "This API key may not bind.");
+    // The path's id first: a submission outside the key's scope answers 404 whatever the body says.
+    if (!(await isSubmissionVisible(appServices(args.context).db, tenant, args.params.submissionId))) {
+      throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
+    }
     const raw = await request.text();
     let json: unknown = {};
     try {
