@@ -2,7 +2,12 @@ import type { RouterContextProvider } from "react-router";
 import { createDatabase } from "../db/client.ts";
 import { createAuth } from "./auth/auth.server.ts";
 import { ledgerClientFor } from "./services/ledger/client.server.ts";
-import { afterResponseContext, appServicesContext, cloudflareContext, type AppServices } from "./router-context.server.ts";
+import {
+  afterResponseContext,
+  appServicesContext,
+  cloudflareContext,
+  type AppServices,
+} from "./router-context.server.ts";
 
 export { afterResponseContext, appServices, cloudflareContext } from "./router-context.server.ts";
 export type { AppServices, CloudflareContext } from "./router-context.server.ts";

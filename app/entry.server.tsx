@@ -19,7 +19,8 @@ export default async function handleRequest(
 ) {
   const nonce = randomNonce();
   // The dev server injects scripts of its own: there the policy only reports.
-  const policyHeader = import.meta.env.MODE === "production" ? "Content-Security-Policy" : "Content-Security-Policy-Report-Only";
+  const policyHeader =
+    import.meta.env.MODE === "production" ? "Content-Security-Policy" : "Content-Security-Policy-Report-Only";
   responseHeaders.set(policyHeader, contentSecurityPolicy(nonce));
 
   if (request.method.toUpperCase() === "HEAD") {

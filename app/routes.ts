@@ -26,7 +26,9 @@ export default [
   // APP_ENV=development); `npm run build` for production leaves it out.
   ...(process.env.APP_ENV === "development" ? [route("dev/outbox", "routes/dev/outbox.tsx")] : []),
   route("notifications/room-token", "routes/notifications/room-token.ts"),
-  ...prefix("notifications", [layout(AREA_LAYOUT, { id: "notifications-layout" }, [index("routes/notifications/index.tsx")])]),
+  ...prefix("notifications", [
+    layout(AREA_LAYOUT, { id: "notifications-layout" }, [index("routes/notifications/index.tsx")]),
+  ]),
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
@@ -63,7 +65,10 @@ export default [
     ]),
   ]),
   ...prefix("claims", [
-    layout(AREA_LAYOUT, { id: "claims-layout" }, [index("routes/claims/index.tsx"), route(":claimId", "routes/claims/claim.tsx")]),
+    layout(AREA_LAYOUT, { id: "claims-layout" }, [
+      index("routes/claims/index.tsx"),
+      route(":claimId", "routes/claims/claim.tsx"),
+    ]),
   ]),
   ...prefix("finance", [
     layout(AREA_LAYOUT, { id: "finance-layout" }, [
@@ -79,7 +84,10 @@ export default [
   ]),
   ...prefix("compliance", [layout(AREA_LAYOUT, { id: "compliance-layout" }, [index("routes/compliance/index.tsx")])]),
   ...prefix("carrier", [
-    layout(AREA_LAYOUT, { id: "carrier-layout" }, [index("routes/carrier/index.tsx"), route("policies/:policyId", "routes/carrier/policy.tsx")]),
+    layout(AREA_LAYOUT, { id: "carrier-layout" }, [
+      index("routes/carrier/index.tsx"),
+      route("policies/:policyId", "routes/carrier/policy.tsx"),
+    ]),
   ]),
   ...prefix("admin", [
     layout(AREA_LAYOUT, { id: "admin-layout" }, [

@@ -8,7 +8,14 @@ export type DealRoomBench = {
   clients: number;
   connectSeconds: number;
   paced: { messages: number; deliveries: number; p50Ms: number; p99Ms: number };
-  load: { senders: number; messages: number; messagesPerSecond: number; deliveriesPerSecond: number; p50Ms: number; p99Ms: number };
+  load: {
+    senders: number;
+    messages: number;
+    messagesPerSecond: number;
+    deliveriesPerSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+  };
 };
 
 const CLIENTS = 200;
@@ -19,8 +26,12 @@ const MESSAGES_PER_SENDER = 30;
 type Client = { socket: WebSocket; received: Map<string, number> };
 
 async function connect(appUrl: string, cookie: string, dealRoomId: string): Promise<Client> {
-  const { token, roomName } = (await (await fetch(`${appUrl}/deal-rooms/${dealRoomId}/token`, { headers: { cookie } })).json()) as { token: string; roomName: string };
-  const socket = new WebSocket(`${appUrl.replace("http", "ws")}/parties/deal-room/${roomName}?token=${encodeURIComponent(token)}`);
+  const { token, roomName } = (await (
+    await fetch(`${appUrl}/deal-rooms/${dealRoomId}/token`, { headers: { cookie } })
+  ).json()) as { token: string; roomName: string };
+  const socket = new WebSocket(
+    `${appUrl.replace("http", "ws")}/parties/deal-room/${roomName}?token=${encodeURIComponent(token)}`,
+  );
   const client: Client = { socket, received: new Map() };
   return new Promise((resolve, reject) => {
     socket.addEventListener("error", () => reject(new Error("a bench client was refused")));
@@ -50,14 +61,23 @@ function latencies(clients: Client[], sentAt: Map<string, number>) {
 export async function benchDealRoom(): Promise<DealRoomBench> {
   return withBenchStack("openinsure_bench_rooms", async (stack) => {
     const cookie = await signIn(stack.appUrl, "underwriter@summit.demo");
-    const opened = await fetch(`${stack.appUrl}/uw/deal-rooms`, { method: "POST", headers: { cookie }, body: new URLSearchParams({ submissionId: "sub_a_3" }), redirect: "manual" });
+    const opened = await fetch(`${stack.appUrl}/uw/deal-rooms`, {
+      method: "POST",
+      headers: { cookie },
+      body: new URLSearchParams({ submissionId: "sub_a_3" }),
+      redirect: "manual",
+    });
     const dealRoomId = opened.headers.get("location")?.split("/").pop();
     if (opened.status !== 302 || !dealRoomId) throw new Error(`opening the room answered ${opened.status}`);
 
     const connectStarted = performance.now();
     const clients: Client[] = [];
     for (let batch = 0; batch < CLIENTS; batch += 20) {
-      clients.push(...(await Promise.all(Array.from({ length: Math.min(20, CLIENTS - batch) }, () => connect(stack.appUrl, cookie, dealRoomId)))));
+      clients.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(20, CLIENTS - batch) }, () => connect(stack.appUrl, cookie, dealRoomId)),
+        )),
+      );
     }
     const connectSeconds = Math.round((performance.now() - connectStarted) / 100) / 10;
 
@@ -90,7 +110,12 @@ export async function benchDealRoom(): Promise<DealRoomBench> {
     return {
       clients: CLIENTS,
       connectSeconds,
-      paced: { messages: PACED_MESSAGES, deliveries: paced.length, p50Ms: percentile(paced, 50), p99Ms: percentile(paced, 99) },
+      paced: {
+        messages: PACED_MESSAGES,
+        deliveries: paced.length,
+        p50Ms: percentile(paced, 50),
+        p99Ms: percentile(paced, 99),
+      },
       load: {
         senders: SENDERS,
         messages,

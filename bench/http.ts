@@ -34,7 +34,9 @@ export async function benchHttp(): Promise<LatencyRow[]> {
     const queue: number[] = [];
     for (let i = 0; i < 220; i++) {
       const started = performance.now();
-      const response = await fetch(`${stack.appUrl}/uw?sort=${i % 2 ? "premium" : "newest"}&page=${1 + (i % 40)}`, { headers: { cookie } });
+      const response = await fetch(`${stack.appUrl}/uw?sort=${i % 2 ? "premium" : "newest"}&page=${1 + (i % 40)}`, {
+        headers: { cookie },
+      });
       await response.text();
       if (i >= 20) queue.push(performance.now() - started);
     }
@@ -49,7 +51,17 @@ export async function benchHttp(): Promise<LatencyRow[]> {
           await fetch(`${stack.appUrl}/v1/submissions`, {
             method: "POST",
             headers,
-            body: JSON.stringify({ lineOfBusiness: "GL", insuredName: `Bench Painting ${worker}-${i}`, naicsCode: "238320", state: "TX", annualRevenue: 90_000_000, requestedLimit: 100_000_000, deductible: 100_000, effectiveDate, yearsInBusiness: 6 }),
+            body: JSON.stringify({
+              lineOfBusiness: "GL",
+              insuredName: `Bench Painting ${worker}-${i}`,
+              naicsCode: "238320",
+              state: "TX",
+              annualRevenue: 90_000_000,
+              requestedLimit: 100_000_000,
+              deductible: 100_000,
+              effectiveDate,
+              yearsInBusiness: 6,
+            }),
           })
         ).json()) as { id: string };
         const started = performance.now();
@@ -69,8 +81,16 @@ export async function benchHttp(): Promise<LatencyRow[]> {
     return [
       summarize("/uw queue page, 10,000 submissions seeded", queue, "p95 <= 100 ms"),
       summarize("/v1 quote + bind, 20 concurrent clients", quoteAndBind, "p95 <= 150 ms"),
-      summarize(`splitPremiumPayment via /finance, sequential (${payments.alone.posted} posted)`, payments.alone.samples, "—"),
-      summarize(`splitPremiumPayment via /finance, ${payments.clients} concurrent clients (${payments.together.posted} posted)`, payments.together.samples, "—"),
+      summarize(
+        `splitPremiumPayment via /finance, sequential (${payments.alone.posted} posted)`,
+        payments.alone.samples,
+        "—",
+      ),
+      summarize(
+        `splitPremiumPayment via /finance, ${payments.clients} concurrent clients (${payments.together.posted} posted)`,
+        payments.together.samples,
+        "—",
+      ),
     ];
   });
 }

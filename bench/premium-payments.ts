@@ -10,12 +10,24 @@ export type PaymentLatency = { samples: number[]; posted: number };
 async function seedInvoices(databaseUrl: string, prefix: string, count: number): Promise<string[]> {
   const client = new Client({ url: databaseUrl, fetch: (input, init) => fetch(input, { ...init, cache: undefined }) });
   const ids = Array.from({ length: count }, (_, n) => `inv_${prefix}_${n}`);
-  const rows = ids.map((id, n) => `('${id}','org_summit','${prefix.toUpperCase()}-${String(n).padStart(5, "0")}','pol_a_1','2026-12-01',${12_345 + n},'invoiced',NOW(3))`);
-  await client.connection().execute(`INSERT INTO invoices (id, org_id, invoice_number, policy_id, due_date, amount_cents, status, created_at) VALUES ${rows.join(",")}`);
+  const rows = ids.map(
+    (id, n) =>
+      `('${id}','org_summit','${prefix.toUpperCase()}-${String(n).padStart(5, "0")}','pol_a_1','2026-12-01',${12_345 + n},'invoiced',NOW(3))`,
+  );
+  await client
+    .connection()
+    .execute(
+      `INSERT INTO invoices (id, org_id, invoice_number, policy_id, due_date, amount_cents, status, created_at) VALUES ${rows.join(",")}`,
+    );
   return ids;
 }
 
-async function pay(appUrl: string, cookie: string, invoiceId: string, amountCents: number): Promise<{ ms: number; posted: boolean }> {
+async function pay(
+  appUrl: string,
+  cookie: string,
+  invoiceId: string,
+  amountCents: number,
+): Promise<{ ms: number; posted: boolean }> {
   const started = performance.now();
   const response = await fetch(`${appUrl}/finance/invoices/${invoiceId}`, {
     method: "POST",
@@ -29,7 +41,10 @@ async function pay(appUrl: string, cookie: string, invoiceId: string, amountCent
 }
 
 /** Sequential payments, then `clients` concurrent finance users paying `perClient` invoices each. */
-export async function benchPremiumPayments(stack: { appUrl: string; databaseUrl: string }, { sequential = 200, clients = 10, perClient = 20 } = {}) {
+export async function benchPremiumPayments(
+  stack: { appUrl: string; databaseUrl: string },
+  { sequential = 200, clients = 10, perClient = 20 } = {},
+) {
   const cookie = await signIn(stack.appUrl, "finance@summit.demo");
   const one = await seedInvoices(stack.databaseUrl, "benchpay", sequential + 20);
   const alone: PaymentLatency = { samples: [], posted: 0 };

@@ -31,8 +31,15 @@ export async function withBenchStack<T>(
 }
 
 export async function signIn(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/sign-in`, { method: "POST", body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }), redirect: "manual" });
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${appUrl}/sign-in`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 /** The p-th percentile of sorted samples, to a tenth. */

@@ -39,11 +39,16 @@ describe("the guarded database", () => {
   const db = guardedTestDatabase();
 
   test("fails a query on a tenant table that forgets org_id", async () => {
-    await expect(db.select().from(policies).where(eq(policies.id, "pol_a_1"))).rejects.toMatchObject({ cause: expect.any(TenantGuardError) });
+    await expect(db.select().from(policies).where(eq(policies.id, "pol_a_1"))).rejects.toMatchObject({
+      cause: expect.any(TenantGuardError),
+    });
   });
 
   test("runs the same query scoped by org_id", async () => {
-    const rows = await db.select({ id: policies.id }).from(policies).where(sql`${policies.orgId} = ${"org_summit"} and ${policies.id} = ${"pol_a_1"}`);
+    const rows = await db
+      .select({ id: policies.id })
+      .from(policies)
+      .where(sql`${policies.orgId} = ${"org_summit"} and ${policies.id} = ${"pol_a_1"}`);
     expect(rows).toEqual([{ id: "pol_a_1" }]);
   });
 

@@ -27,9 +27,10 @@ export function checkTenantScoped(sql: string, tenantTables: ReadonlySet<string>
   for (const match of trimmed.matchAll(tableReference)) {
     const table = match[1]!;
     if (!tenantTables.has(table)) continue;
-    const predicate = new RegExp("`" + table + "`\\.`org_id`\\s*(=|in\\b)", "i");
+    const predicate = new RegExp(`\`${table}\`\\.\`org_id\`\\s*(=|in\\b)`, "i");
     const whereAt = trimmed.search(/\bwhere\b/i);
-    const onClauses = trimmed.match(/\bon\b[^]*?(?=\b(?:left|inner|right|join|where|order|group|limit)\b|$)/gi) ?? [];
+    const onClauses =
+      trimmed.match(/\bon\b[\s\S]*?(?=\b(?:left|inner|right|join|where|order|group|limit)\b|$)/gi) ?? [];
     const constrained =
       (whereAt >= 0 && predicate.test(trimmed.slice(whereAt))) || onClauses.some((on) => predicate.test(on));
     if (!constrained) throw new TenantGuardError(table, trimmed);

@@ -15,7 +15,11 @@ function isRetryable(error: unknown): boolean {
 }
 
 /** Runs `work` in a transaction, running it again (up to `attempts` times) after a deadlock. */
-export async function transactionWithRetry<T>(db: Database, work: (tx: Transaction) => Promise<T>, attempts = 4): Promise<T> {
+export async function transactionWithRetry<T>(
+  db: Database,
+  work: (tx: Transaction) => Promise<T>,
+  attempts = 4,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(work);

@@ -5,7 +5,11 @@ import { signIn, waitForHydration } from "./demo-users.ts";
 
 async function linkFromOutbox(page: Page, to: string, subject: RegExp): Promise<string> {
   await page.goto("/dev/outbox");
-  const email = page.locator("section").filter({ hasText: `To ${to}` }).filter({ has: page.getByRole("heading", { name: subject }) }).first();
+  const email = page
+    .locator("section")
+    .filter({ hasText: `To ${to}` })
+    .filter({ has: page.getByRole("heading", { name: subject }) })
+    .first();
   const body = await email.locator("pre").textContent();
   const url = body?.match(/https?:\/\/\S+/)?.[0];
   if (!url) throw new Error(`No link in the email to ${to}`);
@@ -22,7 +26,10 @@ async function invite(page: Page, email: string, roleLabel: string) {
   await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
 }
 
-test("an invited finance analyst joins, resets the password through the outbox, and the admin changes the role", async ({ page, browser }) => {
+test("an invited finance analyst joins, resets the password through the outbox, and the admin changes the role", async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now();
   const email = `new.analyst.${stamp}@summit.demo`;
   const name = `Nina Newcomer ${stamp}`;
@@ -74,7 +81,9 @@ test("an invited finance analyst joins, resets the password through the outbox, 
   await page.getByRole("button", { name: "Save roles" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole("link", { name: "Audit log" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "role changed" }).filter({ hasText: email })).toContainText('"to":["compliance_officer"]');
+  await expect(page.getByRole("row").filter({ hasText: "role changed" }).filter({ hasText: email })).toContainText(
+    '"to":["compliance_officer"]',
+  );
   await expect(page.getByRole("row").filter({ hasText: "member invited" }).filter({ hasText: email })).toBeVisible();
 
   await newcomer.goto("/");
@@ -109,7 +118,11 @@ test("an invited org admin must set up TOTP before entering", async ({ page, bro
 test("the platform operator impersonates a user, visibly, and stops", async ({ page }) => {
   await signIn(page, "operator@openinsure.demo");
   await expect(page).toHaveURL(/\/admin$/);
-  await page.getByRole("row").filter({ hasText: "producer@summit.demo" }).getByRole("button", { name: "Impersonate" }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "producer@summit.demo" })
+    .getByRole("button", { name: "Impersonate" })
+    .click();
   await expect(page).toHaveURL(/\/producer$/);
   await expect(page.getByRole("status")).toContainText("You are impersonating Priya Producer");
   await page.getByRole("button", { name: "Stop impersonating" }).click();
@@ -122,7 +135,9 @@ test("a bad invitation link says so", async ({ page }) => {
   expect(response?.status()).toBe(404);
 });
 
-test("impersonating: audit rows name both people, stopping is audited, operators and lasting admin changes are refused", async ({ page }) => {
+test("impersonating: audit rows name both people, stopping is audited, operators and lasting admin changes are refused", async ({
+  page,
+}) => {
   await signIn(page, "operator@openinsure.demo");
   await expect(page).toHaveURL(/\/admin$/);
   const post = (path: string, form: Record<string, string>) => page.request.post(path, { form, maxRedirects: 0 });
@@ -131,8 +146,12 @@ test("impersonating: audit rows name both people, stopping is audited, operators
   expect((await post("/impersonation", { userId: "usr_a_admin" })).status()).toBe(302);
 
   // What outlives the impersonation and would be credited to the user is refused.
-  expect((await post("/admin/api-keys", { intent: "issue", name: "operator key", agencyId: "agy_harbor" })).status()).toBe(403);
-  expect((await post("/admin/webhooks", { url: "https://example.com/hook", eventTypes: "policy.bound" })).status()).toBe(403);
+  expect(
+    (await post("/admin/api-keys", { intent: "issue", name: "operator key", agencyId: "agy_harbor" })).status(),
+  ).toBe(403);
+  expect(
+    (await post("/admin/webhooks", { url: "https://example.com/hook", eventTypes: "policy.bound" })).status(),
+  ).toBe(403);
   expect((await post("/admin/members/mem_usr_a_uw", { roles: "senior_underwriter" })).status()).toBe(403);
 
   // What is allowed is audited under both names.
@@ -140,7 +159,11 @@ test("impersonating: audit rows name both people, stopping is audited, operators
   expect((await post("/admin?index", { email: invitee, roles: "underwriter" })).status()).toBe(200);
   expect((await post("/impersonation", { intent: "stop" })).status()).toBe(302);
 
-  const rows = await queryE2eDatabase<{ action: string; actor_user_id: string; detail: string | Record<string, unknown> }>(
+  const rows = await queryE2eDatabase<{
+    action: string;
+    actor_user_id: string;
+    detail: string | Record<string, unknown>;
+  }>(
     "SELECT action, actor_user_id, detail FROM audit_log WHERE org_id = 'org_summit' AND ((action = 'member_invited' AND target_id = ?) OR (action = 'impersonation_stopped' AND created_at >= NOW() - INTERVAL 2 MINUTE)) ORDER BY created_at",
     [invitee],
   );

@@ -4,10 +4,15 @@ import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from 
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 
+const pdfFile = (name: string, bytes: Uint8Array) => ({
+  name,
+  mimeType: "application/pdf",
+  buffer: Buffer.from(bytes),
+});
 
-const pdfFile = (name: string, bytes: Uint8Array) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(bytes) });
-
-test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; the producer confirms, files, gets a quote and binds", async ({ page }) => {
+test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; the producer confirms, files, gets a quote and binds", async ({
+  page,
+}) => {
   const insured = `Harbor Line Plumbing ${Date.now()}`;
   const effective = daysAhead(12);
   // Three fields under names the extractor only half-recognises: they come back below 0.85.
@@ -49,7 +54,10 @@ test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; th
   // Saved for later: the book lists the draft as needing review, and it resumes as left.
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/producer$/);
-  const draftRow = page.getByRole("table", { name: "Draft submissions, not yet filed" }).getByRole("row").filter({ hasText: `${insured} LLC` });
+  const draftRow = page
+    .getByRole("table", { name: "Draft submissions, not yet filed" })
+    .getByRole("row")
+    .filter({ hasText: `${insured} LLC` });
   await expect(draftRow).toContainText("ACORD 125 upload");
   await expect(draftRow).toContainText("needs review");
   await draftRow.getByRole("link", { name: `${insured} LLC` }).click();
@@ -87,7 +95,9 @@ test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; th
   const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
   await expect(async () => {
     await page.goto(`/producer/submissions/${draftId}`);
-    await expect(documents.getByRole("link", { name: `${policyNumber}-declarations.pdf` })).toBeVisible({ timeout: 2_000 });
+    await expect(documents.getByRole("link", { name: `${policyNumber}-declarations.pdf` })).toBeVisible({
+      timeout: 2_000,
+    });
   }).toPass();
   await expect(documents).toContainText("Declarations");
 
@@ -103,11 +113,19 @@ test("a file that is not a usable ACORD 125 gets a clear error and leaves no dra
   await page.getByRole("link", { name: "Upload ACORD 125" }).click();
   await waitForHydration(page);
 
-  await page.getByLabel("ACORD 125 application (fillable PDF)").setInputFiles({ name: "application.pdf", mimeType: "application/pdf", buffer: Buffer.from("Insured,Revenue\nDunes Co,100000\n") });
+  await page.getByLabel("ACORD 125 application (fillable PDF)").setInputFiles({
+    name: "application.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("Insured,Revenue\nDunes Co,100000\n"),
+  });
   await page.getByRole("button", { name: "Upload and pre-fill" }).click();
-  await expect(page.getByRole("alert")).toHaveText("This file is not a PDF. Upload the ACORD 125 application as a PDF file.");
+  await expect(page.getByRole("alert")).toHaveText(
+    "This file is not a PDF. Upload the ACORD 125 application as a PDF file.",
+  );
 
-  await page.getByLabel("ACORD 125 application (fillable PDF)").setInputFiles(pdfFile("protected.pdf", await buildEncryptedAcord125Pdf()));
+  await page
+    .getByLabel("ACORD 125 application (fillable PDF)")
+    .setInputFiles(pdfFile("protected.pdf", await buildEncryptedAcord125Pdf()));
   await page.getByRole("button", { name: "Upload and pre-fill" }).click();
   await expect(page.getByRole("alert")).toContainText("This PDF is password-protected or encrypted");
 
@@ -128,7 +146,11 @@ test("the intake form is saved as a draft, listed on the book and resumed", asyn
 
   await expect(page).toHaveURL(/\/producer$/);
   const drafts = page.getByRole("table", { name: "Draft submissions, not yet filed" });
-  const row = drafts.getByRole("row").filter({ hasText: "Red River Landscaping" }).filter({ hasText: "Intake form" }).first();
+  const row = drafts
+    .getByRole("row")
+    .filter({ hasText: "Red River Landscaping" })
+    .filter({ hasText: "Intake form" })
+    .first();
   await expect(row).toContainText("draft");
   await row.getByRole("link", { name: "Red River Landscaping" }).click();
 

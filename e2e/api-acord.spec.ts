@@ -1,21 +1,32 @@
 import { expect, test } from "@playwright/test";
 import { daysAhead } from "./acord-dates.ts";
-import { buildAcord125Pdf, buildEncryptedAcord125Pdf, buildFlattenedAcord125Pdf, COMPLETE_GL_VALUES } from "../tests/support/acord/test-pdf.ts";
+import {
+  buildAcord125Pdf,
+  buildEncryptedAcord125Pdf,
+  buildFlattenedAcord125Pdf,
+  COMPLETE_GL_VALUES,
+} from "../tests/support/acord/test-pdf.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 
 const summitKey = DEMO_API_KEYS.find((k) => k.orgId === "org_summit")!.secret;
 const auth = { authorization: `Bearer ${summitKey}` };
 
-
-const upload = (bytes: Uint8Array, name = "acord125.pdf") => ({ acord125: { name, mimeType: "application/pdf", buffer: Buffer.from(bytes) } });
+const upload = (bytes: Uint8Array, name = "acord125.pdf") => ({
+  acord125: { name, mimeType: "application/pdf", buffer: Buffer.from(bytes) },
+});
 
 test("the OpenAPI document describes the multipart ACORD 125 upload and its answer", async ({ request }) => {
   const openapi = await (await request.get("/v1/openapi.json")).json();
   const body = openapi.paths["/v1/submissions"].post.requestBody.content;
   expect(body["multipart/form-data"].schema.$ref).toBe("#/components/schemas/AcordUpload");
-  expect(openapi.components.schemas.AcordUpload).toMatchObject({ required: ["acord125"], properties: { acord125: { type: "string", format: "binary" } } });
+  expect(openapi.components.schemas.AcordUpload).toMatchObject({
+    required: ["acord125"],
+    properties: { acord125: { type: "string", format: "binary" } },
+  });
   expect(openapi.components.schemas.SubmissionCreated.properties.acord.properties).toHaveProperty("needsReview");
-  expect(openapi.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(["NOT_A_PDF", "TOO_LARGE", "ENCRYPTED", "NO_FORM_FIELDS", "UNREADABLE"]));
+  expect(openapi.components.schemas.Error.properties.error.properties.code.enum).toEqual(
+    expect.arrayContaining(["NOT_A_PDF", "TOO_LARGE", "ENCRYPTED", "NO_FORM_FIELDS", "UNREADABLE"]),
+  );
 });
 
 test("an API client files a submission from an ACORD 125 PDF and quotes it like a JSON one", async ({ request }) => {
@@ -46,7 +57,9 @@ test("an API client files a submission from an ACORD 125 PDF and quotes it like 
   expect((await quoted.json()).ratingSteps.length).toBeGreaterThan(0);
 });
 
-test("low-confidence fields come back with their confidences and file the submission for review", async ({ request }) => {
+test("low-confidence fields come back with their confidences and file the submission for review", async ({
+  request,
+}) => {
   const pdf = await buildAcord125Pdf(
     { ...COMPLETE_GL_VALUES, insuredName: `Flagged Plumbing ${Date.now()}`, effectiveDate: daysAhead(20).acord },
     { rename: { naicsCode: "NAICS", effectiveDate: "Effective Date of the Policy" } },
@@ -77,14 +90,27 @@ test("unusable or refused uploads get stable error codes", async ({ request }) =
   }
 
   const insuredName = `Unfiled Plumbing ${Date.now()}`;
-  const incomplete = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, naicsCode: undefined, effectiveDate: daysAhead(20).acord });
+  const incomplete = await buildAcord125Pdf({
+    ...COMPLETE_GL_VALUES,
+    insuredName,
+    naicsCode: undefined,
+    effectiveDate: daysAhead(20).acord,
+  });
   const refused = await request.post("/v1/submissions", { headers: auth, multipart: upload(incomplete) });
   expect(refused.status()).toBe(422);
   const { error } = await refused.json();
-  expect(error).toMatchObject({ code: "VALIDATION_FAILED", details: { issues: [{ path: "naicsCode" }], acord: { needsReview: true, missingRequired: ["naicsCode"] } } });
+  expect(error).toMatchObject({
+    code: "VALIDATION_FAILED",
+    details: { issues: [{ path: "naicsCode" }], acord: { needsReview: true, missingRequired: ["naicsCode"] } },
+  });
   expect(error.details.acord.fields.insuredName.value).toBe(insuredName);
 
-  const elsewhere = await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName, mailingState: "WI", effectiveDate: daysAhead(20).acord });
+  const elsewhere = await buildAcord125Pdf({
+    ...COMPLETE_GL_VALUES,
+    insuredName,
+    mailingState: "WI",
+    effectiveDate: daysAhead(20).acord,
+  });
   const unauthorized = await request.post("/v1/submissions", { headers: auth, multipart: upload(elsewhere) });
   expect(unauthorized.status()).toBe(422);
   expect((await unauthorized.json()).error.code).toBe("STATE_NOT_AUTHORIZED");

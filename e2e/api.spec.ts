@@ -12,14 +12,34 @@ function daysFromToday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-test("an API client files, quotes and binds a submission, idempotently, using only what the OpenAPI document says", async ({ request }) => {
+test("an API client files, quotes and binds a submission, idempotently, using only what the OpenAPI document says", async ({
+  request,
+}) => {
   const openapi = await (await request.get("/v1/openapi.json")).json();
-  expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/v1/submissions", "/v1/submissions/{submissionId}/quote", "/v1/submissions/{submissionId}/bind"]));
-  expect(openapi.components.schemas.SubmissionCreate.required).toEqual(expect.arrayContaining(["lineOfBusiness", "insuredName", "naicsCode", "state", "requestedLimit", "effectiveDate"]));
+  expect(Object.keys(openapi.paths)).toEqual(
+    expect.arrayContaining([
+      "/v1/submissions",
+      "/v1/submissions/{submissionId}/quote",
+      "/v1/submissions/{submissionId}/bind",
+    ]),
+  );
+  expect(openapi.components.schemas.SubmissionCreate.required).toEqual(
+    expect.arrayContaining(["lineOfBusiness", "insuredName", "naicsCode", "state", "requestedLimit", "effectiveDate"]),
+  );
 
   const created = await request.post("/v1/submissions", {
     headers: auth(summitKey),
-    data: { lineOfBusiness: "GL", insuredName: `Prairie Painting ${Date.now()}`, naicsCode: "238320", state: "TX", annualRevenue: 95_000_000, requestedLimit: 100_000_000, deductible: 100_000, effectiveDate: daysFromToday(14), yearsInBusiness: 8 },
+    data: {
+      lineOfBusiness: "GL",
+      insuredName: `Prairie Painting ${Date.now()}`,
+      naicsCode: "238320",
+      state: "TX",
+      annualRevenue: 95_000_000,
+      requestedLimit: 100_000_000,
+      deductible: 100_000,
+      effectiveDate: daysFromToday(14),
+      yearsInBusiness: 8,
+    },
   });
   expect(created.status()).toBe(201);
   const submission = await created.json();
@@ -33,9 +53,15 @@ test("an API client files, quotes and binds a submission, idempotently, using on
   expect(quote.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   expect(Number.isInteger(quote.grossPremium)).toBe(true);
 
-  const missingSearch = await request.post(`/v1/submissions/${submission.id}/bind`, { headers: auth(summitKey), data: { plan: "PIF" } });
+  const missingSearch = await request.post(`/v1/submissions/${submission.id}/bind`, {
+    headers: auth(summitKey),
+    data: { plan: "PIF" },
+  });
   expect(missingSearch.status()).toBe(422);
-  expect((await missingSearch.json()).error).toMatchObject({ code: "DILIGENT_SEARCH_MISSING", details: { failedChecks: [{ check: "surplus_lines_diligent_search" }] } });
+  expect((await missingSearch.json()).error).toMatchObject({
+    code: "DILIGENT_SEARCH_MISSING",
+    details: { failedChecks: [{ check: "surplus_lines_diligent_search" }] },
+  });
 
   const bindBody = { plan: "TWO_PAY", declinations: ["Travelers", "The Hartford", "Nationwide"] };
   const headers = { ...auth(summitKey), "idempotency-key": `bind-${submission.id}` };
@@ -45,9 +71,16 @@ test("an API client files, quotes and binds a submission, idempotently, using on
   ]);
   const policies = [await first.json(), await retry.json()];
   expect(policies[0].id).toBe(policies[1].id);
-  expect(policies[0]).toMatchObject({ status: "bound", grossPremium: quote.grossPremium, declarationsUrl: `/v1/policies/${policies[0].id}/declarations.pdf` });
+  expect(policies[0]).toMatchObject({
+    status: "bound",
+    grossPremium: quote.grossPremium,
+    declarationsUrl: `/v1/policies/${policies[0].id}/declarations.pdf`,
+  });
 
-  const reused = await request.post(`/v1/submissions/${submission.id}/bind`, { headers, data: { ...bindBody, plan: "PIF" } });
+  const reused = await request.post(`/v1/submissions/${submission.id}/bind`, {
+    headers,
+    data: { ...bindBody, plan: "PIF" },
+  });
   expect(reused.status()).toBe(422);
   expect((await reused.json()).error.code).toBe("IDEMPOTENCY_KEY_REUSED");
 
@@ -66,18 +99,41 @@ test("bad requests get clear errors in one shape", async ({ request }) => {
   expect(unauthenticated.status()).toBe(401);
   expect((await unauthenticated.json()).error.code).toBe("UNAUTHENTICATED");
 
-  const invalid = await request.post("/v1/submissions", { headers: auth(summitKey), data: { lineOfBusiness: "GL", insuredName: "X", naicsCode: "12", state: "Texas", requestedLimit: 1.5, effectiveDate: "next week" } });
+  const invalid = await request.post("/v1/submissions", {
+    headers: auth(summitKey),
+    data: {
+      lineOfBusiness: "GL",
+      insuredName: "X",
+      naicsCode: "12",
+      state: "Texas",
+      requestedLimit: 1.5,
+      effectiveDate: "next week",
+    },
+  });
   expect(invalid.status()).toBe(400);
   const { error } = await invalid.json();
   expect(error.code).toBe("VALIDATION_FAILED");
-  expect(error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["naicsCode", "state", "requestedLimit", "effectiveDate"]));
+  expect(error.details.issues.map((i: { path: string }) => i.path)).toEqual(
+    expect.arrayContaining(["naicsCode", "state", "requestedLimit", "effectiveDate"]),
+  );
 
-  const notJson = await request.post("/v1/submissions", { headers: { ...auth(summitKey), "content-type": "application/json" }, data: "{not json" });
+  const notJson = await request.post("/v1/submissions", {
+    headers: { ...auth(summitKey), "content-type": "application/json" },
+    data: "{not json",
+  });
   expect(notJson.status()).toBe(400);
 
   const unwritten = await request.post("/v1/submissions", {
     headers: auth(summitKey),
-    data: { lineOfBusiness: "WC", insuredName: "Somewhere Else Inc", naicsCode: "561730", state: "FL", payroll: 10_000_000, requestedLimit: 100_000_000, effectiveDate: daysFromToday(5) },
+    data: {
+      lineOfBusiness: "WC",
+      insuredName: "Somewhere Else Inc",
+      naicsCode: "561730",
+      state: "FL",
+      payroll: 10_000_000,
+      requestedLimit: 100_000_000,
+      effectiveDate: daysFromToday(5),
+    },
   });
   expect(unwritten.status()).toBe(422);
   expect((await unwritten.json()).error.code).toBe("STATE_NOT_AUTHORIZED");

@@ -41,7 +41,9 @@ async function probeSocket(page: Page, token: string | null, send?: string) {
   );
 }
 
-test("an underwriter and a producer negotiate live in a deal room; other organizations are refused", async ({ browser }) => {
+test("an underwriter and a producer negotiate live in a deal room; other organizations are refused", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const underwriterContext = await browser.newContext();
   const producerContext = await browser.newContext();
@@ -86,14 +88,18 @@ test("an underwriter and a producer negotiate live in a deal room; other organiz
     await expect(messages(uw)).toContainText("Confirmed: 40% seasonal");
 
     await producer.getByLabel("Annotate").selectOption("payroll");
-    await producer.getByRole("textbox", { name: "Annotation" }).fill("Includes twelve seasonal workers from April to October");
+    await producer
+      .getByRole("textbox", { name: "Annotation" })
+      .fill("Includes twelve seasonal workers from April to October");
     await producer.getByRole("button", { name: "Add annotation" }).click();
     await expect(annotations(uw)).toContainText("Payroll");
     await expect(annotations(uw)).toContainText("Includes twelve seasonal workers");
   });
 
   await test.step("a malformed message is answered with an error and changes nothing", async () => {
-    const { token } = (await (await producer.request.get(`/deal-rooms/${roomUrl.split("/").pop()}/token`)).json()) as { token: string };
+    const { token } = (await (await producer.request.get(`/deal-rooms/${roomUrl.split("/").pop()}/token`)).json()) as {
+      token: string;
+    };
     const probe = await probeSocket(producer, token, JSON.stringify({ type: "chat", body: "" }));
     expect(probe.opened).toBe(true);
     expect(probe.replies.some((r) => r.includes('"type":"error"') && r.includes("invalid_message"))).toBe(true);

@@ -9,7 +9,9 @@ export function demoUser(email: string): DemoUser {
 }
 
 export function totpCode(timestamp = Date.now()): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(DEMO_TOTP_SECRET), digits: 6, period: 30 }).generate({ timestamp });
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(DEMO_TOTP_SECRET), digits: 6, period: 30 }).generate({
+    timestamp,
+  });
 }
 
 export async function signIn(page: Page, email: string) {
@@ -30,13 +32,26 @@ export async function signIn(page: Page, email: string) {
 export async function enterFreshCode(page: Page) {
   const signedIn = (url: URL) => !url.pathname.startsWith("/sign-in/two-factor");
   // This step's code, the next step's, then (after the step turns) the new current and next ones.
-  for (const [waitFirst, ahead] of [[false, 0], [false, 30_000], [true, 0], [false, 30_000]] as const) {
+  for (const [waitFirst, ahead] of [
+    [false, 0],
+    [false, 30_000],
+    [true, 0],
+    [false, 30_000],
+  ] as const) {
     if (waitFirst) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
     await page.getByLabel("Authentication code").fill(totpCode(Date.now() + ahead));
-    const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in/two-factor"));
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().includes("/sign-in/two-factor"),
+    );
     await page.getByRole("button", { name: "Verify" }).click();
     await answered;
-    if (await page.waitForURL(signedIn, { timeout: 5_000 }).then(() => true, () => false)) return;
+    if (
+      await page.waitForURL(signedIn, { timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error("every authenticator code nearby was refused");
 }

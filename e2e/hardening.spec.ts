@@ -17,7 +17,9 @@ test("an over-long URL answers 414 without a stack trace, signed in or not", asy
   expect((await api.json()).error.code).toBe("URI_TOO_LONG");
 });
 
-test("pages carry a nonce CSP that still lets React hydrate, no framing, nosniff and a referrer policy", async ({ page }) => {
+test("pages carry a nonce CSP that still lets React hydrate, no framing, nosniff and a referrer policy", async ({
+  page,
+}) => {
   const response = await page.goto("/sign-in");
   const csp = response!.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);

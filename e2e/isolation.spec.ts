@@ -11,7 +11,11 @@ const cases = [
   { email: "adjuster@lakeshore.demo", foreign: "/claims/clm_a_1", own: "/claims/clm_b_1" },
   { email: "finance@lakeshore.demo", foreign: "/finance/invoices/inv_a_1", own: "/finance/invoices/inv_b_1" },
   { email: "admin@lakeshore.demo", foreign: "/admin/members/mem_usr_a_uw", own: "/admin/members/mem_usr_b_uw" },
-  { email: "policyholder@lakeshore.demo", foreign: "/policies/pol_a_1/declarations.pdf", own: "/policies/pol_b_1/declarations.pdf" },
+  {
+    email: "policyholder@lakeshore.demo",
+    foreign: "/policies/pol_a_1/declarations.pdf",
+    own: "/policies/pol_b_1/declarations.pdf",
+  },
 ];
 
 for (const c of cases) {
@@ -50,6 +54,8 @@ test("a portal's role check also guards its actions, not only its pages", async 
   await expect(page).toHaveURL(/\/producer$/);
   const claim = await page.request.post("/uw?index", { form: { submissionId: "sub_a_5" } });
   expect(claim.status()).toBe(403);
-  const issueKey = await page.request.post("/admin/api-keys", { form: { intent: "issue", name: "sneaky", agencyId: "agy_bluemesa" } });
+  const issueKey = await page.request.post("/admin/api-keys", {
+    form: { intent: "issue", name: "sneaky", agencyId: "agy_bluemesa" },
+  });
   expect(issueKey.status()).toBe(403);
 });

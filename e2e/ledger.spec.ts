@@ -66,7 +66,9 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   const holder = await (await browser.newContext()).newPage();
   await signIn(holder, "policyholder@summit.demo");
   await expect(holder).toHaveURL(/\/portal$/);
-  const invoiceRow = holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(policyNumber) });
+  const invoiceRow = holder
+    .getByRole("table", { name: "My invoices" })
+    .getByRole("row", { name: new RegExp(policyNumber) });
   await expect(invoiceRow).toHaveCount(1);
   const invoiceNumber = (await invoiceRow.locator("a.font-mono").innerText()).trim();
   await invoiceRow.getByRole("link", { name: `Pay ${invoiceNumber}` }).click();
@@ -96,11 +98,18 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await expect(receipt).toContainText("Card (test) · test card •••• 4242");
   await holder.getByRole("link", { name: "Back to my policies and invoices" }).click();
   await expect(holder).toHaveURL(/\/portal$/);
-  await expect(holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(invoiceNumber) })).toContainText("paid");
+  await expect(
+    holder.getByRole("table", { name: "My invoices" }).getByRole("row", { name: new RegExp(invoiceNumber) }),
+  ).toContainText("paid");
 
   const after = await ledgerFigures(finance);
   expect(after.fiduciary - before.fiduciary).toBe(-owed);
-  const credited = after.carrier - before.carrier + (after.producer - before.producer) + (after.revenue - before.revenue) + (after.tax - before.tax);
+  const credited =
+    after.carrier -
+    before.carrier +
+    (after.producer - before.producer) +
+    (after.revenue - before.revenue) +
+    (after.tax - before.tax);
   expect(credited).toBe(owed);
   expect(after.producer - before.producer).toBeGreaterThan(0);
   expect(after.carrier - before.carrier).toBeGreaterThan(0);
@@ -117,7 +126,9 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await expect(rows.filter({ hasText: "producer commission" })).toContainText("PRODUCER_PAYABLE");
   await rows.first().getByRole("link", { name: policyNumber }).click();
   await expect(finance).toHaveURL(/\/finance\/policies\/pol_/);
-  await expect(finance.getByRole("table", { name: "Invoices of this policy" }).getByRole("link", { name: invoiceNumber })).toBeVisible();
+  await expect(
+    finance.getByRole("table", { name: "Invoices of this policy" }).getByRole("link", { name: invoiceNumber }),
+  ).toBeVisible();
 
   await finance.goto("/finance/reconciliation");
   await expect(finance.getByRole("heading", { name: /^Breaks/ })).toBeVisible();
@@ -161,7 +172,9 @@ test("another organization's policyholder cannot open or pay this one's invoice"
   await signIn(page, "policyholder@lakeshore.demo");
   await expect(page).toHaveURL(/\/portal$/);
   expect((await page.request.get("/portal/invoices/inv_a_4")).status()).toBe(404);
-  const pay = await page.request.post("/portal/invoices/inv_a_4", { form: { amount: "1.00", nameOnCard: "Gil", cardNumber: "4242424242424242" } });
+  const pay = await page.request.post("/portal/invoices/inv_a_4", {
+    form: { amount: "1.00", nameOnCard: "Gil", cardNumber: "4242424242424242" },
+  });
   expect(pay.status()).toBe(404);
 });
 
@@ -171,12 +184,24 @@ test("a double-sent Record payment form records one payment (one-time form token
   await page.goto("/finance/invoices/inv_a_4");
   const token = await page.locator('input[name="formToken"]').getAttribute("value");
   expect(token).toBeTruthy();
-  const count = async () => Number((await queryE2eDatabase<{ n: number }>("SELECT COUNT(*) AS n FROM payments WHERE org_id = 'org_summit' AND invoice_id = 'inv_a_4'"))[0]!.n);
+  const count = async () =>
+    Number(
+      (
+        await queryE2eDatabase<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM payments WHERE org_id = 'org_summit' AND invoice_id = 'inv_a_4'",
+        )
+      )[0]!.n,
+    );
   const before = await count();
-  const send = () => page.request.post("/finance/invoices/inv_a_4", { form: { amount: "1.00", method: "check", reference: "double click", formToken: token! } });
+  const send = () =>
+    page.request.post("/finance/invoices/inv_a_4", {
+      form: { amount: "1.00", method: "check", reference: "double click", formToken: token! },
+    });
   const answers = await Promise.all([send(), send()]);
   expect(answers.map((a) => a.status())).toEqual([200, 200]);
   expect(await count()).toBe(before + 1);
   // Without its token the form is refused rather than acted on.
-  expect((await page.request.post("/finance/invoices/inv_a_4", { form: { amount: "1.00", method: "check" } })).status()).toBe(400);
+  expect(
+    (await page.request.post("/finance/invoices/inv_a_4", { form: { amount: "1.00", method: "check" } })).status(),
+  ).toBe(400);
 });

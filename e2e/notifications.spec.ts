@@ -41,7 +41,9 @@ async function fileReferredRisk(producer: Page): Promise<{ reference: string; ro
 
 async function expectAccessible(page: Page) {
   const accessibility = await new AxeBuilder({ page }).analyze();
-  expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
 }
 
 const bell = (page: Page) => page.getByRole("link", { name: /^Notifications: \d+ unread$/ });
@@ -49,11 +51,16 @@ async function unreadOf(page: Page): Promise<number> {
   return Number((await bell(page).getAttribute("aria-label"))!.match(/(\d+) unread/)![1]);
 }
 
-test("the underwriter's bell counts up live when a referral is routed to them, and mark read counts it down", async ({ browser }) => {
+test("the underwriter's bell counts up live when a referral is routed to them, and mark read counts it down", async ({
+  browser,
+}) => {
   // Three users sign in and a risk is filed and quoted: more than the default budget on a busy machine.
   test.slow();
   // The referral goes to the least busy underwriter whose authority covers it: watch both.
-  const underwriters = { "Uma Underwood": await signedInPage(browser, "underwriter@summit.demo"), "Omar Ops": await signedInPage(browser, "ops@summit.demo") };
+  const underwriters = {
+    "Uma Underwood": await signedInPage(browser, "underwriter@summit.demo"),
+    "Omar Ops": await signedInPage(browser, "ops@summit.demo"),
+  };
   const before = new Map<Page, number>();
   for (const page of Object.values(underwriters)) {
     await expect(bell(page)).toHaveAttribute("data-live", "connected");
@@ -73,7 +80,10 @@ test("the underwriter's bell counts up live when a referral is routed to them, a
   await bell(underwriter).click();
   await expect(underwriter.getByRole("heading", { name: "Notifications" })).toBeVisible();
   const title = `Referral routed to you: ${reference}`;
-  const item = underwriter.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: title });
+  const item = underwriter
+    .getByRole("list", { name: "Notifications" })
+    .getByRole("listitem")
+    .filter({ hasText: title });
   await expect(item).toContainText("new");
   await expectAccessible(underwriter);
   const unreadBeforeMark = await unreadOf(underwriter);
@@ -86,14 +96,21 @@ test("the underwriter's bell counts up live when a referral is routed to them, a
 
 test("another user cannot join someone's notification room", async ({ browser }) => {
   const page = await signedInPage(browser, "underwriter@lakeshore.demo");
-  const token = await page.evaluate(async () => (await (await fetch("/notifications/room-token")).json()) as { room: string; token: string });
+  const token = await page.evaluate(
+    async () => (await (await fetch("/notifications/room-token")).json()) as { room: string; token: string },
+  );
   const attempt = (room: string) =>
     page.evaluate(
       ({ room, token }) =>
         new Promise<string>((resolve) => {
           const { origin } = (globalThis as unknown as { location: { origin: string } }).location;
-          const socket = new WebSocket(`${origin.replace("http", "ws")}/parties/user-notifications/${room}?token=${token}`);
-          socket.onopen = () => (socket.close(), resolve("open"));
+          const socket = new WebSocket(
+            `${origin.replace("http", "ws")}/parties/user-notifications/${room}?token=${token}`,
+          );
+          socket.onopen = () => {
+            socket.close();
+            resolve("open");
+          };
           socket.onerror = () => resolve("refused");
         }),
       { room, token: token.token },
@@ -104,7 +121,9 @@ test("another user cannot join someone's notification room", async ({ browser })
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 
-test("an admin adds a webhook endpoint; a quote is delivered to it signed, and the delivery log shows the response", async ({ browser }) => {
+test("an admin adds a webhook endpoint; a quote is delivered to it signed, and the delivery log shows the response", async ({
+  browser,
+}) => {
   test.slow();
   const received: Received[] = [];
   const server = createServer((req, res) => {
@@ -132,19 +151,34 @@ test("an admin adds a webhook endpoint; a quote is delivered to it signed, and t
     await fileReferredRisk(producer);
     const submissionId = producer.url().match(/submissions\/(sub_\w+)/)![1];
 
-    await expect.poll(() => received.filter((r) => JSON.parse(r.body).data.submissionId === submissionId).length).toBe(1);
+    await expect
+      .poll(() => received.filter((r) => JSON.parse(r.body).data.submissionId === submissionId).length)
+      .toBe(1);
     const delivery = received.find((r) => JSON.parse(r.body).data.submissionId === submissionId)!;
-    const body = JSON.parse(delivery.body) as { id: string; type: string; created_at: string; data: Record<string, unknown> };
+    const body = JSON.parse(delivery.body) as {
+      id: string;
+      type: string;
+      created_at: string;
+      data: Record<string, unknown>;
+    };
     expect(Object.keys(body).sort()).toEqual(["created_at", "data", "id", "type"]);
     expect(body.type).toBe("quote.issued");
 
     // Verified as README.md tells a receiver to: HMAC-SHA256 of "t.body" with the endpoint's secret.
     const signature = String(delivery.headers["x-openinsure-signature"]);
-    const { t, v1 } = Object.fromEntries(signature.split(",").map((kv) => kv.split("=", 2))) as { t: string; v1: string };
+    const { t, v1 } = Object.fromEntries(signature.split(",").map((kv) => kv.split("=", 2))) as {
+      t: string;
+      v1: string;
+    };
     expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(300);
     const expected = createHmac("sha256", secret).update(`${t}.${delivery.body}`).digest();
     expect(timingSafeEqual(Buffer.from(v1, "hex"), expected)).toBe(true);
-    expect(timingSafeEqual(Buffer.from(v1, "hex"), createHmac("sha256", "whsec_wrong").update(`${t}.${delivery.body}`).digest())).toBe(false);
+    expect(
+      timingSafeEqual(
+        Buffer.from(v1, "hex"),
+        createHmac("sha256", "whsec_wrong").update(`${t}.${delivery.body}`).digest(),
+      ),
+    ).toBe(false);
 
     await admin.getByRole("link", { name: url }).click();
     const log = admin.getByRole("table", { name: "Deliveries" });

@@ -60,7 +60,9 @@ test("another organization's submission page is not found", async ({ page }) => 
   expect((await page.goto("/producer/submissions/sub_a_1"))?.status()).toBe(404);
 });
 
-test("the producer binds a quoted option and downloads a declarations page naming the insured and premium", async ({ page }) => {
+test("the producer binds a quoted option and downloads a declarations page naming the insured and premium", async ({
+  page,
+}) => {
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
@@ -95,7 +97,9 @@ test("the producer binds a quoted option and downloads a declarations page namin
   expect(text).toContain(total);
 });
 
-test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDED, and the current quote is shown", async ({ page }) => {
+test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDED, and the current quote is shown", async ({
+  page,
+}) => {
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
@@ -134,7 +138,12 @@ test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDE
 test("an expired quote cannot be bound and the page says why", async ({ page }) => {
   // The seeded quote expired weeks before the seed's today (the stack and this spec share SEED_TODAY).
   const expiresOn = world.quotes.expiresOn;
-  const shown = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(expiresOn));
+  const shown = new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(expiresOn));
   await signIn(page, "agency.admin@summit.demo");
   await page.getByRole("link", { name: "SUB-2026-0106" }).click();
   await expect(page.getByText(`expired ${shown}`)).toBeVisible();
@@ -150,7 +159,10 @@ test("an expired quote cannot be bound and the page says why", async ({ page }) 
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_a_6$/);
 });
 
-test("a risk on a DA referral trigger goes to an underwriter, who approves it in /uw; then the producer binds", async ({ page, browser }) => {
+test("a risk on a DA referral trigger goes to an underwriter, who approves it in /uw; then the producer binds", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);

@@ -28,7 +28,9 @@ for (const journey of journeys) {
     await expect(page.getByText(journey.sees).first()).toBeVisible();
 
     const accessibility = await new AxeBuilder({ page }).analyze();
-    expect(accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      accessibility.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
 
     const refused = await page.goto(journey.refused);
     expect(refused?.status()).toBe(403);

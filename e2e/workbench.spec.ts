@@ -17,7 +17,16 @@ function daysFromToday(days: number): string {
 async function quotedSubmission(request: APIRequestContext, name: string) {
   const created = await request.post("/v1/submissions", {
     headers: auth,
-    data: { lineOfBusiness: "GL", insuredName: `${name} ${Date.now()}`, naicsCode: "238320", state: "TX", annualRevenue: 95_000_000, requestedLimit: 100_000_000, effectiveDate: daysFromToday(12), yearsInBusiness: 6 },
+    data: {
+      lineOfBusiness: "GL",
+      insuredName: `${name} ${Date.now()}`,
+      naicsCode: "238320",
+      state: "TX",
+      annualRevenue: 95_000_000,
+      requestedLimit: 100_000_000,
+      effectiveDate: daysFromToday(12),
+      yearsInBusiness: 6,
+    },
   });
   expect(created.status()).toBe(201);
   const { id, insuredName } = await created.json();
@@ -37,9 +46,13 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-const card = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+const card = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 
-test("an underwriter applies a schedule credit with a reason and sees the new premium and rating step", async ({ page, request }) => {
+test("an underwriter applies a schedule credit with a reason and sees the new premium and rating step", async ({
+  page,
+  request,
+}) => {
   const { id } = await quotedSubmission(request, "Lakeview Painting");
   await signInAndLand(page, "underwriter@summit.demo");
   await page.goto(`/uw/submissions/${id}`);
@@ -47,7 +60,9 @@ test("an underwriter applies a schedule credit with a reason and sees the new pr
   const premium = page.getByTestId("premium-1");
   const before = await premium.textContent();
   const rating = card(page, "Rating");
-  await expect(rating.getByRole("table", { name: "Rating steps" }).first()).toContainText("No schedule credits or debits");
+  await expect(rating.getByRole("table", { name: "Rating steps" }).first()).toContainText(
+    "No schedule credits or debits",
+  );
 
   await page.getByLabel("Credit or debit 1 (%)").fill("-30");
   await page.getByLabel("Reason 1").fill("Out of bounds on purpose");
@@ -61,14 +76,21 @@ test("an underwriter applies a schedule credit with a reason and sees the new pr
   await expect(premium).not.toHaveText(before!);
   const toCents = (text: string | null) => Number(text!.replace(/[$,.]/g, ""));
   expect(toCents(await premium.textContent())).toBeLessThan(toCents(before));
-  const scheduleRow = rating.getByRole("table", { name: "Rating steps" }).first().getByRole("row", { name: /Schedule rating/ });
+  const scheduleRow = rating
+    .getByRole("table", { name: "Rating steps" })
+    .first()
+    .getByRole("row", { name: /Schedule rating/ });
   await expect(scheduleRow).toContainText("Loss control visit: excellent housekeeping");
   await expect(scheduleRow).toContainText("0.90");
   await expect(page.getByLabel("Credit or debit 1 (%)")).toHaveValue("-10");
   await expect(card(page, "Timeline")).toContainText("schedule -0.10 (Loss control visit: excellent housekeeping)");
 });
 
-test("an underwriter requests more information; the producer sees it, not the internal note, and answers; the submission returns to the queue", async ({ page, browser, request }) => {
+test("an underwriter requests more information; the producer sees it, not the internal note, and answers; the submission returns to the queue", async ({
+  page,
+  browser,
+  request,
+}) => {
   const { id, insuredName } = await quotedSubmission(request, "Pecos Drywall");
   await signInAndLand(page, "underwriter@summit.demo");
   await page.goto(`/uw/submissions/${id}`);
@@ -78,7 +100,9 @@ test("an underwriter requests more information; the producer sees it, not the in
   await notes.getByRole("button", { name: "Add note" }).click();
   await expect(notes.getByRole("list", { name: "Notes" })).toContainText("Internal: premium looks light");
   await expect(notes.getByLabel("New note")).toHaveValue("");
-  await page.getByLabel("Request more information from the producer").fill("Please send three years of loss runs and confirm no work above three stories.");
+  await page
+    .getByLabel("Request more information from the producer")
+    .fill("Please send three years of loss runs and confirm no work above three stories.");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("pending info").first()).toBeVisible();
   await expect(card(page, "Underwriting issues")).toContainText("Waiting on the producer's answer.");
@@ -90,7 +114,9 @@ test("an underwriter requests more information; the producer sees it, not the in
   await expect(messages).toContainText("Please send three years of loss runs");
   await expect(messages).not.toContainText("Internal: premium looks light");
   await expect(producer.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
-  await messages.getByLabel("Your answer").fill("Loss runs: no claims since 2021. All work is single-story residential repaint.");
+  await messages
+    .getByLabel("Your answer")
+    .fill("Loss runs: no claims since 2021. All work is single-story residential repaint.");
   await messages.getByRole("button", { name: "Send answer" }).click();
   await expect(messages.getByLabel("Your answer")).toHaveCount(0);
   await expect(messages).toContainText("Producer's answer");
@@ -101,7 +127,11 @@ test("an underwriter requests more information; the producer sees it, not the in
   await expect(notes.getByRole("list", { name: "Notes" })).toContainText("no claims since 2021");
   await expect(card(page, "Timeline")).toContainText("Producer answered");
   await page.goto(`/uw?status=quoted&sort=newest`);
-  await expect(page.getByRole("table", { name: "Submissions needing attention" }).getByRole("row", { name: new RegExp(insuredName) })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("table", { name: "Submissions needing attention" })
+      .getByRole("row", { name: new RegExp(insuredName) }),
+  ).toHaveCount(1);
 });
 
 test("an underwriter declines with a reason code and the producer sees it", async ({ page, browser, request }) => {
@@ -109,7 +139,9 @@ test("an underwriter declines with a reason code and the producer sees it", asyn
   await signInAndLand(page, "underwriter@summit.demo");
   await page.goto(`/uw/submissions/${id}`);
   await waitForHydration(page);
-  await page.getByLabel("Explanation for the producer").fill("Two open liability claims from 2025 exceed the program's loss appetite.");
+  await page
+    .getByLabel("Explanation for the producer")
+    .fill("Two open liability claims from 2025 exceed the program's loss appetite.");
   await page.getByRole("button", { name: "Decline submission" }).click();
   await expect(card(page, "Decisions").getByRole("alert")).toHaveText("Choose a reason code");
   await page.getByLabel("Decline code").selectOption("prior_losses");
@@ -127,7 +159,10 @@ test("an underwriter declines with a reason code and the producer sees it", asyn
   await producer.context().close();
 });
 
-test("a knockout answered adversely on the intake form refers the quote and shows on the workbench by name", async ({ page, browser }) => {
+test("a knockout answered adversely on the intake form refers the quote and shows on the workbench by name", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
@@ -158,16 +193,35 @@ test("a knockout answered adversely on the intake form refers the quote and show
   await uw.context().close();
 });
 
-test("the API takes knockout answers as the OpenAPI document describes and reports hits by name", async ({ request }) => {
+test("the API takes knockout answers as the OpenAPI document describes and reports hits by name", async ({
+  request,
+}) => {
   const openapi = await (await request.get("/v1/openapi.json")).json();
   expect(openapi.components.schemas.SubmissionCreate.properties.knockoutAnswers.description).toContain("knockout");
-  const body = { lineOfBusiness: "GL", naicsCode: "238320", state: "TX", annualRevenue: 95_000_000, requestedLimit: 100_000_000, effectiveDate: daysFromToday(12) };
+  const body = {
+    lineOfBusiness: "GL",
+    naicsCode: "238320",
+    state: "TX",
+    annualRevenue: 95_000_000,
+    requestedLimit: 100_000_000,
+    effectiveDate: daysFromToday(12),
+  };
 
-  const unknown = await request.post("/v1/submissions", { headers: auth, data: { ...body, insuredName: `Guadalupe Paint ${Date.now()}`, knockoutAnswers: { NOT_A_QUESTION: true } } });
+  const unknown = await request.post("/v1/submissions", {
+    headers: auth,
+    data: { ...body, insuredName: `Guadalupe Paint ${Date.now()}`, knockoutAnswers: { NOT_A_QUESTION: true } },
+  });
   expect(unknown.status()).toBe(422);
-  expect((await unknown.json()).error).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringContaining("GL_PRIOR_CANCELLATION"), details: { field: "knockoutAnswers" } });
+  expect((await unknown.json()).error).toMatchObject({
+    code: "VALIDATION_FAILED",
+    message: expect.stringContaining("GL_PRIOR_CANCELLATION"),
+    details: { field: "knockoutAnswers" },
+  });
 
-  const declined = await request.post("/v1/submissions", { headers: auth, data: { ...body, insuredName: `Alamo Fireworks ${Date.now()}`, knockoutAnswers: { GL_PROHIBITED_PRODUCTS: true } } });
+  const declined = await request.post("/v1/submissions", {
+    headers: auth,
+    data: { ...body, insuredName: `Alamo Fireworks ${Date.now()}`, knockoutAnswers: { GL_PROHIBITED_PRODUCTS: true } },
+  });
   expect(declined.status()).toBe(201);
   expect(await declined.json()).toMatchObject({
     status: "declined",
@@ -176,7 +230,9 @@ test("the API takes knockout answers as the OpenAPI document describes and repor
   });
 });
 
-test("the seeded referred submission explains itself on the workbench, with the referral to decide and the queue's Received date", async ({ page }) => {
+test("the seeded referred submission explains itself on the workbench, with the referral to decide and the queue's Received date", async ({
+  page,
+}) => {
   await signIn(page, "underwriter@summit.demo");
   const row = page.getByRole("row", { name: /SUB-2026-0102/ });
   await expect(row).toContainText("referred");
@@ -187,6 +243,9 @@ test("the seeded referred submission explains itself on the workbench, with the 
   await expect(page.getByRole("region", { name: "Referral" })).toContainText("appetite_check");
   await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
   await expect(page.getByText("Not priced yet.")).toHaveCount(0);
-  const received = page.locator("dl > div").filter({ has: page.getByText("Received", { exact: true }) }).locator("dd");
+  const received = page
+    .locator("dl > div")
+    .filter({ has: page.getByText("Received", { exact: true }) })
+    .locator("dd");
   await expect(received).toHaveText(receivedInQueue);
 });

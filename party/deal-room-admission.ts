@@ -20,11 +20,20 @@ export async function admitToDealRoom(request: Request, roomName: string, env: E
   const token = new URL(request.url).searchParams.get("token");
   if (!token) return refuse(401, "A deal room token is required.");
   const check = await verifyRoomPass(env.BETTER_AUTH_SECRET, "deal-room", token, roomName);
-  if (!check.ok) return refuse(check.reason === "wrong_room" ? 403 : 401, `The deal room token is ${check.reason.replace("_", " ")}.`);
+  if (!check.ok)
+    return refuse(
+      check.reason === "wrong_room" ? 403 : 401,
+      `The deal room token is ${check.reason.replace("_", " ")}.`,
+    );
   const { userId, orgId } = check.grant;
   const place = await findPlaceInRoom(servicesFor(env).db, orgId, roomName.slice(orgId.length + 1), userId);
   if (!place) return refuse(403, "You have no place in this deal room.");
-  const admission: Admission = { userId, orgId, dealRoomId: place.dealRoomId, rights: { chat: place.chat, annotate: place.annotate, edit: place.edit } };
+  const admission: Admission = {
+    userId,
+    orgId,
+    dealRoomId: place.dealRoomId,
+    rights: { chat: place.chat, annotate: place.annotate, edit: place.edit },
+  };
   const admitted = new Request(request);
   admitted.headers.set(HEADER, JSON.stringify(admission));
   return admitted;

@@ -1,9 +1,27 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import { servicesFor } from "../app/context.server.ts";
 import { findRoomBySubmission } from "../app/models/deal-rooms.server.ts";
-import { listAnnotations, listParticipants, recentMessages, recordAnnotation, recordMessage, resolveAnnotation, type WritingRoom, type WriteOutcome } from "../app/services/realtime/deal-rooms.server.ts";
+import {
+  listAnnotations,
+  listParticipants,
+  recentMessages,
+  recordAnnotation,
+  recordMessage,
+  resolveAnnotation,
+  type WritingRoom,
+  type WriteOutcome,
+} from "../app/services/realtime/deal-rooms.server.ts";
 import { readAdmission } from "./deal-room-admission.ts";
-import { parseClientMessage, type ClientMessage, type Rights, type RoomAnnotation, type RoomMessage, type RoomParticipant, type RoomStatus, type ServerMessage } from "../app/services/realtime/deal-room-protocol.ts";
+import {
+  parseClientMessage,
+  type ClientMessage,
+  type Rights,
+  type RoomAnnotation,
+  type RoomMessage,
+  type RoomParticipant,
+  type RoomStatus,
+  type ServerMessage,
+} from "../app/services/realtime/deal-room-protocol.ts";
 import {
   connectionExpired,
   MAX_CONNECTION_AGE_MS,
@@ -51,8 +69,10 @@ export class DealRoom extends Server<Env> {
       listParticipants(this.#db, orgId, row.id),
     ]);
     this.#participants = participants;
-    this.sql`create table if not exists messages (id text primary key, author_user_id text not null, body text not null, created_at text not null)`;
-    this.sql`create table if not exists annotations (id text primary key, json text not null, created_at text not null)`;
+    this
+      .sql`create table if not exists messages (id text primary key, author_user_id text not null, body text not null, created_at text not null)`;
+    this
+      .sql`create table if not exists annotations (id text primary key, json text not null, created_at text not null)`;
     this.sql`delete from messages`;
     this.sql`delete from annotations`;
     for (const m of messages) this.#cacheMessage(m);
@@ -90,12 +110,14 @@ export class DealRoom extends Server<Env> {
     const parsed = parseClientMessage(raw);
     if (!parsed.ok) return this.#send(connection, { type: "error", code: "invalid_message", error: parsed.error });
     const sender = connection.state;
-    if (!sender || !this.#room) return this.#send(connection, { type: "error", code: "not_allowed", error: "You have no place in this room." });
+    if (!sender || !this.#room)
+      return this.#send(connection, { type: "error", code: "not_allowed", error: "You have no place in this room." });
     const now = Date.now();
     if (connectionExpired(sender.connectedAt, now)) return connection.close(CLOSE_TOO_OLD, "Reconnect to continue");
     const rate = takeMessageToken(sender.bucket, now);
     connection.setState({ ...sender, bucket: rate.bucket });
-    if (!rate.allowed) return this.#send(connection, { type: "error", code: "not_allowed", error: "Too many messages: wait a moment." });
+    if (!rate.allowed)
+      return this.#send(connection, { type: "error", code: "not_allowed", error: "Too many messages: wait a moment." });
     const refusal = refusalFor(this.#status, sender.rights, parsed.message.type);
     if (refusal) return this.#send(connection, { type: "error", ...refusal });
     try {
@@ -121,7 +143,8 @@ export class DealRoom extends Server<Env> {
     } else {
       const outcome = await resolveAnnotation(this.#db, room, userId, message.annotationId);
       if (this.#refusedByStatus(connection, outcome)) return;
-      if (!outcome.value) return this.#send(connection, { type: "error", code: "not_found", error: "No such annotation in this room." });
+      if (!outcome.value)
+        return this.#send(connection, { type: "error", code: "not_found", error: "No such annotation in this room." });
       this.#cacheAnnotation(outcome.value);
       this.#broadcast({ type: "annotation", annotation: outcome.value });
     }
@@ -131,10 +154,17 @@ export class DealRoom extends Server<Env> {
    * The database refused the write: the room is no longer active (tell everyone), or the author
    * lost their place or right (close their socket).
    */
-  #refusedByStatus<T>(connection: Connection<Present>, outcome: WriteOutcome<T>): outcome is Extract<WriteOutcome<T>, { ok: false }> {
+  #refusedByStatus<T>(
+    connection: Connection<Present>,
+    outcome: WriteOutcome<T>,
+  ): outcome is Extract<WriteOutcome<T>, { ok: false }> {
     if (outcome.ok) return false;
     if ("reason" in outcome) {
-      this.#send(connection, { type: "error", code: "not_allowed", error: "You no longer have a place in this room with that right." });
+      this.#send(connection, {
+        type: "error",
+        code: "not_allowed",
+        error: "You no longer have a place in this room with that right.",
+      });
       connection.close(CLOSE_NO_PLACE, "No place in this room");
       return true;
     }
@@ -169,7 +199,8 @@ export class DealRoom extends Server<Env> {
   override async onAlarm() {
     const now = Date.now();
     for (const connection of this.getConnections<Present>()) {
-      if (connection.state && connectionExpired(connection.state.connectedAt, now)) connection.close(CLOSE_TOO_OLD, "Reconnect to continue");
+      if (connection.state && connectionExpired(connection.state.connectedAt, now))
+        connection.close(CLOSE_TOO_OLD, "Reconnect to continue");
     }
     await this.#armExpiry();
   }
@@ -198,21 +229,28 @@ export class DealRoom extends Server<Env> {
   }
 
   #cacheMessage(m: RoomMessage) {
-    this.sql`insert or replace into messages (id, author_user_id, body, created_at) values (${m.id}, ${m.authorUserId}, ${m.body}, ${m.createdAt})`;
-    this.sql`delete from messages where id not in (select id from messages order by created_at desc, id desc limit ${HISTORY_SIZE})`;
+    this
+      .sql`insert or replace into messages (id, author_user_id, body, created_at) values (${m.id}, ${m.authorUserId}, ${m.body}, ${m.createdAt})`;
+    this
+      .sql`delete from messages where id not in (select id from messages order by created_at desc, id desc limit ${HISTORY_SIZE})`;
   }
 
   #cacheAnnotation(a: RoomAnnotation) {
-    this.sql`insert or replace into annotations (id, json, created_at) values (${a.id}, ${JSON.stringify(a)}, ${a.createdAt})`;
+    this
+      .sql`insert or replace into annotations (id, json, created_at) values (${a.id}, ${JSON.stringify(a)}, ${a.createdAt})`;
   }
 
   #cachedMessages(): RoomMessage[] {
     const rows = this.sql<{ id: string; author_user_id: string; body: string; created_at: string }>`
       select id, author_user_id, body, created_at from messages order by created_at desc, id desc limit ${HISTORY_SIZE}`;
-    return rows.reverse().map((r) => ({ id: r.id, authorUserId: r.author_user_id, body: r.body, createdAt: r.created_at }));
+    return rows
+      .reverse()
+      .map((r) => ({ id: r.id, authorUserId: r.author_user_id, body: r.body, createdAt: r.created_at }));
   }
 
   #cachedAnnotations(): RoomAnnotation[] {
-    return this.sql<{ json: string }>`select json from annotations order by created_at, id`.map((r) => JSON.parse(r.json) as RoomAnnotation);
+    return this.sql<{ json: string }>`select json from annotations order by created_at, id`.map(
+      (r) => JSON.parse(r.json) as RoomAnnotation,
+    );
   }
 }

@@ -15,6 +15,8 @@ export class UserNotifications extends Server<Env> {
   }
 
   onMessage(connection: Connection) {
-    connection.send(JSON.stringify({ type: "error", message: "This room only sends notifications; it accepts no messages." }));
+    connection.send(
+      JSON.stringify({ type: "error", message: "This room only sends notifications; it accepts no messages." }),
+    );
   }
 }

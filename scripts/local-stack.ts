@@ -27,7 +27,13 @@ export type LocalStackOptions = {
   observeStatements?: (query: string) => () => void;
 };
 
-export type LocalStack = { appUrl: string; databaseUrl: string; stop(): Promise<void>; appPid: number; mariadbPid: number };
+export type LocalStack = {
+  appUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+  appPid: number;
+  mariadbPid: number;
+};
 
 // Wrangler and the Cloudflare vite plugin otherwise phone home (telemetry, update checks, the
 // request.cf lookup), which hangs on machines that reach only the package registries.
@@ -53,7 +59,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   log(`PlanetScale API simulator on ${new URL(simulator.url).host}`);
   // The ledger first: the seed provisions every org's accounts and posts the demo payments.
-  const ledger = await startLocalLedger({ dataDir: `${options.dataDir}/ledger`, port: options.ledgerPort, apiKey: DEV_LEDGER_API_KEY });
+  const ledger = await startLocalLedger({
+    dataDir: `${options.dataDir}/ledger`,
+    port: options.ledgerPort,
+    apiKey: DEV_LEDGER_API_KEY,
+  });
   log(`Ledger proxy (embedded TigerBeetle semantics) on ${new URL(ledger.url).host}`);
   await migrateDatabase(simulator.url);
   await seedDemoData(simulator.url, DEV_AUTH_SECRET, { ledger: { url: ledger.url, apiKey: DEV_LEDGER_API_KEY } });
@@ -96,7 +106,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 }
 
-function appEnvironment({ appUrl, appPort, databaseUrl, dataDir }: { appUrl: string; appPort: number; databaseUrl: string; dataDir: string }) {
+function appEnvironment({
+  appUrl,
+  appPort,
+  databaseUrl,
+  dataDir,
+}: {
+  appUrl: string;
+  appPort: number;
+  databaseUrl: string;
+  dataDir: string;
+}) {
   const tmp = `${dataDir}/tmp`;
   mkdirSync(tmp, { recursive: true });
   return {

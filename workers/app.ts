@@ -24,32 +24,35 @@ export { UserNotifications } from "../party/notifications.ts";
 // A missing or short secret, or no APP_URL, stops the Worker here with a message naming them.
 assertEnvironment(workerEnv as unknown as Env);
 
-const requestHandler = createRequestHandler(
-  () => import("virtual:react-router/server-build"),
-  import.meta.env.MODE,
-);
+const requestHandler = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
 
 connectDealRoomLive({
-  refresh: async (orgId, submissionId) => (await getServerByName(workerEnv.DealRoom, dealRoomName(orgId, submissionId))).refresh(),
+  refresh: async (orgId, submissionId) =>
+    (await getServerByName(workerEnv.DealRoom, dealRoomName(orgId, submissionId))).refresh(),
 });
 
 function publishAfterCommit(env: Env, ctx: ExecutionContext) {
-  ctx.waitUntil(publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) => console.error("outbox publish failed; the cron sweep retries", error)));
+  ctx.waitUntil(
+    publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) =>
+      console.error("outbox publish failed; the cron sweep retries", error),
+    ),
+  );
 }
 
 async function handleRequest(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const room = await routePartykitRequest(request, env, {
-      onBeforeConnect: (req, lobby) => (lobby.className === "DealRoom" ? admitToDealRoom(req, lobby.name, env) : authorizeRoomConnection(req, lobby, env)),
-      onBeforeRequest: () => new Response("Not found", { status: 404 }),
-    });
-    if (room) return room;
-    const context = new RouterContextProvider();
-    setRequestContext(context, env, ctx);
-    const { result: response, wroteEvents } = await trackOutboxWrites(() => requestHandler(request, context));
-    // A change that raised domain events has committed by the time its response exists; a
-    // request that wrote none does not scan the cross-tenant outbox.
-    if (wroteEvents) publishAfterCommit(env, ctx);
-    return response;
+  const room = await routePartykitRequest(request, env, {
+    onBeforeConnect: (req, lobby) =>
+      lobby.className === "DealRoom" ? admitToDealRoom(req, lobby.name, env) : authorizeRoomConnection(req, lobby, env),
+    onBeforeRequest: () => new Response("Not found", { status: 404 }),
+  });
+  if (room) return room;
+  const context = new RouterContextProvider();
+  setRequestContext(context, env, ctx);
+  const { result: response, wroteEvents } = await trackOutboxWrites(() => requestHandler(request, context));
+  // A change that raised domain events has committed by the time its response exists; a
+  // request that wrote none does not scan the cross-tenant outbox.
+  if (wroteEvents) publishAfterCommit(env, ctx);
+  return response;
 }
 
 export default {
@@ -79,7 +82,10 @@ export default {
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);
-        await retryDueWebhookDeliveries(db, liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }));
+        await retryDueWebhookDeliveries(
+          db,
+          liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }),
+        );
       })(),
     );
   },

@@ -23,7 +23,9 @@ export function environmentProblems(env: Settings): string[] {
     url = null;
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    problems.push(`APP_URL must be the app's absolute http(s) address, e.g. https://app.example.com (it is ${JSON.stringify(env.APP_URL ?? "")}).`);
+    problems.push(
+      `APP_URL must be the app's absolute http(s) address, e.g. https://app.example.com (it is ${JSON.stringify(env.APP_URL ?? "")}).`,
+    );
   }
   return problems;
 }

@@ -21,7 +21,11 @@ export function deliveryDepsFor(env: Env): DeliveryDeps {
 }
 
 /** A socket joins a notification room only with a fresh token the app issued for that room. */
-export async function authorizeRoomConnection(request: Request, lobby: Lobby<Env>, env: Env): Promise<Response | void> {
+export async function authorizeRoomConnection(
+  request: Request,
+  lobby: Lobby<Env>,
+  env: Env,
+): Promise<Response | undefined> {
   if (lobby.className !== "UserNotifications") return new Response("Unknown room", { status: 404 });
   const token = new URL(request.url).searchParams.get("token");
   if (!(await verifyRoomPass(env.BETTER_AUTH_SECRET, "notifications", token, lobby.name)).ok) {

@@ -15,7 +15,9 @@ test("an over-long URL answers 414 before any route runs, as a page or in the /v
   expect(api.status).toBe(414);
   expect(await api.json()).toMatchObject({ error: { code: "URI_TOO_LONG" } });
   expect(handle).not.toHaveBeenCalled();
-  expect((await frontDoor(new Request(`${APP}/${"a".repeat(MAX_URL_LENGTH - APP.length - 1)}`), config, ok)).status).toBe(200);
+  expect(
+    (await frontDoor(new Request(`${APP}/${"a".repeat(MAX_URL_LENGTH - APP.length - 1)}`), config, ok)).status,
+  ).toBe(200);
 });
 
 test("an unexpected error becomes the error page or the /v1 error shape, with no stack outside development", async () => {
@@ -34,17 +36,26 @@ test("an unexpected error becomes the error page or the /v1 error shape, with no
   expect(await api.json()).toEqual({ error: { code: "INTERNAL", message: expect.any(String) } });
 
   // A /v1 route that answered 500 in text is given the API's shape.
-  const text500 = await frontDoor(new Request(`${APP}/v1/policies/pol_1`), config, async () => new Response("Unexpected Server Error", { status: 500 }));
+  const text500 = await frontDoor(
+    new Request(`${APP}/v1/policies/pol_1`),
+    config,
+    async () => new Response("Unexpected Server Error", { status: 500 }),
+  );
   expect(await text500.json()).toMatchObject({ error: { code: "INTERNAL" } });
 
-  const dev = await frontDoor(new Request(`${APP}/uw`), frontDoorConfig({ APP_URL: APP, APP_ENV: "development" }), boom);
+  const dev = await frontDoor(
+    new Request(`${APP}/uw`),
+    frontDoorConfig({ APP_URL: APP, APP_ENV: "development" }),
+    boom,
+  );
   expect(await dev.text()).toContain("SyntaxError");
   error.mockRestore();
 });
 
 test("every non-GET request must come from this site: other origins and cross-site fetches get 403", async () => {
   const handle = vi.fn(ok);
-  const post = (path: string, headers: Record<string, string>) => new Request(`${APP}${path}`, { method: "POST", headers });
+  const post = (path: string, headers: Record<string, string>) =>
+    new Request(`${APP}${path}`, { method: "POST", headers });
   const refused = [
     post("/sign-out", { origin: "https://evil.example" }),
     post("/uw", { "sec-fetch-site": "cross-site" }),
@@ -60,7 +71,9 @@ test("every non-GET request must come from this site: other origins and cross-si
   // A program (no browser headers) carries no browser's cookies: nothing to forge.
   expect((await frontDoor(post("/v1/submissions", {}), config, handle)).status).toBe(200);
   // Reading is never refused.
-  expect((await frontDoor(new Request(`${APP}/uw`, { headers: { "sec-fetch-site": "cross-site" } }), config, handle)).status).toBe(200);
+  expect(
+    (await frontDoor(new Request(`${APP}/uw`, { headers: { "sec-fetch-site": "cross-site" } }), config, handle)).status,
+  ).toBe(200);
 });
 
 test("answers carry nosniff, a referrer policy and no framing; HSTS only on https outside development", async () => {
@@ -73,20 +86,29 @@ test("answers carry nosniff, a referrer policy and no framing; HSTS only on http
   const secured = await frontDoor(new Request("https://app.example.com/sign-in"), production, ok);
   expect(secured.headers.get("strict-transport-security")).toContain("max-age=");
   const dev = frontDoorConfig({ APP_URL: "https://app.example.com", APP_ENV: "development" });
-  expect((await frontDoor(new Request("https://app.example.com/sign-in"), dev, ok)).headers.get("strict-transport-security")).toBeNull();
+  expect(
+    (await frontDoor(new Request("https://app.example.com/sign-in"), dev, ok)).headers.get("strict-transport-security"),
+  ).toBeNull();
 });
 
 test("signed-in answers are never cached", async () => {
-  const cacheable = async () => new Response("<html>book</html>", { headers: { "cache-control": "public, max-age=600" } });
-  const signedIn = new Request(`${APP}/producer`, { headers: { cookie: "theme=dark; openinsure.session_token=abc.def" } });
+  const cacheable = async () =>
+    new Response("<html>book</html>", { headers: { "cache-control": "public, max-age=600" } });
+  const signedIn = new Request(`${APP}/producer`, {
+    headers: { cookie: "theme=dark; openinsure.session_token=abc.def" },
+  });
   expect((await frontDoor(signedIn, config, cacheable)).headers.get("cache-control")).toBe("private, no-store");
   const secure = new Request(`${APP}/producer`, { headers: { cookie: "__Secure-openinsure.session_token=abc" } });
   expect((await frontDoor(secure, config, cacheable)).headers.get("cache-control")).toBe("private, no-store");
-  expect((await frontDoor(new Request(`${APP}/sign-in`), config, cacheable)).headers.get("cache-control")).toBe("public, max-age=600");
+  expect((await frontDoor(new Request(`${APP}/sign-in`), config, cacheable)).headers.get("cache-control")).toBe(
+    "public, max-age=600",
+  );
 });
 
 test("a missing or short BETTER_AUTH_SECRET or APP_URL stops the Worker with a message naming it", () => {
-  expect(() => assertEnvironment({ APP_URL: "https://app.example.com" })).toThrow(/BETTER_AUTH_SECRET must be at least 32/);
+  expect(() => assertEnvironment({ APP_URL: "https://app.example.com" })).toThrow(
+    /BETTER_AUTH_SECRET must be at least 32/,
+  );
   expect(() => assertEnvironment({ BETTER_AUTH_SECRET: "short", APP_URL: "https://app.example.com" })).toThrow(/has 5/);
   expect(() => assertEnvironment({ BETTER_AUTH_SECRET: "x".repeat(40) })).toThrow(/APP_URL must be/);
   expect(environmentProblems({ BETTER_AUTH_SECRET: "x".repeat(40), APP_URL: "not a url" })).toHaveLength(1);
@@ -111,12 +133,22 @@ test("/v1 answers an undocumented method with 405, Allow and the error shape; bo
   const text = await call("POST", "/v1/submissions", { "content-type": "text/plain" }, "{}");
   expect(text.status).toBe(415);
   expect(await text.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
-  expect((await call("POST", "/v1/submissions/sub_1/bind", { "content-type": "multipart/form-data; boundary=x" }, "--x--")).status).toBe(415);
-  expect((await call("POST", "/v1/submissions/sub_1/quote", { "content-type": "application/x-www-form-urlencoded" }, "a=1")).status).toBe(415);
+  expect(
+    (await call("POST", "/v1/submissions/sub_1/bind", { "content-type": "multipart/form-data; boundary=x" }, "--x--"))
+      .status,
+  ).toBe(415);
+  expect(
+    (await call("POST", "/v1/submissions/sub_1/quote", { "content-type": "application/x-www-form-urlencoded" }, "a=1"))
+      .status,
+  ).toBe(415);
   expect(handle).not.toHaveBeenCalled();
 
-  expect((await call("POST", "/v1/submissions", { "content-type": "application/json; charset=utf-8" }, "{}")).status).toBe(200);
-  expect((await call("POST", "/v1/submissions", { "content-type": "multipart/form-data; boundary=x" }, "--x--")).status).toBe(200);
+  expect(
+    (await call("POST", "/v1/submissions", { "content-type": "application/json; charset=utf-8" }, "{}")).status,
+  ).toBe(200);
+  expect(
+    (await call("POST", "/v1/submissions", { "content-type": "multipart/form-data; boundary=x" }, "--x--")).status,
+  ).toBe(200);
   expect((await call("POST", "/v1/submissions/sub_1/bind")).status).toBe(200);
   expect((await call("POST", "/v1/submissions/sub_1/quote")).status).toBe(200);
   expect((await call("GET", "/v1/openapi.json")).status).toBe(200);
@@ -129,7 +161,10 @@ test("client addresses: CF-Connecting-IP is trusted only where Cloudflare sets i
     seen.push([request.headers.get("cf-connecting-ip"), request.headers.get("x-forwarded-for")]);
     return new Response("ok");
   };
-  const spoofed = () => new Request(`${APP}/sign-in`, { headers: { "cf-connecting-ip": "203.0.113.9", "x-forwarded-for": "198.51.100.1" } });
+  const spoofed = () =>
+    new Request(`${APP}/sign-in`, {
+      headers: { "cf-connecting-ip": "203.0.113.9", "x-forwarded-for": "198.51.100.1" },
+    });
   await frontDoor(spoofed(), frontDoorConfig({ APP_URL: APP, APP_ENV: "development" }), record);
   await frontDoor(spoofed(), frontDoorConfig({ APP_URL: "https://app.example.com" }), record);
   expect(seen).toEqual([
@@ -140,7 +175,12 @@ test("client addresses: CF-Connecting-IP is trusted only where Cloudflare sets i
 
 test("a path segment with control characters or surrounding spaces finds nothing (ids are compared byte-exact)", async () => {
   const handle = vi.fn(ok);
-  for (const path of ["/v1/submissions/sub_a_1%20", "/v1/submissions/sub_a_1%00", "/uw/submissions/%20sub_a_1", "/uw/submissions/sub_a_1%09"]) {
+  for (const path of [
+    "/v1/submissions/sub_a_1%20",
+    "/v1/submissions/sub_a_1%00",
+    "/uw/submissions/%20sub_a_1",
+    "/uw/submissions/sub_a_1%09",
+  ]) {
     const response = await frontDoor(new Request(`${APP}${path}`), config, handle);
     expect(response.status, path).toBe(404);
   }

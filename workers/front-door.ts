@@ -57,6 +57,7 @@ export function hasUnnameablePathSegment(pathname: string): boolean {
     } catch {
       return true;
     }
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a path segment with control characters is refused
     if (/[\u0000-\u001f\u007f]/.test(segment) || /^\s|\s$/.test(segment)) return true;
   }
   return false;
@@ -67,7 +68,10 @@ const escapeHtml = (text: string) =>
 
 const PAGE_TEXT: Record<number, { title: string; body: string }> = {
   404: { title: "Not found", body: "There is nothing here, or it belongs to someone else." },
-  403: { title: "You do not have access", body: "This request did not come from OpenInsure's own pages, so it was refused." },
+  403: {
+    title: "You do not have access",
+    body: "This request did not come from OpenInsure's own pages, so it was refused.",
+  },
   414: { title: "That address is too long", body: "Check the link you followed." },
   500: { title: "Something went wrong", body: "We have been notified. Please try again." },
 };
@@ -76,7 +80,10 @@ const API_ERRORS: Record<number, { code: string; message: string }> = {
   404: { code: "NOT_FOUND", message: "Nothing is found at this path." },
   403: { code: "FORBIDDEN", message: "Cross-site requests are refused." },
   414: { code: "URI_TOO_LONG", message: `The URL is longer than ${MAX_URL_LENGTH} characters.` },
-  500: { code: "INTERNAL", message: "Something went wrong on our side. Retrying with the same Idempotency-Key is safe." },
+  500: {
+    code: "INTERNAL",
+    message: "Something went wrong on our side. Retrying with the same Idempotency-Key is safe.",
+  },
 };
 
 /** The error answer of the front door: the `/v1` error shape for API paths, a plain page otherwise. */
@@ -91,7 +98,10 @@ export function errorAnswer(request: Request, status: 403 | 404 | 414 | 500, det
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${text.title} · OpenInsure</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">
 <p style="font-family:monospace;color:#666">${status}</p><h1>${text.title}</h1><p>${text.body}</p>${details}<p><a href="/">Go to your home page</a></p></body></html>`;
-  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function safePathname(request: Request): string {

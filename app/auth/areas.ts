@@ -17,9 +17,7 @@ export type Area = (typeof AREAS)[number];
 export type AreaId = Area["id"];
 
 export function areasFor(roles: readonly Role[], isPlatformOperator = false): Area[] {
-  return AREAS.filter(
-    (area) => hasPermission(roles, area.permission) || (isPlatformOperator && area.id === "admin"),
-  );
+  return AREAS.filter((area) => hasPermission(roles, area.permission) || (isPlatformOperator && area.id === "admin"));
 }
 
 export function areaById(id: AreaId): Area {

@@ -73,7 +73,9 @@ export function createAuth(db: Database, config: AuthConfig) {
             const orgId = (session as { activeOrganizationId?: string | null }).activeOrganizationId;
             if (!orgId) return;
             const impersonatedBy = (session as { impersonatedBy?: string | null }).impersonatedBy;
-            const actor = await db.query.user.findFirst({ where: (u, { eq }) => eq(u.id, impersonatedBy ?? session.userId) });
+            const actor = await db.query.user.findFirst({
+              where: (u, { eq }) => eq(u.id, impersonatedBy ?? session.userId),
+            });
             // With two-factor on, the password step's session is discarded at once and the real
             // one is made when the code is verified: only that one is a sign-in.
             if (!impersonatedBy && actor?.twoFactorEnabled && endpoint?.path === "/sign-in/email") return;
@@ -97,7 +99,9 @@ export function createAuth(db: Database, config: AuthConfig) {
         allowUserToCreateOrganization: false,
         invitationExpiresIn: 60 * 60 * 24 * 7,
         sendInvitationEmail: async ({ email, organization: org, inviter, invitation }) => {
-          const roles = parseRoles(invitation.role).map((r) => ROLE_LABELS[r]).join(", ");
+          const roles = parseRoles(invitation.role)
+            .map((r) => ROLE_LABELS[r])
+            .join(", ");
           await queueEmail(db, {
             to: email,
             subject: `You are invited to ${org.name} on OpenInsure`,

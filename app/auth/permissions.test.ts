@@ -35,7 +35,8 @@ describe("roles and permissions", () => {
 
   test("permissions of several roles are the union", () => {
     const both = permissionsOf(["claims_adjuster", "finance_analyst"]);
-    for (const p of [...ROLE_PERMISSIONS.claims_adjuster, ...ROLE_PERMISSIONS.finance_analyst]) expect(both.has(p)).toBe(true);
+    for (const p of [...ROLE_PERMISSIONS.claims_adjuster, ...ROLE_PERMISSIONS.finance_analyst])
+      expect(both.has(p)).toBe(true);
     expect(both.has("access:uw")).toBe(false);
   });
 

@@ -81,10 +81,25 @@ const underwriting: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  org_admin: ["access:admin", "read:audit-log", "manage:member", "manage:api-key", "manage:webhook", "read:da-agreement"],
+  org_admin: [
+    "access:admin",
+    "read:audit-log",
+    "manage:member",
+    "manage:api-key",
+    "manage:webhook",
+    "read:da-agreement",
+  ],
   underwriter: underwriting,
   senior_underwriter: [...underwriting, "decide:referral"],
-  producer: ["access:producer", "read:submission", "create:submission", "quote:submission", "bind:submission", "read:policy", "read:deal-room"],
+  producer: [
+    "access:producer",
+    "read:submission",
+    "create:submission",
+    "quote:submission",
+    "bind:submission",
+    "read:policy",
+    "read:deal-room",
+  ],
   agency_admin: [
     "access:producer",
     "read:submission",

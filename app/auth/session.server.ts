@@ -90,7 +90,8 @@ export function forbidden(message = "Your role does not allow this."): never {
  * endpoints, changing roles. They outlive the impersonation and would be credited to the user.
  */
 export function refuseWhileImpersonating(user: CurrentUser): void {
-  if (user.impersonatedBy) forbidden("Not while impersonating: stop impersonating and ask the user or an administrator of the organization.");
+  if (user.impersonatedBy)
+    forbidden("Not while impersonating: stop impersonating and ask the user or an administrator of the organization.");
 }
 
 export async function requireTenant(args: Args): Promise<CurrentUser & { tenant: TenantContext }> {

@@ -25,8 +25,15 @@ export function DaAgreementsCard({ agreements }: { agreements: DaAgreementRow[] 
           { header: "Agreement", cell: (a) => <span className="font-mono">{a.reference}</span> },
           { header: "Program", cell: (a) => a.programName },
           { header: "Carrier", cell: (a) => a.carrierName },
-          { header: "Term", cell: (a) => `${formatCalendarDate(a.effectiveDate)} – ${formatCalendarDate(a.expirationDate)}` },
-          { header: "GWP bound / limit", numeric: true, cell: (a) => `${formatCents(a.boundGwpCents)} / ${formatCents(a.annualGwpLimitCents)}` },
+          {
+            header: "Term",
+            cell: (a) => `${formatCalendarDate(a.effectiveDate)} – ${formatCalendarDate(a.expirationDate)}`,
+          },
+          {
+            header: "GWP bound / limit",
+            numeric: true,
+            cell: (a) => `${formatCents(a.boundGwpCents)} / ${formatCents(a.annualGwpLimitCents)}`,
+          },
           { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
         ]}
       />

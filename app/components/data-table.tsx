@@ -13,7 +13,12 @@ export type TableColumn<Row> = {
   numeric?: boolean;
 };
 
-export type TableFilter = { name: string; label: string; options: { value: string; label: string }[]; allLabel?: string };
+export type TableFilter = {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  allLabel?: string;
+};
 
 export type TablePage<Row> = { rows: Row[]; total: number; state: TableState };
 
@@ -75,7 +80,12 @@ export function PagedTable<Row>({
 
   return (
     <div className="grid gap-3">
-      <Form method="get" action={pathname} className="flex flex-wrap items-end gap-3" aria-label={`${caption}: search and filters`}>
+      <Form
+        method="get"
+        action={pathname}
+        className="flex flex-wrap items-end gap-3"
+        aria-label={`${caption}: search and filters`}
+      >
         {kept.map(([name, value]) => (
           <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
         ))}
@@ -83,15 +93,29 @@ export function PagedTable<Row>({
           <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-medium">
             {search}
             <span className="relative">
-              <MagnifyingGlass size={16} className="absolute top-1/2 left-3 -translate-y-1/2 text-text-muted" aria-hidden />
-              <input type="search" name={paramName(spec, "q")} defaultValue={state.q} className={cx(controlClass, "w-full pl-9")} maxLength={100} />
+              <MagnifyingGlass
+                size={16}
+                className="absolute top-1/2 left-3 -translate-y-1/2 text-text-muted"
+                aria-hidden
+              />
+              <input
+                type="search"
+                name={paramName(spec, "q")}
+                defaultValue={state.q}
+                className={cx(controlClass, "w-full pl-9")}
+                maxLength={100}
+              />
             </span>
           </label>
         ) : null}
         {filters.map((filter) => (
           <label key={filter.name} className="flex flex-col gap-1 text-sm font-medium">
             {filter.label}
-            <select name={paramName(spec, filter.name)} defaultValue={params.get(paramName(spec, filter.name)) ?? ""} className={controlClass}>
+            <select
+              name={paramName(spec, filter.name)}
+              defaultValue={params.get(paramName(spec, filter.name)) ?? ""}
+              className={controlClass}
+            >
               <option value="">{filter.allLabel ?? "All"}</option>
               {filter.options.map((o) => (
                 <option key={o.value} value={o.value}>
@@ -129,10 +153,20 @@ export function PagedTable<Row>({
           <p className="flex items-center gap-3">
             <DownloadSimple size={16} aria-hidden />
             <span>Export all {total}:</span>
-            <a className="text-brand hover:underline" href={exportHref("csv")} aria-label={`${caption} as CSV`} download>
+            <a
+              className="text-brand hover:underline"
+              href={exportHref("csv")}
+              aria-label={`${caption} as CSV`}
+              download
+            >
               CSV
             </a>
-            <a className="text-brand hover:underline" href={exportHref("xlsx")} aria-label={`${caption} as Excel`} download>
+            <a
+              className="text-brand hover:underline"
+              href={exportHref("xlsx")}
+              aria-label={`${caption} as Excel`}
+              download
+            >
               Excel
             </a>
           </p>
@@ -151,7 +185,8 @@ export function PagedTable<Row>({
         </EmptyState>
       ) : (
         // A focusable region, so keyboard users can scroll a table wider than the screen.
-        <div className="overflow-x-auto rounded-md" role="region" aria-label={caption} tabIndex={0}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
+        <section className="overflow-x-auto rounded-md" aria-label={caption} tabIndex={0}>
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{caption}</caption>
             <thead>
@@ -162,13 +197,30 @@ export function PagedTable<Row>({
                     <th
                       key={c.id}
                       scope="col"
-                      aria-sort={sortable.has(c.id) ? (sorted ? (state.dir === "asc" ? "ascending" : "descending") : "none") : undefined}
+                      aria-sort={
+                        sortable.has(c.id)
+                          ? sorted
+                            ? state.dir === "asc"
+                              ? "ascending"
+                              : "descending"
+                            : "none"
+                          : undefined
+                      }
                       className={cx("px-3 py-2 font-medium whitespace-nowrap", c.numeric && "text-right")}
                     >
                       {sortable.has(c.id) ? (
-                        <Link to={sortHref(params, spec, state, c.id)} className={cx("inline-flex items-center gap-1 hover:text-text", sorted && "text-text")}>
+                        <Link
+                          to={sortHref(params, spec, state, c.id)}
+                          className={cx("inline-flex items-center gap-1 hover:text-text", sorted && "text-text")}
+                        >
                           {c.header}
-                          {sorted ? (state.dir === "asc" ? <CaretUp size={12} aria-hidden /> : <CaretDown size={12} aria-hidden />) : null}
+                          {sorted ? (
+                            state.dir === "asc" ? (
+                              <CaretUp size={12} aria-hidden />
+                            ) : (
+                              <CaretDown size={12} aria-hidden />
+                            )
+                          ) : null}
                         </Link>
                       ) : (
                         c.header
@@ -190,7 +242,7 @@ export function PagedTable<Row>({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       {summary.pages > 1 ? (
@@ -199,14 +251,26 @@ export function PagedTable<Row>({
             Page {Math.min(summary.page, summary.pages)} of {summary.pages}
           </span>
           <span className="flex gap-2">
-            <PageLink to={tableHref(params, spec, { page: 1 })} disabled={state.page <= 1}>First</PageLink>
-            <PageLink to={tableHref(params, spec, { page: Math.min(state.page - 1, summary.pages) })} disabled={state.page <= 1} rel="prev">
+            <PageLink to={tableHref(params, spec, { page: 1 })} disabled={state.page <= 1}>
+              First
+            </PageLink>
+            <PageLink
+              to={tableHref(params, spec, { page: Math.min(state.page - 1, summary.pages) })}
+              disabled={state.page <= 1}
+              rel="prev"
+            >
               Previous
             </PageLink>
-            <PageLink to={tableHref(params, spec, { page: state.page + 1 })} disabled={state.page >= summary.pages} rel="next">
+            <PageLink
+              to={tableHref(params, spec, { page: state.page + 1 })}
+              disabled={state.page >= summary.pages}
+              rel="next"
+            >
               Next
             </PageLink>
-            <PageLink to={tableHref(params, spec, { page: summary.pages })} disabled={state.page >= summary.pages}>Last</PageLink>
+            <PageLink to={tableHref(params, spec, { page: summary.pages })} disabled={state.page >= summary.pages}>
+              Last
+            </PageLink>
           </span>
         </nav>
       ) : null}
@@ -214,7 +278,17 @@ export function PagedTable<Row>({
   );
 }
 
-function PageLink({ to, disabled, rel, children }: { to: string; disabled: boolean; rel?: string; children: ReactNode }) {
+function PageLink({
+  to,
+  disabled,
+  rel,
+  children,
+}: {
+  to: string;
+  disabled: boolean;
+  rel?: string;
+  children: ReactNode;
+}) {
   const className = "rounded-md border border-border px-3 py-1.5";
   if (disabled) {
     return (

@@ -1,4 +1,10 @@
-import type { RoomAnnotation, RoomMessage, RoomParticipant, RoomStatus, ServerMessage } from "../services/realtime/deal-room-protocol.ts";
+import type {
+  RoomAnnotation,
+  RoomMessage,
+  RoomParticipant,
+  RoomStatus,
+  ServerMessage,
+} from "../services/realtime/deal-room-protocol.ts";
 
 // What a browser knows of a room: built from the snapshot sent on every (re)connect, then kept
 // up to date by the live messages. A snapshot after a reconnect replaces the history, so nothing
@@ -28,7 +34,14 @@ function upsert<T extends { id: string }>(list: T[], item: T): T[] {
 export function applyServerMessage(view: RoomView, message: ServerMessage): RoomView {
   switch (message.type) {
     case "snapshot":
-      return { status: message.status, participants: message.participants, present: message.present, messages: message.messages, annotations: message.annotations, lastError: null };
+      return {
+        status: message.status,
+        participants: message.participants,
+        present: message.present,
+        messages: message.messages,
+        annotations: message.annotations,
+        lastError: null,
+      };
     case "message":
       return { ...view, messages: upsert(view.messages, message.message) };
     case "annotation":

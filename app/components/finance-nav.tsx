@@ -17,7 +17,12 @@ export function FinanceNav() {
           key={page.to}
           to={page.to}
           end={page.end}
-          className={({ isActive }) => cx("rounded-md px-3 py-1.5 text-sm", isActive ? "bg-brand/15 font-medium text-brand-strong" : "text-text-muted hover:bg-surface-muted")}
+          className={({ isActive }) =>
+            cx(
+              "rounded-md px-3 py-1.5 text-sm",
+              isActive ? "bg-brand/15 font-medium text-brand-strong" : "text-text-muted hover:bg-surface-muted",
+            )
+          }
         >
           {page.label}
         </NavLink>

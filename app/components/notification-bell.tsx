@@ -15,6 +15,7 @@ export function NotificationBell({ bell }: { bell: BellData }) {
   const [liveUnread, setLiveUnread] = useState<number | null>(null);
   const [connected, setConnected] = useState(false);
   const { revalidate } = useRevalidator();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fresh loader data replaces the live count
   useEffect(() => setLiveUnread(null), [bell]);
 
   useEffect(() => {
@@ -46,10 +47,18 @@ export function NotificationBell({ bell }: { bell: BellData }) {
 
   const unread = liveUnread ?? bell.unread;
   return (
-    <Link to="/notifications" className="relative inline-flex rounded-md p-1 text-text-muted hover:bg-surface-muted" aria-label={`Notifications: ${unread} unread`} data-live={connected ? "connected" : "offline"}>
+    <Link
+      to="/notifications"
+      className="relative inline-flex rounded-md p-1 text-text-muted hover:bg-surface-muted"
+      aria-label={`Notifications: ${unread} unread`}
+      data-live={connected ? "connected" : "offline"}
+    >
       <Bell size={20} aria-hidden />
       <span
-        className={cx("absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-xs font-semibold", unread > 0 ? "bg-danger text-white" : "hidden")}
+        className={cx(
+          "absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-xs font-semibold",
+          unread > 0 ? "bg-danger text-white" : "hidden",
+        )}
       >
         {unread}
       </span>

@@ -3,7 +3,13 @@ import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { PolicySummary, type PolicySummaryData } from "./policy-summary.tsx";
 import { Card, DataTable, StatusBadge } from "./ui.tsx";
 
-export type PolicyInvoiceRow = { id: string; invoiceNumber: string; dueDate: string; amountCents: number; status: string };
+export type PolicyInvoiceRow = {
+  id: string;
+  invoiceNumber: string;
+  dueDate: string;
+  amountCents: number;
+  status: string;
+};
 
 /**
  * The policy page of every area: the summary, and where the area works with money (finance) its
@@ -26,7 +32,10 @@ export function PolicyPage({
       <Card
         title="Invoices"
         actions={
-          <Link className="text-sm text-brand hover:underline" to={`${area}/journal?policy=${encodeURIComponent(policy.policyNumber)}`}>
+          <Link
+            className="text-sm text-brand hover:underline"
+            to={`${area}/journal?policy=${encodeURIComponent(policy.policyNumber)}`}
+          >
             Journal of this policy
           </Link>
         }
@@ -37,7 +46,14 @@ export function PolicyPage({
           rowKey={(i) => i.id}
           empty="No invoices."
           columns={[
-            { header: "Invoice", cell: (i) => <Link className="font-mono text-brand hover:underline" to={`${area}/invoices/${i.id}`}>{i.invoiceNumber}</Link> },
+            {
+              header: "Invoice",
+              cell: (i) => (
+                <Link className="font-mono text-brand hover:underline" to={`${area}/invoices/${i.id}`}>
+                  {i.invoiceNumber}
+                </Link>
+              ),
+            },
             { header: "Due", cell: (i) => formatCalendarDate(i.dueDate) },
             { header: "Amount", numeric: true, cell: (i) => formatCents(i.amountCents) },
             { header: "Status", cell: (i) => <StatusBadge status={i.status} /> },

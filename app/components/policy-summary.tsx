@@ -25,15 +25,34 @@ export function PolicySummary({ policy, policyId }: { policy: PolicySummaryData;
     ["Policy period", `${formatCalendarDate(policy.effectiveDate)} – ${formatCalendarDate(policy.expirationDate)}`],
     ["Carrier", policy.carrierName],
     ["Producer agency", policy.agencyName],
-    ["Gross premium", <span key="p" className="font-mono">{formatCents(policy.grossPremiumCents)}</span>],
-    ["Fees", <span key="f" className="font-mono">{formatCents(policy.feesCents)}</span>],
-    ["Taxes", <span key="t" className="font-mono">{formatCents(policy.taxesCents)}</span>],
+    [
+      "Gross premium",
+      <span key="p" className="font-mono">
+        {formatCents(policy.grossPremiumCents)}
+      </span>,
+    ],
+    [
+      "Fees",
+      <span key="f" className="font-mono">
+        {formatCents(policy.feesCents)}
+      </span>,
+    ],
+    [
+      "Taxes",
+      <span key="t" className="font-mono">
+        {formatCents(policy.taxesCents)}
+      </span>,
+    ],
   ];
   return (
     <Card
       title={<span className="font-mono">{policy.policyNumber}</span>}
       actions={
-        <a href={`/policies/${policyId}/declarations.pdf`} className="text-sm text-brand underline underline-offset-4" download>
+        <a
+          href={`/policies/${policyId}/declarations.pdf`}
+          className="text-sm text-brand underline underline-offset-4"
+          download
+        >
           Declarations page (PDF)
         </a>
       }

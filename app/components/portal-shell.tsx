@@ -34,7 +34,10 @@ function AreaLinks({ areas, stacked }: { areas: ShellData["areas"]; stacked?: bo
 function SignOutButton() {
   return (
     <Form method="post" action="/sign-out">
-      <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-text-muted hover:bg-surface-muted">
+      <button
+        type="submit"
+        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-text-muted hover:bg-surface-muted"
+      >
         <SignOut size={18} aria-hidden /> Sign out
       </button>
     </Form>
@@ -50,6 +53,7 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   // A client-side navigation from the menu closes it (a full page load starts closed anyway).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs on each navigation
   useEffect(() => {
     if (menu.current) menu.current.open = false;
   }, [location.key]);
@@ -57,12 +61,17 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
   return (
     <div className="flex min-h-screen flex-col">
       {shell.user.impersonatedBy ? (
-        <div className="flex flex-wrap items-center justify-center gap-3 bg-warning px-4 py-2 text-sm font-medium text-black" role="status">
+        <div
+          className="flex flex-wrap items-center justify-center gap-3 bg-warning px-4 py-2 text-sm font-medium text-black"
+          role="status"
+        >
           <UserSwitch size={18} aria-hidden />
           You are impersonating {shell.user.name} ({shell.user.email}).
           <Form method="post" action="/impersonation">
             <input type="hidden" name="intent" value="stop" />
-            <button type="submit" className="underline underline-offset-4">Stop impersonating</button>
+            <button type="submit" className="underline underline-offset-4">
+              Stop impersonating
+            </button>
           </Form>
         </div>
       ) : null}
@@ -104,7 +113,11 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none min-[641px]:px-6 min-[641px]:py-8">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none min-[641px]:px-6 min-[641px]:py-8"
+      >
         {children}
       </main>
     </div>

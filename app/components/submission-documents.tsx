@@ -13,7 +13,11 @@ export type SubmissionDocumentRow = {
   createdAt: Date | string;
 };
 
-const KIND_LABELS: Record<DocumentKind, string> = { acord_125: "ACORD 125", declarations: "Declarations", other: "Document" };
+const KIND_LABELS: Record<DocumentKind, string> = {
+  acord_125: "ACORD 125",
+  declarations: "Declarations",
+  other: "Document",
+};
 
 /** The files of a submission, each downloaded through the tenant-checked /documents route. */
 export function SubmissionDocuments({ documents }: { documents: SubmissionDocumentRow[] }) {
@@ -40,7 +44,10 @@ export function SubmissionDocuments({ documents }: { documents: SubmissionDocume
             cell: (d) =>
               d.extraction ? (
                 d.extraction.needsReview ? (
-                  <Badge tone="warn">flagged for review{d.extraction.lowConfidenceFields.length ? `: ${d.extraction.lowConfidenceFields.join(", ")}` : ""}</Badge>
+                  <Badge tone="warn">
+                    flagged for review
+                    {d.extraction.lowConfidenceFields.length ? `: ${d.extraction.lowConfidenceFields.join(", ")}` : ""}
+                  </Badge>
                 ) : (
                   <Badge tone="good">read cleanly</Badge>
                 )

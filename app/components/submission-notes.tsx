@@ -1,9 +1,20 @@
 import { formatInstant } from "../utils/format.ts";
 import { Badge } from "./ui.tsx";
 
-export type NoteView = { id: string; visibility: "internal" | "external"; kind: "note" | "info_request" | "info_response"; body: string; createdAt: Date; authorName: string };
+export type NoteView = {
+  id: string;
+  visibility: "internal" | "external";
+  kind: "note" | "info_request" | "info_response";
+  body: string;
+  createdAt: Date;
+  authorName: string;
+};
 
-const KIND_LABELS = { note: "Note", info_request: "Request for information", info_response: "Producer's answer" } as const;
+const KIND_LABELS = {
+  note: "Note",
+  info_request: "Request for information",
+  info_response: "Producer's answer",
+} as const;
 
 /** Notes oldest first; the loader has already left out what the reader may not see. */
 export function SubmissionNotes({ notes, empty }: { notes: NoteView[]; empty: string }) {

@@ -4,7 +4,11 @@ export function cx(...classes: (string | false | null | undefined)[]) {
   return classes.filter(Boolean).join(" ");
 }
 
-export function Button({ variant = "primary", className, ...props }: ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger" }) {
+export function Button({
+  variant = "primary",
+  className,
+  ...props
+}: ComponentProps<"button"> & { variant?: "primary" | "secondary" | "danger" }) {
   const styles = {
     primary: "bg-brand text-brand-contrast hover:bg-brand-strong",
     secondary: "border border-border bg-surface text-text hover:bg-surface-muted",
@@ -12,13 +16,27 @@ export function Button({ variant = "primary", className, ...props }: ComponentPr
   }[variant];
   return (
     <button
-      className={cx("inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition disabled:opacity-50", styles, className)}
+      className={cx(
+        "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition disabled:opacity-50",
+        styles,
+        className,
+      )}
       {...props}
     />
   );
 }
 
-export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={cx("rounded-lg border border-border bg-surface p-5 shadow-sm", className)}>
       {title || actions ? (
@@ -32,7 +50,15 @@ export function Card({ title, actions, children, className }: { title?: ReactNod
   );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -53,18 +79,19 @@ const tones = {
 } as const;
 
 export function Badge({ tone = "neutral", children }: { tone?: keyof typeof tones; children: ReactNode }) {
-  return <span className={cx("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", tones[tone])}>{children}</span>;
+  return (
+    <span className={cx("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", tones[tone])}>{children}</span>
+  );
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  const tone: keyof typeof tones =
-    ["bound", "active", "issued", "paid", "settled", "closed"].includes(status)
-      ? "good"
-      : ["declined", "cancelled", "denied", "overdue", "expired", "litigated"].includes(status)
-        ? "bad"
-        : ["referred", "in_review", "pending", "investigating", "suspended"].includes(status)
-          ? "warn"
-          : "info";
+  const tone: keyof typeof tones = ["bound", "active", "issued", "paid", "settled", "closed"].includes(status)
+    ? "good"
+    : ["declined", "cancelled", "denied", "overdue", "expired", "litigated"].includes(status)
+      ? "bad"
+      : ["referred", "in_review", "pending", "investigating", "suspended"].includes(status)
+        ? "warn"
+        : "info";
   return <Badge tone={tone}>{status.replaceAll("_", " ")}</Badge>;
 }
 
@@ -74,7 +101,19 @@ export function EmptyState({ children }: { children: ReactNode }) {
 
 export type Column<Row> = { header: string; cell: (row: Row) => ReactNode; numeric?: boolean };
 
-export function DataTable<Row>({ rows, columns, rowKey, empty, caption }: { rows: Row[]; columns: Column<Row>[]; rowKey: (row: Row) => string; empty: string; caption: string }) {
+export function DataTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  empty,
+  caption,
+}: {
+  rows: Row[];
+  columns: Column<Row>[];
+  rowKey: (row: Row) => string;
+  empty: string;
+  caption: string;
+}) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <div className="overflow-x-auto">

@@ -9,7 +9,8 @@ export type UnderwritingIssuesView = {
 
 /** Everything standing between the risk and straight-through binding, by name. */
 export function UnderwritingIssues({ issues }: { issues: UnderwritingIssuesView }) {
-  const none = issues.knockouts.length + issues.daFlags.length + issues.referralReasons.length === 0 && !issues.infoRequested;
+  const none =
+    issues.knockouts.length + issues.daFlags.length + issues.referralReasons.length === 0 && !issues.infoRequested;
   if (none) return <p className="text-sm text-text-muted">No knockout hits, DA flags or referral triggers.</p>;
   return (
     <ul aria-label="Underwriting issues" className="space-y-2 text-sm">

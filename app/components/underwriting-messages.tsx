@@ -30,16 +30,34 @@ export function UnderwritingMessages({
         </div>
       ) : null}
       {openRequest ? (
-        <Form method="post" className="mb-4 grid gap-2 rounded-md border border-warning bg-warning/10 p-3" aria-label="Answer the request for information">
-          <p className="text-sm font-medium">An underwriter needs more information before this submission can go further:</p>
+        <Form
+          method="post"
+          className="mb-4 grid gap-2 rounded-md border border-warning bg-warning/10 p-3"
+          aria-label="Answer the request for information"
+        >
+          <p className="text-sm font-medium">
+            An underwriter needs more information before this submission can go further:
+          </p>
           <p className="whitespace-pre-wrap text-sm">{openRequest.body}</p>
           <input type="hidden" name="intent" value="answer_info" />
           <label className="flex flex-col gap-1 text-sm font-medium">
             Your answer
-            <textarea name="answer" rows={3} required minLength={2} className="rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+            <textarea
+              name="answer"
+              rows={3}
+              required
+              minLength={2}
+              className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
+            />
           </label>
-          {error ? <p role="alert" className="text-sm text-danger">{error}</p> : null}
-          <Button type="submit" className="self-start">Send answer</Button>
+          {error ? (
+            <p role="alert" className="text-sm text-danger">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" className="self-start">
+            Send answer
+          </Button>
         </Form>
       ) : null}
       <SubmissionNotes notes={notes} empty="No messages." />

@@ -35,7 +35,12 @@ export async function listApiKeys(db: Database, tenant: TenantContext, { agencyI
 }
 
 /** Marks a live key revoked; answers whether a key of this organization was. */
-export async function revokeApiKey(db: Database, tenant: TenantContext, keyId: string, { agencyId }: { agencyId?: string } = {}): Promise<boolean> {
+export async function revokeApiKey(
+  db: Database,
+  tenant: TenantContext,
+  keyId: string,
+  { agencyId }: { agencyId?: string } = {},
+): Promise<boolean> {
   const result = await db
     .update(apiKeys)
     .set({ revokedAt: new Date() })
@@ -73,7 +78,14 @@ export async function findActiveApiKeyBySecretHash(db: Database, hash: string): 
     WHERE ${apiKeys.secretHash} = ${hash} AND ${apiKeys.revokedAt} IS NULL
     LIMIT 1`);
   const row = result.rows[0] as
-    | { id: string; org_id: string; roles: string[] | string; agency_id: string | null; org_name: string; last_used_stale: number | string }
+    | {
+        id: string;
+        org_id: string;
+        roles: string[] | string;
+        agency_id: string | null;
+        org_name: string;
+        last_used_stale: number | string;
+      }
     | undefined;
   if (!row) return null;
   return {
@@ -87,5 +99,8 @@ export async function findActiveApiKeyBySecretHash(db: Database, hash: string): 
 }
 
 export async function touchApiKeyLastUsed(db: Database, orgId: string, keyId: string) {
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId)));
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId)));
 }

@@ -40,5 +40,10 @@ export async function recordAudit(db: Database, entry: AuditEntry) {
 }
 
 export async function listAuditLog(db: Database, tenant: TenantContext, { limit = 100 }: { limit?: number } = {}) {
-  return db.select().from(auditLog).where(eq(auditLog.orgId, tenant.orgId)).orderBy(desc(auditLog.createdAt)).limit(limit);
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.orgId, tenant.orgId))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(limit);
 }

@@ -10,7 +10,10 @@ export async function getBindContext(db: Database, tenant: TenantContext, submis
     .select({ plans: programs.installmentPlans, state: submissions.state, definition: rateTables.definition })
     .from(submissions)
     .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
-    .leftJoin(quotes, and(eq(quotes.orgId, submissions.orgId), eq(quotes.submissionId, submissions.id), eq(quotes.status, "active")))
+    .leftJoin(
+      quotes,
+      and(eq(quotes.orgId, submissions.orgId), eq(quotes.submissionId, submissions.id), eq(quotes.status, "active")),
+    )
     .leftJoin(rateTables, and(eq(rateTables.orgId, submissions.orgId), eq(rateTables.id, quotes.rateTableId)))
     .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
     .limit(1);

@@ -30,6 +30,8 @@ export async function listClaims(db: Database, tenant: TenantContext, { limit = 
 }
 
 export async function getClaim(db: Database, tenant: TenantContext, claimId: string) {
-  const [row] = await baseQuery(db).where(and(visibleClaims(tenant), eq(claims.id, claimId))).limit(1);
+  const [row] = await baseQuery(db)
+    .where(and(visibleClaims(tenant), eq(claims.id, claimId)))
+    .limit(1);
   return row ?? null;
 }

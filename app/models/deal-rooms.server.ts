@@ -59,7 +59,10 @@ function fromRoomsWithSubmission(db: Database) {
 }
 
 export async function listDealRooms(db: Database, tenant: TenantContext) {
-  return fromRoomsWithSubmission(db).where(visibleRooms(tenant)).orderBy(desc(dealRooms.createdAt), desc(dealRooms.id)).limit(200);
+  return fromRoomsWithSubmission(db)
+    .where(visibleRooms(tenant))
+    .orderBy(desc(dealRooms.createdAt), desc(dealRooms.id))
+    .limit(200);
 }
 
 export async function getDealRoom(db: Database, tenant: TenantContext, dealRoomId: string) {
@@ -80,11 +83,22 @@ export async function findDealRoomForSubmission(db: Database, tenant: TenantCont
 /** Submissions still being negotiated that have no room yet. */
 export async function listSubmissionsWithoutRoom(db: Database, tenant: TenantContext) {
   return db
-    .select({ id: submissions.id, reference: submissions.reference, insuredName: insureds.name, status: submissions.status })
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      insuredName: insureds.name,
+      status: submissions.status,
+    })
     .from(submissions)
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
     .leftJoin(dealRooms, and(eq(dealRooms.orgId, submissions.orgId), eq(dealRooms.submissionId, submissions.id)))
-    .where(and(visibleSubmissions(tenant), isNull(dealRooms.id), notInArray(submissions.status, ["draft", "bound", "declined", "withdrawn"])))
+    .where(
+      and(
+        visibleSubmissions(tenant),
+        isNull(dealRooms.id),
+        notInArray(submissions.status, ["draft", "bound", "declined", "withdrawn"]),
+      ),
+    )
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(100);
 }
@@ -113,10 +127,25 @@ export async function listParticipantRows(db: Database, orgId: string, dealRoomI
  */
 export async function findPlaceInRoom(db: Database, orgId: string, submissionId: string, userId: string) {
   const [row] = await db
-    .select({ dealRoomId: dealRooms.id, role: dealRoomParticipants.role, chat: dealRoomParticipants.canChat, annotate: dealRoomParticipants.canAnnotate, edit: dealRoomParticipants.canEdit })
+    .select({
+      dealRoomId: dealRooms.id,
+      role: dealRoomParticipants.role,
+      chat: dealRoomParticipants.canChat,
+      annotate: dealRoomParticipants.canAnnotate,
+      edit: dealRoomParticipants.canEdit,
+    })
     .from(dealRooms)
-    .innerJoin(dealRoomParticipants, and(eq(dealRoomParticipants.orgId, dealRooms.orgId), eq(dealRoomParticipants.dealRoomId, dealRooms.id)))
-    .where(and(eq(dealRooms.orgId, orgId), eq(dealRooms.submissionId, submissionId), eq(dealRoomParticipants.userId, userId)))
+    .innerJoin(
+      dealRoomParticipants,
+      and(eq(dealRoomParticipants.orgId, dealRooms.orgId), eq(dealRoomParticipants.dealRoomId, dealRooms.id)),
+    )
+    .where(
+      and(
+        eq(dealRooms.orgId, orgId),
+        eq(dealRooms.submissionId, submissionId),
+        eq(dealRoomParticipants.userId, userId),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -166,11 +195,17 @@ export async function searchMessageRows(
   words: readonly string[],
 ): Promise<MessageRow[]> {
   if (!words.length) return [];
-  const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const escapeLike = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
   return db
     .select()
     .from(dealRoomMessages)
-    .where(and(eq(dealRoomMessages.orgId, orgId), eq(dealRoomMessages.dealRoomId, dealRoomId), ...words.map((w) => like(dealRoomMessages.body, `%${escape(w)}%`))))
+    .where(
+      and(
+        eq(dealRoomMessages.orgId, orgId),
+        eq(dealRoomMessages.dealRoomId, dealRoomId),
+        ...words.map((w) => like(dealRoomMessages.body, `%${escapeLike(w)}%`)),
+      ),
+    )
     .orderBy(desc(dealRoomMessages.createdAt), desc(dealRoomMessages.id))
     .limit(50);
 }
@@ -181,15 +216,28 @@ export async function searchMessageRows(
  */
 export async function listRoomCandidates(db: Database, tenant: TenantContext, agencyId: string) {
   const rows = await db
-    .select({ userId: user.id, name: user.name, email: user.email, role: member.role, agencyId: userAffiliations.agencyId })
+    .select({
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: member.role,
+      agencyId: userAffiliations.agencyId,
+    })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
-    .leftJoin(userAffiliations, and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)))
+    .leftJoin(
+      userAffiliations,
+      and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
+    )
     .where(eq(member.organizationId, tenant.orgId))
     .orderBy(asc(user.name));
   return rows
     .map((r) => ({ userId: r.userId, name: r.name, email: r.email, roles: parseRoles(r.role), agencyId: r.agencyId }))
-    .filter((r) => r.roles.some((role) => WHOLE_BOOK_ROLES.includes(role)) || (r.agencyId === agencyId && r.roles.some((role) => role === "producer" || role === "agency_admin")));
+    .filter(
+      (r) =>
+        r.roles.some((role) => WHOLE_BOOK_ROLES.includes(role)) ||
+        (r.agencyId === agencyId && r.roles.some((role) => role === "producer" || role === "agency_admin")),
+    );
 }
 
 export type RoomCandidate = Awaited<ReturnType<typeof listRoomCandidates>>[number];
@@ -221,7 +269,16 @@ export async function insertDealRoom(
 export async function upsertDealRoomParticipant(
   db: Db,
   orgId: string,
-  place: { id: string; dealRoomId: string; userId: string; addedByUserId: string; role: DealRoomRole; canChat: boolean; canAnnotate: boolean; canEdit: boolean },
+  place: {
+    id: string;
+    dealRoomId: string;
+    userId: string;
+    addedByUserId: string;
+    role: DealRoomRole;
+    canChat: boolean;
+    canAnnotate: boolean;
+    canEdit: boolean;
+  },
 ) {
   const rights = { role: place.role, canChat: place.canChat, canAnnotate: place.canAnnotate, canEdit: place.canEdit };
   await db
@@ -233,7 +290,12 @@ export async function upsertDealRoomParticipant(
 /** A room the user may see, with its submission's agency, for managing its places. */
 export async function findRoomForManagement(db: Db, tenant: TenantContext, dealRoomId: string) {
   const [row] = await db
-    .select({ id: dealRooms.id, submissionId: dealRooms.submissionId, status: dealRooms.status, agencyId: submissions.agencyId })
+    .select({
+      id: dealRooms.id,
+      submissionId: dealRooms.submissionId,
+      status: dealRooms.status,
+      agencyId: submissions.agencyId,
+    })
     .from(dealRooms)
     .innerJoin(submissions, and(eq(submissions.orgId, dealRooms.orgId), eq(submissions.id, dealRooms.submissionId)))
     .where(and(eq(dealRooms.orgId, tenant.orgId), visibleSubmissions(tenant), eq(dealRooms.id, dealRoomId)))
@@ -286,8 +348,14 @@ async function insertWhileActive(
   cells: Cell[],
   author: RoomAuthor,
 ): Promise<boolean> {
-  const columns = sql.join(cells.map(([column]) => sql.identifier(column.name)), sql`, `);
-  const values = sql.join(cells.map(([column, value]) => sql.param(value, column)), sql`, `);
+  const columns = sql.join(
+    cells.map(([column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const values = sql.join(
+    cells.map(([column, value]) => sql.param(value, column)),
+    sql`, `,
+  );
   const result = await executor.execute(
     sql`insert into ${table} (${columns}) select ${values} from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${dealRooms.status} = 'active' and ${authorHasRight(room, author)}`,
   );
@@ -297,7 +365,11 @@ async function insertWhileActive(
 /** Who writes and the right the write needs. */
 export type RoomAuthor = { userId: string; right: "chat" | "annotate" | "edit" };
 
-const RIGHT_COLUMN = { chat: dealRoomParticipants.canChat, annotate: dealRoomParticipants.canAnnotate, edit: dealRoomParticipants.canEdit };
+const RIGHT_COLUMN = {
+  chat: dealRoomParticipants.canChat,
+  annotate: dealRoomParticipants.canAnnotate,
+  edit: dealRoomParticipants.canEdit,
+};
 
 function authorHasRight(room: WritingRoomRef, author: RoomAuthor) {
   return sql`exists (select 1 from ${dealRoomParticipants} where ${dealRoomParticipants.orgId} = ${room.orgId} and ${dealRoomParticipants.dealRoomId} = ${room.dealRoomId} and ${dealRoomParticipants.userId} = ${author.userId} and ${RIGHT_COLUMN[author.right]} = true)
@@ -306,7 +378,9 @@ function authorHasRight(room: WritingRoomRef, author: RoomAuthor) {
 
 /** Whether the user still has a place with this right in the room (and is still a member of its org). */
 export async function hasRightInRoom(db: Db, room: WritingRoomRef, author: RoomAuthor): Promise<boolean> {
-  const result = await db.execute(sql`select 1 as ok from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${authorHasRight(room, author)}`);
+  const result = await db.execute(
+    sql`select 1 as ok from ${dealRooms} where ${dealRooms.orgId} = ${room.orgId} and ${dealRooms.id} = ${room.dealRoomId} and ${authorHasRight(room, author)}`,
+  );
   return (result.rows as unknown[]).length > 0;
 }
 
@@ -316,32 +390,51 @@ export function insertMessageWhileActive(
   room: WritingRoomRef,
   message: { id: string; authorUserId: string; body: string; createdAt: Date },
 ): Promise<boolean> {
-  return insertWhileActive(executor, room, dealRoomMessages, [
-    [dealRoomMessages.id, message.id],
-    [dealRoomMessages.orgId, room.orgId],
-    [dealRoomMessages.dealRoomId, room.dealRoomId],
-    [dealRoomMessages.authorUserId, message.authorUserId],
-    [dealRoomMessages.body, message.body],
-    [dealRoomMessages.createdAt, message.createdAt],
-  ], { userId: message.authorUserId, right: "chat" });
+  return insertWhileActive(
+    executor,
+    room,
+    dealRoomMessages,
+    [
+      [dealRoomMessages.id, message.id],
+      [dealRoomMessages.orgId, room.orgId],
+      [dealRoomMessages.dealRoomId, room.dealRoomId],
+      [dealRoomMessages.authorUserId, message.authorUserId],
+      [dealRoomMessages.body, message.body],
+      [dealRoomMessages.createdAt, message.createdAt],
+    ],
+    { userId: message.authorUserId, right: "chat" },
+  );
 }
 
 /** Inserts an annotation only while the room is active; false when it is not. */
 export function insertAnnotationWhileActive(
   executor: Db,
   room: WritingRoomRef,
-  annotation: { id: string; authorUserId: string; targetKind: AnnotationRow["targetKind"]; target: string; text: string; createdAt: Date },
+  annotation: {
+    id: string;
+    authorUserId: string;
+    targetKind: AnnotationRow["targetKind"];
+    target: string;
+    text: string;
+    createdAt: Date;
+  },
 ): Promise<boolean> {
-  return insertWhileActive(executor, room, dealRoomAnnotations, [
-    [dealRoomAnnotations.id, annotation.id],
-    [dealRoomAnnotations.orgId, room.orgId],
-    [dealRoomAnnotations.dealRoomId, room.dealRoomId],
-    [dealRoomAnnotations.authorUserId, annotation.authorUserId],
-    [dealRoomAnnotations.targetKind, annotation.targetKind],
-    [dealRoomAnnotations.target, annotation.target],
-    [dealRoomAnnotations.text, annotation.text],
-    [dealRoomAnnotations.createdAt, annotation.createdAt],
-  ], { userId: annotation.authorUserId, right: "annotate" });
+  return insertWhileActive(
+    executor,
+    room,
+    dealRoomAnnotations,
+    [
+      [dealRoomAnnotations.id, annotation.id],
+      [dealRoomAnnotations.orgId, room.orgId],
+      [dealRoomAnnotations.dealRoomId, room.dealRoomId],
+      [dealRoomAnnotations.authorUserId, annotation.authorUserId],
+      [dealRoomAnnotations.targetKind, annotation.targetKind],
+      [dealRoomAnnotations.target, annotation.target],
+      [dealRoomAnnotations.text, annotation.text],
+      [dealRoomAnnotations.createdAt, annotation.createdAt],
+    ],
+    { userId: annotation.authorUserId, right: "annotate" },
+  );
 }
 
 export async function findDealRoomStatus(db: Db, orgId: string, dealRoomId: string): Promise<DealRoomStatus | null> {
@@ -371,8 +464,15 @@ export async function resolveRoomAnnotation(
   userId: string,
   at: Date,
 ): Promise<AnnotationRow | null> {
-  const scope = and(eq(dealRoomAnnotations.orgId, orgId), eq(dealRoomAnnotations.dealRoomId, dealRoomId), eq(dealRoomAnnotations.id, annotationId));
-  await tx.update(dealRoomAnnotations).set({ resolvedByUserId: userId, resolvedAt: at }).where(and(scope, isNull(dealRoomAnnotations.resolvedAt)));
+  const scope = and(
+    eq(dealRoomAnnotations.orgId, orgId),
+    eq(dealRoomAnnotations.dealRoomId, dealRoomId),
+    eq(dealRoomAnnotations.id, annotationId),
+  );
+  await tx
+    .update(dealRoomAnnotations)
+    .set({ resolvedByUserId: userId, resolvedAt: at })
+    .where(and(scope, isNull(dealRoomAnnotations.resolvedAt)));
   const [row] = await tx.select().from(dealRoomAnnotations).where(scope);
   return row ?? null;
 }

@@ -1,6 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agencies, carriers, insureds, organization, policies, quoteOptions, submissionDocuments } from "../../db/schema/index.ts";
+import {
+  agencies,
+  carriers,
+  insureds,
+  organization,
+  policies,
+  quoteOptions,
+  submissionDocuments,
+} from "../../db/schema/index.ts";
 import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
@@ -11,7 +19,14 @@ import type { TenantContext } from "../auth/session.server.ts";
  */
 export async function findDeclarationsSource(db: Database, tenant: TenantContext, policyId: string) {
   const [row] = await db
-    .select({ policy: policies, insured: insureds, carrier: carriers, agency: agencies, orgName: organization.name, rating: quoteOptions.rating })
+    .select({
+      policy: policies,
+      insured: insureds,
+      carrier: carriers,
+      agency: agencies,
+      orgName: organization.name,
+      rating: quoteOptions.rating,
+    })
     .from(policies)
     .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
     .innerJoin(carriers, and(eq(carriers.orgId, policies.orgId), eq(carriers.id, policies.carrierId)))
@@ -28,11 +43,20 @@ export type DeclarationsSource = NonNullable<Awaited<ReturnType<typeof findDecla
 /** A policy the user may see, with its stored declarations document if one is stored. */
 export async function findPolicyDeclarations(db: Database, tenant: TenantContext, policyId: string) {
   const [row] = await db
-    .select({ id: policies.id, policyNumber: policies.policyNumber, submissionId: policies.submissionId, stored: submissionDocuments })
+    .select({
+      id: policies.id,
+      policyNumber: policies.policyNumber,
+      submissionId: policies.submissionId,
+      stored: submissionDocuments,
+    })
     .from(policies)
     .leftJoin(
       submissionDocuments,
-      and(eq(submissionDocuments.orgId, policies.orgId), eq(submissionDocuments.policyId, policies.id), eq(submissionDocuments.kind, "declarations")),
+      and(
+        eq(submissionDocuments.orgId, policies.orgId),
+        eq(submissionDocuments.policyId, policies.id),
+        eq(submissionDocuments.kind, "declarations"),
+      ),
     )
     .where(and(visiblePolicies(tenant), eq(policies.id, policyId)))
     .limit(1);

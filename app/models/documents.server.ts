@@ -17,12 +17,23 @@ const listed = {
 // A document is the user's to see when its submission is, or, before filing, when the draft is
 // their agency's.
 function documentVisible(tenant: TenantContext) {
-  const ownDraft = tenant.agencyId ? and(eq(submissionDrafts.agencyId, tenant.agencyId), eq(submissionDrafts.orgId, tenant.orgId)) : undefined;
-  return and(eq(submissionDocuments.orgId, tenant.orgId), or(and(visibleSubmissions(tenant), eq(submissions.orgId, tenant.orgId)), ownDraft));
+  const ownDraft = tenant.agencyId
+    ? and(eq(submissionDrafts.agencyId, tenant.agencyId), eq(submissionDrafts.orgId, tenant.orgId))
+    : undefined;
+  return and(
+    eq(submissionDocuments.orgId, tenant.orgId),
+    or(and(visibleSubmissions(tenant), eq(submissions.orgId, tenant.orgId)), ownDraft),
+  );
 }
 
-const submissionOfDocument = and(eq(submissions.orgId, submissionDocuments.orgId), eq(submissions.id, submissionDocuments.submissionId));
-const draftOfDocument = and(eq(submissionDrafts.orgId, submissionDocuments.orgId), eq(submissionDrafts.id, submissionDocuments.submissionId));
+const submissionOfDocument = and(
+  eq(submissions.orgId, submissionDocuments.orgId),
+  eq(submissions.id, submissionDocuments.submissionId),
+);
+const draftOfDocument = and(
+  eq(submissionDrafts.orgId, submissionDocuments.orgId),
+  eq(submissionDrafts.id, submissionDocuments.submissionId),
+);
 
 export type ListedDocument = Awaited<ReturnType<typeof listSubmissionDocuments>>[number];
 
@@ -41,7 +52,11 @@ export async function listSubmissionDocuments(db: Database, tenant: TenantContex
  * Whether the user may see the submission (or their agency's draft) that documents hang on, so a
  * list for an id outside their scope answers 404 rather than an empty list.
  */
-export async function documentParentVisible(db: Database, tenant: TenantContext, submissionId: string): Promise<boolean> {
+export async function documentParentVisible(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+): Promise<boolean> {
   const [submission] = await db
     .select({ id: submissions.id })
     .from(submissions)
@@ -52,7 +67,13 @@ export async function documentParentVisible(db: Database, tenant: TenantContext,
   const [draft] = await db
     .select({ id: submissionDrafts.id })
     .from(submissionDrafts)
-    .where(and(eq(submissionDrafts.orgId, tenant.orgId), eq(submissionDrafts.agencyId, tenant.agencyId), eq(submissionDrafts.id, submissionId)))
+    .where(
+      and(
+        eq(submissionDrafts.orgId, tenant.orgId),
+        eq(submissionDrafts.agencyId, tenant.agencyId),
+        eq(submissionDrafts.id, submissionId),
+      ),
+    )
     .limit(1);
   return Boolean(draft);
 }
@@ -60,7 +81,11 @@ export async function documentParentVisible(db: Database, tenant: TenantContext,
 /** One document for download, only if the user may see it. */
 export async function findDocumentForDownload(db: Database, tenant: TenantContext, documentId: string) {
   const [row] = await db
-    .select({ r2Key: submissionDocuments.r2Key, filename: submissionDocuments.filename, contentType: submissionDocuments.contentType })
+    .select({
+      r2Key: submissionDocuments.r2Key,
+      filename: submissionDocuments.filename,
+      contentType: submissionDocuments.contentType,
+    })
     .from(submissionDocuments)
     .leftJoin(submissions, submissionOfDocument)
     .leftJoin(submissionDrafts, draftOfDocument)

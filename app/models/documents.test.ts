@@ -13,7 +13,11 @@ const otherOrg = tenantOf("producer@lakeshore.demo");
 const underwriter = tenantOf("underwriter@summit.demo");
 
 async function documentOf(submissionId: string) {
-  const document = await describeDocument(producer, { submissionId, uploadedByUserId: producer.userId }, { kind: "other", filename: "loss-runs.pdf", contentType: "application/pdf", bytes: new Uint8Array([1]) });
+  const document = await describeDocument(
+    producer,
+    { submissionId, uploadedByUserId: producer.userId },
+    { kind: "other", filename: "loss-runs.pdf", contentType: "application/pdf", bytes: new Uint8Array([1]) },
+  );
   await insertDocument(db, document);
   return document;
 }
@@ -31,10 +35,17 @@ test("a filed submission's documents are seen by its agency and the underwriters
 });
 
 test("a draft's documents are its agency's only", async () => {
-  const draft = newDraft({ ...producer, agencyId: producer.agencyId! }, "acord_125", { insuredName: "Draft Co" }, null, false);
+  const draft = newDraft(
+    { ...producer, agencyId: producer.agencyId! },
+    "acord_125",
+    { insuredName: "Draft Co" },
+    null,
+    false,
+  );
   await db.insert(submissionDrafts).values(draft);
   const document = await documentOf(draft.id);
   expect(await findDocumentForDownload(db, producer, document.id)).not.toBeNull();
-  for (const tenant of [otherAgency, otherOrg]) expect(await findDocumentForDownload(db, tenant, document.id)).toBeNull();
+  for (const tenant of [otherAgency, otherOrg])
+    expect(await findDocumentForDownload(db, tenant, document.id)).toBeNull();
   expect(await findDocumentForDownload(db, producer, createId("doc"))).toBeNull();
 });

@@ -16,30 +16,73 @@ function agencyDrafts(tenant: TenantContext) {
 export async function listDrafts(db: Database, tenant: TenantContext, { limit = 50 } = {}) {
   if (!tenant.agencyId) return [];
   const drafts = await db
-    .select({ id: submissionDrafts.id, source: submissionDrafts.source, values: submissionDrafts.values, needsReview: submissionDrafts.needsReview, updatedAt: submissionDrafts.updatedAt })
+    .select({
+      id: submissionDrafts.id,
+      source: submissionDrafts.source,
+      values: submissionDrafts.values,
+      needsReview: submissionDrafts.needsReview,
+      updatedAt: submissionDrafts.updatedAt,
+    })
     .from(submissionDrafts)
     .where(agencyDrafts(tenant))
     .orderBy(desc(submissionDrafts.updatedAt), desc(submissionDrafts.id))
     .limit(limit);
-  const chosen = [...new Set(drafts.map((d) => d.values.insuredId).filter((id): id is string => typeof id === "string" && id !== ""))];
+  const chosen = [
+    ...new Set(drafts.map((d) => d.values.insuredId).filter((id): id is string => typeof id === "string" && id !== "")),
+  ];
   const names = chosen.length
     ? new Map(
-        (await db.select({ id: insureds.id, name: insureds.name }).from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), inArray(insureds.id, chosen)))).map((i) => [i.id, i.name]),
+        (
+          await db
+            .select({ id: insureds.id, name: insureds.name })
+            .from(insureds)
+            .where(
+              and(
+                eq(insureds.orgId, tenant.orgId),
+                eq(insureds.agencyId, tenant.agencyId),
+                inArray(insureds.id, chosen),
+              ),
+            )
+        ).map((i) => [i.id, i.name]),
       )
     : new Map<string, string>();
-  return drafts.map(({ values, ...draft }) => ({ ...draft, insuredName: values.insuredName || names.get(values.insuredId ?? "") || null }));
+  return drafts.map(({ values, ...draft }) => ({
+    ...draft,
+    insuredName: values.insuredName || names.get(values.insuredId ?? "") || null,
+  }));
 }
 
 export async function getDraft(db: Database, tenant: TenantContext, draftId: string): Promise<SubmissionDraft | null> {
   if (!tenant.agencyId) return null;
-  const [draft] = await db.select().from(submissionDrafts).where(and(agencyDrafts(tenant), eq(submissionDrafts.id, draftId))).limit(1);
+  const [draft] = await db
+    .select()
+    .from(submissionDrafts)
+    .where(and(agencyDrafts(tenant), eq(submissionDrafts.id, draftId)))
+    .limit(1);
   return draft ?? null;
 }
 
-export function newDraft(tenant: TenantContext & { agencyId: string }, source: DraftSource, values: Record<string, string>, review: DraftReview | null, needsReview: boolean): SubmissionDraft {
+export function newDraft(
+  tenant: TenantContext & { agencyId: string },
+  source: DraftSource,
+  values: Record<string, string>,
+  review: DraftReview | null,
+  needsReview: boolean,
+): SubmissionDraft {
   const now = new Date();
   // The draft's id is the submission's id to be: see FilingOptions.submissionId.
-  return { id: createId("sub"), orgId: tenant.orgId, agencyId: tenant.agencyId, producerUserId: tenant.userId, source, values, review, needsReview, createdAt: now, updatedAt: now };
+  return {
+    id: createId("sub"),
+    orgId: tenant.orgId,
+    agencyId: tenant.agencyId,
+    producerUserId: tenant.userId,
+    source,
+    values,
+    review,
+    needsReview,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 const CONTROL_FIELDS = new Set(["intent", "draftId", "confirmed"]);
@@ -56,11 +99,19 @@ export function draftValuesFrom(form: FormData): Record<string, string> {
 }
 
 /** Saves a form as typed; returns the draft's id (a new one when `draftId` is not the agency's). */
-export async function saveDraft(db: Database, tenant: TenantContext, draftId: string | null, values: Record<string, string>): Promise<string | null> {
+export async function saveDraft(
+  db: Database,
+  tenant: TenantContext,
+  draftId: string | null,
+  values: Record<string, string>,
+): Promise<string | null> {
   if (!tenant.agencyId) return null;
   const existing = draftId ? await getDraft(db, tenant, draftId) : null;
   if (existing) {
-    await db.update(submissionDrafts).set({ values }).where(and(agencyDrafts(tenant), eq(submissionDrafts.id, existing.id)));
+    await db
+      .update(submissionDrafts)
+      .set({ values })
+      .where(and(agencyDrafts(tenant), eq(submissionDrafts.id, existing.id)));
     return existing.id;
   }
   const draft = newDraft({ ...tenant, agencyId: tenant.agencyId }, "form", values, null, false);

@@ -6,25 +6,43 @@ import type { TenantContext } from "../auth/tenant.ts";
 export type StoredResponse = { requestFingerprint: string; status: number; body: unknown };
 
 // A key belongs to its caller: the API key (tenant.userId is `apikey:<id>` for API clients).
-export async function findStoredResponse(db: Database, tenant: TenantContext, key: string): Promise<StoredResponse | null> {
+export async function findStoredResponse(
+  db: Database,
+  tenant: TenantContext,
+  key: string,
+): Promise<StoredResponse | null> {
   const [row] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, tenant.userId), eq(idempotencyKeys.key, key)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, tenant.orgId),
+        eq(idempotencyKeys.callerId, tenant.userId),
+        eq(idempotencyKeys.key, key),
+      ),
+    );
   if (!row) return null;
   return { requestFingerprint: row.requestFingerprint, status: Number(row.responseStatus), body: row.responseBody };
 }
 
 /** Stores a final answer under its key; answers false when another request stored one first. */
-export async function storeResponse(db: Database, tenant: TenantContext, key: string, response: StoredResponse): Promise<boolean> {
-  const inserted = await db.insert(idempotencyKeys).ignore().values({
-    orgId: tenant.orgId,
-    callerId: tenant.userId,
-    key,
-    requestFingerprint: response.requestFingerprint,
-    responseStatus: String(response.status),
-    responseBody: response.body,
-  });
+export async function storeResponse(
+  db: Database,
+  tenant: TenantContext,
+  key: string,
+  response: StoredResponse,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(idempotencyKeys)
+    .ignore()
+    .values({
+      orgId: tenant.orgId,
+      callerId: tenant.userId,
+      key,
+      requestFingerprint: response.requestFingerprint,
+      responseStatus: String(response.status),
+      responseBody: response.body,
+    });
   return Number(inserted.rowsAffected) === 1;
 }
 
@@ -34,15 +52,23 @@ export async function storeResponse(db: Database, tenant: TenantContext, key: st
 const PENDING = "000";
 
 /** Claims a token for one run; false when it was claimed before (by this or an earlier request). */
-export async function claimFormToken(db: Database, tenant: TenantContext, token: string, fingerprint: string): Promise<boolean> {
-  const inserted = await db.insert(idempotencyKeys).ignore().values({
-    orgId: tenant.orgId,
-    callerId: `form:${tenant.userId}`,
-    key: token,
-    requestFingerprint: fingerprint,
-    responseStatus: PENDING,
-    responseBody: {},
-  });
+export async function claimFormToken(
+  db: Database,
+  tenant: TenantContext,
+  token: string,
+  fingerprint: string,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(idempotencyKeys)
+    .ignore()
+    .values({
+      orgId: tenant.orgId,
+      callerId: `form:${tenant.userId}`,
+      key: token,
+      requestFingerprint: fingerprint,
+      responseStatus: PENDING,
+      responseBody: {},
+    });
   return Number(inserted.rowsAffected) === 1;
 }
 
@@ -51,21 +77,44 @@ export async function findFormTokenAnswer(db: Database, tenant: TenantContext, t
   const [row] = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, `form:${tenant.userId}`), eq(idempotencyKeys.key, token)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, tenant.orgId),
+        eq(idempotencyKeys.callerId, `form:${tenant.userId}`),
+        eq(idempotencyKeys.key, token),
+      ),
+    );
   if (!row) return null;
   return { fingerprint: row.requestFingerprint, pending: row.responseStatus === PENDING, body: row.responseBody };
 }
 
-export async function completeFormToken(db: Database, tenant: TenantContext, token: string, body: unknown): Promise<void> {
+export async function completeFormToken(
+  db: Database,
+  tenant: TenantContext,
+  token: string,
+  body: unknown,
+): Promise<void> {
   await db
     .update(idempotencyKeys)
     .set({ responseStatus: "200", responseBody: body })
-    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, `form:${tenant.userId}`), eq(idempotencyKeys.key, token)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, tenant.orgId),
+        eq(idempotencyKeys.callerId, `form:${tenant.userId}`),
+        eq(idempotencyKeys.key, token),
+      ),
+    );
 }
 
 /** Frees a token whose run failed unexpectedly, so sending the form again can succeed. */
 export async function releaseFormToken(db: Database, tenant: TenantContext, token: string): Promise<void> {
   await db
     .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.orgId, tenant.orgId), eq(idempotencyKeys.callerId, `form:${tenant.userId}`), eq(idempotencyKeys.key, token)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, tenant.orgId),
+        eq(idempotencyKeys.callerId, `form:${tenant.userId}`),
+        eq(idempotencyKeys.key, token),
+      ),
+    );
 }

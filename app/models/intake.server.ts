@@ -14,7 +14,12 @@ export async function loadIntakeChoices(db: Database, tenant: TenantContext) {
           .orderBy(asc(insureds.name))
       : Promise.resolve([]),
     db
-      .select({ id: programs.id, name: programs.name, lineOfBusiness: programs.lineOfBusiness, states: programs.states })
+      .select({
+        id: programs.id,
+        name: programs.name,
+        lineOfBusiness: programs.lineOfBusiness,
+        states: programs.states,
+      })
       .from(programs)
       .where(eq(programs.orgId, tenant.orgId))
       .orderBy(asc(programs.name)),

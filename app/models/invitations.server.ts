@@ -7,7 +7,13 @@ import { parseRoles } from "../auth/permissions.ts";
 // credential, so there is no tenant to scope by yet.
 export async function getPendingInvitation(db: Database, invitationId: string) {
   const [row] = await db
-    .select({ id: invitation.id, email: invitation.email, role: invitation.role, organizationName: organization.name, expiresAt: invitation.expiresAt })
+    .select({
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      organizationName: organization.name,
+      expiresAt: invitation.expiresAt,
+    })
     .from(invitation)
     .innerJoin(organization, eq(organization.id, invitation.organizationId))
     .where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending"), gt(invitation.expiresAt, new Date())))

@@ -37,7 +37,9 @@ function where(tenant: TenantContext, { q, filters }: Filter): SQL | undefined {
   return and(
     eq(invoices.orgId, tenant.orgId),
     visiblePolicies(tenant),
-    q ? or(like(invoices.invoiceNumber, pattern), like(policies.policyNumber, pattern), like(insureds.name, pattern)) : undefined,
+    q
+      ? or(like(invoices.invoiceNumber, pattern), like(policies.policyNumber, pattern), like(insureds.name, pattern))
+      : undefined,
     filters.status ? eq(invoices.status, filters.status as (typeof invoices.$inferSelect)["status"]) : undefined,
   );
 }
@@ -68,7 +70,13 @@ function countQuery(db: Database) {
 }
 
 /** A window of the filtered, sorted set (the export reads it batch by batch). */
-export function listInvoiceRows(db: Database, tenant: TenantContext, state: InvoiceTableState, offset: number, limit: number) {
+export function listInvoiceRows(
+  db: Database,
+  tenant: TenantContext,
+  state: InvoiceTableState,
+  offset: number,
+  limit: number,
+) {
   return rowsQuery(db)
     .where(where(tenant, state))
     .orderBy(...orderBy(SORT_COLUMNS[state.sort], state.dir, invoices.id))
@@ -96,6 +104,8 @@ export async function outstandingReceivablesCents(db: Database, tenant: TenantCo
     .select({ cents: sql<number>`coalesce(sum(${invoices.amountCents}), 0)`.mapWith(Number) })
     .from(invoices)
     .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
-    .where(and(eq(invoices.orgId, tenant.orgId), visiblePolicies(tenant), notInArray(invoices.status, ["paid", "waived"])));
+    .where(
+      and(eq(invoices.orgId, tenant.orgId), visiblePolicies(tenant), notInArray(invoices.status, ["paid", "waived"])),
+    );
   return row?.cents ?? 0;
 }

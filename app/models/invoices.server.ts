@@ -24,9 +24,19 @@ function baseQuery(db: Database) {
     .innerJoin(insureds, and(eq(insureds.orgId, invoices.orgId), eq(insureds.id, policies.insuredId)));
 }
 
-export async function listInvoices(db: Database, tenant: TenantContext, { limit = 50, policyId }: { limit?: number; policyId?: string } = {}) {
+export async function listInvoices(
+  db: Database,
+  tenant: TenantContext,
+  { limit = 50, policyId }: { limit?: number; policyId?: string } = {},
+) {
   return baseQuery(db)
-    .where(and(eq(invoices.orgId, tenant.orgId), visiblePolicies(tenant), policyId ? eq(invoices.policyId, policyId) : undefined))
+    .where(
+      and(
+        eq(invoices.orgId, tenant.orgId),
+        visiblePolicies(tenant),
+        policyId ? eq(invoices.policyId, policyId) : undefined,
+      ),
+    )
     .orderBy(asc(invoices.dueDate))
     .limit(limit);
 }

@@ -58,7 +58,13 @@ describe("tenant isolation of model functions", () => {
   test("the audit log of one organization never shows another's entries", async () => {
     const a = tenantOf("admin@summit.demo");
     const b = tenantOf("admin@lakeshore.demo");
-    await recordAudit(db, { orgId: a.orgId, actorUserId: a.userId, actorEmail: "admin@summit.demo", action: "role_changed", targetId: "isolation-probe" });
+    await recordAudit(db, {
+      orgId: a.orgId,
+      actorUserId: a.userId,
+      actorEmail: "admin@summit.demo",
+      action: "role_changed",
+      targetId: "isolation-probe",
+    });
     expect((await listAuditLog(db, a)).some((e) => e.targetId === "isolation-probe")).toBe(true);
     expect((await listAuditLog(db, b)).some((e) => e.targetId === "isolation-probe")).toBe(false);
   });

@@ -36,7 +36,10 @@ const columns = {
   invoiceNumber: invoices.invoiceNumber,
 };
 
-const SORT_COLUMNS = { posted: ledgerPostings.postedAt, amount: ledgerEntries.amountCents } satisfies Record<JournalSort, unknown>;
+const SORT_COLUMNS = { posted: ledgerPostings.postedAt, amount: ledgerEntries.amountCents } satisfies Record<
+  JournalSort,
+  unknown
+>;
 
 function where(orgId: string, filter: JournalFilter): SQL | undefined {
   const from = filter.from ? new Date(`${filter.from}T00:00:00.000Z`) : undefined;
@@ -44,10 +47,22 @@ function where(orgId: string, filter: JournalFilter): SQL | undefined {
   return and(
     eq(ledgerEntries.orgId, orgId),
     eq(ledgerPostings.status, "posted"),
-    filter.account !== undefined ? or(eq(ledgerEntries.debitAccount, filter.account), eq(ledgerEntries.creditAccount, filter.account)) : undefined,
-    from && to ? between(ledgerPostings.postedAt, from, to) : from ? gte(ledgerPostings.postedAt, from) : to ? lte(ledgerPostings.postedAt, to) : undefined,
-    filter.policy ? or(eq(policies.policyNumber, filter.policy), eq(ledgerPostings.policyId, filter.policy)) : undefined,
-    filter.invoice ? or(eq(invoices.invoiceNumber, filter.invoice), eq(ledgerPostings.invoiceId, filter.invoice)) : undefined,
+    filter.account !== undefined
+      ? or(eq(ledgerEntries.debitAccount, filter.account), eq(ledgerEntries.creditAccount, filter.account))
+      : undefined,
+    from && to
+      ? between(ledgerPostings.postedAt, from, to)
+      : from
+        ? gte(ledgerPostings.postedAt, from)
+        : to
+          ? lte(ledgerPostings.postedAt, to)
+          : undefined,
+    filter.policy
+      ? or(eq(policies.policyNumber, filter.policy), eq(ledgerPostings.policyId, filter.policy))
+      : undefined,
+    filter.invoice
+      ? or(eq(invoices.invoiceNumber, filter.invoice), eq(ledgerPostings.invoiceId, filter.invoice))
+      : undefined,
   );
 }
 
@@ -56,7 +71,10 @@ function rowsQuery(db: Database) {
   return db
     .select(columns)
     .from(ledgerEntries)
-    .innerJoin(ledgerPostings, and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)))
+    .innerJoin(
+      ledgerPostings,
+      and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)),
+    )
     .leftJoin(policies, and(eq(policies.orgId, ledgerPostings.orgId), eq(policies.id, ledgerPostings.policyId)))
     .leftJoin(invoices, and(eq(invoices.orgId, ledgerPostings.orgId), eq(invoices.id, ledgerPostings.invoiceId)));
 }
@@ -65,7 +83,10 @@ function pageQuery(db: Database) {
   return db
     .select({ ...columns, total: totalOverAll() })
     .from(ledgerEntries)
-    .innerJoin(ledgerPostings, and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)))
+    .innerJoin(
+      ledgerPostings,
+      and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)),
+    )
     .leftJoin(policies, and(eq(policies.orgId, ledgerPostings.orgId), eq(policies.id, ledgerPostings.policyId)))
     .leftJoin(invoices, and(eq(invoices.orgId, ledgerPostings.orgId), eq(invoices.id, ledgerPostings.invoiceId)));
 }
@@ -74,7 +95,10 @@ function countQuery(db: Database) {
   return db
     .select({ n: count() })
     .from(ledgerEntries)
-    .innerJoin(ledgerPostings, and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)))
+    .innerJoin(
+      ledgerPostings,
+      and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)),
+    )
     .leftJoin(policies, and(eq(policies.orgId, ledgerPostings.orgId), eq(policies.id, ledgerPostings.policyId)))
     .leftJoin(invoices, and(eq(invoices.orgId, ledgerPostings.orgId), eq(invoices.id, ledgerPostings.invoiceId)));
 }
@@ -85,8 +109,19 @@ function ordered(state: Pick<JournalTableState, "sort" | "dir">) {
 }
 
 /** A window of the filtered, sorted journal (the export reads it batch by batch). */
-export function listJournalRows(db: Database, orgId: string, filter: JournalFilter, state: JournalTableState, offset: number, limit: number) {
-  return rowsQuery(db).where(where(orgId, filter)).orderBy(...ordered(state)).limit(limit).offset(offset);
+export function listJournalRows(
+  db: Database,
+  orgId: string,
+  filter: JournalFilter,
+  state: JournalTableState,
+  offset: number,
+  limit: number,
+) {
+  return rowsQuery(db)
+    .where(where(orgId, filter))
+    .orderBy(...ordered(state))
+    .limit(limit)
+    .offset(offset);
 }
 
 /** One page of the journal and the number of entries that match, in one statement. */

@@ -9,7 +9,15 @@ import type { TenantContext } from "../auth/session.server.ts";
 
 export async function listMembers(db: Database, tenant: TenantContext) {
   const rows = await db
-    .select({ memberId: member.id, userId: user.id, name: user.name, email: user.email, role: member.role, twoFactorEnabled: user.twoFactorEnabled, joinedAt: member.createdAt })
+    .select({
+      memberId: member.id,
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: member.role,
+      twoFactorEnabled: user.twoFactorEnabled,
+      joinedAt: member.createdAt,
+    })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
     .where(eq(member.organizationId, tenant.orgId))

@@ -39,13 +39,25 @@ export async function invoicePaidCents(
 export async function insertPayment(
   tx: Database | Transaction,
   orgId: string,
-  payment: { id: string; invoiceId: string; policyId: string; amountCents: number; method: PaymentMethod; reference: string | null; receivedByUserId: string },
+  payment: {
+    id: string;
+    invoiceId: string;
+    policyId: string;
+    amountCents: number;
+    method: PaymentMethod;
+    reference: string | null;
+    receivedByUserId: string;
+  },
 ) {
   await tx.insert(payments).values({ ...payment, orgId });
 }
 
 /** Whether a payment of the org already carries this reference (a provider's intent id pays once). */
-export async function paymentReferenceRecorded(tx: Database | Transaction, orgId: string, reference: string): Promise<boolean> {
+export async function paymentReferenceRecorded(
+  tx: Database | Transaction,
+  orgId: string,
+  reference: string,
+): Promise<boolean> {
   const [row] = await tx
     .select({ id: payments.id })
     .from(payments)
@@ -65,5 +77,8 @@ export async function sumPaymentsByInvoice(db: Database | Transaction, orgId: st
 }
 
 export function listPaymentAmounts(db: Database | Transaction, orgId: string) {
-  return db.select({ id: payments.id, invoiceId: payments.invoiceId, amountCents: payments.amountCents }).from(payments).where(eq(payments.orgId, orgId));
+  return db
+    .select({ id: payments.id, invoiceId: payments.invoiceId, amountCents: payments.amountCents })
+    .from(payments)
+    .where(eq(payments.orgId, orgId));
 }

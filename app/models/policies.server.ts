@@ -34,6 +34,8 @@ export async function listPolicies(db: Database, tenant: TenantContext, { limit 
 }
 
 export async function getPolicy(db: Database, tenant: TenantContext, policyId: string) {
-  const [row] = await baseQuery(db).where(and(visiblePolicies(tenant), eq(policies.id, policyId))).limit(1);
+  const [row] = await baseQuery(db)
+    .where(and(visiblePolicies(tenant), eq(policies.id, policyId)))
+    .limit(1);
   return row ?? null;
 }

@@ -76,18 +76,16 @@ export async function insertDeclinations(
   declinedOn: string,
 ) {
   if (carrierNames.length === 0) return;
-  await db
-    .insert(submissionDeclinations)
-    .values(
-      carrierNames.map((carrierName) => ({
-        id: createId("dcl"),
-        orgId,
-        submissionId,
-        carrierName,
-        declinedOn,
-        reason: "Declined by admitted market",
-      })),
-    );
+  await db.insert(submissionDeclinations).values(
+    carrierNames.map((carrierName) => ({
+      id: createId("dcl"),
+      orgId,
+      submissionId,
+      carrierName,
+      declinedOn,
+      reason: "Declined by admitted market",
+    })),
+  );
 }
 
 /** What the pre-bind checks read about the submission besides the DA agreement. */
@@ -182,7 +180,8 @@ export async function findDaAgreementInForceWithInsuredCount(
       agreement: daAgreements,
       // Qualified by hand: in a one-table select drizzle renders columns bare, and a bare name in
       // the subquery would resolve to `policies`.
-      insuredPolicyCount: sql<number>`(SELECT COUNT(*) FROM ${policies} WHERE ${sql.raw("`policies`.`org_id`")} = ${orgId}
+      insuredPolicyCount:
+        sql<number>`(SELECT COUNT(*) FROM ${policies} WHERE ${sql.raw("`policies`.`org_id`")} = ${orgId}
         AND ${sql.raw("`policies`.`insured_id`")} = ${risk.insuredId}
         AND ${sql.raw("`policies`.`program_id` = `da_agreements`.`program_id`")}
         AND ${sql.raw("`policies`.`status`")} IN (${inForce})
@@ -250,13 +249,7 @@ export async function countInsuredPoliciesInForce(
  * by the day they were bound: the quarter-to-date figure of a quarterly GWP limit. Cancelled
  * policies stay counted, as they do in the agreement's bound GWP.
  */
-export async function boundGwpBetween(
-  db: Executor,
-  orgId: string,
-  programId: string,
-  start: string,
-  end: string,
-) {
+export async function boundGwpBetween(db: Executor, orgId: string, programId: string, start: string, end: string) {
   const rows = await db
     .select({ premium: policies.grossPremiumCents })
     .from(policies)
@@ -301,17 +294,15 @@ export async function insertBillingSchedule(
 ) {
   const firstInvoiceId = createId("inv");
   await tx.insert(invoices).values({ id: firstInvoiceId, orgId, policyId, status: "invoiced", ...firstInvoice });
-  await tx
-    .insert(installments)
-    .values(
-      schedule.map((i) => ({
-        ...i,
-        id: createId("ins"),
-        orgId,
-        policyId,
-        invoiceId: i.number === 1 ? firstInvoiceId : null,
-      })),
-    );
+  await tx.insert(installments).values(
+    schedule.map((i) => ({
+      ...i,
+      id: createId("ins"),
+      orgId,
+      policyId,
+      invoiceId: i.number === 1 ? firstInvoiceId : null,
+    })),
+  );
 }
 
 /** Adds the bound premium to the agreement's counter (the row is locked by the bind). */

@@ -65,7 +65,13 @@ function countQuery(db: Database) {
 }
 
 /** A window of the filtered, sorted set (the export reads it batch by batch). */
-export function listPolicyBookRows(db: Database, tenant: TenantContext, state: PolicyBookState, offset: number, limit: number) {
+export function listPolicyBookRows(
+  db: Database,
+  tenant: TenantContext,
+  state: PolicyBookState,
+  offset: number,
+  limit: number,
+) {
   return rowsQuery(db)
     .where(where(tenant, state))
     .orderBy(...orderBy(SORT_COLUMNS[state.sort], state.dir, policies.id))

@@ -21,7 +21,15 @@ export async function listQuoteRowsForSubmission(db: Database, tenant: TenantCon
   const optionRows = await db
     .select()
     .from(quoteOptions)
-    .where(and(eq(quoteOptions.orgId, tenant.orgId), inArray(quoteOptions.quoteId, quoteRows.map((r) => r.quote.id))))
+    .where(
+      and(
+        eq(quoteOptions.orgId, tenant.orgId),
+        inArray(
+          quoteOptions.quoteId,
+          quoteRows.map((r) => r.quote.id),
+        ),
+      ),
+    )
     .orderBy(asc(quoteOptions.position));
   return quoteRows.map(({ quote }) => ({
     ...quote,
@@ -81,12 +89,22 @@ export async function findCurrentQuoteOptionIds(db: Database, tenant: TenantCont
   const rows = await db
     .select({ quoteId: quotes.id, optionId: quoteOptions.id })
     .from(submissions)
-    .leftJoin(quotes, and(eq(quotes.orgId, submissions.orgId), eq(quotes.submissionId, submissions.id), ne(quotes.status, "superseded")))
+    .leftJoin(
+      quotes,
+      and(
+        eq(quotes.orgId, submissions.orgId),
+        eq(quotes.submissionId, submissions.id),
+        ne(quotes.status, "superseded"),
+      ),
+    )
     .leftJoin(quoteOptions, and(eq(quoteOptions.orgId, quotes.orgId), eq(quoteOptions.quoteId, quotes.id)))
     .where(and(eq(submissions.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissions.id, submissionId)))
     .orderBy(desc(quotes.createdAt), asc(quoteOptions.position));
   if (rows.length === 0) return { found: false as const };
   const quoteId = rows[0]!.quoteId;
   if (!quoteId) return { found: true as const, current: null };
-  return { found: true as const, current: { quoteId, optionIds: rows.filter((r) => r.quoteId === quoteId && r.optionId).map((r) => r.optionId!) } };
+  return {
+    found: true as const,
+    current: { quoteId, optionIds: rows.filter((r) => r.quoteId === quoteId && r.optionId).map((r) => r.optionId!) },
+  };
 }

@@ -28,7 +28,12 @@ export async function countHit(db: Database, bucket: string, windowSeconds: numb
  * same statement (INSERT ... SELECT), so a request's key lookup and its hit go out together in one
  * round trip. An unknown or revoked key counts nothing (0).
  */
-export async function countApiKeyHit(db: Database, secretHash: string, windowSeconds: number, now: Date): Promise<number> {
+export async function countApiKeyHit(
+  db: Database,
+  secretHash: string,
+  windowSeconds: number,
+  now: Date,
+): Promise<number> {
   const t = rateLimitCounter;
   const expired = sql`${t.windowStart} < ${now} - INTERVAL ${windowSeconds} SECOND`;
   const result = await db.execute(sql`/* unscoped: API key lookup by secret hash */
@@ -43,10 +48,17 @@ export async function countApiKeyHit(db: Database, secretHash: string, windowSec
 }
 
 /** Whole seconds (at least 1) until the bucket's current window ends. */
-export async function secondsLeftInWindow(db: Database, bucket: string, windowSeconds: number, now: Date): Promise<number> {
+export async function secondsLeftInWindow(
+  db: Database,
+  bucket: string,
+  windowSeconds: number,
+  now: Date,
+): Promise<number> {
   const t = rateLimitCounter;
   const [row] = await db
-    .select({ secondsLeft: sql`GREATEST(1, ${windowSeconds} - TIMESTAMPDIFF(SECOND, ${t.windowStart}, ${now}))`.mapWith(Number) })
+    .select({
+      secondsLeft: sql`GREATEST(1, ${windowSeconds} - TIMESTAMPDIFF(SECOND, ${t.windowStart}, ${now}))`.mapWith(Number),
+    })
     .from(t)
     .where(eq(t.bucket, bucket));
   return row?.secondsLeft ?? windowSeconds;

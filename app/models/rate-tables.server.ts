@@ -8,7 +8,14 @@ export async function findRateTableInForce(db: Database, tenant: TenantContext, 
   const [row] = await db
     .select()
     .from(rateTables)
-    .where(and(eq(rateTables.orgId, tenant.orgId), eq(rateTables.programId, programId), eq(rateTables.status, "active"), lte(rateTables.effectiveDate, onDate)))
+    .where(
+      and(
+        eq(rateTables.orgId, tenant.orgId),
+        eq(rateTables.programId, programId),
+        eq(rateTables.status, "active"),
+        lte(rateTables.effectiveDate, onDate),
+      ),
+    )
     .orderBy(desc(rateTables.effectiveDate))
     .limit(1);
   return row ?? null;

@@ -25,7 +25,8 @@ export function visiblePolicies(tenant: TenantContext): SQL {
   const org = eq(policies.orgId, tenant.orgId);
   if (anyOf(tenant.roles, WHOLE_BOOK_POLICY_ROLES)) return org;
   const rules: SQL[] = [];
-  if (anyOf(tenant.roles, ["producer", "agency_admin"]) && tenant.agencyId) rules.push(eq(policies.agencyId, tenant.agencyId));
+  if (anyOf(tenant.roles, ["producer", "agency_admin"]) && tenant.agencyId)
+    rules.push(eq(policies.agencyId, tenant.agencyId));
   if (tenant.roles.includes("policyholder") && tenant.insuredId) rules.push(eq(policies.insuredId, tenant.insuredId));
   if (tenant.roles.includes("carrier_user") && tenant.carrierId) rules.push(eq(policies.carrierId, tenant.carrierId));
   return and(org, rules.length ? or(...rules) : NOTHING)!;

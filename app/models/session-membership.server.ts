@@ -17,7 +17,10 @@ export async function findSessionMembership(db: Database, orgId: string, userId:
     })
     .from(member)
     .innerJoin(organization, eq(organization.id, member.organizationId))
-    .leftJoin(userAffiliations, and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)))
+    .leftJoin(
+      userAffiliations,
+      and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
+    )
     .where(and(eq(member.organizationId, orgId), eq(member.userId, userId)))
     .limit(1);
   return row ?? null;

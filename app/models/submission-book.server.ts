@@ -64,7 +64,13 @@ function countQuery(db: Database) {
 }
 
 /** A window of the filtered, sorted set (the export reads it batch by batch). */
-export function listSubmissionBookRows(db: Database, tenant: TenantContext, state: SubmissionBookState, offset: number, limit: number) {
+export function listSubmissionBookRows(
+  db: Database,
+  tenant: TenantContext,
+  state: SubmissionBookState,
+  offset: number,
+  limit: number,
+) {
   return rowsQuery(db)
     .where(where(tenant, state))
     .orderBy(...orderBy(SORT_COLUMNS[state.sort], state.dir, submissions.id))

@@ -1,7 +1,15 @@
 import { transactionWithRetry } from "../../db/transaction.ts";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agencies, insureds, programs, submissionEvents, submissions, user, type SubmissionStatus } from "../../db/schema/index.ts";
+import {
+  agencies,
+  insureds,
+  programs,
+  submissionEvents,
+  submissions,
+  user,
+  type SubmissionStatus,
+} from "../../db/schema/index.ts";
 import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import type { QueueSort } from "./submission-queue.ts";
@@ -23,7 +31,6 @@ const summary = {
   agencyName: agencies.name,
   assignedUnderwriterId: submissions.assignedUnderwriterId,
 };
-
 
 export async function listSubmissions(db: Database, tenant: TenantContext, { limit = 50 }: { limit?: number } = {}) {
   return db
@@ -67,18 +74,45 @@ export async function getSubmission(db: Database, tenant: TenantContext, submiss
  * The newest entries of a submission's timeline, for a submission the user may see, with who
  * acted (null: the system, applying a rule).
  */
-export async function listSubmissionEvents(db: Database, tenant: TenantContext, submissionId: string, { limit = 20 } = {}) {
+export async function listSubmissionEvents(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+  { limit = 20 } = {},
+) {
   return db
-    .select({ id: submissionEvents.id, type: submissionEvents.type, detail: submissionEvents.detail, createdAt: submissionEvents.createdAt, actorName: user.name })
+    .select({
+      id: submissionEvents.id,
+      type: submissionEvents.type,
+      detail: submissionEvents.detail,
+      createdAt: submissionEvents.createdAt,
+      actorName: user.name,
+    })
     .from(submissionEvents)
-    .innerJoin(submissions, and(eq(submissions.orgId, submissionEvents.orgId), eq(submissions.id, submissionEvents.submissionId)))
+    .innerJoin(
+      submissions,
+      and(eq(submissions.orgId, submissionEvents.orgId), eq(submissions.id, submissionEvents.submissionId)),
+    )
     .leftJoin(user, eq(user.id, submissionEvents.actorUserId))
-    .where(and(eq(submissionEvents.orgId, tenant.orgId), visibleSubmissions(tenant), eq(submissionEvents.submissionId, submissionId)))
+    .where(
+      and(
+        eq(submissionEvents.orgId, tenant.orgId),
+        visibleSubmissions(tenant),
+        eq(submissionEvents.submissionId, submissionId),
+      ),
+    )
     .orderBy(desc(submissionEvents.createdAt), desc(submissionEvents.id))
     .limit(limit);
 }
 
-export type QueueFilter = { statuses: readonly SubmissionStatus[]; line?: "GL" | "WC"; state?: string; sort: QueueSort; page: number; pageSize: number };
+export type QueueFilter = {
+  statuses: readonly SubmissionStatus[];
+  line?: "GL" | "WC";
+  state?: string;
+  sort: QueueSort;
+  page: number;
+  pageSize: number;
+};
 
 // The id breaks ties, so pages never overlap when rows share a timestamp.
 const QUEUE_ORDER: Record<QueueSort, SQL[]> = {
@@ -113,8 +147,16 @@ export async function listSubmissionQueue(db: Database, tenant: TenantContext, f
 
 /** Takes an unassigned submission to work it; false when someone else already has it. */
 /** Whether the user may see the submission: an action checks its path's id with this before reading the body. */
-export async function isSubmissionVisible(db: Database | Transaction, tenant: TenantContext, submissionId: string): Promise<boolean> {
-  const [row] = await db.select({ id: submissions.id }).from(submissions).where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId))).limit(1);
+export async function isSubmissionVisible(
+  db: Database | Transaction,
+  tenant: TenantContext,
+  submissionId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -122,12 +164,23 @@ export async function isSubmissionVisible(db: Database | Transaction, tenant: Te
  * An underwriter takes a submission: "claimed", "taken" when it is someone else's or no longer
  * waiting, null when the user may not see it (the route answers 404: existence is not revealed).
  */
-export async function claimSubmission(db: Database, tenant: TenantContext, submissionId: string): Promise<"claimed" | "taken" | null> {
+export async function claimSubmission(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+): Promise<"claimed" | "taken" | null> {
   return transactionWithRetry(db, async (tx) => {
     const result = await tx
       .update(submissions)
       .set({ assignedUnderwriterId: tenant.userId, status: "in_review" })
-      .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId), isNull(submissions.assignedUnderwriterId), inArray(submissions.status, ["submitted", "in_review"])));
+      .where(
+        and(
+          visibleSubmissions(tenant),
+          eq(submissions.id, submissionId),
+          isNull(submissions.assignedUnderwriterId),
+          inArray(submissions.status, ["submitted", "in_review"]),
+        ),
+      );
     if (Number(result.rowsAffected) !== 1) {
       return (await isSubmissionVisible(tx, tenant, submissionId)) ? "taken" : null;
     }
@@ -139,7 +192,11 @@ export async function claimSubmission(db: Database, tenant: TenantContext, submi
 /** The submission, if the user may see it, locked so status changes on it happen one at a time. */
 export async function lockSubmission(tx: Transaction, tenant: TenantContext, submissionId: string) {
   const [row] = await tx
-    .select({ id: submissions.id, status: submissions.status, assignedUnderwriterId: submissions.assignedUnderwriterId })
+    .select({
+      id: submissions.id,
+      status: submissions.status,
+      assignedUnderwriterId: submissions.assignedUnderwriterId,
+    })
     .from(submissions)
     .where(and(visibleSubmissions(tenant), eq(submissions.id, submissionId)))
     .limit(1)
@@ -147,11 +204,21 @@ export async function lockSubmission(tx: Transaction, tenant: TenantContext, sub
   return row ?? null;
 }
 
-export type SubmissionChanges = Partial<Pick<typeof submissions.$inferInsert, "status" | "declineCode" | "declineRationale" | "indicatedPremiumCents">>;
+export type SubmissionChanges = Partial<
+  Pick<typeof submissions.$inferInsert, "status" | "declineCode" | "declineRationale" | "indicatedPremiumCents">
+>;
 
 /** Sets a submission's status (and what goes with it: a decline's reason, a quote's premium). */
-export async function setSubmissionStatus(db: Transaction | Database, tenant: TenantContext, submissionId: string, values: SubmissionChanges) {
-  await db.update(submissions).set(values).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId)));
+export async function setSubmissionStatus(
+  db: Transaction | Database,
+  tenant: TenantContext,
+  submissionId: string,
+  values: SubmissionChanges,
+) {
+  await db
+    .update(submissions)
+    .set(values)
+    .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, submissionId)));
 }
 
 export type NewSubmissionRow = Omit<typeof submissions.$inferInsert, "orgId">;

@@ -41,7 +41,11 @@ describe("the producer's book", () => {
   });
 
   test("sorted by insured name", async () => {
-    const page = await listSubmissionBookPage(db, producer, state("s.sort=insured&s.dir=asc&s.size=100", submissionBookTable));
+    const page = await listSubmissionBookPage(
+      db,
+      producer,
+      state("s.sort=insured&s.dir=asc&s.size=100", submissionBookTable),
+    );
     const names = page.rows.map((r) => r.insuredName);
     expect(names.length).toBeGreaterThan(1);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
@@ -61,7 +65,9 @@ describe("invoices", () => {
 
   test("outstanding receivables sum every unpaid invoice, not one page's", async () => {
     const all = await listInvoiceRows(db, finance, state("", invoiceTable), 0, 10_000);
-    const unpaid = all.filter((i) => i.status !== "paid" && i.status !== "waived").reduce((sum, i) => sum + i.amountCents, 0);
+    const unpaid = all
+      .filter((i) => i.status !== "paid" && i.status !== "waived")
+      .reduce((sum, i) => sum + i.amountCents, 0);
     expect(await outstandingReceivablesCents(db, finance)).toBe(unpaid);
   });
 });
@@ -72,9 +78,28 @@ describe("the journal", () => {
   const transferIds = [`9${suffix}1`, `9${suffix}2`];
 
   test("the policy filter takes the policy number people see, or the id; never another org's", async () => {
-    await db.insert(ledgerPostings).values({ id: postingId, orgId: ORG_A.id, kind: "premium_payment", status: "posted", policyId: "pol_a_1", invoiceId: "inv_a_1", description: "test payment", postedAt: new Date() });
+    await db.insert(ledgerPostings).values({
+      id: postingId,
+      orgId: ORG_A.id,
+      kind: "premium_payment",
+      status: "posted",
+      policyId: "pol_a_1",
+      invoiceId: "inv_a_1",
+      description: "test payment",
+      postedAt: new Date(),
+    });
     await db.insert(ledgerEntries).values(
-      transferIds.map((transferId, position) => ({ transferId, orgId: ORG_A.id, postingId, position, leg: position ? "producer_commission" : "net_to_carrier", debitAccount: 1, creditAccount: position ? 4 : 3, amountCents: 1000 + position, transferCode: 1 })),
+      transferIds.map((transferId, position) => ({
+        transferId,
+        orgId: ORG_A.id,
+        postingId,
+        position,
+        leg: position ? "producer_commission" : "net_to_carrier",
+        debitAccount: 1,
+        creditAccount: position ? 4 : 3,
+        amountCents: 1000 + position,
+        transferCode: 1,
+      })),
     );
     const all = state("size=100", journalTable);
     const byNumber = await listJournalPage(db, ORG_A.id, { policy: "SRU-GL-2026-000001" }, all);
@@ -88,6 +113,8 @@ describe("the journal", () => {
     expect(byInvoice.rows.map((r) => r.transferId)).not.toContain(transferIds[0]);
     expect((await listJournalPage(db, ORG_B.id, { policy: "SRU-GL-2026-000001" }, all)).total).toBe(0);
     expect((await listJournalPage(db, ORG_B.id, { policy: "pol_a_1" }, all)).total).toBe(0);
-    expect((await listJournalPage(db, ORG_A.id, { policy: "pol_a_1", from: "2000-01-01", to: "2000-12-31" }, all)).total).toBe(0);
+    expect(
+      (await listJournalPage(db, ORG_A.id, { policy: "pol_a_1", from: "2000-01-01", to: "2000-12-31" }, all)).total,
+    ).toBe(0);
   });
 });

@@ -6,7 +6,11 @@ import { verification } from "../../db/schema/index.ts";
  * The user a pending two-factor sign-in belongs to: better-auth keeps it as a verification row
  * whose identifier is the (signed) two-factor cookie's value and whose value is the user id.
  */
-export async function findPendingTwoFactorUserId(db: Database, identifier: string, now = new Date()): Promise<string | null> {
+export async function findPendingTwoFactorUserId(
+  db: Database,
+  identifier: string,
+  now = new Date(),
+): Promise<string | null> {
   const [row] = await db
     .select({ userId: verification.value })
     .from(verification)

@@ -39,7 +39,11 @@ export async function loadDealRoomPage(args: Args) {
   return {
     room,
     roomName: dealRoomName(user.tenant.orgId, room.submissionId),
-    fields: (Object.keys(ANNOTATABLE_FIELDS) as AnnotatableField[]).map((name) => ({ name, label: ANNOTATABLE_FIELDS[name], value: values[name] })),
+    fields: (Object.keys(ANNOTATABLE_FIELDS) as AnnotatableField[]).map((name) => ({
+      name,
+      label: ANNOTATABLE_FIELDS[name],
+      value: values[name],
+    })),
     participants,
     me: { userId: user.id, hasPlace: participants.some((p) => p.userId === user.id) },
     search: { query, results },

@@ -15,6 +15,10 @@ export async function loader(args: Route.LoaderArgs) {
   const place = await findPlaceInRoom(db, user.tenant.orgId, room.submissionId, user.id);
   if (!place) forbidden("You have no place in this deal room.");
   const roomName = dealRoomName(user.tenant.orgId, room.submissionId);
-  const token = await issueRoomPass(env.BETTER_AUTH_SECRET, "deal-room", { userId: user.id, orgId: user.tenant.orgId, roomName });
+  const token = await issueRoomPass(env.BETTER_AUTH_SECRET, "deal-room", {
+    userId: user.id,
+    orgId: user.tenant.orgId,
+    roomName,
+  });
   return Response.json({ token, roomName }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -14,7 +14,11 @@ export async function action(args: Route.ActionArgs) {
     if (!user.impersonatedBy) throw data("You are not impersonating anyone.", { status: 400 });
     const response = await auth.api.stopImpersonating({ headers: args.request.headers, asResponse: true });
     if (user.tenant) {
-      await auditAdminAction(db, { ...user, tenant: user.tenant }, args.request, { action: "impersonation_stopped", targetType: "user", targetId: user.id });
+      await auditAdminAction(db, { ...user, tenant: user.tenant }, args.request, {
+        action: "impersonation_stopped",
+        targetType: "user",
+        targetId: user.id,
+      });
     }
     throw redirect("/admin", { headers: forwardCookies(response) });
   }
@@ -25,7 +29,11 @@ export async function action(args: Route.ActionArgs) {
   const target = await findPlatformUser(db, userId);
   if (!target) throw data("That user cannot be impersonated.", { status: 400 });
   if (target.isPlatformOperator) forbidden("An operator cannot impersonate another operator.");
-  const response = await auth.api.impersonateUser({ body: { userId }, headers: args.request.headers, asResponse: true });
+  const response = await auth.api.impersonateUser({
+    body: { userId },
+    headers: args.request.headers,
+    asResponse: true,
+  });
   if (!response.ok) throw data("That user cannot be impersonated.", { status: 400 });
   throw redirect("/", { headers: forwardCookies(response) });
 }

@@ -38,7 +38,10 @@ export async function loadPortalShell(args: Args, areaId: AreaId | null): Promis
     areas: areasFor(roles, user.isPlatformOperator).map(({ id, path, label }) => ({ id, path, label })),
     currentArea: areaId,
     bell: tenant
-      ? { unread: await unreadNotificationCount(appServices(args.context).db, tenant.orgId, tenant.userId), room: notificationRoomName(tenant.orgId, tenant.userId) }
+      ? {
+          unread: await unreadNotificationCount(appServices(args.context).db, tenant.orgId, tenant.userId),
+          room: notificationRoomName(tenant.orgId, tenant.userId),
+        }
       : { unread: 0, room: null },
   };
 }

@@ -24,7 +24,15 @@ describe("calendar dates", () => {
   });
 
   it("refuses impossible and malformed dates", () => {
-    for (const bad of ["2026-02-29", "2026-13-01", "2026-04-31", "0050-01-01", "2026-1-1", "2026-01-01T00:00:00Z", ""]) {
+    for (const bad of [
+      "2026-02-29",
+      "2026-13-01",
+      "2026-04-31",
+      "0050-01-01",
+      "2026-1-1",
+      "2026-01-01T00:00:00Z",
+      "",
+    ]) {
       expect(() => dayNumber(bad), bad).toThrow(CalendarDateError);
     }
     expect(dayNumber("2028-02-29")).toBe(dayNumber("2028-02-28") + 1);

@@ -22,9 +22,7 @@ export class DecimalError extends Error {
  */
 const MAX_DECIMAL_DIGITS = 18;
 
-const DECIMAL_PATTERN = new RegExp(
-  `^([+-])?(\\d{1,${MAX_DECIMAL_DIGITS}})(?:\\.(\\d{1,${MAX_DECIMAL_DIGITS}}))?$`,
-);
+const DECIMAL_PATTERN = new RegExp(`^([+-])?(\\d{1,${MAX_DECIMAL_DIGITS}})(?:\\.(\\d{1,${MAX_DECIMAL_DIGITS}}))?$`);
 
 export const DECIMAL_ZERO: Decimal = { coefficient: 0n, scale: 0 };
 export const DECIMAL_ONE: Decimal = { coefficient: 1n, scale: 0 };
@@ -114,8 +112,7 @@ export function divideRoundHalfEven(numerator: bigint, denominator: bigint): big
     return quotient;
   }
   const twiceRemainder = (remainder < 0n ? -remainder : remainder) * 2n;
-  const awayFromZero =
-    twiceRemainder > denominator || (twiceRemainder === denominator && (quotient & 1n) === 1n);
+  const awayFromZero = twiceRemainder > denominator || (twiceRemainder === denominator && (quotient & 1n) === 1n);
   if (!awayFromZero) {
     return quotient;
   }

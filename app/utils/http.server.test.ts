@@ -2,7 +2,8 @@ import { expect, test } from "vitest";
 import { safeRedirect } from "./http.server.ts";
 
 test("only same-origin paths pass as redirect targets; everything else goes to the fallback", () => {
-  for (const ok of ["/", "/uw", "/producer/submissions/sub_1?tab=quote#top", "/invitations/inv_1"]) expect(safeRedirect(ok)).toBe(ok);
+  for (const ok of ["/", "/uw", "/producer/submissions/sub_1?tab=quote#top", "/invitations/inv_1"])
+    expect(safeRedirect(ok)).toBe(ok);
   const hostile = [
     "/\t/evil.example", // browsers drop the tab and read //evil.example
     "/\n/evil.example",

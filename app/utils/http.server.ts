@@ -18,6 +18,7 @@ const PROBE_ORIGIN = "http://same-origin.invalid";
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
   let resolved: URL;
   try {

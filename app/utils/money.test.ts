@@ -107,7 +107,16 @@ describe("allocate", () => {
   });
 
   it("always sums exactly, with only the first share off its proportional amount", () => {
-    const weightSets = [[1], [1, 1], [1, 1, 1], [2, 1, 1, 1, 1, 1, 1, 1, 1], [50, 50], [3, 7], [1, 2, 3, 4, 5], [7, 11, 13]];
+    const weightSets = [
+      [1],
+      [1, 1],
+      [1, 1, 1],
+      [2, 1, 1, 1, 1, 1, 1, 1, 1],
+      [50, 50],
+      [3, 7],
+      [1, 2, 3, 4, 5],
+      [7, 11, 13],
+    ];
     for (const weights of weightSets) {
       const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
       for (let total = -500; total <= 500; total += 1) {

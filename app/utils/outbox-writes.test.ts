@@ -18,7 +18,9 @@ test("a request that writes no event is not marked; one that writes events is, t
   expect((await trackOutboxWrites(() => insertOutboxEvents(db, org, []))).wroteEvents).toBe(false);
   const wrote = await trackOutboxWrites(async () => {
     await new Promise((resolve) => setTimeout(resolve, 1));
-    await db.transaction(async (tx) => insertOutboxEvent(tx, org, { id: createId("evt"), type: "test.tracked", payload: {} }));
+    await db.transaction(async (tx) =>
+      insertOutboxEvent(tx, org, { id: createId("evt"), type: "test.tracked", payload: {} }),
+    );
     return "done";
   });
   expect(wrote).toEqual({ result: "done", wroteEvents: true });

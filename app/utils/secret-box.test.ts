@@ -8,6 +8,8 @@ describe("sealed secrets", () => {
     expect(await openSecret("app-secret", "webhook-signing-secret", sealed)).toBe("whsec_abc");
     await expect(openSecret("other-secret", "webhook-signing-secret", sealed)).rejects.toThrow();
     await expect(openSecret("app-secret", "another-purpose", sealed)).rejects.toThrow();
-    await expect(openSecret("app-secret", "webhook-signing-secret", "whsec_abc")).rejects.toThrow("Not a sealed secret");
+    await expect(openSecret("app-secret", "webhook-signing-secret", "whsec_abc")).rejects.toThrow(
+      "Not a sealed secret",
+    );
   });
 });

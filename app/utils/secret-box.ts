@@ -20,7 +20,9 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 
 export async function sealSecret(appSecret: string, purpose: string, plaintext: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await keyFor(appSecret, purpose), encoder.encode(plaintext)));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await keyFor(appSecret, purpose), encoder.encode(plaintext)),
+  );
   return `v1.${toBase64(iv)}.${toBase64(sealed)}`;
 }
 
@@ -28,6 +30,10 @@ export async function sealSecret(appSecret: string, purpose: string, plaintext: 
 export async function openSecret(appSecret: string, purpose: string, sealed: string): Promise<string> {
   const [version, iv, data] = sealed.split(".");
   if (version !== "v1" || !iv || !data) throw new Error("Not a sealed secret");
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await keyFor(appSecret, purpose), fromBase64(data));
+  const plain = await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: fromBase64(iv) },
+    await keyFor(appSecret, purpose),
+    fromBase64(data),
+  );
   return new TextDecoder().decode(plain);
 }

@@ -48,7 +48,9 @@ export function csvStream<Row>(spec: TableExport<Row>): ReadableStream<Uint8Arra
     async pull(controller) {
       const next = await source.next();
       if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map((row) => csvRow(spec.columns.map((c) => c.value(row)))).join("")));
+      controller.enqueue(
+        encoder.encode(next.value.map((row) => csvRow(spec.columns.map((c) => c.value(row)))).join("")),
+      );
     },
     async cancel() {
       await source.return(undefined);
@@ -71,7 +73,11 @@ export async function xlsxStream<Row>(spec: TableExport<Row>): Promise<ReadableS
   const out = new PassThrough();
   const workbook = new WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(spec.filename.slice(0, 31));
-  sheet.columns = spec.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? Math.max(12, c.header.length + 2) }));
+  sheet.columns = spec.columns.map((c, i) => ({
+    header: c.header,
+    key: String(i),
+    width: c.width ?? Math.max(12, c.header.length + 2),
+  }));
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {

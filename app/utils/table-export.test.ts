@@ -3,7 +3,11 @@ import { expect, test } from "vitest";
 import { tableExportResponse, type ExportColumn } from "./table-export.server.ts";
 
 type Row = { id: number; name: string; amount: number };
-const rows: Row[] = Array.from({ length: 1234 }, (_, i) => ({ id: i + 1, name: i === 0 ? '=cmd|"x"' : `Insured ${i + 1}, Inc.`, amount: -i }));
+const rows: Row[] = Array.from({ length: 1234 }, (_, i) => ({
+  id: i + 1,
+  name: i === 0 ? '=cmd|"x"' : `Insured ${i + 1}, Inc.`,
+  amount: -i,
+}));
 const columns: ExportColumn<Row>[] = [
   { header: "Id", value: (r) => r.id },
   { header: "Name", value: (r) => r.name },
@@ -12,7 +16,13 @@ const columns: ExportColumn<Row>[] = [
 
 function source() {
   const calls: [number, number][] = [];
-  return { calls, fetchBatch: async (offset: number, limit: number) => (calls.push([offset, limit]), rows.slice(offset, offset + limit)) };
+  return {
+    calls,
+    fetchBatch: async (offset: number, limit: number) => {
+      calls.push([offset, limit]);
+      return rows.slice(offset, offset + limit);
+    },
+  };
 }
 
 test("CSV holds every row of the set, read in batches, escaped", async () => {
@@ -27,14 +37,24 @@ test("CSV holds every row of the set, read in batches, escaped", async () => {
   expect(lines[1]).toBe(`1,"'=cmd|""x""",0`);
   expect(lines[1234]).toBe('1234,"Insured 1234, Inc.",-1233');
   expect(lines).toHaveLength(1236);
-  expect(calls).toEqual([[0, 500], [500, 500], [1000, 500]]);
+  expect(calls).toEqual([
+    [0, 500],
+    [500, 500],
+    [1000, 500],
+  ]);
 });
 
 test("the row ceiling stops the reads", async () => {
   const { calls, fetchBatch } = source();
-  const text = await (await tableExportResponse({ format: "csv", filename: "rows", columns, fetchBatch, batchSize: 100, maxRows: 250 })).text();
+  const text = await (
+    await tableExportResponse({ format: "csv", filename: "rows", columns, fetchBatch, batchSize: 100, maxRows: 250 })
+  ).text();
   expect(text.trim().split("\r\n")).toHaveLength(251);
-  expect(calls).toEqual([[0, 100], [100, 100], [200, 50]]);
+  expect(calls).toEqual([
+    [0, 100],
+    [100, 100],
+    [200, 50],
+  ]);
 });
 
 test("XLSX opens in a spreadsheet reader with every row, numbers as numbers", async () => {

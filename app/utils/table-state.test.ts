@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { likePattern, pageSummary, parseExportFormat, parseTableState, sortHref, tableHref, type TableSpec } from "./table-state.ts";
+import {
+  likePattern,
+  pageSummary,
+  parseExportFormat,
+  parseTableState,
+  sortHref,
+  tableHref,
+  type TableSpec,
+} from "./table-state.ts";
 
 const spec: TableSpec<"due" | "insured" | "amount", "status"> = {
   sortable: ["due", "insured", "amount"],

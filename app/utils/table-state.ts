@@ -83,7 +83,11 @@ export function pageOffset(state: Pick<TableState, "page" | "pageSize">): number
 export type PageSummary = { first: number; last: number; total: number; pages: number; page: number };
 
 /** "Showing first-last of total"; first and last are 0 when the page holds no rows. */
-export function pageSummary(state: Pick<TableState, "page" | "pageSize">, total: number, rowsOnPage: number): PageSummary {
+export function pageSummary(
+  state: Pick<TableState, "page" | "pageSize">,
+  total: number,
+  rowsOnPage: number,
+): PageSummary {
   const pages = Math.max(1, Math.ceil(total / state.pageSize));
   const first = rowsOnPage > 0 ? pageOffset(state) + 1 : 0;
   const last = rowsOnPage > 0 ? pageOffset(state) + rowsOnPage : 0;
@@ -113,7 +117,14 @@ export function tableHref(
 
 /** The link a sortable header follows: the same column flips direction, another starts ascending. */
 export function sortHref(current: URLSearchParams, spec: TableSpec, state: TableState, column: string): string {
-  const dir: SortDir = state.sort === column ? (state.dir === "asc" ? "desc" : "asc") : column === spec.defaultSort ? spec.defaultDir : "asc";
+  const dir: SortDir =
+    state.sort === column
+      ? state.dir === "asc"
+        ? "desc"
+        : "asc"
+      : column === spec.defaultSort
+        ? spec.defaultDir
+        : "asc";
   return tableHref(current, spec, { sort: column, dir, page: null });
 }
 

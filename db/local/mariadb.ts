@@ -302,7 +302,11 @@ async function main(argv: string[]): Promise<void> {
   const dataDir = values["data-dir"];
   switch (positionals[0]) {
     case "start": {
-      const instance = await startMariaDB({ dataDir, port: values.port ? Number(values.port) : undefined, detached: true });
+      const instance = await startMariaDB({
+        dataDir,
+        port: values.port ? Number(values.port) : undefined,
+        detached: true,
+      });
       if (values.database) await createDatabase(instance.connection, values.database);
       const state = instance.reused ? "already running" : "started";
       console.log(`MariaDB ${state} on 127.0.0.1:${instance.port} (pid ${instance.pid}, data in ${instance.dataDir})`);

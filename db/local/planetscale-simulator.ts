@@ -79,7 +79,9 @@ export async function startPlanetScaleSimulator(options: PlanetScaleSimulatorOpt
     const session = isSession(body.session) ? body.session : newSession(mysql.database);
     const answered = options.observe?.(query);
     const started = performance.now();
-    const outcome = await sessions.run(session.vitessSession.SessionUUID, session.vitessSession.inTransaction === true, query).finally(() => answered?.());
+    const outcome = await sessions
+      .run(session.vitessSession.SessionUUID, session.vitessSession.inTransaction === true, query)
+      .finally(() => answered?.());
     const timing = (performance.now() - started) / 1000;
     const nextSession = withTransactionState(session, outcome.inTransaction);
 
@@ -106,7 +108,10 @@ export async function startPlanetScaleSimulator(options: PlanetScaleSimulatorOpt
       case EXECUTE_PATH:
         return execute(body);
       case CREATE_SESSION_PATH:
-        return { status: 200, body: { branch: mysql.database, user: { username }, session: newSession(mysql.database) } };
+        return {
+          status: 200,
+          body: { branch: mysql.database, user: { username }, session: newSession(mysql.database) },
+        };
       default:
         return connectError(404, "not_found", `no such procedure: ${request.url}`);
     }

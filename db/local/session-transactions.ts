@@ -52,7 +52,12 @@ export function createSessionRunner(pool: Pool, idleTimeoutMs: number) {
     }
   }
 
-  async function runPinned(sessionId: string, pin: Pinned, sql: string, kind: StatementKind): Promise<StatementOutcome> {
+  async function runPinned(
+    sessionId: string,
+    pin: Pinned,
+    sql: string,
+    kind: StatementKind,
+  ): Promise<StatementOutcome> {
     clearTimeout(pin.idleTimer);
     const ends = kind === "commit" || kind === "rollback";
     try {

@@ -38,5 +38,8 @@ export const installments = mysqlTable(
     status: varchar("status", { length: 10, enum: INSTALLMENT_STATUSES }).notNull(),
     invoiceId: ref("invoice_id"),
   },
-  (t) => [uniqueIndex("installments_org_policy_number_uq").on(t.orgId, t.policyId, t.number), index("installments_org_due_idx").on(t.orgId, t.status, t.dueDate)],
+  (t) => [
+    uniqueIndex("installments_org_policy_number_uq").on(t.orgId, t.policyId, t.number),
+    index("installments_org_due_idx").on(t.orgId, t.status, t.dueDate),
+  ],
 );

@@ -9,7 +9,10 @@ export const cents = (name: string) => bigint(name, { mode: "number" });
 /** Coverage dates are calendar dates, not instants. */
 export const calendarDate = (name: string) => date(name, { mode: "string" });
 export const instant = (name: string) => datetime(name, { mode: "date", fsp: 3 });
-export const createdAt = () => instant("created_at").notNull().$defaultFn(() => new Date());
+export const createdAt = () =>
+  instant("created_at")
+    .notNull()
+    .$defaultFn(() => new Date());
 export const updatedAt = () =>
   instant("updated_at")
     .notNull()

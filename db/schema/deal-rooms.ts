@@ -18,7 +18,10 @@ export const dealRooms = mysqlTable(
     endedReason: varchar("ended_reason", { length: 20 }),
     endedAt: instant("ended_at"),
   },
-  (t) => [uniqueIndex("deal_rooms_org_submission_uq").on(t.orgId, t.submissionId), index("deal_rooms_org_status_idx").on(t.orgId, t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex("deal_rooms_org_submission_uq").on(t.orgId, t.submissionId),
+    index("deal_rooms_org_status_idx").on(t.orgId, t.status, t.createdAt),
+  ],
 );
 
 export const dealRoomParticipants = mysqlTable(
@@ -35,7 +38,10 @@ export const dealRoomParticipants = mysqlTable(
     addedByUserId: ref("added_by_user_id").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("deal_room_participants_room_user_uq").on(t.orgId, t.dealRoomId, t.userId), index("deal_room_participants_org_user_idx").on(t.orgId, t.userId)],
+  (t) => [
+    uniqueIndex("deal_room_participants_room_user_uq").on(t.orgId, t.dealRoomId, t.userId),
+    index("deal_room_participants_org_user_idx").on(t.orgId, t.userId),
+  ],
 );
 
 export const dealRoomMessages = mysqlTable(

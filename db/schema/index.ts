@@ -33,7 +33,24 @@ export * from "./rating.ts";
 export * from "./underwriting.ts";
 export * from "./workbench.ts";
 
-const modules = [api, auth, billing, claims, dealRooms, documents, ledger, notifications, parties, platform, policies, programs, quotes, rating, underwriting, workbench];
+const modules = [
+  api,
+  auth,
+  billing,
+  claims,
+  dealRooms,
+  documents,
+  ledger,
+  notifications,
+  parties,
+  platform,
+  policies,
+  programs,
+  quotes,
+  rating,
+  underwriting,
+  workbench,
+];
 
 /** A tenant table is any table with an `org_id` column: every query on it must filter by it. */
 export function tenantTableNames(): Set<string> {

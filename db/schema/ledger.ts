@@ -30,7 +30,10 @@ export const payments = mysqlTable(
     receivedByUserId: ref("received_by_user_id").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("payments_org_invoice_idx").on(t.orgId, t.invoiceId), index("payments_org_policy_idx").on(t.orgId, t.policyId)],
+  (t) => [
+    index("payments_org_invoice_idx").on(t.orgId, t.invoiceId),
+    index("payments_org_policy_idx").on(t.orgId, t.policyId),
+  ],
 );
 
 export const POSTING_KINDS = ["premium_payment", "carrier_settlement", "claim_transaction"] as const;
@@ -59,7 +62,10 @@ export const ledgerPostings = mysqlTable(
     createdAt: createdAt(),
     postedAt: instant("posted_at"),
   },
-  (t) => [index("ledger_postings_status_idx").on(t.status, t.createdAt), index("ledger_postings_org_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    index("ledger_postings_status_idx").on(t.status, t.createdAt),
+    index("ledger_postings_org_idx").on(t.orgId, t.createdAt),
+  ],
 );
 
 /** One transfer of a posting's chain, with the id it has (or will have) on the ledger. */

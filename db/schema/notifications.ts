@@ -19,7 +19,10 @@ export const notifications = mysqlTable(
     readAt: instant("read_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("notifications_event_user_uq").on(t.eventId, t.userId), index("notifications_org_user_read_idx").on(t.orgId, t.userId, t.readAt, t.createdAt)],
+  (t) => [
+    uniqueIndex("notifications_event_user_uq").on(t.eventId, t.userId),
+    index("notifications_org_user_read_idx").on(t.orgId, t.userId, t.readAt, t.createdAt),
+  ],
 );
 
 /** A user's choice per event type and channel; a missing row means the type's default. */
@@ -57,7 +60,9 @@ export const deadLetterEvents = mysqlTable(
     eventId: ref("event_id").notNull(),
     eventType: varchar("event_type", { length: 40 }).notNull(),
     attempts: int("attempts").notNull(),
-    receivedAt: instant("received_at").notNull().$defaultFn(() => new Date()),
+    receivedAt: instant("received_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
     replayedAt: instant("replayed_at"),
   },
   (t) => [index("dead_letter_events_org_received_idx").on(t.orgId, t.receivedAt)],

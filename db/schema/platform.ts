@@ -9,7 +9,9 @@ export const emailOutbox = mysqlTable(
     toAddress: varchar("to_address", { length: 255 }).notNull(),
     subject: varchar("subject", { length: 300 }).notNull(),
     textBody: text("text_body").notNull(),
-    status: varchar("status", { length: 20, enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
+    status: varchar("status", { length: 20, enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: int("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: createdAt(),

@@ -36,7 +36,10 @@ export const taxTables = mysqlTable(
     definition: json("definition").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("tax_tables_org_version_uq").on(t.orgId, t.version), index("tax_tables_org_effective_idx").on(t.orgId, t.effectiveDate)],
+  (t) => [
+    uniqueIndex("tax_tables_org_version_uq").on(t.orgId, t.version),
+    index("tax_tables_org_effective_idx").on(t.orgId, t.effectiveDate),
+  ],
 );
 
 /** Per-organization counters (policy numbers) incremented under a row lock inside bind. */

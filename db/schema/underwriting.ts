@@ -93,7 +93,9 @@ export const authorityProfiles = mysqlTable(
     orgId: orgId(),
     name: varchar("name", { length: 100 }).notNull(),
     tier: varchar("tier", { length: 20, enum: ["underwriter", "senior_underwriter", "chief_underwriter"] }).notNull(),
-    grants: json("grants").$type<{ lineOfBusiness: "GL" | "WC"; maxPremiumCents: number; maxLimitCents: number }[]>().notNull(),
+    grants: json("grants")
+      .$type<{ lineOfBusiness: "GL" | "WC"; maxPremiumCents: number; maxLimitCents: number }[]>()
+      .notNull(),
   },
   (t) => [index("authority_profiles_org_idx").on(t.orgId)],
 );
@@ -129,7 +131,10 @@ export const referrals = mysqlTable(
     createdAt: createdAt(),
     decidedAt: instant("decided_at"),
   },
-  (t) => [index("referrals_org_status_idx").on(t.orgId, t.status, t.createdAt), index("referrals_org_submission_idx").on(t.orgId, t.submissionId)],
+  (t) => [
+    index("referrals_org_status_idx").on(t.orgId, t.status, t.createdAt),
+    index("referrals_org_submission_idx").on(t.orgId, t.submissionId),
+  ],
 );
 
 /** Every step of a referral: raised, routed, decided. */

@@ -47,9 +47,7 @@ export const submissionKnockoutAnswers = mysqlTable(
     clearedAt: instant("cleared_at"),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("submission_knockout_answers_org_submission_rule_uq").on(t.orgId, t.submissionId, t.ruleId),
-  ],
+  (t) => [uniqueIndex("submission_knockout_answers_org_submission_rule_uq").on(t.orgId, t.submissionId, t.ruleId)],
 );
 
 export const NOTE_VISIBILITIES = ["internal", "external"] as const;

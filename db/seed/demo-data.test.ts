@@ -16,7 +16,7 @@ const TODAYS = [
   "2031-06-17",
   "2099-12-31",
 ];
-const before = (a: string, b: string) => compareCalendarDates(a, b) < 0;
+const precedes = (a: string, b: string) => compareCalendarDates(a, b) < 0;
 
 describe.each(TODAYS)("the demo world built around %s", (today) => {
   const world = demoWorld(today);
@@ -24,8 +24,8 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
   test("every agreement is in force today and long enough ahead for any journey's effective date", () => {
     for (const agreement of world.daAgreements) {
       expect(isWithin(today, agreement.effectiveDate, agreement.expirationDate), agreement.id).toBe(true);
-      expect(before(addDays(today, 120), agreement.expirationDate), agreement.id).toBe(true);
-      expect(before(world.rateTablesEffectiveDate, agreement.effectiveDate)).toBe(true);
+      expect(precedes(addDays(today, 120), agreement.expirationDate), agreement.id).toBe(true);
+      expect(precedes(world.rateTablesEffectiveDate, agreement.effectiveDate)).toBe(true);
     }
   });
 
@@ -33,7 +33,7 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
     for (const policy of world.policies) {
       if (policy.status === "active")
         expect(isWithin(today, policy.effectiveDate, addDays(policy.expirationDate, -1)), policy.id).toBe(true);
-      else expect(before(policy.expirationDate, today), policy.id).toBe(true);
+      else expect(precedes(policy.expirationDate, today), policy.id).toBe(true);
       const submission = world.submissions.find((s) => s.id === policy.submissionId);
       if (submission) expect(submission).toMatchObject({ status: "bound", effectiveDate: policy.effectiveDate });
     }
@@ -41,7 +41,7 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
 
   test("open submissions lie ahead, inside their program's agreement, and were submitted before today", () => {
     for (const submission of world.submissions.filter((s) => s.status !== "bound")) {
-      expect(before(today, submission.effectiveDate), submission.id).toBe(true);
+      expect(precedes(today, submission.effectiveDate), submission.id).toBe(true);
       const agreement = world.daAgreements.find((a) => a.programId === submission.programId)!;
       expect(isWithin(submission.effectiveDate, agreement.effectiveDate, agreement.expirationDate), submission.id).toBe(
         true,
@@ -49,7 +49,7 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
       expect(programs.some((p) => p.id === submission.programId)).toBe(true);
     }
     expect(world.submittedAt.getTime()).toBeLessThan(world.quotes.createdAt.getTime());
-    expect(before(world.quotes.expiresOn, today)).toBe(true);
+    expect(precedes(world.quotes.expiresOn, today)).toBe(true);
   });
 
   test("invoices are paid or overdue when due before today, and not yet due when invoiced", () => {
@@ -57,7 +57,7 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
     for (const invoice of world.invoices) {
       const policy = world.policies.find((p) => p.id === invoice.policyId)!;
       expect(isWithin(invoice.dueDate, policy.effectiveDate, policy.expirationDate), invoice.id).toBe(true);
-      if (invoice.status === "invoiced") expect(before(today, invoice.dueDate), invoice.id).toBe(true);
+      if (invoice.status === "invoiced") expect(precedes(today, invoice.dueDate), invoice.id).toBe(true);
       else expect(compareCalendarDates(invoice.dueDate, today) <= 0, invoice.id).toBe(true);
     }
   });
@@ -67,11 +67,11 @@ describe.each(TODAYS)("the demo world built around %s", (today) => {
       const policy = world.policies.find((p) => p.id === claim.policyId)!;
       expect(isWithin(claim.dateOfLoss, policy.effectiveDate, policy.expirationDate), claim.id).toBe(true);
       expect(
-        compareCalendarDates(claim.dateOfLoss, claim.reportedOn) <= 0 && before(claim.reportedOn, today),
+        compareCalendarDates(claim.dateOfLoss, claim.reportedOn) <= 0 && precedes(claim.reportedOn, today),
         claim.id,
       ).toBe(true);
     }
-    for (const agency of world.agencies) expect(before(today, agency.licenseExpiresOn), agency.id).toBe(true);
+    for (const agency of world.agencies) expect(precedes(today, agency.licenseExpiresOn), agency.id).toBe(true);
   });
 });
 

@@ -34,15 +34,13 @@ async function seedUser(db: Database, user: demo.DemoUser, authSecret: string, p
       role: user.platformOperator ? "admin" : "user",
       twoFactorEnabled: Boolean(user.totp),
     });
-    await db
-      .insert(schema.account)
-      .values({
-        id: `acc_${user.id}`,
-        accountId: user.id,
-        providerId: "credential",
-        userId: user.id,
-        password: passwordHash,
-      });
+    await db.insert(schema.account).values({
+      id: `acc_${user.id}`,
+      accountId: user.id,
+      providerId: "credential",
+      userId: user.id,
+      password: passwordHash,
+    });
     if (user.totp) {
       // better-auth stores imported base32 secrets as "base32:<secret>", encrypted with the auth secret.
       await db.insert(schema.twoFactor).values({

@@ -21,7 +21,14 @@ export async function seedLedgerBooks(db: Database, orgIds: string[], receivedBy
       .where(and(eq(invoices.orgId, orgId), eq(invoices.status, "paid")));
     if (paid.length === 0) continue;
     const paymentIds = paid.map(({ invoice }) => `pay_seed_${invoice.id}`);
-    const existing = new Set((await db.select({ id: payments.id }).from(payments).where(and(eq(payments.orgId, orgId), inArray(payments.id, paymentIds)))).map((p) => p.id));
+    const existing = new Set(
+      (
+        await db
+          .select({ id: payments.id })
+          .from(payments)
+          .where(and(eq(payments.orgId, orgId), inArray(payments.id, paymentIds)))
+      ).map((p) => p.id),
+    );
     const { mgaCommissionRate } = await loadBook(db, orgId);
     for (const { invoice, policy, commissionRate } of paid) {
       const id = `pay_seed_${invoice.id}`;
@@ -29,13 +36,38 @@ export async function seedLedgerBooks(db: Database, orgIds: string[], receivedBy
       const split = splitPremiumPayment({
         paymentCents: invoice.amountCents,
         invoice: { amountCents: invoice.amountCents, installmentFeeCents: 0 },
-        policy: { grossPremiumCents: policy.grossPremiumCents, feesCents: policy.feesCents, taxesCents: policy.taxesCents },
+        policy: {
+          grossPremiumCents: policy.grossPremiumCents,
+          feesCents: policy.feesCents,
+          taxesCents: policy.taxesCents,
+        },
         producerCommissionRate: commissionRate,
         mgaCommissionRate,
       });
       await transactionWithRetry(db, async (tx) => {
-        await tx.insert(payments).values({ id, orgId, invoiceId: invoice.id, policyId: policy.id, amountCents: invoice.amountCents, method: "check", reference: `demo ${invoice.invoiceNumber}`, receivedByUserId: receivedByUserId[orgId]!, createdAt: new Date(`${invoice.dueDate}T15:00:00Z`) });
-        await writePosting(tx, orgId, { id, kind: "premium_payment", description: `Premium received on ${invoice.invoiceNumber} (${policy.policyNumber})`, policyId: policy.id, invoiceId: invoice.id }, premiumPaymentLegs(split));
+        await tx.insert(payments).values({
+          id,
+          orgId,
+          invoiceId: invoice.id,
+          policyId: policy.id,
+          amountCents: invoice.amountCents,
+          method: "check",
+          reference: `demo ${invoice.invoiceNumber}`,
+          receivedByUserId: receivedByUserId[orgId]!,
+          createdAt: new Date(`${invoice.dueDate}T15:00:00Z`),
+        });
+        await writePosting(
+          tx,
+          orgId,
+          {
+            id,
+            kind: "premium_payment",
+            description: `Premium received on ${invoice.invoiceNumber} (${policy.policyNumber})`,
+            policyId: policy.id,
+            invoiceId: invoice.id,
+          },
+          premiumPaymentLegs(split),
+        );
       });
     }
   }
@@ -47,6 +79,7 @@ export async function postSeededLedger(db: Database, orgIds: string[], ledger: {
   for (const orgId of orgIds) {
     await provisionBook(db, client, orgId);
     const report = await postAwaitingPostings(db, client, { orgId });
-    if (report.rejected || report.stillWaiting) throw new Error(`the ledger did not take the seeded postings of ${orgId}: ${JSON.stringify(report)}`);
+    if (report.rejected || report.stillWaiting)
+      throw new Error(`the ledger did not take the seeded postings of ${orgId}: ${JSON.stringify(report)}`);
   }
 }

@@ -1,4 +1,8 @@
-import { DEMO_GL_RATE_TABLE, DEMO_SURPLUS_LINES_TAX_TABLE, DEMO_WC_RATE_TABLE } from "../../app/services/rating/demo-rate-tables.ts";
+import {
+  DEMO_GL_RATE_TABLE,
+  DEMO_SURPLUS_LINES_TAX_TABLE,
+  DEMO_WC_RATE_TABLE,
+} from "../../app/services/rating/demo-rate-tables.ts";
 import type { RateTableJson, SurplusLinesTaxTableJson } from "../../app/services/rating/schema.ts";
 import { addDays } from "../../app/utils/calendar-date.ts";
 import { ORG_A, ORG_B, world } from "./demo-data.ts";

@@ -82,7 +82,7 @@ test("seeding twice changes nothing", async () => {
       }),
     );
   const before = await snapshot();
-  seeded.forEach(([name, , , ids], i) => expect(before[i], name).toHaveLength(ids.length));
+  for (const [i, [name, , , ids]] of seeded.entries()) expect(before[i], name).toHaveLength(ids.length);
   await seedDemoData(url, TEST_AUTH_SECRET);
   expect(await snapshot()).toEqual(before);
   const agreements = before[seeded.findIndex(([name]) => name === "daAgreements")]!;
@@ -104,7 +104,9 @@ test("a seeded referred submission has a current quote at its indicated premium 
   for (const submission of demo.submissions.filter((s) => s.status === "referred" || s.status === "quoted")) {
     const quote = quotes.find((q) => q.submissionId === submission.id);
     expect(quote, submission.id).toBeDefined();
-    expect(options.find((o) => o.quoteId === quote!.id)?.grossPremiumCents, submission.id).toBe(submission.indicatedPremiumCents);
+    expect(options.find((o) => o.quoteId === quote!.id)?.grossPremiumCents, submission.id).toBe(
+      submission.indicatedPremiumCents,
+    );
   }
   const referred = demo.submissions.filter((s) => s.status === "referred");
   expect(referred.length).toBeGreaterThan(0);

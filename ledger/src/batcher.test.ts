@@ -90,7 +90,11 @@ describe("Batcher", () => {
 describe("splitById", () => {
   it("gives each lookup the objects it asked for, in its own order, skipping what was not found", () => {
     const found = [{ id: 1n }, { id: 3n }, { id: 2n }];
-    expect(splitById(found, [[3n, 9n, 1n], [2n, 3n], [9n]])).toEqual([[{ id: 3n }, { id: 1n }], [{ id: 2n }, { id: 3n }], []]);
+    expect(splitById(found, [[3n, 9n, 1n], [2n, 3n], [9n]])).toEqual([
+      [{ id: 3n }, { id: 1n }],
+      [{ id: 2n }, { id: 3n }],
+      [],
+    ]);
   });
 });
 
@@ -113,7 +117,11 @@ describe("withBatching over the embedded backend", () => {
       ledger.createTransfers([move(linked), move()]),
       Promise.all(Array.from({ length: 50 }, () => ledger.createTransfers([move()]))),
     ]);
-    expect(broken.map((r) => r.status)).toEqual(["linked_event_failed", "code_must_not_be_zero", "linked_event_failed"]);
+    expect(broken.map((r) => r.status)).toEqual([
+      "linked_event_failed",
+      "code_must_not_be_zero",
+      "linked_event_failed",
+    ]);
     // Alone, a request ending on `linked` gets linked_event_chain_open; batched, it must too.
     expect(open.map((r) => r.status)).toEqual(["linked_event_failed", "linked_event_chain_open"]);
     expect(fine.map((r) => r.status)).toEqual(["created", "created"]);

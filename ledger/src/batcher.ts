@@ -72,8 +72,11 @@ export class Batcher<E, R> {
         const batch = this.#take();
         try {
           const results = await this.#run(batch.flatMap((request) => request.events));
-          const split = this.#split(results, batch.map((request) => request.events));
-          batch.forEach((request, i) => request.resolve(split[i]));
+          const split = this.#split(
+            results,
+            batch.map((request) => request.events),
+          );
+          for (const [i, request] of batch.entries()) request.resolve(split[i]);
         } catch (error) {
           for (const request of batch) request.reject(error);
         }

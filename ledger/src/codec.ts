@@ -88,10 +88,14 @@ function describe(value: unknown): string {
 function parseBig(value: unknown, path: string, kind: "u128" | "u64"): bigint {
   const [max, maxText] = BIG_LIMITS[kind];
   if (typeof value === "string" && value.length > MAX_DIGITS) {
-    throw new ValidationError(`${path}: at most ${MAX_DIGITS} digits (${kind}), got a string of ${value.length} characters`);
+    throw new ValidationError(
+      `${path}: at most ${MAX_DIGITS} digits (${kind}), got a string of ${value.length} characters`,
+    );
   }
   if (typeof value !== "string" || !DECIMAL.test(value)) {
-    throw new ValidationError(`${path}: expected a decimal string from "0" to "${max}" (${kind}), got ${describe(value)}`);
+    throw new ValidationError(
+      `${path}: expected a decimal string from "0" to "${max}" (${kind}), got ${describe(value)}`,
+    );
   }
   const parsed = BigInt(value);
   if (parsed > max) throw new ValidationError(`${path}: ${value} is larger than ${maxText}, the ${kind} maximum`);

@@ -37,7 +37,10 @@ describe("configFromEnv", () => {
       [{ LEDGER_API_KEY: apiKey, LEDGER_PORT: "http" }, /LEDGER_PORT/],
       [{ LEDGER_API_KEY: apiKey, LEDGER_BACKEND: "postgres" }, /LEDGER_BACKEND/],
       [{ LEDGER_API_KEY: apiKey, LEDGER_BACKEND: "tigerbeetle" }, /TB_ADDRESSES/],
-      [{ LEDGER_API_KEY: apiKey, LEDGER_BACKEND: "tigerbeetle", TB_ADDRESSES: "3000", TB_CLUSTER_ID: "-1" }, /TB_CLUSTER_ID/],
+      [
+        { LEDGER_API_KEY: apiKey, LEDGER_BACKEND: "tigerbeetle", TB_ADDRESSES: "3000", TB_CLUSTER_ID: "-1" },
+        /TB_CLUSTER_ID/,
+      ],
     ];
     for (const [env, message] of cases) {
       expect(() => configFromEnv(env)).toThrow(ConfigError);

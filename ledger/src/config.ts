@@ -28,7 +28,10 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
   if (kind !== "tigerbeetle") {
     throw new ConfigError(`LEDGER_BACKEND must be "embedded" or "tigerbeetle", got ${JSON.stringify(kind)}`);
   }
-  const addresses = (env.TB_ADDRESSES ?? "").split(",").map((address) => address.trim()).filter(Boolean);
+  const addresses = (env.TB_ADDRESSES ?? "")
+    .split(",")
+    .map((address) => address.trim())
+    .filter(Boolean);
   if (addresses.length === 0) throw new ConfigError("LEDGER_BACKEND=tigerbeetle needs TB_ADDRESSES (host:port,...)");
   const clusterId = env.TB_CLUSTER_ID ?? "0";
   if (!/^(0|[1-9][0-9]*)$/.test(clusterId) || BigInt(clusterId) >= 1n << 128n) {

@@ -250,14 +250,24 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
         await move(transfer({ debit_account_id: source.id, credit_account_id: funded.id, amount: 100n }));
         await move(transfer({ debit_account_id: capped.id, credit_account_id: sink.id, amount: 50n }));
         const results = await move(
-          transfer({ debit_account_id: funded.id, credit_account_id: sink.id, amount: 60n, flags: TransferFlags.pending }),
+          transfer({
+            debit_account_id: funded.id,
+            credit_account_id: sink.id,
+            amount: 60n,
+            flags: TransferFlags.pending,
+          }),
           transfer({ debit_account_id: funded.id, credit_account_id: sink.id, amount: 41n }),
           transfer({ debit_account_id: funded.id, credit_account_id: sink.id, amount: 40n }),
           transfer({ debit_account_id: source.id, credit_account_id: capped.id, amount: 51n }),
           transfer({ debit_account_id: source.id, credit_account_id: capped.id, amount: 50n }),
         );
         expect(statuses(results)).toEqual(["created", "exceeds_credits", "created", "exceeds_debits", "created"]);
-        expect(await balances(funded.id)).toEqual({ ...zero, debits_pending: 60n, debits_posted: 40n, credits_posted: 100n });
+        expect(await balances(funded.id)).toEqual({
+          ...zero,
+          debits_pending: 60n,
+          debits_posted: 40n,
+          credits_posted: 100n,
+        });
       });
 
       it("detects u128 overflow and sums amounts beyond 2^64 exactly", async () => {
@@ -273,7 +283,9 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
         expect(statuses(results)).toEqual(["created", "created", "overflows_credits_posted", "created", "created"]);
         expect(await balances(a.id)).toEqual({ ...zero, debits_posted: 2n * big + 2n, credits_posted: 1n });
         expect(await balances(b.id)).toEqual({ ...zero, credits_posted: 2n * big + 2n });
-        const [first] = await ledger.getAccountTransfers(filter({ account_id: a.id, user_data_128: (1n << 127n) + 3n }));
+        const [first] = await ledger.getAccountTransfers(
+          filter({ account_id: a.id, user_data_128: (1n << 127n) + 3n }),
+        );
         expect(first.amount).toBe(big);
       });
     });
@@ -346,7 +358,12 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
         const { mga, legs } = await fiduciary();
         const chain = legs([100n, 150n, 50n, 700n]);
         await move(...chain);
-        expect(statuses(await move(...chain))).toEqual(["exists", "linked_event_failed", "linked_event_failed", "linked_event_failed"]);
+        expect(statuses(await move(...chain))).toEqual([
+          "exists",
+          "linked_event_failed",
+          "linked_event_failed",
+          "linked_event_failed",
+        ]);
         expect(await balances(mga.id)).toEqual({ ...zero, debits_posted: 1000n, credits_posted: 1000n });
       });
 
@@ -371,12 +388,25 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
     describe("two-phase transfers", () => {
       async function reserve(amount: bigint, fields: Partial<Transfer> = {}) {
         const [dr, cr] = await open(account(), account());
-        const p = transfer({ debit_account_id: dr.id, credit_account_id: cr.id, amount, flags: TransferFlags.pending, ...fields });
+        const p = transfer({
+          debit_account_id: dr.id,
+          credit_account_id: cr.id,
+          amount,
+          flags: TransferFlags.pending,
+          ...fields,
+        });
         expect(statuses(await move(p))).toEqual(["created"]);
         return { dr, cr, p };
       }
       const post = (p: Transfer, fields: Partial<Transfer> = {}) =>
-        transfer({ pending_id: p.id, amount: amount_max, flags: TransferFlags.post_pending_transfer, ledger: 0, code: 0, ...fields });
+        transfer({
+          pending_id: p.id,
+          amount: amount_max,
+          flags: TransferFlags.post_pending_transfer,
+          ledger: 0,
+          code: 0,
+          ...fields,
+        });
       const cancel = (p: Transfer, fields: Partial<Transfer> = {}) =>
         transfer({ pending_id: p.id, flags: TransferFlags.void_pending_transfer, ledger: 0, code: 0, ...fields });
 
@@ -425,7 +455,10 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
         ]);
         expect(await balances(dr.id)).toEqual(zero);
         expect(await balances(cr.id)).toEqual(zero);
-        expect(statuses(await move(post(p), cancel(p)))).toEqual(["pending_transfer_already_voided", "pending_transfer_already_voided"]);
+        expect(statuses(await move(post(p), cancel(p)))).toEqual([
+          "pending_transfer_already_voided",
+          "pending_transfer_already_voided",
+        ]);
       });
 
       it("checks the pending transfer a post or void refers to", async () => {
@@ -480,7 +513,11 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
           account(),
         );
         await move(transfer({ debit_account_id: source.id, credit_account_id: wallet.id, amount: 80n }));
-        const balancing = { debit_account_id: wallet.id, credit_account_id: sink.id, flags: TransferFlags.balancing_debit };
+        const balancing = {
+          debit_account_id: wallet.id,
+          credit_account_id: sink.id,
+          flags: TransferFlags.balancing_debit,
+        };
         const sweep = transfer({ ...balancing, amount: amount_max });
         const capped = transfer({ ...balancing, amount: 30n });
         expect(statuses(await move(capped, sweep))).toEqual(["created", "created"]);
@@ -533,13 +570,20 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
         });
         expect(statuses(await move(closing))).toEqual(["created"]);
         expect((await ledger.lookupAccounts([a.id]))[0].flags & AccountFlags.closed).toBe(AccountFlags.closed);
-        expect(statuses(await move(transfer({ debit_account_id: a.id, credit_account_id: b.id, amount: 1n })))).toEqual([
-          "debit_account_already_closed",
-        ]);
-        const reopen = transfer({ pending_id: closing.id, flags: TransferFlags.void_pending_transfer, ledger: 0, code: 0 });
+        expect(statuses(await move(transfer({ debit_account_id: a.id, credit_account_id: b.id, amount: 1n })))).toEqual(
+          ["debit_account_already_closed"],
+        );
+        const reopen = transfer({
+          pending_id: closing.id,
+          flags: TransferFlags.void_pending_transfer,
+          ledger: 0,
+          code: 0,
+        });
         expect(statuses(await move(reopen))).toEqual(["created"]);
         expect((await ledger.lookupAccounts([a.id]))[0].flags & AccountFlags.closed).toBe(0);
-        expect(statuses(await move(transfer({ debit_account_id: a.id, credit_account_id: b.id, amount: 1n })))).toEqual(["created"]);
+        expect(statuses(await move(transfer({ debit_account_id: a.id, credit_account_id: b.id, amount: 1n })))).toEqual(
+          ["created"],
+        );
       });
     });
 
@@ -562,14 +606,25 @@ export function describeConformance(name: string, makeBackend: () => Promise<Bac
         const { a, made, timestamps } = await history();
         const [t1, t2, t3] = made.map((t) => t.id);
         expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id })))).toEqual([t1, t2, t3]);
-        expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id, flags: AccountFilterFlags.debits })))).toEqual([t1, t3]);
-        expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id, flags: AccountFilterFlags.credits })))).toEqual([t2]);
+        expect(
+          ids(await ledger.getAccountTransfers(filter({ account_id: a.id, flags: AccountFilterFlags.debits }))),
+        ).toEqual([t1, t3]);
+        expect(
+          ids(await ledger.getAccountTransfers(filter({ account_id: a.id, flags: AccountFilterFlags.credits }))),
+        ).toEqual([t2]);
         const reversed = AccountFilterFlags.debits | AccountFilterFlags.credits | AccountFilterFlags.reversed;
-        expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id, flags: reversed, limit: 2 })))).toEqual([t3, t2]);
+        expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id, flags: reversed, limit: 2 })))).toEqual([
+          t3,
+          t2,
+        ]);
         expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id, code: 7 })))).toEqual([t1, t3]);
         expect(ids(await ledger.getAccountTransfers(filter({ account_id: a.id, user_data_64: 9n })))).toEqual([t2]);
         expect(
-          ids(await ledger.getAccountTransfers(filter({ account_id: a.id, timestamp_min: timestamps[1], timestamp_max: timestamps[2] }))),
+          ids(
+            await ledger.getAccountTransfers(
+              filter({ account_id: a.id, timestamp_min: timestamps[1], timestamp_max: timestamps[2] }),
+            ),
+          ),
         ).toEqual([t2, t3]);
       });
 

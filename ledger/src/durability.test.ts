@@ -44,7 +44,9 @@ describe("durability of the embedded backend", () => {
     const [a, b, t] = [randomId(), randomId(), randomId()];
     await post("/accounts", { accounts: [a, b].map((id) => ({ id: String(id), ledger: 1, code: 1 })) });
     const { results } = await post("/transfers", {
-      transfers: [{ id: String(t), debit_account_id: String(a), credit_account_id: String(b), amount: "42", ledger: 1, code: 1 }],
+      transfers: [
+        { id: String(t), debit_account_id: String(a), credit_account_id: String(b), amount: "42", ledger: 1, code: 1 },
+      ],
     });
     expect(results[0].status).toBe("created");
 

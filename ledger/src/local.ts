@@ -7,7 +7,11 @@ import { join } from "node:path";
 export type LocalLedger = { url: string; child: ChildProcess; stop(): Promise<void> };
 
 /** `port: 0` takes a free port; the URL says which. Resolves once the proxy listens. */
-export async function startLocalLedger(options: { dataDir: string; port: number; apiKey: string }): Promise<LocalLedger> {
+export async function startLocalLedger(options: {
+  dataDir: string;
+  port: number;
+  apiKey: string;
+}): Promise<LocalLedger> {
   const child = spawn(process.execPath, [join(import.meta.dirname, "main.ts")], {
     env: {
       ...process.env,

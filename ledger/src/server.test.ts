@@ -82,7 +82,11 @@ describe("JSON API", () => {
     const t = { id: id(), debit_account_id: a, credit_account_id: b, amount: "125", ledger: 1, code: 7 };
     const created = await call("POST", "/transfers", { transfers: [t, t, { ...t, amount: "1" }] });
     expect(created.status).toBe(200);
-    expect(created.json.results.map((r: any) => r.status)).toEqual(["created", "exists", "exists_with_different_amount"]);
+    expect(created.json.results.map((r: any) => r.status)).toEqual([
+      "created",
+      "exists",
+      "exists_with_different_amount",
+    ]);
     expect(created.json.results[0].timestamp).toMatch(/^[1-9][0-9]*$/);
     expect(created.json.results[1].timestamp).toBe(created.json.results[0].timestamp);
   });
@@ -177,13 +181,25 @@ describe("validation", () => {
     await bad("/transfers", { transfers: [{ ...t, id: "01" }] }, /^transfers\[0\]\.id/);
     await bad("/transfers", { transfers: [{ ...t, amount: "1e3" }] }, /^transfers\[0\]\.amount/);
     await bad("/transfers", { transfers: [{ ...t, amount: (1n << 128n).toString() }] }, /larger than 2\^128-1/);
-    await bad("/transfers", { transfers: [{ ...t, user_data_64: (1n << 64n).toString() }] }, /user_data_64: .* larger than 2\^64-1/);
+    await bad(
+      "/transfers",
+      { transfers: [{ ...t, user_data_64: (1n << 64n).toString() }] },
+      /user_data_64: .* larger than 2\^64-1/,
+    );
     await bad("/accounts/lookup", { ids: [null] }, /^ids\[0\]: expected a decimal string/);
   });
 
   it("requires small fields as integers in range", async () => {
-    await bad("/transfers", { transfers: [{ ...t, ledger: "1" }] }, /^transfers\[0\]\.ledger: expected an integer from 0 to 4294967295/);
-    await bad("/transfers", { transfers: [{ ...t, code: 65536 }] }, /^transfers\[0\]\.code: expected an integer from 0 to 65535/);
+    await bad(
+      "/transfers",
+      { transfers: [{ ...t, ledger: "1" }] },
+      /^transfers\[0\]\.ledger: expected an integer from 0 to 4294967295/,
+    );
+    await bad(
+      "/transfers",
+      { transfers: [{ ...t, code: 65536 }] },
+      /^transfers\[0\]\.code: expected an integer from 0 to 65535/,
+    );
     await bad("/transfers", { transfers: [{ ...t, timeout: -1 }] }, /timeout/);
     await bad("/transfers", { transfers: [{ ...t, user_data_32: 1.5 }] }, /user_data_32/);
   });
@@ -193,7 +209,11 @@ describe("validation", () => {
     await bad("/transfers", { transfers: [t], extra: 1 }, /^extra: unknown field/);
     await bad("/transfers", { transfers: [{ ...t, flags: ["linked", "fast"] }] }, /unknown flag "fast"/);
     await bad("/transfers", { transfers: [{ ...t, flags: ["imported"] }] }, /imported flag is not supported/);
-    await bad("/accounts", { accounts: [{ id: "1", ledger: 1, code: 1, flags: 16 }] }, /imported flag is not supported/);
+    await bad(
+      "/accounts",
+      { accounts: [{ id: "1", ledger: 1, code: 1, flags: 16 }] },
+      /imported flag is not supported/,
+    );
   });
 
   it("refuses malformed bodies and oversized batches", async () => {
@@ -209,10 +229,16 @@ describe("validation", () => {
 
   it("refuses bad query parameters and ids in the path", async () => {
     expect((await call("GET", "/accounts/abc")).json.error.message).toMatch(/^id: expected a decimal string/);
-    expect((await call("GET", `/accounts/1/transfers?limit=ten`)).json.error.message).toMatch(/^limit: expected an integer/);
+    expect((await call("GET", `/accounts/1/transfers?limit=ten`)).json.error.message).toMatch(
+      /^limit: expected an integer/,
+    );
     expect((await call("GET", `/accounts/1/transfers?sort=asc`)).json.error.message).toMatch(/^sort: unknown field/);
-    expect((await call("GET", `/accounts/1/transfers?flags=debits,sideways`)).json.error.message).toMatch(/unknown flag "sideways"/);
-    expect((await call("GET", `/accounts/1/transfers?limit=1&limit=2`)).json.error.message).toMatch(/^limit: given 2 times/);
+    expect((await call("GET", `/accounts/1/transfers?flags=debits,sideways`)).json.error.message).toMatch(
+      /unknown flag "sideways"/,
+    );
+    expect((await call("GET", `/accounts/1/transfers?limit=1&limit=2`)).json.error.message).toMatch(
+      /^limit: given 2 times/,
+    );
     expect((await call("GET", `/accounts/1?verbose=1`)).status).toBe(400);
   });
 

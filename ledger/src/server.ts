@@ -142,7 +142,9 @@ function match(route: Route, segments: string[]): string[] | undefined {
 function readJson(request: IncomingMessage): Promise<unknown> {
   const type = request.headers["content-type"];
   if (!type?.toLowerCase().startsWith("application/json")) {
-    return Promise.reject(new HttpError(415, "unsupported_media_type", "send the body as Content-Type: application/json"));
+    return Promise.reject(
+      new HttpError(415, "unsupported_media_type", "send the body as Content-Type: application/json"),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -150,7 +152,9 @@ function readJson(request: IncomingMessage): Promise<unknown> {
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, "payload_too_large", `the body exceeds ${MAX_BODY_BYTES} bytes`, { connection: "close" }));
+        reject(
+          new HttpError(413, "payload_too_large", `the body exceeds ${MAX_BODY_BYTES} bytes`, { connection: "close" }),
+        );
         request.pause();
         return;
       }

@@ -44,26 +44,22 @@ export async function isolatedProgram({
   const rateTable = seededRateTables.find((t) => t.id === "rt_summit_gl_2026_1")!;
   const agreementId = terms.id ?? createId("da");
   await db.insert(programs).values({ ...base, id: programId });
-  await db
-    .insert(daAgreements)
-    .values({
-      ...agreement,
-      effectiveDate: "2026-01-01",
-      expirationDate: "2026-12-31",
-      annualGwpLimitCents: 1_000_000_000_000,
-      boundGwpCents: 1_000_000_000_000 - headroomCents,
-      ...terms,
-      id: agreementId,
-      programId,
-    });
-  await db
-    .insert(rateTables)
-    .values({
-      ...rateTable,
-      id: createId("rt"),
-      programId,
-      definition: { ...rateTable.definition, program: programId },
-    });
+  await db.insert(daAgreements).values({
+    ...agreement,
+    effectiveDate: "2026-01-01",
+    expirationDate: "2026-12-31",
+    annualGwpLimitCents: 1_000_000_000_000,
+    boundGwpCents: 1_000_000_000_000 - headroomCents,
+    ...terms,
+    id: agreementId,
+    programId,
+  });
+  await db.insert(rateTables).values({
+    ...rateTable,
+    id: createId("rt"),
+    programId,
+    definition: { ...rateTable.definition, program: programId },
+  });
   return { programId, agreementId };
 }
 
@@ -108,16 +104,14 @@ export async function quotedSubmission(
     status: "submitted",
   });
   for (let i = 0; i < declinations; i++) {
-    await db
-      .insert(submissionDeclinations)
-      .values({
-        id: createId("dcl"),
-        orgId: org,
-        submissionId: id,
-        carrierName: `Admitted Carrier ${i + 1}`,
-        declinedOn: "2026-11-10",
-        reason: "Class outside appetite",
-      });
+    await db.insert(submissionDeclinations).values({
+      id: createId("dcl"),
+      orgId: org,
+      submissionId: id,
+      carrierName: `Admitted Carrier ${i + 1}`,
+      declinedOn: "2026-11-10",
+      reason: "Class outside appetite",
+    });
   }
   const quoted = await quoteSubmission(db, producer, id, quoteDate);
   if (!quoted.ok) throw new Error(quoted.error.message);

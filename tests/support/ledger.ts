@@ -13,9 +13,17 @@ import { createLedgerClient, type LedgerClient } from "../../app/services/ledger
 
 export const TEST_LEDGER_KEY = "openinsure-test-ledger-key-0001";
 
-export type TestLedger = { ledger: LocalLedger; client: LedgerClient; dataDir: string; restart(): Promise<TestLedger>; stop(): Promise<void> };
+export type TestLedger = {
+  ledger: LocalLedger;
+  client: LedgerClient;
+  dataDir: string;
+  restart(): Promise<TestLedger>;
+  stop(): Promise<void>;
+};
 
-export async function startTestLedger(dataDir = mkdtempSync(join(tmpdir(), "openinsure-ledger-test-"))): Promise<TestLedger> {
+export async function startTestLedger(
+  dataDir = mkdtempSync(join(tmpdir(), "openinsure-ledger-test-")),
+): Promise<TestLedger> {
   const ledger = await startLocalLedger({ dataDir, port: 0, apiKey: TEST_LEDGER_KEY });
   return {
     ledger,
@@ -69,16 +77,58 @@ export async function createTestBook(db: Database, { commissionRate = "0.1500" }
   const invoiceId = createId("inv");
   const installmentInvoiceId = createId("inv");
   await db.insert(organization).values({ id: orgId, name: `Ledger Test ${orgId}`, slug: orgId });
-  await db.insert(agencies).values({ id: agencyId, orgId, name: "Test Agency", licensedStates: ["TX"], commissionRate });
+  await db
+    .insert(agencies)
+    .values({ id: agencyId, orgId, name: "Test Agency", licensedStates: ["TX"], commissionRate });
   await db.insert(policies).values({
-    id: policyId, orgId, policyNumber: `LT-${orgId.slice(-8)}`, insuredId, agencyId, programId: "prg_test", carrierId: "car_test", lineOfBusiness: "GL",
-    state: "TX", status: "active", effectiveDate: "2026-12-01", expirationDate: "2027-12-01", grossPremiumCents: 1_000_000, feesCents: 25_000, taxesCents: 40_050,
+    id: policyId,
+    orgId,
+    policyNumber: `LT-${orgId.slice(-8)}`,
+    insuredId,
+    agencyId,
+    programId: "prg_test",
+    carrierId: "car_test",
+    lineOfBusiness: "GL",
+    state: "TX",
+    status: "active",
+    effectiveDate: "2026-12-01",
+    expirationDate: "2027-12-01",
+    grossPremiumCents: 1_000_000,
+    feesCents: 25_000,
+    taxesCents: 40_050,
   });
   await db.insert(invoices).values([
-    { id: invoiceId, orgId, invoiceNumber: "INV-T-1", policyId, dueDate: "2026-12-01", amountCents: 1_065_050, status: "invoiced" },
-    { id: installmentInvoiceId, orgId, invoiceNumber: "INV-T-2", policyId, dueDate: "2027-03-01", amountCents: 266_763, status: "invoiced" },
+    {
+      id: invoiceId,
+      orgId,
+      invoiceNumber: "INV-T-1",
+      policyId,
+      dueDate: "2026-12-01",
+      amountCents: 1_065_050,
+      status: "invoiced",
+    },
+    {
+      id: installmentInvoiceId,
+      orgId,
+      invoiceNumber: "INV-T-2",
+      policyId,
+      dueDate: "2027-03-01",
+      amountCents: 266_763,
+      status: "invoiced",
+    },
   ]);
-  await db.insert(installments).values({ id: createId("ins"), orgId, policyId, number: 2, dueDate: "2027-03-01", shareCents: 266_263, feeCents: 500, amountCents: 266_763, status: "invoiced", invoiceId: installmentInvoiceId });
+  await db.insert(installments).values({
+    id: createId("ins"),
+    orgId,
+    policyId,
+    number: 2,
+    dueDate: "2027-03-01",
+    shareCents: 266_263,
+    feeCents: 500,
+    amountCents: 266_763,
+    status: "invoiced",
+    invoiceId: installmentInvoiceId,
+  });
   const base = { orgId, orgName: `Ledger Test ${orgId}`, agencyId: null, carrierId: null };
   return {
     orgId,

@@ -22,4 +22,3 @@ export async function pageTexts(bytes: Uint8Array): Promise<string[][]> {
     });
   });
 }
-

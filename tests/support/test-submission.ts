@@ -38,12 +38,22 @@ export async function fileTestSubmission(overrides: Partial<NewSubmission> = {})
   );
   if (!filed.ok) throw new Error(filed.message);
   for (const carrierName of ["A Mutual", "B Casualty", "C Indemnity"]) {
-    await db.insert(submissionDeclinations).values({ id: createId("dcl"), orgId: producer.orgId, submissionId: filed.submissionId, carrierName, declinedOn: "2026-11-01", reason: "Declined" });
+    await db.insert(submissionDeclinations).values({
+      id: createId("dcl"),
+      orgId: producer.orgId,
+      submissionId: filed.submissionId,
+      carrierName,
+      declinedOn: "2026-11-01",
+      reason: "Declined",
+    });
   }
   return filed.submissionId;
 }
 
 export async function submissionRow(id: string) {
-  const [row] = await db.select().from(submissions).where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
   return row!;
 }

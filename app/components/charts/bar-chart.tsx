@@ -12,9 +12,21 @@ export function BarChart({
   valueLabel = "Value",
   width = 640,
   height = 260,
-}: ChartSize & { title: string; description: string; data: BarDatum[]; format?: (v: number) => string; valueLabel?: string }) {
-  const x = scaleBand<string>().domain(data.map((d) => d.label)).range([MARGIN.left, width - MARGIN.right]).padding(0.25);
-  const y = scaleLinear().domain([0, Math.max(0, ...data.map((d) => d.value))]).nice().range([height - MARGIN.bottom, MARGIN.top]);
+}: ChartSize & {
+  title: string;
+  description: string;
+  data: BarDatum[];
+  format?: (v: number) => string;
+  valueLabel?: string;
+}) {
+  const x = scaleBand<string>()
+    .domain(data.map((d) => d.label))
+    .range([MARGIN.left, width - MARGIN.right])
+    .padding(0.25);
+  const y = scaleLinear()
+    .domain([0, Math.max(0, ...data.map((d) => d.value))])
+    .nice()
+    .range([height - MARGIN.bottom, MARGIN.top]);
   return (
     <ChartFrame
       title={title}
@@ -25,11 +37,23 @@ export function BarChart({
     >
       <YAxis ticks={y.ticks(5)} y={y} left={MARGIN.left} right={width - MARGIN.right} format={format} />
       {data.map((d) => (
-        <rect key={d.label} x={x(d.label)} y={y(Math.max(0, d.value))} width={x.bandwidth()} height={Math.abs(y(0) - y(d.value))} rx={2} fill={seriesColour(0)}>
+        <rect
+          key={d.label}
+          x={x(d.label)}
+          y={y(Math.max(0, d.value))}
+          width={x.bandwidth()}
+          height={Math.abs(y(0) - y(d.value))}
+          rx={2}
+          fill={seriesColour(0)}
+        >
           <title>{`${d.label}: ${format(d.value)}`}</title>
         </rect>
       ))}
-      <XLabels labels={data.map((d) => ({ key: d.label, text: d.label }))} x={(k) => (x(k) ?? 0) + x.bandwidth() / 2} top={height - MARGIN.bottom} />
+      <XLabels
+        labels={data.map((d) => ({ key: d.label, text: d.label }))}
+        x={(k) => (x(k) ?? 0) + x.bandwidth() / 2}
+        top={height - MARGIN.bottom}
+      />
     </ChartFrame>
   );
 }

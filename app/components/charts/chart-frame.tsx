@@ -7,7 +7,13 @@ import { useId, type ReactNode } from "react";
 export type ChartSize = { width?: number; height?: number };
 export const MARGIN = { top: 12, right: 12, bottom: 28, left: 56 };
 
-export const SERIES_COLOURS = ["var(--brand)", "var(--success)", "var(--warning)", "var(--danger)", "var(--text-muted)"];
+export const SERIES_COLOURS = [
+  "var(--brand)",
+  "var(--success)",
+  "var(--warning)",
+  "var(--danger)",
+  "var(--text-muted)",
+];
 
 export function seriesColour(index: number): string {
   return SERIES_COLOURS[index % SERIES_COLOURS.length] ?? "var(--brand)";
@@ -63,7 +69,11 @@ export function ChartFrame({
               <thead>
                 <tr className="border-b border-border text-left text-text-muted">
                   {table.columns.map((c, i) => (
-                    <th key={c} scope="col" className={i > 0 ? "px-3 py-1 text-right font-medium" : "px-3 py-1 font-medium"}>
+                    <th
+                      key={c}
+                      scope="col"
+                      className={i > 0 ? "px-3 py-1 text-right font-medium" : "px-3 py-1 font-medium"}
+                    >
                       {c}
                     </th>
                   ))}
@@ -95,7 +105,19 @@ export function ChartFrame({
 }
 
 /** Horizontal grid lines and value labels of a linear y scale. */
-export function YAxis({ ticks, y, left, right, format }: { ticks: number[]; y: (v: number) => number; left: number; right: number; format: (v: number) => string }) {
+export function YAxis({
+  ticks,
+  y,
+  left,
+  right,
+  format,
+}: {
+  ticks: number[];
+  y: (v: number) => number;
+  left: number;
+  right: number;
+  format: (v: number) => string;
+}) {
   return (
     <g aria-hidden>
       {ticks.map((t) => (
@@ -111,7 +133,15 @@ export function YAxis({ ticks, y, left, right, format }: { ticks: number[]; y: (
 }
 
 /** Category labels under the plot. */
-export function XLabels({ labels, x, top }: { labels: { key: string; text: string }[]; x: (key: string) => number; top: number }) {
+export function XLabels({
+  labels,
+  x,
+  top,
+}: {
+  labels: { key: string; text: string }[];
+  x: (key: string) => number;
+  top: number;
+}) {
   return (
     <g aria-hidden>
       {labels.map((l) => (

@@ -7,14 +7,22 @@ const money = (v: number) => `$${v.toLocaleString("en-US")}`;
 
 test("a bar chart renders on the server as a named SVG with one bar per category and its table", () => {
   const html = renderToStaticMarkup(
-    createElement(BarChart, { title: "Premium by line", description: "GL leads WC.", data: [{ label: "GL", value: 1200 }, { label: "WC", value: 800 }], format: money }),
+    createElement(BarChart, {
+      title: "Premium by line",
+      description: "GL leads WC.",
+      data: [
+        { label: "GL", value: 1200 },
+        { label: "WC", value: 800 },
+      ],
+      format: money,
+    }),
   );
   expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+-title [^"]+-desc"/);
   expect(html).toContain("<title id=");
   expect(html).toContain(">Premium by line</title>");
   expect(html).toContain("<desc id=");
   expect(html.match(/<rect /g)).toHaveLength(2);
-  expect(html).toContain("<th scope=\"row\" class=\"px-3 py-1 text-left font-normal\">GL</th>");
+  expect(html).toContain('<th scope="row" class="px-3 py-1 text-left font-normal">GL</th>');
   expect(html).toContain("$1,200");
 });
 
@@ -24,7 +32,10 @@ test("a stacked bar chart stacks every series and totals them in its table", () 
       title: "Premium split",
       description: "Where each month's premium went.",
       series: ["Carrier", "Producer"],
-      data: [{ label: "Oct", values: { Carrier: 70, Producer: 30 } }, { label: "Nov", values: { Carrier: 140, Producer: 60 } }],
+      data: [
+        { label: "Oct", values: { Carrier: 70, Producer: 30 } },
+        { label: "Nov", values: { Carrier: 140, Producer: 60 } },
+      ],
     }),
   );
   expect(html.match(/<rect /g)).toHaveLength(4);
@@ -37,7 +48,16 @@ test("a line chart draws a path per series and lists missing points as a dash", 
       title: "Loss ratio",
       description: "By month.",
       labels: ["Oct", "Nov", "Dec"],
-      series: [{ name: "GL", points: [{ label: "Oct", value: 0.4 }, { label: "Nov", value: 0.5 }] }, { name: "WC", points: [{ label: "Dec", value: 0.2 }] }],
+      series: [
+        {
+          name: "GL",
+          points: [
+            { label: "Oct", value: 0.4 },
+            { label: "Nov", value: 0.5 },
+          ],
+        },
+        { name: "WC", points: [{ label: "Dec", value: 0.2 }] },
+      ],
     }),
   );
   expect(html.match(/<path d="M/g)).toHaveLength(2);

@@ -13,14 +13,26 @@ export function LineChart({
   format = String,
   width = 640,
   height = 260,
-}: ChartSize & { title: string; description: string; labels: string[]; series: LineSeries[]; format?: (v: number) => string }) {
+}: ChartSize & {
+  title: string;
+  description: string;
+  labels: string[];
+  series: LineSeries[];
+  format?: (v: number) => string;
+}) {
   const values = series.flatMap((s) => s.points.map((p) => p.value));
-  const x = scalePoint<string>().domain(labels).range([MARGIN.left, width - MARGIN.right]).padding(0.5);
-  const y = scaleLinear().domain([Math.min(0, ...values), Math.max(0, ...values)]).nice().range([height - MARGIN.bottom, MARGIN.top]);
+  const x = scalePoint<string>()
+    .domain(labels)
+    .range([MARGIN.left, width - MARGIN.right])
+    .padding(0.5);
+  const y = scaleLinear()
+    .domain([Math.min(0, ...values), Math.max(0, ...values)])
+    .nice()
+    .range([height - MARGIN.bottom, MARGIN.top]);
   const path = line<{ label: string; value: number }>()
     .x((p) => x(p.label) ?? 0)
     .y((p) => y(p.value));
-  const valueOf = (s: LineSeries, label: string) => s.points.find((p) => p.label === label)?.value;
+  const valueAt = (s: LineSeries, label: string) => s.points.find((p) => p.label === label)?.value;
   return (
     <ChartFrame
       title={title}
@@ -30,10 +42,13 @@ export function LineChart({
       legend={series.map((s, i) => ({ label: s.name, colour: seriesColour(i) }))}
       table={{
         columns: ["", ...series.map((s) => s.name)],
-        rows: labels.map((label) => [label, ...series.map((s) => {
-          const v = valueOf(s, label);
-          return v === undefined ? "—" : format(v);
-        })]),
+        rows: labels.map((label) => [
+          label,
+          ...series.map((s) => {
+            const v = valueAt(s, label);
+            return v === undefined ? "—" : format(v);
+          }),
+        ]),
       }}
     >
       <YAxis ticks={y.ticks(5)} y={y} left={MARGIN.left} right={width - MARGIN.right} format={format} />

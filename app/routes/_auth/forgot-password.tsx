@@ -28,7 +28,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!throttle.allowed) {
     const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
     return data(
-      { result: submission.reply({ formErrors: [`Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] }), sent: false },
+      {
+        result: submission.reply({
+          formErrors: [`Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        }),
+        sent: false,
+      },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }
@@ -42,14 +47,31 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }) });
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+  });
   return (
-    <AuthLayout title="Reset your password" footer={<Link to="/sign-in" className="underline underline-offset-4">Back to sign in</Link>}>
+    <AuthLayout
+      title="Reset your password"
+      footer={
+        <Link to="/sign-in" className="underline underline-offset-4">
+          Back to sign in
+        </Link>
+      }
+    >
       {actionData?.sent ? (
-        <p role="status">If an account exists for that address, we have sent it a link to reset the password. The link works for one hour.</p>
+        <p role="status">
+          If an account exists for that address, we have sent it a link to reset the password. The link works for one
+          hour.
+        </p>
       ) : (
         <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
-          <Field label="Email" inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username" }} errors={fields.email.errors} />
+          <Field
+            label="Email"
+            inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username" }}
+            errors={fields.email.errors}
+          />
           <ErrorList id={form.errorId} errors={form.errors} />
           <Button type="submit">Send reset link</Button>
         </Form>

@@ -16,7 +16,10 @@ import { text } from "../../utils/text.ts";
 
 // Holding the link is not enough to see whom it invites: the organization, address and roles
 // are shown once the invitee is signed in as the invited address or types that address.
-const ProveSchema = z.object({ intent: z.literal("prove"), email: z.email("Enter the address this invitation was sent to") });
+const ProveSchema = z.object({
+  intent: z.literal("prove"),
+  email: z.email("Enter the address this invitation was sent to"),
+});
 const CreateSchema = z.object({
   intent: z.literal("create"),
   email: z.email(),
@@ -31,7 +34,12 @@ type Details = { email: string; organizationName: string; roles: string[]; hasAc
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function detailsOf(invitation: NonNullable<Awaited<ReturnType<typeof getPendingInvitation>>>): Details {
-  return { email: invitation.email, organizationName: invitation.organizationName, roles: invitation.roles.map((r) => ROLE_LABELS[r]), hasAccount: invitation.hasAccount };
+  return {
+    email: invitation.email,
+    organizationName: invitation.organizationName,
+    roles: invitation.roles.map((r) => ROLE_LABELS[r]),
+    hasAccount: invitation.hasAccount,
+  };
 }
 
 export const meta: Route.MetaFunction = () => [{ title: "Join an organization · OpenInsure" }];
@@ -58,9 +66,14 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success") {
     // A refused account form stays on screen for whoever already proved the address.
     const email = formData.get("email");
-    const proven = formData.get("intent") === "create" && typeof email === "string" && sameAddress(email, invitation.email);
+    const proven =
+      formData.get("intent") === "create" && typeof email === "string" && sameAddress(email, invitation.email);
     return data(
-      { result: submission.reply({ hideFields: ["password"] }), details: proven ? detailsOf(invitation) : null, form: proven ? "create" : "prove" },
+      {
+        result: submission.reply({ hideFields: ["password"] }),
+        details: proven ? detailsOf(invitation) : null,
+        form: proven ? "create" : "prove",
+      },
       { status: 400 },
     );
   }
@@ -69,33 +82,54 @@ export async function action(args: Route.ActionArgs) {
   if (value.intent === "accept") {
     const user = await getCurrentUser(args);
     if (!user) throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: `/invitations/${invitationId}` })}`);
-    if (!sameAddress(user.email, invitation.email)) throw data("This invitation is for another email address.", { status: 403 });
-    const response = await auth.api.acceptInvitation({ body: { invitationId }, headers: args.request.headers, asResponse: true });
+    if (!sameAddress(user.email, invitation.email))
+      throw data("This invitation is for another email address.", { status: 403 });
+    const response = await auth.api.acceptInvitation({
+      body: { invitationId },
+      headers: args.request.headers,
+      asResponse: true,
+    });
     if (!response.ok) throw data("The invitation could not be accepted.", { status: 400 });
     throw redirect("/", { headers: forwardCookies(response) });
   }
 
   if (!sameAddress(value.email, invitation.email)) {
     return data(
-      { result: submission.reply({ fieldErrors: { email: ["That is not the address this invitation was sent to."] } }), details: null, form: "prove" },
+      {
+        result: submission.reply({ fieldErrors: { email: ["That is not the address this invitation was sent to."] } }),
+        details: null,
+        form: "prove",
+      },
       { status: 400 },
     );
   }
   // The proving form's answer is not handed to the account form that replaces it.
   if (value.intent === "prove") return { result: null, details: detailsOf(invitation), form: "create" };
 
-  if (invitation.hasAccount) throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: `/invitations/${invitationId}` })}`);
+  if (invitation.hasAccount)
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: `/invitations/${invitationId}` })}`);
   const { name, password } = value;
   // Server-side call without a session: better-auth's admin plugin allows it, and the pending
   // invitation for this very email is what authorises creating the account.
   await auth.api.createUser({ body: { email: invitation.email, password, name, role: "user" } });
   const signIn = await auth.api.signInEmail({ body: { email: invitation.email, password }, asResponse: true });
-  const cookieHeader = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const accepted = await auth.api.acceptInvitation({ body: { invitationId }, headers: new Headers({ cookie: cookieHeader }), asResponse: true });
+  const cookieHeader = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const accepted = await auth.api.acceptInvitation({
+    body: { invitationId },
+    headers: new Headers({ cookie: cookieHeader }),
+    asResponse: true,
+  });
   if (!accepted.ok) {
     return data(
       {
-        result: submission.reply({ formErrors: ["Your account was created but the invitation could not be accepted. Sign in and open the link again."] }),
+        result: submission.reply({
+          formErrors: [
+            "Your account was created but the invitation could not be accepted. Sign in and open the link again.",
+          ],
+        }),
         details: detailsOf(invitation),
         form: "create",
       },
@@ -128,7 +162,11 @@ export default function AcceptInvitation({ loaderData }: Route.ComponentProps) {
         </p>
         <Form method="post" {...getFormProps(proveForm)} className="flex flex-col gap-4">
           <input type="hidden" name="intent" value="prove" />
-          <Field label="Invited email address" inputProps={{ ...getInputProps(proveFields.email, { type: "email" }), autoComplete: "email" }} errors={proveFields.email.errors} />
+          <Field
+            label="Invited email address"
+            inputProps={{ ...getInputProps(proveFields.email, { type: "email" }), autoComplete: "email" }}
+            errors={proveFields.email.errors}
+          />
           <ErrorList id={proveForm.errorId} errors={proveForm.errors} />
           <Button type="submit">Continue</Button>
         </Form>
@@ -146,7 +184,8 @@ export default function AcceptInvitation({ loaderData }: Route.ComponentProps) {
   return (
     <AuthLayout title={`Join ${details.organizationName}`}>
       <p className="mb-4 text-sm">
-        You are invited as <strong>{details.roles.join(", ")}</strong> with the address <strong>{details.email}</strong>.
+        You are invited as <strong>{details.roles.join(", ")}</strong> with the address <strong>{details.email}</strong>
+        .
       </p>
       {isInvitee ? (
         <Form method="post">
@@ -161,8 +200,16 @@ export default function AcceptInvitation({ loaderData }: Route.ComponentProps) {
         <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
           <input type="hidden" name="intent" value="create" />
           <input type="hidden" name="email" value={details.email} />
-          <Field label="Your name" inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }} errors={fields.name.errors} />
-          <Field label="Choose a password" inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }} errors={fields.password.errors} />
+          <Field
+            label="Your name"
+            inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }}
+            errors={fields.name.errors}
+          />
+          <Field
+            label="Choose a password"
+            inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+            errors={fields.password.errors}
+          />
           <ErrorList id={form.errorId} errors={form.errors} />
           <Button type="submit">Create account and join</Button>
         </Form>

@@ -10,7 +10,10 @@ import { appServices } from "../../context.server.ts";
 
 const ResetPasswordSchema = z
   .object({
-    password: z.string("Choose a password").min(10, "Use at least 10 characters").max(128, "Use at most 128 characters"),
+    password: z
+      .string("Choose a password")
+      .min(10, "Use at least 10 characters")
+      .max(128, "Use at most 128 characters"),
     confirm: z.string("Repeat the password"),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
@@ -19,25 +22,43 @@ export const meta: Route.MetaFunction = () => [{ title: "Choose a new password Â
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const response = await appServices(context).auth.api.resetPassword({
     body: { newPassword: submission.value.password, token: params.token },
     asResponse: true,
   });
   if (!response.ok) {
-    return data(submission.reply({ formErrors: ["This reset link is invalid or has expired. Ask for a new one."], hideFields: ["password", "confirm"] }), { status: 400 });
+    return data(
+      submission.reply({
+        formErrors: ["This reset link is invalid or has expired. Ask for a new one."],
+        hideFields: ["password", "confirm"],
+      }),
+      { status: 400 },
+    );
   }
   throw redirect("/sign-in?reset=1");
 }
 
 export default function ResetPassword() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }) });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+  });
   return (
     <AuthLayout title="Choose a new password">
       <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
-        <Field label="New password" inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }} errors={fields.password.errors} />
-        <Field label="Repeat the password" inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }} errors={fields.confirm.errors} />
+        <Field
+          label="New password"
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+          errors={fields.password.errors}
+        />
+        <Field
+          label="Repeat the password"
+          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
+          errors={fields.confirm.errors}
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit">Save password</Button>
       </Form>

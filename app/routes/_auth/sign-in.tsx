@@ -48,14 +48,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!throttle.allowed) {
     const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
     return data(
-      submission.reply({ formErrors: [`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`], hideFields: ["password"] }),
+      submission.reply({
+        formErrors: [`Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        hideFields: ["password"],
+      }),
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }
 
-  const response = await auth.api.signInEmail({ body: { email, password }, headers: request.headers, asResponse: true });
+  const response = await auth.api.signInEmail({
+    body: { email, password },
+    headers: request.headers,
+    asResponse: true,
+  });
   if (!response.ok) {
-    return data(submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }), { status: 401 });
+    return data(submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }), {
+      status: 401,
+    });
   }
   const body = (await response.json()) as { twoFactorRedirect?: boolean };
   const headers = forwardCookies(response);
@@ -76,11 +85,26 @@ export default function SignIn() {
     shouldRevalidate: "onBlur",
   });
   return (
-    <AuthLayout title="Sign in" footer={<Link to="/forgot-password" className="underline underline-offset-4">Forgot your password?</Link>}>
+    <AuthLayout
+      title="Sign in"
+      footer={
+        <Link to="/forgot-password" className="underline underline-offset-4">
+          Forgot your password?
+        </Link>
+      }
+    >
       <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <Field label="Email" inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username", autoFocus: true }} errors={fields.email.errors} />
-        <Field label="Password" inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }} errors={fields.password.errors} />
+        <Field
+          label="Email"
+          inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username", autoFocus: true }}
+          errors={fields.email.errors}
+        />
+        <Field
+          label="Password"
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+          errors={fields.password.errors}
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit">Sign in</Button>
       </Form>

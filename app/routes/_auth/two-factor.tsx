@@ -21,7 +21,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   // use is refused while the pending sign-in stays open for the next code.
   const userId = await pendingTwoFactorUserId(db, request);
   if (userId && !(await claimTotpCode(db, userId, submission.value.code))) {
-    return data(submission.reply({ fieldErrors: { code: ["That code was already used. Wait for the next one."] } }), { status: 401 });
+    return data(submission.reply({ fieldErrors: { code: ["That code was already used. Wait for the next one."] } }), {
+      status: 401,
+    });
   }
   const response = await auth.api.verifyTOTP({
     body: { code: submission.value.code },
@@ -29,7 +31,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     asResponse: true,
   });
   if (!response.ok) {
-    return data(submission.reply({ fieldErrors: { code: ["That code is not valid. Codes change every 30 seconds."] } }), { status: 401 });
+    return data(
+      submission.reply({ fieldErrors: { code: ["That code is not valid. Codes change every 30 seconds."] } }),
+      { status: 401 },
+    );
   }
   const { user } = (await response.clone().json()) as { user: { id: string; email: string } };
   // The verified session is the completed sign-in: the account's failed attempts stop counting.
@@ -40,15 +45,26 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function TwoFactorSignIn() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }) });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }),
+  });
   return (
     <AuthLayout title="Enter your code">
-      <p className="mb-4 text-sm text-text-muted">Open your authenticator app and enter the code shown for OpenInsure.</p>
+      <p className="mb-4 text-sm text-text-muted">
+        Open your authenticator app and enter the code shown for OpenInsure.
+      </p>
       <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field
           label="Authentication code"
-          inputProps={{ ...getInputProps(fields.code, { type: "text" }), inputMode: "numeric", autoComplete: "one-time-code", autoFocus: true, className: "font-mono tracking-widest" }}
+          inputProps={{
+            ...getInputProps(fields.code, { type: "text" }),
+            inputMode: "numeric",
+            autoComplete: "one-time-code",
+            autoFocus: true,
+            className: "font-mono tracking-widest",
+          }}
           errors={fields.code.errors}
         />
         <ErrorList id={form.errorId} errors={form.errors} />

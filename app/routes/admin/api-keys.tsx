@@ -45,30 +45,57 @@ export async function action(args: Route.ActionArgs) {
   const value = submission.value;
   if (value.intent === "revoke") {
     invariantResponse(await revokeApiKey(db, user.tenant, value.keyId), "API key not found");
-    await auditAdminAction(db, user, args.request, { action: "api_key_revoked", targetType: "api_key", targetId: value.keyId });
+    await auditAdminAction(db, user, args.request, {
+      action: "api_key_revoked",
+      targetType: "api_key",
+      targetId: value.keyId,
+    });
     return { result: null, secret: null };
   }
   refuseWhileImpersonating(user);
   const agencies = await manageableAgencies(db, user.tenant);
   if (!agencies.some((a) => a.id === value.agencyId)) {
-    return data({ result: submission.reply({ fieldErrors: { agencyId: ["Choose one of your agencies"] } }), secret: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { agencyId: ["Choose one of your agencies"] } }), secret: null },
+      { status: 400 },
+    );
   }
-  const issued = await issueApiKey(db, user.tenant, { name: value.name, roles: ["producer"], agencyId: value.agencyId });
-  await auditAdminAction(db, user, args.request, { action: "api_key_issued", targetType: "api_key", targetId: issued.id, detail: { name: value.name, agencyId: value.agencyId } });
+  const issued = await issueApiKey(db, user.tenant, {
+    name: value.name,
+    roles: ["producer"],
+    agencyId: value.agencyId,
+  });
+  await auditAdminAction(db, user, args.request, {
+    action: "api_key_issued",
+    targetType: "api_key",
+    targetId: issued.id,
+    detail: { name: value.name, agencyId: value.agencyId },
+  });
   return { result: submission.reply({ resetForm: true }), secret: issued.secret };
 }
 
 export default function ApiKeys({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: IssueKeySchema }) });
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: IssueKeySchema }),
+  });
   return (
     <>
-      <PageHeader title="API keys" description="Keys let API clients file, quote and bind for one of your agencies. See /v1/openapi.json." />
+      <PageHeader
+        title="API keys"
+        description="Keys let API clients file, quote and bind for one of your agencies. See /v1/openapi.json."
+      />
       <div className="grid gap-6">
         {actionData?.secret ? (
           <Card title="Your new key">
             <p className="mb-2 text-sm">Copy it now: it is shown once and stored only as a hash.</p>
-            <p className="break-all rounded-md bg-surface-muted p-3 font-mono text-sm" aria-label="New API key">{actionData.secret}</p>
+            <output
+              className="block break-all rounded-md bg-surface-muted p-3 font-mono text-sm"
+              aria-label="New API key"
+            >
+              {actionData.secret}
+            </output>
           </Card>
         ) : null}
         <Card title="Keys">
@@ -91,7 +118,9 @@ export default function ApiKeys({ loaderData }: Route.ComponentProps) {
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="keyId" value={k.id} />
-                      <Button variant="secondary" type="submit">Revoke</Button>
+                      <Button variant="secondary" type="submit">
+                        Revoke
+                      </Button>
                     </Form>
                   ),
               },
@@ -102,8 +131,16 @@ export default function ApiKeys({ loaderData }: Route.ComponentProps) {
           <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
             <input type="hidden" name="intent" value="issue" />
             <Field label="Name" inputProps={getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
-            <SelectField label="Acts for agency" selectProps={getSelectProps(fields.agencyId)} errors={fields.agencyId.errors} placeholder="Choose an agency" options={loaderData.agencies} />
-            <Button type="submit" className="self-start">Issue key</Button>
+            <SelectField
+              label="Acts for agency"
+              selectProps={getSelectProps(fields.agencyId)}
+              errors={fields.agencyId.errors}
+              placeholder="Choose an agency"
+              options={loaderData.agencies}
+            />
+            <Button type="submit" className="self-start">
+              Issue key
+            </Button>
           </Form>
         </Card>
       </div>

@@ -27,7 +27,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
             { header: "Who", cell: (e) => e.actorEmail ?? e.actorUserId ?? "—" },
             { header: "What", cell: (e) => e.action.replaceAll("_", " ") },
             { header: "Target", cell: (e) => <span className="font-mono text-xs">{e.targetId ?? "—"}</span> },
-            { header: "Detail", cell: (e) => (e.detail ? <span className="font-mono text-xs">{JSON.stringify(e.detail)}</span> : "—") },
+            {
+              header: "Detail",
+              cell: (e) => (e.detail ? <span className="font-mono text-xs">{JSON.stringify(e.detail)}</span> : "—"),
+            },
             { header: "From", cell: (e) => e.ipAddress ?? "—" },
           ]}
         />

@@ -24,15 +24,25 @@ export async function action(args: Route.ActionArgs) {
   const { db, env } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: ReplaySchema });
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
-  invariantResponse(await replayDeadLetter(db, user.tenant, submission.value.deadLetterId, env.DOMAIN_EVENTS), "Dead letter not found");
-  await auditAdminAction(db, user, args.request, { action: "dead_letter_replayed", targetType: "dead_letter", targetId: submission.value.deadLetterId });
+  invariantResponse(
+    await replayDeadLetter(db, user.tenant, submission.value.deadLetterId, env.DOMAIN_EVENTS),
+    "Dead letter not found",
+  );
+  await auditAdminAction(db, user, args.request, {
+    action: "dead_letter_replayed",
+    targetType: "dead_letter",
+    targetId: submission.value.deadLetterId,
+  });
   return { error: null };
 }
 
 export default function DeadLetters({ loaderData }: Route.ComponentProps) {
   return (
     <>
-      <PageHeader title="Dead letters" description="Domain events whose delivery to notifications and webhooks kept failing. Replaying sends one through the queue again; delivery is idempotent." />
+      <PageHeader
+        title="Dead letters"
+        description="Domain events whose delivery to notifications and webhooks kept failing. Replaying sends one through the queue again; delivery is idempotent."
+      />
       <Card>
         <DataTable
           caption="Dead-lettered events"
@@ -40,7 +50,14 @@ export default function DeadLetters({ loaderData }: Route.ComponentProps) {
           rowKey={(d) => d.id}
           empty="No dead letters."
           columns={[
-            { header: "Event", cell: (d) => <span className="font-mono text-xs">{d.eventType} · {d.eventId}</span> },
+            {
+              header: "Event",
+              cell: (d) => (
+                <span className="font-mono text-xs">
+                  {d.eventType} · {d.eventId}
+                </span>
+              ),
+            },
             { header: "Attempts", cell: (d) => d.attempts },
             { header: "Received", cell: (d) => formatInstant(d.receivedAt) },
             {
@@ -48,7 +65,9 @@ export default function DeadLetters({ loaderData }: Route.ComponentProps) {
               cell: (d) => (
                 <Form method="post" className="flex items-center gap-2">
                   <input type="hidden" name="deadLetterId" value={d.id} />
-                  <Button type="submit" variant="secondary">Replay</Button>
+                  <Button type="submit" variant="secondary">
+                    Replay
+                  </Button>
                   {d.replayedAt ? <Badge tone="info">replayed {formatInstant(d.replayedAt)}</Badge> : null}
                 </Form>
               ),

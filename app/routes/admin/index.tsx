@@ -22,9 +22,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Admin · OpenInsure" }]
 export async function loader(args: Route.LoaderArgs) {
   const user = await requireUser(args);
   const { db, auth } = appServices(args.context);
-  const members = user.tenant && hasPermission(user.tenant.roles, "manage:member") ? await listMembers(db, user.tenant) : null;
+  const members =
+    user.tenant && hasPermission(user.tenant.roles, "manage:member") ? await listMembers(db, user.tenant) : null;
   const platformUsers = user.isPlatformOperator
-    ? (await auth.api.listUsers({ query: { limit: 100, sortBy: "name" }, headers: args.request.headers })).users.map((u) => ({ id: u.id, name: u.name, email: u.email }))
+    ? (await auth.api.listUsers({ query: { limit: 100, sortBy: "name" }, headers: args.request.headers })).users.map(
+        (u) => ({ id: u.id, name: u.name, email: u.email }),
+      )
     : null;
   return { members, platformUsers, orgName: user.tenant?.orgName ?? null };
 }
@@ -45,24 +48,42 @@ export async function action(args: Route.ActionArgs) {
     const message = error instanceof Error ? error.message : "The invitation could not be sent.";
     return data({ result: submission.reply({ formErrors: [message] }), invited: null }, { status: 400 });
   }
-  await auditAdminAction(db, { ...user, tenant: user.tenant }, args.request, { action: "member_invited", targetType: "email", targetId: email, detail: { roles } });
+  await auditAdminAction(db, { ...user, tenant: user.tenant }, args.request, {
+    action: "member_invited",
+    targetType: "email",
+    targetId: email,
+    detail: { roles },
+  });
   return { result: submission.reply({ resetForm: true }), invited: email };
 }
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }) });
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
   return (
     <>
-      <PageHeader title="Administration" description={loaderData.orgName ?? "Platform operator"} actions={
+      <PageHeader
+        title="Administration"
+        description={loaderData.orgName ?? "Platform operator"}
+        actions={
           loaderData.members ? (
             <span className="flex gap-4">
-              <Link to="api-keys" className="text-brand underline underline-offset-4">API keys</Link>
-              <Link to="webhooks" className="text-brand underline underline-offset-4">Webhooks</Link>
-              <Link to="audit-log" className="text-brand underline underline-offset-4">Audit log</Link>
+              <Link to="api-keys" className="text-brand underline underline-offset-4">
+                API keys
+              </Link>
+              <Link to="webhooks" className="text-brand underline underline-offset-4">
+                Webhooks
+              </Link>
+              <Link to="audit-log" className="text-brand underline underline-offset-4">
+                Audit log
+              </Link>
             </span>
           ) : null
-        } />
+        }
+      />
       <div className="grid gap-6">
         {loaderData.members ? (
           <>
@@ -73,16 +94,39 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                 rowKey={(m) => m.memberId}
                 empty="No members."
                 columns={[
-                  { header: "Name", cell: (m) => <Link className="text-brand hover:underline" to={`members/${m.memberId}`}>{m.name}</Link> },
+                  {
+                    header: "Name",
+                    cell: (m) => (
+                      <Link className="text-brand hover:underline" to={`members/${m.memberId}`}>
+                        {m.name}
+                      </Link>
+                    ),
+                  },
                   { header: "Email", cell: (m) => m.email },
-                  { header: "Roles", cell: (m) => <span className="flex flex-wrap gap-1">{m.roles.map((r) => <Badge key={r}>{ROLE_LABELS[r]}</Badge>)}</span> },
-                  { header: "Two-factor", cell: (m) => (m.twoFactorEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>) },
+                  {
+                    header: "Roles",
+                    cell: (m) => (
+                      <span className="flex flex-wrap gap-1">
+                        {m.roles.map((r) => (
+                          <Badge key={r}>{ROLE_LABELS[r]}</Badge>
+                        ))}
+                      </span>
+                    ),
+                  },
+                  {
+                    header: "Two-factor",
+                    cell: (m) => (m.twoFactorEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>),
+                  },
                 ]}
               />
             </Card>
             <Card title="Invite someone">
               <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
-                <Field label="Email" inputProps={getInputProps(fields.email, { type: "email" })} errors={fields.email.errors} />
+                <Field
+                  label="Email"
+                  inputProps={getInputProps(fields.email, { type: "email" })}
+                  errors={fields.email.errors}
+                />
                 <fieldset>
                   <legend className="text-sm font-medium">Roles</legend>
                   <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
@@ -95,8 +139,14 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                   <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
                 </fieldset>
                 <ErrorList id={form.errorId} errors={form.errors} />
-                {actionData?.invited ? <p role="status" className="text-success">Invitation sent to {actionData.invited}.</p> : null}
-                <Button type="submit" className="self-start">Send invitation</Button>
+                {actionData?.invited ? (
+                  <p role="status" className="text-success">
+                    Invitation sent to {actionData.invited}.
+                  </p>
+                ) : null}
+                <Button type="submit" className="self-start">
+                  Send invitation
+                </Button>
               </Form>
             </Card>
           </>
@@ -117,7 +167,9 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                     <Form method="post" action="/impersonation">
                       <input type="hidden" name="intent" value="start" />
                       <input type="hidden" name="userId" value={u.id} />
-                      <Button variant="secondary" type="submit">Impersonate</Button>
+                      <Button variant="secondary" type="submit">
+                        Impersonate
+                      </Button>
                     </Form>
                   ),
                 },

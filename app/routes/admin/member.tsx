@@ -16,7 +16,9 @@ const RolesSchema = z.object({
   roles: z.array(z.enum(ROLES), "Choose at least one role").min(1, "Choose at least one role"),
 });
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.member.name ?? "Member"} · OpenInsure` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.member.name ?? "Member"} · OpenInsure` },
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "manage:member");
@@ -48,7 +50,10 @@ export async function action(args: Route.ActionArgs) {
 
 export default function MemberRoles({ loaderData: { member } }: Route.ComponentProps) {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: RolesSchema }) });
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RolesSchema }),
+  });
   return (
     <>
       <PageHeader title={member.name} description={member.email} />
@@ -57,12 +62,20 @@ export default function MemberRoles({ loaderData: { member } }: Route.ComponentP
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
             {ROLES.map((role) => (
               <label key={role} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={fields.roles.name} value={role} defaultChecked={member.roles.includes(role)} /> {ROLE_LABELS[role]}
+                <input
+                  type="checkbox"
+                  name={fields.roles.name}
+                  value={role}
+                  defaultChecked={member.roles.includes(role)}
+                />{" "}
+                {ROLE_LABELS[role]}
               </label>
             ))}
           </div>
           <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
-          <Button type="submit" className="self-start">Save roles</Button>
+          <Button type="submit" className="self-start">
+            Save roles
+          </Button>
         </Form>
       </Card>
     </>

@@ -6,7 +6,13 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { Badge, Button, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { findWebhookEndpointLog, liveWebhookSender, replayWebhookDelivery, setWebhookEndpointStatus, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
+import {
+  findWebhookEndpointLog,
+  liveWebhookSender,
+  replayWebhookDelivery,
+  setWebhookEndpointStatus,
+  WebhookEndpointLimit,
+} from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 
@@ -37,8 +43,12 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success") return data({ error: "That request was not understood." }, { status: 400 });
   const input = submission.value;
   if (input.intent === "replay") {
-    invariantResponse(log.deliveries.some((d) => d.id === input.deliveryId), "Delivery not found");
-    if (log.endpoint.status !== "active") return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
+    invariantResponse(
+      log.deliveries.some((d) => d.id === input.deliveryId),
+      "Delivery not found",
+    );
+    if (log.endpoint.status !== "active")
+      return data({ error: "Enable the endpoint before replaying to it." }, { status: 409 });
     await replayWebhookDelivery(
       db,
       tenant,
@@ -78,22 +88,37 @@ export default function WebhookEndpoint({ loaderData, actionData }: Route.Compon
       <PageHeader
         title="Webhook endpoint"
         description={endpoint.url}
-        actions={<Link to="/admin/webhooks" className="text-brand underline underline-offset-4">All endpoints</Link>}
+        actions={
+          <Link to="/admin/webhooks" className="text-brand underline underline-offset-4">
+            All endpoints
+          </Link>
+        }
       />
-      {actionData?.error ? <p role="alert" className="mb-4 text-sm text-danger">{actionData.error}</p> : null}
+      {actionData?.error ? (
+        <p role="alert" className="mb-4 text-sm text-danger">
+          {actionData.error}
+        </p>
+      ) : null}
       <div className="grid gap-6">
         <Card
           title="Endpoint"
           actions={
             <Form method="post">
               <input type="hidden" name="intent" value={endpoint.status === "active" ? "disable" : "enable"} />
-              <Button type="submit" variant="secondary">{endpoint.status === "active" ? "Disable" : "Enable"}</Button>
+              <Button type="submit" variant="secondary">
+                {endpoint.status === "active" ? "Disable" : "Enable"}
+              </Button>
             </Form>
           }
         >
           <FactList
             facts={[
-              ["Status", <Badge key="s" tone={endpoint.status === "active" ? "good" : "bad"}>{endpoint.status}</Badge>],
+              [
+                "Status",
+                <Badge key="s" tone={endpoint.status === "active" ? "good" : "bad"}>
+                  {endpoint.status}
+                </Badge>,
+              ],
               ["Events", endpoint.eventTypes.join(", ")],
               ["Failed attempts in a row", endpoint.consecutiveFailures],
               ["Disabled", formatInstant(endpoint.disabledAt)],
@@ -107,8 +132,22 @@ export default function WebhookEndpoint({ loaderData, actionData }: Route.Compon
             rowKey={(d) => d.id}
             empty="Nothing delivered yet."
             columns={[
-              { header: "Event", cell: (d) => <span className="font-mono text-xs">{d.eventType} · {d.eventId}</span> },
-              { header: "Status", cell: (d) => <Badge tone={d.status === "succeeded" ? "good" : d.status === "failed" ? "bad" : "warn"}>{d.status}</Badge> },
+              {
+                header: "Event",
+                cell: (d) => (
+                  <span className="font-mono text-xs">
+                    {d.eventType} · {d.eventId}
+                  </span>
+                ),
+              },
+              {
+                header: "Status",
+                cell: (d) => (
+                  <Badge tone={d.status === "succeeded" ? "good" : d.status === "failed" ? "bad" : "warn"}>
+                    {d.status}
+                  </Badge>
+                ),
+              },
               {
                 header: "Attempts",
                 cell: (d) => (
@@ -128,7 +167,9 @@ export default function WebhookEndpoint({ loaderData, actionData }: Route.Compon
                   <Form method="post">
                     <input type="hidden" name="intent" value="replay" />
                     <input type="hidden" name="deliveryId" value={d.id} />
-                    <Button type="submit" variant="secondary" aria-label={`Replay ${d.eventType} ${d.eventId}`}>Replay</Button>
+                    <Button type="submit" variant="secondary" aria-label={`Replay ${d.eventType} ${d.eventId}`}>
+                      Replay
+                    </Button>
                   </Form>
                 ),
               },

@@ -10,7 +10,11 @@ import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.
 import { appServices } from "../../context.server.ts";
 import { DOMAIN_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
 import { webhookUrlProblem } from "../../services/events/webhook-url.ts";
-import { createWebhookEndpoint, listWebhookEndpoints, WebhookEndpointLimit } from "../../services/events/webhooks.server.ts";
+import {
+  createWebhookEndpoint,
+  listWebhookEndpoints,
+  WebhookEndpointLimit,
+} from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 
 const EndpointSchema = z.object({
@@ -35,10 +39,13 @@ export async function action(args: Route.ActionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
   // https on 443 to a public host only (webhook-url.ts); development may call this machine.
   const problem = webhookUrlProblem(submission.value.url, { allowLocal: isDevelopment });
-  if (problem) return data({ result: submission.reply({ fieldErrors: { url: [problem] } }), secret: null }, { status: 400 });
+  if (problem)
+    return data({ result: submission.reply({ fieldErrors: { url: [problem] } }), secret: null }, { status: 400 });
   let created: Awaited<ReturnType<typeof createWebhookEndpoint>>;
   try {
-    created = await createWebhookEndpoint(db, user.tenant, submission.value, env.BETTER_AUTH_SECRET, { allowLocal: isDevelopment });
+    created = await createWebhookEndpoint(db, user.tenant, submission.value, env.BETTER_AUTH_SECRET, {
+      allowLocal: isDevelopment,
+    });
   } catch (error) {
     if (!(error instanceof WebhookEndpointLimit)) throw error;
     return data({ result: submission.reply({ formErrors: [error.message] }), secret: null }, { status: 409 });
@@ -54,19 +61,34 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Webhooks({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldRevalidate: "onInput", onValidate: ({ formData }) => parseWithZod(formData, { schema: EndpointSchema }) });
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EndpointSchema }),
+  });
   return (
     <>
       <PageHeader
         title="Webhooks"
         description="Endpoints receive signed domain events. See the README for verifying the X-OpenInsure-Signature header."
-        actions={<Link to="/admin/dead-letters" className="text-brand underline underline-offset-4">Dead letters</Link>}
+        actions={
+          <Link to="/admin/dead-letters" className="text-brand underline underline-offset-4">
+            Dead letters
+          </Link>
+        }
       />
       <div className="grid gap-6">
         {actionData?.secret ? (
           <Card title="Signing secret">
-            <p className="mb-2 text-sm">Copy it now: it is shown once. Your receiver uses it to verify every delivery.</p>
-            <p className="break-all rounded-md bg-surface-muted p-3 font-mono text-sm" aria-label="Signing secret">{actionData.secret}</p>
+            <p className="mb-2 text-sm">
+              Copy it now: it is shown once. Your receiver uses it to verify every delivery.
+            </p>
+            <output
+              className="block break-all rounded-md bg-surface-muted p-3 font-mono text-sm"
+              aria-label="Signing secret"
+            >
+              {actionData.secret}
+            </output>
           </Card>
         ) : null}
         <Card title="Endpoints">
@@ -76,9 +98,19 @@ export default function Webhooks({ loaderData }: Route.ComponentProps) {
             rowKey={(e) => e.id}
             empty="No endpoints yet."
             columns={[
-              { header: "URL", cell: (e) => <Link to={e.id} className="font-mono text-brand underline underline-offset-4">{e.url}</Link> },
+              {
+                header: "URL",
+                cell: (e) => (
+                  <Link to={e.id} className="font-mono text-brand underline underline-offset-4">
+                    {e.url}
+                  </Link>
+                ),
+              },
               { header: "Events", cell: (e) => e.eventTypes.join(", ") },
-              { header: "Status", cell: (e) => <Badge tone={e.status === "active" ? "good" : "bad"}>{e.status}</Badge> },
+              {
+                header: "Status",
+                cell: (e) => <Badge tone={e.status === "active" ? "good" : "bad"}>{e.status}</Badge>,
+              },
               { header: "Failures in a row", cell: (e) => e.consecutiveFailures },
               { header: "Created", cell: (e) => formatInstant(e.createdAt) },
             ]}
@@ -90,18 +122,24 @@ export default function Webhooks({ loaderData }: Route.ComponentProps) {
             <fieldset>
               <legend className="text-sm font-medium">Events</legend>
               <div className="mt-2 grid gap-1 sm:grid-cols-2">
-                {getCollectionProps(fields.eventTypes, { type: "checkbox", options: [...WEBHOOK_EVENT_TYPES] }).map(({ key, ...props }) => (
-                  <label key={key} className="flex items-center gap-2 text-sm">
-                    <input {...props} />
-                    <span className="font-mono">{props.value}</span>
-                    <span className="text-text-muted">{DOMAIN_EVENT_LABELS[props.value as (typeof WEBHOOK_EVENT_TYPES)[number]]}</span>
-                  </label>
-                ))}
+                {getCollectionProps(fields.eventTypes, { type: "checkbox", options: [...WEBHOOK_EVENT_TYPES] }).map(
+                  ({ key, ...props }) => (
+                    <label key={key} className="flex items-center gap-2 text-sm">
+                      <input {...props} />
+                      <span className="font-mono">{props.value}</span>
+                      <span className="text-text-muted">
+                        {DOMAIN_EVENT_LABELS[props.value as (typeof WEBHOOK_EVENT_TYPES)[number]]}
+                      </span>
+                    </label>
+                  ),
+                )}
               </div>
               <ErrorList errors={fields.eventTypes.errors} />
             </fieldset>
             <ErrorList errors={form.errors} />
-            <Button type="submit" className="self-start">Add endpoint</Button>
+            <Button type="submit" className="self-start">
+              Add endpoint
+            </Button>
           </Form>
         </Card>
       </div>

@@ -30,7 +30,14 @@ export default function CarrierHome({ loaderData }: Route.ComponentProps) {
             rowKey={(p) => p.id}
             empty="No policies written on your paper yet."
             columns={[
-              { header: "Policy", cell: (p) => <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>{p.policyNumber}</Link> },
+              {
+                header: "Policy",
+                cell: (p) => (
+                  <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>
+                    {p.policyNumber}
+                  </Link>
+                ),
+              },
               { header: "Insured", cell: (p) => p.insuredName },
               { header: "Agency", cell: (p) => p.agencyName },
               { header: "Effective", cell: (p) => formatCalendarDate(p.effectiveDate) },

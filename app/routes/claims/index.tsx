@@ -17,7 +17,10 @@ export async function loader(args: Route.LoaderArgs) {
 export default function ClaimsHome({ loaderData }: Route.ComponentProps) {
   return (
     <>
-      <PageHeader title="Claims" description={loaderData.supervisor ? "Every claim of the organization." : "Claims assigned to you."} />
+      <PageHeader
+        title="Claims"
+        description={loaderData.supervisor ? "Every claim of the organization." : "Claims assigned to you."}
+      />
       <Card>
         <DataTable
           caption="Claims"
@@ -25,7 +28,14 @@ export default function ClaimsHome({ loaderData }: Route.ComponentProps) {
           rowKey={(c) => c.id}
           empty="No claims to show."
           columns={[
-            { header: "Claim", cell: (c) => <Link className="font-mono text-brand hover:underline" to={c.id}>{c.claimNumber}</Link> },
+            {
+              header: "Claim",
+              cell: (c) => (
+                <Link className="font-mono text-brand hover:underline" to={c.id}>
+                  {c.claimNumber}
+                </Link>
+              ),
+            },
             { header: "Policy", cell: (c) => <span className="font-mono">{c.policyNumber}</span> },
             { header: "Insured", cell: (c) => c.insuredName },
             { header: "Loss type", cell: (c) => c.lossType },

@@ -24,7 +24,9 @@ export default function DevOutbox() {
       <div className="grid gap-4">
         {loaderData.emails.map((e) => (
           <Card key={e.id} title={e.subject}>
-            <p className="text-sm text-text-muted">To {e.toAddress} · {formatInstant(e.createdAt)}</p>
+            <p className="text-sm text-text-muted">
+              To {e.toAddress} · {formatInstant(e.createdAt)}
+            </p>
             <pre className="mt-3 whitespace-pre-wrap font-mono text-sm">{e.textBody}</pre>
           </Card>
         ))}

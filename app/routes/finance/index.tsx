@@ -15,7 +15,10 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:invoice");
   const { db } = appServices(args.context);
   const state = parseTableState(new URL(args.request.url).searchParams, invoiceTable);
-  const [invoices, outstandingCents] = await Promise.all([listInvoicePage(db, user.tenant, state), outstandingReceivablesCents(db, user.tenant)]);
+  const [invoices, outstandingCents] = await Promise.all([
+    listInvoicePage(db, user.tenant, state),
+    outstandingReceivablesCents(db, user.tenant),
+  ]);
   return { invoices: { ...invoices, state, spec: invoiceTable }, outstandingCents };
 }
 
@@ -23,7 +26,10 @@ export default function FinanceHome({ loaderData }: Route.ComponentProps) {
   const { invoices } = loaderData;
   return (
     <>
-      <PageHeader title="Finance" description={`Outstanding receivables: ${formatCents(loaderData.outstandingCents)}`} />
+      <PageHeader
+        title="Finance"
+        description={`Outstanding receivables: ${formatCents(loaderData.outstandingCents)}`}
+      />
       <Card title="Invoices by due date">
         <PagedTable
           spec={invoices.spec}
@@ -31,11 +37,25 @@ export default function FinanceHome({ loaderData }: Route.ComponentProps) {
           caption="Invoices"
           empty="No invoices yet."
           search="Search by invoice, policy or insured"
-          filters={[{ name: "status", label: "Status", options: (invoices.spec.filters?.status ?? []).map((s) => ({ value: s, label: s })) }]}
+          filters={[
+            {
+              name: "status",
+              label: "Status",
+              options: (invoices.spec.filters?.status ?? []).map((s) => ({ value: s, label: s })),
+            },
+          ]}
           exportPath="/finance/invoices/export"
           rowKey={(i) => i.id}
           columns={[
-            { id: "invoice", header: "Invoice", cell: (i) => <Link className="font-mono text-brand hover:underline" to={`invoices/${i.id}`}>{i.invoiceNumber}</Link> },
+            {
+              id: "invoice",
+              header: "Invoice",
+              cell: (i) => (
+                <Link className="font-mono text-brand hover:underline" to={`invoices/${i.id}`}>
+                  {i.invoiceNumber}
+                </Link>
+              ),
+            },
             { id: "policy", header: "Policy", cell: (i) => <span className="font-mono">{i.policyNumber}</span> },
             { id: "insured", header: "Insured", cell: (i) => i.insuredName },
             { id: "due", header: "Due", cell: (i) => formatCalendarDate(i.dueDate) },

@@ -16,59 +16,107 @@ import { invariantResponse } from "../../utils/invariant.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.invoice.invoiceNumber ?? "Invoice"} · OpenInsure` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.invoice.invoiceNumber ?? "Invoice"} · OpenInsure` },
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:invoice");
   const { db } = appServices(args.context);
   const invoice = await getInvoice(db, user.tenant, args.params.invoiceId);
   invariantResponse(invoice, "Invoice not found");
-  const [payments, paidCents] = await Promise.all([listInvoicePayments(db, user.tenant, invoice.id), invoicePaidCents(db, user.tenant, invoice.id)]);
+  const [payments, paidCents] = await Promise.all([
+    listInvoicePayments(db, user.tenant, invoice.id),
+    invoicePaidCents(db, user.tenant, invoice.id),
+  ]);
   return { invoice, payments, balanceCents: invoice.amountCents - paidCents, formToken: newFormToken() };
 }
 
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "record:payment");
   // The path's id first: an id outside the user's scope answers 404 whatever the body says.
-  invariantResponse(await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId), "Invoice not found");
+  invariantResponse(
+    await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId),
+    "Invoice not found",
+  );
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: RecordPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   const { db, ledger } = appServices(args.context);
   // One payment per form token: a double click or a resent form gets the first payment's answer.
-  const recorded = await oncePerFormToken(db, user.tenant, formData.get(FORM_TOKEN_FIELD), `record-payment:${args.params.invoiceId}`, async () => {
-    const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
-      invoiceId: args.params.invoiceId,
-      amountCents: submission.value.amount,
-      method: submission.value.method,
-      reference: submission.value.reference || null,
-    });
-    invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
-    return outcome.ok ? { error: null, outcome: { status: outcome.posting.status, split: outcome.split } } : { error: outcome.message, outcome: null };
-  }, (recorded) => recorded.error === null);
-  if (recorded.error !== null) return data({ result: submission.reply({ fieldErrors: { amount: [recorded.error] } }), outcome: null }, { status: 422 });
+  const recorded = await oncePerFormToken(
+    db,
+    user.tenant,
+    formData.get(FORM_TOKEN_FIELD),
+    `record-payment:${args.params.invoiceId}`,
+    async () => {
+      const outcome = await recordInvoicePayment(db, ledger, user.tenant, {
+        invoiceId: args.params.invoiceId,
+        amountCents: submission.value.amount,
+        method: submission.value.method,
+        reference: submission.value.reference || null,
+      });
+      invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
+      return outcome.ok
+        ? { error: null, outcome: { status: outcome.posting.status, split: outcome.split } }
+        : { error: outcome.message, outcome: null };
+    },
+    (recorded) => recorded.error === null,
+  );
+  if (recorded.error !== null)
+    return data(
+      { result: submission.reply({ fieldErrors: { amount: [recorded.error] } }), outcome: null },
+      { status: 422 },
+    );
   return { result: submission.reply({ resetForm: true }), outcome: recorded.outcome };
 }
 
 export default function Invoice({ loaderData: { invoice, payments, balanceCents, formToken } }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, shouldRevalidate: "onInput", onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordPaymentSchema }) });
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordPaymentSchema }),
+  });
   const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
   return (
     <>
-      <PageHeader title={`Invoice ${invoice.invoiceNumber}`} description={`${invoice.insuredName} · policy ${invoice.policyNumber}`} />
+      <PageHeader
+        title={`Invoice ${invoice.invoiceNumber}`}
+        description={`${invoice.insuredName} · policy ${invoice.policyNumber}`}
+      />
       <div className="grid gap-6">
         <Card>
           <dl className="grid grid-cols-1 gap-x-8 gap-y-3 sm:grid-cols-4">
-            <div><dt className="text-xs uppercase text-text-muted">Amount</dt><dd className="font-mono text-xl">{formatCents(invoice.amountCents)}</dd></div>
-            <div><dt className="text-xs uppercase text-text-muted">Still owed</dt><dd className="font-mono text-xl" data-testid="invoice-balance">{formatCents(balanceCents)}</dd></div>
-            <div><dt className="text-xs uppercase text-text-muted">Due</dt><dd>{formatCalendarDate(invoice.dueDate)}</dd></div>
-            <div><dt className="text-xs uppercase text-text-muted">Status</dt><dd><StatusBadge status={invoice.status} /></dd></div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Amount</dt>
+              <dd className="font-mono text-xl">{formatCents(invoice.amountCents)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Still owed</dt>
+              <dd className="font-mono text-xl" data-testid="invoice-balance">
+                {formatCents(balanceCents)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Due</dt>
+              <dd>{formatCalendarDate(invoice.dueDate)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs uppercase text-text-muted">Status</dt>
+              <dd>
+                <StatusBadge status={invoice.status} />
+              </dd>
+            </div>
           </dl>
           <p className="mt-4 text-sm">
-            <Link className="text-brand hover:underline" to={`/finance/policies/${invoice.policyId}`}>Policy {invoice.policyNumber}</Link>
+            <Link className="text-brand hover:underline" to={`/finance/policies/${invoice.policyId}`}>
+              Policy {invoice.policyNumber}
+            </Link>
             {" · "}
-            <Link className="text-brand hover:underline" to={`/finance/journal?invoice=${invoice.id}`}>Journal of this invoice</Link>
+            <Link className="text-brand hover:underline" to={`/finance/journal?invoice=${invoice.id}`}>
+              Journal of this invoice
+            </Link>
           </p>
         </Card>
         {actionData?.outcome ? <PaymentResult outcome={actionData.outcome} /> : null}
@@ -90,11 +138,32 @@ export default function Invoice({ loaderData: { invoice, payments, balanceCents,
         {open ? (
           <Card title="Record a payment">
             <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-4">
-              <Field label="Amount (USD)" inputProps={{ ...getInputProps(fields.amount, { type: "text" }), inputMode: "decimal", placeholder: (balanceCents / 100).toFixed(2) }} errors={fields.amount.errors} />
-              <SelectField label="Method" selectProps={getSelectProps(fields.method)} errors={fields.method.errors} placeholder="Choose" options={[...OFFICE_PAYMENT_METHODS]} />
-              <Field label="Reference" inputProps={getInputProps(fields.reference, { type: "text" })} errors={fields.reference.errors} hint="Check number or bank reference" />
+              <Field
+                label="Amount (USD)"
+                inputProps={{
+                  ...getInputProps(fields.amount, { type: "text" }),
+                  inputMode: "decimal",
+                  placeholder: (balanceCents / 100).toFixed(2),
+                }}
+                errors={fields.amount.errors}
+              />
+              <SelectField
+                label="Method"
+                selectProps={getSelectProps(fields.method)}
+                errors={fields.method.errors}
+                placeholder="Choose"
+                options={[...OFFICE_PAYMENT_METHODS]}
+              />
+              <Field
+                label="Reference"
+                inputProps={getInputProps(fields.reference, { type: "text" })}
+                errors={fields.reference.errors}
+                hint="Check number or bank reference"
+              />
               <FormTokenInput token={formToken} />
-              <SubmitButton className="self-start sm:mt-6" pendingLabel="Recording…">Record payment</SubmitButton>
+              <SubmitButton className="self-start sm:mt-6" pendingLabel="Recording…">
+                Record payment
+              </SubmitButton>
             </Form>
           </Card>
         ) : null}

@@ -17,7 +17,9 @@ export async function loader(args: Route.LoaderArgs) {
   const search = new URL(args.request.url).searchParams;
   const format = parseExportFormat(search.get("format"));
   invariantResponse(format, "Choose csv or xlsx", { status: 400 });
-  const filter = JournalFilterSchema.safeParse(Object.fromEntries([...search].filter(([name, value]) => FILTER_FIELDS.includes(name) && value.trim() !== "")));
+  const filter = JournalFilterSchema.safeParse(
+    Object.fromEntries([...search].filter(([name, value]) => FILTER_FIELDS.includes(name) && value.trim() !== "")),
+  );
   invariantResponse(filter.success, "The journal's filters are not valid", { status: 400 });
   const state = parseTableState(search, journalTable);
   const { db } = appServices(args.context);

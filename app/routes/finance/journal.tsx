@@ -29,7 +29,11 @@ export async function loader(args: Route.LoaderArgs) {
   const state = parseTableState(search, journalTable);
   const parsed = JournalFilterSchema.safeParse(params);
   if (!parsed.success) {
-    return { params, journal: { rows: [], total: 0, state, spec: journalTable }, errors: parsed.error.issues.map((i) => i.message) };
+    return {
+      params,
+      journal: { rows: [], total: 0, state, spec: journalTable },
+      errors: parsed.error.issues.map((i) => i.message),
+    };
   }
   const page = await listJournalPage(appServices(args.context).db, user.tenant.orgId, parsed.data, state);
   const rows = page.rows.map((e) => ({
@@ -64,13 +68,55 @@ export default function Journal({ loaderData }: Route.ComponentProps) {
           columns={[
             { id: "posted", header: "Posted", cell: (e) => <LocalTime value={e.postedAt} /> },
             { id: "debit", header: "Debit", cell: (e) => <span className="font-mono text-xs">{e.debitAccount}</span> },
-            { id: "credit", header: "Credit", cell: (e) => <span className="font-mono text-xs">{e.creditAccount}</span> },
+            {
+              id: "credit",
+              header: "Credit",
+              cell: (e) => <span className="font-mono text-xs">{e.creditAccount}</span>,
+            },
             { id: "amount", header: "Amount", numeric: true, cell: (e) => formatCents(e.amountCents) },
-            { id: "code", header: "Code", cell: (e) => <span className="font-mono text-xs">{e.code} {e.codeName}</span> },
+            {
+              id: "code",
+              header: "Code",
+              cell: (e) => (
+                <span className="font-mono text-xs">
+                  {e.code} {e.codeName}
+                </span>
+              ),
+            },
             { id: "leg", header: "Leg", cell: (e) => e.leg?.replaceAll("_", " ") ?? "—" },
-            { id: "policy", header: "Policy", cell: (e) => (e.policyId ? <Link className="font-mono text-brand hover:underline" to={`/finance/policies/${e.policyId}`}>{e.policyNumber ?? e.policyId}</Link> : "—") },
-            { id: "invoice", header: "Invoice", cell: (e) => (e.invoiceId ? <Link className="font-mono text-brand hover:underline" to={`/finance/invoices/${e.invoiceId}`}>{e.invoiceNumber ?? e.invoiceId}</Link> : "—") },
-            { id: "transfer", header: "Transfer id", cell: (e) => <span className="font-mono text-xs" title={e.transferId}>{e.transferId.slice(0, 10)}…</span> },
+            {
+              id: "policy",
+              header: "Policy",
+              cell: (e) =>
+                e.policyId ? (
+                  <Link className="font-mono text-brand hover:underline" to={`/finance/policies/${e.policyId}`}>
+                    {e.policyNumber ?? e.policyId}
+                  </Link>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              id: "invoice",
+              header: "Invoice",
+              cell: (e) =>
+                e.invoiceId ? (
+                  <Link className="font-mono text-brand hover:underline" to={`/finance/invoices/${e.invoiceId}`}>
+                    {e.invoiceNumber ?? e.invoiceId}
+                  </Link>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              id: "transfer",
+              header: "Transfer id",
+              cell: (e) => (
+                <span className="font-mono text-xs" title={e.transferId}>
+                  {e.transferId.slice(0, 10)}…
+                </span>
+              ),
+            },
           ]}
         >
           <label className="flex flex-col gap-1 text-sm font-medium">
@@ -78,7 +124,9 @@ export default function Journal({ loaderData }: Route.ComponentProps) {
             <select name="account" defaultValue={params.account ?? ""} className={inputClass}>
               <option value="">All accounts</option>
               {ACCOUNT_TYPES.map((a) => (
-                <option key={a.code} value={a.code}>{a.code} {a.name}</option>
+                <option key={a.code} value={a.code}>
+                  {a.code} {a.name}
+                </option>
               ))}
             </select>
           </label>
@@ -92,11 +140,23 @@ export default function Journal({ loaderData }: Route.ComponentProps) {
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             Policy number
-            <input type="text" name="policy" defaultValue={params.policy ?? ""} placeholder="SRU-GL-2026-000001" className={inputClass} />
+            <input
+              type="text"
+              name="policy"
+              defaultValue={params.policy ?? ""}
+              placeholder="SRU-GL-2026-000001"
+              className={inputClass}
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             Invoice number
-            <input type="text" name="invoice" defaultValue={params.invoice ?? ""} placeholder="INV-2026-00001" className={inputClass} />
+            <input
+              type="text"
+              name="invoice"
+              defaultValue={params.invoice ?? ""}
+              placeholder="INV-2026-00001"
+              className={inputClass}
+            />
           </label>
         </PagedTable>
         <ErrorList errors={errors} />

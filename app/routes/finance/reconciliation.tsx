@@ -22,15 +22,29 @@ export async function loader(args: Route.LoaderArgs) {
 export default function Reconciliation({ loaderData: { report, ledgerError } }: Route.ComponentProps) {
   return (
     <>
-      <PageHeader title="Reconciliation" description="Billing and payments in the database against the ledger's transfers and balances." />
-      {ledgerError ? <p role="alert" className="rounded-md border border-danger p-3 text-sm text-danger">{ledgerError}</p> : null}
+      <PageHeader
+        title="Reconciliation"
+        description="Billing and payments in the database against the ledger's transfers and balances."
+      />
+      {ledgerError ? (
+        <p role="alert" className="rounded-md border border-danger p-3 text-sm text-danger">
+          {ledgerError}
+        </p>
+      ) : null}
       {report ? (
         <Card
           title={`Breaks (${report.breaks.length})`}
-          actions={report.breaks.length === 0 ? <Badge tone="good">in agreement</Badge> : <Badge tone="bad">{report.breaks.length} to resolve</Badge>}
+          actions={
+            report.breaks.length === 0 ? (
+              <Badge tone="good">in agreement</Badge>
+            ) : (
+              <Badge tone="bad">{report.breaks.length} to resolve</Badge>
+            )
+          }
         >
           <p className="mb-3 text-sm text-text-muted">
-            Checked {report.invoicesChecked} invoices, {report.paymentsChecked} payments and {report.transfersChecked} posted transfers.
+            Checked {report.invoicesChecked} invoices, {report.paymentsChecked} payments and {report.transfersChecked}{" "}
+            posted transfers.
           </p>
           <DataTable
             caption="Reconciliation breaks"
@@ -38,8 +52,23 @@ export default function Reconciliation({ loaderData: { report, ledgerError } }: 
             rowKey={(b) => b.key}
             empty="No breaks: the database and the ledger agree."
             columns={[
-              { header: "Kind", cell: (b) => <Badge tone={b.kind === "posting_awaiting" ? "warn" : "bad"}>{b.kind.replaceAll("_", " ")}</Badge> },
-              { header: "Subject", cell: (b) => (b.invoiceId ? <Link className="text-brand hover:underline" to={`/finance/invoices/${b.invoiceId}`}>{b.subject}</Link> : b.subject) },
+              {
+                header: "Kind",
+                cell: (b) => (
+                  <Badge tone={b.kind === "posting_awaiting" ? "warn" : "bad"}>{b.kind.replaceAll("_", " ")}</Badge>
+                ),
+              },
+              {
+                header: "Subject",
+                cell: (b) =>
+                  b.invoiceId ? (
+                    <Link className="text-brand hover:underline" to={`/finance/invoices/${b.invoiceId}`}>
+                      {b.subject}
+                    </Link>
+                  ) : (
+                    b.subject
+                  ),
+              },
               { header: "Detail", cell: (b) => b.detail },
             ]}
           />

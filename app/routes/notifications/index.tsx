@@ -19,7 +19,11 @@ import { invariantResponse } from "../../utils/invariant.ts";
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read"), notificationId: z.string().min(1).max(36) }),
   z.object({ intent: z.literal("read-all") }),
-  z.object({ intent: z.literal("preferences"), inApp: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]), email: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]) }),
+  z.object({
+    intent: z.literal("preferences"),
+    inApp: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]),
+    email: z.array(z.enum(DOMAIN_EVENT_TYPES)).default([]),
+  }),
 ]);
 
 export const meta: Route.MetaFunction = () => [{ title: "Notifications · OpenInsure" }];
@@ -27,7 +31,10 @@ export const meta: Route.MetaFunction = () => [{ title: "Notifications · OpenIn
 export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requireTenant(args);
   const { db } = appServices(args.context);
-  const [notifications, preferences] = await Promise.all([listNotifications(db, tenant), loadNotificationPreferences(db, tenant)]);
+  const [notifications, preferences] = await Promise.all([
+    listNotifications(db, tenant),
+    loadNotificationPreferences(db, tenant),
+  ]);
   return { notifications, preferences };
 }
 
@@ -35,15 +42,21 @@ export async function action(args: Route.ActionArgs) {
   const { tenant } = await requireTenant(args);
   const { db } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
-  if (submission.status !== "success") return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ error: "That request was not understood. Reload the page and try again." }, { status: 400 });
   const input = submission.value;
-  if (input.intent === "read") invariantResponse(await markNotificationRead(db, tenant, input.notificationId), "Notification not found");
+  if (input.intent === "read")
+    invariantResponse(await markNotificationRead(db, tenant, input.notificationId), "Notification not found");
   if (input.intent === "read-all") await markAllNotificationsRead(db, tenant);
   if (input.intent === "preferences") {
     await saveNotificationPreferences(
       db,
       tenant,
-      DOMAIN_EVENT_TYPES.map((eventType) => ({ eventType, inApp: input.inApp.includes(eventType), email: input.email.includes(eventType) })),
+      DOMAIN_EVENT_TYPES.map((eventType) => ({
+        eventType,
+        inApp: input.inApp.includes(eventType),
+        email: input.email.includes(eventType),
+      })),
     );
   }
   return { error: null };
@@ -60,12 +73,18 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
           unread > 0 ? (
             <Form method="post">
               <input type="hidden" name="intent" value="read-all" />
-              <Button type="submit" variant="secondary">Mark all read</Button>
+              <Button type="submit" variant="secondary">
+                Mark all read
+              </Button>
             </Form>
           ) : null
         }
       />
-      {actionData?.error ? <p role="alert" className="mb-4 text-sm text-danger">{actionData.error}</p> : null}
+      {actionData?.error ? (
+        <p role="alert" className="mb-4 text-sm text-danger">
+          {actionData.error}
+        </p>
+      ) : null}
       <div className="grid gap-6">
         <Card title="Latest">
           {loaderData.notifications.length === 0 ? (
@@ -77,7 +96,13 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
                   <div>
                     <div className="flex items-center gap-2">
                       {n.readAt ? null : <Badge tone="info">new</Badge>}
-                      {n.link ? <Link to={n.link} className="font-medium underline-offset-4 hover:underline">{n.title}</Link> : <span className="font-medium">{n.title}</span>}
+                      {n.link ? (
+                        <Link to={n.link} className="font-medium underline-offset-4 hover:underline">
+                          {n.title}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{n.title}</span>
+                      )}
                     </div>
                     <p className="text-sm text-text-muted">{n.body}</p>
                     <p className="text-xs text-text-muted">{formatInstant(n.createdAt)}</p>
@@ -86,7 +111,9 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
                     <Form method="post">
                       <input type="hidden" name="intent" value="read" />
                       <input type="hidden" name="notificationId" value={n.id} />
-                      <Button type="submit" variant="secondary" aria-label={`Mark read: ${n.title}`}>Mark read</Button>
+                      <Button type="submit" variant="secondary" aria-label={`Mark read: ${n.title}`}>
+                        Mark read
+                      </Button>
                     </Form>
                   )}
                 </li>
@@ -111,16 +138,30 @@ export default function Notifications({ loaderData, actionData }: Route.Componen
                   <tr key={p.eventType} className="border-t border-border">
                     <td className="py-2">{DOMAIN_EVENT_LABELS[p.eventType]}</td>
                     <td className="py-2">
-                      <input type="checkbox" name="inApp" value={p.eventType} defaultChecked={p.inApp} aria-label={`In app: ${DOMAIN_EVENT_LABELS[p.eventType]}`} />
+                      <input
+                        type="checkbox"
+                        name="inApp"
+                        value={p.eventType}
+                        defaultChecked={p.inApp}
+                        aria-label={`In app: ${DOMAIN_EVENT_LABELS[p.eventType]}`}
+                      />
                     </td>
                     <td className="py-2">
-                      <input type="checkbox" name="email" value={p.eventType} defaultChecked={p.email} aria-label={`Email: ${DOMAIN_EVENT_LABELS[p.eventType]}`} />
+                      <input
+                        type="checkbox"
+                        name="email"
+                        value={p.eventType}
+                        defaultChecked={p.email}
+                        aria-label={`Email: ${DOMAIN_EVENT_LABELS[p.eventType]}`}
+                      />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <Button type="submit" className="mt-4">Save preferences</Button>
+            <Button type="submit" className="mt-4">
+              Save preferences
+            </Button>
           </Form>
         </Card>
       </div>

@@ -9,6 +9,10 @@ export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requireTenant(args);
   const { env } = appServices(args.context);
   const room = notificationRoomName(tenant.orgId, tenant.userId);
-  const token = await issueRoomPass(env.BETTER_AUTH_SECRET, "notifications", { roomName: room, userId: tenant.userId, orgId: tenant.orgId });
+  const token = await issueRoomPass(env.BETTER_AUTH_SECRET, "notifications", {
+    roomName: room,
+    userId: tenant.userId,
+    orgId: tenant.orgId,
+  });
   return Response.json({ room, token }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -28,9 +28,19 @@ export default function PolicyholderHome({ loaderData }: Route.ComponentProps) {
             rowKey={(p) => p.id}
             empty="You have no policies with us yet."
             columns={[
-              { header: "Policy", cell: (p) => <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>{p.policyNumber}</Link> },
+              {
+                header: "Policy",
+                cell: (p) => (
+                  <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>
+                    {p.policyNumber}
+                  </Link>
+                ),
+              },
               { header: "Line", cell: (p) => p.lineOfBusiness },
-              { header: "Period", cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}` },
+              {
+                header: "Period",
+                cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}`,
+              },
               { header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
               { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
             ]}
@@ -43,12 +53,31 @@ export default function PolicyholderHome({ loaderData }: Route.ComponentProps) {
             rowKey={(i) => i.id}
             empty="Nothing is due."
             columns={[
-              { header: "Invoice", cell: (i) => <Link className="font-mono text-brand hover:underline" to={`invoices/${i.id}`}>{i.invoiceNumber}</Link> },
+              {
+                header: "Invoice",
+                cell: (i) => (
+                  <Link className="font-mono text-brand hover:underline" to={`invoices/${i.id}`}>
+                    {i.invoiceNumber}
+                  </Link>
+                ),
+              },
               { header: "Policy", cell: (i) => <span className="font-mono">{i.policyNumber}</span> },
               { header: "Due", cell: (i) => formatCalendarDate(i.dueDate) },
               { header: "Amount", numeric: true, cell: (i) => formatCents(i.amountCents) },
               { header: "Status", cell: (i) => <StatusBadge status={i.status} /> },
-              { header: "Action", cell: (i) => (i.status === "invoiced" || i.status === "overdue" ? <Link className="text-brand hover:underline" to={`invoices/${i.id}`} aria-label={`Pay ${i.invoiceNumber}`}>Pay</Link> : null) },
+              {
+                header: "Action",
+                cell: (i) =>
+                  i.status === "invoiced" || i.status === "overdue" ? (
+                    <Link
+                      className="text-brand hover:underline"
+                      to={`invoices/${i.id}`}
+                      aria-label={`Pay ${i.invoiceNumber}`}
+                    >
+                      Pay
+                    </Link>
+                  ) : null,
+              },
             ]}
           />
         </Card>

@@ -39,7 +39,10 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "pay:invoice");
   // The path's id first: an id outside the user's scope answers 404 whatever the body says.
-  invariantResponse(await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId), "Invoice not found");
+  invariantResponse(
+    await getInvoice(appServices(args.context).db, user.tenant, args.params.invoiceId),
+    "Invoice not found",
+  );
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: PortalPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
@@ -122,7 +125,8 @@ export default function PayInvoice({
         {open && paymentForm !== "test_card" ? (
           <Card title="Pay invoice">
             <p className="text-sm text-text-muted">
-              Online payment is not available yet. Please pay this invoice by check, ACH or wire as shown on the invoice, or contact your agent.
+              Online payment is not available yet. Please pay this invoice by check, ACH or wire as shown on the
+              invoice, or contact your agent.
             </p>
           </Card>
         ) : null}

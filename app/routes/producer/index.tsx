@@ -14,7 +14,8 @@ import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Producer · OpenInsure" }];
 
-const statusOptions = (statuses: readonly string[]) => statuses.map((s) => ({ value: s, label: s.replaceAll("_", " ") }));
+const statusOptions = (statuses: readonly string[]) =>
+  statuses.map((s) => ({ value: s, label: s.replaceAll("_", " ") }));
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "access:producer");
@@ -43,8 +44,18 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
         description="Submissions and policies of your agency."
         actions={
           <div className="flex flex-wrap gap-3">
-            <Link to="submissions/upload" className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted">Upload ACORD 125</Link>
-            <Link to="submissions/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-brand-contrast hover:bg-brand-strong">New submission</Link>
+            <Link
+              to="submissions/upload"
+              className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted"
+            >
+              Upload ACORD 125
+            </Link>
+            <Link
+              to="submissions/new"
+              className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-brand-contrast hover:bg-brand-strong"
+            >
+              New submission
+            </Link>
           </div>
         }
       />
@@ -60,14 +71,25 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
                 {
                   header: "Insured",
                   cell: (d) => (
-                    <Link className="text-brand hover:underline" to={d.source === "acord_125" ? `drafts/${d.id}` : `submissions/new?draft=${d.id}`}>
+                    <Link
+                      className="text-brand hover:underline"
+                      to={d.source === "acord_125" ? `drafts/${d.id}` : `submissions/new?draft=${d.id}`}
+                    >
                       {d.insuredName ?? "Untitled draft"}
                     </Link>
                   ),
                 },
                 { header: "Source", cell: (d) => (d.source === "acord_125" ? "ACORD 125 upload" : "Intake form") },
                 { header: "Saved", cell: (d) => <LocalTime value={d.updatedAt} /> },
-                { header: "Status", cell: (d) => (<span className="flex gap-1"><StatusBadge status="draft" />{d.needsReview ? <Badge tone="warn">needs review</Badge> : null}</span>) },
+                {
+                  header: "Status",
+                  cell: (d) => (
+                    <span className="flex gap-1">
+                      <StatusBadge status="draft" />
+                      {d.needsReview ? <Badge tone="warn">needs review</Badge> : null}
+                    </span>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -79,11 +101,21 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
             caption="Agency submissions"
             empty="Your agency has no submissions yet."
             search="Search by insured or reference"
-            filters={[{ name: "status", label: "Status", options: statusOptions(submissions.spec.filters?.status ?? []) }]}
+            filters={[
+              { name: "status", label: "Status", options: statusOptions(submissions.spec.filters?.status ?? []) },
+            ]}
             exportPath="/producer/submissions/export"
             rowKey={(s) => s.id}
             columns={[
-              { id: "reference", header: "Reference", cell: (s) => <Link className="font-mono text-brand hover:underline" to={`submissions/${s.id}`}>{s.reference}</Link> },
+              {
+                id: "reference",
+                header: "Reference",
+                cell: (s) => (
+                  <Link className="font-mono text-brand hover:underline" to={`submissions/${s.id}`}>
+                    {s.reference}
+                  </Link>
+                ),
+              },
               { id: "insured", header: "Insured", cell: (s) => s.insuredName },
               { id: "line", header: "Line", cell: (s) => s.lineOfBusiness },
               { id: "effective", header: "Effective", cell: (s) => formatCalendarDate(s.effectiveDate) },
@@ -103,9 +135,21 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
             exportPath="/producer/policies/export"
             rowKey={(p) => p.id}
             columns={[
-              { id: "policy", header: "Policy", cell: (p) => <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>{p.policyNumber}</Link> },
+              {
+                id: "policy",
+                header: "Policy",
+                cell: (p) => (
+                  <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>
+                    {p.policyNumber}
+                  </Link>
+                ),
+              },
               { id: "insured", header: "Insured", cell: (p) => p.insuredName },
-              { id: "effective", header: "Period", cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}` },
+              {
+                id: "effective",
+                header: "Period",
+                cell: (p) => `${formatCalendarDate(p.effectiveDate)} – ${formatCalendarDate(p.expirationDate)}`,
+              },
               { id: "premium", header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
               { id: "status", header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
             ]}

@@ -27,7 +27,9 @@ const PlaceSchema = z.object({
 
 const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("archive") }), PlaceSchema]);
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Deal room ${loaderData?.room.reference ?? ""} · OpenInsure` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `Deal room ${loaderData?.room.reference ?? ""} · OpenInsure` },
+];
 
 export async function loader(args: Route.LoaderArgs) {
   const page = await loadDealRoomPage(args);
@@ -35,7 +37,11 @@ export async function loader(args: Route.LoaderArgs) {
   const { db } = appServices(args.context);
   const mayManage = hasPermission(user.tenant.roles, "manage:deal-room") && page.room.status === "active";
   const candidates = mayManage ? await listRoomCandidates(db, user.tenant, page.room.agencyId) : [];
-  return { ...page, mayManage, candidates: candidates.map((c) => ({ userId: c.userId, label: `${c.name} (${c.email})` })) };
+  return {
+    ...page,
+    mayManage,
+    candidates: candidates.map((c) => ({ userId: c.userId, label: `${c.name} (${c.email})` })),
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -50,9 +56,17 @@ export async function action(args: Route.ActionArgs) {
     throw redirect(`/uw/deal-rooms/${dealRoomId}`);
   }
   const { userId, role, chat, annotate, edit } = submission.value;
-  const outcome = await placeParticipant(db, user.tenant, dealRoomId, { userId, role, rights: { chat: chat ?? false, annotate: annotate ?? false, edit: edit ?? false } });
+  const outcome = await placeParticipant(db, user.tenant, dealRoomId, {
+    userId,
+    role,
+    rights: { chat: chat ?? false, annotate: annotate ?? false, edit: edit ?? false },
+  });
   if (!outcome.ok) {
-    const message = { not_found: "Deal room not found.", read_only: "This room is read-only.", not_eligible: "That person cannot be given a place in this room." }[outcome.reason];
+    const message = {
+      not_found: "Deal room not found.",
+      read_only: "This room is read-only.",
+      not_eligible: "That person cannot be given a place in this room.",
+    }[outcome.reason];
     return data(submission.reply({ formErrors: [message] }), { status: outcome.reason === "not_found" ? 404 : 409 });
   }
   throw redirect(`/uw/deal-rooms/${dealRoomId}`);
@@ -60,7 +74,11 @@ export async function action(args: Route.ActionArgs) {
 
 export default function DealRoomPage({ loaderData, actionData }: Route.ComponentProps) {
   const { room, roomName, fields, participants, me, search, mayManage, candidates } = loaderData;
-  const [form, formFields] = useForm({ lastResult: actionData, shouldRevalidate: "onInput", onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceSchema }) });
+  const [form, formFields] = useForm({
+    lastResult: actionData,
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlaceSchema }),
+  });
   return (
     <>
       <PageHeader
@@ -71,7 +89,9 @@ export default function DealRoomPage({ loaderData, actionData }: Route.Component
             <StatusBadge status={room.status} />
             {mayManage ? (
               <Form method="post">
-                <Button type="submit" name="intent" value="archive" variant="secondary">Archive room</Button>
+                <Button type="submit" name="intent" value="archive" variant="secondary">
+                  Archive room
+                </Button>
               </Form>
             ) : null}
           </div>
@@ -80,10 +100,25 @@ export default function DealRoomPage({ loaderData, actionData }: Route.Component
       <DealRoomSearch query={search.query} results={search.results} participants={participants} />
       {mayManage ? (
         <Card title="Add a participant" className="mb-6">
-          <Form method="post" {...getFormProps(form)} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
+          <Form
+            method="post"
+            {...getFormProps(form)}
+            className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end"
+          >
             <input type="hidden" name="intent" value="place" />
-            <SelectField label="Person" selectProps={{ id: formFields.userId.id, name: formFields.userId.name }} errors={formFields.userId.errors} placeholder="Choose a person" options={candidates.map((c) => ({ value: c.userId, label: c.label }))} />
-            <SelectField label="Role" selectProps={{ id: formFields.role.id, name: formFields.role.name, defaultValue: "broker" }} errors={formFields.role.errors} options={DEAL_ROOM_ROLES.map((r) => ({ value: r, label: r.replace("_", " ") }))} />
+            <SelectField
+              label="Person"
+              selectProps={{ id: formFields.userId.id, name: formFields.userId.name }}
+              errors={formFields.userId.errors}
+              placeholder="Choose a person"
+              options={candidates.map((c) => ({ value: c.userId, label: c.label }))}
+            />
+            <SelectField
+              label="Role"
+              selectProps={{ id: formFields.role.id, name: formFields.role.name, defaultValue: "broker" }}
+              errors={formFields.role.errors}
+              options={DEAL_ROOM_ROLES.map((r) => ({ value: r, label: r.replace("_", " ") }))}
+            />
             <fieldset className="flex gap-3 text-sm">
               <legend className="sr-only">Rights</legend>
               {(["chat", "annotate", "edit"] as const).map((right) => (

@@ -18,7 +18,11 @@ const PAGE_SIZE = 25;
 const QueueParams = z.object({
   status: z.enum(NEEDS_UNDERWRITING).optional().catch(undefined),
   line: z.enum(["GL", "WC"]).optional().catch(undefined),
-  state: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   sort: z.enum(QUEUE_SORTS).catch("newest"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -36,7 +40,13 @@ export async function loader(args: Route.LoaderArgs) {
     page: params.page,
     pageSize: PAGE_SIZE,
   });
-  return { ...queue, referrals, page: params.page, pages: Math.max(1, Math.ceil(queue.total / PAGE_SIZE)), userId: user.id };
+  return {
+    ...queue,
+    referrals,
+    page: params.page,
+    pages: Math.max(1, Math.ceil(queue.total / PAGE_SIZE)),
+    userId: user.id,
+  };
 }
 
 /** The page's one form: an underwriter takes a submission from the queue. */
@@ -64,14 +74,20 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
       <PageHeader
         title="Underwriting queue"
         description={`${loaderData.total} submission${loaderData.total === 1 ? "" : "s"} waiting on underwriting.`}
-        actions={<Link to="/uw/deal-rooms" className="text-sm text-brand underline">Deal rooms</Link>}
+        actions={
+          <Link to="/uw/deal-rooms" className="text-sm text-brand underline">
+            Deal rooms
+          </Link>
+        }
       />
       {loaderData.referrals.length ? (
         <Card title="Referrals waiting on a decision" className="mb-6">
           <ul className="divide-y divide-border text-sm">
             {loaderData.referrals.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link className="font-mono text-brand hover:underline" to={`submissions/${r.submissionId}`}>{r.reference}</Link>
+                <Link className="font-mono text-brand hover:underline" to={`submissions/${r.submissionId}`}>
+                  {r.reference}
+                </Link>
                 <span>{r.insuredName}</span>
                 <span className="text-text-muted">{reasonSummary(r.reasons.map((x) => x.code))}</span>
                 <span>{r.assignedToUserId === loaderData.userId ? "Routed to you" : "Routed to a colleague"}</span>
@@ -83,14 +99,26 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the queue">
         <label className="flex flex-col gap-1">
           Status
-          <select name="status" defaultValue={params.get("status") ?? ""} className="rounded-md border border-border bg-surface px-2 py-1.5">
+          <select
+            name="status"
+            defaultValue={params.get("status") ?? ""}
+            className="rounded-md border border-border bg-surface px-2 py-1.5"
+          >
             <option value="">All needing attention</option>
-            {NEEDS_UNDERWRITING.map((s) => <option key={s} value={s}>{s.replace("_", " ")}</option>)}
+            {NEEDS_UNDERWRITING.map((s) => (
+              <option key={s} value={s}>
+                {s.replace("_", " ")}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1">
           Line
-          <select name="line" defaultValue={params.get("line") ?? ""} className="rounded-md border border-border bg-surface px-2 py-1.5">
+          <select
+            name="line"
+            defaultValue={params.get("line") ?? ""}
+            className="rounded-md border border-border bg-surface px-2 py-1.5"
+          >
             <option value="">All</option>
             <option value="GL">GL</option>
             <option value="WC">WC</option>
@@ -98,20 +126,35 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
         </label>
         <label className="flex flex-col gap-1">
           State
-          <input name="state" defaultValue={params.get("state") ?? ""} maxLength={2} className="w-16 rounded-md border border-border bg-surface px-2 py-1.5 uppercase" />
+          <input
+            name="state"
+            defaultValue={params.get("state") ?? ""}
+            maxLength={2}
+            className="w-16 rounded-md border border-border bg-surface px-2 py-1.5 uppercase"
+          />
         </label>
         <label className="flex flex-col gap-1">
           Sort
-          <select name="sort" defaultValue={params.get("sort") ?? "newest"} className="rounded-md border border-border bg-surface px-2 py-1.5">
+          <select
+            name="sort"
+            defaultValue={params.get("sort") ?? "newest"}
+            className="rounded-md border border-border bg-surface px-2 py-1.5"
+          >
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
             <option value="premium">Premium, highest first</option>
             <option value="state">State</option>
           </select>
         </label>
-        <Button type="submit" variant="secondary">Apply</Button>
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
       </Form>
-      {actionData && !actionData.claimed ? <p role="alert" className="mb-4 text-danger">Someone else is already working that submission.</p> : null}
+      {actionData && !actionData.claimed ? (
+        <p role="alert" className="mb-4 text-danger">
+          Someone else is already working that submission.
+        </p>
+      ) : null}
       <Card>
         <DataTable
           caption="Submissions needing attention"
@@ -119,7 +162,14 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
           rowKey={(s) => s.id}
           empty="Nothing is waiting on underwriting."
           columns={[
-            { header: "Reference", cell: (s) => <Link className="font-mono text-brand underline-offset-4 hover:underline" to={`submissions/${s.id}`}>{s.reference}</Link> },
+            {
+              header: "Reference",
+              cell: (s) => (
+                <Link className="font-mono text-brand underline-offset-4 hover:underline" to={`submissions/${s.id}`}>
+                  {s.reference}
+                </Link>
+              ),
+            },
             { header: "Insured", cell: (s) => s.insuredName },
             { header: "Line", cell: (s) => s.lineOfBusiness },
             { header: "State", cell: (s) => s.state },
@@ -132,21 +182,37 @@ export default function UnderwritingQueue({ loaderData, actionData }: Route.Comp
               header: "Owner",
               cell: (s) =>
                 s.assignedUnderwriterId ? (
-                  s.assignedUnderwriterId === loaderData.userId ? "You" : "Taken"
+                  s.assignedUnderwriterId === loaderData.userId ? (
+                    "You"
+                  ) : (
+                    "Taken"
+                  )
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="submissionId" value={s.id} />
-                    <Button type="submit" variant="secondary" aria-label={`Claim ${s.reference}`}>Claim</Button>
+                    <Button type="submit" variant="secondary" aria-label={`Claim ${s.reference}`}>
+                      Claim
+                    </Button>
                   </Form>
                 ),
             },
           ]}
         />
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          <span>Page {loaderData.page} of {loaderData.pages}</span>
+          <span>
+            Page {loaderData.page} of {loaderData.pages}
+          </span>
           <span className="flex gap-3">
-            {loaderData.page > 1 ? <Link to={pageLink(loaderData.page - 1)} className="text-brand">Previous</Link> : null}
-            {loaderData.page < loaderData.pages ? <Link to={pageLink(loaderData.page + 1)} className="text-brand">Next</Link> : null}
+            {loaderData.page > 1 ? (
+              <Link to={pageLink(loaderData.page - 1)} className="text-brand">
+                Previous
+              </Link>
+            ) : null}
+            {loaderData.page < loaderData.pages ? (
+              <Link to={pageLink(loaderData.page + 1)} className="text-brand">
+                Next
+              </Link>
+            ) : null}
           </span>
         </nav>
       </Card>

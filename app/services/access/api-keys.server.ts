@@ -33,9 +33,14 @@ function randomSecret(): string {
 }
 
 /** Issues a key and returns its secret, which is shown once and never stored. */
-export async function issueApiKey(db: Database, tenant: TenantContext, input: { name: string; roles: Role[]; agencyId: string | null }) {
+export async function issueApiKey(
+  db: Database,
+  tenant: TenantContext,
+  input: { name: string; roles: Role[]; agencyId: string | null },
+) {
   const limit = apiKeyAgencyLimit(tenant);
-  if (limit !== undefined && input.agencyId !== limit) throw new ApiKeyAgencyRefused("An agency admin issues keys for their own agency only.");
+  if (limit !== undefined && input.agencyId !== limit)
+    throw new ApiKeyAgencyRefused("An agency admin issues keys for their own agency only.");
   const secret = `${KEY_PREFIX}${randomSecret()}`;
   const id = createId("key");
   await keys.insertApiKey(db, tenant, {
@@ -67,14 +72,26 @@ export type ApiRequestAdmission =
  * The key's tenant and its per-key rate limit, in one round trip: the lookup and the counted hit
  * (which finds the key by the same hash) are sent together.
  */
-export async function admitApiRequest(db: Database, authorization: string | null, rule: ApiThrottleRule, now = new Date()): Promise<ApiRequestAdmission> {
+export async function admitApiRequest(
+  db: Database,
+  authorization: string | null,
+  rule: ApiThrottleRule,
+  now = new Date(),
+): Promise<ApiRequestAdmission> {
   const hash = await secretHashOf(authorization);
   if (!hash) return { client: null };
-  const [key, hits] = await Promise.all([keys.findActiveApiKeyBySecretHash(db, hash), countApiKeyHit(db, hash, rule.windowSeconds, now)]);
+  const [key, hits] = await Promise.all([
+    keys.findActiveApiKeyBySecretHash(db, hash),
+    countApiKeyHit(db, hash, rule.windowSeconds, now),
+  ]);
   const client = await clientOf(db, key);
   if (!client) return { client: null };
   if (hits <= rule.limit) return { client, allowed: true };
-  return { client, allowed: false, retryAfterSeconds: await secondsLeftInWindow(db, `api:${client.keyId}`, rule.windowSeconds, now) };
+  return {
+    client,
+    allowed: false,
+    retryAfterSeconds: await secondsLeftInWindow(db, `api:${client.keyId}`, rule.windowSeconds, now),
+  };
 }
 
 async function secretHashOf(authorization: string | null): Promise<string | null> {

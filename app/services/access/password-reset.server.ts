@@ -12,9 +12,18 @@ export const MAX_QUEUED_PER_RECIPIENT = 3;
  * Counts a password-reset request per email (whether or not an account has it, so the answer
  * reveals nothing) and per client address.
  */
-export async function throttlePasswordReset(db: Database, { email, ip }: { email: string; ip: string }, now = new Date()): Promise<ThrottleResult> {
+export async function throttlePasswordReset(
+  db: Database,
+  { email, ip }: { email: string; ip: string },
+  now = new Date(),
+): Promise<ThrottleResult> {
   const [byEmail, byAddress] = await Promise.all([
-    hitThrottle(db, `reset:email:${email.toLowerCase()}`, { limit: RESETS_PER_EMAIL, windowSeconds: RESET_WINDOW_SECONDS }, now),
+    hitThrottle(
+      db,
+      `reset:email:${email.toLowerCase()}`,
+      { limit: RESETS_PER_EMAIL, windowSeconds: RESET_WINDOW_SECONDS },
+      now,
+    ),
     hitThrottle(db, `reset:ip:${ip}`, { limit: RESETS_PER_ADDRESS, windowSeconds: RESET_WINDOW_SECONDS }, now),
   ]);
   if (!byEmail.allowed) return byEmail;

@@ -1,11 +1,21 @@
 import type { Database } from "../../../db/client.ts";
-import { countHit, deleteCounter, purgeCountersStartedBefore, secondsLeftInWindow } from "../../models/rate-limits.server.ts";
+import {
+  countHit,
+  deleteCounter,
+  purgeCountersStartedBefore,
+  secondsLeftInWindow,
+} from "../../models/rate-limits.server.ts";
 
 export type ThrottleRule = { limit: number; windowSeconds: number };
 export type ThrottleResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Counts a hit against `bucket` and answers whether it is within the rule's limit. */
-export async function hitThrottle(db: Database, bucket: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleResult> {
+export async function hitThrottle(
+  db: Database,
+  bucket: string,
+  rule: ThrottleRule,
+  now = new Date(),
+): Promise<ThrottleResult> {
   const hitNumber = await countHit(db, bucket, rule.windowSeconds, now);
   if (hitNumber <= rule.limit) return { allowed: true };
   return { allowed: false, retryAfterSeconds: await secondsLeftInWindow(db, bucket, rule.windowSeconds, now) };
@@ -18,7 +28,12 @@ const accountBucket = (email: string) => `sign-in:account:${email.toLowerCase()}
 /** Throttles sign-in per account and per client address. */
 export async function throttleSignIn(
   db: Database,
-  { email, ip, maxPerAccount, maxPerAddress }: { email: string; ip: string; maxPerAccount: number; maxPerAddress: number },
+  {
+    email,
+    ip,
+    maxPerAccount,
+    maxPerAddress,
+  }: { email: string; ip: string; maxPerAccount: number; maxPerAddress: number },
   now = new Date(),
 ): Promise<ThrottleResult> {
   const [byAccount, byAddress] = await Promise.all([

@@ -25,7 +25,11 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
 
 function errorResponse(failure: ApiFailure) {
   const details = failure.details === undefined ? {} : { details: failure.details };
-  return apiJson({ error: { code: failure.code, message: failure.message, ...details } }, failure.status, failure.headers);
+  return apiJson(
+    { error: { code: failure.code, message: failure.message, ...details } },
+    failure.status,
+    failure.headers,
+  );
 }
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
@@ -38,20 +42,35 @@ export type ApiCall = { tenant: TenantContext; keyId: string; request: Request }
 export async function handleApi(args: Args, handler: (call: ApiCall) => Promise<Response>): Promise<Response> {
   try {
     const { db } = appServices(args.context);
-    const throttle = await admitApiRequest(db, args.request.headers.get("authorization"), { limit: API_REQUESTS_PER_MINUTE, windowSeconds: 60 });
+    const throttle = await admitApiRequest(db, args.request.headers.get("authorization"), {
+      limit: API_REQUESTS_PER_MINUTE,
+      windowSeconds: 60,
+    });
     const { client } = throttle;
     if (!client) throw new ApiFailure(401, "UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`.");
     if (!throttle.allowed) {
-      throw new ApiFailure(429, "RATE_LIMITED", `More than ${API_REQUESTS_PER_MINUTE} requests a minute for this key.`, undefined, {
-        "retry-after": String(throttle.retryAfterSeconds),
-      });
+      throw new ApiFailure(
+        429,
+        "RATE_LIMITED",
+        `More than ${API_REQUESTS_PER_MINUTE} requests a minute for this key.`,
+        undefined,
+        {
+          "retry-after": String(throttle.retryAfterSeconds),
+        },
+      );
     }
     return await handler({ ...client, request: args.request });
   } catch (error) {
     if (error instanceof ApiFailure) return errorResponse(error);
     if (error instanceof Response) throw error;
     console.error(error);
-    return errorResponse(new ApiFailure(500, "INTERNAL", "Something went wrong on our side. Retrying with the same Idempotency-Key is safe."));
+    return errorResponse(
+      new ApiFailure(
+        500,
+        "INTERNAL",
+        "Something went wrong on our side. Retrying with the same Idempotency-Key is safe.",
+      ),
+    );
   }
 }
 

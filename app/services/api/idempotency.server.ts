@@ -35,7 +35,11 @@ export async function idempotent(
   const result = await run();
   // Only final answers are kept: a 5xx may succeed on retry.
   if (result.status < 500) {
-    const kept = await storeResponse(db, tenant, key, { requestFingerprint: fingerprint, status: result.status, body: result.body });
+    const kept = await storeResponse(db, tenant, key, {
+      requestFingerprint: fingerprint,
+      status: result.status,
+      body: result.body,
+    });
     if (!kept) return (await stored()) ?? apiJson(result.body, result.status);
   }
   return apiJson(result.body, result.status);

@@ -36,8 +36,13 @@ test("the same key with another body or path is refused as reused", async () => 
   const key = `k-${crypto.randomUUID()}`;
   const work = counter();
   await idempotent(db, summit, post(key), '{"a":1}', work.run);
-  await expect(idempotent(db, summit, post(key), '{"a":2}', work.run)).rejects.toMatchObject({ status: 422, code: "IDEMPOTENCY_KEY_REUSED" });
-  await expect(idempotent(db, summit, post(key, "/v1/submissions/sub_2/bind"), '{"a":1}', work.run)).rejects.toMatchObject({
+  await expect(idempotent(db, summit, post(key), '{"a":2}', work.run)).rejects.toMatchObject({
+    status: 422,
+    code: "IDEMPOTENCY_KEY_REUSED",
+  });
+  await expect(
+    idempotent(db, summit, post(key, "/v1/submissions/sub_2/bind"), '{"a":1}', work.run),
+  ).rejects.toMatchObject({
     code: "IDEMPOTENCY_KEY_REUSED",
   });
   expect(work.runs()).toBe(1);
@@ -55,7 +60,8 @@ test("keys are scoped to the organization: another org's identical request runs 
 test("a 5xx answer is not kept, so a retry runs again", async () => {
   const key = `k-${crypto.randomUUID()}`;
   let runs = 0;
-  const flaky = async () => (++runs === 1 ? { status: 503, body: { error: "later" } } : { status: 200, body: { ok: true } });
+  const flaky = async () =>
+    ++runs === 1 ? { status: 503, body: { error: "later" } } : { status: 200, body: { ok: true } };
   expect((await idempotent(db, summit, post(key), "{}", flaky)).status).toBe(503);
   expect((await idempotent(db, summit, post(key), "{}", flaky)).status).toBe(200);
   expect((await idempotent(db, summit, post(key), "{}", flaky)).headers.get("idempotent-replayed")).toBe("true");

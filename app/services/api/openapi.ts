@@ -4,12 +4,21 @@ import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate, Sub
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
-const json = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+const json = (ref: string, description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
 const idParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
 const common = {
   "401": errorResponse("Missing or invalid API key (UNAUTHENTICATED)"),
-  "429": { ...errorResponse("Rate limited (RATE_LIMITED); see the Retry-After header"), headers: { "Retry-After": { schema: { type: "integer" } } } },
+  "429": {
+    ...errorResponse("Rate limited (RATE_LIMITED); see the Retry-After header"),
+    headers: { "Retry-After": { schema: { type: "integer" } } },
+  },
 };
 
 /** The OpenAPI 3.1 document of /v1, generated from the same zod schemas that validate requests. */
@@ -61,11 +70,16 @@ export function openApiDocument(serverUrl: string) {
             },
           },
           responses: {
-            "201": json("SubmissionCreated", "The submission, filed; from a PDF, `acord` carries each field's confidence and the review flag"),
+            "201": json(
+              "SubmissionCreated",
+              "The submission, filed; from a PDF, `acord` carries each field's confidence and the review flag",
+            ),
             "400": errorResponse("VALIDATION_FAILED (for a PDF: no file in the acord125 field)"),
             "413": errorResponse("TOO_LARGE: the PDF is over the size limit"),
             "415": errorResponse("NOT_A_PDF"),
-            "422": errorResponse("STATE_NOT_AUTHORIZED or VALIDATION_FAILED (for a PDF, details.acord shows what was read); ENCRYPTED, NO_FORM_FIELDS, UNREADABLE or TOO_COMPLEX for a PDF that cannot be read"),
+            "422": errorResponse(
+              "STATE_NOT_AUTHORIZED or VALIDATION_FAILED (for a PDF, details.acord shows what was read); ENCRYPTED, NO_FORM_FIELDS, UNREADABLE or TOO_COMPLEX for a PDF that cannot be read",
+            ),
             ...common,
           },
         },
@@ -74,7 +88,11 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: "getSubmission",
           parameters: [idParam("submissionId")],
-          responses: { "200": json("Submission", "The submission with its current quote"), "404": errorResponse("NOT_FOUND"), ...common },
+          responses: {
+            "200": json("Submission", "The submission with its current quote"),
+            "404": errorResponse("NOT_FOUND"),
+            ...common,
+          },
         },
       },
       "/v1/submissions/{submissionId}/quote": {
@@ -82,32 +100,56 @@ export function openApiDocument(serverUrl: string) {
           operationId: "quoteSubmission",
           summary: "Rate the submission; every rating step is returned",
           parameters: [idParam("submissionId")],
-          responses: { "201": json("Quote", "A new quote (earlier quotes are kept as history)"), "404": errorResponse("NOT_FOUND"), "422": errorResponse("RATING_FAILED or NOT_QUOTABLE"), ...common },
+          responses: {
+            "201": json("Quote", "A new quote (earlier quotes are kept as history)"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse("RATING_FAILED or NOT_QUOTABLE"),
+            ...common,
+          },
         },
       },
       "/v1/submissions/{submissionId}/bind": {
         post: {
           operationId: "bindSubmission",
           summary: "Bind a quote option. Send an Idempotency-Key: a retry returns the same policy.",
-          parameters: [idParam("submissionId"), { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 } }],
-          requestBody: { required: false, content: { "application/json": { schema: { $ref: "#/components/schemas/BindRequest" } } } },
+          parameters: [
+            idParam("submissionId"),
+            { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 } },
+          ],
+          requestBody: {
+            required: false,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/BindRequest" } } },
+          },
           responses: {
             "201": json("Policy", "The policy, bound"),
             "200": json("Policy", "The policy this quote option was already bound as"),
             "404": errorResponse("NOT_FOUND"),
-            "422": errorResponse("A pre-bind check failed: QUOTE_EXPIRED, DA_LIMIT_EXCEEDED, DA_AGGREGATE_EXCEEDED, STATE_NOT_AUTHORIZED, NAICS_EXCLUDED, AUTHORITY_EXCEEDED, UW_ISSUES_OPEN, DILIGENT_SEARCH_MISSING, DA_NOT_IN_FORCE; details.failedChecks lists each. When only the key's binding authority is exceeded, the quote is referred to an underwriter and details.referralId names the referral"),
+            "422": errorResponse(
+              "A pre-bind check failed: QUOTE_EXPIRED, DA_LIMIT_EXCEEDED, DA_AGGREGATE_EXCEEDED, STATE_NOT_AUTHORIZED, NAICS_EXCLUDED, AUTHORITY_EXCEEDED, UW_ISSUES_OPEN, DILIGENT_SEARCH_MISSING, DA_NOT_IN_FORCE; details.failedChecks lists each. When only the key's binding authority is exceeded, the quote is referred to an underwriter and details.referralId names the referral",
+            ),
             ...common,
           },
         },
       },
       "/v1/policies/{policyId}": {
-        get: { operationId: "getPolicy", parameters: [idParam("policyId")], responses: { "200": json("Policy", "The policy"), "404": errorResponse("NOT_FOUND"), ...common } },
+        get: {
+          operationId: "getPolicy",
+          parameters: [idParam("policyId")],
+          responses: { "200": json("Policy", "The policy"), "404": errorResponse("NOT_FOUND"), ...common },
+        },
       },
       "/v1/policies/{policyId}/declarations.pdf": {
         get: {
           operationId: "getDeclarations",
           parameters: [idParam("policyId")],
-          responses: { "200": { description: "The declarations page", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } }, "404": errorResponse("NOT_FOUND"), ...common },
+          responses: {
+            "200": {
+              description: "The declarations page",
+              content: { "application/pdf": { schema: { type: "string", format: "binary" } } },
+            },
+            "404": errorResponse("NOT_FOUND"),
+            ...common,
+          },
         },
       },
     },

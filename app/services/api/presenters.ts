@@ -24,7 +24,14 @@ type QuoteRow = {
 };
 
 function ratingSteps(rating: RatedQuote) {
-  return rating.steps.map(({ step, name, source, input, factor, premiumAfter }) => ({ step, name, source, input, factor, premiumAfter }));
+  return rating.steps.map(({ step, name, source, input, factor, premiumAfter }) => ({
+    step,
+    name,
+    source,
+    input,
+    factor,
+    premiumAfter,
+  }));
 }
 
 export function presentQuote(quote: QuoteRow) {
@@ -75,9 +82,19 @@ type SubmissionRow = {
   declineRationale: string | null;
 };
 
-type KnockoutAnswerRow = { code: string; question: string; hit: boolean; action: "refer" | "decline"; clearedAt: Date | null };
+type KnockoutAnswerRow = {
+  code: string;
+  question: string;
+  hit: boolean;
+  action: "refer" | "decline";
+  clearedAt: Date | null;
+};
 
-export function presentSubmission(s: SubmissionRow, quote: QuoteRow | undefined, knockouts: readonly KnockoutAnswerRow[]) {
+export function presentSubmission(
+  s: SubmissionRow,
+  quote: QuoteRow | undefined,
+  knockouts: readonly KnockoutAnswerRow[],
+) {
   return {
     id: s.id,
     reference: s.reference,
@@ -93,7 +110,9 @@ export function presentSubmission(s: SubmissionRow, quote: QuoteRow | undefined,
     effectiveDate: s.effectiveDate,
     termMonths: s.termMonths,
     decline: s.declineCode ? { code: s.declineCode, rationale: s.declineRationale ?? "" } : null,
-    knockoutsHit: knockouts.filter((k) => k.hit).map((k) => ({ code: k.code, question: k.question, action: k.action, cleared: k.clearedAt !== null })),
+    knockoutsHit: knockouts
+      .filter((k) => k.hit)
+      .map((k) => ({ code: k.code, question: k.question, action: k.action, cleared: k.clearedAt !== null })),
     quote: quote ? presentQuote(quote) : null,
   };
 }

@@ -63,10 +63,13 @@ export function requestShapeProblem(request: Request): RequestShapeProblem | nul
   if (method === "GET" || method === "HEAD") return null;
   const contentType = request.headers.get("content-type");
   const length = request.headers.get("content-length");
-  const hasBody = contentType !== null || (length !== null && length !== "0") || request.headers.has("transfer-encoding");
+  const hasBody =
+    contentType !== null || (length !== null && length !== "0") || request.headers.has("transfer-encoding");
   if (!hasBody) return null;
   const template = pathTemplates().find((t) => t.pattern.test(pathname))!;
-  const accepted = Object.keys(template.operations[method.toLowerCase()]?.requestBody?.content ?? { "application/json": {} });
+  const accepted = Object.keys(
+    template.operations[method.toLowerCase()]?.requestBody?.content ?? { "application/json": {} },
+  );
   if (contentType === null || !accepted.includes(mediaType(contentType))) {
     return {
       status: 415,

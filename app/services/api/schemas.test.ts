@@ -20,8 +20,12 @@ function failedPaths(schema: typeof SubmissionCreate | typeof BindRequest, body:
 test("/v1 text fields refuse a NUL byte and a lone surrogate, naming the field", () => {
   expect(failedPaths(SubmissionCreate, valid)).toEqual([]);
   expect(failedPaths(SubmissionCreate, { ...valid, insuredName: "Prairie\u0000Painting" })).toEqual(["insuredName"]);
-  expect(failedPaths(SubmissionCreate, JSON.parse(JSON.stringify(valid).replace("Prairie", "Prairie \\ud800")))).toEqual(["insuredName"]);
-  expect(failedPaths(SubmissionCreate, { ...valid, address: { ...valid.address, city: "Aus\ntin" } })).toEqual(["address.city"]);
+  expect(
+    failedPaths(SubmissionCreate, JSON.parse(JSON.stringify(valid).replace("Prairie", "Prairie \\ud800"))),
+  ).toEqual(["insuredName"]);
+  expect(failedPaths(SubmissionCreate, { ...valid, address: { ...valid.address, city: "Aus\ntin" } })).toEqual([
+    "address.city",
+  ]);
   expect(failedPaths(BindRequest, { declinations: ["Carrier\u0007One"] })).toEqual(["declinations.0"]);
   expect(failedPaths(BindRequest, { quoteOptionId: "opt\u0000" })).toEqual(["quoteOptionId"]);
 });

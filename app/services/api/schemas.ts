@@ -4,7 +4,8 @@ import { text } from "../../utils/text.ts";
 // The /v1 contract. Money is integer cents, dates are YYYY-MM-DD, field names are camelCase.
 // The same schemas validate requests and generate /v1/openapi.json.
 
-const cents = (description: string) => z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).describe(`${description}, in integer cents`);
+const cents = (description: string) =>
+  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).describe(`${description}, in integer cents`);
 const calendarDate = (description: string) => z.iso.date().describe(`${description} (YYYY-MM-DD)`);
 
 export const SubmissionCreate = z
@@ -12,9 +13,16 @@ export const SubmissionCreate = z
     lineOfBusiness: z.enum(["GL", "WC"]),
     insuredName: text("insuredName").trim().min(2).max(200),
     naicsCode: z.string().regex(/^\d{6}$/, "a NAICS code has 6 digits"),
-    state: z.string().regex(/^[A-Z]{2}$/, "a two-letter state code").describe("Home state of the insured"),
+    state: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "a two-letter state code")
+      .describe("Home state of the insured"),
     address: z
-      .strictObject({ line1: text("address.line1").min(1).max(200), city: text("address.city").min(1).max(100), postalCode: text("address.postalCode").min(3).max(10) })
+      .strictObject({
+        line1: text("address.line1").min(1).max(200),
+        city: text("address.city").min(1).max(100),
+        postalCode: text("address.postalCode").min(3).max(10),
+      })
       .optional(),
     annualRevenue: cents("Annual revenue (GL exposure)").optional(),
     payroll: cents("Annual payroll (WC exposure)").optional(),
@@ -23,12 +31,14 @@ export const SubmissionCreate = z
     effectiveDate: calendarDate("Policy effective date"),
     termMonths: z.union([z.literal(6), z.literal(12)]).default(12),
     yearsInBusiness: z.number().min(0).max(500).optional(),
-    priorLosses: z.strictObject({ count: z.number().int().min(0).max(99), incurred: cents("Incurred losses, last 5 years") }).default({ count: 0, incurred: 0 }),
+    priorLosses: z
+      .strictObject({ count: z.number().int().min(0).max(99), incurred: cents("Incurred losses, last 5 years") })
+      .default({ count: 0, incurred: 0 }),
     knockoutAnswers: z
       .record(z.string().regex(/^[A-Z0-9_]{2,40}$/), z.boolean())
       .optional()
       .describe(
-        "Answers to the program's knockout (underwriting) questions, by question code, true for yes, e.g. {\"GL_PRIOR_CANCELLATION\": false}. " +
+        'Answers to the program\'s knockout (underwriting) questions, by question code, true for yes, e.g. {"GL_PRIOR_CANCELLATION": false}. ' +
           "An unknown code is refused with VALIDATION_FAILED naming the program's codes. An adverse answer is reported in knockoutsHit: a decline rule declines the submission at once; a refer rule sends its quote to an underwriter.",
       ),
   })
@@ -90,9 +100,19 @@ export const Submission = z.object({
   deductible: cents("Deductible"),
   effectiveDate: calendarDate("Policy effective date"),
   termMonths: z.number().int(),
-  decline: z.object({ code: z.string(), rationale: z.string() }).nullable().describe("Why the submission was declined, when it was"),
+  decline: z
+    .object({ code: z.string(), rationale: z.string() })
+    .nullable()
+    .describe("Why the submission was declined, when it was"),
   knockoutsHit: z
-    .array(z.object({ code: z.string(), question: z.string(), action: z.enum(["refer", "decline"]), cleared: z.boolean().describe("An underwriter has accepted the hit") }))
+    .array(
+      z.object({
+        code: z.string(),
+        question: z.string(),
+        action: z.enum(["refer", "decline"]),
+        cleared: z.boolean().describe("An underwriter has accepted the hit"),
+      }),
+    )
     .describe("Knockout questions answered adversely"),
   quote: Quote.nullable().describe("The current quote, if any"),
 });
@@ -104,7 +124,11 @@ const AcordField = z.object({
 });
 
 export const AcordReading = z.object({
-  needsReview: z.boolean().describe("True when any field was read below 0.85 confidence (or is missing): the submission is filed as in_review"),
+  needsReview: z
+    .boolean()
+    .describe(
+      "True when any field was read below 0.85 confidence (or is missing): the submission is filed as in_review",
+    ),
   confidence: z.number().min(0).max(1).describe("Mean confidence over the fields, informative only"),
   lowConfidenceFields: z.array(z.string()).describe("Fields read below 0.85 confidence"),
   fields: z.record(z.string(), AcordField).describe("Every field read from the PDF, by ACORD field key"),
@@ -115,9 +139,16 @@ export const AcordReading = z.object({
 export const SubmissionCreated = Submission.extend({ acord: AcordReading.optional() });
 
 export const BindRequest = z.strictObject({
-  quoteOptionId: text("quoteOptionId").max(100).optional().describe("Defaults to the first option of the current quote"),
+  quoteOptionId: text("quoteOptionId")
+    .max(100)
+    .optional()
+    .describe("Defaults to the first option of the current quote"),
   plan: z.enum(["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"]).default("PIF"),
-  declinations: z.array(text("declinations").min(1).max(200)).max(10).default([]).describe("Admitted carriers that declined the risk (surplus lines diligent search)"),
+  declinations: z
+    .array(text("declinations").min(1).max(200))
+    .max(10)
+    .default([])
+    .describe("Admitted carriers that declined the risk (surplus lines diligent search)"),
 });
 
 export const Policy = z.object({

@@ -1,12 +1,27 @@
 import type { Database } from "../../../db/client.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { findDeclarationsSource, findPolicyDeclarations, type DeclarationsSource } from "../../models/declarations.server.ts";
+import {
+  findDeclarationsSource,
+  findPolicyDeclarations,
+  type DeclarationsSource,
+} from "../../models/declarations.server.ts";
 import type { RatedQuote } from "../rating/index.ts";
 import { toCents } from "../../utils/money.ts";
 import { renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
-import { describeDocument, documentResponse, insertDocument, storeDocument, type StoredDocument } from "./storage.server.ts";
+import {
+  describeDocument,
+  documentResponse,
+  insertDocument,
+  storeDocument,
+  type StoredDocument,
+} from "./storage.server.ts";
 
-type PolicyDeclarations = { id: string; policyNumber: string; submissionId: string | null; stored: StoredDocument | null };
+type PolicyDeclarations = {
+  id: string;
+  policyNumber: string;
+  submissionId: string | null;
+  stored: StoredDocument | null;
+};
 
 /** What the declarations page prints, from the stored policy and its recorded rating. */
 export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
@@ -24,10 +39,21 @@ export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
     carrier: { name: carrier.name, naicCompanyCode: carrier.naicCompanyCode },
     producer: { name: agency.name, licenseNumber: agency.licenseNumber },
     policyNumber: policy.policyNumber,
-    namedInsured: { name: insured.name, address: { addressLine1: insured.addressLine1, city: insured.city, state: insured.state, postalCode: insured.postalCode } },
+    namedInsured: {
+      name: insured.name,
+      address: {
+        addressLine1: insured.addressLine1,
+        city: insured.city,
+        state: insured.state,
+        postalCode: insured.postalCode,
+      },
+    },
     policyPeriod: { effectiveDate: policy.effectiveDate, expirationDate: policy.expirationDate },
     lineOfBusiness: policy.lineOfBusiness,
-    limits: { occurrenceCents: toCents(policy.occurrenceLimitCents ?? 0), aggregateCents: toCents(policy.aggregateLimitCents ?? 0) },
+    limits: {
+      occurrenceCents: toCents(policy.occurrenceLimitCents ?? 0),
+      aggregateCents: toCents(policy.aggregateLimitCents ?? 0),
+    },
     deductibleCents: toCents(policy.deductibleCents ?? 0),
     premium,
     coverages: [],
@@ -51,7 +77,12 @@ export async function getDeclarationsData(
  * yet (or its object is gone), rendered from the stored policy and kept for next time. Null when
  * the policy is not the user's to see.
  */
-export async function declarationsDownload(db: Database, bucket: R2Bucket, tenant: TenantContext, policyId: string): Promise<Response | null> {
+export async function declarationsDownload(
+  db: Database,
+  bucket: R2Bucket,
+  tenant: TenantContext,
+  policyId: string,
+): Promise<Response | null> {
   const policy = await findPolicyDeclarations(db, tenant, policyId);
   if (!policy) return null;
   if (policy.stored) {
@@ -79,7 +110,12 @@ export async function declarationsDownload(db: Database, bucket: R2Bucket, tenan
  * After a bind commits: render the declarations once and store them with the policy. Never
  * throws: the policy is bound whatever happens here, and the first download stores what is missing.
  */
-export async function issueDeclarations(db: Database, bucket: R2Bucket, tenant: TenantContext, policyId: string): Promise<void> {
+export async function issueDeclarations(
+  db: Database,
+  bucket: R2Bucket,
+  tenant: TenantContext,
+  policyId: string,
+): Promise<void> {
   try {
     const policy = await findPolicyDeclarations(db, tenant, policyId);
     if (!policy || policy.stored) return;
@@ -108,7 +144,13 @@ function isDuplicate(error: unknown): boolean {
   return false;
 }
 
-async function keep(db: Database, bucket: R2Bucket, tenant: TenantContext, policy: PolicyDeclarations, pdf: Uint8Array<ArrayBuffer>) {
+async function keep(
+  db: Database,
+  bucket: R2Bucket,
+  tenant: TenantContext,
+  policy: PolicyDeclarations,
+  pdf: Uint8Array<ArrayBuffer>,
+) {
   if (policy.stored) {
     // The row outlived its object: the same policy renders the same bytes, so put them back.
     await bucket.put(policy.stored.r2Key, pdf, { httpMetadata: { contentType: "application/pdf" } });

@@ -17,7 +17,16 @@ beforeAll(async () => {
 afterAll(() => r2.dispose());
 
 const storedRows = (policyId: string) =>
-  db.select().from(submissionDocuments).where(and(eq(submissionDocuments.orgId, "org_summit"), eq(submissionDocuments.policyId, policyId), eq(submissionDocuments.kind, "declarations")));
+  db
+    .select()
+    .from(submissionDocuments)
+    .where(
+      and(
+        eq(submissionDocuments.orgId, "org_summit"),
+        eq(submissionDocuments.policyId, policyId),
+        eq(submissionDocuments.kind, "declarations"),
+      ),
+    );
 const bytesOf = async (response: Response | null) => new Uint8Array(await response!.arrayBuffer());
 
 test("the first download renders and stores the declarations; later ones serve the stored copy", async () => {
@@ -27,7 +36,12 @@ test("the first download renders and stores the declarations; later ones serve t
   expect((await pageTexts(rendered)).flat().join(" ")).toContain("SRU-GL-2026-000001");
 
   const [row] = await storedRows("pol_a_1");
-  expect(row).toMatchObject({ submissionId: "sub_a_1", filename: "SRU-GL-2026-000001-declarations.pdf", sizeBytes: rendered.byteLength, uploadedByUserId: null });
+  expect(row).toMatchObject({
+    submissionId: "sub_a_1",
+    filename: "SRU-GL-2026-000001-declarations.pdf",
+    sizeBytes: rendered.byteLength,
+    uploadedByUserId: null,
+  });
   expect(new Uint8Array(await (await r2.bucket.get(row!.r2Key))!.arrayBuffer())).toEqual(rendered);
 
   // Served from R2, not re-rendered: what is in the bucket is what comes back.

@@ -90,7 +90,11 @@ describe("renderDeclarationsPdf", () => {
   });
 
   it("continues a long rating summary on a second page", async () => {
-    const steps = Array.from({ length: 40 }, (_, i) => ({ name: `Schedule credit ${i + 1}`, factor: "0.99", premiumAfter: c(1_236_400) }));
+    const steps = Array.from({ length: 40 }, (_, i) => ({
+      name: `Schedule credit ${i + 1}`,
+      factor: "0.99",
+      premiumAfter: c(1_236_400),
+    }));
     const pages = await pageTexts(await renderDeclarationsPdf({ ...data, ratingSummary: steps }));
     expect(pages).toHaveLength(2);
     expect(pages[1]).toContain("Schedule credit 40");
@@ -102,7 +106,11 @@ describe("renderDeclarationsPdf", () => {
   });
 
   it("titles a workers' compensation policy and its limits for that line", async () => {
-    const text = await textOf({ ...data, lineOfBusiness: "WC", coverages: [{ name: "Part One - Workers' Compensation", limit: "Statutory", premiumCents: c(1_236_400) }] });
+    const text = await textOf({
+      ...data,
+      lineOfBusiness: "WC",
+      coverages: [{ name: "Part One - Workers' Compensation", limit: "Statutory", premiumCents: c(1_236_400) }],
+    });
     expect(text).toContain("Workers' Compensation and Employers' Liability Declarations");
     expect(text).toContain("Employers' Liability - Each Accident");
     expect(text).toContain("Statutory");
@@ -114,8 +122,8 @@ describe("renderDeclarationsPdf", () => {
   });
 
   it("refuses figures that do not add up", async () => {
-    await expect(renderDeclarationsPdf({ ...data, premium: { ...data.premium, totalDue: c(1_321_860) } })).rejects.toThrow(
-      new DeclarationsError("Total due $13,218.60 is not premium + fees + taxes ($13,218.59)"),
-    );
+    await expect(
+      renderDeclarationsPdf({ ...data, premium: { ...data.premium, totalDue: c(1_321_860) } }),
+    ).rejects.toThrow(new DeclarationsError("Total due $13,218.60 is not premium + fees + taxes ($13,218.59)"));
   });
 });

@@ -166,7 +166,11 @@ export async function renderDeclarationsPdf(data: DeclarationsData): Promise<Uin
   const { address } = data.namedInsured;
   const naic = data.carrier.naicCompanyCode ? `NAIC ${data.carrier.naicCompanyCode}` : "";
   const license = data.producer.licenseNumber ? `License ${data.producer.licenseNumber}` : "";
-  const left = [data.namedInsured.name, address.addressLine1, `${address.city}, ${address.state} ${address.postalCode}`];
+  const left = [
+    data.namedInsured.name,
+    address.addressLine1,
+    `${address.city}, ${address.state} ${address.postalCode}`,
+  ];
   const right = [data.carrier.name, naic, "PRODUCER", data.producer.name, license];
   for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
     flow.row([

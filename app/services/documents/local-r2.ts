@@ -5,7 +5,11 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
  * workerd R2 simulation the Cloudflare vite plugin gives the app in dev and preview, kept in
  * memory here so every test run starts empty.
  */
-export async function startLocalR2(): Promise<{ bucket: R2Bucket; objectKeys: (prefix?: string) => Promise<string[]>; dispose: () => Promise<void> }> {
+export async function startLocalR2(): Promise<{
+  bucket: R2Bucket;
+  objectKeys: (prefix?: string) => Promise<string[]>;
+  dispose: () => Promise<void>;
+}> {
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
       modules: true,

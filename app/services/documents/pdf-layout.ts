@@ -3,7 +3,7 @@
  * a new page when the current one is full. Text is drawn in the standard Helvetica fonts, which
  * every PDF reader has and which keep the text extractable (search, copy, screen readers).
  */
-import { PDFDocument, PDFFont, PDFPage, rgb, StandardFonts, type RGB } from "pdf-lib";
+import { type PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts, type RGB } from "pdf-lib";
 
 /** US Letter with 0.75-inch margins, in points. */
 export const PAGE = { width: 612, height: 792, margin: 54 } as const;
@@ -157,7 +157,13 @@ export class PageFlow {
   }
 
   /** Draws `text` at a fixed position on a page, outside the flow (footers). */
-  stamp(page: PDFPage, text: string, x: number, y: number, { size = 8, color = MUTED }: Omit<TextStyle, "bold"> = {}): void {
+  stamp(
+    page: PDFPage,
+    text: string,
+    x: number,
+    y: number,
+    { size = 8, color = MUTED }: Omit<TextStyle, "bold"> = {},
+  ): void {
     page.drawText(this.regular.clean(text), { x, y, size, font: this.regular.font, color });
   }
 

@@ -6,7 +6,6 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 
-
 export type StoredDocument = typeof submissionDocuments.$inferSelect;
 
 export interface DocumentFile {
@@ -30,7 +29,11 @@ export function documentKey(orgId: string, documentId: string): string {
 }
 
 /** The row a file will have once stored: its id, R2 key and digest. */
-export async function describeDocument(tenant: TenantContext, link: DocumentLink, file: DocumentFile): Promise<StoredDocument> {
+export async function describeDocument(
+  tenant: TenantContext,
+  link: DocumentLink,
+  file: DocumentFile,
+): Promise<StoredDocument> {
   const id = createId("doc");
   return {
     id,
@@ -82,7 +85,10 @@ export async function storeDocument<T extends { ok: boolean }>(
 }
 
 /** The stored file as a download, or null when the object is gone from R2. */
-export async function documentResponse(bucket: R2Bucket, document: Pick<StoredDocument, "r2Key" | "filename" | "contentType">): Promise<Response | null> {
+export async function documentResponse(
+  bucket: R2Bucket,
+  document: Pick<StoredDocument, "r2Key" | "filename" | "contentType">,
+): Promise<Response | null> {
   const object = await bucket.get(document.r2Key);
   if (!object) return null;
   return new Response(object.body, {
@@ -99,6 +105,9 @@ export async function documentResponse(bucket: R2Bucket, document: Pick<StoredDo
 /** A name that is safe inside a Content-Disposition header and in a table cell. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[^\w.\- ()]+/g, "_").replace(/^[.\s]+/, "").slice(-120);
+  const cleaned = base
+    .replace(/[^\w.\- ()]+/g, "_")
+    .replace(/^[.\s]+/, "")
+    .slice(-120);
   return cleaned === "" ? "document" : cleaned;
 }

@@ -17,8 +17,16 @@ afterAll(() => r2.dispose());
 
 const bytes = () => new TextEncoder().encode(`%PDF-1.7 ${crypto.randomUUID()}`);
 const describe_ = (content: Uint8Array<ArrayBuffer>, filename = "application.pdf") =>
-  describeDocument(producer, { submissionId: "sub_storage_test", uploadedByUserId: producer.userId }, { kind: "other", filename, contentType: "application/pdf", bytes: content });
-const rowOf = async (id: string) => db.select().from(submissionDocuments).where(and(eq(submissionDocuments.orgId, producer.orgId), eq(submissionDocuments.id, id)));
+  describeDocument(
+    producer,
+    { submissionId: "sub_storage_test", uploadedByUserId: producer.userId },
+    { kind: "other", filename, contentType: "application/pdf", bytes: content },
+  );
+const rowOf = async (id: string) =>
+  db
+    .select()
+    .from(submissionDocuments)
+    .where(and(eq(submissionDocuments.orgId, producer.orgId), eq(submissionDocuments.id, id)));
 
 test("a stored document is in R2 byte for byte, and its row records size and digest", async () => {
   const content = bytes();
@@ -32,7 +40,11 @@ test("a stored document is in R2 byte for byte, and its row records size and dig
   expect(new Uint8Array(await object!.arrayBuffer())).toEqual(content);
   expect(object!.httpMetadata?.contentType).toBe("application/pdf");
   const [row] = await rowOf(document.id);
-  expect(row).toMatchObject({ r2Key: `orgs/${producer.orgId}/documents/${document.id}`, sizeBytes: content.byteLength, sha256: await sha256Hex(content) });
+  expect(row).toMatchObject({
+    r2Key: `orgs/${producer.orgId}/documents/${document.id}`,
+    sizeBytes: content.byteLength,
+    sha256: await sha256Hex(content),
+  });
 });
 
 test("when the database write fails, the object is deleted again and no row exists", async () => {

@@ -23,14 +23,26 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */
-export const WEBHOOK_EVENT_TYPES = DOMAIN_EVENT_TYPES.filter((t) => t !== "webhook.endpoint_disabled" && t !== "deal_room.mention");
+export const WEBHOOK_EVENT_TYPES = DOMAIN_EVENT_TYPES.filter(
+  (t) => t !== "webhook.endpoint_disabled" && t !== "deal_room.mention",
+);
 
 /** Email is on by default only where waiting for the next visit would cost something. */
-export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set(["submission.referred", "invoice.due", "webhook.endpoint_disabled"]);
+export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set([
+  "submission.referred",
+  "invoice.due",
+  "webhook.endpoint_disabled",
+]);
 
 export function isDomainEventType(value: string): value is DomainEventType {
   return (DOMAIN_EVENT_TYPES as readonly string[]).includes(value);
 }
 
 /** The message carried by the domain-events queue: one outbox row. */
-export type DomainEventMessage = { id: string; orgId: string; type: string; createdAt: string; data: Record<string, unknown> };
+export type DomainEventMessage = {
+  id: string;
+  orgId: string;
+  type: string;
+  createdAt: string;
+  data: Record<string, unknown>;
+};

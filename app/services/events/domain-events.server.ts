@@ -1,6 +1,13 @@
 import type { Database } from "../../../db/client.ts";
 import type { Transaction } from "../../../db/transaction.ts";
-import { claimOnceKey, findOutboxEventRow, insertOutboxEvent, listUnpublishedOutboxEvents, markOutboxEventsPublished, type UnpublishedOutboxRow } from "../../models/outbox-events.server.ts";
+import {
+  claimOnceKey,
+  findOutboxEventRow,
+  insertOutboxEvent,
+  listUnpublishedOutboxEvents,
+  markOutboxEventsPublished,
+  type UnpublishedOutboxRow,
+} from "../../models/outbox-events.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage, DomainEventType } from "./domain-event-types.ts";
 
@@ -50,7 +57,12 @@ export async function publishOutbox(db: Database, queue: EventQueue, limit = 100
   await queue.sendBatch(messages);
   const byOrg = Map.groupBy(rows, (row) => row.org_id);
   for (const [orgId, orgRows] of byOrg) {
-    await markOutboxEventsPublished(db, orgId, orgRows.map((r) => r.id), new Date());
+    await markOutboxEventsPublished(
+      db,
+      orgId,
+      orgRows.map((r) => r.id),
+      new Date(),
+    );
   }
   return rows.length;
 }

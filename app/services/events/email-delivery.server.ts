@@ -1,5 +1,10 @@
 import type { Database } from "../../../db/client.ts";
-import { claimEmailForSending, listClaimableEmails, settleEmail, type OutboxEmail } from "../../models/email-outbox.server.ts";
+import {
+  claimEmailForSending,
+  listClaimableEmails,
+  settleEmail,
+  type OutboxEmail,
+} from "../../models/email-outbox.server.ts";
 
 /**
  * An HTTP mail API in the shape most providers accept (Resend, Postmark-compatible relays,
@@ -11,9 +16,11 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 /** A claim older than this belongs to a run that died mid-send; the email is tried again. */
 const STALE_CLAIM_MINUTES = 10;
 
-export function mailTransportFrom(
-  env: { MAIL_TRANSPORT_URL?: string; MAIL_TRANSPORT_TOKEN?: string; MAIL_FROM?: string },
-): MailTransport | null {
+export function mailTransportFrom(env: {
+  MAIL_TRANSPORT_URL?: string;
+  MAIL_TRANSPORT_TOKEN?: string;
+  MAIL_FROM?: string;
+}): MailTransport | null {
   if (!env.MAIL_TRANSPORT_URL || !env.MAIL_TRANSPORT_TOKEN || !env.MAIL_FROM) return null;
   return { url: env.MAIL_TRANSPORT_URL, token: env.MAIL_TRANSPORT_TOKEN, from: env.MAIL_FROM };
 }
@@ -29,7 +36,12 @@ export async function deliverPendingEmails(
   transport: MailTransport,
   { limit = 50, recipients }: { limit?: number; recipients?: readonly string[] } = {},
 ) {
-  const pending = await listClaimableEmails(db, { limit, maxAttempts: MAX_DELIVERY_ATTEMPTS, staleClaimMinutes: STALE_CLAIM_MINUTES, recipients });
+  const pending = await listClaimableEmails(db, {
+    limit,
+    maxAttempts: MAX_DELIVERY_ATTEMPTS,
+    staleClaimMinutes: STALE_CLAIM_MINUTES,
+    recipients,
+  });
   let sent = 0;
   for (const email of pending) {
     if (!(await claimEmailForSending(db, email))) continue;
@@ -38,7 +50,9 @@ export async function deliverPendingEmails(
     await settleEmail(
       db,
       email.id,
-      error === null ? { status: "sent", sentAt: new Date() } : { status: attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending", lastError: error },
+      error === null
+        ? { status: "sent", sentAt: new Date() }
+        : { status: attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending", lastError: error },
     );
     if (error === null) sent++;
   }

@@ -33,7 +33,11 @@ const deliver = () => deliverPendingEmails(db, transport, { recipients: mine });
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  transport = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`, token: "test-token", from: "OpenInsure <no-reply@openinsure.test>" };
+  transport = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`,
+    token: "test-token",
+    from: "OpenInsure <no-reply@openinsure.test>",
+  };
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -43,7 +47,10 @@ test("queued emails are sent once through the HTTP transport, with the token and
   const [run1, run2] = await Promise.all([deliver(), deliver()]);
   expect(run1.sent + run2.sent).toBe(2);
   expect(received.map((r) => r.body.to).sort()).toEqual([address("one"), address("two")]);
-  expect(received[0]).toMatchObject({ auth: "Bearer test-token", body: { from: "OpenInsure <no-reply@openinsure.test>" } });
+  expect(received[0]).toMatchObject({
+    auth: "Bearer test-token",
+    body: { from: "OpenInsure <no-reply@openinsure.test>" },
+  });
   expect((await deliver()).attempted).toBe(0);
 });
 
@@ -58,7 +65,10 @@ test("a failing relay is retried, and an email is given up after its attempts", 
   await queueEmail(db, { to: address("never"), subject: "Never", text: "..." });
   failNext = MAX_DELIVERY_ATTEMPTS + 1;
   for (let i = 0; i < MAX_DELIVERY_ATTEMPTS + 1; i++) await deliver();
-  const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address("never")));
+  const [row] = await db
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, address("never")));
   expect(row).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
   expect(row?.lastError).toContain("HTTP 503");
   failNext = 0;

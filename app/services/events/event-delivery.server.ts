@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { Database } from "../../../db/client.ts";
-import { findDeadLetter, insertDeadLetter, listDeadLetters as listDeadLetterRows, markDeadLetterReplayed } from "../../models/outbox-events.server.ts";
+import {
+  findDeadLetter,
+  insertDeadLetter,
+  listDeadLetters as listDeadLetterRows,
+  markDeadLetterReplayed,
+} from "../../models/outbox-events.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
@@ -81,7 +86,13 @@ export async function recordDeadLetters(db: Database, messages: readonly QueueMe
   for (const message of messages) {
     const parsed = DomainEventMessageSchema.safeParse(message.body);
     if (parsed.success) {
-      await insertDeadLetter(db, { id: createId("dle"), orgId: parsed.data.orgId, eventId: parsed.data.id, eventType: parsed.data.type, attempts: message.attempts });
+      await insertDeadLetter(db, {
+        id: createId("dle"),
+        orgId: parsed.data.orgId,
+        eventId: parsed.data.id,
+        eventType: parsed.data.type,
+        attempts: message.attempts,
+      });
     } else {
       console.error("malformed dead letter dropped", z.prettifyError(parsed.error));
     }

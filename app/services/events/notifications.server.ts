@@ -16,7 +16,13 @@ import {
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { DOMAIN_EVENT_TYPES, EMAIL_BY_DEFAULT, isDomainEventType, type DomainEventMessage, type DomainEventType } from "./domain-event-types.ts";
+import {
+  DOMAIN_EVENT_TYPES,
+  EMAIL_BY_DEFAULT,
+  isDomainEventType,
+  type DomainEventMessage,
+  type DomainEventType,
+} from "./domain-event-types.ts";
 import { queueEmail } from "./email.server.ts";
 import type { NotificationDraft } from "./event-audience.server.ts";
 
@@ -64,8 +70,24 @@ export async function notifyAudience(
       if (inApp) {
         const id = createId("ntf");
         const createdAt = new Date();
-        const row = { id, userId: draft.userId, eventId: event.id, eventType: event.type, title: draft.title, body: draft.body, link: draft.link, createdAt };
-        if (await insertNotificationOnce(tx, event.orgId, row)) notification = { id, title: draft.title, body: draft.body, link: draft.link, createdAt: createdAt.toISOString() };
+        const row = {
+          id,
+          userId: draft.userId,
+          eventId: event.id,
+          eventType: event.type,
+          title: draft.title,
+          body: draft.body,
+          link: draft.link,
+          createdAt,
+        };
+        if (await insertNotificationOnce(tx, event.orgId, row))
+          notification = {
+            id,
+            title: draft.title,
+            body: draft.body,
+            link: draft.link,
+            createdAt: createdAt.toISOString(),
+          };
       }
       if (byEmail) {
         if (await claimOnceKey(tx, event.orgId, `email:${event.id}:${draft.userId}`, event.id)) {
@@ -106,7 +128,11 @@ export async function markAllNotificationsRead(db: Database, tenant: TenantConte
 /** Every event type and channel with the user's current choice (or the default). */
 export async function loadNotificationPreferences(db: Database, tenant: TenantContext) {
   const rows = await listUserPreferences(db, tenant.orgId, tenant.userId);
-  return DOMAIN_EVENT_TYPES.map((eventType) => ({ eventType, inApp: channelEnabled(rows, eventType, "in_app"), email: channelEnabled(rows, eventType, "email") }));
+  return DOMAIN_EVENT_TYPES.map((eventType) => ({
+    eventType,
+    inApp: channelEnabled(rows, eventType, "in_app"),
+    email: channelEnabled(rows, eventType, "email"),
+  }));
 }
 
 export async function saveNotificationPreferences(

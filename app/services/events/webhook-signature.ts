@@ -25,5 +25,7 @@ export async function verifySignature(
   const v1 = parts.get("v1");
   if (!Number.isInteger(t) || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return { ok: false, reason: "malformed" };
   if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: "stale" };
-  return constantTimeEqual(await hmacSha256Hex(secret, `${t}.${body}`), v1) ? { ok: true } : { ok: false, reason: "mismatch" };
+  return constantTimeEqual(await hmacSha256Hex(secret, `${t}.${body}`), v1)
+    ? { ok: true }
+    : { ok: false, reason: "mismatch" };
 }

@@ -47,7 +47,12 @@ export type WebhookSender = {
 };
 
 export function liveWebhookSender(appSecret: string, options: { allowLocal: boolean }): WebhookSender {
-  return { fetch: (input, init) => fetch(input, init), now: () => new Date(), appSecret, allowLocal: options.allowLocal };
+  return {
+    fetch: (input, init) => fetch(input, init),
+    now: () => new Date(),
+    appSecret,
+    allowLocal: options.allowLocal,
+  };
 }
 
 /**
@@ -56,7 +61,8 @@ export function liveWebhookSender(appSecret: string, options: { allowLocal: bool
  * server's log only.
  */
 export const WEBHOOK_ATTEMPT_FAILED = "Not delivered: the endpoint did not accept the event.";
-export const WEBHOOK_URL_REFUSED = "Not delivered: the endpoint URL is not allowed (https on port 443 to a public host).";
+export const WEBHOOK_URL_REFUSED =
+  "Not delivered: the endpoint URL is not allowed (https on port 443 to a public host).";
 
 const SECRET_PURPOSE = "webhook-signing-secret";
 
@@ -96,7 +102,13 @@ export async function createWebhookEndpoint(
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
-  await insertWebhookEndpoint(db, tenant.orgId, { id, url: input.url, sealedSecret, eventTypes: input.eventTypes, createdByUserId: tenant.userId });
+  await insertWebhookEndpoint(db, tenant.orgId, {
+    id,
+    url: input.url,
+    sealedSecret,
+    eventTypes: input.eventTypes,
+    createdByUserId: tenant.userId,
+  });
   return { id, secret };
 }
 
@@ -109,7 +121,11 @@ export async function findWebhookEndpointLog(db: Database, tenant: TenantContext
   const endpoint = await findWebhookEndpoint(db, tenant.orgId, endpointId);
   if (!endpoint) return null;
   const deliveries = await listEndpointDeliveries(db, tenant.orgId, endpointId, 50);
-  const attempts = await listDeliveryAttempts(db, tenant.orgId, deliveries.map((d) => d.id));
+  const attempts = await listDeliveryAttempts(
+    db,
+    tenant.orgId,
+    deliveries.map((d) => d.id),
+  );
   return {
     endpoint,
     deliveries: deliveries.map(({ lastStatusCode: _status, ...d }) => ({
@@ -122,7 +138,12 @@ export async function findWebhookEndpointLog(db: Database, tenant: TenantContext
           attempt: a.attempt,
           attemptedAt: a.attemptedAt,
           delivered: a.statusCode !== null && isSuccessStatus(a.statusCode),
-          message: a.statusCode !== null && isSuccessStatus(a.statusCode) ? "Delivered" : (a.error === WEBHOOK_URL_REFUSED ? WEBHOOK_URL_REFUSED : WEBHOOK_ATTEMPT_FAILED),
+          message:
+            a.statusCode !== null && isSuccessStatus(a.statusCode)
+              ? "Delivered"
+              : a.error === WEBHOOK_URL_REFUSED
+                ? WEBHOOK_URL_REFUSED
+                : WEBHOOK_ATTEMPT_FAILED,
         })),
     })),
   };
@@ -163,7 +184,14 @@ export async function fanOutToWebhooks(
   const created: string[] = [];
   for (const endpoint of endpoints.filter((e) => e.eventTypes.includes(event.type))) {
     const id = createId("whd");
-    const delivery = { id, endpointId: endpoint.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: sender.now() };
+    const delivery = {
+      id,
+      endpointId: endpoint.id,
+      eventId: event.id,
+      eventType: event.type,
+      body,
+      nextAttemptAt: sender.now(),
+    };
     if (await insertWebhookDeliveryOnce(db, event.orgId, delivery)) created.push(id);
   }
   // The org's endpoints are called side by side (bounded), so one slow receiver does not hold
@@ -190,7 +218,10 @@ export async function attemptWebhookDelivery(
   sender: WebhookSender,
 ): Promise<boolean> {
   const startedAt = sender.now();
-  if (!(await leaseDueWebhookDelivery(db, orgId, deliveryId, startedAt, new Date(startedAt.getTime() + ATTEMPT_LEASE_MS)))) return false;
+  if (
+    !(await leaseDueWebhookDelivery(db, orgId, deliveryId, startedAt, new Date(startedAt.getTime() + ATTEMPT_LEASE_MS)))
+  )
+    return false;
   const row = await findDeliveryWithEndpoint(db, orgId, deliveryId);
   if (!row) return false;
   const { delivery, endpoint } = row;
@@ -213,7 +244,12 @@ export async function attemptWebhookDelivery(
         durationMs: 0,
         attemptedAt: startedAt,
       });
-      await updateWebhookDelivery(tx, orgId, deliveryId, { attempts: delivery.attempts + 1, lastStatusCode: null, status: "failed", nextAttemptAt: null });
+      await updateWebhookDelivery(tx, orgId, deliveryId, {
+        attempts: delivery.attempts + 1,
+        lastStatusCode: null,
+        status: "failed",
+        nextAttemptAt: null,
+      });
     });
     return true;
   }
@@ -226,7 +262,11 @@ export async function attemptWebhookDelivery(
       headers: {
         "Content-Type": "application/json",
         "User-Agent": "OpenInsure-Webhooks/1",
-        [SIGNATURE_HEADER]: await signatureHeader(await openSecret(sender.appSecret, SECRET_PURPOSE, endpoint.sealedSecret), delivery.body, startedAt),
+        [SIGNATURE_HEADER]: await signatureHeader(
+          await openSecret(sender.appSecret, SECRET_PURPOSE, endpoint.sealedSecret),
+          delivery.body,
+          startedAt,
+        ),
         "X-OpenInsure-Event": delivery.eventType,
         "X-OpenInsure-Delivery": delivery.id,
       },
@@ -259,7 +299,12 @@ export async function attemptWebhookDelivery(
       attemptedAt: startedAt,
     });
     const status = succeeded ? "succeeded" : retryAt ? "pending" : "failed";
-    await updateWebhookDelivery(tx, orgId, deliveryId, { attempts: attempt, lastStatusCode: statusCode, status, nextAttemptAt: retryAt });
+    await updateWebhookDelivery(tx, orgId, deliveryId, {
+      attempts: attempt,
+      lastStatusCode: statusCode,
+      status,
+      nextAttemptAt: retryAt,
+    });
     if (succeeded) {
       await setWebhookEndpointFailures(tx, orgId, endpoint.id, 0);
       return;
@@ -270,7 +315,11 @@ export async function attemptWebhookDelivery(
     const disable = current.status === "active" && failures >= DISABLE_AFTER_CONSECUTIVE_FAILURES;
     await setWebhookEndpointFailures(tx, orgId, endpoint.id, failures, disable ? finishedAt : null);
     if (disable) {
-      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", { endpointId: endpoint.id, url: endpoint.url, consecutiveFailures: failures });
+      await recordDomainEvent(tx, orgId, "webhook.endpoint_disabled", {
+        endpointId: endpoint.id,
+        url: endpoint.url,
+        consecutiveFailures: failures,
+      });
     }
   });
   return true;
@@ -305,6 +354,7 @@ export async function replayWebhookDelivery(
   deliveryId: string,
   sender: WebhookSender,
 ): Promise<boolean> {
-  if (!(await updateWebhookDelivery(db, tenant.orgId, deliveryId, { status: "pending", nextAttemptAt: sender.now() }))) return false;
+  if (!(await updateWebhookDelivery(db, tenant.orgId, deliveryId, { status: "pending", nextAttemptAt: sender.now() })))
+    return false;
   return attemptWebhookDelivery(db, tenant.orgId, deliveryId, sender);
 }

@@ -1,6 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { organization, outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../../db/schema/index.ts";
+import {
+  organization,
+  outboxEvents,
+  webhookDeliveries,
+  webhookDeliveryAttempts,
+  webhookEndpoints,
+} from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
@@ -36,17 +42,35 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 function policyBound(): DomainEventMessage {
-  return { id: createId("evt"), orgId: org, type: "policy.bound", createdAt: "2026-11-22T05:00:00.000Z", data: { policyId: "pol_b_1", policyNumber: "LSM-GL-2026-000001" } };
+  return {
+    id: createId("evt"),
+    orgId: org,
+    type: "policy.bound",
+    createdAt: "2026-11-22T05:00:00.000Z",
+    data: { policyId: "pol_b_1", policyNumber: "LSM-GL-2026-000001" },
+  };
 }
 
 /** A clock the test moves by hand: retries come due without any real waiting. */
 function controllableClock(start: string) {
   let now = new Date(start).getTime();
-  return { sender: { fetch: globalThis.fetch, now: () => new Date(now), appSecret: APP_SECRET, allowLocal: true }, advance: (ms: number) => (now += ms) };
+  return {
+    sender: { fetch: globalThis.fetch, now: () => new Date(now), appSecret: APP_SECRET, allowLocal: true },
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 async function deliveryOf(endpointId: string, eventId: string) {
-  const [delivery] = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.orgId, org), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.eventId, eventId)));
+  const [delivery] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, org),
+        eq(webhookDeliveries.endpointId, endpointId),
+        eq(webhookDeliveries.eventId, eventId),
+      ),
+    );
   return delivery!;
 }
 
@@ -68,15 +92,28 @@ describe("webhook delivery", () => {
   test("a failing endpoint is retried on the schedule, disabled after 5 failures in a row with a notice event, and the log keeps every response", async () => {
     receiver.respondWith(500);
     const clock = controllableClock("2030-01-01T00:00:00.000Z");
-    const { id: endpointId, secret } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET, { allowLocal: true });
+    const { id: endpointId, secret } = await createWebhookEndpoint(
+      db,
+      admin,
+      { url: receiver.url, eventTypes: ["policy.bound"] },
+      APP_SECRET,
+      { allowLocal: true },
+    );
     const event = policyBound();
     const before = receiver.received.length;
 
     expect(await fanOutToWebhooks(db, event, clock.sender)).toBe(1);
     expect(receiver.received.length).toBe(before + 1);
     const first = receiver.received.at(-1)!;
-    expect(JSON.parse(first.body)).toEqual({ id: event.id, type: "policy.bound", created_at: event.createdAt, data: event.data });
-    expect(await verifySignature(secret, first.body, String(first.headers["x-openinsure-signature"]), clock.sender.now())).toEqual({ ok: true });
+    expect(JSON.parse(first.body)).toEqual({
+      id: event.id,
+      type: "policy.bound",
+      created_at: event.createdAt,
+      data: event.data,
+    });
+    expect(
+      await verifySignature(secret, first.body, String(first.headers["x-openinsure-signature"]), clock.sender.now()),
+    ).toEqual({ ok: true });
 
     for (const delay of WEBHOOK_RETRY_DELAYS_MS.slice(0, 4)) {
       const sent = receiver.received.length;
@@ -87,10 +124,16 @@ describe("webhook delivery", () => {
       await retryDueWebhookDeliveries(db, clock.sender);
       expect(receiver.received.length).toBe(sent + 1);
     }
-    const [endpoint] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.orgId, org), eq(webhookEndpoints.id, endpointId)));
+    const [endpoint] = await db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.orgId, org), eq(webhookEndpoints.id, endpointId)));
     expect(endpoint).toMatchObject({ status: "disabled", consecutiveFailures: 5 });
     expect(endpoint!.sealedSecret).not.toContain(secret.slice(6));
-    const notices = await db.select().from(outboxEvents).where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "webhook.endpoint_disabled")));
+    const notices = await db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "webhook.endpoint_disabled")));
     expect(notices.filter((n) => n.payload.endpointId === endpointId)).toHaveLength(1);
 
     // Disabled: the last retry comes due but nothing is sent.
@@ -98,15 +141,27 @@ describe("webhook delivery", () => {
     const sent = receiver.received.length;
     await retryDueWebhookDeliveries(db, clock.sender);
     expect(receiver.received.length).toBe(sent);
-    expect(await deliveryOf(endpointId, event.id)).toMatchObject({ status: "failed", attempts: 5, lastStatusCode: 500 });
+    expect(await deliveryOf(endpointId, event.id)).toMatchObject({
+      status: "failed",
+      attempts: 5,
+      lastStatusCode: 500,
+    });
 
     // Enabled again and fixed: a manual replay goes through and the log shows every response.
     receiver.respondWith(204);
     await setWebhookEndpointStatus(db, admin, endpointId, "active");
     const delivery = await deliveryOf(endpointId, event.id);
     expect(await replayWebhookDelivery(db, admin, delivery.id, clock.sender)).toBe(true);
-    expect(await deliveryOf(endpointId, event.id)).toMatchObject({ status: "succeeded", attempts: 6, lastStatusCode: 204 });
-    const attempts = await db.select().from(webhookDeliveryAttempts).where(and(eq(webhookDeliveryAttempts.orgId, org), eq(webhookDeliveryAttempts.deliveryId, delivery.id))).orderBy(webhookDeliveryAttempts.attempt);
+    expect(await deliveryOf(endpointId, event.id)).toMatchObject({
+      status: "succeeded",
+      attempts: 6,
+      lastStatusCode: 204,
+    });
+    const attempts = await db
+      .select()
+      .from(webhookDeliveryAttempts)
+      .where(and(eq(webhookDeliveryAttempts.orgId, org), eq(webhookDeliveryAttempts.deliveryId, delivery.id)))
+      .orderBy(webhookDeliveryAttempts.attempt);
     expect(attempts.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500, 204]);
     await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
   });
@@ -114,12 +169,27 @@ describe("webhook delivery", () => {
   test("an event delivered twice makes one delivery per endpoint, and a claimed attempt is not sent twice", async () => {
     receiver.respondWith(200);
     const clock = controllableClock("2030-02-01T00:00:00.000Z");
-    const { id: endpointId } = await createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET, { allowLocal: true });
+    const { id: endpointId } = await createWebhookEndpoint(
+      db,
+      admin,
+      { url: receiver.url, eventTypes: ["policy.bound"] },
+      APP_SECRET,
+      { allowLocal: true },
+    );
     const event = policyBound();
     await Promise.all([fanOutToWebhooks(db, event, clock.sender), fanOutToWebhooks(db, event, clock.sender)]);
     await fanOutToWebhooks(db, event, clock.sender);
     expect(receiver.received.filter((r) => JSON.parse(r.body).id === event.id)).toHaveLength(1);
-    const deliveries = await db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.orgId, org), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.eventId, event.id)));
+    const deliveries = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.orgId, org),
+          eq(webhookDeliveries.endpointId, endpointId),
+          eq(webhookDeliveries.eventId, event.id),
+        ),
+      );
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ status: "succeeded", attempts: 1 });
     expect(await attemptWebhookDelivery(db, org, deliveries[0]!.id, clock.sender)).toBe(false);
@@ -143,16 +213,14 @@ describe("webhook delivery", () => {
 
     // Stored before these rules: the production sender does not call it, and the log says why in general terms.
     const endpointId = createId("whe");
-    await db
-      .insert(webhookEndpoints)
-      .values({
-        id: endpointId,
-        orgId: org,
-        url: receiver.url,
-        sealedSecret: "sealed",
-        eventTypes: ["policy.bound"],
-        createdByUserId: admin.userId,
-      });
+    await db.insert(webhookEndpoints).values({
+      id: endpointId,
+      orgId: org,
+      url: receiver.url,
+      sealedSecret: "sealed",
+      eventTypes: ["policy.bound"],
+      createdByUserId: admin.userId,
+    });
     const calls: string[] = [];
     const production = {
       fetch: (async (input: RequestInfo | URL) => {
@@ -228,8 +296,11 @@ describe("webhook delivery", () => {
     const tenant = { ...admin, orgId, orgName: `Webhook cap ${orgId}` };
     const input = { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] };
     const ids: string[] = [];
-    for (let i = 0; i < MAX_WEBHOOK_ENDPOINTS_PER_ORG; i++) ids.push((await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).id);
-    await expect(createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).rejects.toBeInstanceOf(WebhookEndpointLimit);
+    for (let i = 0; i < MAX_WEBHOOK_ENDPOINTS_PER_ORG; i++)
+      ids.push((await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).id);
+    await expect(createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).rejects.toBeInstanceOf(
+      WebhookEndpointLimit,
+    );
     // Disabling one frees a place; enabling it again beyond the cap is refused.
     await setWebhookEndpointStatus(db, tenant, ids[0]!, "disabled");
     const extra = await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false });

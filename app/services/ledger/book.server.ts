@@ -1,7 +1,19 @@
 import type { Database } from "../../../db/client.ts";
 import type { Transaction } from "../../../db/transaction.ts";
-import { findLedgerBook, insertLedgerBookIfMissing, markLedgerBookProvisioned } from "../../models/ledger-books.server.ts";
-import { ACCOUNT_TYPES, accountFlags, accountId, orgAccountPrefix, orgLedgerNumber, USD, type AccountCode } from "./chart.ts";
+import {
+  findLedgerBook,
+  insertLedgerBookIfMissing,
+  markLedgerBookProvisioned,
+} from "../../models/ledger-books.server.ts";
+import {
+  ACCOUNT_TYPES,
+  accountFlags,
+  accountId,
+  orgAccountPrefix,
+  orgLedgerNumber,
+  USD,
+  type AccountCode,
+} from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 
 /** Until finance sets its own, the MGA keeps 5% of premium beside the producer's commission. */
@@ -25,7 +37,10 @@ export class LedgerProvisioningError extends Error {
 export async function loadBook(db: Database | Transaction, orgId: string): Promise<Book> {
   let row = await findLedgerBook(db, orgId);
   if (!row) {
-    await insertLedgerBookIfMissing(db, orgId, { ledger: await orgLedgerNumber(orgId), mgaCommissionRate: DEFAULT_MGA_COMMISSION_RATE });
+    await insertLedgerBookIfMissing(db, orgId, {
+      ledger: await orgLedgerNumber(orgId),
+      mgaCommissionRate: DEFAULT_MGA_COMMISSION_RATE,
+    });
     row = await findLedgerBook(db, orgId);
   }
   const prefix = await orgAccountPrefix(orgId);
@@ -35,7 +50,8 @@ export async function loadBook(db: Database | Transaction, orgId: string): Promi
     mgaCommissionRate: row!.mgaCommissionRate,
     provisioned: row!.provisionedAt !== null,
     accountId: (code) => accountId(prefix, code),
-    codeOf: (id) => (id >> 64n === prefix ? ACCOUNT_TYPES.find((a) => BigInt(a.code) === (id & 0xffffffffffffffffn))?.code : undefined),
+    codeOf: (id) =>
+      id >> 64n === prefix ? ACCOUNT_TYPES.find((a) => BigInt(a.code) === (id & 0xffffffffffffffffn))?.code : undefined,
   };
 }
 
@@ -52,14 +68,27 @@ const provisionedByClient = new WeakMap<LedgerClient, Set<string>>();
 export async function provisionBook(db: Database, ledger: LedgerClient, orgId: string): Promise<Book> {
   const book = await loadBook(db, orgId);
   let done = provisionedByClient.get(ledger);
-  if (!done) provisionedByClient.set(ledger, (done = new Set()));
+  if (!done) {
+    done = new Set();
+    provisionedByClient.set(ledger, done);
+  }
   if (done.has(orgId)) return book;
   const results = await ledger.createAccounts(
-    ACCOUNT_TYPES.map((type) => ({ id: book.accountId(type.code), ledger: book.ledger, code: type.code, flags: accountFlags(type.code), userData32: USD })),
+    ACCOUNT_TYPES.map((type) => ({
+      id: book.accountId(type.code),
+      ledger: book.ledger,
+      code: type.code,
+      flags: accountFlags(type.code),
+      userData32: USD,
+    })),
   );
-  const refused = results.map((r, i) => ({ ...r, account: ACCOUNT_TYPES[i]!.name })).filter((r) => r.status !== "created" && r.status !== "exists");
+  const refused = results
+    .map((r, i) => ({ ...r, account: ACCOUNT_TYPES[i]!.name }))
+    .filter((r) => r.status !== "created" && r.status !== "exists");
   if (refused.length) {
-    throw new LedgerProvisioningError(`the ledger refused accounts of ${orgId}: ${refused.map((r) => `${r.account} ${r.status}`).join(", ")}`);
+    throw new LedgerProvisioningError(
+      `the ledger refused accounts of ${orgId}: ${refused.map((r) => `${r.account} ${r.status}`).join(", ")}`,
+    );
   }
   if (!book.provisioned) await markLedgerBookProvisioned(db, orgId, new Date());
   done.add(orgId);

@@ -21,7 +21,9 @@ export type AccountType = (typeof ACCOUNT_TYPES)[number];
 export type AccountName = AccountType["name"];
 export type AccountCode = AccountType["code"];
 
-export const ACCOUNT = Object.fromEntries(ACCOUNT_TYPES.map((a) => [a.name, a.code])) as { [K in AccountName]: Extract<AccountType, { name: K }>["code"] };
+export const ACCOUNT = Object.fromEntries(ACCOUNT_TYPES.map((a) => [a.name, a.code])) as {
+  [K in AccountName]: Extract<AccountType, { name: K }>["code"];
+};
 
 export function accountType(code: number): AccountType | undefined {
   return ACCOUNT_TYPES.find((a) => a.code === code);
@@ -62,7 +64,8 @@ const DEBITS_MUST_NOT_EXCEED_CREDITS = 1 << 1;
 const CREDITS_MUST_NOT_EXCEED_DEBITS = 1 << 2;
 const HISTORY = 1 << 3;
 export function accountFlags(code: AccountCode): number {
-  if (code === ACCOUNT.CARRIER_PAYABLE || code === ACCOUNT.PRODUCER_PAYABLE || code === ACCOUNT.TAX_AUTHORITY_PAYABLE) return HISTORY | DEBITS_MUST_NOT_EXCEED_CREDITS;
+  if (code === ACCOUNT.CARRIER_PAYABLE || code === ACCOUNT.PRODUCER_PAYABLE || code === ACCOUNT.TAX_AUTHORITY_PAYABLE)
+    return HISTORY | DEBITS_MUST_NOT_EXCEED_CREDITS;
   if (code === ACCOUNT.MGA_FIDUCIARY) return HISTORY | CREDITS_MUST_NOT_EXCEED_DEBITS;
   return HISTORY;
 }

@@ -47,7 +47,13 @@ export type NewTransfer = {
   userData128: bigint;
 };
 export type CreateResult = { status: string; timestamp: bigint };
-export type AccountTransferQuery = { timestampMin?: bigint; timestampMax?: bigint; limit?: number; newestFirst?: boolean; code?: number };
+export type AccountTransferQuery = {
+  timestampMin?: bigint;
+  timestampMax?: bigint;
+  limit?: number;
+  newestFirst?: boolean;
+  code?: number;
+};
 
 /** The proxy could not be reached or did not answer in time, or failed: retrying with the same ids is safe. */
 export class LedgerUnavailableError extends Error {
@@ -105,27 +111,41 @@ export function createLedgerClient(config: LedgerConfig) {
     try {
       response = await doFetch(`${base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${config.apiKey}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authorization: `Bearer ${config.apiKey}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new LedgerUnavailableError(`the ledger at ${base} did not answer: ${(error as Error).message}`, { cause: error });
+      throw new LedgerUnavailableError(`the ledger at ${base} did not answer: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     const text = await response.text().catch((error: Error) => {
       throw new LedgerUnavailableError(`the ledger's answer was cut off: ${error.message}`, { cause: error });
     });
-    if (response.status >= 500) throw new LedgerUnavailableError(`the ledger failed (${response.status}): ${text.slice(0, 200)}`);
+    if (response.status >= 500)
+      throw new LedgerUnavailableError(`the ledger failed (${response.status}): ${text.slice(0, 200)}`);
     // A refused key is configuration, not the request: once the key is fixed the same ids go through.
-    if (response.status === 401) throw new LedgerUnavailableError("the ledger refused our API key (check LEDGER_API_KEY)");
-    if (!response.ok) throw new LedgerRequestError(`the ledger refused ${method} ${path} (${response.status}): ${text.slice(0, 300)}`);
+    if (response.status === 401)
+      throw new LedgerUnavailableError("the ledger refused our API key (check LEDGER_API_KEY)");
+    if (!response.ok)
+      throw new LedgerRequestError(`the ledger refused ${method} ${path} (${response.status}): ${text.slice(0, 300)}`);
     return JSON.parse(text) as Json;
   }
 
   return {
     async createAccounts(accounts: NewAccount[]): Promise<CreateResult[]> {
       const json = await request("POST", "/accounts", {
-        accounts: accounts.map((a) => ({ id: a.id.toString(), ledger: a.ledger, code: a.code, flags: a.flags, user_data_32: a.userData32 })),
+        accounts: accounts.map((a) => ({
+          id: a.id.toString(),
+          ledger: a.ledger,
+          code: a.code,
+          flags: a.flags,
+          user_data_32: a.userData32,
+        })),
       });
       return (json.results as Json[]).map(toResult);
     },
@@ -174,7 +194,8 @@ export function createLedgerClient(config: LedgerConfig) {
 
 /** The Worker's client. Without LEDGER_URL every call fails as unavailable, so payments wait for posting. */
 export function ledgerClientFor(env: { LEDGER_URL?: string; LEDGER_API_KEY?: string }): LedgerClient {
-  if (env.LEDGER_URL && env.LEDGER_API_KEY) return createLedgerClient({ url: env.LEDGER_URL, apiKey: env.LEDGER_API_KEY });
+  if (env.LEDGER_URL && env.LEDGER_API_KEY)
+    return createLedgerClient({ url: env.LEDGER_URL, apiKey: env.LEDGER_API_KEY });
   return createLedgerClient({
     url: "http://ledger.invalid",
     apiKey: "",

@@ -14,7 +14,13 @@ const db = guardedTestDatabase();
 const ledger = useTestLedger();
 
 test("seeding with a ledger provisions both demo orgs and posts their seeded payments, once", async () => {
-  const seededPayments = async () => (await db.select({ n: count() }).from(payments).where(and(eq(payments.orgId, ORG_B.id), inArray(payments.id, ["pay_seed_inv_b_1"]))))[0]!.n;
+  const seededPayments = async () =>
+    (
+      await db
+        .select({ n: count() })
+        .from(payments)
+        .where(and(eq(payments.orgId, ORG_B.id), inArray(payments.id, ["pay_seed_inv_b_1"])))
+    )[0]!.n;
   const orgs = [ORG_A.id, ORG_B.id];
   const financeUsers = { [ORG_A.id]: "usr_a_finance", [ORG_B.id]: "usr_b_finance" };
   for (let run = 0; run < 2; run++) {
@@ -22,9 +28,21 @@ test("seeding with a ledger provisions both demo orgs and posts their seeded pay
     await postSeededLedger(db, orgs, { url: ledger.current.ledger.url, apiKey: TEST_LEDGER_KEY });
   }
   expect(await seededPayments()).toBe(1);
-  const [posting] = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, ORG_B.id), eq(ledgerPostings.id, "pay_seed_inv_b_1")));
+  const [posting] = await db
+    .select()
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.orgId, ORG_B.id), eq(ledgerPostings.id, "pay_seed_inv_b_1")));
   expect(posting!.status).toBe("posted");
-  const [summitPaid] = await db.select({ n: count() }).from(ledgerPostings).where(and(eq(ledgerPostings.orgId, ORG_A.id), inArray(ledgerPostings.id, ["pay_seed_inv_a_1", "pay_seed_inv_a_2", "pay_seed_inv_a_5"]), eq(ledgerPostings.status, "posted")));
+  const [summitPaid] = await db
+    .select({ n: count() })
+    .from(ledgerPostings)
+    .where(
+      and(
+        eq(ledgerPostings.orgId, ORG_A.id),
+        inArray(ledgerPostings.id, ["pay_seed_inv_a_1", "pay_seed_inv_a_2", "pay_seed_inv_a_5"]),
+        eq(ledgerPostings.status, "posted"),
+      ),
+    );
   expect(summitPaid!.n).toBe(3);
   const trial = await getTrialBalance(db, ledger.current.client, ORG_B.id);
   expect(trial).toMatchObject({ balanced: true, totalDebitCents: 218_907 });

@@ -38,8 +38,14 @@ function clientKillingProxyAfterSubmit(running: TestLedger) {
 }
 
 async function postingOf(orgId: string, paymentId: string) {
-  const [posting] = await db.select().from(ledgerPostings).where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, paymentId)));
-  const entries = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerEntries.postingId, paymentId)));
+  const [posting] = await db
+    .select()
+    .from(ledgerPostings)
+    .where(and(eq(ledgerPostings.orgId, orgId), eq(ledgerPostings.id, paymentId)));
+  const entries = await db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.orgId, orgId), eq(ledgerEntries.postingId, paymentId)));
   return { posting: posting!, entries };
 }
 
@@ -49,22 +55,42 @@ describe("the ledger proxy fails in the middle of a payment", () => {
     const book = await createTestBook(db);
     await provisionBook(db, proxy.client, book.orgId);
 
-    const outcome = await recordInvoicePayment(db, clientKillingProxyAfterSubmit(proxy), book.finance, { invoiceId: book.invoiceId, amountCents: 1_065_050, method: "check" });
+    const outcome = await recordInvoicePayment(db, clientKillingProxyAfterSubmit(proxy), book.finance, {
+      invoiceId: book.invoiceId,
+      amountCents: 1_065_050,
+      method: "check",
+    });
     expect(outcome).toMatchObject({ ok: true, invoicePaid: true, posting: { status: "awaiting_posting" } });
     if (!outcome.ok) return;
     const before = await postingOf(book.orgId, outcome.paymentId);
-    expect(before.posting).toMatchObject({ status: "awaiting_posting", attempts: 1, lastError: expect.stringContaining("did not answer") });
+    expect(before.posting).toMatchObject({
+      status: "awaiting_posting",
+      attempts: 1,
+      lastError: expect.stringContaining("did not answer"),
+    });
 
     proxy = await proxy.restart();
     // The chain did commit before the crash: its ids are on the ledger already.
     expect(await proxy.client.lookupTransfers(before.entries.map((e) => BigInt(e.transferId)))).toHaveLength(5);
-    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toEqual({ attempted: 1, posted: 1, rejected: 0, stillWaiting: 0 });
-    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toEqual({ attempted: 0, posted: 0, rejected: 0, stillWaiting: 0 });
+    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toEqual({
+      attempted: 1,
+      posted: 1,
+      rejected: 0,
+      stillWaiting: 0,
+    });
+    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toEqual({
+      attempted: 0,
+      posted: 0,
+      rejected: 0,
+      stillWaiting: 0,
+    });
 
     const after = await postingOf(book.orgId, outcome.paymentId);
     expect(after.posting.status).toBe("posted");
     expect(after.entries.map((e) => e.transferId).sort()).toEqual(before.entries.map((e) => e.transferId).sort());
-    const fiduciary = (await getAccountBalances(db, proxy.client, book.orgId)).find((b) => b.code === ACCOUNT.MGA_FIDUCIARY)!;
+    const fiduciary = (await getAccountBalances(db, proxy.client, book.orgId)).find(
+      (b) => b.code === ACCOUNT.MGA_FIDUCIARY,
+    )!;
     expect(fiduciary).toMatchObject({ debitsPostedCents: 1_065_050, creditsPostedCents: 0 });
     const ledgerBook = await loadBook(db, book.orgId);
     expect(await proxy.client.getAccountTransfers(ledgerBook.accountId(ACCOUNT.MGA_FIDUCIARY))).toHaveLength(5);
@@ -79,15 +105,26 @@ describe("the ledger proxy fails in the middle of a payment", () => {
     proxy.ledger.child.kill("SIGKILL");
     await new Promise((resolve) => proxy!.ledger.child.once("exit", resolve));
 
-    const outcome = await recordInvoicePayment(db, deadClient, book.finance, { invoiceId: book.invoiceId, amountCents: 500_000, method: "ach" });
+    const outcome = await recordInvoicePayment(db, deadClient, book.finance, {
+      invoiceId: book.invoiceId,
+      amountCents: 500_000,
+      method: "ach",
+    });
     expect(outcome).toMatchObject({ ok: true, posting: { status: "awaiting_posting" } });
     if (!outcome.ok) return;
-    expect(await postAwaitingPostings(db, deadClient, { orgId: book.orgId })).toMatchObject({ attempted: 1, posted: 0, stillWaiting: 1 });
+    expect(await postAwaitingPostings(db, deadClient, { orgId: book.orgId })).toMatchObject({
+      attempted: 1,
+      posted: 0,
+      stillWaiting: 1,
+    });
     const { entries } = await postingOf(book.orgId, outcome.paymentId);
 
     proxy = await proxy.restart();
     expect(await proxy.client.lookupTransfers(entries.map((e) => BigInt(e.transferId)))).toEqual([]);
-    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toMatchObject({ attempted: 1, posted: 1 });
+    expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toMatchObject({
+      attempted: 1,
+      posted: 1,
+    });
     const transfers = await proxy.client.lookupTransfers(entries.map((e) => BigInt(e.transferId)));
     expect(transfers.reduce((sum, t) => sum + t.amount, 0n)).toBe(500_000n);
     expect((await postingOf(book.orgId, outcome.paymentId)).posting).toMatchObject({ status: "posted", attempts: 3 });
@@ -97,8 +134,15 @@ describe("the ledger proxy fails in the middle of a payment", () => {
     proxy = await startTestLedger();
     const book = await createTestBook(db);
     const misconfigured = createLedgerClient({ url: proxy.ledger.url, apiKey: "not-the-ledger-key-at-all" });
-    const outcome = await recordInvoicePayment(db, misconfigured, book.finance, { invoiceId: book.invoiceId, amountCents: 20_000, method: "check" });
-    expect(outcome).toMatchObject({ ok: true, posting: { status: "awaiting_posting", error: expect.stringContaining("API key") } });
+    const outcome = await recordInvoicePayment(db, misconfigured, book.finance, {
+      invoiceId: book.invoiceId,
+      amountCents: 20_000,
+      method: "check",
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      posting: { status: "awaiting_posting", error: expect.stringContaining("API key") },
+    });
     expect(await postAwaitingPostings(db, proxy.client, { orgId: book.orgId })).toMatchObject({ posted: 1 });
   });
 });
@@ -107,8 +151,15 @@ describe("issue 10 item 22: a ledger failure shows a plain message", () => {
   test("the ledger's address and the raw error never reach the posting's last error", async () => {
     const book = await createTestBook(db);
     const unreachable = createLedgerClient({ url: "http://127.0.0.1:1/private-ledger-host", apiKey: "k" });
-    const outcome = await recordInvoicePayment(db, unreachable, book.finance, { invoiceId: book.invoiceId, amountCents: 20_000, method: "check" });
-    expect(outcome).toMatchObject({ ok: true, posting: { status: "awaiting_posting", error: POSTING_ERRORS.unavailable } });
+    const outcome = await recordInvoicePayment(db, unreachable, book.finance, {
+      invoiceId: book.invoiceId,
+      amountCents: 20_000,
+      method: "check",
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      posting: { status: "awaiting_posting", error: POSTING_ERRORS.unavailable },
+    });
     if (!outcome.ok) return;
     const { posting } = await postingOf(book.orgId, outcome.paymentId);
     expect(posting.lastError).toBe(POSTING_ERRORS.unavailable);
@@ -118,8 +169,15 @@ describe("issue 10 item 22: a ledger failure shows a plain message", () => {
 
 test("issue 10 item 22: a raw error stored before shows as the plain message", async () => {
   const { postingErrorForDisplay } = await import("./postings.server.ts");
-  expect(postingErrorForDisplay("awaiting_posting", "the ledger at https://ledger.internal:8443 did not answer: fetch failed")).toBe(POSTING_ERRORS.unavailable);
+  expect(
+    postingErrorForDisplay(
+      "awaiting_posting",
+      "the ledger at https://ledger.internal:8443 did not answer: fetch failed",
+    ),
+  ).toBe(POSTING_ERRORS.unavailable);
   expect(postingErrorForDisplay("rejected", "proxy said: bad request at /v1/transfers")).toBe(POSTING_ERRORS.refused);
-  expect(postingErrorForDisplay("rejected", "the ledger refused the chain (fees: exceeds_credits)")).toBe("the ledger refused the chain (fees: exceeds_credits)");
+  expect(postingErrorForDisplay("rejected", "the ledger refused the chain (fees: exceeds_credits)")).toBe(
+    "the ledger refused the chain (fees: exceeds_credits)",
+  );
   expect(postingErrorForDisplay("posted", null)).toBeNull();
 });

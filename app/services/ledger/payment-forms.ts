@@ -18,7 +18,11 @@ const amount = z
       return z.NEVER;
     }
     if (cents <= 0) ctx.addIssue({ code: "custom", message: "The amount must be more than zero" });
-    else if (cents > MAX_PAYMENT_CENTS) ctx.addIssue({ code: "custom", message: `The amount may be at most $${(MAX_PAYMENT_CENTS / 100).toLocaleString("en-US")}` });
+    else if (cents > MAX_PAYMENT_CENTS)
+      ctx.addIssue({
+        code: "custom",
+        message: `The amount may be at most $${(MAX_PAYMENT_CENTS / 100).toLocaleString("en-US")}`,
+      });
     return cents;
   });
 
@@ -37,17 +41,31 @@ export const RecordPaymentSchema = z.object({
 export const PortalPaymentSchema = z.object({
   amount,
   nameOnCard: z.string("Enter the name on the card").trim().min(2, "Enter the name on the card").max(100),
-  cardNumber: z.string("Enter the card number").trim().min(1, "Enter the card number").max(23, "Enter a valid 16-digit card number"),
+  cardNumber: z
+    .string("Enter the card number")
+    .trim()
+    .min(1, "Enter the card number")
+    .max(23, "Enter a valid 16-digit card number"),
 });
 
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-30").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Not a calendar date");
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-30")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Not a calendar date");
 
 export const JournalFilterSchema = z
   .object({
-    account: z.coerce.number("Choose an account").int().refine((code) => ACCOUNT_TYPES.some((a) => a.code === code), "Unknown account").optional(),
+    account: z.coerce
+      .number("Choose an account")
+      .int()
+      .refine((code) => ACCOUNT_TYPES.some((a) => a.code === code), "Unknown account")
+      .optional(),
     from: calendarDate.optional(),
     to: calendarDate.optional(),
     policy: z.string().trim().max(36).optional(),
     invoice: z.string().trim().max(36).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date must not be after the end date", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "The start date must not be after the end date",
+    path: ["to"],
+  });

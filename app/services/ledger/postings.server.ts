@@ -20,7 +20,6 @@ import { LedgerProvisioningError, provisionBook, type Book } from "./book.server
 import { accountType, transferId, type AccountCode, type PostingLeg } from "./chart.ts";
 import { LedgerRequestError, LedgerUnavailableError, type LedgerClient, type LedgerTransfer } from "./client.server.ts";
 
-
 export type NewPosting = {
   id: string;
   kind: PostingKind;
@@ -38,12 +37,19 @@ export class PostingError extends Error {
  * Writes a posting and its legs (zero legs left out) inside the caller's transaction, with the
  * transfer ids derived from the posting id and leg name.
  */
-export async function writePosting(tx: Transaction, orgId: string, posting: NewPosting, legs: PostingLeg[]): Promise<void> {
+export async function writePosting(
+  tx: Transaction,
+  orgId: string,
+  posting: NewPosting,
+  legs: PostingLeg[],
+): Promise<void> {
   const moving = legs.filter((l) => l.amountCents !== 0);
   if (moving.length === 0) throw new PostingError("a posting needs at least one leg that moves money");
   for (const leg of moving) {
-    if (!Number.isSafeInteger(leg.amountCents) || leg.amountCents < 0) throw new PostingError(`leg ${leg.leg}: amount must be whole, non-negative cents`);
-    for (const code of [leg.debit, leg.credit]) if (!accountType(code)) throw new PostingError(`leg ${leg.leg}: unknown account type ${code}`);
+    if (!Number.isSafeInteger(leg.amountCents) || leg.amountCents < 0)
+      throw new PostingError(`leg ${leg.leg}: amount must be whole, non-negative cents`);
+    for (const code of [leg.debit, leg.credit])
+      if (!accountType(code)) throw new PostingError(`leg ${leg.leg}: unknown account type ${code}`);
     if (leg.debit === leg.credit) throw new PostingError(`leg ${leg.leg}: debit and credit account must differ`);
   }
   const entries = await Promise.all(
@@ -57,7 +63,14 @@ export async function writePosting(tx: Transaction, orgId: string, posting: NewP
       transferCode: leg.transferCode,
     })),
   );
-  const row = { id: posting.id, kind: posting.kind, description: posting.description, policyId: posting.policyId ?? null, invoiceId: posting.invoiceId ?? null, claimId: posting.claimId ?? null };
+  const row = {
+    id: posting.id,
+    kind: posting.kind,
+    description: posting.description,
+    policyId: posting.policyId ?? null,
+    invoiceId: posting.invoiceId ?? null,
+    claimId: posting.claimId ?? null,
+  };
   await insertPostingWithEntries(tx, orgId, row, entries);
 }
 
@@ -82,7 +95,12 @@ export type SubmitOutcome = { status: PostingStatus; error?: string };
  * rejected with its reasons. An unreachable ledger (or one whose accounts for the org cannot be
  * provisioned) leaves it awaiting posting.
  */
-export async function submitPosting(db: Database, ledger: LedgerClient, orgId: string, postingId: string): Promise<SubmitOutcome> {
+export async function submitPosting(
+  db: Database,
+  ledger: LedgerClient,
+  orgId: string,
+  postingId: string,
+): Promise<SubmitOutcome> {
   const posting = await findPosting(db, orgId, postingId);
   if (!posting) throw new PostingError(`no posting ${postingId}`);
   if (posting.status !== "awaiting_posting") return { status: posting.status, error: posting.lastError ?? undefined };
@@ -103,22 +121,36 @@ export async function submitPosting(db: Database, ledger: LedgerClient, orgId: s
       })),
     );
     if (results.every((r) => r.status === "created")) return await settle(db, orgId, postingId, "posted", null);
-    const found = new Map((await ledger.lookupTransfers(entries.map((e) => BigInt(e.transferId)))).map((t) => [t.id.toString(), t]));
-    if (entries.every((e) => matches(book, e, found.get(e.transferId)))) return await settle(db, orgId, postingId, "posted", null);
+    const found = new Map(
+      (await ledger.lookupTransfers(entries.map((e) => BigInt(e.transferId)))).map((t) => [t.id.toString(), t]),
+    );
+    if (entries.every((e) => matches(book, e, found.get(e.transferId))))
+      return await settle(db, orgId, postingId, "posted", null);
     const reasons = results.map((r, i) => `${entries[i]!.leg}: ${r.status}`).join(", ");
     if (found.size > 0) {
       // Some ids are on the ledger with other fields: two events derived the same ids. Never guess.
-      return await settle(db, orgId, postingId, "rejected", `the ledger holds different transfers under these ids (${reasons})`);
+      return await settle(
+        db,
+        orgId,
+        postingId,
+        "rejected",
+        `the ledger holds different transfers under these ids (${reasons})`,
+      );
     }
     return await settle(db, orgId, postingId, "rejected", `the ledger refused the chain (${reasons})`);
   } catch (error) {
     // What is stored and shown (the ledger page's last error) is a plain message: the raw error
     // names the ledger's address and its internals, so it goes to the server log only.
-    if (error instanceof LedgerRequestError || error instanceof LedgerUnavailableError || error instanceof LedgerProvisioningError) {
+    if (
+      error instanceof LedgerRequestError ||
+      error instanceof LedgerUnavailableError ||
+      error instanceof LedgerProvisioningError
+    ) {
       console.error(`ledger posting ${postingId} of ${orgId}: ${error.message}`);
     }
     // The proxy refusing the request itself (400) would refuse these very ids again: a person must look.
-    if (error instanceof LedgerRequestError) return await settle(db, orgId, postingId, "rejected", POSTING_ERRORS.refused);
+    if (error instanceof LedgerRequestError)
+      return await settle(db, orgId, postingId, "rejected", POSTING_ERRORS.refused);
     if (!(error instanceof LedgerUnavailableError) && !(error instanceof LedgerProvisioningError)) throw error;
     const shown = error instanceof LedgerProvisioningError ? POSTING_ERRORS.provisioning : POSTING_ERRORS.unavailable;
     await recordPostingAttemptFailure(db, orgId, postingId, shown);
@@ -128,7 +160,8 @@ export async function submitPosting(db: Database, ledger: LedgerClient, orgId: s
 
 /** The messages a posting's failure shows; the detail is in the server log. */
 export const POSTING_ERRORS = {
-  unavailable: "The ledger did not answer, or refused this deployment's ledger configuration (address or API key); it is retried.",
+  unavailable:
+    "The ledger did not answer, or refused this deployment's ledger configuration (address or API key); it is retried.",
   provisioning: "The organization's ledger accounts could not be set up yet; it is retried.",
   refused: "The ledger refused the request; see the server log.",
 } as const;
@@ -141,11 +174,21 @@ export const POSTING_ERRORS = {
 export function postingErrorForDisplay(status: string, lastError: string | null): string | null {
   if (lastError === null) return null;
   if ((Object.values(POSTING_ERRORS) as string[]).includes(lastError)) return lastError;
-  if (lastError.startsWith("the ledger refused the chain (") || lastError.startsWith("the ledger holds different transfers")) return lastError;
+  if (
+    lastError.startsWith("the ledger refused the chain (") ||
+    lastError.startsWith("the ledger holds different transfers")
+  )
+    return lastError;
   return status === "rejected" ? POSTING_ERRORS.refused : POSTING_ERRORS.unavailable;
 }
 
-async function settle(db: Database, orgId: string, postingId: string, status: "posted" | "rejected", error: string | null): Promise<SubmitOutcome> {
+async function settle(
+  db: Database,
+  orgId: string,
+  postingId: string,
+  status: "posted" | "rejected",
+  error: string | null,
+): Promise<SubmitOutcome> {
   await settlePosting(db, orgId, postingId, status, error, new Date());
   return { status, error: error ?? undefined };
 }
@@ -157,7 +200,11 @@ export type RetryReport = { attempted: number; posted: number; rejected: number;
  * posting is then handled inside its own org). Stops at the first unreachable answer: the
  * others would only time out too.
  */
-export async function postAwaitingPostings(db: Database, ledger: LedgerClient, { limit = 100, orgId }: { limit?: number; orgId?: string } = {}): Promise<RetryReport> {
+export async function postAwaitingPostings(
+  db: Database,
+  ledger: LedgerClient,
+  { limit = 100, orgId }: { limit?: number; orgId?: string } = {},
+): Promise<RetryReport> {
   const waiting = await listAwaitingPostingIds(db, { limit, orgId });
   const report: RetryReport = { attempted: 0, posted: 0, rejected: 0, stillWaiting: 0 };
   for (const posting of waiting) {

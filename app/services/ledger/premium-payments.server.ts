@@ -6,7 +6,12 @@
 import type { Database } from "../../../db/client.ts";
 import type { PaymentMethod } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { findInstallmentOfInvoice, findInvoiceForPayment, lockInvoiceForPayment, markInvoicePaid } from "../../models/invoice-payments.server.ts";
+import {
+  findInstallmentOfInvoice,
+  findInvoiceForPayment,
+  lockInvoiceForPayment,
+  markInvoicePaid,
+} from "../../models/invoice-payments.server.ts";
 import { insertPayment, invoicePaidCents, paymentReferenceRecorded } from "../../models/payments.server.ts";
 import { transactionWithRetry } from "../../../db/transaction.ts";
 import { createId } from "../../utils/ids.ts";
@@ -37,7 +42,12 @@ class PaymentRefused extends Error {
  * writing nothing, a payment that is not whole positive cents, exceeds what is still owed on
  * the invoice or targets an invoice the user may not see.
  */
-export async function recordInvoicePayment(db: Database, ledger: LedgerClient, tenant: TenantContext, request: PaymentRequest): Promise<PaymentOutcome> {
+export async function recordInvoicePayment(
+  db: Database,
+  ledger: LedgerClient,
+  tenant: TenantContext,
+  request: PaymentRequest,
+): Promise<PaymentOutcome> {
   if (!Number.isSafeInteger(request.amountCents) || request.amountCents <= 0) {
     return { ok: false, reason: "refused", message: "The amount must be a positive amount in whole cents." };
   }
@@ -50,20 +60,31 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
       const locked = await lockInvoiceForPayment(tx, tenant.orgId, request.invoiceId);
       const { policy } = row;
       const invoice = { ...row.invoice, status: locked!.status };
-      if (invoice.status === "paid" || invoice.status === "waived") throw new PaymentRefused(`Invoice ${invoice.invoiceNumber} is already ${invoice.status}.`);
-      if (request.singleUseReference && request.reference && (await paymentReferenceRecorded(tx, tenant.orgId, request.reference))) {
+      if (invoice.status === "paid" || invoice.status === "waived")
+        throw new PaymentRefused(`Invoice ${invoice.invoiceNumber} is already ${invoice.status}.`);
+      if (
+        request.singleUseReference &&
+        request.reference &&
+        (await paymentReferenceRecorded(tx, tenant.orgId, request.reference))
+      ) {
         throw new PaymentRefused("This payment has already been recorded.");
       }
       const balance = invoice.amountCents - (await invoicePaidCents(tx, tenant, invoice.id));
       if (request.amountCents > balance) {
-        throw new PaymentRefused(`The payment of ${request.amountCents} cents is more than the ${balance} cents still owed on invoice ${invoice.invoiceNumber}.`);
+        throw new PaymentRefused(
+          `The payment of ${request.amountCents} cents is more than the ${balance} cents still owed on invoice ${invoice.invoiceNumber}.`,
+        );
       }
       const installment = await findInstallmentOfInvoice(tx, tenant.orgId, invoice.id);
       const book = await loadBook(tx, tenant.orgId);
       const split = splitPremiumPayment({
         paymentCents: request.amountCents,
         invoice: { amountCents: invoice.amountCents, installmentFeeCents: installment?.feeCents ?? 0 },
-        policy: { grossPremiumCents: policy.grossPremiumCents, feesCents: policy.feesCents, taxesCents: policy.taxesCents },
+        policy: {
+          grossPremiumCents: policy.grossPremiumCents,
+          feesCents: policy.feesCents,
+          taxesCents: policy.taxesCents,
+        },
         producerCommissionRate: row.commissionRate,
         mgaCommissionRate: book.mgaCommissionRate,
       });
@@ -79,7 +100,13 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
       await writePosting(
         tx,
         tenant.orgId,
-        { id: paymentId, kind: "premium_payment", description: `Premium received on ${invoice.invoiceNumber} (${policy.policyNumber})`, policyId: policy.id, invoiceId: invoice.id },
+        {
+          id: paymentId,
+          kind: "premium_payment",
+          description: `Premium received on ${invoice.invoiceNumber} (${policy.policyNumber})`,
+          policyId: policy.id,
+          invoiceId: invoice.id,
+        },
         premiumPaymentLegs(split),
       );
       const invoicePaid = request.amountCents === balance;
@@ -88,9 +115,12 @@ export async function recordInvoicePayment(db: Database, ledger: LedgerClient, t
     });
   } catch (error) {
     if (error instanceof PaymentRefused) {
-      return error.message === "not_found" ? { ok: false, reason: "not_found", message: "Invoice not found." } : { ok: false, reason: "refused", message: error.message };
+      return error.message === "not_found"
+        ? { ok: false, reason: "not_found", message: "Invoice not found." }
+        : { ok: false, reason: "refused", message: error.message };
     }
-    if (error instanceof PremiumSplitError) return { ok: false, reason: "refused", message: `The payment cannot be split: ${error.message}.` };
+    if (error instanceof PremiumSplitError)
+      return { ok: false, reason: "refused", message: `The payment cannot be split: ${error.message}.` };
     throw error;
   }
   const posting = await submitPosting(db, ledger, tenant.orgId, paymentId);

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { MAX_PAYMENT_CENTS, premiumPaymentLegs, PremiumSplitError, splitPremiumPayment, type PremiumSplit, type PremiumSplitInput } from "./premium-split.ts";
+import {
+  MAX_PAYMENT_CENTS,
+  premiumPaymentLegs,
+  PremiumSplitError,
+  splitPremiumPayment,
+  type PremiumSplit,
+  type PremiumSplitInput,
+} from "./premium-split.ts";
 
 const policy = { grossPremiumCents: 1_236_400, feesCents: 25_000, taxesCents: 60_459 };
 const base: PremiumSplitInput = {
@@ -11,7 +18,13 @@ const base: PremiumSplitInput = {
 };
 
 function legSum(split: PremiumSplit): number {
-  return split.producerCommissionCents + split.mgaCommissionCents + split.feesCents + split.premiumTaxCents + split.netToCarrierCents;
+  return (
+    split.producerCommissionCents +
+    split.mgaCommissionCents +
+    split.feesCents +
+    split.premiumTaxCents +
+    split.netToCarrierCents
+  );
 }
 
 describe("splitting a premium payment", () => {
@@ -27,7 +40,11 @@ describe("splitting a premium payment", () => {
   });
 
   test("an installment's plan fee goes to fees whole; the rest is apportioned, half-to-even", () => {
-    const split = splitPremiumPayment({ ...base, paymentCents: 330_965, invoice: { amountCents: 330_965, installmentFeeCents: 500 } });
+    const split = splitPremiumPayment({
+      ...base,
+      paymentCents: 330_965,
+      invoice: { amountCents: 330_965, installmentFeeCents: 500 },
+    });
     // 330,465 of policy share: tax 330465*60459/1321859 = 15114.9… -> 15115; fees 6250.0… -> 6250.
     expect(split).toEqual({
       paymentCents: 330_965,
@@ -42,9 +59,23 @@ describe("splitting a premium payment", () => {
 
   test("half a cent rounds to the even cent", () => {
     // premium 1 cent at 50%: 0.5 -> 0; premium 3 cents at 50%: 1.5 -> 2.
-    const one = splitPremiumPayment({ ...base, paymentCents: 1, invoice: { amountCents: 1, installmentFeeCents: 0 }, policy: { grossPremiumCents: 1, feesCents: 0, taxesCents: 0 }, producerCommissionRate: "0.5", mgaCommissionRate: "0" });
+    const one = splitPremiumPayment({
+      ...base,
+      paymentCents: 1,
+      invoice: { amountCents: 1, installmentFeeCents: 0 },
+      policy: { grossPremiumCents: 1, feesCents: 0, taxesCents: 0 },
+      producerCommissionRate: "0.5",
+      mgaCommissionRate: "0",
+    });
     expect(one).toMatchObject({ producerCommissionCents: 0, netToCarrierCents: 1 });
-    const three = splitPremiumPayment({ ...base, paymentCents: 3, invoice: { amountCents: 3, installmentFeeCents: 0 }, policy: { grossPremiumCents: 3, feesCents: 0, taxesCents: 0 }, producerCommissionRate: "0.5", mgaCommissionRate: "0" });
+    const three = splitPremiumPayment({
+      ...base,
+      paymentCents: 3,
+      invoice: { amountCents: 3, installmentFeeCents: 0 },
+      policy: { grossPremiumCents: 3, feesCents: 0, taxesCents: 0 },
+      producerCommissionRate: "0.5",
+      mgaCommissionRate: "0",
+    });
     expect(three).toMatchObject({ producerCommissionCents: 2, netToCarrierCents: 1 });
   });
 
@@ -58,7 +89,14 @@ describe("splitting a premium payment", () => {
     const split = splitPremiumPayment({ ...base, producerCommissionRate: "1", mgaCommissionRate: "0" });
     expect(split).toMatchObject({ producerCommissionCents: 1_236_400, mgaCommissionCents: 0, netToCarrierCents: 0 });
     // Rates summing to 1 where both round up: the MGA gives back the extra cent.
-    const even = splitPremiumPayment({ ...base, paymentCents: 3, invoice: { amountCents: 3, installmentFeeCents: 0 }, policy: { grossPremiumCents: 3, feesCents: 0, taxesCents: 0 }, producerCommissionRate: "0.5", mgaCommissionRate: "0.5" });
+    const even = splitPremiumPayment({
+      ...base,
+      paymentCents: 3,
+      invoice: { amountCents: 3, installmentFeeCents: 0 },
+      policy: { grossPremiumCents: 3, feesCents: 0, taxesCents: 0 },
+      producerCommissionRate: "0.5",
+      mgaCommissionRate: "0.5",
+    });
     expect(even).toMatchObject({ producerCommissionCents: 2, mgaCommissionCents: 1, netToCarrierCents: 0 });
   });
 

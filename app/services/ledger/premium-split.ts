@@ -8,7 +8,16 @@
  * half-to-even to the cent, the rule for every recorded step.
  */
 import { ACCOUNT, TRANSFER_CODES, type PostingLeg } from "./chart.ts";
-import { compareDecimals, DECIMAL_ONE, DECIMAL_ZERO, addDecimals, divideRoundHalfEven, isDecimalString, multiplyRoundHalfEven, parseDecimal } from "../../utils/decimal.ts";
+import {
+  compareDecimals,
+  DECIMAL_ONE,
+  DECIMAL_ZERO,
+  addDecimals,
+  divideRoundHalfEven,
+  isDecimalString,
+  multiplyRoundHalfEven,
+  parseDecimal,
+} from "../../utils/decimal.ts";
 
 export type PolicyComposition = {
   grossPremiumCents: number;
@@ -44,8 +53,10 @@ export class PremiumSplitError extends Error {
 export const MAX_PAYMENT_CENTS = 1_000_000_000;
 
 function wholeCents(name: string, value: number, { positive = false } = {}): bigint {
-  if (!Number.isSafeInteger(value)) throw new PremiumSplitError(`${name} must be a whole number of cents, got ${value}`);
-  if (value < 0 || (positive && value === 0)) throw new PremiumSplitError(`${name} must be ${positive ? "more than" : "at least"} zero, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new PremiumSplitError(`${name} must be a whole number of cents, got ${value}`);
+  if (value < 0 || (positive && value === 0))
+    throw new PremiumSplitError(`${name} must be ${positive ? "more than" : "at least"} zero, got ${value}`);
   return BigInt(value);
 }
 
@@ -65,11 +76,16 @@ function share(amount: bigint, part: bigint, whole: bigint): bigint {
 
 export function splitPremiumPayment(input: PremiumSplitInput): PremiumSplit {
   const payment = wholeCents("the payment", input.paymentCents, { positive: true });
-  if (payment > BigInt(MAX_PAYMENT_CENTS)) throw new PremiumSplitError(`the payment may be at most ${MAX_PAYMENT_CENTS} cents, got ${input.paymentCents}`);
+  if (payment > BigInt(MAX_PAYMENT_CENTS))
+    throw new PremiumSplitError(`the payment may be at most ${MAX_PAYMENT_CENTS} cents, got ${input.paymentCents}`);
   const invoiceAmount = wholeCents("the invoice amount", input.invoice.amountCents, { positive: true });
   const installmentFee = wholeCents("the installment fee", input.invoice.installmentFeeCents);
-  if (installmentFee > invoiceAmount) throw new PremiumSplitError("the installment fee cannot exceed the invoice amount");
-  if (payment > invoiceAmount) throw new PremiumSplitError(`the payment (${input.paymentCents}) exceeds the invoice amount (${input.invoice.amountCents})`);
+  if (installmentFee > invoiceAmount)
+    throw new PremiumSplitError("the installment fee cannot exceed the invoice amount");
+  if (payment > invoiceAmount)
+    throw new PremiumSplitError(
+      `the payment (${input.paymentCents}) exceeds the invoice amount (${input.invoice.amountCents})`,
+    );
   const gross = wholeCents("the gross premium", input.policy.grossPremiumCents);
   const policyFees = wholeCents("the policy fees", input.policy.feesCents);
   const taxes = wholeCents("the taxes", input.policy.taxesCents);
@@ -90,7 +106,9 @@ export function splitPremiumPayment(input: PremiumSplitInput): PremiumSplit {
   const mgaCommission = multiplyRoundHalfEven(premium, mgaRate);
   // Each commission rounds on its own, so together they can pass the premium by a cent when
   // the rates sum to exactly 1; the MGA gives that cent back rather than the carrier going negative.
-  const mgaCapped = mgaCommission > premium - producerCommission ? premium - producerCommission : mgaCommission;
+  const room = premium - producerCommission;
+  // biome-ignore lint/complexity/useMathMinMax: these are bigints, which Math.min does not take
+  const mgaCapped = mgaCommission > room ? room : mgaCommission;
 
   return {
     paymentCents: Number(payment),
@@ -104,9 +122,19 @@ export function splitPremiumPayment(input: PremiumSplitInput): PremiumSplit {
 
 /** The chain of a premium payment: every leg is paid out of the receipt in the premium trust account. */
 export function premiumPaymentLegs(split: PremiumSplit): PostingLeg[] {
-  const fromTrust = (leg: string, credit: PostingLeg["credit"], amountCents: number, transferCode: number): PostingLeg => ({ leg, debit: ACCOUNT.MGA_FIDUCIARY, credit, amountCents, transferCode });
+  const fromTrust = (
+    leg: string,
+    credit: PostingLeg["credit"],
+    amountCents: number,
+    transferCode: number,
+  ): PostingLeg => ({ leg, debit: ACCOUNT.MGA_FIDUCIARY, credit, amountCents, transferCode });
   return [
-    fromTrust("producer_commission", ACCOUNT.PRODUCER_PAYABLE, split.producerCommissionCents, TRANSFER_CODES.COMMISSION_SPLIT),
+    fromTrust(
+      "producer_commission",
+      ACCOUNT.PRODUCER_PAYABLE,
+      split.producerCommissionCents,
+      TRANSFER_CODES.COMMISSION_SPLIT,
+    ),
     fromTrust("mga_commission", ACCOUNT.MGA_REVENUE, split.mgaCommissionCents, TRANSFER_CODES.COMMISSION_SPLIT),
     fromTrust("fees", ACCOUNT.MGA_REVENUE, split.feesCents, TRANSFER_CODES.FEE_SPLIT),
     fromTrust("premium_tax", ACCOUNT.TAX_AUTHORITY_PAYABLE, split.premiumTaxCents, TRANSFER_CODES.TAX_SPLIT),

@@ -12,7 +12,14 @@ import type { LedgerClient } from "./client.server.ts";
 import { provisionBook } from "./book.server.ts";
 
 export type ReconciliationBreak = {
-  kind: "invoice_status" | "payment_split" | "posting_awaiting" | "posting_rejected" | "transfer_missing" | "transfer_different" | "account_balance";
+  kind:
+    | "invoice_status"
+    | "payment_split"
+    | "posting_awaiting"
+    | "posting_rejected"
+    | "transfer_missing"
+    | "transfer_different"
+    | "account_balance";
   subject: string;
   /** Where to look: an invoice's page, for breaks about an invoice. */
   invoiceId: string | null;
@@ -43,40 +50,90 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
   for (const invoice of invoiceRows) {
     const paid = paidOf.get(invoice.id) ?? 0;
     const fullyPaid = paid === invoice.amountCents;
-    if (paid > invoice.amountCents) breaks.push({ kind: "invoice_status", subject: invoice.invoiceNumber, invoiceId: invoice.id, detail: `payments of ${paid} cents exceed the invoice amount of ${invoice.amountCents}` });
-    else if (invoice.status === "paid" && !fullyPaid) breaks.push({ kind: "invoice_status", subject: invoice.invoiceNumber, invoiceId: invoice.id, detail: `marked paid but payments total ${paid} of ${invoice.amountCents} cents` });
-    else if (invoice.status !== "paid" && invoice.status !== "waived" && fullyPaid) breaks.push({ kind: "invoice_status", subject: invoice.invoiceNumber, invoiceId: invoice.id, detail: `fully paid (${paid} cents) but still ${invoice.status}` });
+    if (paid > invoice.amountCents)
+      breaks.push({
+        kind: "invoice_status",
+        subject: invoice.invoiceNumber,
+        invoiceId: invoice.id,
+        detail: `payments of ${paid} cents exceed the invoice amount of ${invoice.amountCents}`,
+      });
+    else if (invoice.status === "paid" && !fullyPaid)
+      breaks.push({
+        kind: "invoice_status",
+        subject: invoice.invoiceNumber,
+        invoiceId: invoice.id,
+        detail: `marked paid but payments total ${paid} of ${invoice.amountCents} cents`,
+      });
+    else if (invoice.status !== "paid" && invoice.status !== "waived" && fullyPaid)
+      breaks.push({
+        kind: "invoice_status",
+        subject: invoice.invoiceNumber,
+        invoiceId: invoice.id,
+        detail: `fully paid (${paid} cents) but still ${invoice.status}`,
+      });
   }
 
   for (const payment of paymentRows) {
     const legs = legsOf.get(payment.id) ?? 0;
-    if (legs !== payment.amountCents) breaks.push({ kind: "payment_split", subject: payment.id, invoiceId: payment.invoiceId, detail: `the legs of its posting sum to ${legs} cents, the payment is ${payment.amountCents}` });
+    if (legs !== payment.amountCents)
+      breaks.push({
+        kind: "payment_split",
+        subject: payment.id,
+        invoiceId: payment.invoiceId,
+        detail: `the legs of its posting sum to ${legs} cents, the payment is ${payment.amountCents}`,
+      });
   }
 
   const postings = await listPostings(db, orgId);
   for (const posting of postings) {
-    if (posting.status === "awaiting_posting") breaks.push({ kind: "posting_awaiting", subject: posting.description, invoiceId: posting.invoiceId, detail: `not on the ledger yet (${posting.attempts} attempts${posting.lastError ? `; last: ${postingErrorForDisplay(posting.status, posting.lastError)}` : ""})` });
-    if (posting.status === "rejected") breaks.push({ kind: "posting_rejected", subject: posting.description, invoiceId: posting.invoiceId, detail: postingErrorForDisplay(posting.status, posting.lastError) ?? "refused by the ledger" });
+    if (posting.status === "awaiting_posting")
+      breaks.push({
+        kind: "posting_awaiting",
+        subject: posting.description,
+        invoiceId: posting.invoiceId,
+        detail: `not on the ledger yet (${posting.attempts} attempts${posting.lastError ? `; last: ${postingErrorForDisplay(posting.status, posting.lastError)}` : ""})`,
+      });
+    if (posting.status === "rejected")
+      breaks.push({
+        kind: "posting_rejected",
+        subject: posting.description,
+        invoiceId: posting.invoiceId,
+        detail: postingErrorForDisplay(posting.status, posting.lastError) ?? "refused by the ledger",
+      });
   }
 
   const posted = await listPostedEntries(db, orgId);
-  const expected = new Map<AccountCode, { debits: bigint; credits: bigint }>(ACCOUNT_TYPES.map((t) => [t.code, { debits: 0n, credits: 0n }]));
+  const expected = new Map<AccountCode, { debits: bigint; credits: bigint }>(
+    ACCOUNT_TYPES.map((t) => [t.code, { debits: 0n, credits: 0n }]),
+  );
   for (let i = 0; i < posted.length; i += LOOKUP_BATCH) {
     const batch = posted.slice(i, i + LOOKUP_BATCH);
-    const found = new Map((await ledger.lookupTransfers(batch.map((p) => BigInt(p.entry.transferId)))).map((t) => [t.id.toString(), t]));
+    const found = new Map(
+      (await ledger.lookupTransfers(batch.map((p) => BigInt(p.entry.transferId)))).map((t) => [t.id.toString(), t]),
+    );
     for (const { entry, description, invoiceId } of batch) {
       expected.get(entry.debitAccount as AccountCode)!.debits += BigInt(entry.amountCents);
       expected.get(entry.creditAccount as AccountCode)!.credits += BigInt(entry.amountCents);
       const transfer = found.get(entry.transferId);
       const subject = `${description} · ${entry.leg}`;
       if (!transfer) {
-        breaks.push({ kind: "transfer_missing", subject, invoiceId, detail: `transfer ${entry.transferId} is recorded as posted but the ledger does not have it` });
+        breaks.push({
+          kind: "transfer_missing",
+          subject,
+          invoiceId,
+          detail: `transfer ${entry.transferId} is recorded as posted but the ledger does not have it`,
+        });
       } else if (
         transfer.amount !== BigInt(entry.amountCents) ||
         transfer.debitAccountId !== book.accountId(entry.debitAccount as AccountCode) ||
         transfer.creditAccountId !== book.accountId(entry.creditAccount as AccountCode)
       ) {
-        breaks.push({ kind: "transfer_different", subject, invoiceId, detail: `the ledger holds ${transfer.amount} cents between other accounts than the ${entry.amountCents} cents recorded` });
+        breaks.push({
+          kind: "transfer_different",
+          subject,
+          invoiceId,
+          detail: `the ledger holds ${transfer.amount} cents between other accounts than the ${entry.amountCents} cents recorded`,
+        });
       }
     }
   }
@@ -95,5 +152,10 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
     }
   }
 
-  return { breaks, invoicesChecked: invoiceRows.length, paymentsChecked: paymentRows.length, transfersChecked: posted.length };
+  return {
+    breaks,
+    invoicesChecked: invoiceRows.length,
+    paymentsChecked: paymentRows.length,
+    transfersChecked: posted.length,
+  };
 }

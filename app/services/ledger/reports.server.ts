@@ -1,8 +1,7 @@
-
 import type { Database } from "../../../db/client.ts";
-import { provisionBook, } from "./book.server.ts";
+import { provisionBook } from "./book.server.ts";
 import { ACCOUNT_TYPES, type AccountCode } from "./chart.ts";
-import type { LedgerClient, } from "./client.server.ts";
+import type { LedgerClient } from "./client.server.ts";
 
 export type AccountBalance = {
   code: AccountCode;
@@ -51,10 +50,9 @@ export async function getTrialBalance(db: Database, ledger: LedgerClient, orgId:
     name: b.name,
     label: b.label,
     debitCents: b.balanceCents < 0 ? -b.balanceCents : 0,
-    creditCents: b.balanceCents > 0 ? b.balanceCents : 0,
+    creditCents: Math.max(b.balanceCents, 0),
   }));
   const totalDebitCents = rows.reduce((sum, r) => sum + r.debitCents, 0);
   const totalCreditCents = rows.reduce((sum, r) => sum + r.creditCents, 0);
   return { rows, totalDebitCents, totalCreditCents, balanced: totalDebitCents === totalCreditCents };
 }
-

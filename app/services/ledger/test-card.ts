@@ -22,8 +22,11 @@ function passesLuhn(digits: string): boolean {
 
 export function chargeTestCard(cardNumber: string): TestCardResult {
   const digits = cardNumber.replace(/[\s-]/g, "");
-  if (!/^\d{16}$/.test(digits) || !passesLuhn(digits)) return { approved: false, message: "Enter a valid 16-digit card number." };
-  if (digits === TEST_CARD_DECLINED) return { approved: false, message: "The card was declined (test card 4000 0000 0000 0002)." };
-  if (digits !== TEST_CARD_APPROVED) return { approved: false, message: "Only test cards are accepted here: use 4242 4242 4242 4242." };
+  if (!/^\d{16}$/.test(digits) || !passesLuhn(digits))
+    return { approved: false, message: "Enter a valid 16-digit card number." };
+  if (digits === TEST_CARD_DECLINED)
+    return { approved: false, message: "The card was declined (test card 4000 0000 0000 0002)." };
+  if (digits !== TEST_CARD_APPROVED)
+    return { approved: false, message: "Only test cards are accepted here: use 4242 4242 4242 4242." };
   return { approved: true, last4: digits.slice(-4) };
 }

@@ -184,7 +184,10 @@ describe("binding a quote option", () => {
 
     // Two quotes of another insured, bound at once: the agreement lock lets only one through.
     const other = await newInsured();
-    const pair = [await quotedSubmission(programId, { insuredId: other }), await quotedSubmission(programId, { insuredId: other })];
+    const pair = [
+      await quotedSubmission(programId, { insuredId: other }),
+      await quotedSubmission(programId, { insuredId: other }),
+    ];
     const outcomes = await Promise.all(
       pair.map((q) => bindSubmission(db, producer, { quoteOptionId: q.option.id, plan: "PIF" }, "2026-11-25")),
     );
@@ -253,17 +256,15 @@ describe("binding a quote option", () => {
     });
     const currentId = `${lapsedId.slice(0, -2)}_b`;
     const seeded = seededAgreements.find((a) => a.id === "da_summit_gl")!;
-    await db
-      .insert(daAgreements)
-      .values({
-        ...seeded,
-        id: currentId,
-        programId,
-        reference: "CURRENT-2026",
-        effectiveDate: "2026-01-01",
-        expirationDate: "2026-12-31",
-        boundGwpCents: 0,
-      });
+    await db.insert(daAgreements).values({
+      ...seeded,
+      id: currentId,
+      programId,
+      reference: "CURRENT-2026",
+      effectiveDate: "2026-01-01",
+      expirationDate: "2026-12-31",
+      boundGwpCents: 0,
+    });
     const { option } = await quotedSubmission(programId, { insuredId: await newInsured() });
     const outcome = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
     expect(outcome).toMatchObject({ ok: true });

@@ -30,5 +30,7 @@ export type PreBindCheckResult =
 /** A check passes when it found no problems; otherwise all of them are reported, not just the first. */
 export function checkResult(check: PreBindCheckName, problems: readonly string[]): PreBindCheckResult {
   const code = PRE_BIND_CHECK_CODES[check];
-  return problems.length === 0 ? { check, code, passed: true } : { check, code, passed: false, detail: problems.join("; ") };
+  return problems.length === 0
+    ? { check, code, passed: true }
+    : { check, code, passed: false, detail: problems.join("; ") };
 }

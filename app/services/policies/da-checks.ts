@@ -91,7 +91,9 @@ function checkPerPolicyLimits({ agreement, risk }: DaCheckInput): PreBindCheckRe
   }
   if (risk.insuredPolicyCount + 1 > agreement.maxPoliciesPerInsured) {
     const held = `${risk.insuredPolicyCount} ${risk.insuredPolicyCount === 1 ? "policy" : "policies"}`;
-    problems.push(`the insured already holds ${held} under this agreement (maximum ${agreement.maxPoliciesPerInsured})`);
+    problems.push(
+      `the insured already holds ${held} under this agreement (maximum ${agreement.maxPoliciesPerInsured})`,
+    );
   }
   return checkResult("da_per_policy_limits", problems);
 }

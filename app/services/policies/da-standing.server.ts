@@ -36,13 +36,13 @@ async function standingOf(
   const quarter = terms.quarterlyGwpLimitCents === null ? null : daAgreementQuarter(terms.effectiveDate, asOf);
   const [insuredPolicyCount, quarterToDate] = await Promise.all([
     insuredPolicyCountKnown ??
-    countInsuredPoliciesInForce(
-      db,
-      orgId,
-      risk.insuredId,
-      { programId: row.programId, effectiveDate: row.effectiveDate, expirationDate: row.expirationDate },
-      risk.effectiveDate,
-    ),
+      countInsuredPoliciesInForce(
+        db,
+        orgId,
+        risk.insuredId,
+        { programId: row.programId, effectiveDate: row.effectiveDate, expirationDate: row.expirationDate },
+        risk.effectiveDate,
+      ),
     quarter ? boundGwpBetween(db, orgId, row.programId, quarter.start, quarter.end) : undefined,
   ]);
   return {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MoneyError, toCents, type Cents } from "../../utils/money.ts";
-import { earnedPremium, endorsementPremium, proRataReturn, shortRateReturn, type PolicyTerm } from "./earned-premium.ts";
+import {
+  earnedPremium,
+  endorsementPremium,
+  proRataReturn,
+  shortRateReturn,
+  type PolicyTerm,
+} from "./earned-premium.ts";
 
 const c = toCents;
 // 2028 is a leap year: this term has 366 days, and 2028-03-01 is 60 days in (31 + 29), 306 left.
@@ -17,7 +23,10 @@ describe("earnedPremium", () => {
       unearnedCents: 306_000,
     });
     // 100,000 × 60 / 366 = 16,393.44 -> 16,393
-    expect(earnedPremium(c(100_000), leapTerm, "2028-03-01")).toMatchObject({ earnedCents: 16_393, unearnedCents: 83_607 });
+    expect(earnedPremium(c(100_000), leapTerm, "2028-03-01")).toMatchObject({
+      earnedCents: 16_393,
+      unearnedCents: 83_607,
+    });
   });
 
   it("uses a 365-day term outside leap years", () => {
@@ -45,7 +54,9 @@ describe("earnedPremium", () => {
   });
 
   it("refuses an empty term and negative premium", () => {
-    expect(() => earnedPremium(c(100), { effectiveDate: "2028-01-01", expirationDate: "2028-01-01" }, "2028-01-01")).toThrow(RangeError);
+    expect(() =>
+      earnedPremium(c(100), { effectiveDate: "2028-01-01", expirationDate: "2028-01-01" }, "2028-01-01"),
+    ).toThrow(RangeError);
     expect(() => earnedPremium(-1 as Cents, leapTerm, "2028-03-01")).toThrow(MoneyError);
   });
 });
@@ -66,13 +77,19 @@ describe("proRataReturn", () => {
   });
 
   it("returns everything on a flat cancellation and nothing on the expiration date", () => {
-    expect(proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2028-01-01" }).returnCents).toBe(100_000);
-    expect(proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2029-01-01" }).returnCents).toBe(0);
+    expect(
+      proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2028-01-01" }).returnCents,
+    ).toBe(100_000);
+    expect(
+      proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2029-01-01" }).returnCents,
+    ).toBe(0);
   });
 
   it("rounds the return half to even", () => {
     // 100,001 × 183 / 366 = 50,000.5 -> 50,000, so the carrier keeps 50,001
-    expect(proRataReturn({ premiumCents: c(100_001), term: straddlingTerm, cancellationDate: "2027-12-01" })).toMatchObject({
+    expect(
+      proRataReturn({ premiumCents: c(100_001), term: straddlingTerm, cancellationDate: "2027-12-01" }),
+    ).toMatchObject({
       returnCents: 50_000,
       earnedCents: 50_001,
     });
@@ -82,7 +99,9 @@ describe("proRataReturn", () => {
     expect(() => proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2027-12-31" })).toThrow(
       "Cancellation date 2027-12-31 is outside the policy term 2028-01-01 to 2029-01-01",
     );
-    expect(() => proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2029-01-02" })).toThrow(RangeError);
+    expect(() => proRataReturn({ premiumCents: c(100_000), term: leapTerm, cancellationDate: "2029-01-02" })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -132,7 +151,11 @@ describe("flat cancellation", () => {
       earnedCents: 0,
     });
     // the minimum earned premium applies only after inception
-    expect(shortRateReturn({ ...flat, minimumEarnedCents: c(25_000) })).toMatchObject({ penaltyCents: 0, returnCents: 100_000, earnedCents: 0 });
+    expect(shortRateReturn({ ...flat, minimumEarnedCents: c(25_000) })).toMatchObject({
+      penaltyCents: 0,
+      returnCents: 100_000,
+      earnedCents: 0,
+    });
   });
 });
 
@@ -140,27 +163,45 @@ describe("endorsementPremium", () => {
   it("charges the premium increase for the days remaining", () => {
     // (150,000 - 100,000) × 306 / 366 = 41,803.28 -> 41,803
     expect(
-      endorsementPremium({ oldPremiumCents: c(100_000), newPremiumCents: c(150_000), term: leapTerm, endorsementDate: "2028-03-01" }),
+      endorsementPremium({
+        oldPremiumCents: c(100_000),
+        newPremiumCents: c(150_000),
+        term: leapTerm,
+        endorsementDate: "2028-03-01",
+      }),
     ).toEqual({ daysInTerm: 366, daysRemaining: 306, premiumChangeCents: 41_803 });
   });
 
   it("returns premium for a decrease", () => {
     // (80,000 - 100,000) × 306 / 366 = -16,721.31 -> -16,721
     expect(
-      endorsementPremium({ oldPremiumCents: c(100_000), newPremiumCents: c(80_000), term: leapTerm, endorsementDate: "2028-03-01" })
-        .premiumChangeCents,
+      endorsementPremium({
+        oldPremiumCents: c(100_000),
+        newPremiumCents: c(80_000),
+        term: leapTerm,
+        endorsementDate: "2028-03-01",
+      }).premiumChangeCents,
     ).toBe(-16_721);
   });
 
   it("rounds ties to even in both directions", () => {
     const mid = { term: straddlingTerm, endorsementDate: "2027-12-01" };
-    expect(endorsementPremium({ ...mid, oldPremiumCents: c(100_000), newPremiumCents: c(100_003) }).premiumChangeCents).toBe(2);
-    expect(endorsementPremium({ ...mid, oldPremiumCents: c(100_001), newPremiumCents: c(100_000) }).premiumChangeCents).toBe(0);
+    expect(
+      endorsementPremium({ ...mid, oldPremiumCents: c(100_000), newPremiumCents: c(100_003) }).premiumChangeCents,
+    ).toBe(2);
+    expect(
+      endorsementPremium({ ...mid, oldPremiumCents: c(100_001), newPremiumCents: c(100_000) }).premiumChangeCents,
+    ).toBe(0);
   });
 
   it("refuses an endorsement date outside the term", () => {
     expect(() =>
-      endorsementPremium({ oldPremiumCents: c(1), newPremiumCents: c(2), term: leapTerm, endorsementDate: "2029-02-01" }),
+      endorsementPremium({
+        oldPremiumCents: c(1),
+        newPremiumCents: c(2),
+        term: leapTerm,
+        endorsementDate: "2029-02-01",
+      }),
     ).toThrow(RangeError);
   });
 });

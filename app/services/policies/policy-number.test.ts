@@ -3,12 +3,18 @@ import { formatPolicyNumber, PolicyNumberError } from "./policy-number.ts";
 
 describe("formatPolicyNumber", () => {
   it("joins prefix, line, year and a six-digit sequence", () => {
-    expect(formatPolicyNumber({ prefix: "SRU", lineOfBusiness: "GL", year: 2026, sequence: 123 })).toBe("SRU-GL-2026-000123");
-    expect(formatPolicyNumber({ prefix: "LSM", lineOfBusiness: "WC", year: 2027, sequence: 1 })).toBe("LSM-WC-2027-000001");
+    expect(formatPolicyNumber({ prefix: "SRU", lineOfBusiness: "GL", year: 2026, sequence: 123 })).toBe(
+      "SRU-GL-2026-000123",
+    );
+    expect(formatPolicyNumber({ prefix: "LSM", lineOfBusiness: "WC", year: 2027, sequence: 1 })).toBe(
+      "LSM-WC-2027-000001",
+    );
   });
 
   it("grows past six digits rather than wrapping to a number already issued", () => {
-    expect(formatPolicyNumber({ prefix: "SRU", lineOfBusiness: "GL", year: 2026, sequence: 1_000_000 })).toBe("SRU-GL-2026-1000000");
+    expect(formatPolicyNumber({ prefix: "SRU", lineOfBusiness: "GL", year: 2026, sequence: 1_000_000 })).toBe(
+      "SRU-GL-2026-1000000",
+    );
   });
 
   it.each([

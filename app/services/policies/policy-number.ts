@@ -24,7 +24,9 @@ const SEQUENCE_DIGITS = 6;
  */
 export function formatPolicyNumber({ prefix, lineOfBusiness, year, sequence }: PolicyNumberParts): string {
   if (!PREFIX.test(prefix)) {
-    throw new PolicyNumberError(`Policy prefix must be 2-8 capital letters or digits, starting with a letter: "${prefix}"`);
+    throw new PolicyNumberError(
+      `Policy prefix must be 2-8 capital letters or digits, starting with a letter: "${prefix}"`,
+    );
   }
   if (!Number.isSafeInteger(year) || year < 1000 || year > 9999) {
     throw new PolicyNumberError(`Policy year must have four digits, got ${year}`);

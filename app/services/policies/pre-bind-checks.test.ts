@@ -52,7 +52,11 @@ const underwriterAuthority: BindAuthority = {
   grants: [{ lineOfBusiness: "GL", maxPremiumCents: c(5_000_000), maxLimitCents: c(100_000_000) }],
 };
 
-const declination = (carrierName: string) => ({ carrierName, declinedOn: "2026-02-10", reason: "Class outside appetite" });
+const declination = (carrierName: string) => ({
+  carrierName,
+  declinedOn: "2026-02-10",
+  reason: "Class outside appetite",
+});
 const declinations = [declination("Admiral Mutual"), declination("Bayou Casualty"), declination("Cedar Fire & Marine")];
 
 type Overrides = Partial<Omit<PreBindInput, "agreement" | "risk">> & {
@@ -106,7 +110,11 @@ describe("runPreBindChecks", () => {
 
   it("reports all failures at once, not only the first", () => {
     const failed = runPreBindChecks(
-      bindInput({ bindDate: "2026-03-02", risk: { homeState: "CA" }, surplusLines: { surplusLines: false, declinations: [] } }),
+      bindInput({
+        bindDate: "2026-03-02",
+        risk: { homeState: "CA" },
+        surplusLines: { surplusLines: false, declinations: [] },
+      }),
     ).filter((r) => !r.passed);
     expect(failed.map((r) => r.code)).toEqual(["QUOTE_EXPIRED", "STATE_NOT_AUTHORIZED"]);
   });
@@ -121,20 +129,32 @@ describe("quote_not_expired (calendar dates: bindable through expires_on)", () =
   });
 
   it("compares as dates across a month end in a leap year", () => {
-    expect(check("quote_not_expired", { quote: { expiresOn: "2028-02-29" }, bindDate: "2028-02-29" }).passed).toBe(true);
-    expect(check("quote_not_expired", { quote: { expiresOn: "2028-02-29" }, bindDate: "2028-03-01" }).passed).toBe(false);
+    expect(check("quote_not_expired", { quote: { expiresOn: "2028-02-29" }, bindDate: "2028-02-29" }).passed).toBe(
+      true,
+    );
+    expect(check("quote_not_expired", { quote: { expiresOn: "2028-02-29" }, bindDate: "2028-03-01" }).passed).toBe(
+      false,
+    );
   });
 });
 
 describe("da_agreement_in_force", () => {
   it("accepts the first and last day of the agreement term", () => {
-    expect(check("da_agreement_in_force", { bindDate: "2026-01-01", risk: { effectiveDate: "2026-01-01" } }).passed).toBe(true);
-    expect(check("da_agreement_in_force", { bindDate: "2026-12-31", risk: { effectiveDate: "2026-12-31" } }).passed).toBe(true);
+    expect(
+      check("da_agreement_in_force", { bindDate: "2026-01-01", risk: { effectiveDate: "2026-01-01" } }).passed,
+    ).toBe(true);
+    expect(
+      check("da_agreement_in_force", { bindDate: "2026-12-31", risk: { effectiveDate: "2026-12-31" } }).passed,
+    ).toBe(true);
   });
 
   it("fails a suspended or expired agreement", () => {
-    expect(detail("da_agreement_in_force", { agreement: { status: "suspended" } })).toBe("agreement GMIC-DA-2026-014 is suspended");
-    expect(detail("da_agreement_in_force", { agreement: { status: "expired" } })).toBe("agreement GMIC-DA-2026-014 is expired");
+    expect(detail("da_agreement_in_force", { agreement: { status: "suspended" } })).toBe(
+      "agreement GMIC-DA-2026-014 is suspended",
+    );
+    expect(detail("da_agreement_in_force", { agreement: { status: "expired" } })).toBe(
+      "agreement GMIC-DA-2026-014 is expired",
+    );
   });
 
   it("fails a bind date outside the term", () => {
@@ -166,22 +186,52 @@ describe("da_per_policy_limits", () => {
   });
 
   it.each<[string, Partial<BindRisk>, string]>([
-    ["occurrence limit", { occurrenceLimitCents: c(200_000_001) }, "occurrence limit $2,000,000.01 exceeds the agreement maximum $2,000,000.00"],
-    ["aggregate limit", { aggregateLimitCents: c(500_000_000) }, "aggregate limit $5,000,000.00 exceeds the agreement maximum $4,000,000.00"],
-    ["premium", { grossPremiumCents: c(15_000_001) }, "gross premium $150,000.01 exceeds the agreement maximum $150,000.00"],
+    [
+      "occurrence limit",
+      { occurrenceLimitCents: c(200_000_001) },
+      "occurrence limit $2,000,000.01 exceeds the agreement maximum $2,000,000.00",
+    ],
+    [
+      "aggregate limit",
+      { aggregateLimitCents: c(500_000_000) },
+      "aggregate limit $5,000,000.00 exceeds the agreement maximum $4,000,000.00",
+    ],
+    [
+      "premium",
+      { grossPremiumCents: c(15_000_001) },
+      "gross premium $150,000.01 exceeds the agreement maximum $150,000.00",
+    ],
     ["term", { termMonths: 6 }, "a 6-month term is not allowed (allowed: 12 months)"],
-    ["revenue", { annualRevenueCents: c(6_000_000_000) }, "annual revenue $60,000,000.00 exceeds the agreement maximum $50,000,000.00"],
-    ["unknown revenue", { annualRevenueCents: null }, "annual revenue is not recorded; the agreement caps it at $50,000,000.00"],
+    [
+      "revenue",
+      { annualRevenueCents: c(6_000_000_000) },
+      "annual revenue $60,000,000.00 exceeds the agreement maximum $50,000,000.00",
+    ],
+    [
+      "unknown revenue",
+      { annualRevenueCents: null },
+      "annual revenue is not recorded; the agreement caps it at $50,000,000.00",
+    ],
     ["years in business", { yearsInBusiness: 1.5 }, "1.5 years in business is below the agreement minimum of 2"],
-    ["unknown years", { yearsInBusiness: null }, "years in business is not recorded; the agreement requires at least 2"],
-    ["policies per insured", { insuredPolicyCount: 1 }, "the insured already holds 1 policy under this agreement (maximum 1)"],
+    [
+      "unknown years",
+      { yearsInBusiness: null },
+      "years in business is not recorded; the agreement requires at least 2",
+    ],
+    [
+      "policies per insured",
+      { insuredPolicyCount: 1 },
+      "the insured already holds 1 policy under this agreement (maximum 1)",
+    ],
   ])("fails on %s", (_name, riskOverrides, expected) => {
     expect(detail("da_per_policy_limits", { risk: riskOverrides })).toBe(expected);
   });
 
   it("skips revenue and years checks the agreement does not set", () => {
     const unset = { agreement: { maxInsuredRevenueCents: null, minYearsInBusiness: null } };
-    expect(check("da_per_policy_limits", { ...unset, risk: { annualRevenueCents: null, yearsInBusiness: null } }).passed).toBe(true);
+    expect(
+      check("da_per_policy_limits", { ...unset, risk: { annualRevenueCents: null, yearsInBusiness: null } }).passed,
+    ).toBe(true);
   });
 
   it("lists several breaches in one detail", () => {
@@ -220,14 +270,34 @@ describe("da_aggregate_gwp (bound so far + this premium <= limit)", () => {
 
 describe("daAgreementQuarter", () => {
   it("counts quarters from the agreement's effective date, end exclusive", () => {
-    expect(daAgreementQuarter("2026-04-01", "2026-04-01")).toEqual({ quarter: 1, start: "2026-04-01", end: "2026-07-01" });
-    expect(daAgreementQuarter("2026-04-01", "2026-06-30")).toEqual({ quarter: 1, start: "2026-04-01", end: "2026-07-01" });
-    expect(daAgreementQuarter("2026-04-01", "2026-07-01")).toEqual({ quarter: 2, start: "2026-07-01", end: "2026-10-01" });
-    expect(daAgreementQuarter("2026-04-01", "2027-03-31")).toEqual({ quarter: 4, start: "2027-01-01", end: "2027-04-01" });
+    expect(daAgreementQuarter("2026-04-01", "2026-04-01")).toEqual({
+      quarter: 1,
+      start: "2026-04-01",
+      end: "2026-07-01",
+    });
+    expect(daAgreementQuarter("2026-04-01", "2026-06-30")).toEqual({
+      quarter: 1,
+      start: "2026-04-01",
+      end: "2026-07-01",
+    });
+    expect(daAgreementQuarter("2026-04-01", "2026-07-01")).toEqual({
+      quarter: 2,
+      start: "2026-07-01",
+      end: "2026-10-01",
+    });
+    expect(daAgreementQuarter("2026-04-01", "2027-03-31")).toEqual({
+      quarter: 4,
+      start: "2027-01-01",
+      end: "2027-04-01",
+    });
   });
 
   it("clamps quarter boundaries of a month-end agreement without drifting", () => {
-    expect(daAgreementQuarter("2026-01-31", "2026-05-15")).toEqual({ quarter: 2, start: "2026-04-30", end: "2026-07-31" });
+    expect(daAgreementQuarter("2026-01-31", "2026-05-15")).toEqual({
+      quarter: 2,
+      start: "2026-04-30",
+      end: "2026-07-31",
+    });
   });
 
   it("puts dates before the agreement in its first quarter", () => {
@@ -243,9 +313,14 @@ describe("state_authorized", () => {
   });
 
   it("treats an empty authorized list as every state, less the excluded ones", () => {
-    expect(check("state_authorized", { agreement: { authorizedStates: [] }, risk: { homeState: "CA" } }).passed).toBe(true);
+    expect(check("state_authorized", { agreement: { authorizedStates: [] }, risk: { homeState: "CA" } }).passed).toBe(
+      true,
+    );
     expect(
-      detail("state_authorized", { agreement: { authorizedStates: [], excludedStates: ["CA", "NY"] }, risk: { homeState: "CA" } }),
+      detail("state_authorized", {
+        agreement: { authorizedStates: [], excludedStates: ["CA", "NY"] },
+        risk: { homeState: "CA" },
+      }),
     ).toBe("CA is excluded by the agreement");
   });
 });
@@ -273,9 +348,11 @@ describe("naics_not_excluded (list entries are prefixes)", () => {
 
 describe("user_authority", () => {
   it("fails a user without the bind permission", () => {
-    expect(detail("user_authority", { user: { permissions: permissionsOf(["finance_analyst"]), authority: underwriterAuthority } })).toBe(
-      "the user does not have the bind:submission permission",
-    );
+    expect(
+      detail("user_authority", {
+        user: { permissions: permissionsOf(["finance_analyst"]), authority: underwriterAuthority },
+      }),
+    ).toBe("the user does not have the bind:submission permission");
   });
 
   it("fails a user with no authority profile", () => {
@@ -293,17 +370,21 @@ describe("user_authority", () => {
   });
 
   it("holds an underwriter to the grant for the line of business", () => {
-    expect(detail("user_authority", { risk: { lineOfBusiness: "WC" } })).toBe("the user's underwriter authority does not cover WC");
-    expect(detail("user_authority", { risk: { grossPremiumCents: c(5_000_001), occurrenceLimitCents: c(200_000_000) } })).toBe(
+    expect(detail("user_authority", { risk: { lineOfBusiness: "WC" } })).toBe(
+      "the user's underwriter authority does not cover WC",
+    );
+    expect(
+      detail("user_authority", { risk: { grossPremiumCents: c(5_000_001), occurrenceLimitCents: c(200_000_000) } }),
+    ).toBe(
       "gross premium $50,000.01 is above the user's GL premium authority $50,000.00; occurrence limit $2,000,000.00 is above the user's GL limit authority $1,000,000.00",
     );
   });
 
   it("names multi-word tiers readably", () => {
     const senior: BindAuthority = { tier: "senior_underwriter", grants: [] };
-    expect(detail("user_authority", { user: { permissions: permissionsOf(["senior_underwriter"]), authority: senior } })).toBe(
-      "the user's senior underwriter authority does not cover GL",
-    );
+    expect(
+      detail("user_authority", { user: { permissions: permissionsOf(["senior_underwriter"]), authority: senior } }),
+    ).toBe("the user's senior underwriter authority does not cover GL");
   });
 });
 
@@ -325,22 +406,30 @@ describe("no_open_uw_issues", () => {
 describe("surplus_lines_diligent_search", () => {
   it("counts distinct carriers, not declination rows", () => {
     const repeated = [declination("Admiral Mutual"), declination("Bayou Casualty"), declination("  bayou   CASUALTY ")];
-    expect(detail("surplus_lines_diligent_search", { surplusLines: { surplusLines: true, declinations: repeated } })).toBe(
-      "TX requires 3 declinations from admitted carriers for a surplus lines placement; 2 recorded",
-    );
+    expect(
+      detail("surplus_lines_diligent_search", { surplusLines: { surplusLines: true, declinations: repeated } }),
+    ).toBe("TX requires 3 declinations from admitted carriers for a surplus lines placement; 2 recorded");
   });
 
   it("needs none for admitted paper or a home state that does not require them", () => {
-    expect(check("surplus_lines_diligent_search", { surplusLines: { surplusLines: false, declinations: [] } }).passed).toBe(true);
     expect(
-      check("surplus_lines_diligent_search", { risk: { homeState: "NY" }, surplusLines: { surplusLines: true, declinations: [] } }).passed,
+      check("surplus_lines_diligent_search", { surplusLines: { surplusLines: false, declinations: [] } }).passed,
+    ).toBe(true);
+    expect(
+      check("surplus_lines_diligent_search", {
+        risk: { homeState: "NY" },
+        surplusLines: { surplusLines: true, declinations: [] },
+      }).passed,
     ).toBe(true);
   });
 
   it("requires the default three in a state the table does not list", () => {
-    expect(detail("surplus_lines_diligent_search", { risk: { homeState: "OK" }, surplusLines: { surplusLines: true, declinations: [] } })).toBe(
-      "OK requires 3 declinations from admitted carriers for a surplus lines placement; 0 recorded",
-    );
+    expect(
+      detail("surplus_lines_diligent_search", {
+        risk: { homeState: "OK" },
+        surplusLines: { surplusLines: true, declinations: [] },
+      }),
+    ).toBe("OK requires 3 declinations from admitted carriers for a surplus lines placement; 0 recorded");
   });
 });
 
@@ -352,7 +441,10 @@ describe("daFlagsForQuote", () => {
   });
 
   it("turns the failed DA checks into flags, leaving bind-only checks out", () => {
-    const flags = daFlagsForQuote({ ...quoteInput, risk: { ...risk, homeState: "CA", occurrenceLimitCents: c(300_000_000) } });
+    const flags = daFlagsForQuote({
+      ...quoteInput,
+      risk: { ...risk, homeState: "CA", occurrenceLimitCents: c(300_000_000) },
+    });
     expect(flags).toEqual([
       {
         check: "da_per_policy_limits",

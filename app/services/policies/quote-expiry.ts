@@ -8,5 +8,8 @@ import { checkResult, type PreBindCheckResult } from "./check-result.ts";
  */
 export function checkQuoteNotExpired(expiresOn: string, bindDate: string): PreBindCheckResult {
   const expired = compareCalendarDates(bindDate, expiresOn) > 0;
-  return checkResult("quote_not_expired", expired ? [`the quote could be bound until ${expiresOn}; re-quote to bind`] : []);
+  return checkResult(
+    "quote_not_expired",
+    expired ? [`the quote could be bound until ${expiresOn}; re-quote to bind`] : [],
+  );
 }

@@ -35,7 +35,11 @@ describe("rate table schema", () => {
     ["a zero base rate", withChange({ baseRates: { default: { "23": "0" }, byState: {} } }), "baseRates.default.23"],
     ["a seven-digit class", withChange({ classModifiers: { "2381601": "1.1" } }), "classModifiers.2381601"],
     ["fractional cents", withChange({ minimumPremium: { default: 750.5, byState: {} } }), "minimumPremium.default"],
-    ["a credit of 100%", withChange({ deductibleCredits: [{ deductible: 0, credit: "1" }] }), "deductibleCredits.0.credit"],
+    [
+      "a credit of 100%",
+      withChange({ deductibleCredits: [{ deductible: 0, credit: "1" }] }),
+      "deductibleCredits.0.credit",
+    ],
     ["an expiration before the effective date", withChange({ expirationDate: "2024-12-31" }), "expirationDate"],
     [
       "a duplicate limit pair",
@@ -59,7 +63,9 @@ describe("rate table schema", () => {
     ],
     [
       "an aggregate below the occurrence limit",
-      withChange({ increasedLimitFactors: [{ occurrenceLimit: 200_000_000, aggregateLimit: 100_000_000, factor: "1" }] }),
+      withChange({
+        increasedLimitFactors: [{ occurrenceLimit: 200_000_000, aggregateLimit: 100_000_000, factor: "1" }],
+      }),
       "increasedLimitFactors.0",
     ],
     [
@@ -95,8 +101,16 @@ describe("rate table schema", () => {
       }),
       "exposureBands.2.from",
     ],
-    ["a schedule range beyond 25%", withChange({ scheduleRating: { minTotal: "-0.30", maxTotal: "0.25" } }), "scheduleRating.minTotal"],
-    ["a schedule range excluding zero", withChange({ scheduleRating: { minTotal: "0.05", maxTotal: "0.25" } }), "scheduleRating.minTotal"],
+    [
+      "a schedule range beyond 25%",
+      withChange({ scheduleRating: { minTotal: "-0.30", maxTotal: "0.25" } }),
+      "scheduleRating.minTotal",
+    ],
+    [
+      "a schedule range excluding zero",
+      withChange({ scheduleRating: { minTotal: "0.05", maxTotal: "0.25" } }),
+      "scheduleRating.minTotal",
+    ],
     [
       "a duplicate fee code",
       withChange({
@@ -136,7 +150,9 @@ describe("surplus lines tax table schema", () => {
   it("refuses a tax rate written as a percentage", () => {
     const result = compileTaxTable({
       version: "t",
-      states: { TX: [{ effectiveDate: "2024-01-01", expirationDate: null, premiumTaxRate: "4.85", stampingFeeRate: "0" }] },
+      states: {
+        TX: [{ effectiveDate: "2024-01-01", expirationDate: null, premiumTaxRate: "4.85", stampingFeeRate: "0" }],
+      },
     });
     expect(result.ok ? undefined : result.error).toMatchObject({
       code: "invalid_tax_table",

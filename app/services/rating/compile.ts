@@ -6,12 +6,7 @@
 import type { z } from "zod";
 import { decimalToString, DECIMAL_ONE, parseDecimal, subtractDecimals } from "../../utils/decimal.ts";
 import { formatMoney, sumCents, type Cents } from "../../utils/money.ts";
-import {
-  rateTableSchema,
-  surplusLinesTaxTableSchema,
-  type RateTable,
-  type SurplusLinesTaxTable,
-} from "./schema.ts";
+import { rateTableSchema, surplusLinesTaxTableSchema, type RateTable, type SurplusLinesTaxTable } from "./schema.ts";
 import type {
   CompiledAmount,
   CompiledBand,
@@ -154,10 +149,7 @@ function buildRateTable(table: RateTable): CompiledRateTable {
     }),
     baseRates: Object.freeze({
       byState: new Map(
-        Object.entries(table.baseRates.byState).map(([state, row]) => [
-          state,
-          prefixTable(row, `baseRates.${state}`),
-        ]),
+        Object.entries(table.baseRates.byState).map(([state, row]) => [state, prefixTable(row, `baseRates.${state}`)]),
       ),
       fallback: prefixTable(table.baseRates.default, "baseRates.default"),
     }),

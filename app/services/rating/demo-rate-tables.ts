@@ -142,7 +142,12 @@ export const DEMO_SURPLUS_LINES_TAX_TABLE: SurplusLinesTaxTableJson = {
   version: "demo-sl-2025.1",
   states: {
     TX: [
-      { effectiveDate: "2023-01-01", expirationDate: "2024-01-01", premiumTaxRate: "0.0485", stampingFeeRate: "0.0006" },
+      {
+        effectiveDate: "2023-01-01",
+        expirationDate: "2024-01-01",
+        premiumTaxRate: "0.0485",
+        stampingFeeRate: "0.0006",
+      },
       { effectiveDate: "2024-01-01", expirationDate: null, premiumTaxRate: "0.0485", stampingFeeRate: "0.0004" },
     ],
     CA: [{ effectiveDate: "2024-01-01", expirationDate: null, premiumTaxRate: "0.03", stampingFeeRate: "0.0018" }],

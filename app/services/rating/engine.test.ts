@@ -219,7 +219,11 @@ describe("inputs the engine cannot rate", () => {
     ["an unlisted deductible", glInput({ deductible: toCents(75_000) }), "deductible_not_in_table"],
     ["a surplus lines state without a tax rate", glInput({ homeState: "WA" }), "no_tax_rate"],
     ["a schedule factor in percent", glInput({}, [{ factor: "5%", reason: "x" }]), "invalid_schedule_adjustment"],
-    ["a schedule adjustment without a reason", glInput({}, [{ factor: "0.05", reason: "  " }]), "invalid_schedule_adjustment"],
+    [
+      "a schedule adjustment without a reason",
+      glInput({}, [{ factor: "0.05", reason: "  " }]),
+      "invalid_schedule_adjustment",
+    ],
     [
       "a schedule total above +25%",
       glInput({}, [

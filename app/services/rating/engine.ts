@@ -157,10 +157,7 @@ export function rateQuote(input: RatingInput): RatingResult<RatedQuote> {
  * Rates several limit/deductible tiers of one submission. Each option is rated on its own, so an
  * option that cannot be rated (say, a limit missing from the ILF table) fails alone.
  */
-export function rateQuoteOptions(
-  input: RatingInput,
-  options: readonly QuoteOption[],
-): RatingResult<RatedQuote>[] {
+export function rateQuoteOptions(input: RatingInput, options: readonly QuoteOption[]): RatingResult<RatedQuote>[] {
   return options.map((option) =>
     rateQuote({
       ...input,

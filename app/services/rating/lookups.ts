@@ -24,11 +24,7 @@ export function lookupNaics(table: NaicsPrefixTable, naicsCode: string): Compile
 }
 
 /** The home state's row wins when it prices the class at all; otherwise the default row. */
-export function lookupBaseRate(
-  table: CompiledRateTable,
-  state: string,
-  naicsCode: string,
-): CompiledFactor | undefined {
+export function lookupBaseRate(table: CompiledRateTable, state: string, naicsCode: string): CompiledFactor | undefined {
   const stateRow = table.baseRates.byState.get(state);
   return (
     (stateRow === undefined ? undefined : lookupNaics(stateRow, naicsCode)) ??

@@ -5,13 +5,7 @@
  * never falls when the limits or the exposure grow, and never rises with a larger deductible.
  */
 import { z } from "zod";
-import {
-  compareDecimals,
-  DECIMAL_ONE,
-  DECIMAL_ZERO,
-  isDecimalString,
-  parseDecimal,
-} from "../../utils/decimal.ts";
+import { compareDecimals, DECIMAL_ONE, DECIMAL_ZERO, isDecimalString, parseDecimal } from "../../utils/decimal.ts";
 import type { Cents } from "../../utils/money.ts";
 
 const MAX_SCHEDULE_SWING = parseDecimal("0.25");
@@ -215,7 +209,11 @@ export const surplusLinesTaxTableSchema = z
       const sorted = [...rows].sort((a, b) => compareDates(a.effectiveDate, b.effectiveDate));
       sorted.forEach((row, i) => {
         if (row.expirationDate !== null && row.expirationDate <= row.effectiveDate) {
-          ctx.addIssue({ code: "custom", path: ["states", state], message: "expirationDate must be after effectiveDate" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["states", state],
+            message: "expirationDate must be after effectiveDate",
+          });
         }
         const next = sorted[i + 1];
         if (next !== undefined && (row.expirationDate === null || row.expirationDate > next.effectiveDate)) {

@@ -74,7 +74,14 @@ export type RoomAnnotation = {
 };
 
 export type ServerMessage =
-  | { type: "snapshot"; status: RoomStatus; participants: RoomParticipant[]; present: string[]; messages: RoomMessage[]; annotations: RoomAnnotation[] }
+  | {
+      type: "snapshot";
+      status: RoomStatus;
+      participants: RoomParticipant[];
+      present: string[];
+      messages: RoomMessage[];
+      annotations: RoomAnnotation[];
+    }
   | { type: "message"; message: RoomMessage }
   | { type: "annotation"; annotation: RoomAnnotation }
   | { type: "presence"; present: string[] }

@@ -22,9 +22,15 @@ describe("the closed-room rule", () => {
 
   test("an active room checks the participant's right for the action", () => {
     expect(refusalFor("active", all, "chat")).toBeNull();
-    expect(refusalFor("active", { chat: false, annotate: true, edit: false }, "chat")).toMatchObject({ code: "not_allowed" });
-    expect(refusalFor("active", { chat: true, annotate: false, edit: true }, "annotate")).toMatchObject({ code: "not_allowed" });
-    expect(refusalFor("active", { chat: true, annotate: true, edit: false }, "resolve_annotation")).toMatchObject({ code: "not_allowed" });
+    expect(refusalFor("active", { chat: false, annotate: true, edit: false }, "chat")).toMatchObject({
+      code: "not_allowed",
+    });
+    expect(refusalFor("active", { chat: true, annotate: false, edit: true }, "annotate")).toMatchObject({
+      code: "not_allowed",
+    });
+    expect(refusalFor("active", { chat: true, annotate: true, edit: false }, "resolve_annotation")).toMatchObject({
+      code: "not_allowed",
+    });
     expect(refusalFor("active", { chat: false, annotate: true, edit: false }, "annotate")).toBeNull();
   });
 });

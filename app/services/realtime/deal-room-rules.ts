@@ -14,7 +14,8 @@ const RIGHT_NEEDED: Record<ClientMessage["type"], keyof Rights> = {
 export function refusalFor(status: RoomStatus, rights: Rights, action: ClientMessage["type"]): Refusal | null {
   if (status !== "active") return { code: "room_read_only", error: `This deal room is ${status}: it is read-only.` };
   const right = RIGHT_NEEDED[action];
-  if (!rights[right]) return { code: "not_allowed", error: `Your place in this room does not include the right to ${right}.` };
+  if (!rights[right])
+    return { code: "not_allowed", error: `Your place in this room does not include the right to ${right}.` };
   return null;
 }
 
@@ -29,7 +30,9 @@ export function mentionedUserIds(
   participants: readonly { userId: string; handle: string }[],
   authorUserId: string,
 ): string[] {
-  const handles = new Set([...body.matchAll(/(?:^|[^\w.@])@([\w.-]+)/g)].map((m) => m[1]!.replace(/[.-]+$/, "").toLowerCase()));
+  const handles = new Set(
+    [...body.matchAll(/(?:^|[^\w.@])@([\w.-]+)/g)].map((m) => m[1]!.replace(/[.-]+$/, "").toLowerCase()),
+  );
   return participants.filter((p) => p.userId !== authorUserId && handles.has(p.handle)).map((p) => p.userId);
 }
 
@@ -45,9 +48,15 @@ export const MESSAGE_RATE = { burst: 10, refillPerSecond: 2 };
 export type RateBucket = { tokens: number; at: number };
 
 /** Takes one message from a connection's token bucket: refused (and the bucket unchanged but refilled) when empty. */
-export function takeMessageToken(bucket: RateBucket | undefined, now: number): { allowed: boolean; bucket: RateBucket } {
+export function takeMessageToken(
+  bucket: RateBucket | undefined,
+  now: number,
+): { allowed: boolean; bucket: RateBucket } {
   const current = bucket ?? { tokens: MESSAGE_RATE.burst, at: now };
-  const refilled = Math.min(MESSAGE_RATE.burst, current.tokens + ((now - current.at) / 1000) * MESSAGE_RATE.refillPerSecond);
+  const refilled = Math.min(
+    MESSAGE_RATE.burst,
+    current.tokens + ((now - current.at) / 1000) * MESSAGE_RATE.refillPerSecond,
+  );
   if (refilled < 1) return { allowed: false, bucket: { tokens: refilled, at: now } };
   return { allowed: true, bucket: { tokens: refilled - 1, at: now } };
 }

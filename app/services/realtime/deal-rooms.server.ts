@@ -80,8 +80,18 @@ function toRoomMessage(row: MessageRow): RoomMessage {
 }
 
 function toRoomAnnotation(row: AnnotationRow): RoomAnnotation {
-  const target: AnnotationTarget = row.targetKind === "field" ? ({ kind: "field", name: row.target } as AnnotationTarget) : { kind: "document", id: row.target };
-  return { id: row.id, authorUserId: row.authorUserId, target, text: row.text, resolvedByUserId: row.resolvedByUserId, createdAt: row.createdAt.toISOString() };
+  const target: AnnotationTarget =
+    row.targetKind === "field"
+      ? ({ kind: "field", name: row.target } as AnnotationTarget)
+      : { kind: "document", id: row.target };
+  return {
+    id: row.id,
+    authorUserId: row.authorUserId,
+    target,
+    text: row.text,
+    resolvedByUserId: row.resolvedByUserId,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** The newest messages of a room, oldest first. */
@@ -124,8 +134,19 @@ export async function placeParticipant(
   if (room.status !== "active") return { ok: false, reason: "read_only" };
   const candidates = await listRoomCandidates(db, tenant, room.agencyId);
   if (!candidates.some((c) => c.userId === request.userId)) return { ok: false, reason: "not_eligible" };
-  const rights = { role: request.role, canChat: request.rights.chat, canAnnotate: request.rights.annotate, canEdit: request.rights.edit };
-  await upsertDealRoomParticipant(db, tenant.orgId, { id: createId("drp"), dealRoomId, userId: request.userId, addedByUserId: tenant.userId, ...rights });
+  const rights = {
+    role: request.role,
+    canChat: request.rights.chat,
+    canAnnotate: request.rights.annotate,
+    canEdit: request.rights.edit,
+  };
+  await upsertDealRoomParticipant(db, tenant.orgId, {
+    id: createId("drp"),
+    dealRoomId,
+    userId: request.userId,
+    addedByUserId: tenant.userId,
+    ...rights,
+  });
   await refreshLiveDealRoom(tenant.orgId, room.submissionId);
   return { ok: true };
 }
@@ -160,9 +181,15 @@ export type WritingRoom = { orgId: string; dealRoomId: string; submissionId: str
  * A refused write: the room is no longer active (`status`), or the author has lost their place
  * or the right in it (`no_place`: removed from the room or the organization, or downgraded).
  */
-export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; status: DealRoomStatus } | { ok: false; reason: "no_place" };
+export type WriteOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: DealRoomStatus }
+  | { ok: false; reason: "no_place" };
 
-async function refused(db: Database | Transaction, room: WritingRoom): Promise<{ ok: false; status: DealRoomStatus } | { ok: false; reason: "no_place" }> {
+async function refused(
+  db: Database | Transaction,
+  room: WritingRoom,
+): Promise<{ ok: false; status: DealRoomStatus } | { ok: false; reason: "no_place" }> {
   const status = await findDealRoomStatus(db, room.orgId, room.dealRoomId);
   if (status === "active") return { ok: false, reason: "no_place" };
   return { ok: false, status: status === "archived" ? "archived" : "closed" };
@@ -190,7 +217,13 @@ export async function recordMessage(
       mentionedUserIds.map((mentionedUserId) => ({
         id: createId("evt"),
         type: "deal_room.mention",
-        payload: { dealRoomId: room.dealRoomId, submissionId: room.submissionId, messageId: message.id, mentionedUserId, authorUserId },
+        payload: {
+          dealRoomId: room.dealRoomId,
+          submissionId: room.submissionId,
+          messageId: message.id,
+          mentionedUserId,
+          authorUserId,
+        },
       })),
     );
     return { ok: true, value: message };
@@ -205,8 +238,22 @@ export async function recordAnnotation(
   text: string,
 ): Promise<WriteOutcome<RoomAnnotation>> {
   const createdAt = new Date();
-  const annotation: RoomAnnotation = { id: createId("dra"), authorUserId, target, text, resolvedByUserId: null, createdAt: createdAt.toISOString() };
-  const row = { id: annotation.id, authorUserId, targetKind: target.kind, target: target.kind === "field" ? target.name : target.id, text, createdAt };
+  const annotation: RoomAnnotation = {
+    id: createId("dra"),
+    authorUserId,
+    target,
+    text,
+    resolvedByUserId: null,
+    createdAt: createdAt.toISOString(),
+  };
+  const row = {
+    id: annotation.id,
+    authorUserId,
+    targetKind: target.kind,
+    target: target.kind === "field" ? target.name : target.id,
+    text,
+    createdAt,
+  };
   return (await insertAnnotationWhileActive(db, room, row)) ? { ok: true, value: annotation } : refused(db, room);
 }
 

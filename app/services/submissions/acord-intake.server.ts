@@ -31,7 +31,12 @@ export function extractionSummary(extraction: AcordExtraction): DocumentExtracti
 }
 
 /** An ACORD 125 as the PDF it arrived in, ready for `storeDocument`. */
-export function acordDocument(tenant: TenantContext, submissionId: string, file: UploadedFile, extraction: AcordExtraction) {
+export function acordDocument(
+  tenant: TenantContext,
+  submissionId: string,
+  file: UploadedFile,
+  extraction: AcordExtraction,
+) {
   return describeDocument(
     tenant,
     { submissionId, uploadedByUserId: tenant.userId, extraction: extractionSummary(extraction) },
@@ -39,13 +44,21 @@ export function acordDocument(tenant: TenantContext, submissionId: string, file:
   );
 }
 
-export type AcordDraftOutcome = { ok: true; draft: SubmissionDraft; extraction: AcordExtraction } | { ok: false; error: AcordUploadError };
+export type AcordDraftOutcome =
+  | { ok: true; draft: SubmissionDraft; extraction: AcordExtraction }
+  | { ok: false; error: AcordUploadError };
 
 /**
  * A producer's upload: a draft submission pre-filled from the form, with the PDF stored in R2 and
  * linked. A file that cannot be read leaves nothing behind; neither does a failed write.
  */
-export async function draftFromAcordUpload(db: Database, bucket: R2Bucket, tenant: TenantContext, file: UploadedFile, now = new Date()): Promise<AcordDraftOutcome> {
+export async function draftFromAcordUpload(
+  db: Database,
+  bucket: R2Bucket,
+  tenant: TenantContext,
+  file: UploadedFile,
+  now = new Date(),
+): Promise<AcordDraftOutcome> {
   const { agencyId } = tenant;
   if (!agencyId) throw new Error("only a producer agency's users upload submissions");
   const read = await readAcordUpload(file, now);
@@ -65,7 +78,13 @@ export async function draftFromAcordUpload(db: Database, bucket: R2Bucket, tenan
 }
 
 /** Files an ACORD draft once the producer has confirmed it: a new insured, then the usual filing. */
-export async function fileAcordDraft(db: Database, tenant: TenantContext, draft: SubmissionDraft, input: AcordDraftInput, today: string): Promise<IntakeOutcome> {
+export async function fileAcordDraft(
+  db: Database,
+  tenant: TenantContext,
+  draft: SubmissionDraft,
+  input: AcordDraftInput,
+  today: string,
+): Promise<IntakeOutcome> {
   const removeDraft = fromDraft(tenant, draft);
   return fileSubmission(
     db,
@@ -99,7 +118,9 @@ export async function fileAcordDraft(db: Database, tenant: TenantContext, draft:
 // Multipart framing around the file: boundaries, headers, other fields.
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export type UploadReadOutcome = { ok: true; file: UploadedFile } | { ok: false; error: { code: "TOO_LARGE" | "NO_FILE"; message: string } };
+export type UploadReadOutcome =
+  | { ok: true; file: UploadedFile }
+  | { ok: false; error: { code: "TOO_LARGE" | "NO_FILE"; message: string } };
 
 /**
  * The ACORD file of a multipart request. An oversized body is refused from its Content-Length,
@@ -114,7 +135,9 @@ export async function readUploadedAcord(request: Request): Promise<UploadReadOut
   if (body === null) return { ok: false, error: tooLarge(cap + 1) };
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    form = await new Response(body, {
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
     return { ok: false, error: noFile() };
   }
@@ -129,5 +152,8 @@ function tooLarge(byteLength: number) {
 }
 
 function noFile() {
-  return { code: "NO_FILE" as const, message: `Choose the ACORD 125 PDF to upload (multipart field "${ACORD_FILE_FIELD}").` };
+  return {
+    code: "NO_FILE" as const,
+    message: `Choose the ACORD 125 PDF to upload (multipart field "${ACORD_FILE_FIELD}").`,
+  };
 }

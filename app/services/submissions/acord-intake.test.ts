@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "../../../db/client.ts";
-import { insureds, submissionDocuments, submissionDrafts, submissionEvents, submissions } from "../../../db/schema/index.ts";
+import {
+  insureds,
+  submissionDocuments,
+  submissionDrafts,
+  submissionEvents,
+  submissions,
+} from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { getDraft } from "../../models/drafts.server.ts";
@@ -36,10 +42,20 @@ function uploader(): TenantContext {
 
 async function leftBehind(tenant: TenantContext) {
   const [drafts, documents] = await Promise.all([
-    db.select().from(submissionDrafts).where(and(eq(submissionDrafts.orgId, tenant.orgId), eq(submissionDrafts.producerUserId, tenant.userId))),
-    db.select().from(submissionDocuments).where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.uploadedByUserId, tenant.userId))),
+    db
+      .select()
+      .from(submissionDrafts)
+      .where(and(eq(submissionDrafts.orgId, tenant.orgId), eq(submissionDrafts.producerUserId, tenant.userId))),
+    db
+      .select()
+      .from(submissionDocuments)
+      .where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.uploadedByUserId, tenant.userId))),
   ]);
-  return { drafts: drafts.length, documents: documents.length, objects: (await r2.objectKeys(`orgs/${tenant.orgId}/`)).length };
+  return {
+    drafts: drafts.length,
+    documents: documents.length,
+    objects: (await r2.objectKeys(`orgs/${tenant.orgId}/`)).length,
+  };
 }
 
 const file = (bytes: Uint8Array, name = "acord125.pdf") => ({ name, bytes: bytes as Uint8Array<ArrayBuffer> });
@@ -65,9 +81,17 @@ describe("an upload that cannot be used leaves nothing behind", () => {
     const before = await leftBehind(tenant);
     // The real database runs the inserts; the commit is lost, as when a connection drops.
     const losingCommits = Object.create(db, {
-      transaction: { value: (work: Parameters<Database["transaction"]>[0]) => db.transaction(async (tx) => { await work(tx); throw new Error("commit lost"); }) },
+      transaction: {
+        value: (work: Parameters<Database["transaction"]>[0]) =>
+          db.transaction(async (tx) => {
+            await work(tx);
+            throw new Error("commit lost");
+          }),
+      },
     }) as Database;
-    await expect(draftFromAcordUpload(losingCommits, r2.bucket, tenant, file(await buildAcord125Pdf(VALUES)), NOW)).rejects.toThrow("commit lost");
+    await expect(
+      draftFromAcordUpload(losingCommits, r2.bucket, tenant, file(await buildAcord125Pdf(VALUES)), NOW),
+    ).rejects.toThrow("commit lost");
     expect(await leftBehind(tenant)).toEqual(before);
   });
 });
@@ -99,38 +123,80 @@ describe("a readable ACORD 125", () => {
       },
     });
     expect(draft!.review).toMatchObject({ lowConfidence: [], missing: [] });
-    const [document] = await db.select().from(submissionDocuments).where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.submissionId, draft!.id)));
-    expect(document).toMatchObject({ kind: "acord_125", filename: "Harbor Line ACORD.pdf", contentType: "application/pdf", sizeBytes: pdf.byteLength, sha256: await sha256Hex(pdf as Uint8Array<ArrayBuffer>) });
+    const [document] = await db
+      .select()
+      .from(submissionDocuments)
+      .where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.submissionId, draft!.id)));
+    expect(document).toMatchObject({
+      kind: "acord_125",
+      filename: "Harbor Line ACORD.pdf",
+      contentType: "application/pdf",
+      sizeBytes: pdf.byteLength,
+      sha256: await sha256Hex(pdf as Uint8Array<ArrayBuffer>),
+    });
     const object = await r2.bucket.get(document!.r2Key);
     expect(new Uint8Array(await object!.arrayBuffer())).toEqual(pdf);
   });
 
   test("fields read with low confidence flag the draft and are listed for highlighting", async () => {
     const tenant = uploader();
-    const pdf = await buildAcord125Pdf(VALUES, { rename: { insuredName: "insured_name", naicsCode: "NAICS", effectiveDate: "Effective Date of the Policy" } });
+    const pdf = await buildAcord125Pdf(VALUES, {
+      rename: { insuredName: "insured_name", naicsCode: "NAICS", effectiveDate: "Effective Date of the Policy" },
+    });
     const outcome = await draftFromAcordUpload(db, r2.bucket, tenant, file(pdf), NOW);
     if (!outcome.ok) throw new Error(outcome.error.code);
     expect(outcome.draft.needsReview).toBe(true);
     expect(outcome.draft.review?.lowConfidence).toEqual(["insuredName", "naicsCode", "effectiveDate"]);
     expect(outcome.draft.review?.fields.effectiveDate).toMatchObject({ confidence: 0.65 });
-    const [document] = await db.select().from(submissionDocuments).where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.submissionId, outcome.draft.id)));
-    expect(document!.extraction).toMatchObject({ needsReview: true, lowConfidenceFields: ["insuredName", "naicsCode", "effectiveDate"] });
+    const [document] = await db
+      .select()
+      .from(submissionDocuments)
+      .where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.submissionId, outcome.draft.id)));
+    expect(document!.extraction).toMatchObject({
+      needsReview: true,
+      lowConfidenceFields: ["insuredName", "naicsCode", "effectiveDate"],
+    });
   });
 
   test("a confirmed draft is filed under the draft's id: the document stays linked and the draft is gone", async () => {
     const tenant = uploader();
-    const outcome = await draftFromAcordUpload(db, r2.bucket, tenant, file(await buildAcord125Pdf(VALUES, { rename: { naicsCode: "NAICS" } })), NOW);
+    const outcome = await draftFromAcordUpload(
+      db,
+      r2.bucket,
+      tenant,
+      file(await buildAcord125Pdf(VALUES, { rename: { naicsCode: "NAICS" } })),
+      NOW,
+    );
     if (!outcome.ok) throw new Error(outcome.error.code);
     const input = AcordDraftSchema.parse({ ...outcome.draft.values, insuredName: "Harbor Line Plumbing Co" });
     const filed = await fileAcordDraft(db, tenant, outcome.draft, input, "2026-11-22");
     expect(filed).toEqual({ ok: true, submissionId: outcome.draft.id });
-    const [submission] = await db.select().from(submissions).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, outcome.draft.id)));
-    expect(submission).toMatchObject({ status: "submitted", naicsCode: "238220", annualRevenueCents: 125_000_000, requestedLimitCents: 100_000_000, deductibleCents: 250_000 });
-    const [insured] = await db.select().from(insureds).where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.id, submission!.insuredId)));
+    const [submission] = await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, outcome.draft.id)));
+    expect(submission).toMatchObject({
+      status: "submitted",
+      naicsCode: "238220",
+      annualRevenueCents: 125_000_000,
+      requestedLimitCents: 100_000_000,
+      deductibleCents: 250_000,
+    });
+    const [insured] = await db
+      .select()
+      .from(insureds)
+      .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.id, submission!.insuredId)));
     expect(insured).toMatchObject({ name: "Harbor Line Plumbing Co", city: "Austin", postalCode: "78701" });
     expect(await getDraft(db, tenant, outcome.draft.id)).toBeNull();
-    const events = await db.select().from(submissionEvents).where(and(eq(submissionEvents.orgId, tenant.orgId), eq(submissionEvents.submissionId, outcome.draft.id)));
-    expect(events.find((e) => e.type === "acord_confirmed")?.detail).toEqual({ flaggedForReview: true, lowConfidenceFields: ["naicsCode"], missingFields: [] });
+    const events = await db
+      .select()
+      .from(submissionEvents)
+      .where(and(eq(submissionEvents.orgId, tenant.orgId), eq(submissionEvents.submissionId, outcome.draft.id)));
+    expect(events.find((e) => e.type === "acord_confirmed")?.detail).toEqual({
+      flaggedForReview: true,
+      lowConfidenceFields: ["naicsCode"],
+      missingFields: [],
+    });
 
     // Filing the same draft again (a double click) fails whole: no second submission.
     await expect(fileAcordDraft(db, tenant, outcome.draft, input, "2026-11-22")).rejects.toThrow();
@@ -141,7 +207,10 @@ describe("a readable ACORD 125", () => {
     const outcome = await draftFromAcordUpload(db, r2.bucket, tenant, file(await buildAcord125Pdf(VALUES)), NOW);
     if (!outcome.ok) throw new Error(outcome.error.code);
     const input = AcordDraftSchema.parse({ ...outcome.draft.values, state: "WI" });
-    expect(await fileAcordDraft(db, tenant, outcome.draft, input, "2026-11-22")).toMatchObject({ ok: false, field: "programId" });
+    expect(await fileAcordDraft(db, tenant, outcome.draft, input, "2026-11-22")).toMatchObject({
+      ok: false,
+      field: "programId",
+    });
     expect(await getDraft(db, tenant, outcome.draft.id)).not.toBeNull();
   });
 });

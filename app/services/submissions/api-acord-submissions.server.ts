@@ -10,7 +10,14 @@ import { ApiFailure } from "../api/http.server.ts";
 import { SubmissionCreate } from "../api/schemas.ts";
 import { fileApiSubmission } from "./api-submissions.server.ts";
 
-const STATUS: Record<AcordErrorCode, number> = { TOO_LARGE: 413, NOT_A_PDF: 415, ENCRYPTED: 422, NO_FORM_FIELDS: 422, UNREADABLE: 422, TOO_COMPLEX: 422 };
+const STATUS: Record<AcordErrorCode, number> = {
+  TOO_LARGE: 413,
+  NOT_A_PDF: 415,
+  ENCRYPTED: 422,
+  NO_FORM_FIELDS: 422,
+  UNREADABLE: 422,
+  TOO_COMPLEX: 422,
+};
 
 export type AcordFiling = { submissionId: string; documentId: string; extraction: AcordExtraction };
 
@@ -19,11 +26,24 @@ export type AcordFiling = { submissionId: string; documentId: string; extraction
  * and filing as a JSON body, the PDF is stored with the submission, and a submission with any
  * field below the review threshold is filed as in_review for an underwriter to check.
  */
-export async function fileApiAcordSubmission(db: Database, bucket: R2Bucket, tenant: TenantContext, request: Request, today: string): Promise<AcordFiling> {
-  if (!tenant.agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
+export async function fileApiAcordSubmission(
+  db: Database,
+  bucket: R2Bucket,
+  tenant: TenantContext,
+  request: Request,
+  today: string,
+): Promise<AcordFiling> {
+  if (!tenant.agencyId)
+    throw new ApiFailure(
+      403,
+      "FORBIDDEN",
+      "This API key is not issued for a producer agency, so it cannot file submissions.",
+    );
   const upload = await readUploadedAcord(request);
   if (!upload.ok) {
-    throw upload.error.code === "TOO_LARGE" ? new ApiFailure(413, "TOO_LARGE", upload.error.message) : new ApiFailure(400, "VALIDATION_FAILED", upload.error.message);
+    throw upload.error.code === "TOO_LARGE"
+      ? new ApiFailure(413, "TOO_LARGE", upload.error.message)
+      : new ApiFailure(400, "VALIDATION_FAILED", upload.error.message);
   }
   const read = await readAcordUpload(upload.file);
   if (!read.ok) throw new ApiFailure(STATUS[read.error.code], read.error.code, read.error.message);
@@ -76,7 +96,12 @@ function submissionBody({ fields }: AcordExtraction) {
 
 export function presentAcordReading(extraction: AcordExtraction, documentId: string | null) {
   const fields = Object.fromEntries(
-    Object.entries(extraction.fields).map(([key, field]) => [key, field.note === undefined ? { value: field.value, confidence: field.confidence } : { value: field.value, confidence: field.confidence, note: field.note }]),
+    Object.entries(extraction.fields).map(([key, field]) => [
+      key,
+      field.note === undefined
+        ? { value: field.value, confidence: field.confidence }
+        : { value: field.value, confidence: field.confidence, note: field.note },
+    ]),
   );
   return {
     needsReview: extraction.needsReview,

@@ -4,7 +4,11 @@ import { submissionDocuments, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { buildAcord125Pdf, COMPLETE_GL_VALUES, type Acord125TestValues } from "../../../tests/support/acord/test-pdf.ts";
+import {
+  buildAcord125Pdf,
+  COMPLETE_GL_VALUES,
+  type Acord125TestValues,
+} from "../../../tests/support/acord/test-pdf.ts";
 import { startLocalR2 } from "../documents/local-r2.ts";
 import { fileApiAcordSubmission } from "./api-acord-submissions.server.ts";
 import { ApiFailure } from "../api/http.server.ts";
@@ -24,20 +28,42 @@ function apiClient(): TenantContext {
 
 async function multipart(values: Acord125TestValues): Promise<Request> {
   const form = new FormData();
-  form.set("acord125", new File([(await buildAcord125Pdf(values)) as Uint8Array<ArrayBuffer>], "acord125.pdf", { type: "application/pdf" }));
+  form.set(
+    "acord125",
+    new File([(await buildAcord125Pdf(values)) as Uint8Array<ArrayBuffer>], "acord125.pdf", {
+      type: "application/pdf",
+    }),
+  );
   return new Request("http://localhost/v1/submissions", { method: "POST", body: form });
 }
 
 const documentsBy = (tenant: TenantContext) =>
-  db.select().from(submissionDocuments).where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.uploadedByUserId, tenant.userId)));
+  db
+    .select()
+    .from(submissionDocuments)
+    .where(and(eq(submissionDocuments.orgId, tenant.orgId), eq(submissionDocuments.uploadedByUserId, tenant.userId)));
 
 test("a filed ACORD submission has its PDF stored and linked in the same commit", async () => {
   const tenant = apiClient();
-  const filed = await fileApiAcordSubmission(db, r2.bucket, tenant, await multipart({ ...COMPLETE_GL_VALUES, effectiveDate: "12/18/2026" }), TODAY);
+  const filed = await fileApiAcordSubmission(
+    db,
+    r2.bucket,
+    tenant,
+    await multipart({ ...COMPLETE_GL_VALUES, effectiveDate: "12/18/2026" }),
+    TODAY,
+  );
   const [document] = await documentsBy(tenant);
-  expect(document).toMatchObject({ id: filed.documentId, submissionId: filed.submissionId, kind: "acord_125", extraction: { needsReview: false } });
+  expect(document).toMatchObject({
+    id: filed.documentId,
+    submissionId: filed.submissionId,
+    kind: "acord_125",
+    extraction: { needsReview: false },
+  });
   expect(await r2.bucket.head(document!.r2Key)).not.toBeNull();
-  const [submission] = await db.select().from(submissions).where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, filed.submissionId)));
+  const [submission] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.orgId, tenant.orgId), eq(submissions.id, filed.submissionId)));
   expect(submission!.status).toBe("submitted");
 });
 
@@ -47,7 +73,13 @@ test.each([
 ])("a submission refused for %s leaves neither a row nor an object", async (_name, change, code) => {
   const tenant = apiClient();
   const before = await r2.objectKeys(`orgs/${tenant.orgId}/`);
-  const refusal = await fileApiAcordSubmission(db, r2.bucket, tenant, await multipart({ ...COMPLETE_GL_VALUES, effectiveDate: "12/18/2026", ...change }), TODAY).catch((error: unknown) => error);
+  const refusal = await fileApiAcordSubmission(
+    db,
+    r2.bucket,
+    tenant,
+    await multipart({ ...COMPLETE_GL_VALUES, effectiveDate: "12/18/2026", ...change }),
+    TODAY,
+  ).catch((error: unknown) => error);
   expect(refusal).toBeInstanceOf(ApiFailure);
   expect((refusal as ApiFailure).code).toBe(code);
   expect(await documentsBy(tenant)).toEqual([]);

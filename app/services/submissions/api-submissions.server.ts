@@ -26,9 +26,20 @@ function apiField(field: string | null, line: "GL" | "WC"): string | null {
  * writes the home state, the insured is the agency's insured of that name (created with the
  * submission if new).
  */
-export async function fileApiSubmission(db: Database, tenant: TenantContext, body: z.output<typeof SubmissionCreate>, today: string, options: FilingOptions = {}): Promise<string> {
+export async function fileApiSubmission(
+  db: Database,
+  tenant: TenantContext,
+  body: z.output<typeof SubmissionCreate>,
+  today: string,
+  options: FilingOptions = {},
+): Promise<string> {
   const { agencyId } = tenant;
-  if (!agencyId) throw new ApiFailure(403, "FORBIDDEN", "This API key is not issued for a producer agency, so it cannot file submissions.");
+  if (!agencyId)
+    throw new ApiFailure(
+      403,
+      "FORBIDDEN",
+      "This API key is not issued for a producer agency, so it cannot file submissions.",
+    );
   const dateProblem = effectiveDateProblem(body.effectiveDate, today);
   if (dateProblem)
     throw new ApiFailure(400, "VALIDATION_FAILED", `effectiveDate: ${dateProblem.message}.`, {
@@ -41,7 +52,12 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
     findAgencyInsuredIdByName(db, { ...tenant, agencyId }, body.insuredName),
   ]);
   const program = candidates.find((p) => p.states.includes(body.state));
-  if (!program) throw new ApiFailure(422, "STATE_NOT_AUTHORIZED", `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`);
+  if (!program)
+    throw new ApiFailure(
+      422,
+      "STATE_NOT_AUTHORIZED",
+      `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`,
+    );
 
   const filed = await fileSubmission(
     db,
@@ -73,13 +89,19 @@ export async function fileApiSubmission(db: Database, tenant: TenantContext, bod
         },
     options,
   );
-  if (!filed.ok) throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, { field: apiField(filed.field, body.lineOfBusiness) });
+  if (!filed.ok)
+    throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, {
+      field: apiField(filed.field, body.lineOfBusiness),
+    });
   return filed.submissionId;
 }
 
 /** A just-filed submission as `/v1` presents it (it has no quote yet). */
 export async function presentFiledSubmission(db: Database, tenant: TenantContext, submissionId: string) {
-  const [submission, knockouts] = await Promise.all([getSubmission(db, tenant, submissionId), listKnockoutAnswers(db, tenant, submissionId)]);
+  const [submission, knockouts] = await Promise.all([
+    getSubmission(db, tenant, submissionId),
+    listKnockoutAnswers(db, tenant, submissionId),
+  ]);
   if (!submission) throw new Error(`submission ${submissionId} was filed but cannot be read`);
   return presentSubmission(submission, undefined, knockouts);
 }

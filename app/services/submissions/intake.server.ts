@@ -28,10 +28,11 @@ function compiledRateTable(id: string, definition: unknown): CompiledRateTable {
   return result.value;
 }
 
-export type IntakeOutcome = { ok: true; submissionId: string } | { ok: false; field: keyof NewSubmission | null; message: string };
+export type IntakeOutcome =
+  | { ok: true; submissionId: string }
+  | { ok: false; field: keyof NewSubmission | null; message: string };
 
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
-
 
 export interface FilingOptions {
   /** A draft's id: the submission keeps it, so documents uploaded with the draft stay linked. */

@@ -17,7 +17,11 @@ export function onAutoTier(tenant: TenantContext): boolean {
 type Exposure = { lineOfBusiness: LineOfBusiness; grossPremiumCents: number; occurrenceLimitCents: number };
 
 /** Why the user's own authority profile does not cover a premium and limit; empty when it does. */
-export async function authorityShortfall(db: Database | Tx, tenant: TenantContext, risk: Exposure): Promise<ReferralReason[]> {
+export async function authorityShortfall(
+  db: Database | Tx,
+  tenant: TenantContext,
+  risk: Exposure,
+): Promise<ReferralReason[]> {
   const profile = await findOwnAuthorityProfile(db, tenant);
   const reason = (rationale: string): ReferralReason[] => [{ code: "authority_exceeded", rationale }];
   if (!profile) return reason("The quoting user has no underwriting authority profile.");
@@ -25,10 +29,14 @@ export async function authorityShortfall(db: Database | Tx, tenant: TenantContex
   if (!grant) return reason(`The ${profile.name} authority does not cover ${risk.lineOfBusiness}.`);
   const problems: string[] = [];
   if (risk.grossPremiumCents > grant.maxPremiumCents) {
-    problems.push(`premium ${formatMoney(toCents(risk.grossPremiumCents))} is above the ${profile.name} ${risk.lineOfBusiness} premium authority of ${formatMoney(toCents(grant.maxPremiumCents))}`);
+    problems.push(
+      `premium ${formatMoney(toCents(risk.grossPremiumCents))} is above the ${profile.name} ${risk.lineOfBusiness} premium authority of ${formatMoney(toCents(grant.maxPremiumCents))}`,
+    );
   }
   if (risk.occurrenceLimitCents > grant.maxLimitCents) {
-    problems.push(`limit ${formatMoney(toCents(risk.occurrenceLimitCents))} is above the ${profile.name} ${risk.lineOfBusiness} limit authority of ${formatMoney(toCents(grant.maxLimitCents))}`);
+    problems.push(
+      `limit ${formatMoney(toCents(risk.occurrenceLimitCents))} is above the ${profile.name} ${risk.lineOfBusiness} limit authority of ${formatMoney(toCents(grant.maxLimitCents))}`,
+    );
   }
   return problems.length ? reason(`The quoting underwriter's authority is exceeded: ${problems.join("; ")}.`) : [];
 }
@@ -56,7 +64,12 @@ export async function quoteReferralReasons(
     return authorityShortfall(tx, tenant, input);
   }
   const daReasons = input.triggers
-    ? referralReasons({ triggers: input.triggers, facts: input.facts, grossPremiumCents: input.grossPremiumCents, autoBindPremiumCents: input.autoBindPremiumCents })
+    ? referralReasons({
+        triggers: input.triggers,
+        facts: input.facts,
+        grossPremiumCents: input.grossPremiumCents,
+        autoBindPremiumCents: input.autoBindPremiumCents,
+      })
     : [];
   const knockouts = (input.openKnockoutHits ?? (await openKnockoutHits(tx, tenant, input.submissionId)))
     .filter((hit) => hit.action === "refer")

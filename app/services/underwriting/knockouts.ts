@@ -29,7 +29,11 @@ export type KnockoutEvaluation = { ok: true; answers: KnockoutAnswer[] } | { ok:
  * with `requireAll` (the intake form, which asks every question) each rule needs an answer. The
  * API may leave questions out: an unasked question is not a hit.
  */
-export function evaluateKnockouts(rules: readonly KnockoutRule[], answers: Readonly<Record<string, boolean>>, { requireAll }: { requireAll: boolean }): KnockoutEvaluation {
+export function evaluateKnockouts(
+  rules: readonly KnockoutRule[],
+  answers: Readonly<Record<string, boolean>>,
+  { requireAll }: { requireAll: boolean },
+): KnockoutEvaluation {
   const known = new Set(rules.map((r) => r.code));
   const unknown = Object.keys(answers).filter((code) => !known.has(code));
   if (unknown.length) {
@@ -46,7 +50,15 @@ export function evaluateKnockouts(rules: readonly KnockoutRule[], answers: Reado
       .filter((r) => answers[r.code] !== undefined)
       .map((r) => {
         const answer = answers[r.code]!;
-        return { ruleId: r.id, code: r.code, question: r.question, answer, hit: answer === r.adverseAnswer, action: r.action, reasonCode: r.reasonCode };
+        return {
+          ruleId: r.id,
+          code: r.code,
+          question: r.question,
+          answer,
+          hit: answer === r.adverseAnswer,
+          action: r.action,
+          reasonCode: r.reasonCode,
+        };
       }),
   };
 }

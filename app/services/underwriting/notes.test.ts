@@ -7,8 +7,15 @@ import { listSubmissionEvents } from "../../models/submissions.server.ts";
 describe("submission notes", () => {
   test("the producer reads external notes only; underwriters read both", async () => {
     const id = await fileTestSubmission();
-    expect(await addNote(db, underwriter, id, { visibility: "internal", body: "Loss runs look thin; ask for the 2023 claim detail." })).toMatchObject({ ok: true });
-    expect(await addNote(db, underwriter, id, { visibility: "external", body: "Thanks, we are reviewing the submission." })).toMatchObject({ ok: true });
+    expect(
+      await addNote(db, underwriter, id, {
+        visibility: "internal",
+        body: "Loss runs look thin; ask for the 2023 claim detail.",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await addNote(db, underwriter, id, { visibility: "external", body: "Thanks, we are reviewing the submission." }),
+    ).toMatchObject({ ok: true });
 
     expect((await listNotes(db, underwriter, id)).map((n) => [n.visibility, n.body])).toEqual([
       ["internal", "Loss runs look thin; ask for the 2023 claim detail."],
@@ -29,9 +36,15 @@ describe("submission notes", () => {
 
   test("a producer cannot write notes, and another organization cannot reach the submission", async () => {
     const id = await fileTestSubmission();
-    expect(await addNote(db, producer, id, { visibility: "external", body: "hello" })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await addNote(db, producer, id, { visibility: "external", body: "hello" })).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     const other = tenantOf("underwriter@lakeshore.demo");
-    expect(await addNote(db, other, id, { visibility: "internal", body: "hello" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await addNote(db, other, id, { visibility: "internal", body: "hello" })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     expect(await listNotes(db, other, id)).toEqual([]);
   });
 });

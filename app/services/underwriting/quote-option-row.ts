@@ -4,7 +4,10 @@ import type { RatedQuote, SubmissionFacts } from "../rating/index.ts";
 // Between stored submissions and quotes and the rating engine.
 
 /** A rated option as the quote_options row that records it, with its whole rating trail. */
-export function quoteOptionRow(rated: RatedQuote, row: { id: string; orgId: string; quoteId: string; position: number; withinAuthority: boolean }) {
+export function quoteOptionRow(
+  rated: RatedQuote,
+  row: { id: string; orgId: string; quoteId: string; position: number; withinAuthority: boolean },
+) {
   return {
     ...row,
     occurrenceLimitCents: rated.option.occurrenceLimit,
@@ -33,7 +36,10 @@ type SubmissionForRating = {
 };
 
 /** What the rating engine is told about a submission. Rating counts completed years in business. */
-export function submissionFacts(submission: SubmissionForRating, { aggregateLimit, yearsInBusiness }: { aggregateLimit: Cents; yearsInBusiness: string | null }): SubmissionFacts {
+export function submissionFacts(
+  submission: SubmissionForRating,
+  { aggregateLimit, yearsInBusiness }: { aggregateLimit: Cents; yearsInBusiness: string | null },
+): SubmissionFacts {
   return {
     lineOfBusiness: submission.lineOfBusiness,
     homeState: submission.state,

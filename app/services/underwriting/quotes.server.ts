@@ -15,5 +15,7 @@ export async function listQuotesForSubmission(db: Database, tenant: TenantContex
 /** One quote and its options with their rating trails, in one query. */
 export async function findQuote(db: Database, tenant: TenantContext, quoteId: string) {
   const quote = await findQuoteWithOptions(db, tenant, quoteId);
-  return quote && { ...quote, options: quote.options.map((o) => ({ ...o, rating: o.rating as unknown as RatedQuote })) };
+  return (
+    quote && { ...quote, options: quote.options.map((o) => ({ ...o, rating: o.rating as unknown as RatedQuote })) }
+  );
 }

@@ -14,11 +14,22 @@ import { toCents } from "../../utils/money.ts";
 import { addDays } from "../../utils/calendar-date.ts";
 import { daStandingForQuote } from "../policies/da-standing.server.ts";
 import { daFlagsForQuote } from "../policies/da-checks.ts";
-import { compileRateTable, compileTaxTable, rateQuoteOptions, type CompiledRateTable, type CompiledTaxTable, type QuoteOption, type ScheduleAdjustment } from "../rating/index.ts";
+import {
+  compileRateTable,
+  compileTaxTable,
+  rateQuoteOptions,
+  type CompiledRateTable,
+  type CompiledTaxTable,
+  type QuoteOption,
+  type ScheduleAdjustment,
+} from "../rating/index.ts";
 import { quoteReferralReasons } from "./authority.server.ts";
 import { openKnockoutHits } from "./knockouts.server.ts";
 
-export type QuoteFailure = { code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED" | "SCHEDULE_INVALID"; message: string };
+export type QuoteFailure = {
+  code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED" | "SCHEDULE_INVALID";
+  message: string;
+};
 export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
 
 const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted", "referred"]);
@@ -28,7 +39,11 @@ const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted", "referred
 const compiledRateTables = new Map<string, CompiledRateTable>();
 const compiledTaxTables = new Map<string, CompiledTaxTable>();
 
-function compiled<T>(cache: Map<string, T>, id: string, compile: () => { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+function compiled<T>(
+  cache: Map<string, T>,
+  id: string,
+  compile: () => { ok: true; value: T } | { ok: false; error: { message: string } },
+): T {
   let table = cache.get(id);
   if (!table) {
     const result = compile();
@@ -56,7 +71,10 @@ export async function quoteSubmission(
   if (!row) return { ok: false, error: { code: "NOT_FOUND", message: "Submission not found" } };
   const { submission } = row;
   if (!QUOTABLE.has(submission.status)) {
-    return { ok: false, error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` } };
+    return {
+      ok: false,
+      error: { code: "NOT_QUOTABLE", message: `A ${submission.status} submission cannot be quoted.` },
+    };
   }
 
   // Everything the quote reads goes out together; the knockout hits are read here rather than
@@ -94,11 +112,19 @@ export async function quoteSubmission(
     await recordQuoteFailure(db, tenant, submission.id, message);
     return { ok: false, error: { code: "RATING_FAILED", message } };
   }
-  const facts = submissionFacts(submission, { aggregateLimit: options[0]!.aggregateLimit, yearsInBusiness: row.yearsInBusiness });
+  const facts = submissionFacts(submission, {
+    aggregateLimit: options[0]!.aggregateLimit,
+    yearsInBusiness: row.yearsInBusiness,
+  });
   const rated = rateQuoteOptions({ submission: facts, schedule: appliedSchedule, rateTable, taxTable }, options);
   const failure = rated.find((r) => !r.ok);
   // A schedule the underwriter has just entered is their input error, not the submission's story.
-  if (failure && !failure.ok && schedule && (failure.error.code === "schedule_out_of_bounds" || failure.error.code === "invalid_schedule_adjustment")) {
+  if (
+    failure &&
+    !failure.ok &&
+    schedule &&
+    (failure.error.code === "schedule_out_of_bounds" || failure.error.code === "invalid_schedule_adjustment")
+  ) {
     return { ok: false, error: { code: "SCHEDULE_INVALID", message: failure.error.message } };
   }
   if (failure && !failure.ok) {
@@ -109,7 +135,14 @@ export async function quoteSubmission(
 
   const agreement = standing?.terms ?? null;
   const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
-    if (!agreement) return [{ check: "da_agreement_in_force", code: "DA_NOT_IN_FORCE", detail: "The program has no delegated authority agreement." }];
+    if (!agreement)
+      return [
+        {
+          check: "da_agreement_in_force",
+          code: "DA_NOT_IN_FORCE",
+          detail: "The program has no delegated authority agreement.",
+        },
+      ];
     return daFlagsForQuote({
       agreement,
       asOf: today,
@@ -158,7 +191,10 @@ export async function quoteSubmission(
         }),
       ),
     );
-    await setSubmissionStatus(tx, tenant, submission.id, { status: "quoted", indicatedPremiumCents: ratedOptions[0]!.grossPremium });
+    await setSubmissionStatus(tx, tenant, submission.id, {
+      status: "quoted",
+      indicatedPremiumCents: ratedOptions[0]!.grossPremium,
+    });
     await recordSubmissionEvent(tx, tenant, submission.id, "quoted", {
       quoteId,
       rateTableVersion: rateRow.version,
@@ -169,7 +205,12 @@ export async function quoteSubmission(
     const reasons = await quoteReferralReasons(tx, tenant, {
       submissionId: submission.id,
       triggers: agreement?.referralTriggers ?? null,
-      facts: { homeState: submission.state, naicsCode: submission.naicsCode, annualRevenueCents: submission.annualRevenueCents, priorLossCount: submission.priorLossCount },
+      facts: {
+        homeState: submission.state,
+        naicsCode: submission.naicsCode,
+        annualRevenueCents: submission.annualRevenueCents,
+        priorLossCount: submission.priorLossCount,
+      },
       lineOfBusiness: submission.lineOfBusiness,
       grossPremiumCents: ratedOptions[0]!.grossPremium,
       occurrenceLimitCents: occurrenceLimit,

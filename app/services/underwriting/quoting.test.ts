@@ -54,9 +54,15 @@ describe("quoting a submission", () => {
     const premiums = quote!.options.map((o) => o.grossPremiumCents);
     expect([...premiums].sort((a, b) => a - b)).toEqual(premiums);
 
-    const [row] = await db.select().from(submissions).where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
+    const [row] = await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
     expect(row).toMatchObject({ status: "quoted", indicatedPremiumCents: quote!.options[0]!.grossPremiumCents });
-    const events = await db.select().from(submissionEvents).where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, id)));
+    const events = await db
+      .select()
+      .from(submissionEvents)
+      .where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, id)));
     expect(events.map((e) => e.type)).toEqual(["quoted"]);
   });
 
@@ -79,10 +85,21 @@ describe("quoting a submission", () => {
 
   test("a limit the program does not offer, and a submission already bound, are refused with a reason", async () => {
     const odd = await newSubmission({ requestedLimitCents: 123_400_000 });
-    expect(await quoteSubmission(db, producer, odd, "2026-11-22")).toEqual({ ok: false, error: { code: "RATING_FAILED", message: "The program does not offer the requested limit." } });
-    expect(await quoteSubmission(db, producer, "sub_a_4", "2026-11-22")).toEqual({ ok: false, error: { code: "NOT_QUOTABLE", message: "A bound submission cannot be quoted." } });
-    const events = await db.select().from(submissionEvents).where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, odd)));
-    expect(events).toMatchObject([{ type: "quote_failed", detail: { message: "The program does not offer the requested limit." } }]);
+    expect(await quoteSubmission(db, producer, odd, "2026-11-22")).toEqual({
+      ok: false,
+      error: { code: "RATING_FAILED", message: "The program does not offer the requested limit." },
+    });
+    expect(await quoteSubmission(db, producer, "sub_a_4", "2026-11-22")).toEqual({
+      ok: false,
+      error: { code: "NOT_QUOTABLE", message: "A bound submission cannot be quoted." },
+    });
+    const events = await db
+      .select()
+      .from(submissionEvents)
+      .where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, odd)));
+    expect(events).toMatchObject([
+      { type: "quote_failed", detail: { message: "The program does not offer the requested limit." } },
+    ]);
   });
 
   test("a producer's quote above the program's auto-bind threshold is referred, naming the threshold", async () => {
@@ -93,9 +110,16 @@ describe("quoting a submission", () => {
     expect(quote!.daFlags).toEqual([]);
     expect(quote!.options[0]!.grossPremiumCents).toBeGreaterThan(2_500_000);
     const [referral] = await listReferralsForSubmission(db, producer, id);
-    expect(referral).toMatchObject({ status: "pending", quoteId: quote!.id, reasons: [{ code: "authority_exceeded" }] });
+    expect(referral).toMatchObject({
+      status: "pending",
+      quoteId: quote!.id,
+      reasons: [{ code: "authority_exceeded" }],
+    });
     expect(referral!.reasons[0]!.rationale).toContain("auto-bind authority of $25,000.00");
-    const [row] = await db.select().from(submissions).where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
+    const [row] = await db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.orgId, producer.orgId), eq(submissions.id, id)));
     expect(row!.status).toBe("referred");
   });
 
@@ -107,7 +131,13 @@ describe("quoting a submission", () => {
   });
 
   test("another organization's submission is not found", async () => {
-    expect(await quoteSubmission(db, tenantOf("producer@lakeshore.demo"), "sub_a_6", "2026-11-22")).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await quoteSubmission(db, tenantOf("producer@summit.demo"), "sub_a_6", "2026-11-22")).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await quoteSubmission(db, tenantOf("producer@lakeshore.demo"), "sub_a_6", "2026-11-22")).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await quoteSubmission(db, tenantOf("producer@summit.demo"), "sub_a_6", "2026-11-22")).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
   });
 });

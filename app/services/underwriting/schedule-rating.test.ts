@@ -6,7 +6,11 @@ import { quoteSubmission } from "./quoting.server.ts";
 import { factorToPercent, percentToFactor, ScheduleForm } from "./workbench-forms.ts";
 import { db, fileTestSubmission, producer, seniorUnderwriter, TODAY } from "../../../tests/support/test-submission.ts";
 
-const scheduleStep = (quote: { options: { rating: { steps: readonly { key: string; factor: string | null; input: string; premiumAfter: number }[] } }[] }) => {
+const scheduleStep = (quote: {
+  options: {
+    rating: { steps: readonly { key: string; factor: string | null; input: string; premiumAfter: number }[] };
+  }[];
+}) => {
   const steps = quote.options[0]!.rating.steps;
   const index = steps.findIndex((s) => s.key === "schedule");
   return { step: steps[index]!, before: steps[index - 1]!.premiumAfter };
@@ -18,21 +22,30 @@ describe("schedule rating", () => {
     expect(percentToFactor("7.5")).toBe("0.075");
     expect(percentToFactor("+2")).toBe("0.02");
     expect(["-0.10", "0.075", "0.25"].map(factorToPercent)).toEqual(["-10", "7.5", "25"]);
-    const parsed = ScheduleForm.safeParse({ intent: "schedule", percent: ["-10", "", "5"], reason: ["Loss control visit", "", "Prior coverage gap"] });
+    const parsed = ScheduleForm.safeParse({
+      intent: "schedule",
+      percent: ["-10", "", "5"],
+      reason: ["Loss control visit", "", "Prior coverage gap"],
+    });
     expect(parsed.data).toEqual([
       { factor: "-0.10", reason: "Loss control visit" },
       { factor: "0.05", reason: "Prior coverage gap" },
     ]);
     const noReason = ScheduleForm.safeParse({ intent: "schedule", percent: ["-10", "", ""], reason: ["", "", ""] });
     expect(noReason.error?.issues[0]?.message).toBe("Row 1: every credit or debit needs a reason");
-    expect(ScheduleForm.safeParse({ intent: "schedule", percent: ["ten", "", ""], reason: ["x", "", ""] }).error?.issues[0]?.message).toContain("as a percentage");
+    expect(
+      ScheduleForm.safeParse({ intent: "schedule", percent: ["ten", "", ""], reason: ["x", "", ""] }).error?.issues[0]
+        ?.message,
+    ).toContain("as a percentage");
   });
 
   test("a credit re-rates into a new quote version whose schedule step records the factor and reasons", async () => {
     const id = await fileTestSubmission();
     const first = await quoteSubmission(db, producer, id, TODAY);
     if (!first.ok) throw new Error(first.error.message);
-    const credited = await quoteSubmission(db, seniorUnderwriter, id, TODAY, { schedule: [{ factor: "-0.10", reason: "Loss control visit: good housekeeping" }] });
+    const credited = await quoteSubmission(db, seniorUnderwriter, id, TODAY, {
+      schedule: [{ factor: "-0.10", reason: "Loss control visit: good housekeeping" }],
+    });
     if (!credited.ok) throw new Error(credited.error.message);
 
     const [current, previous] = await listQuotesForSubmission(db, seniorUnderwriter, id);
@@ -61,15 +74,29 @@ describe("schedule rating", () => {
         { factor: "-0.10", reason: "Safety program" },
       ],
     });
-    expect(outcome).toEqual({ ok: false, error: { code: "SCHEDULE_INVALID", message: "Schedule rating total -0.30 is outside -0.25..0.25" } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: "SCHEDULE_INVALID", message: "Schedule rating total -0.30 is outside -0.25..0.25" },
+    });
     expect(await listQuotesForSubmission(db, producer, id)).toHaveLength(1);
-    const failures = await db.select().from(submissionEvents).where(and(eq(submissionEvents.orgId, producer.orgId), eq(submissionEvents.submissionId, id), eq(submissionEvents.type, "quote_failed")));
+    const failures = await db
+      .select()
+      .from(submissionEvents)
+      .where(
+        and(
+          eq(submissionEvents.orgId, producer.orgId),
+          eq(submissionEvents.submissionId, id),
+          eq(submissionEvents.type, "quote_failed"),
+        ),
+      );
     expect(failures).toEqual([]);
   });
 
   test("the bound itself is allowed", async () => {
     const id = await fileTestSubmission();
-    const outcome = await quoteSubmission(db, seniorUnderwriter, id, TODAY, { schedule: [{ factor: "0.25", reason: "Prior coverage gap and poor housekeeping" }] });
+    const outcome = await quoteSubmission(db, seniorUnderwriter, id, TODAY, {
+      schedule: [{ factor: "0.25", reason: "Prior coverage gap and poor housekeeping" }],
+    });
     expect(outcome.ok).toBe(true);
   });
 });

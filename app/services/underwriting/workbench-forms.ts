@@ -6,13 +6,25 @@ import { REFERRAL_REASON_CODES } from "../policies/referral-triggers.ts";
 // The workbench's forms, shared by the page (field names, choices) and its action (validation).
 
 const text = (what: string, min: number, max: number) =>
-  z.string(`Write the ${what}`).trim().min(min, min > 1 ? `Write the ${what} (at least ${min} characters)` : `Write the ${what}`).max(max, `Keep the ${what} under ${max} characters`);
+  z
+    .string(`Write the ${what}`)
+    .trim()
+    .min(min, min > 1 ? `Write the ${what} (at least ${min} characters)` : `Write the ${what}`)
+    .max(max, `Keep the ${what} under ${max} characters`);
 
-export const NoteForm = z.object({ intent: z.literal("note"), visibility: z.enum(NOTE_VISIBILITIES, "Choose who may read the note"), body: text("note", 1, 4000) });
+export const NoteForm = z.object({
+  intent: z.literal("note"),
+  visibility: z.enum(NOTE_VISIBILITIES, "Choose who may read the note"),
+  body: text("note", 1, 4000),
+});
 
 export const RequestInfoForm = z.object({ intent: z.literal("request_info"), question: text("request", 10, 4000) });
 
-export const DeclineForm = z.object({ intent: z.literal("decline"), code: z.enum(REFERRAL_REASON_CODES, "Choose a reason code"), rationale: text("rationale", 10, 2000) });
+export const DeclineForm = z.object({
+  intent: z.literal("decline"),
+  code: z.enum(REFERRAL_REASON_CODES, "Choose a reason code"),
+  rationale: text("rationale", 10, 2000),
+});
 
 export const AnswerInfoForm = z.object({ intent: z.literal("answer_info"), answer: text("answer", 2, 4000) });
 
@@ -38,7 +50,9 @@ export const ScheduleForm = z
     intent: z.literal("schedule"),
     // An empty row arrives as undefined from Conform's parse: it is "", a row left out.
     percent: z.array(z.string().trim().default("")).length(SCHEDULE_ROWS),
-    reason: z.array(z.string().trim().max(200, "Keep each reason under 200 characters").default("")).length(SCHEDULE_ROWS),
+    reason: z
+      .array(z.string().trim().max(200, "Keep each reason under 200 characters").default(""))
+      .length(SCHEDULE_ROWS),
   })
   .transform((form, ctx) => {
     const adjustments: { factor: string; reason: string }[] = [];
@@ -46,7 +60,10 @@ export const ScheduleForm = z
       const reason = form.reason[i] ?? "";
       if (value === "" && reason === "") return;
       if (!percent.test(value)) {
-        ctx.addIssue({ code: "custom", message: `Row ${i + 1}: enter the credit or debit as a percentage, e.g. -10 or 5` });
+        ctx.addIssue({
+          code: "custom",
+          message: `Row ${i + 1}: enter the credit or debit as a percentage, e.g. -10 or 5`,
+        });
       } else if (reason === "") {
         ctx.addIssue({ code: "custom", message: `Row ${i + 1}: every credit or debit needs a reason` });
       } else {

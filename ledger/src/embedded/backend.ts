@@ -18,6 +18,7 @@ import type { Call, Method, Reply } from "./worker.ts";
 export class EmbeddedBackend implements Backend {
   readonly kind = "embedded";
   readonly #worker: Worker;
+  // biome-ignore lint/suspicious/noExplicitAny: each pending call resolves with its own result type
   readonly #calls = new Map<number, { resolve: (result: any) => void; reject: (error: Error) => void }>();
   #nextId = 0;
   #failure: Error | undefined;

@@ -65,7 +65,9 @@ export class Engine {
   }
 
   createAccounts(accounts: Account[]): CreateAccountResult[] {
-    return this.#store.transaction(() => createAccounts(this.#store, accounts, this.#reserveTimestamps(accounts.length)));
+    return this.#store.transaction(() =>
+      createAccounts(this.#store, accounts, this.#reserveTimestamps(accounts.length)),
+    );
   }
 
   createTransfers(transfers: Transfer[]): CreateTransferResult[] {

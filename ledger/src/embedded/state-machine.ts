@@ -175,7 +175,8 @@ function createTransfer(store: Store, t: Transfer, timestamp: bigint): CreateTra
   }
   if (store.isFailedTransferId(t.id)) return fail("id_already_failed");
 
-  const resolving = has(t.flags, TransferFlags.post_pending_transfer) || has(t.flags, TransferFlags.void_pending_transfer);
+  const resolving =
+    has(t.flags, TransferFlags.post_pending_transfer) || has(t.flags, TransferFlags.void_pending_transfer);
   if (resolving) {
     const exclusive =
       TransferFlags.pending |

@@ -293,7 +293,8 @@ export class Store {
 
   hasDuePending(now: bigint): boolean {
     return (
-      this.#statement("SELECT 1 FROM pending_transfers WHERE status = 1 AND expires_at <= ? LIMIT 1").get(now) !== undefined
+      this.#statement("SELECT 1 FROM pending_transfers WHERE status = 1 AND expires_at <= ? LIMIT 1").get(now) !==
+      undefined
     );
   }
 

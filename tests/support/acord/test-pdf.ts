@@ -22,36 +22,131 @@ const EXPOSURE = "PREMISES AND PAYROLL";
 const LOSSES = "LOSS HISTORY";
 
 const TEST_FIELDS = {
-  insuredName: { section: APPLICANT, label: "Name (first named insured)", standard: "NamedInsured_FullName_A", alias: "Applicant Name" },
-  mailingLine1: { section: APPLICANT, label: "Mailing address", standard: "NamedInsured_MailingAddress_LineOne_A", alias: "Mailing Address" },
-  mailingCity: { section: APPLICANT, label: "City", standard: "NamedInsured_MailingAddress_CityName_A", alias: "Mailing City" },
-  mailingState: { section: APPLICANT, label: "State", standard: "NamedInsured_MailingAddress_StateOrProvinceCode_A", alias: "Mailing State" },
-  mailingPostalCode: { section: APPLICANT, label: "ZIP", standard: "NamedInsured_MailingAddress_PostalCode_A", alias: "Mailing Zip" },
+  insuredName: {
+    section: APPLICANT,
+    label: "Name (first named insured)",
+    standard: "NamedInsured_FullName_A",
+    alias: "Applicant Name",
+  },
+  mailingLine1: {
+    section: APPLICANT,
+    label: "Mailing address",
+    standard: "NamedInsured_MailingAddress_LineOne_A",
+    alias: "Mailing Address",
+  },
+  mailingCity: {
+    section: APPLICANT,
+    label: "City",
+    standard: "NamedInsured_MailingAddress_CityName_A",
+    alias: "Mailing City",
+  },
+  mailingState: {
+    section: APPLICANT,
+    label: "State",
+    standard: "NamedInsured_MailingAddress_StateOrProvinceCode_A",
+    alias: "Mailing State",
+  },
+  mailingPostalCode: {
+    section: APPLICANT,
+    label: "ZIP",
+    standard: "NamedInsured_MailingAddress_PostalCode_A",
+    alias: "Mailing Zip",
+  },
   homeState: { section: APPLICANT, label: "Home state", alias: "Home State" },
   naicsCode: { section: APPLICANT, label: "NAICS", standard: "NamedInsured_NAICSCode_A", alias: "NAICS Code" },
   sicCode: { section: APPLICANT, label: "SIC", standard: "NamedInsured_SICCode_A", alias: "SIC Code" },
-  businessStartDate: { section: APPLICANT, label: "Date business started", standard: "NamedInsured_BusinessStartDate_A", alias: "Date Business Started" },
+  businessStartDate: {
+    section: APPLICANT,
+    label: "Date business started",
+    standard: "NamedInsured_BusinessStartDate_A",
+    alias: "Date Business Started",
+  },
   yearsInBusiness: { section: APPLICANT, label: "Years in business", alias: "Years in Business" },
-  contactEmail: { section: APPLICANT, label: "Contact e-mail", standard: "NamedInsured_Contact_PrimaryEmailAddress_A", alias: "Contact Email" },
-  contactPhone: { section: APPLICANT, label: "Contact phone", standard: "NamedInsured_Contact_PrimaryPhoneNumber_A", alias: "Contact Phone" },
-  glIndicator: { section: LINES, label: "Commercial general liability", checkbox: true, standard: "Policy_LineOfBusiness_CommercialGeneralLiability_A", alias: "General Liability" },
+  contactEmail: {
+    section: APPLICANT,
+    label: "Contact e-mail",
+    standard: "NamedInsured_Contact_PrimaryEmailAddress_A",
+    alias: "Contact Email",
+  },
+  contactPhone: {
+    section: APPLICANT,
+    label: "Contact phone",
+    standard: "NamedInsured_Contact_PrimaryPhoneNumber_A",
+    alias: "Contact Phone",
+  },
+  glIndicator: {
+    section: LINES,
+    label: "Commercial general liability",
+    checkbox: true,
+    standard: "Policy_LineOfBusiness_CommercialGeneralLiability_A",
+    alias: "General Liability",
+  },
   wcIndicator: { section: LINES, label: "Workers compensation", checkbox: true, alias: "Workers Compensation" },
-  otherLine: { section: LINES, label: "Other line of business", standard: "Policy_LineOfBusiness_OtherLineOfBusinessDescription_A", alias: "Line of Business" },
-  effectiveDate: { section: POLICY, label: "Proposed effective date", standard: "Policy_EffectiveDate_A", alias: "Effective Date" },
-  requestedLimit: { section: POLICY, label: "GL each occurrence limit", standard: "GeneralLiability_EachOccurrence_LimitAmount_A", alias: "Each Occurrence Limit" },
-  aggregateLimit: { section: POLICY, label: "GL general aggregate limit", standard: "GeneralLiability_GeneralAggregate_LimitAmount_A", alias: "General Aggregate" },
-  deductible: { section: POLICY, label: "GL property damage deductible", standard: "GeneralLiability_PropertyDamage_DeductibleAmount_A", alias: "Deductible" },
+  otherLine: {
+    section: LINES,
+    label: "Other line of business",
+    standard: "Policy_LineOfBusiness_OtherLineOfBusinessDescription_A",
+    alias: "Line of Business",
+  },
+  effectiveDate: {
+    section: POLICY,
+    label: "Proposed effective date",
+    standard: "Policy_EffectiveDate_A",
+    alias: "Effective Date",
+  },
+  requestedLimit: {
+    section: POLICY,
+    label: "GL each occurrence limit",
+    standard: "GeneralLiability_EachOccurrence_LimitAmount_A",
+    alias: "Each Occurrence Limit",
+  },
+  aggregateLimit: {
+    section: POLICY,
+    label: "GL general aggregate limit",
+    standard: "GeneralLiability_GeneralAggregate_LimitAmount_A",
+    alias: "General Aggregate",
+  },
+  deductible: {
+    section: POLICY,
+    label: "GL property damage deductible",
+    standard: "GeneralLiability_PropertyDamage_DeductibleAmount_A",
+    alias: "Deductible",
+  },
   employersLiabilityLimit: {
     section: POLICY,
     label: "WC employers liability each accident",
     standard: "WorkersCompensationEmployersLiability_EmployersLiability_EachAccidentLimitAmount_A",
     alias: "Each Accident Limit",
   },
-  annualRevenue: { section: EXPOSURE, label: "Premises 1 annual revenues", standard: "CommercialStructure_AnnualRevenueAmount_A", alias: "Annual Revenue" },
-  annualRevenue2: { section: EXPOSURE, label: "Premises 2 annual revenues", standard: "CommercialStructure_AnnualRevenueAmount_B" },
-  payroll: { section: EXPOSURE, label: "Class 1 estimated annual remuneration", standard: "WorkersCompensation_RateClass_RemunerationAmount_A", alias: "Annual Payroll" },
-  payroll2: { section: EXPOSURE, label: "Class 2 estimated annual remuneration", standard: "WorkersCompensation_RateClass_RemunerationAmount_B" },
-  noPriorLosses: { section: LOSSES, label: "No prior losses", checkbox: true, standard: "LossHistory_NoPriorLossesIndicator_A", alias: "No Prior Losses" },
+  annualRevenue: {
+    section: EXPOSURE,
+    label: "Premises 1 annual revenues",
+    standard: "CommercialStructure_AnnualRevenueAmount_A",
+    alias: "Annual Revenue",
+  },
+  annualRevenue2: {
+    section: EXPOSURE,
+    label: "Premises 2 annual revenues",
+    standard: "CommercialStructure_AnnualRevenueAmount_B",
+  },
+  payroll: {
+    section: EXPOSURE,
+    label: "Class 1 estimated annual remuneration",
+    standard: "WorkersCompensation_RateClass_RemunerationAmount_A",
+    alias: "Annual Payroll",
+  },
+  payroll2: {
+    section: EXPOSURE,
+    label: "Class 2 estimated annual remuneration",
+    standard: "WorkersCompensation_RateClass_RemunerationAmount_B",
+  },
+  noPriorLosses: {
+    section: LOSSES,
+    label: "No prior losses",
+    checkbox: true,
+    standard: "LossHistory_NoPriorLossesIndicator_A",
+    alias: "No Prior Losses",
+  },
   loss1Date: { section: LOSSES, label: "Loss 1 date of occurrence", standard: "LossHistory_OccurrenceDate_A" },
   loss1Paid: { section: LOSSES, label: "Loss 1 amount paid", standard: "LossHistory_PaidAmount_A" },
   loss1Reserved: { section: LOSSES, label: "Loss 1 amount reserved", standard: "LossHistory_ReservedAmount_A" },
@@ -112,7 +207,15 @@ export async function buildAcord125Pdf(values: Acord125TestValues, options: Buil
 export async function buildEncryptedAcord125Pdf(values: Acord125TestValues = COMPLETE_GL_VALUES): Promise<Uint8Array> {
   const document = await layOutForm(values, {});
   const emptyKey = PDFHexString.of("00".repeat(32));
-  const handler = document.context.obj({ Filter: "Standard", V: 2, R: 3, Length: 128, P: -3904, O: emptyKey, U: emptyKey });
+  const handler = document.context.obj({
+    Filter: "Standard",
+    V: 2,
+    R: 3,
+    Length: 128,
+    P: -3904,
+    O: emptyKey,
+    U: emptyKey,
+  });
   document.context.trailerInfo.Encrypt = document.context.register(handler);
   return document.save();
 }
@@ -133,7 +236,10 @@ export async function buildTruncatedAcord125Pdf(values: Acord125TestValues = COM
 async function layOutForm(values: Acord125TestValues, options: BuildOptions): Promise<PDFDocument> {
   const document = await PDFDocument.create();
   document.setTitle("ACORD 125 Commercial Insurance Application");
-  const fonts = { regular: await document.embedFont(StandardFonts.Helvetica), bold: await document.embedFont(StandardFonts.HelveticaBold) };
+  const fonts = {
+    regular: await document.embedFont(StandardFonts.Helvetica),
+    bold: await document.embedFont(StandardFonts.HelveticaBold),
+  };
   const form = document.getForm();
   const cursor = new Cursor(document, fonts);
 
@@ -196,7 +302,13 @@ class Cursor {
 
   section(title: string): void {
     const page = this.advance(ROW_HEIGHT + 4);
-    page.drawRectangle({ x: PAGE.margin, y: this.y - 3, width: PAGE.width - 2 * PAGE.margin, height: 14, color: rgb(0.85, 0.85, 0.85) });
+    page.drawRectangle({
+      x: PAGE.margin,
+      y: this.y - 3,
+      width: PAGE.width - 2 * PAGE.margin,
+      height: 14,
+      color: rgb(0.85, 0.85, 0.85),
+    });
     page.drawText(title, { x: PAGE.margin + 4, y: this.y, size: 9, font: this.fonts.bold });
   }
 
@@ -209,8 +321,18 @@ class Cursor {
   private advance(height: number): PDFPage {
     if (this.page === undefined || this.y - height < PAGE.margin) {
       this.page = this.document.addPage([PAGE.width, PAGE.height]);
-      this.page.drawText("ACORD 125 COMMERCIAL INSURANCE APPLICATION", { x: PAGE.margin, y: PAGE.height - 56, size: 14, font: this.fonts.bold });
-      this.page.drawText("ACORD 125 (2016/03)", { x: PAGE.margin, y: PAGE.height - 70, size: 7, font: this.fonts.regular });
+      this.page.drawText("ACORD 125 COMMERCIAL INSURANCE APPLICATION", {
+        x: PAGE.margin,
+        y: PAGE.height - 56,
+        size: 14,
+        font: this.fonts.bold,
+      });
+      this.page.drawText("ACORD 125 (2016/03)", {
+        x: PAGE.margin,
+        y: PAGE.height - 70,
+        size: 7,
+        font: this.fonts.regular,
+      });
       this.y = PAGE.height - 80;
     }
     this.y -= height;

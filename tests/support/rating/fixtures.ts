@@ -1,6 +1,10 @@
 import { toCents } from "../../../app/utils/money.ts";
 import { compileRateTable, compileTaxTable } from "../../../app/services/rating/compile.ts";
-import { DEMO_GL_RATE_TABLE, DEMO_SURPLUS_LINES_TAX_TABLE, DEMO_WC_RATE_TABLE } from "../../../app/services/rating/demo-rate-tables.ts";
+import {
+  DEMO_GL_RATE_TABLE,
+  DEMO_SURPLUS_LINES_TAX_TABLE,
+  DEMO_WC_RATE_TABLE,
+} from "../../../app/services/rating/demo-rate-tables.ts";
 import type { RatedQuote, RatingInput, RatingResult, SubmissionFacts } from "../../../app/services/rating/types.ts";
 
 export function unwrap<T>(result: RatingResult<T>): T {

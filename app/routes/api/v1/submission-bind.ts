@@ -3,7 +3,7 @@ import { hasPermission } from "../../../auth/permissions.ts";
 import { afterResponseContext, appServices } from "../../../context.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
 import { findCurrentQuoteOptionIds } from "../../../models/quotes.server.ts";
-import { getSubmission, isSubmissionVisible } from "../../../models/submissions.server.ts";
+import { isSubmissionVisible } from "../../../models/submissions.server.ts";
 import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
@@ -13,7 +13,8 @@ import { todayInUtc } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant, request }) => {
-    if (!hasPermission(tenant.roles, "bind:submission")) throw new ApiFailure(403, "FORBIDDEN", "This API key may not bind.");
+    if (!hasPermission(tenant.roles, "bind:submission"))
+      throw new ApiFailure(403, "FORBIDDEN", "This API key may not bind.");
     // The path's id first: a submission outside the key's scope answers 404 whatever the body says.
     if (!(await isSubmissionVisible(appServices(args.context).db, tenant, args.params.submissionId))) {
       throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
@@ -27,7 +28,9 @@ export async function action(args: Route.ActionArgs) {
     }
     const parsed = BindRequest.safeParse(json);
     if (!parsed.success) {
-      throw new ApiFailure(400, "VALIDATION_FAILED", "The request body is not valid.", { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+      throw new ApiFailure(400, "VALIDATION_FAILED", "The request body is not valid.", {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      });
     }
     const { db } = appServices(args.context);
     const submissionId = args.params.submissionId;
@@ -43,7 +46,12 @@ export async function action(args: Route.ActionArgs) {
       }
       const optionId = parsed.data.quoteOptionId ?? current.optionIds[0]!;
       if (!current.optionIds.includes(optionId)) {
-        return { status: 422, body: { error: { code: "VALIDATION_FAILED", message: "quoteOptionId is not an option of the current quote." } } };
+        return {
+          status: 422,
+          body: {
+            error: { code: "VALIDATION_FAILED", message: "quoteOptionId is not an option of the current quote." },
+          },
+        };
       }
       const outcome = await bindSubmission(
         db,
@@ -60,15 +68,28 @@ export async function action(args: Route.ActionArgs) {
         const failures = outcome.failures;
         return {
           status: 422,
-          body: { error: { code: failures[0]!.code, message: `Pre-bind checks failed: ${failures.map((f) => f.check).join(", ")}`, details: { failedChecks: failures, ...(outcome.referralId ? { referralId: outcome.referralId } : {}) } } },
+          body: {
+            error: {
+              code: failures[0]!.code,
+              message: `Pre-bind checks failed: ${failures.map((f) => f.check).join(", ")}`,
+              details: { failedChecks: failures, ...(outcome.referralId ? { referralId: outcome.referralId } : {}) },
+            },
+          },
         };
       }
       if (outcome.reason === "quote_superseded") {
         const details = { currentQuoteId: outcome.currentQuoteId };
-        return { status: 409, body: { error: { code: outcome.code, message: "The quote was replaced by a newer one.", details } } };
+        return {
+          status: 409,
+          body: { error: { code: outcome.code, message: "The quote was replaced by a newer one.", details } },
+        };
       }
-      if (outcome.reason === "not_found") return { status: 404, body: { error: { code: "NOT_FOUND", message: "No such quote option." } } };
-      return { status: 422, body: { error: { code: "PLAN_NOT_OFFERED", message: "The program does not offer that payment plan." } } };
+      if (outcome.reason === "not_found")
+        return { status: 404, body: { error: { code: "NOT_FOUND", message: "No such quote option." } } };
+      return {
+        status: 422,
+        body: { error: { code: "PLAN_NOT_OFFERED", message: "The program does not offer that payment plan." } },
+      };
     });
   });
 }

@@ -9,12 +9,18 @@ import { todayInUtc } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant }) => {
-    if (!hasPermission(tenant.roles, "quote:submission")) throw new ApiFailure(403, "FORBIDDEN", "This API key may not quote.");
+    if (!hasPermission(tenant.roles, "quote:submission"))
+      throw new ApiFailure(403, "FORBIDDEN", "This API key may not quote.");
     const { db } = appServices(args.context);
     const outcome = await quoteSubmission(db, tenant, args.params.submissionId, todayInUtc());
     if (!outcome.ok) {
       const status = outcome.error.code === "NOT_FOUND" ? 404 : 422;
-      const code = outcome.error.code === "NO_RATE_TABLE" ? "RATING_FAILED" : outcome.error.code === "SCHEDULE_INVALID" ? "VALIDATION_FAILED" : outcome.error.code;
+      const code =
+        outcome.error.code === "NO_RATE_TABLE"
+          ? "RATING_FAILED"
+          : outcome.error.code === "SCHEDULE_INVALID"
+            ? "VALIDATION_FAILED"
+            : outcome.error.code;
       throw new ApiFailure(status, code, outcome.error.message);
     }
     const quote = await findQuote(db, tenant, outcome.quoteId);

@@ -15,6 +15,12 @@ export async function loader(args: Route.LoaderArgs) {
     ]);
     if (!submission) throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
     const knockouts = await listKnockoutAnswers(db, tenant, submission.id);
-    return apiJson(presentSubmission(submission, quotes.find((q) => q.status !== "superseded"), knockouts));
+    return apiJson(
+      presentSubmission(
+        submission,
+        quotes.find((q) => q.status !== "superseded"),
+        knockouts,
+      ),
+    );
   });
 }

@@ -74,8 +74,17 @@ describe("a complete ACORD 125 with ACORD's field names", () => {
       contactEmail: "ops@harborline.example",
       contactPhone: "+15125550142",
     });
-    expect(Object.values(result.fields).every((field) => field.confidence === 1 && field.match === "standard")).toBe(true);
-    expect(result).toMatchObject({ form: "ACORD 125", omitted: [], missingRequired: [], lowConfidenceFields: [], confidence: 1, needsReview: false });
+    expect(Object.values(result.fields).every((field) => field.confidence === 1 && field.match === "standard")).toBe(
+      true,
+    );
+    expect(result).toMatchObject({
+      form: "ACORD 125",
+      omitted: [],
+      missingRequired: [],
+      lowConfidenceFields: [],
+      confidence: 1,
+      needsReview: false,
+    });
     expect(result.fields.insuredName?.sources).toEqual(["NamedInsured_FullName_A"]);
     expect(result.fields.state?.note).toBe("home state taken from the mailing address");
   });
@@ -89,7 +98,12 @@ describe("a complete ACORD 125 with ACORD's field names", () => {
       },
     });
 
-    expect(result.fields.insuredName).toMatchObject({ value: "Harbor Line Plumbing LLC", confidence: 1, match: "standard", sources: ["F[0].P1[0].NamedInsured_FullName_A[0]"] });
+    expect(result.fields.insuredName).toMatchObject({
+      value: "Harbor Line Plumbing LLC",
+      confidence: 1,
+      match: "standard",
+      sources: ["F[0].P1[0].NamedInsured_FullName_A[0]"],
+    });
     expect(result.fields.naicsCode).toMatchObject({ value: "238220", confidence: 1, match: "standard" });
     expect(result.fields.effectiveDate).toMatchObject({ value: "2027-01-15", confidence: 1, match: "standard" });
     expect(result.needsReview).toBe(false);
@@ -97,10 +111,16 @@ describe("a complete ACORD 125 with ACORD's field names", () => {
 
   it("accepts the copy of the insured's name on later pages when it agrees, and doubts both when it does not", async () => {
     const rename = { insuredName: "F[0].P1[0].NamedInsured_FullName_A[0]" };
-    const agreeing = await extraction(COMPLETE_GL_VALUES, { rename, extraFields: { "F[0].P2[0].NamedInsured_FullName_A[0]": "HARBOR LINE  PLUMBING LLC" } });
+    const agreeing = await extraction(COMPLETE_GL_VALUES, {
+      rename,
+      extraFields: { "F[0].P2[0].NamedInsured_FullName_A[0]": "HARBOR LINE  PLUMBING LLC" },
+    });
     expect(agreeing.fields.insuredName?.confidence).toBe(1);
 
-    const disagreeing = await extraction(COMPLETE_GL_VALUES, { rename, extraFields: { "F[0].P2[0].NamedInsured_FullName_A[0]": "Harbor Line Holdings Inc" } });
+    const disagreeing = await extraction(COMPLETE_GL_VALUES, {
+      rename,
+      extraFields: { "F[0].P2[0].NamedInsured_FullName_A[0]": "Harbor Line Holdings Inc" },
+    });
     expect(disagreeing.fields.insuredName).toMatchObject({
       value: "Harbor Line Plumbing LLC",
       confidence: 0.6,
@@ -117,7 +137,9 @@ describe("vendor field names", () => {
     const result = await extraction(COMPLETE_GL_VALUES, { fieldNames: "alias" });
 
     expect(valuesOf(result)).toEqual(valuesOf(standard));
-    expect(Object.values(result.fields).every((field) => field.confidence === 0.8 && field.match === "alias")).toBe(true);
+    expect(Object.values(result.fields).every((field) => field.confidence === 0.8 && field.match === "alias")).toBe(
+      true,
+    );
     expect(result.lowConfidenceFields).toEqual(Object.keys(result.fields));
     expect(result.missingRequired).toEqual([]);
     expect(result.confidence).toBe(0.8);
@@ -130,14 +152,22 @@ describe("vendor field names", () => {
     });
 
     expect(result.lowConfidenceFields).toEqual(["insuredName", "naicsCode", "effectiveDate"]);
-    expect(confidencesOf(result)).toMatchObject({ insuredName: 0.8, naicsCode: 0.8, effectiveDate: 0.65, requestedLimit: 1 });
+    expect(confidencesOf(result)).toMatchObject({
+      insuredName: 0.8,
+      naicsCode: 0.8,
+      effectiveDate: 0.65,
+      requestedLimit: 1,
+    });
     expect(result.fields.effectiveDate).toMatchObject({ value: "2027-01-15", match: "fuzzy" });
     expect(result.missingRequired).toEqual([]);
     expect(result.needsReview).toBe(true);
   });
 
   it("never takes the second named insured (row B) for the first", async () => {
-    const result = await extraction({ ...COMPLETE_GL_VALUES, insuredName: undefined }, { extraFields: { NamedInsured_FullName_B: "Harbor Line Holdings Inc" } });
+    const result = await extraction(
+      { ...COMPLETE_GL_VALUES, insuredName: undefined },
+      { extraFields: { NamedInsured_FullName_B: "Harbor Line Holdings Inc" } },
+    );
 
     expect(result.fields.insuredName).toBeUndefined();
     expect(result.missingRequired).toEqual(["insuredName"]);
@@ -183,7 +213,12 @@ describe("money and dates as written on the form", () => {
 
     expect(result.fields.effectiveDate).toBeUndefined();
     expect(result.omitted).toEqual([
-      { field: "deductible", reason: '"see attached" is not an amount of money', sources: ["GeneralLiability_PropertyDamage_DeductibleAmount_A"], rawValue: "see attached" },
+      {
+        field: "deductible",
+        reason: '"see attached" is not an amount of money',
+        sources: ["GeneralLiability_PropertyDamage_DeductibleAmount_A"],
+        rawValue: "see attached",
+      },
       { field: "effectiveDate", reason: '"ASAP" is not a date', sources: ["Policy_EffectiveDate_A"], rawValue: "ASAP" },
     ]);
     expect(result.missingRequired).toEqual(["effectiveDate", "deductible"]);
@@ -191,9 +226,17 @@ describe("money and dates as written on the form", () => {
   });
 
   it("falls back to a worse-named field when the ACORD box is unreadable, and says so", async () => {
-    const result = await extraction({ ...COMPLETE_GL_VALUES, naicsCode: "N/A" }, { extraFields: { "NAICS Code": "238220" } });
+    const result = await extraction(
+      { ...COMPLETE_GL_VALUES, naicsCode: "N/A" },
+      { extraFields: { "NAICS Code": "238220" } },
+    );
 
-    expect(result.fields.naicsCode).toMatchObject({ value: "238220", confidence: 0.8, match: "alias", note: 'NamedInsured_NAICSCode_A unreadable: "N/A" is not a NAICS code (six digits)' });
+    expect(result.fields.naicsCode).toMatchObject({
+      value: "238220",
+      confidence: 0.8,
+      match: "alias",
+      note: 'NamedInsured_NAICSCode_A unreadable: "N/A" is not a NAICS code (six digits)',
+    });
   });
 });
 
@@ -211,7 +254,12 @@ describe("required fields and review", () => {
     const result = await extraction({ ...COMPLETE_GL_VALUES, naicsCode: undefined, sicCode: "1711" });
 
     expect(result.omitted).toEqual([
-      { field: "naicsCode", reason: expect.stringMatching(/SIC codes are not accepted/) as unknown, sources: ["NamedInsured_SICCode_A"], rawValue: "1711" },
+      {
+        field: "naicsCode",
+        reason: expect.stringMatching(/SIC codes are not accepted/) as unknown,
+        sources: ["NamedInsured_SICCode_A"],
+        rawValue: "1711",
+      },
     ]);
     expect(result.missingRequired).toEqual(["naicsCode"]);
   });
@@ -238,7 +286,11 @@ describe("required fields and review", () => {
     expect(result.fields["mailingAddress.state"]?.value).toBe("TX");
 
     const unreadable = await extraction({ ...COMPLETE_GL_VALUES, homeState: "TX and OK" });
-    expect(unreadable.fields.state).toMatchObject({ value: "TX", confidence: 0.6, note: expect.stringContaining('"TX and OK" is not a US state') as unknown });
+    expect(unreadable.fields.state).toMatchObject({
+      value: "TX",
+      confidence: 0.6,
+      note: expect.stringContaining('"TX and OK" is not a US state') as unknown,
+    });
   });
 
   it("leaves a form asking for both GL and WC to a person", async () => {
@@ -249,7 +301,10 @@ describe("required fields and review", () => {
       {
         field: "lineOfBusiness",
         reason: "both GL and WC are requested; a submission is for one line, so enter one per line",
-        sources: ["Policy_LineOfBusiness_CommercialGeneralLiability_A", "Policy_LineOfBusiness_OtherLineOfBusinessDescription_A"],
+        sources: [
+          "Policy_LineOfBusiness_CommercialGeneralLiability_A",
+          "Policy_LineOfBusiness_OtherLineOfBusinessDescription_A",
+        ],
       },
     ]);
     expect(result.missingRequired).toEqual(["lineOfBusiness"]);
@@ -258,7 +313,9 @@ describe("required fields and review", () => {
   it("says when the only line requested is not one written here", async () => {
     const result = await extraction({ ...COMPLETE_GL_VALUES, glIndicator: undefined, otherLine: "Inland Marine" });
 
-    expect(result.omitted).toMatchObject([{ field: "lineOfBusiness", reason: '"Inland Marine" is not a line written here (GL or WC)' }]);
+    expect(result.omitted).toMatchObject([
+      { field: "lineOfBusiness", reason: '"Inland Marine" is not a line written here (GL or WC)' },
+    ]);
   });
 });
 
@@ -270,7 +327,10 @@ describe("exposure: WC payroll, GL revenue", () => {
     expect(result.fields.payroll).toMatchObject({
       confidence: 1,
       note: "sum of 2 rating class rows",
-      sources: ["WorkersCompensation_RateClass_RemunerationAmount_A", "WorkersCompensation_RateClass_RemunerationAmount_B"],
+      sources: [
+        "WorkersCompensation_RateClass_RemunerationAmount_A",
+        "WorkersCompensation_RateClass_RemunerationAmount_B",
+      ],
     });
     // No revenue and no deductible, and neither is required for WC.
     expect(result.fields.annualRevenue).toBeUndefined();
@@ -280,14 +340,24 @@ describe("exposure: WC payroll, GL revenue", () => {
   });
 
   it("requires payroll, not revenue, for WC", async () => {
-    const result = await extraction({ ...WC_VALUES, payroll: undefined, payroll2: undefined, annualRevenue: "$900,000" });
+    const result = await extraction({
+      ...WC_VALUES,
+      payroll: undefined,
+      payroll2: undefined,
+      annualRevenue: "$900,000",
+    });
 
     expect(result.fields.annualRevenue?.value).toBe(90_000_000);
     expect(result.missingRequired).toEqual(["payroll"]);
   });
 
   it("requires revenue and a deductible, not payroll, for GL", async () => {
-    const result = await extraction({ ...COMPLETE_GL_VALUES, annualRevenue: undefined, deductible: undefined, payroll: "$640,000" });
+    const result = await extraction({
+      ...COMPLETE_GL_VALUES,
+      annualRevenue: undefined,
+      deductible: undefined,
+      payroll: "$640,000",
+    });
 
     expect(result.fields.payroll?.value).toBe(64_000_000);
     expect(result.missingRequired).toEqual(["annualRevenue", "deductible"]);
@@ -295,15 +365,24 @@ describe("exposure: WC payroll, GL revenue", () => {
 
   it("sums revenue over premises, and refuses a partial sum when one premises is unreadable", async () => {
     const summed = await extraction({ ...COMPLETE_GL_VALUES, annualRevenue2: "350,000" });
-    expect(summed.fields.annualRevenue).toMatchObject({ value: 160_000_000, confidence: 1, note: "sum of 2 premises rows" });
+    expect(summed.fields.annualRevenue).toMatchObject({
+      value: 160_000_000,
+      confidence: 1,
+      note: "sum of 2 premises rows",
+    });
 
     const partial = await extraction({ ...COMPLETE_GL_VALUES, annualRevenue2: "about 350k" });
     expect(partial.fields.annualRevenue).toBeUndefined();
-    expect(partial.omitted).toMatchObject([{ field: "annualRevenue", reason: 'premises B: "about 350k" is not an amount of money' }]);
+    expect(partial.omitted).toMatchObject([
+      { field: "annualRevenue", reason: 'premises B: "about 350k" is not an amount of money' },
+    ]);
   });
 
   it("reads WC from a vendor check box and a vendor payroll box", async () => {
-    const result = await extraction({ ...WC_VALUES, otherLine: undefined, wcIndicator: "X", payroll: undefined, payroll2: undefined }, { extraFields: { "Annual Payroll": "$640,000" } });
+    const result = await extraction(
+      { ...WC_VALUES, otherLine: undefined, wcIndicator: "X", payroll: undefined, payroll2: undefined },
+      { extraFields: { "Annual Payroll": "$640,000" } },
+    );
 
     expect(result.fields.lineOfBusiness).toMatchObject({ value: "WC", confidence: 0.8, match: "alias" });
     expect(result.fields.payroll).toMatchObject({ value: 64_000_000, confidence: 0.8 });
@@ -330,14 +409,22 @@ describe("loss history", () => {
   it("doubts rows that contradict a ticked no-prior-losses box", async () => {
     const result = await extraction({ ...COMPLETE_GL_VALUES, loss1Date: "04/12/2024", loss1Paid: "$12,500" });
 
-    expect(result.fields.priorLossCount).toMatchObject({ value: 1, confidence: 0.6, note: '"no prior losses" is ticked but 1 loss rows are filled in' });
+    expect(result.fields.priorLossCount).toMatchObject({
+      value: 1,
+      confidence: 0.6,
+      note: '"no prior losses" is ticked but 1 loss rows are filled in',
+    });
     expect(result.lowConfidenceFields).toEqual(["priorLossCount", "priorLossAmount"]);
   });
 
   it("treats a loss row without amounts as a floor, not a figure", async () => {
     const result = await extraction({ ...withoutNoLossBox, loss1Date: "04/12/2024" });
 
-    expect(result.fields.priorLossAmount).toMatchObject({ value: 0, confidence: 0.6, note: "loss row A has no paid or reserved amount" });
+    expect(result.fields.priorLossAmount).toMatchObject({
+      value: 0,
+      confidence: 0.6,
+      note: "loss row A has no paid or reserved amount",
+    });
   });
 
   it("uses ACORD's total (paid only) just as a doubtful last resort", async () => {
@@ -397,7 +484,9 @@ describe("bad uploads", () => {
 
   it("ENCRYPTED for a really encrypted form (AES-256, owner password only, as agency systems send them)", async () => {
     // The standard test form, encrypted with `qpdf --encrypt "" owner-secret 256`.
-    const bytes = new Uint8Array(readFileSync(new URL("../../../../tests/support/acord/acord125-aes256-owner-password.pdf", import.meta.url)));
+    const bytes = new Uint8Array(
+      readFileSync(new URL("../../../../tests/support/acord/acord125-aes256-owner-password.pdf", import.meta.url)),
+    );
     expect((await errorOf(bytes)).code).toBe("ENCRYPTED");
   });
 

@@ -42,7 +42,10 @@ const REQUIRED_FOR_LINE: Record<LineOfBusiness, readonly AcordFieldKey[]> = {
  * Reads a fillable ACORD 125 (AcroForm) into submission fields with per-field confidence. Bad
  * uploads come back as `{ ok: false, error }` with a stable code; it does not throw for any input.
  */
-export async function extractAcord125(bytes: Uint8Array, { maxBytes, now = new Date() }: ExtractOptions): Promise<AcordResult> {
+export async function extractAcord125(
+  bytes: Uint8Array,
+  { maxBytes, now = new Date() }: ExtractOptions,
+): Promise<AcordResult> {
   const read = await readFormFields(bytes, maxBytes);
   if (!read.ok) {
     return read;

@@ -11,7 +11,14 @@ import type { NameSpec } from "./match.ts";
 export const FIELD_NAMES = {
   insuredName: {
     standard: ["NamedInsured_FullName_A"],
-    aliases: ["Applicant Name", "Named Insured", "Named Insured Name", "First Named Insured", "Insured Name", "Legal Name of Business"],
+    aliases: [
+      "Applicant Name",
+      "Named Insured",
+      "Named Insured Name",
+      "First Named Insured",
+      "Insured Name",
+      "Legal Name of Business",
+    ],
   },
   mailingLine1: {
     standard: ["NamedInsured_MailingAddress_LineOne_A"],
@@ -60,12 +67,26 @@ export const FIELD_NAMES = {
   },
   annualRevenue: {
     standard: ["CommercialStructure_AnnualRevenueAmount_A"],
-    aliases: ["Annual Revenue", "Annual Revenues", "Gross Annual Revenue", "Total Revenue", "Gross Sales", "Annual Sales", "Revenue"],
+    aliases: [
+      "Annual Revenue",
+      "Annual Revenues",
+      "Gross Annual Revenue",
+      "Total Revenue",
+      "Gross Sales",
+      "Annual Sales",
+      "Revenue",
+    ],
     rows: true,
   },
   payroll: {
     standard: ["WorkersCompensation_RateClass_RemunerationAmount_A"],
-    aliases: ["Annual Payroll", "Total Payroll", "Estimated Annual Payroll", "Payroll", "Estimated Annual Remuneration"],
+    aliases: [
+      "Annual Payroll",
+      "Total Payroll",
+      "Estimated Annual Payroll",
+      "Payroll",
+      "Estimated Annual Remuneration",
+    ],
     rows: true,
   },
   requestedLimit: {
@@ -73,26 +94,48 @@ export const FIELD_NAMES = {
       "GeneralLiability_EachOccurrence_LimitAmount_A",
       "WorkersCompensationEmployersLiability_EmployersLiability_EachAccidentLimitAmount_A",
     ],
-    aliases: ["Each Occurrence Limit", "Each Occurrence", "Occurrence Limit", "Requested Limit", "Limit of Liability", "Each Accident Limit"],
+    aliases: [
+      "Each Occurrence Limit",
+      "Each Occurrence",
+      "Occurrence Limit",
+      "Requested Limit",
+      "Limit of Liability",
+      "Each Accident Limit",
+    ],
   },
   aggregateLimit: {
     standard: ["GeneralLiability_GeneralAggregate_LimitAmount_A"],
     aliases: ["General Aggregate", "General Aggregate Limit", "Aggregate Limit"],
   },
   deductible: {
-    standard: ["GeneralLiability_PropertyDamage_DeductibleAmount_A", "GeneralLiability_BodilyInjury_DeductibleAmount_A"],
+    standard: [
+      "GeneralLiability_PropertyDamage_DeductibleAmount_A",
+      "GeneralLiability_BodilyInjury_DeductibleAmount_A",
+    ],
     aliases: ["Deductible", "Deductible Amount", "Requested Deductible"],
   },
   effectiveDate: {
     standard: ["Policy_EffectiveDate_A"],
-    aliases: ["Effective Date", "Proposed Effective Date", "Policy Effective Date", "Requested Effective Date", "Eff Date"],
+    aliases: [
+      "Effective Date",
+      "Proposed Effective Date",
+      "Policy Effective Date",
+      "Requested Effective Date",
+      "Eff Date",
+    ],
   },
   yearsInBusiness: {
     aliases: ["Years in Business", "Yrs in Business", "Number of Years in Business"],
   },
   businessStartDate: {
     standard: ["NamedInsured_BusinessStartDate_A"],
-    aliases: ["Date Business Started", "Business Start Date", "Year Established", "Year Business Started", "Date Established"],
+    aliases: [
+      "Date Business Started",
+      "Business Start Date",
+      "Year Established",
+      "Year Business Started",
+      "Date Established",
+    ],
   },
   noPriorLosses: {
     standard: ["LossHistory_NoPriorLossesIndicator_A"],
@@ -108,7 +151,13 @@ export const FIELD_NAMES = {
     aliases: ["Number of Losses", "Number of Claims", "Prior Losses Count", "Prior Loss Count", "Loss Count"],
   },
   priorLossAmount: {
-    aliases: ["Total Incurred", "Total Losses Incurred", "Prior Losses Amount", "Prior Loss Amount", "Total Loss Amount"],
+    aliases: [
+      "Total Incurred",
+      "Total Losses Incurred",
+      "Prior Losses Amount",
+      "Prior Loss Amount",
+      "Total Loss Amount",
+    ],
   },
   contactEmail: {
     standard: ["NamedInsured_Contact_PrimaryEmailAddress_A"],

@@ -3,7 +3,19 @@ import { ZERO_CENTS, type Cents } from "../../../utils/money.ts";
 import type { LineOfBusiness } from "../../rating/types.ts";
 import { FIELD_NAMES } from "./field-names.ts";
 import { MATCH_CONFIDENCE, type Candidate, type FieldIndex, type NameSpec } from "./match.ts";
-import { ABSENT, annotate, firstFound, firstPerRow, firstReadable, found, isBlank, omitted, sumOfRows, totalOf, type Outcome } from "./outcome.ts";
+import {
+  ABSENT,
+  annotate,
+  firstFound,
+  firstPerRow,
+  firstReadable,
+  found,
+  isBlank,
+  omitted,
+  sumOfRows,
+  totalOf,
+  type Outcome,
+} from "./outcome.ts";
 import {
   joinNotes,
   parseAmount,
@@ -42,7 +54,9 @@ type DirectKey =
   | "contactPhone";
 
 /** Questions answered by one box. Text limits are the insureds table's column widths. */
-const DIRECT: { [K in DirectKey]: { names: NameSpec; parse: (raw: string, today: Date) => Parsed<AcordFieldValues[K]> } } = {
+const DIRECT: {
+  [K in DirectKey]: { names: NameSpec; parse: (raw: string, today: Date) => Parsed<AcordFieldValues[K]> };
+} = {
   insuredName: { names: FIELD_NAMES.insuredName, parse: parseText(200) },
   "mailingAddress.line1": { names: FIELD_NAMES.mailingLine1, parse: parseText(200) },
   "mailingAddress.city": { names: FIELD_NAMES.mailingCity, parse: parseText(100) },
@@ -105,7 +119,11 @@ function homeState(index: FieldIndex, mailingState: Outcome<string>): Outcome<st
   if (declared.kind === "omitted") {
     // The form tried to name a different home state; the mailing state is only a guess then.
     const { reason, sources } = declared.omission;
-    return annotate(mailingState, `home state taken from the mailing address; ${sources.join(", ")} unreadable: ${reason}`, QUALITY.guessed);
+    return annotate(
+      mailingState,
+      `home state taken from the mailing address; ${sources.join(", ")} unreadable: ${reason}`,
+      QUALITY.guessed,
+    );
   }
   return annotate(mailingState, "home state taken from the mailing address");
 }
@@ -134,7 +152,10 @@ function lineOfBusiness(index: FieldIndex): Outcome<LineOfBusiness> {
   ticked(FIELD_NAMES.glIndicator, "GL");
   ticked(FIELD_NAMES.wcIndicator, "WC");
   let unsupported: Outcome<never> | undefined;
-  for (const candidate of [...index.find(FIELD_NAMES.otherLineDescription), ...index.find(FIELD_NAMES.lineOfBusinessText)]) {
+  for (const candidate of [
+    ...index.find(FIELD_NAMES.otherLineDescription),
+    ...index.find(FIELD_NAMES.lineOfBusinessText),
+  ]) {
     if (typeof candidate.value !== "string" || isBlank(candidate.value)) {
       continue;
     }
@@ -165,12 +186,18 @@ function lineOfBusiness(index: FieldIndex): Outcome<LineOfBusiness> {
 function lossHistory(index: FieldIndex): { count: Outcome<number>; amount: Outcome<Cents> } {
   const paid = firstPerRow(index.find(FIELD_NAMES.lossPaid));
   const reserved = firstPerRow(index.find(FIELD_NAMES.lossReserved));
-  const rowFields = [paid, reserved, firstPerRow(index.find(FIELD_NAMES.lossDate)), firstPerRow(index.find(FIELD_NAMES.lossDescription))];
+  const rowFields = [
+    paid,
+    reserved,
+    firstPerRow(index.find(FIELD_NAMES.lossDate)),
+    firstPerRow(index.find(FIELD_NAMES.lossDescription)),
+  ];
   const rows = [...new Set(rowFields.flatMap((byRow) => [...byRow.keys()]))].sort();
   const noLosses = index.find(FIELD_NAMES.noPriorLosses).find((candidate) => readIndicator(candidate.value) === true);
 
   if (rows.length === 0 && noLosses !== undefined) {
-    const none = <T>(value: T) => found(value, noLosses.match, QUALITY.clean, [noLosses.source], "no prior losses ticked");
+    const none = <T>(value: T) =>
+      found(value, noLosses.match, QUALITY.clean, [noLosses.source], "no prior losses ticked");
     return { count: none(0), amount: none(ZERO_CENTS) };
   }
   if (rows.length === 0) {
@@ -179,13 +206,22 @@ function lossHistory(index: FieldIndex): { count: Outcome<number>; amount: Outco
       amount: firstFound(firstReadable(index.find(FIELD_NAMES.priorLossAmount), parseAmount), totalPaidOnly(index)),
     };
   }
-  const contradiction = noLosses === undefined ? undefined : `"no prior losses" is ticked but ${rows.length} loss rows are filled in`;
+  const contradiction =
+    noLosses === undefined ? undefined : `"no prior losses" is ticked but ${rows.length} loss rows are filled in`;
   const quality = contradiction === undefined ? QUALITY.clean : QUALITY.guessed;
   const sources = rowFields.flatMap((byRow) => [...byRow.values()].map((candidate) => candidate.source));
-  return { count: found(rows.length, "standard", quality, sources, contradiction), amount: incurredFromRows(rows, paid, reserved, contradiction) };
+  return {
+    count: found(rows.length, "standard", quality, sources, contradiction),
+    amount: incurredFromRows(rows, paid, reserved, contradiction),
+  };
 }
 
-function incurredFromRows(rows: string[], paid: Map<string, Candidate>, reserved: Map<string, Candidate>, contradiction: string | undefined): Outcome<Cents> {
+function incurredFromRows(
+  rows: string[],
+  paid: Map<string, Candidate>,
+  reserved: Map<string, Candidate>,
+  contradiction: string | undefined,
+): Outcome<Cents> {
   const amounts: Cents[] = [];
   const sources: string[] = [];
   let quality: number = contradiction === undefined ? QUALITY.clean : QUALITY.guessed;

@@ -22,7 +22,10 @@ export function found<T>(value: T, match: MatchKind, quality: number, sources: s
 
 export function omitted(reason: string, candidate: Candidate): Outcome<never> {
   const rawValue = typeof candidate.value === "string" ? candidate.value.trim() : undefined;
-  return { kind: "omitted", omission: { reason, sources: [candidate.source], ...(rawValue === undefined ? {} : { rawValue }) } };
+  return {
+    kind: "omitted",
+    omission: { reason, sources: [candidate.source], ...(rawValue === undefined ? {} : { rawValue }) },
+  };
 }
 
 /** Empty text and unticked check boxes say nothing. */
@@ -31,7 +34,8 @@ export function isBlank(value: string | boolean): boolean {
 }
 
 function sameAnswer(a: string | boolean, b: string | boolean): boolean {
-  const comparable = (value: string | boolean) => (typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : value);
+  const comparable = (value: string | boolean) =>
+    typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : value;
   return comparable(a) === comparable(b);
 }
 
@@ -54,13 +58,18 @@ export function firstReadable<T>(candidates: readonly Candidate[], parse: (raw: 
       continue;
     }
     const rival = filled.find(
-      (other) => other.match === candidate.match && other.matchedName === candidate.matchedName && !sameAnswer(other.value, candidate.value),
+      (other) =>
+        other.match === candidate.match &&
+        other.matchedName === candidate.matchedName &&
+        !sameAnswer(other.value, candidate.value),
     );
     const quality = rival === undefined ? parsed.quality : Math.min(parsed.quality, QUALITY.guessed);
     const note = joinNotes(
       parsed.note,
       rival === undefined ? undefined : `${rival.source} says "${String(rival.value).trim()}"`,
-      unreadable?.kind === "omitted" ? `${unreadable.omission.sources.join(", ")} unreadable: ${unreadable.omission.reason}` : undefined,
+      unreadable?.kind === "omitted"
+        ? `${unreadable.omission.sources.join(", ")} unreadable: ${unreadable.omission.reason}`
+        : undefined,
     );
     return found(parsed.value, candidate.match, quality, [candidate.source], note);
   }
@@ -82,7 +91,11 @@ export function firstPerRow(candidates: readonly Candidate[]): Map<string, Candi
  * Money answered per row (revenue per premises, payroll per rating class) is the sum of the rows.
  * One unreadable row sinks the total: a partial sum would understate the exposure.
  */
-export function sumOfRows(candidates: readonly Candidate[], parse: (raw: string) => Parsed<Cents>, rowName: string): Outcome<Cents> {
+export function sumOfRows(
+  candidates: readonly Candidate[],
+  parse: (raw: string) => Parsed<Cents>,
+  rowName: string,
+): Outcome<Cents> {
   const rows = firstPerRow(candidates);
   if (rows.size === 0) {
     return firstReadable(
@@ -94,7 +107,10 @@ export function sumOfRows(candidates: readonly Candidate[], parse: (raw: string)
   let quality: number = QUALITY.clean;
   const notes: (string | undefined)[] = [];
   for (const [row, candidate] of rows) {
-    const parsed = typeof candidate.value === "string" ? parse(candidate.value) : { ok: false as const, reason: "a check box where an amount was expected" };
+    const parsed =
+      typeof candidate.value === "string"
+        ? parse(candidate.value)
+        : { ok: false as const, reason: "a check box where an amount was expected" };
     if (!parsed.ok) {
       return omitted(`${rowName} ${row}: ${parsed.reason}`, candidate);
     }
@@ -110,7 +126,12 @@ export function sumOfRows(candidates: readonly Candidate[], parse: (raw: string)
 }
 
 /** A sum read from several boxes. Checked rather than thrown: only a broken or hostile form overflows. */
-export function totalOf(amounts: readonly Cents[], quality: number, sources: string[], note: string | undefined): Outcome<Cents> {
+export function totalOf(
+  amounts: readonly Cents[],
+  quality: number,
+  sources: string[],
+  note: string | undefined,
+): Outcome<Cents> {
   const total = amounts.reduce((sum, amount) => sum + amount, 0);
   if (!isCents(total)) {
     return { kind: "omitted", omission: { reason: "the amounts add up to more than can be recorded", sources } };
@@ -125,10 +146,17 @@ export function annotate<T>(outcome: Outcome<T>, note: string, maxConfidence = 1
   }
   const { field } = outcome;
   const confidence = Math.min(field.confidence, maxConfidence);
-  return { kind: "found", field: { ...field, confidence, note: field.note === undefined ? note : `${field.note}; ${note}` } };
+  return {
+    kind: "found",
+    field: { ...field, confidence, note: field.note === undefined ? note : `${field.note}; ${note}` },
+  };
 }
 
 /** The first outcome with a value; failing that the first unreadable one, so its reason is kept. */
 export function firstFound<T>(...outcomes: Outcome<T>[]): Outcome<T> {
-  return outcomes.find((outcome) => outcome.kind === "found") ?? outcomes.find((outcome) => outcome.kind === "omitted") ?? ABSENT;
+  return (
+    outcomes.find((outcome) => outcome.kind === "found") ??
+    outcomes.find((outcome) => outcome.kind === "omitted") ??
+    ABSENT
+  );
 }

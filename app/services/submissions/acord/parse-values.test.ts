@@ -44,9 +44,12 @@ describe("parseAmount", () => {
     expect(value(parseAmount(text))).toEqual({ value: cents, quality });
   });
 
-  it.each(["1.000.000", "-5,000", "(1,000)", "12,34", "$1,000.005", "N/A", "TBD", "1.2345678K", "9".repeat(20)])("refuses %s", (text) => {
-    expect(parseAmount(text).ok).toBe(false);
-  });
+  it.each(["1.000.000", "-5,000", "(1,000)", "12,34", "$1,000.005", "N/A", "TBD", "1.2345678K", "9".repeat(20)])(
+    "refuses %s",
+    (text) => {
+      expect(parseAmount(text).ok).toBe(false);
+    },
+  );
 
   it("reads the occurrence half of a combined limit and says so", () => {
     const parsed = parseLimit("1,000,000 / 2,000,000");
@@ -81,7 +84,17 @@ describe("parseDate", () => {
     expect(value(parseDate(text, TODAY))).toEqual({ value: iso, quality });
   });
 
-  it.each(["02/30/2027", "02/29/2027", "13/13/2027", "2027-13-01", "00/10/2027", "next Monday", "2027", "Ju 15 2027", "01/15/1492"])("refuses %s", (text) => {
+  it.each([
+    "02/30/2027",
+    "02/29/2027",
+    "13/13/2027",
+    "2027-13-01",
+    "00/10/2027",
+    "next Monday",
+    "2027",
+    "Ju 15 2027",
+    "01/15/1492",
+  ])("refuses %s", (text) => {
     expect(parseDate(text, TODAY).ok).toBe(false);
   });
 
@@ -120,10 +133,16 @@ describe("years in business", () => {
 describe("codes and contact details", () => {
   it("reads NAICS codes and refuses SIC codes", () => {
     expect(value(parseNaics("238220"))).toEqual({ value: "238220", quality: QUALITY.clean });
-    expect(value(parseNaics("238220 - Plumbing, Heating, and Air-Conditioning Contractors"))).toEqual({ value: "238220", quality: QUALITY.clean });
+    expect(value(parseNaics("238220 - Plumbing, Heating, and Air-Conditioning Contractors"))).toEqual({
+      value: "238220",
+      quality: QUALITY.clean,
+    });
     expect(value(parseNaics("2382"))).toEqual({ value: "2382", quality: QUALITY.incomplete });
     expect(value(parseNaics("23"))).toEqual({ value: "23", quality: QUALITY.incomplete });
-    expect(parseNaics("1711")).toEqual({ ok: false, reason: expect.stringMatching(/SIC codes are not accepted/) as unknown });
+    expect(parseNaics("1711")).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/SIC codes are not accepted/) as unknown,
+    });
     expect(parseNaics("2382201").ok).toBe(false);
     expect(parseNaics("2").ok).toBe(false);
   });
@@ -152,8 +171,14 @@ describe("codes and contact details", () => {
   });
 
   it("reads email addresses", () => {
-    expect(value(parseEmail(" ops@harborline.example "))).toEqual({ value: "ops@harborline.example", quality: QUALITY.clean });
-    expect(value(parseEmail("mailto:ops@harborline.example"))).toEqual({ value: "ops@harborline.example", quality: QUALITY.reformatted });
+    expect(value(parseEmail(" ops@harborline.example "))).toEqual({
+      value: "ops@harborline.example",
+      quality: QUALITY.clean,
+    });
+    expect(value(parseEmail("mailto:ops@harborline.example"))).toEqual({
+      value: "ops@harborline.example",
+      quality: QUALITY.reformatted,
+    });
     expect(parseEmail("ops at harborline").ok).toBe(false);
   });
 
@@ -162,7 +187,12 @@ describe("codes and contact details", () => {
     expect(value(parseLineOfBusiness("W/C")).value).toBe("WC");
     expect(value(parseLineOfBusiness("Commercial General Liability")).value).toBe("GL");
     expect(parseLineOfBusiness("Inland Marine").ok).toBe(false);
-    expect([readIndicator(true), readIndicator("X"), readIndicator("Off"), readIndicator("$1,000")]).toEqual([true, true, false, undefined]);
+    expect([readIndicator(true), readIndicator("X"), readIndicator("Off"), readIndicator("$1,000")]).toEqual([
+      true,
+      true,
+      false,
+      undefined,
+    ]);
     expect(value(parseCount("3"))).toEqual({ value: 3, quality: QUALITY.clean });
     expect(value(parseCount("None"))).toEqual({ value: 0, quality: QUALITY.reformatted });
   });

@@ -108,7 +108,20 @@ const YEAR_FIRST = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/;
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const MONTH_NAME_FIRST = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
 const DAY_FIRST_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?,?[\s-]+(\d{4})$/;
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /**
  * ISO `YYYY-MM-DD` from what US forms carry: MM/DD/YYYY (the ACORD format; "-" and "." too),
@@ -123,7 +136,14 @@ export function parseDate(raw: string, today: Date): Parsed<string> {
   }
   const yearFirst = YEAR_FIRST.exec(text);
   if (yearFirst !== null) {
-    return calendarDate(text, Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]), QUALITY.reformatted, undefined);
+    return calendarDate(
+      text,
+      Number(yearFirst[1]),
+      Number(yearFirst[2]),
+      Number(yearFirst[3]),
+      QUALITY.reformatted,
+      undefined,
+    );
   }
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric !== null) {
@@ -131,7 +151,8 @@ export function parseDate(raw: string, today: Date): Parsed<string> {
   }
   const monthFirst = MONTH_NAME_FIRST.exec(text);
   const dayFirst = DAY_FIRST_MONTH_NAME.exec(text);
-  const [monthName, day, year] = monthFirst !== null ? [monthFirst[1], monthFirst[2], monthFirst[3]] : [dayFirst?.[2], dayFirst?.[1], dayFirst?.[3]];
+  const [monthName, day, year] =
+    monthFirst !== null ? [monthFirst[1], monthFirst[2], monthFirst[3]] : [dayFirst?.[2], dayFirst?.[1], dayFirst?.[3]];
   const month = monthNumber(monthName ?? "");
   if (month !== undefined) {
     return calendarDate(text, Number(year), month, Number(day), QUALITY.reformatted, undefined);
@@ -172,7 +193,14 @@ function monthNumber(name: string): number | undefined {
   return index === -1 ? undefined : index + 1;
 }
 
-function calendarDate(text: string, year: number, month: number, day: number, quality: number, note: string | undefined): Parsed<string> {
+function calendarDate(
+  text: string,
+  year: number,
+  month: number,
+  day: number,
+  quality: number,
+  note: string | undefined,
+): Parsed<string> {
   const date = new Date(Date.UTC(year, month - 1, day));
   const real = year >= 1800 && year <= 2200 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!real) {
@@ -182,7 +210,32 @@ function calendarDate(text: string, year: number, month: number, day: number, qu
 }
 
 // NAICS 2022 sectors: every NAICS code starts with one of these, which tells most SIC codes apart.
-const NAICS_SECTORS = new Set(["11", "21", "22", "23", "31", "32", "33", "42", "44", "45", "48", "49", "51", "52", "53", "54", "55", "56", "61", "62", "71", "72", "81", "92"]);
+const NAICS_SECTORS = new Set([
+  "11",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "42",
+  "44",
+  "45",
+  "48",
+  "49",
+  "51",
+  "52",
+  "53",
+  "54",
+  "55",
+  "56",
+  "61",
+  "62",
+  "71",
+  "72",
+  "81",
+  "92",
+]);
 const NAICS_VALUE = /^(\d+)(?:\s*[-–:]?\s*[A-Za-z].*)?$/;
 
 /** Six digits, optionally followed by the description ("238220 - Plumbing"). */
@@ -193,7 +246,9 @@ export function parseNaics(raw: string): Parsed<string> {
     return fail(`"${text}" is not a NAICS code (six digits)`);
   }
   if (!NAICS_SECTORS.has(code.slice(0, 2))) {
-    return fail(`"${code}" is not a NAICS code (there is no NAICS sector ${code.slice(0, 2)}); SIC codes are not accepted`);
+    return fail(
+      `"${code}" is not a NAICS code (there is no NAICS sector ${code.slice(0, 2)}); SIC codes are not accepted`,
+    );
   }
   if (code.length < 6) {
     return adjusted(code, QUALITY.incomplete, `only a ${code.length}-digit NAICS prefix; the six-digit code is needed`);
@@ -207,7 +262,9 @@ export function parseStateCode(raw: string): Parsed<string> {
     return clean(text);
   }
   const code = US_STATES[text];
-  return code === undefined ? fail(`"${raw.trim()}" is not a US state`) : adjusted(code, QUALITY.reformatted, `"${raw.trim()}" read as ${code}`);
+  return code === undefined
+    ? fail(`"${raw.trim()}" is not a US state`)
+    : adjusted(code, QUALITY.reformatted, `"${raw.trim()}" read as ${code}`);
 }
 
 export function parsePostalCode(raw: string): Parsed<string> {
@@ -268,7 +325,11 @@ export function parseYearsSince(raw: string, today: Date): Parsed<number> {
     if (years < 0 || years > 300) {
       return fail(`business start year ${text} is not plausible`);
     }
-    return adjusted(years, QUALITY.reformatted, `only the year ${text} given; counted from January 1, so up to a year high`);
+    return adjusted(
+      years,
+      QUALITY.reformatted,
+      `only the year ${text} given; counted from January 1, so up to a year high`,
+    );
   }
   const start = parseDate(text, today);
   if (!start.ok) {

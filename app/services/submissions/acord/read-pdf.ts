@@ -1,4 +1,13 @@
-import { ParseSpeeds, PDFCheckBox, PDFDocument, PDFDropdown, PDFOptionList, PDFRadioGroup, PDFTextField, type PDFField } from "pdf-lib";
+import {
+  ParseSpeeds,
+  PDFCheckBox,
+  PDFDocument,
+  PDFDropdown,
+  PDFOptionList,
+  PDFRadioGroup,
+  PDFTextField,
+  type PDFField,
+} from "pdf-lib";
 import { tooLargeError, uploadError } from "./errors.ts";
 import { pdfLimitProblem } from "./pdf-limits.ts";
 import type { AcordUploadError } from "./types.ts";
@@ -34,9 +43,13 @@ export async function readFormFields(bytes: Uint8Array, maxBytes: number): Promi
     // ignoreEncryption only stops load() throwing, so encryption is reported from `isEncrypted`
     // rather than by matching pdf-lib's error text. Fastest: a request handler gains nothing from
     // pdf-lib yielding to the event loop every 100 objects.
-    document = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    document = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+    });
   } catch (error) {
-    return { ok: false, error: uploadError("UNREADABLE", describe(error)) };
+    return { ok: false, error: uploadError("UNREADABLE", describeError(error)) };
   }
   if (document.isEncrypted) {
     // Values of an encrypted file are ciphertext (pdf-lib cannot decrypt), so reading on would
@@ -48,7 +61,7 @@ export async function readFormFields(bytes: Uint8Array, maxBytes: number): Promi
     pdfFields = document.getForm().getFields();
   } catch (error) {
     // A file with a header but no usable catalog parses "successfully" and fails here.
-    return { ok: false, error: uploadError("UNREADABLE", describe(error)) };
+    return { ok: false, error: uploadError("UNREADABLE", describeError(error)) };
   }
   if (pdfFields.length === 0) {
     return { ok: false, error: uploadError("NO_FORM_FIELDS") };
@@ -96,7 +109,7 @@ function readValue(field: PDFField): string | boolean | undefined {
 }
 
 /** The parser's own words, for the server log only: uploaders see the plain message of the code. */
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   console.warn(`ACORD upload unreadable: ${detail.slice(0, 300)}`);
   return detail;
