@@ -3,7 +3,6 @@ import { hasPermission } from "../../../auth/permissions.ts";
 import { afterResponseContext, appServices } from "../../../context.server.ts";
 import { getPolicy } from "../../../models/policies.server.ts";
 import { findCurrentQuoteOptionIds } from "../../../models/quotes.server.ts";
-import { isSubmissionVisible } from "../../../models/submissions.server.ts";
 import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
@@ -15,28 +14,31 @@ export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant, request }) => {
     if (!hasPermission(tenant.roles, "bind:submission"))
       throw new ApiFailure(403, "FORBIDDEN", "This API key may not bind.");
-    // The path's id first: a submission outside the key's scope answers 404 whatever the body says.
-    if (!(await isSubmissionVisible(appServices(args.context).db, tenant, args.params.submissionId))) {
-      throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
-    }
+    const { db } = appServices(args.context);
+    const submissionId = args.params.submissionId;
+    // Read with the idempotency lookup (one round trip); a replay leaves it unused. It also decides
+    // scope: a submission outside the key's scope answers 404 whatever the body says.
+    const quoted = findCurrentQuoteOptionIds(db, tenant, submissionId);
+    quoted.catch(() => {});
+    const refuseBody = async (failure: ApiFailure): Promise<never> => {
+      if (!(await quoted).found) throw new ApiFailure(404, "NOT_FOUND", "No such submission.");
+      throw failure;
+    };
     const raw = await request.text();
     let json: unknown = {};
     try {
       json = raw ? JSON.parse(raw) : {};
     } catch {
-      throw new ApiFailure(400, "VALIDATION_FAILED", "The body must be a JSON object.");
+      await refuseBody(new ApiFailure(400, "VALIDATION_FAILED", "The body must be a JSON object."));
     }
     const parsed = BindRequest.safeParse(json);
     if (!parsed.success) {
-      throw new ApiFailure(400, "VALIDATION_FAILED", "The request body is not valid.", {
-        issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-      });
+      return refuseBody(
+        new ApiFailure(400, "VALIDATION_FAILED", "The request body is not valid.", {
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        }),
+      );
     }
-    const { db } = appServices(args.context);
-    const submissionId = args.params.submissionId;
-    // Read together with the idempotency lookup (one round trip); a replay leaves it unused.
-    const quoted = findCurrentQuoteOptionIds(db, tenant, submissionId);
-    quoted.catch(() => {});
     return idempotent(db, tenant, request, raw, async () => {
       const { found, current } = await quoted.then((q) => ({ found: q.found, current: q.found ? q.current : null }));
       if (!current) {
