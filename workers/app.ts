@@ -62,9 +62,9 @@ export default {
 
   async queue(batch, env, ctx) {
     if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(servicesFor(env).db, batch.messages);
-    await consumeDomainEvents(batch.messages, deliveryDepsFor(env));
-    // Consumers raise events of their own (an endpoint disabled after failures).
-    publishAfterCommit(env, ctx);
+    // Consumers raise events of their own (an endpoint disabled after failures): published only then.
+    const { wroteEvents } = await trackOutboxWrites(() => consumeDomainEvents(batch.messages, deliveryDepsFor(env)));
+    if (wroteEvents) publishAfterCommit(env, ctx);
   },
 
   async scheduled(controller, env, ctx) {

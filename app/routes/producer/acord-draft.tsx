@@ -6,6 +6,7 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { ReviewedField } from "../../components/extraction-review.tsx";
 import { ErrorList, Field, SelectField } from "../../components/forms.tsx";
 import { SubmissionDocuments } from "../../components/submission-documents.tsx";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 import { Badge, Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listSubmissionDocuments } from "../../models/documents.server.ts";
@@ -17,6 +18,7 @@ import {
   isFilingIntent,
   schemaForIntent,
 } from "../../services/submissions/acord-draft.ts";
+import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { fileAcordDraft } from "../../services/submissions/acord-intake.server.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
@@ -34,7 +36,7 @@ export async function loader(args: Route.LoaderArgs) {
     loadIntakeChoices(db, user.tenant),
     listSubmissionDocuments(db, user.tenant, draft.id),
   ]);
-  return { draft, programs, documents };
+  return { draft, programs, documents, formToken: newFormToken() };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -60,7 +62,20 @@ export async function action(args: Route.ActionArgs) {
     });
   }
   const today = todayInUtc();
-  const filed = await fileAcordDraft(db, user.tenant, draft, submission.value, today);
+  const form = submission.value;
+  // One filing per form token: a double click or a resent form gets the first one's answer.
+  const filed = await oncePerFormToken(
+    db,
+    user.tenant,
+    formData.get(FORM_TOKEN_FIELD),
+    `file-draft:${draft.id}`,
+    async () => {
+      const outcome = await fileAcordDraft(db, user.tenant, draft, form, today);
+      if (outcome.ok) await quoteSubmission(db, user.tenant, outcome.submissionId, today);
+      return outcome;
+    },
+    (outcome) => outcome.ok,
+  );
   if (!filed.ok) {
     const field = filed.field === "insuredId" ? "insuredName" : filed.field;
     return data(
@@ -68,7 +83,6 @@ export async function action(args: Route.ActionArgs) {
       { status: 422 },
     );
   }
-  await quoteSubmission(db, user.tenant, filed.submissionId, today);
   throw redirect(`/producer/submissions/${filed.submissionId}`);
 }
 
@@ -165,9 +179,10 @@ export default function AcordDraft({ loaderData }: Route.ComponentProps) {
         ) : null}
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="flex gap-3">
-          <Button type="submit" name="intent" value="file">
+          <FormTokenInput token={loaderData.formToken} />
+          <SubmitButton intent="file" pendingLabel="Filing…">
             File and quote
-          </Button>
+          </SubmitButton>
           <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
             Save draft
           </Button>
