@@ -1,7 +1,16 @@
 import { useEffect, useState } from "react";
 import { formatInstant } from "../utils/format.ts";
 
-const local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+// dateStyle/timeStyle cannot be combined with timeZoneName (a TypeError at construction), so the
+// fields are spelled out: "Dec 3, 2026, 7:15 PM EST".
+const local = new Intl.DateTimeFormat(undefined, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
 
 /**
  * An instant in the viewer's local time. The server renders it in UTC inside <time dateTime>
