@@ -166,13 +166,16 @@ test("a knockout answered adversely on the intake form refers the quote and show
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured").selectOption({ label: "Red River Landscaping (OK)" });
+  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
   await page.getByLabel("Program").selectOption({ label: "Trade Contractors Workers' Compensation · WC" });
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("960,000");
   await page.getByLabel("Effective date").fill(daysFromToday(11));
   await page.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(page.getByText("Answer every underwriting question (5 unanswered)")).toBeVisible();
+  // Every unanswered question is named, in the summary at the top and at the question itself.
+  for (const n of [1, 5]) {
+    await expect(page.getByText(`Answer underwriting question ${n} (yes or no)`).first()).toBeVisible();
+  }
   await answerKnockoutQuestions(page, "prg_summit_wc", ["WC_OPEN_OSHA_CITATIONS"]);
   await page.getByRole("button", { name: "Submit and quote" }).click();
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
