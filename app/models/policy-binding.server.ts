@@ -1,12 +1,15 @@
 import { and, desc, eq, gte, inArray, lte, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
+  agencies,
   authorityProfiles,
   daAgreements,
   installments,
   insureds,
   invoices,
+  ledgerBooks,
   policies,
+  policyTransactions,
   programs,
   quoteOptions,
   quotes,
@@ -92,9 +95,9 @@ export async function insertDeclinations(
 export async function readBindFacts(
   tx: Executor,
   orgId: string,
-  ids: { programId: string; insuredId: string; rateTableId: string; submissionId: string },
+  ids: { programId: string; insuredId: string; rateTableId: string; submissionId: string; agencyId: string },
 ) {
-  const [[program], [insured], [rateTable], declinations, submissionReferrals] = await Promise.all([
+  const [[program], [insured], [rateTable], declinations, submissionReferrals, [agency], [book]] = await Promise.all([
     tx
       .select()
       .from(programs)
@@ -115,8 +118,24 @@ export async function readBindFacts(
       .select()
       .from(referrals)
       .where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, ids.submissionId))),
+    tx
+      .select({ commissionRate: agencies.commissionRate })
+      .from(agencies)
+      .where(and(eq(agencies.orgId, orgId), eq(agencies.id, ids.agencyId))),
+    tx
+      .select({ mgaCommissionRate: ledgerBooks.mgaCommissionRate })
+      .from(ledgerBooks)
+      .where(eq(ledgerBooks.orgId, orgId)),
   ]);
-  return { program, insured, rateTable, declinations, referrals: submissionReferrals };
+  return {
+    program,
+    insured,
+    rateTable,
+    declinations,
+    referrals: submissionReferrals,
+    producerCommissionRate: agency?.commissionRate ?? null,
+    mgaCommissionRate: book?.mgaCommissionRate ?? null,
+  };
 }
 
 /** The authority profile a user binds under, if they have one. */
@@ -278,10 +297,12 @@ export async function findPendingReferralId(
 }
 
 export type NewPolicy = typeof policies.$inferInsert;
+export type NewPolicyTransaction = typeof policyTransactions.$inferInsert;
 export type NewInstallment = Omit<typeof installments.$inferInsert, "orgId" | "policyId" | "id" | "invoiceId">;
 
-export async function insertPolicy(tx: Transaction, policy: NewPolicy) {
-  await tx.insert(policies).values(policy);
+/** The policy and its first transaction, sent together. */
+export async function insertPolicy(tx: Transaction, policy: NewPolicy, firstTransaction: NewPolicyTransaction) {
+  await Promise.all([tx.insert(policies).values(policy), tx.insert(policyTransactions).values(firstTransaction)]);
 }
 
 /** The billing schedule: the first installment is invoiced at once, the rest wait their turn. */

@@ -43,3 +43,30 @@ export const installments = mysqlTable(
     index("installments_org_due_idx").on(t.orgId, t.status, t.dueDate),
   ],
 );
+
+export const POLICY_CREDIT_SOURCES = ["return_premium", "overpayment"] as const;
+export const POLICY_CREDIT_STATUSES = ["open", "applied", "refunded"] as const;
+
+/**
+ * Money the MGA owes back on a policy: return premium from a cancellation or endorsement, or an
+ * overpayment. It is applied to the next invoice or refunded; `remainingCents` is what is left.
+ */
+export const policyCredits = mysqlTable(
+  "policy_credits",
+  {
+    id: id(),
+    orgId: orgId(),
+    policyId: ref("policy_id").notNull(),
+    source: varchar("source", { length: 14, enum: POLICY_CREDIT_SOURCES }).notNull(),
+    /** The policy transaction or payment the credit arose from. */
+    sourceId: ref("source_id").notNull(),
+    amountCents: cents("amount_cents").notNull(),
+    remainingCents: cents("remaining_cents").notNull(),
+    status: varchar("status", { length: 10, enum: POLICY_CREDIT_STATUSES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("policy_credits_org_source_uq").on(t.orgId, t.source, t.sourceId),
+    index("policy_credits_org_policy_idx").on(t.orgId, t.policyId),
+  ],
+);

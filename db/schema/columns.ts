@@ -1,9 +1,17 @@
-import { bigint, date, datetime, varchar } from "drizzle-orm/mysql-core";
+import { bigint, customType, date, datetime } from "drizzle-orm/mysql-core";
 
 // Shared column shapes, so one concept is stored one way in every table.
-export const id = () => varchar("id", { length: 36 }).primaryKey();
-export const ref = (name: string) => varchar(name, { length: 36 });
-export const orgId = () => varchar("org_id", { length: 36 }).notNull();
+/**
+ * Ids compare byte-exact (migration 0002): another case, a NUL or a control byte is another id,
+ * so a probe with a look-alike id finds nothing. Stated in the column type so every new table
+ * gets it without a hand-written migration.
+ */
+const byteExactId = customType<{ data: string; driverData: string }>({
+  dataType: () => "varchar(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+});
+export const id = () => byteExactId("id").primaryKey();
+export const ref = (name: string) => byteExactId(name);
+export const orgId = () => byteExactId("org_id").notNull();
 /** Money is integer cents, always. */
 export const cents = (name: string) => bigint(name, { mode: "number" });
 /** Coverage dates are calendar dates, not instants. */

@@ -1,4 +1,4 @@
-import { index, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { decimal, index, int, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { calendarDate, cents, createdAt, id, orgId, ref, updatedAt } from "./columns.ts";
 import { LINES_OF_BUSINESS } from "./programs.ts";
 
@@ -42,5 +42,51 @@ export const policies = mysqlTable(
     index("policies_org_agency_idx").on(t.orgId, t.agencyId),
     index("policies_org_insured_idx").on(t.orgId, t.insuredId),
     index("policies_org_carrier_idx").on(t.orgId, t.carrierId),
+  ],
+);
+
+export const POLICY_TRANSACTION_TYPES = [
+  "new_business",
+  "endorsement",
+  "cancellation",
+  "reinstatement",
+  "renewal",
+] as const;
+export type PolicyTransactionType = (typeof POLICY_TRANSACTION_TYPES)[number];
+
+/**
+ * The policy's versions by effective date: every change of written premium (new business,
+ * endorsement, cancellation, reinstatement, renewal) is a row with its own effective date and
+ * signed premium, fee and tax effect, so the policy as of any date, commission statements and
+ * bordereaux all read one record. Commission is fixed when the row is written, from the rates in
+ * force then, so later changes to an agency's rate never rewrite what was earned.
+ */
+export const policyTransactions = mysqlTable(
+  "policy_transactions",
+  {
+    id: id(),
+    orgId: orgId(),
+    policyId: ref("policy_id").notNull(),
+    /** 1 for the term's first transaction, then one more per change. */
+    sequence: int("sequence").notNull(),
+    type: varchar("type", { length: 14, enum: POLICY_TRANSACTION_TYPES }).notNull(),
+    effectiveDate: calendarDate("effective_date").notNull(),
+    /** The org-local date the transaction was entered: the period it is reported and paid in. */
+    bookedOn: calendarDate("booked_on").notNull(),
+    premiumCents: cents("premium_cents").notNull(),
+    feesCents: cents("fees_cents").notNull(),
+    taxesCents: cents("taxes_cents").notNull(),
+    producerCommissionRate: decimal("producer_commission_rate", { precision: 6, scale: 4 }).notNull(),
+    producerCommissionCents: cents("producer_commission_cents").notNull(),
+    mgaCommissionRate: decimal("mga_commission_rate", { precision: 6, scale: 4 }).notNull(),
+    mgaCommissionCents: cents("mga_commission_cents").notNull(),
+    /** R2 key of the transaction's document (declarations, endorsement, notice). */
+    documentKey: varchar("document_key", { length: 200 }),
+    createdByUserId: ref("created_by_user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("policy_transactions_org_policy_seq_uq").on(t.orgId, t.policyId, t.sequence),
+    index("policy_transactions_org_booked_idx").on(t.orgId, t.bookedOn),
   ],
 );

@@ -7,6 +7,8 @@
 // (SUB-2026-0101, SRU-GL-2026-000001, INV-2026-00001, GMIC-DA-2026-014) are fixed labels, matched
 // by the seeded sequences, so a bind in any year numbers its policy without a clash.
 import { addDays, addMonths } from "../../app/utils/calendar-date.ts";
+import { DEFAULT_MGA_COMMISSION_RATE } from "../../app/services/ledger/chart.ts";
+import { transactionCommission } from "../../app/services/policies/policy-transactions.ts";
 import { seedToday } from "./today.ts";
 
 export const DEMO_PASSWORD = "openinsure-demo";
@@ -634,6 +636,30 @@ function demoSubmissions(today: string, policyStart: Record<string, string>): Su
   ];
 }
 
+/** Each seeded policy's new-business transaction, booked on its effective date. */
+function demoNewBusiness(seeded: ReturnType<typeof demoPolicies>, seededAgencies: ReturnType<typeof demoAgencies>) {
+  return seeded.map((policy) => {
+    const rates = {
+      producerCommissionRate: seededAgencies.find((a) => a.id === policy.agencyId)!.commissionRate,
+      mgaCommissionRate: DEFAULT_MGA_COMMISSION_RATE,
+    };
+    return {
+      id: `ptx_${policy.id}_1`,
+      orgId: policy.orgId,
+      policyId: policy.id,
+      sequence: 1,
+      type: "new_business" as const,
+      effectiveDate: policy.effectiveDate,
+      bookedOn: policy.effectiveDate,
+      premiumCents: policy.grossPremiumCents,
+      feesCents: policy.feesCents,
+      taxesCents: policy.taxesCents,
+      ...rates,
+      ...transactionCommission({ premiumCents: policy.grossPremiumCents, ...rates }),
+    };
+  });
+}
+
 function demoPolicies(start: Record<string, string>) {
   const end = (id: string) => addMonths(start[id]!, 12);
   return [
@@ -863,6 +889,7 @@ export function demoWorld(today: string) {
     /** When the seeded submissions (all but drafts) were submitted. */
     submittedAt: new Date(`${addDays(today, -60)}T15:00:00Z`),
     policies: demoPolicies(policyStart),
+    policyTransactions: demoNewBusiness(demoPolicies(policyStart), demoAgencies(monthStart)),
     invoices: demoInvoices(policyStart),
     claims: demoClaims(today),
     /** The seeded quotes: created 53 days ago (after the submissions), valid 30 days, so expired; the demo shows that. */

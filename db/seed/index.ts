@@ -108,6 +108,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.userAuthority, demo.userAuthority);
   await insertMissing(db, schema.submissions, demo.submissions.map(seededSubmissionRow));
   await insertMissing(db, schema.policies, demo.policies);
+  await insertMissing(db, schema.policyTransactions, demo.world.policyTransactions);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
   await insertMissing(

@@ -7,6 +7,7 @@ import {
 } from "../../models/ledger-books.server.ts";
 import {
   ACCOUNT_TYPES,
+  DEFAULT_MGA_COMMISSION_RATE,
   accountFlags,
   accountId,
   orgAccountPrefix,
@@ -15,9 +16,6 @@ import {
   type AccountCode,
 } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
-
-/** Until finance sets its own, the MGA keeps 5% of premium beside the producer's commission. */
-export const DEFAULT_MGA_COMMISSION_RATE = "0.0500";
 
 export type Book = {
   orgId: string;

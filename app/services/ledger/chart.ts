@@ -55,6 +55,9 @@ export type PostingLeg = {
   transferCode: number;
 };
 
+/** Until finance sets its own, the MGA keeps 5% of premium beside the producer's commission. */
+export const DEFAULT_MGA_COMMISSION_RATE = "0.0500";
+
 /** ISO 4217 numeric code of the org's book, carried in every account's user_data_32. */
 export const USD = 840;
 

@@ -32,6 +32,8 @@ import type { PreBindCheckResult } from "./check-result.ts";
 import { lockDaStandingForBind } from "./da-standing.server.ts";
 import { requiredDeclinations } from "./diligent-search.ts";
 import { formatPolicyNumber } from "./policy-number.ts";
+import { transactionCommission } from "./policy-transactions.ts";
+import { DEFAULT_MGA_COMMISSION_RATE } from "../ledger/chart.ts";
 import { runPreBindChecks } from "./pre-bind-checks.ts";
 import type { ReferralReasonCode } from "./referral-triggers.ts";
 
@@ -144,6 +146,7 @@ async function bindLocked(
     insuredId: submission.insuredId,
     rateTableId: quote.rateTableId,
     submissionId: submission.id,
+    agencyId: submission.agencyId,
   };
   // The agreement lock comes before the first plain read (see lockDaAgreementForBind); every read
   // the checks need then goes out together, with the user's own authority (one round trip; only
@@ -251,30 +254,53 @@ async function bindLocked(
     sequence,
   });
   const policyId = createId("pol");
-  await insertPolicy(tx, {
-    id: policyId,
+  const rates = {
+    producerCommissionRate: facts.producerCommissionRate ?? "0.0000",
+    mgaCommissionRate: facts.mgaCommissionRate ?? DEFAULT_MGA_COMMISSION_RATE,
+  };
+  const firstTransaction = {
+    id: createId("ptx"),
     orgId: tenant.orgId,
-    policyNumber,
-    submissionId: submission.id,
-    quoteOptionId: option.id,
-    insuredId: submission.insuredId,
-    agencyId: submission.agencyId,
-    programId: submission.programId,
-    carrierId: program.carrierId,
-    lineOfBusiness: submission.lineOfBusiness,
-    state: submission.state,
-    status: "bound",
+    policyId,
+    sequence: 1,
+    type: "new_business" as const,
     effectiveDate: submission.effectiveDate,
-    expirationDate: addMonths(submission.effectiveDate, submission.termMonths),
-    grossPremiumCents: option.grossPremiumCents,
+    bookedOn: bindDate,
+    premiumCents: option.grossPremiumCents,
     feesCents: option.feesCents,
     taxesCents: option.taxesCents,
-    occurrenceLimitCents: option.occurrenceLimitCents,
-    aggregateLimitCents: option.aggregateLimitCents,
-    deductibleCents: option.deductibleCents,
-    installmentPlan: plan,
-    boundByUserId: tenant.userId,
-  });
+    ...rates,
+    ...transactionCommission({ premiumCents: option.grossPremiumCents, ...rates }),
+    createdByUserId: tenant.userId,
+  };
+  await insertPolicy(
+    tx,
+    {
+      id: policyId,
+      orgId: tenant.orgId,
+      policyNumber,
+      submissionId: submission.id,
+      quoteOptionId: option.id,
+      insuredId: submission.insuredId,
+      agencyId: submission.agencyId,
+      programId: submission.programId,
+      carrierId: program.carrierId,
+      lineOfBusiness: submission.lineOfBusiness,
+      state: submission.state,
+      status: "bound",
+      effectiveDate: submission.effectiveDate,
+      expirationDate: addMonths(submission.effectiveDate, submission.termMonths),
+      grossPremiumCents: option.grossPremiumCents,
+      feesCents: option.feesCents,
+      taxesCents: option.taxesCents,
+      occurrenceLimitCents: option.occurrenceLimitCents,
+      aggregateLimitCents: option.aggregateLimitCents,
+      deductibleCents: option.deductibleCents,
+      installmentPlan: plan,
+      boundByUserId: tenant.userId,
+    },
+    firstTransaction,
+  );
 
   const schedule = buildInstallments(plan, {
     totalCents: toCents(option.totalDueCents),

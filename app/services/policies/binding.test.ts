@@ -1,6 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { daAgreements, installments, outboxEvents, policies, quotes, submissions } from "../../../db/schema/index.ts";
+import {
+  agencies,
+  daAgreements,
+  installments,
+  outboxEvents,
+  policies,
+  policyTransactions,
+  quotes,
+  submissions,
+} from "../../../db/schema/index.ts";
 import { daAgreements as seededAgreements } from "../../../db/seed/demo-data.ts";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import * as bindFixtures from "../../../tests/support/bind-fixtures.ts";
@@ -44,6 +53,31 @@ describe("binding a quote option", () => {
     expect(schedule.map((i) => i.dueDate)).toEqual(["2026-12-20", "2027-03-20", "2027-06-20", "2027-09-20"]);
     expect(schedule.reduce((sum, i) => sum + i.shareCents, 0)).toBe(option.totalDueCents);
     expect(schedule.map((i) => i.status)).toEqual(["invoiced", "pending", "pending", "pending"]);
+
+    // The policy's first version: new business, effective on the policy's date, booked on the
+    // bind date, commission at the agency's rate and the MGA's default rate.
+    const [agency] = await db
+      .select({ commissionRate: agencies.commissionRate })
+      .from(agencies)
+      .where(and(eq(agencies.orgId, org), eq(agencies.id, policy!.agencyId)));
+    const transactions = await db
+      .select()
+      .from(policyTransactions)
+      .where(and(eq(policyTransactions.orgId, org), eq(policyTransactions.policyId, outcome.policyId)));
+    expect(transactions).toHaveLength(1);
+    expect(transactions[0]).toMatchObject({
+      sequence: 1,
+      type: "new_business",
+      effectiveDate: "2026-12-20",
+      bookedOn: "2026-11-25",
+      premiumCents: option.grossPremiumCents,
+      feesCents: option.feesCents,
+      taxesCents: option.taxesCents,
+      producerCommissionRate: agency!.commissionRate,
+      mgaCommissionRate: "0.0500",
+    });
+    const exactCommission = option.grossPremiumCents * Number(agency!.commissionRate);
+    expect(Math.abs(transactions[0]!.producerCommissionCents - exactCommission)).toBeLessThanOrEqual(0.5);
 
     const after = await agreementRow(agreementId);
     expect(after.boundGwpCents - before.boundGwpCents).toBe(option.grossPremiumCents);
