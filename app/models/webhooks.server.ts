@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../db/schema/index.ts";
+import { organization, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from "../../db/schema/index.ts";
 
 // Webhook endpoints, their deliveries (one per endpoint per event) and every attempt of those.
 
@@ -91,6 +91,14 @@ export async function updateWebhookEndpointStatus(
     .set(status === "active" ? { status, consecutiveFailures: 0, disabledAt: null } : { status, disabledAt: at })
     .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, endpointId)));
   return Number(result.rowsAffected) > 0;
+}
+
+/**
+ * Serializes changes to an organization's set of active endpoints (create, enable) until the
+ * transaction ends, so two at once cannot both see a free place under the cap.
+ */
+export async function lockActiveWebhookEndpoints(tx: Transaction, orgId: string) {
+  await tx.select({ id: organization.id }).from(organization).where(eq(organization.id, orgId)).for("update");
 }
 
 export function listActiveWebhookEndpoints(db: Db, orgId: string) {

@@ -7,6 +7,7 @@ import {
   insertWebhookEndpoint,
   leaseDueWebhookDelivery,
   listActiveWebhookEndpoints,
+  lockActiveWebhookEndpoints,
   listDeliveryAttempts,
   listDueWebhookDeliveries,
   listEndpointDeliveries,
@@ -96,18 +97,21 @@ export async function createWebhookEndpoint(
 ) {
   const problem = webhookUrlProblem(input.url, { allowLocal: options.allowLocal });
   if (problem) throw new WebhookUrlRefused(problem);
-  if ((await listActiveWebhookEndpoints(db, tenant.orgId)).length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
-    throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
-  }
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
-  await insertWebhookEndpoint(db, tenant.orgId, {
-    id,
-    url: input.url,
-    sealedSecret,
-    eventTypes: input.eventTypes,
-    createdByUserId: tenant.userId,
+  await transactionWithRetry(db, async (tx) => {
+    await lockActiveWebhookEndpoints(tx, tenant.orgId);
+    if ((await listActiveWebhookEndpoints(tx, tenant.orgId)).length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
+      throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
+    }
+    await insertWebhookEndpoint(tx, tenant.orgId, {
+      id,
+      url: input.url,
+      sealedSecret,
+      eventTypes: input.eventTypes,
+      createdByUserId: tenant.userId,
+    });
   });
   return { id, secret };
 }
@@ -156,13 +160,15 @@ export async function setWebhookEndpointStatus(
   endpointId: string,
   status: "active" | "disabled",
 ) {
-  if (status === "active") {
-    const active = await listActiveWebhookEndpoints(db, tenant.orgId);
+  if (status === "disabled") return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
+  return transactionWithRetry(db, async (tx) => {
+    await lockActiveWebhookEndpoints(tx, tenant.orgId);
+    const active = await listActiveWebhookEndpoints(tx, tenant.orgId);
     if (!active.some((e) => e.id === endpointId) && active.length >= MAX_WEBHOOK_ENDPOINTS_PER_ORG) {
       throw new WebhookEndpointLimit(WEBHOOK_ENDPOINT_LIMIT_MESSAGE);
     }
-  }
-  return updateWebhookEndpointStatus(db, tenant.orgId, endpointId, status, new Date());
+    return updateWebhookEndpointStatus(tx, tenant.orgId, endpointId, status, new Date());
+  });
 }
 
 /** The body every receiver gets (DOMAIN.md): `{id, type, created_at, data}`. */

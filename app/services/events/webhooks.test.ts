@@ -310,4 +310,29 @@ describe("webhook delivery", () => {
     expect(await setWebhookEndpointStatus(db, tenant, ids[0]!, "active")).toBeTruthy();
     for (const id of ids) await setWebhookEndpointStatus(db, tenant, id, "disabled");
   });
+
+  test("issue 10 item 15: creating and enabling endpoints at once cannot pass the cap", async () => {
+    const orgId = createId("org");
+    await db.insert(organization).values({ id: orgId, name: `Webhook race ${orgId}`, slug: orgId });
+    const tenant = { ...admin, orgId, orgName: `Webhook race ${orgId}` };
+    const input = { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] };
+    const created = await Promise.allSettled(
+      Array.from({ length: MAX_WEBHOOK_ENDPOINTS_PER_ORG + 6 }, () =>
+        createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false }),
+      ),
+    );
+    const made = created.flatMap((c) => (c.status === "fulfilled" ? [c.value.id] : []));
+    expect(made).toHaveLength(MAX_WEBHOOK_ENDPOINTS_PER_ORG);
+    expect(created.filter((c) => c.status === "rejected").every((c) => c.reason instanceof WebhookEndpointLimit)).toBe(
+      true,
+    );
+    // Two disabled endpoints enabled together while one place is free: one of them gets it.
+    await setWebhookEndpointStatus(db, tenant, made[0]!, "disabled");
+    await setWebhookEndpointStatus(db, tenant, made[1]!, "disabled");
+    await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false });
+    const enabled = await Promise.allSettled(
+      [made[0]!, made[1]!].map((id) => setWebhookEndpointStatus(db, tenant, id, "active")),
+    );
+    expect(enabled.filter((e) => e.status === "fulfilled")).toHaveLength(1);
+  });
 });
