@@ -9,11 +9,12 @@ import { ErrorList, Field } from "../../components/forms.tsx";
 import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { DOMAIN_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "../../services/events/domain-event-types.ts";
-import { webhookUrlProblem } from "../../services/events/webhook-url.ts";
+import { dnsOverHttpsResolver } from "../../services/events/webhook-dns.server.ts";
 import {
   createWebhookEndpoint,
   listWebhookEndpoints,
   WebhookEndpointLimit,
+  WebhookUrlRefused,
 } from "../../services/events/webhooks.server.ts";
 import { formatInstant } from "../../utils/format.ts";
 
@@ -37,16 +38,19 @@ export async function action(args: Route.ActionArgs) {
   const { db, env, isDevelopment } = appServices(args.context);
   const submission = parseWithZod(await args.request.formData(), { schema: EndpointSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
-  // https on 443 to a public host only (webhook-url.ts); development may call this machine.
-  const problem = webhookUrlProblem(submission.value.url, { allowLocal: isDevelopment });
-  if (problem)
-    return data({ result: submission.reply({ fieldErrors: { url: [problem] } }), secret: null }, { status: 400 });
   let created: Awaited<ReturnType<typeof createWebhookEndpoint>>;
   try {
+    // https on 443 to a host resolving to public addresses only; development may call this machine.
     created = await createWebhookEndpoint(db, user.tenant, submission.value, env.BETTER_AUTH_SECRET, {
       allowLocal: isDevelopment,
+      resolveHost: dnsOverHttpsResolver(),
     });
   } catch (error) {
+    if (error instanceof WebhookUrlRefused)
+      return data(
+        { result: submission.reply({ fieldErrors: { url: [error.message] } }), secret: null },
+        { status: 400 },
+      );
     if (!(error instanceof WebhookEndpointLimit)) throw error;
     return data({ result: submission.reply({ formErrors: [error.message] }), secret: null }, { status: 409 });
   }

@@ -36,6 +36,7 @@ import { quoteSubmission } from "../underwriting/quoting.server.ts";
 import { insertLouisianaSubmission } from "../../../tests/support/louisiana-submission.ts";
 import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
 import { createWebhookEndpoint, setWebhookEndpointStatus } from "./webhooks.server.ts";
+import { testHostResolver } from "../../../tests/support/host-resolver.ts";
 
 const db = guardedTestDatabase();
 const APP_SECRET = process.env.BETTER_AUTH_SECRET!;
@@ -51,7 +52,13 @@ beforeAll(async () => {
   deps = {
     db,
     appUrl: "https://app.openinsure.test",
-    webhooks: { fetch: globalThis.fetch, now: () => new Date(), appSecret: APP_SECRET, allowLocal: true },
+    webhooks: {
+      fetch: globalThis.fetch,
+      now: () => new Date(),
+      appSecret: APP_SECRET,
+      allowLocal: true,
+      resolveHost: testHostResolver,
+    },
     pushLive: async (_orgId, userId, update) => {
       pushed.push({ userId, update });
     },
@@ -132,7 +139,7 @@ describe("domain events", () => {
       admin,
       { url: receiver.url, eventTypes: ["submission.referred"] },
       APP_SECRET,
-      { allowLocal: true },
+      { allowLocal: true, resolveHost: testHostResolver },
     );
     const { reference, referred } = await referredSubmission();
     const assignee = String(referred.data.assignedToUserId);

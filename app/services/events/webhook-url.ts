@@ -139,3 +139,31 @@ export function webhookUrlProblem(raw: string, policy: WebhookUrlPolicy = {}): s
 export function isAllowedWebhookTarget(raw: string, policy: WebhookUrlPolicy = {}): boolean {
   return webhookUrlProblem(raw, policy) === null;
 }
+
+/** Why an address a host name resolved to is not a public unicast address, or null when it is. */
+export function nonPublicAddress(address: string): string | null {
+  return nonPublicIPv4(address) ?? nonPublicIPv6(address);
+}
+
+/**
+ * The same rule applied to what a host name resolves to: a public name that points at a private
+ * address would otherwise reach the network the app runs in. Every address must be public.
+ */
+export function resolvedAddressesProblem(addresses: readonly string[]): string | null {
+  if (addresses.length === 0) return "The endpoint's host name does not resolve to any address.";
+  for (const address of addresses) {
+    const range = nonPublicAddress(address);
+    if (range) return `The endpoint's host name points at a ${range} address, not a public one.`;
+  }
+  return null;
+}
+
+/** Whether the URL is one of this machine's receivers that development may call without a lookup. */
+export function isLocalReceiver(raw: string, policy: WebhookUrlPolicy = {}): boolean {
+  if (!policy.allowLocal) return false;
+  try {
+    return LOCAL_HOSTS.has(new URL(raw).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}

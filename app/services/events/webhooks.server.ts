@@ -26,6 +26,7 @@ import { recordDomainEvent } from "./domain-events.server.ts";
 import { DISABLE_AFTER_CONSECUTIVE_FAILURES, isSuccessStatus, nextWebhookAttemptAt } from "./webhook-retry.ts";
 import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.ts";
 import { webhookUrlProblem } from "./webhook-url.ts";
+import { HostLookupFailed, type HostResolver, dnsOverHttpsResolver, webhookHostProblem } from "./webhook-dns.server.ts";
 import {
   interleaveByOrg,
   MAX_WEBHOOK_ENDPOINTS_PER_ORG,
@@ -45,6 +46,7 @@ export type WebhookSender = {
   appSecret: string;
   /** Development and tests only: endpoints on this machine (plain http, localhost) may be called. */
   allowLocal?: boolean;
+  resolveHost: HostResolver;
 };
 
 export function liveWebhookSender(appSecret: string, options: { allowLocal: boolean }): WebhookSender {
@@ -53,6 +55,7 @@ export function liveWebhookSender(appSecret: string, options: { allowLocal: bool
     now: () => new Date(),
     appSecret,
     allowLocal: options.allowLocal,
+    resolveHost: dnsOverHttpsResolver(),
   };
 }
 
@@ -93,10 +96,18 @@ export async function createWebhookEndpoint(
   tenant: TenantContext,
   input: { url: string; eventTypes: string[] },
   appSecret: string,
-  options: { allowLocal: boolean },
+  options: { allowLocal: boolean; resolveHost: HostResolver },
 ) {
   const problem = webhookUrlProblem(input.url, { allowLocal: options.allowLocal });
   if (problem) throw new WebhookUrlRefused(problem);
+  let hostProblem: string | null;
+  try {
+    hostProblem = await webhookHostProblem(input.url, options.resolveHost, { allowLocal: options.allowLocal });
+  } catch (error) {
+    if (!(error instanceof HostLookupFailed)) throw error;
+    throw new WebhookUrlRefused("The endpoint's host name could not be looked up just now: try again in a minute.");
+  }
+  if (hostProblem) throw new WebhookUrlRefused(hostProblem);
   const id = createId("whe");
   const secret = randomSecret();
   const sealedSecret = await sealSecret(appSecret, SECRET_PURPOSE, secret);
@@ -212,6 +223,38 @@ export async function fanOutToWebhooks(
   return created.length;
 }
 
+/** One POST of a delivery to its endpoint: the receiver's status, or why there was none. */
+async function postDelivery(
+  sender: WebhookSender,
+  endpoint: { url: string; sealedSecret: string },
+  delivery: { id: string; eventType: string; body: string },
+  startedAt: Date,
+): Promise<{ statusCode: number | null; error: string | null }> {
+  try {
+    const response = await sender.fetch(endpoint.url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "User-Agent": "OpenInsure-Webhooks/1",
+        [SIGNATURE_HEADER]: await signatureHeader(
+          await openSecret(sender.appSecret, SECRET_PURPOSE, endpoint.sealedSecret),
+          delivery.body,
+          startedAt,
+        ),
+        "X-OpenInsure-Event": delivery.eventType,
+        "X-OpenInsure-Delivery": delivery.id,
+      },
+      body: delivery.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    return { statusCode: response.status, error: null };
+  } catch (cause) {
+    return { statusCode: null, error: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) };
+  }
+}
+
 /**
  * One attempt of a pending delivery that is due: claimed first (so no one else sends it), then
  * sent, logged, and either settled or scheduled for the next retry. Returns false when the
@@ -237,8 +280,21 @@ export async function attemptWebhookDelivery(
     return false;
   }
 
-  if (webhookUrlProblem(endpoint.url, { allowLocal: sender.allowLocal ?? false })) {
-    // Stored before the rules (or under looser ones): never called. The delivery fails for good.
+  const policy = { allowLocal: sender.allowLocal ?? false };
+  let refused = webhookUrlProblem(endpoint.url, policy) !== null;
+  let lookupFailed = false;
+  if (!refused) {
+    // Resolved again at every attempt: the name may point somewhere else since it was saved.
+    try {
+      refused = (await webhookHostProblem(endpoint.url, sender.resolveHost, policy)) !== null;
+    } catch (error) {
+      if (!(error instanceof HostLookupFailed)) throw error;
+      lookupFailed = true;
+    }
+  }
+  if (refused) {
+    // Stored before the rules (or under looser ones), or its name now points at a private
+    // address: never called. The delivery fails for good.
     console.warn(`webhook delivery ${deliveryId}: endpoint ${endpoint.id} has a URL that is not allowed; not sent`);
     await transactionWithRetry(db, async (tx) => {
       await insertDeliveryAttempt(tx, orgId, {
@@ -260,31 +316,9 @@ export async function attemptWebhookDelivery(
     return true;
   }
 
-  let statusCode: number | null = null;
-  let error: string | null = null;
-  try {
-    const response = await sender.fetch(endpoint.url, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "OpenInsure-Webhooks/1",
-        [SIGNATURE_HEADER]: await signatureHeader(
-          await openSecret(sender.appSecret, SECRET_PURPOSE, endpoint.sealedSecret),
-          delivery.body,
-          startedAt,
-        ),
-        "X-OpenInsure-Event": delivery.eventType,
-        "X-OpenInsure-Delivery": delivery.id,
-      },
-      body: delivery.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    statusCode = response.status;
-    await response.body?.cancel();
-  } catch (cause) {
-    error = (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
-  }
+  const { statusCode, error } = lookupFailed
+    ? { statusCode: null, error: "the host name could not be looked up" }
+    : await postDelivery(sender, endpoint, delivery, startedAt);
   if (statusCode === null || !isSuccessStatus(statusCode)) {
     // The detail stays in the server's log; the org's log shows WEBHOOK_ATTEMPT_FAILED.
     console.warn(`webhook delivery ${deliveryId} to endpoint ${endpoint.id} failed: ${error ?? `HTTP ${statusCode}`}`);

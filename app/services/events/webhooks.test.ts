@@ -27,6 +27,8 @@ import {
   WebhookUrlRefused,
 } from "./webhooks.server.ts";
 import { MAX_WEBHOOK_ENDPOINTS_PER_ORG } from "./fair-delivery.ts";
+import { testHostResolver } from "../../../tests/support/host-resolver.ts";
+import { HostLookupFailed } from "./webhook-dns.server.ts";
 
 const db = guardedTestDatabase();
 // The secret vitest's global setup gives the app: the retry sweep may meet other files' endpoints.
@@ -55,7 +57,13 @@ function policyBound(): DomainEventMessage {
 function controllableClock(start: string) {
   let now = new Date(start).getTime();
   return {
-    sender: { fetch: globalThis.fetch, now: () => new Date(now), appSecret: APP_SECRET, allowLocal: true },
+    sender: {
+      fetch: globalThis.fetch,
+      now: () => new Date(now),
+      appSecret: APP_SECRET,
+      allowLocal: true,
+      resolveHost: testHostResolver,
+    },
     advance: (ms: number) => (now += ms),
   };
 }
@@ -97,7 +105,7 @@ describe("webhook delivery", () => {
       admin,
       { url: receiver.url, eventTypes: ["policy.bound"] },
       APP_SECRET,
-      { allowLocal: true },
+      { allowLocal: true, resolveHost: testHostResolver },
     );
     const event = policyBound();
     const before = receiver.received.length;
@@ -174,7 +182,7 @@ describe("webhook delivery", () => {
       admin,
       { url: receiver.url, eventTypes: ["policy.bound"] },
       APP_SECRET,
-      { allowLocal: true },
+      { allowLocal: true, resolveHost: testHostResolver },
     );
     const event = policyBound();
     await Promise.all([fanOutToWebhooks(db, event, clock.sender), fanOutToWebhooks(db, event, clock.sender)]);
@@ -202,12 +210,13 @@ describe("webhook delivery", () => {
         admin,
         { url: "https://169.254.169.254/latest/meta-data", eventTypes: ["policy.bound"] },
         APP_SECRET,
-        { allowLocal: false },
+        { allowLocal: false, resolveHost: testHostResolver },
       ),
     ).rejects.toBeInstanceOf(WebhookUrlRefused);
     await expect(
       createWebhookEndpoint(db, admin, { url: receiver.url, eventTypes: ["policy.bound"] }, APP_SECRET, {
         allowLocal: false,
+        resolveHost: testHostResolver,
       }),
     ).rejects.toThrow("https://");
 
@@ -229,6 +238,7 @@ describe("webhook delivery", () => {
       }) as typeof fetch,
       now: () => new Date("2030-03-01T00:00:00.000Z"),
       appSecret: APP_SECRET,
+      resolveHost: testHostResolver,
     };
     const event = policyBound();
     expect(await fanOutToWebhooks(db, event, production)).toBe(1);
@@ -241,6 +251,74 @@ describe("webhook delivery", () => {
     await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
   });
 
+  test("issue 10 item 14: a public host name that resolves to a private, link-local or loopback address is refused when saved", async () => {
+    const create = (url: string) =>
+      createWebhookEndpoint(db, admin, { url, eventTypes: ["policy.bound"] }, APP_SECRET, {
+        allowLocal: false,
+        resolveHost: testHostResolver,
+      });
+    await expect(create("https://rebind.attacker.net/in")).rejects.toThrow(
+      "The endpoint's host name points at a private address, not a public one.",
+    );
+    await expect(create("https://metadata.attacker.net/in")).rejects.toThrow("points at a link-local address");
+    await expect(create("https://loopback6.attacker.net/in")).rejects.toThrow("points at a loopback address");
+    await expect(create("https://no-such-host.attacker.net/in")).rejects.toThrow("does not resolve to any address");
+    const lookupDown: typeof testHostResolver = async () => {
+      throw new HostLookupFailed("the resolver could not be reached");
+    };
+    await expect(
+      createWebhookEndpoint(
+        db,
+        admin,
+        { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] },
+        APP_SECRET,
+        {
+          allowLocal: false,
+          resolveHost: lookupDown,
+        },
+      ),
+    ).rejects.toThrow("could not be looked up just now");
+    const ok = await create("https://hooks.partner-insurer.com/in");
+    await setWebhookEndpointStatus(db, admin, ok.id, "disabled");
+  });
+
+  test("issue 10 item 14: a name re-pointed at a private address after it was saved is never called", async () => {
+    const saved = await createWebhookEndpoint(
+      db,
+      admin,
+      { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] },
+      APP_SECRET,
+      { allowLocal: false, resolveHost: testHostResolver },
+    );
+    const calls: string[] = [];
+    const sender = {
+      fetch: (async (input: RequestInfo | URL) => {
+        calls.push(String(input));
+        return new Response(null, { status: 204 });
+      }) as typeof fetch,
+      now: () => new Date("2030-04-01T00:00:00.000Z"),
+      appSecret: APP_SECRET,
+      resolveHost: async () => ["192.168.1.20"],
+    };
+    const event = policyBound();
+    expect(await fanOutToWebhooks(db, event, sender)).toBe(1);
+    expect(calls).toEqual([]);
+    expect(await deliveryOf(saved.id, event.id)).toMatchObject({ status: "failed", nextAttemptAt: null });
+
+    // A lookup that fails is an attempt that failed: retried later, nothing sent now.
+    const later = policyBound();
+    const down = {
+      ...sender,
+      resolveHost: async () => {
+        throw new HostLookupFailed("the resolver could not be reached");
+      },
+    };
+    expect(await fanOutToWebhooks(db, later, down)).toBe(1);
+    expect(calls).toEqual([]);
+    expect(await deliveryOf(saved.id, later.id)).toMatchObject({ status: "pending", attempts: 1 });
+    await setWebhookEndpointStatus(db, admin, saved.id, "disabled");
+  });
+
   test("issue 10 item 14: the delivery log and replay show no upstream status, error text or timing", async () => {
     receiver.respondWith(503);
     const clock = controllableClock("2030-04-01T00:00:00.000Z");
@@ -249,7 +327,7 @@ describe("webhook delivery", () => {
       admin,
       { url: receiver.url, eventTypes: ["policy.bound"] },
       APP_SECRET,
-      { allowLocal: true },
+      { allowLocal: true, resolveHost: testHostResolver },
     );
     const event = policyBound();
     await fanOutToWebhooks(db, event, clock.sender);
@@ -297,13 +375,23 @@ describe("webhook delivery", () => {
     const input = { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] };
     const ids: string[] = [];
     for (let i = 0; i < MAX_WEBHOOK_ENDPOINTS_PER_ORG; i++)
-      ids.push((await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).id);
-    await expect(createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false })).rejects.toBeInstanceOf(
-      WebhookEndpointLimit,
-    );
+      ids.push(
+        (
+          await createWebhookEndpoint(db, tenant, input, APP_SECRET, {
+            allowLocal: false,
+            resolveHost: testHostResolver,
+          })
+        ).id,
+      );
+    await expect(
+      createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false, resolveHost: testHostResolver }),
+    ).rejects.toBeInstanceOf(WebhookEndpointLimit);
     // Disabling one frees a place; enabling it again beyond the cap is refused.
     await setWebhookEndpointStatus(db, tenant, ids[0]!, "disabled");
-    const extra = await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false });
+    const extra = await createWebhookEndpoint(db, tenant, input, APP_SECRET, {
+      allowLocal: false,
+      resolveHost: testHostResolver,
+    });
     await expect(setWebhookEndpointStatus(db, tenant, ids[0]!, "active")).rejects.toBeInstanceOf(WebhookEndpointLimit);
     await setWebhookEndpointStatus(db, tenant, extra.id, "active");
     await setWebhookEndpointStatus(db, tenant, extra.id, "disabled");
@@ -318,7 +406,7 @@ describe("webhook delivery", () => {
     const input = { url: "https://hooks.example.com/in", eventTypes: ["policy.bound"] };
     const created = await Promise.allSettled(
       Array.from({ length: MAX_WEBHOOK_ENDPOINTS_PER_ORG + 6 }, () =>
-        createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false }),
+        createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false, resolveHost: testHostResolver }),
       ),
     );
     const made = created.flatMap((c) => (c.status === "fulfilled" ? [c.value.id] : []));
@@ -329,7 +417,7 @@ describe("webhook delivery", () => {
     // Two disabled endpoints enabled together while one place is free: one of them gets it.
     await setWebhookEndpointStatus(db, tenant, made[0]!, "disabled");
     await setWebhookEndpointStatus(db, tenant, made[1]!, "disabled");
-    await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false });
+    await createWebhookEndpoint(db, tenant, input, APP_SECRET, { allowLocal: false, resolveHost: testHostResolver });
     const enabled = await Promise.allSettled(
       [made[0]!, made[1]!].map((id) => setWebhookEndpointStatus(db, tenant, id, "active")),
     );
