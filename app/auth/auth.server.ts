@@ -41,11 +41,15 @@ export function createAuth(db: Database, config: AuthConfig) {
       sendResetPassword: async ({ user, token }) => {
         // Earlier reset mails still unsent are enough: the outbox is shared by every tenant.
         if (!(await recipientHasRoom(db, user.email))) return;
-        await queueEmail(db, {
-          to: user.email,
-          subject: "Reset your OpenInsure password",
-          text: `Someone asked to reset the password of ${user.email}. If it was you, open this link within an hour:\n\n${config.appUrl}/reset-password/${token}\n\nIf not, ignore this email.`,
-        });
+        await queueEmail(
+          db,
+          {
+            to: user.email,
+            subject: "Reset your OpenInsure password",
+            text: `Someone asked to reset the password of ${user.email}. If it was you, open this link within an hour:\n\n${config.appUrl}/reset-password/${token}\n\nIf not, ignore this email.`,
+          },
+          "transactional",
+        );
       },
     },
     session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 },
@@ -102,11 +106,15 @@ export function createAuth(db: Database, config: AuthConfig) {
           const roles = parseRoles(invitation.role)
             .map((r) => ROLE_LABELS[r])
             .join(", ");
-          await queueEmail(db, {
-            to: email,
-            subject: `You are invited to ${org.name} on OpenInsure`,
-            text: `${inviter.user.name} invited you to join ${org.name} as ${roles}.\n\nAccept within 7 days:\n\n${config.appUrl}/invitations/${invitation.id}`,
-          });
+          await queueEmail(
+            db,
+            {
+              to: email,
+              subject: `You are invited to ${org.name} on OpenInsure`,
+              text: `${inviter.user.name} invited you to join ${org.name} as ${roles}.\n\nAccept within 7 days:\n\n${config.appUrl}/invitations/${invitation.id}`,
+            },
+            "transactional",
+          );
         },
       }),
       admin({ impersonationSessionDuration: 60 * 60 }),

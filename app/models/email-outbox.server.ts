@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { emailOutbox } from "../../db/schema/index.ts";
+import { EMAIL_PRIORITY, type EmailPriority, emailOutbox } from "../../db/schema/index.ts";
 
 // The email outbox: a platform table (an email belongs to its recipient, not to an organization).
 
@@ -9,15 +9,19 @@ export type OutboxEmail = typeof emailOutbox.$inferSelect;
 
 export async function insertOutboxEmail(
   db: Database | Transaction,
-  email: { id: string; to: string; subject: string; text: string },
+  email: { id: string; to: string; subject: string; text: string; priority: EmailPriority },
 ) {
-  await db
-    .insert(emailOutbox)
-    .values({ id: email.id, toAddress: email.to, subject: email.subject, textBody: email.text });
+  await db.insert(emailOutbox).values({
+    id: email.id,
+    toAddress: email.to,
+    subject: email.subject,
+    textBody: email.text,
+    priority: EMAIL_PRIORITY[email.priority],
+  });
 }
 
 /**
- * Emails a delivery run may take, oldest first: pending ones, and ones claimed by a run that died
+ * Emails a delivery run may take, transactional mail first and oldest first within each: pending ones, and ones claimed by a run that died
  * mid-send more than `staleClaimMinutes` ago, below `maxAttempts`. `recipients` narrows the run
  * to those addresses.
  */
@@ -37,7 +41,7 @@ export function listClaimableEmails(
     .select()
     .from(emailOutbox)
     .where(and(claimable, lt(emailOutbox.attempts, options.maxAttempts), only))
-    .orderBy(asc(emailOutbox.createdAt))
+    .orderBy(asc(emailOutbox.priority), asc(emailOutbox.createdAt))
     .limit(options.limit);
 }
 

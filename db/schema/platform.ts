@@ -1,5 +1,9 @@
-import { index, int, json, mysqlTable, primaryKey, text, varchar } from "drizzle-orm/mysql-core";
+import { index, int, json, mysqlTable, primaryKey, text, tinyint, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, instant, orgId, ref } from "./columns.ts";
+
+/** A delivery run takes the lowest number first: mail someone is waiting for, then notifications. */
+export const EMAIL_PRIORITY = { transactional: 0, notification: 1 } as const;
+export type EmailPriority = keyof typeof EMAIL_PRIORITY;
 
 /** Every outgoing email is written here first; a transport (or the dev mailbox page) reads it. */
 export const emailOutbox = mysqlTable(
@@ -9,6 +13,8 @@ export const emailOutbox = mysqlTable(
     toAddress: varchar("to_address", { length: 255 }).notNull(),
     subject: varchar("subject", { length: 300 }).notNull(),
     textBody: text("text_body").notNull(),
+    /** Mail someone is waiting for (password resets, invitations) goes out before notifications. */
+    priority: tinyint("priority").notNull().default(EMAIL_PRIORITY.notification),
     status: varchar("status", { length: 20, enum: ["pending", "sending", "sent", "failed"] })
       .notNull()
       .default("pending"),
@@ -18,7 +24,7 @@ export const emailOutbox = mysqlTable(
     claimedAt: instant("claimed_at"),
     sentAt: instant("sent_at"),
   },
-  (t) => [index("email_outbox_status_idx").on(t.status, t.createdAt)],
+  (t) => [index("email_outbox_status_idx").on(t.status, t.priority, t.createdAt)],
 );
 
 /** Fixed-window counters shared by every Worker isolate (sign-in throttling). */

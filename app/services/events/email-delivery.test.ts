@@ -28,7 +28,7 @@ let transport: MailTransport;
 // same time, and every delivery run here is narrowed to these recipients.
 const run = createId("run").toLowerCase();
 const address = (name: string) => `${name}.${run}@example.test`;
-const mine = ["one", "two", "retry", "never"].map(address);
+const mine = ["one", "two", "retry", "never", "digest-1", "digest-2", "digest-3", "reset"].map(address);
 const deliver = () => deliverPendingEmails(db, transport, { recipients: mine });
 
 beforeAll(async () => {
@@ -72,4 +72,20 @@ test("a failing relay is retried, and an email is given up after its attempts", 
   expect(row).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
   expect(row?.lastError).toContain("HTTP 503");
   failNext = 0;
+});
+
+test("issue 10 item 16: transactional mail queued after a burst of notifications is sent first", async () => {
+  received.length = 0;
+  for (const name of ["digest-1", "digest-2", "digest-3"])
+    await queueEmail(db, { to: address(name), subject: "Policy bound", text: "..." });
+  await queueEmail(db, { to: address("reset"), subject: "Reset your password", text: "..." }, "transactional");
+  await deliverPendingEmails(db, transport, { recipients: mine, limit: 1 });
+  expect(received.map((r) => r.body.to)).toEqual([address("reset")]);
+  await deliver();
+  expect(received.map((r) => r.body.to)).toEqual([
+    address("reset"),
+    address("digest-1"),
+    address("digest-2"),
+    address("digest-3"),
+  ]);
 });
