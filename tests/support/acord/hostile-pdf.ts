@@ -45,3 +45,11 @@ export function buildDeeplyNestedPdf(depth = 100_000, { objectStream = false } =
     latin1("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
   ]);
 }
+
+/** A PDF of `count` small objects, within every structural limit: slow to parse only by its size. */
+export function buildManyObjectsPdf(count = 20_000): Uint8Array<ArrayBuffer> {
+  const objects = Array.from({ length: count }, (_, i) => `${i + 3} 0 obj\n<< /N ${i} /S (filler) >>\nendobj\n`);
+  return latin1(
+    `%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n${objects.join("")}trailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+  );
+}

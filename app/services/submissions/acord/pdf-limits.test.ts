@@ -1,7 +1,11 @@
 // Item 17 of issue 10: a hostile PDF gets a clear error before pdf-lib parses it, and takes
 // nothing else down.
 import { expect, test } from "vitest";
-import { buildDeeplyNestedPdf, buildDeflateBombPdf } from "../../../../tests/support/acord/hostile-pdf.ts";
+import {
+  buildDeeplyNestedPdf,
+  buildDeflateBombPdf,
+  buildManyObjectsPdf,
+} from "../../../../tests/support/acord/hostile-pdf.ts";
 import { buildAcord125Pdf, COMPLETE_GL_VALUES } from "../../../../tests/support/acord/test-pdf.ts";
 import { readFormFields } from "./read-pdf.ts";
 import { pdfLimitProblem } from "./pdf-limits.ts";
@@ -38,4 +42,16 @@ test("a real ACORD 125 passes the limits and is read, also right after a hostile
   const pdf = await buildAcord125Pdf(COMPLETE_GL_VALUES);
   expect(await pdfLimitProblem(pdf)).toBeNull();
   expect(await readFormFields(pdf, MAX)).toMatchObject({ ok: true });
+});
+
+test("parsing has a deadline: a file within the limits that outlasts it is refused as TOO_COMPLEX", async () => {
+  const slow = buildManyObjectsPdf(20_000);
+  expect(await pdfLimitProblem(slow)).toBeNull();
+  // A deadline already passed fires at pdf-lib's first yield, before the parse is through.
+  expect(await readFormFields(slow, MAX, { parseDeadlineMs: 0 })).toMatchObject({
+    ok: false,
+    error: { code: "TOO_COMPLEX" },
+  });
+  // Within the deadline the same file parses; it holds no form, and says so.
+  expect(await readFormFields(slow, MAX)).toMatchObject({ ok: false, error: { code: "NO_FORM_FIELDS" } });
 });

@@ -25,7 +25,23 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 // and so does pdf-lib, so the magic-byte check must not be stricter than the parser.
 const HEADER_WINDOW = 1024;
 
-export async function readFormFields(bytes: Uint8Array, maxBytes: number): Promise<ReadResult> {
+/**
+ * How long pdf-lib may parse one upload. The structural limits bound the work; the deadline bounds
+ * the time, so a file that is merely slow to parse gets a clear answer instead of holding the
+ * request (and everything sharing its isolate) for its whole parse.
+ */
+export const PARSE_DEADLINE_MS = 5_000;
+// pdf-lib yields to the event loop after this many objects, which is where the deadline can fire
+// and where other requests on the same isolate get their turn.
+const OBJECTS_PER_TICK = ParseSpeeds.Fast;
+
+class ParseDeadlinePassed extends Error {}
+
+export async function readFormFields(
+  bytes: Uint8Array,
+  maxBytes: number,
+  { parseDeadlineMs = PARSE_DEADLINE_MS } = {},
+): Promise<ReadResult> {
   if (bytes.byteLength > maxBytes) {
     return { ok: false, error: tooLargeError(bytes.byteLength, maxBytes) };
   }
@@ -39,17 +55,24 @@ export async function readFormFields(bytes: Uint8Array, maxBytes: number): Promi
     return { ok: false, error: uploadError("TOO_COMPLEX", limit.detail) };
   }
   let document: PDFDocument;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
   try {
     // ignoreEncryption only stops load() throwing, so encryption is reported from `isEncrypted`
-    // rather than by matching pdf-lib's error text. Fastest: a request handler gains nothing from
-    // pdf-lib yielding to the event loop every 100 objects.
-    document = await PDFDocument.load(bytes, {
-      ignoreEncryption: true,
-      updateMetadata: false,
-      parseSpeed: ParseSpeeds.Fastest,
-    });
+    // rather than by matching pdf-lib's error text.
+    document = await Promise.race([
+      PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: OBJECTS_PER_TICK }),
+      new Promise<never>((_, reject) => {
+        deadline = setTimeout(() => reject(new ParseDeadlinePassed()), parseDeadlineMs);
+      }),
+    ]);
   } catch (error) {
+    if (error instanceof ParseDeadlinePassed) {
+      console.warn(`ACORD upload refused: parsing took longer than ${parseDeadlineMs} ms`);
+      return { ok: false, error: uploadError("TOO_COMPLEX", `parsing took longer than ${parseDeadlineMs} ms`) };
+    }
     return { ok: false, error: uploadError("UNREADABLE", describeError(error)) };
+  } finally {
+    clearTimeout(deadline);
   }
   if (document.isEncrypted) {
     // Values of an encrypted file are ciphertext (pdf-lib cannot decrypt), so reading on would
