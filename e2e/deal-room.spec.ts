@@ -106,6 +106,60 @@ test("an underwriter and a producer negotiate live in a deal room; other organiz
     await expect(messages(uw).getByRole("listitem")).toHaveCount(2);
   });
 
+  await test.step("an open socket is held to its message rate and to rights changed after it opened", async () => {
+    const { token } = (await (await producer.request.get(`/deal-rooms/${roomUrl.split("/").pop()}/token`)).json()) as {
+      token: string;
+    };
+    // A socket left open on the producer's page; its replies are collected there.
+    await producer.evaluate(
+      ({ url }) =>
+        new Promise<void>((resolve) => {
+          const socket = new WebSocket(url);
+          const w = globalThis as unknown as { held: WebSocket; heldReplies: string[] };
+          w.held = socket;
+          w.heldReplies = [];
+          socket.onmessage = (e) => w.heldReplies.push(String(e.data));
+          socket.onopen = () => resolve();
+        }),
+      { url: `ws://${new URL(producer.url()).host}${ROOM_PATH}?token=${encodeURIComponent(token)}` },
+    );
+    const sendHeld = (message: object) =>
+      producer.evaluate(
+        (text) => (globalThis as unknown as { held: WebSocket }).held.send(text),
+        JSON.stringify(message),
+      );
+    const heldErrors = () =>
+      producer.evaluate(() =>
+        (globalThis as unknown as { heldReplies: string[] }).heldReplies
+          .map((r) => JSON.parse(r) as { type: string; code?: string; error?: string })
+          .filter((r) => r.type === "error"),
+      );
+
+    // A burst past the per-connection rate: ten are answered on their merits (a broker may not
+    // resolve annotations), the rest are refused for the rate before anything else is looked at.
+    for (let i = 0; i < 13; i++) await sendHeld({ type: "resolve_annotation", annotationId: `ann_missing_${i}` });
+    await expect.poll(async () => (await heldErrors()).length).toBe(13);
+    const burst = await heldErrors();
+    expect(burst.filter((e) => e.error?.includes("does not include the right to edit"))).toHaveLength(10);
+    expect(burst.filter((e) => e.error === "Too many messages: wait a moment.")).toHaveLength(3);
+
+    // The underwriter takes the producer's chat right away; the open socket loses it at once. Each
+    // poll sends again, since the bucket may still be empty from the burst.
+    const placed = await uw.request.post(roomUrl, {
+      form: { intent: "place", userId: "usr_a_producer", role: "broker", annotate: "on" },
+      maxRedirects: 0,
+    });
+    expect(placed.status()).toBe(302);
+    await expect
+      .poll(async () => {
+        await sendHeld({ type: "chat", body: "Still here after losing the right?" });
+        return (await heldErrors()).at(-1)?.error;
+      })
+      .toMatch(/^(?!Too many)/);
+    expect((await heldErrors()).at(-1)).toMatchObject({ code: "not_allowed" });
+    await expect(messages(uw)).not.toContainText("Still here after losing the right?");
+  });
+
   await test.step("presence follows people out; after a reload the history is there", async () => {
     await producer.close();
     await expect(present(uw)).not.toContainText("Priya Producer");
