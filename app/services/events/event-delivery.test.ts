@@ -371,3 +371,67 @@ describe("domain events", () => {
     expect(recipients).toEqual(["usr_a_finance", "usr_a_multi"]);
   });
 });
+
+test("issue 10 item 15: the consumer delivers round-robin by organization, so one org's stalled receiver holds at most its own slots", async () => {
+  const lakeshore = tenantOf("admin@lakeshore.demo");
+  const options = { allowLocal: false, resolveHost: testHostResolver };
+  const stalled = await createWebhookEndpoint(
+    db,
+    admin,
+    { url: "https://hooks.example.com/stalled", eventTypes: ["policy.bound"] },
+    APP_SECRET,
+    options,
+  );
+  const healthy = await createWebhookEndpoint(
+    db,
+    lakeshore,
+    { url: "https://hooks.partner-insurer.com/healthy", eventTypes: ["policy.bound"] },
+    APP_SECRET,
+    options,
+  );
+  // Summit's receiver holds every request until the gate opens; Lakeshore's answers at once.
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => {
+    openGate = resolve;
+  });
+  let heldAtOnce = 0;
+  let mostHeldAtOnce = 0;
+  let healthyDeliveredWhileHeld = false;
+  const sender = {
+    ...deps.webhooks,
+    fetch: (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.endsWith("/stalled")) {
+        heldAtOnce++;
+        mostHeldAtOnce = Math.max(mostHeldAtOnce, heldAtOnce);
+        await gate;
+        heldAtOnce--;
+      } else if (url.endsWith("/healthy")) {
+        healthyDeliveredWhileHeld = heldAtOnce > 0;
+        openGate();
+      }
+      return new Response(null, { status: 204 });
+    }) as typeof fetch,
+  };
+  const event = (orgId: string): DomainEventMessage => ({
+    id: createId("evt"),
+    orgId,
+    type: "policy.bound",
+    createdAt: new Date().toISOString(),
+    data: { policyId: "pol_fairness", policyNumber: "X-1", submissionId: "sub_fairness_none" },
+  });
+  // Eight of Summit's events come first in the batch, Lakeshore's one last.
+  const batch = [
+    ...Array.from({ length: 8 }, () => queueMessage(event(admin.orgId))),
+    queueMessage(event(lakeshore.orgId)),
+  ];
+  await consumeDomainEvents(
+    batch.map((b) => b.message),
+    { ...deps, webhooks: sender },
+  );
+  expect(healthyDeliveredWhileHeld).toBe(true);
+  expect(mostHeldAtOnce).toBeLessThanOrEqual(2);
+  expect(batch.every((b) => b.outcome.acked)).toBe(true);
+  await setWebhookEndpointStatus(db, admin, stalled.id, "disabled");
+  await setWebhookEndpointStatus(db, lakeshore, healthy.id, "disabled");
+});
