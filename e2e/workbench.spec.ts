@@ -252,3 +252,37 @@ test("the seeded referred submission explains itself on the workbench, with the 
     .locator("dd");
   await expect(received).toHaveText(receivedInQueue);
 });
+
+test("an underwriter binds a quoted submission for the producer from the workbench, with the plan's installments named", async ({
+  page,
+  request,
+}) => {
+  const { id, insuredName } = await quotedSubmission(request, "Cedar Ridge Roofing");
+  await signInAndLand(page, "underwriter@summit.demo");
+  await page.goto(`/uw/submissions/${id}`);
+  await waitForHydration(page);
+  await expect(page.getByRole("region", { name: "Where this stands" })).toContainText("bind an option below");
+  const option = page.getByRole("group", { name: "Option 1" });
+  const plan = option.getByLabel("Payment plan");
+  await expect(plan.locator("option", { hasText: /^Quarterly/ })).toHaveCount(1);
+  await plan.selectOption({ label: (await plan.locator("option", { hasText: /^Quarterly/ }).textContent())! });
+  // Texas surplus lines: three admitted carriers' declinations first; without them the bind says why.
+  await option.getByRole("button", { name: "Bind this option" }).click();
+  await expect(card(page, "Rating").getByRole("alert")).toContainText("DILIGENT_SEARCH_MISSING");
+  for (const [i, carrier] of ["Lone Star Mutual", "Gulf Coast Casualty", "Alamo Insurance"].entries())
+    await page
+      .getByRole("group", { name: "Option 1" })
+      .getByLabel(`Declining carrier ${i + 1}`)
+      .fill(carrier);
+  await page.getByRole("group", { name: "Option 1" }).getByRole("button", { name: "Bind this option" }).click();
+  await expect(page.getByRole("region", { name: "Where this stands" })).toContainText("Bound");
+  await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
+
+  // The producer finds the policy in their book, on the quarterly plan.
+  const producer = await (await page.context().browser()!.newContext()).newPage();
+  await signInAndLand(producer, "producer@summit.demo");
+  await producer.goto(`/producer?p.q=${encodeURIComponent(insuredName)}`);
+  const policies = producer.getByRole("table", { name: "Agency policies" });
+  await expect(policies).toContainText(insuredName);
+  await producer.close();
+});

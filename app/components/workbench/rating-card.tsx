@@ -1,6 +1,7 @@
 import type { ComponentProps } from "react";
 import { Form } from "react-router";
 import { formatCalendarDate, formatCents, formatRate } from "../../utils/format.ts";
+import { BindOptionForm, type BindFormContext } from "../bind-option-form.tsx";
 import { RatingSteps } from "../rating-steps.tsx";
 import { Badge, Button, Card } from "../ui.tsx";
 import { fieldClass, FormError, type WorkbenchActionData } from "./form-error.tsx";
@@ -28,8 +29,10 @@ export function RatingCard(props: {
   scheduleRows: { percent: string; reason: string }[] | null;
   actionData: WorkbenchActionData;
   busy: boolean;
+  /** Set when the user may bind the quote now: each option then carries its bind form. */
+  bind: { context: BindFormContext; effectiveDate: string; formToken: string } | null;
 }) {
-  const { quote, earlierQuotes, scheduleRows, actionData, busy } = props;
+  const { quote, earlierQuotes, scheduleRows, actionData, busy, bind } = props;
   const schedule = quote?.schedule ?? [];
   const versions = earlierQuotes ? ` · ${earlierQuotes} earlier version${earlierQuotes === 1 ? "" : "s"}` : "";
   return (
@@ -58,8 +61,17 @@ export function RatingCard(props: {
               <div className="mt-3">
                 <RatingSteps rating={option.rating} />
               </div>
+              {bind ? (
+                <BindOptionForm
+                  option={option}
+                  effectiveDate={bind.effectiveDate}
+                  context={bind.context}
+                  formToken={bind.formToken}
+                />
+              ) : null}
             </details>
           ))}
+          <FormError actionData={actionData} intent="bind" />
         </div>
       ) : (
         <p className="text-sm text-text-muted">Not priced yet.</p>

@@ -5,13 +5,14 @@ import type { Route } from "./+types/submission";
 import { requirePermission } from "../../auth/session.server.ts";
 import { RatingSteps } from "../../components/rating-steps.tsx";
 import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
-import { afterResponseContext, appServices } from "../../context.server.ts";
+import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { getSubmission, isSubmissionVisible, listSubmissionEvents } from "../../models/submissions.server.ts";
-import { describePlan, INSTALLMENT_PLANS, isInstallmentPlan } from "../../services/billing/billing-schedule.ts";
-import { toCents } from "../../utils/money.ts";
-import { bindSubmission, getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
+import { getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
+import { BindOptionForm } from "../../components/bind-option-form.tsx";
+import { bindOptionFromForm } from "../bind-option.server.ts";
+import { BindRequestForm } from "../../services/policies/bind-form.ts";
 import { UnderwritingMessages } from "../../components/underwriting-messages.tsx";
 import { answerInformationRequest } from "../../services/underwriting/info-requests.server.ts";
 import { listNotes } from "../../services/underwriting/notes.server.ts";
@@ -22,8 +23,7 @@ import { ReferralPanel } from "../../components/referral-panel.tsx";
 import { SubmissionDocumentsPanel } from "../../components/submission-documents.tsx";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
-import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
-import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
+import { newFormToken } from "../../services/access/form-token.server.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -60,12 +60,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("quote") }),
-  z.object({
-    intent: z.literal("bind"),
-    quoteOptionId: z.string().min(1),
-    plan: z.enum(INSTALLMENT_PLANS, "Choose a payment plan"),
-    declinedBy: z.array(z.string().max(200).optional()).default([]),
-  }),
+  BindRequestForm,
   AnswerInfoForm,
 ]);
 
@@ -73,7 +68,7 @@ type ActionResult = { error: string | null; failures: FailedCheck[]; answerError
 
 export async function action(args: Route.ActionArgs) {
   const submissionId = args.params.submissionId;
-  const { db, env } = appServices(args.context);
+  const { db } = appServices(args.context);
   // The path's id first: an id outside the user's scope answers 404 whatever the body says.
   const reader = await requirePermission(args, "read:submission");
   invariantResponse(await isSubmissionVisible(db, reader.tenant, submissionId), "Submission not found");
@@ -106,53 +101,9 @@ export async function action(args: Route.ActionArgs) {
   }
   if (form.intent === "bind") {
     const user = await requirePermission(args, "bind:submission");
-    // One bind per form token: a double click or a resent form gets the first bind's answer.
-    const outcome = await oncePerFormToken(
-      db,
-      user.tenant,
-      formData.get(FORM_TOKEN_FIELD),
-      `bind:${submissionId}`,
-      () =>
-        bindSubmission(
-          db,
-          user.tenant,
-          {
-            submissionId,
-            quoteOptionId: form.quoteOptionId,
-            plan: form.plan,
-            declinedBy: form.declinedBy.filter((name) => name !== undefined),
-          },
-          today,
-          { documents: env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
-        ),
-      (bound) => bound.ok,
-    );
-    if (outcome.ok) throw redirect(`/producer/policies/${outcome.policyId}`);
-    if (outcome.reason === "quote_superseded") {
-      const error =
-        `${outcome.code}: this quote was replaced by a newer one. ` +
-        "The current quote is shown below: check it and bind again.";
-      return data<ActionResult>({ error, failures: [] }, { status: 409 });
-    }
-    if (outcome.reason === "checks_failed" && outcome.referralId) {
-      return data<ActionResult>(
-        {
-          error: "This option is above your binding authority: it has been referred to an underwriter.",
-          failures: outcome.failures,
-        },
-        { status: 422 },
-      );
-    }
-    if (outcome.reason === "checks_failed")
-      return data<ActionResult>(
-        { error: "This quote cannot be bound yet.", failures: outcome.failures },
-        { status: 422 },
-      );
-    invariantResponse(outcome.reason !== "not_found", "Quote option not found");
-    return data<ActionResult>(
-      { error: "The program does not offer that payment plan.", failures: [] },
-      { status: 422 },
-    );
+    const bound = await bindOptionFromForm(args, user.tenant, submissionId, form, formData);
+    if (bound.ok) throw redirect(`/producer/policies/${bound.policyId}`);
+    return data<ActionResult>({ error: bound.error, failures: bound.failures }, { status: bound.status });
   }
   const user = await requirePermission(args, "quote:submission");
   const outcome = await quoteSubmission(db, user.tenant, submissionId, today);
@@ -266,47 +217,12 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
                   </div>
                 </details>
                 {bindable ? (
-                  <Form method="post" className="mt-4 flex flex-wrap items-end gap-3 border-t border-border pt-4">
-                    <input type="hidden" name="intent" value="bind" />
-                    <input type="hidden" name="quoteOptionId" value={option.id} />
-                    <label className="flex flex-col gap-1 text-sm">
-                      Payment plan
-                      <select name="plan" className="rounded-md border border-border bg-surface px-3 py-2">
-                        {bindContext.plans.map((plan) => (
-                          <option key={plan} value={plan}>
-                            {isInstallmentPlan(plan)
-                              ? describePlan(plan, {
-                                  totalCents: toCents(option.totalDueCents),
-                                  effectiveDate: s.effectiveDate,
-                                })
-                              : plan}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    {bindContext.declinationsRequired > bindContext.declinations.length ? (
-                      <fieldset className="flex flex-wrap gap-2 text-sm">
-                        <legend className="mb-1">
-                          Diligent search: admitted carriers that declined ({bindContext.declinationsRequired} needed)
-                        </legend>
-                        {Array.from(
-                          { length: bindContext.declinationsRequired - bindContext.declinations.length },
-                          (_, i) => (
-                            <input
-                              key={i}
-                              name="declinedBy"
-                              aria-label={`Declining carrier ${i + 1}`}
-                              className="rounded-md border border-border bg-surface px-3 py-2"
-                            />
-                          ),
-                        )}
-                      </fieldset>
-                    ) : null}
-                    <FormTokenInput token={loaderData.formToken} />
-                    <SubmitButton match={{ intent: "bind", quoteOptionId: option.id }} pendingLabel="Binding…">
-                      Bind this option
-                    </SubmitButton>
-                  </Form>
+                  <BindOptionForm
+                    option={option}
+                    effectiveDate={s.effectiveDate}
+                    context={bindContext}
+                    formToken={loaderData.formToken}
+                  />
                 ) : null}
               </section>
             ))}

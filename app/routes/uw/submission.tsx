@@ -30,6 +30,9 @@ import {
   type WorkbenchIntent,
 } from "../../services/underwriting/workbench-forms.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { getBindForm } from "../../services/policies/binding.server.ts";
+import { newFormToken } from "../../services/access/form-token.server.ts";
+import { bindOptionFromForm } from "../bind-option.server.ts";
 import { todayInUtc } from "../../utils/today.ts";
 import { workbenchState } from "../../services/underwriting/workbench-state.ts";
 
@@ -41,15 +44,16 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
   const id = args.params.submissionId;
-  const [file, quotes, referrals, knockouts, notes, timeline] = await Promise.all([
+  const [file, quotes, referrals, knockouts, notes, timeline, bindForm] = await Promise.all([
     getSubmission(db, user.tenant, id),
     listQuotesForSubmission(db, user.tenant, id),
     listReferralsForSubmission(db, user.tenant, id),
     listKnockoutAnswers(db, user.tenant, id),
     listNotes(db, user.tenant, id),
     listSubmissionEvents(db, user.tenant, id, { limit: 200 }),
+    getBindForm(db, user.tenant, id),
   ]);
-  invariantResponse(file, "Submission not found");
+  invariantResponse(file && bindForm, "Submission not found");
   const live = referrals.filter((r) => r.status !== "withdrawn");
   const quote = quotes[0] ?? null;
   const pending = live.find((r) => r.status === "pending");
@@ -83,6 +87,11 @@ export async function loader(args: Route.LoaderArgs) {
     })),
     mayUnderwrite: hasPermission(user.tenant.roles, "underwrite:submission"),
     mayDecline: hasPermission(user.tenant.roles, "decline:submission"),
+    // An underwriter binds for the producer, within their own authority (beyond it, the bind refers).
+    bind:
+      file.status === "quoted" && hasPermission(user.tenant.roles, "bind:submission")
+        ? { context: bindForm, effectiveDate: file.effectiveDate, formToken: newFormToken() }
+        : null,
   };
 }
 
@@ -93,6 +102,7 @@ const PERMISSION: Record<WorkbenchIntent, Permission> = {
   note: "underwrite:submission",
   request_info: "underwrite:submission",
   decline: "decline:submission",
+  bind: "bind:submission",
 };
 
 const failed = (intent: WorkbenchIntent | null, error: string, status: number) => data({ intent, error }, { status });
@@ -113,7 +123,8 @@ export async function action(args: Route.ActionArgs) {
   // The path's id first: an id outside the user's scope answers 404 whatever the body says.
   const { tenant } = await requireTenant(args);
   invariantResponse(await isSubmissionVisible(appServices(args.context).db, tenant, id), "Submission not found");
-  const submission = parseWithZod(await args.request.formData(), { schema: WorkbenchAction });
+  const formData = await args.request.formData();
+  const submission = parseWithZod(formData, { schema: WorkbenchAction });
   const intent = submission.payload.intent;
   if (!isIntent(intent)) return failed(null, "Unknown action: send one of the workbench's forms.", 400);
   const user = await requirePermission(args, PERMISSION[intent]);
@@ -136,6 +147,11 @@ export async function action(args: Route.ActionArgs) {
       const outcome = await quoteSubmission(db, user.tenant, id, todayInUtc(), { schedule: form.adjustments });
       invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
       return outcome.ok ? redirect(`/uw/submissions/${id}`) : failed(form.intent, outcome.error.message, 422);
+    }
+    case "bind": {
+      const bound = await bindOptionFromForm(args, user.tenant, id, form, formData);
+      if (bound.ok) return redirect(`/uw/submissions/${id}`);
+      return data({ intent: form.intent, error: bound.error, failures: bound.failures }, { status: bound.status });
     }
     case "decide": {
       const { referralId, decision, code, rationale } = form;
@@ -199,6 +215,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
             scheduleRows={mayUnderwrite && working ? loaderData.scheduleRows : null}
             actionData={actionData}
             busy={busy}
+            bind={loaderData.bind}
           />
         </div>
         <div className="grid content-start gap-6">

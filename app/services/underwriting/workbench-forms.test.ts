@@ -68,7 +68,18 @@ describe("the workbench's forms, parsed as the page's action parses them", () =>
 
   test("a form with no intent or an unknown one is refused on its intent", () => {
     expect(errorOf([["body", "x"]])).toHaveProperty("intent");
-    expect(errorOf([["intent", "bind"]])).toHaveProperty("intent");
+    expect(errorOf([["intent", "pay"]])).toHaveProperty("intent");
+  });
+
+  test("a bind names its option and plan", () => {
+    expect(errorOf([["intent", "bind"]])).toMatchObject({ plan: ["Choose a payment plan"] });
+    expect(
+      errorOf([
+        ["intent", "bind"],
+        ["quoteOptionId", "qop_1"],
+        ["plan", "WEEKLY"],
+      ]),
+    ).toEqual({ plan: ["Choose a payment plan"] });
   });
 
   test("a decline needs its reason code", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NOTE_VISIBILITIES } from "../../../db/schema/workbench.ts";
 import { decimalToString, normalizeDecimal, parseDecimal } from "../../utils/decimal.ts";
+import { BindRequestForm } from "../policies/bind-form.ts";
 import { REFERRAL_REASON_CODES } from "../policies/referral-triggers.ts";
 
 // The workbench's forms, shared by the page (field names, choices) and its action (validation).
@@ -88,7 +89,8 @@ export const WorkbenchAction = z.discriminatedUnion("intent", [
   RequestInfoForm,
   DeclineForm,
   ScheduleForm.transform((adjustments) => ({ intent: "schedule" as const, adjustments })),
+  BindRequestForm,
 ]);
 
-export const WORKBENCH_INTENTS = ["decide", "note", "request_info", "decline", "schedule"] as const;
+export const WORKBENCH_INTENTS = ["decide", "note", "request_info", "decline", "schedule", "bind"] as const;
 export type WorkbenchIntent = (typeof WORKBENCH_INTENTS)[number];

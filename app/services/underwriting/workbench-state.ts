@@ -44,7 +44,9 @@ export function workbenchState({ status, quote, pendingReferral, today }: Workbe
     case "quoted":
       return quote
         ? {
-            headline: expired ? "Quoted, but the quote has expired." : "Quoted: the producer can bind it.",
+            headline: expired
+              ? "Quoted, but the quote has expired."
+              : "Quoted: bind an option below for the producer, or the producer binds it.",
             next: expired ? REPRICE : `Valid until ${quote.expiresOn}. ${REPRICE}`,
           }
         : { headline: "Marked quoted, but no quote is on file.", next: REPRICE };
