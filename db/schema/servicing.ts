@@ -3,7 +3,8 @@ import { calendarDate, cents, createdAt, id, orgId, ref } from "./columns.ts";
 
 // Policy servicing after bind (issue 12, ADR 017): notices that end a policy at a future date.
 
-export const POLICY_NOTICE_KINDS = ["cancellation", "non_payment", "non_renewal"] as const;
+// `request`: a producer's or policyholder's change or cancellation waiting for an underwriter.
+export const POLICY_NOTICE_KINDS = ["cancellation", "non_payment", "non_renewal", "request"] as const;
 export type PolicyNoticeKind = (typeof POLICY_NOTICE_KINDS)[number];
 export const POLICY_NOTICE_STATUSES = ["pending", "executed", "rescinded"] as const;
 export type PolicyNoticeStatus = (typeof POLICY_NOTICE_STATUSES)[number];
