@@ -15,6 +15,8 @@ import {
   programs,
   quoteOptions,
   quotes,
+  rateTables,
+  taxTables,
   submissionDocuments,
   submissions,
   type PolicyServicingDetails,
@@ -264,6 +266,49 @@ export async function findPolicyRatingSource(
     )
     .limit(1);
   return row ?? null;
+}
+
+/** The rate and tax table versions pinned on the quote a policy was bound from. */
+export async function findPinnedTables(db: Db, orgId: string, rateTableId: string, taxTableId: string) {
+  const [[rate], [tax]] = await Promise.all([
+    db
+      .select()
+      .from(rateTables)
+      .where(and(eq(rateTables.orgId, orgId), eq(rateTables.id, rateTableId)))
+      .limit(1),
+    db
+      .select()
+      .from(taxTables)
+      .where(and(eq(taxTables.orgId, orgId), eq(taxTables.id, taxTableId)))
+      .limit(1),
+  ]);
+  return rate && tax ? { rate, tax } : null;
+}
+
+/** The insured's years in business, which rating reads. */
+export async function findInsuredYearsInBusiness(db: Db, orgId: string, insuredId: string) {
+  const [row] = await db
+    .select({ yearsInBusiness: insureds.yearsInBusiness })
+    .from(insureds)
+    .where(and(eq(insureds.orgId, orgId), eq(insureds.id, insuredId)))
+    .limit(1);
+  return row?.yearsInBusiness ?? null;
+}
+
+/** Pending requests (changes or cancellations a producer or policyholder asked for) of a policy. */
+export function listPendingRequests(db: Db, orgId: string, policyId: string) {
+  return db
+    .select()
+    .from(policyNotices)
+    .where(
+      and(
+        eq(policyNotices.orgId, orgId),
+        eq(policyNotices.policyId, policyId),
+        eq(policyNotices.kind, "request"),
+        eq(policyNotices.status, "pending"),
+      ),
+    )
+    .orderBy(asc(policyNotices.createdAt));
 }
 
 // ---- Notices
