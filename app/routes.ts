@@ -32,6 +32,8 @@ export default [
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
+  route("policies/:policyId/transactions/:transactionId/document.pdf", "routes/policy-transaction-document.ts"),
+  route("policies/:policyId/notices/:noticeId/document.pdf", "routes/policy-notice-document.ts"),
   route("documents/:documentId", "routes/document-download.ts"),
   route("submissions/:submissionId/documents", "routes/submission-documents.ts"),
   route("deal-rooms/:dealRoomId/token", "routes/deal-room-token.ts"),
@@ -42,6 +44,7 @@ export default [
       route("submissions/:submissionId", "routes/uw/submission.tsx"),
       route("deal-rooms", "routes/uw/deal-rooms.tsx"),
       route("deal-rooms/:dealRoomId", "routes/uw/deal-room.tsx"),
+      route("policies/:policyId", "routes/uw/policy.tsx"),
     ]),
   ]),
   ...prefix("producer", [

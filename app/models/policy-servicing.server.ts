@@ -71,6 +71,30 @@ export async function insertPolicyTransaction(tx: Transaction, row: NewPolicyTra
   await tx.insert(policyTransactions).values(row);
 }
 
+export async function findPolicyTransaction(db: Db, orgId: string, policyId: string, transactionId: string) {
+  const [row] = await db
+    .select()
+    .from(policyTransactions)
+    .where(
+      and(
+        eq(policyTransactions.orgId, orgId),
+        eq(policyTransactions.policyId, policyId),
+        eq(policyTransactions.id, transactionId),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findPolicyNotice(db: Db, orgId: string, policyId: string, noticeId: string) {
+  const [row] = await db
+    .select()
+    .from(policyNotices)
+    .where(and(eq(policyNotices.orgId, orgId), eq(policyNotices.policyId, policyId), eq(policyNotices.id, noticeId)))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function setTransactionDocument(db: Db, orgId: string, transactionId: string, documentKey: string) {
   await db
     .update(policyTransactions)

@@ -45,21 +45,16 @@ import { raiseReferral } from "../underwriting/referrals.server.ts";
 import { submissionFacts } from "../underwriting/quote-option-row.ts";
 import { refusedTransition, type ServicingRefusal } from "./cancellation.server.ts";
 import { settleReturn } from "./cancellation.ts";
-import { priceEndorsement, taxEffect, type DatedChange, type EndorsementPricing } from "./endorsement.ts";
-import { transition } from "./lifecycle.ts";
+import {
+  priceEndorsement,
+  taxEffect,
+  type DatedChange,
+  type EndorsementChanges,
+  type EndorsementPricing,
+} from "./endorsement.ts";
 
-/** What an endorsement may change. Rated fields re-price the policy; the others do not. */
-export type EndorsementChanges = {
-  occurrenceLimitCents?: number;
-  aggregateLimitCents?: number;
-  deductibleCents?: number;
-  annualRevenueCents?: number;
-  payrollCents?: number;
-  namedInsured?: string;
-  mailingAddress?: { addressLine1: string; city: string; state: string; postalCode: string };
-  addAdditionalInsured?: { name: string; address: string };
-  addLocation?: string;
-};
+export type { EndorsementChanges };
+import { transition } from "./lifecycle.ts";
 
 const RATED_FIELDS = [
   "occurrenceLimitCents",

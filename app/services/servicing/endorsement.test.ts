@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { priceEndorsement, taxEffect, type DatedChange } from "./endorsement.ts";
+import { earnedToDate, priceEndorsement, taxEffect, type DatedChange } from "./endorsement.ts";
 
 // State: a limit factor and a payroll; the term premium is their product, so changes compose.
 type State = { factor: number; payroll: number };
@@ -117,5 +117,30 @@ describe("taxEffect", () => {
     expect(taxEffect(-46_000, 184_000, 9_200)).toBe(-2_300);
     expect(taxEffect(1, 2, 1)).toBe(0);
     expect(taxEffect(-3, 2, 1)).toBe(-2);
+  });
+});
+
+describe("earnedToDate", () => {
+  it("earns each transaction from its own date, a cancellation un-earning what it returned", () => {
+    // 366,000 written 2028-01-01; cancelled 2028-03-01 returning 306,000 pro-rata.
+    const rows = [
+      { premiumCents: 366_000, effectiveDate: "2028-01-01" },
+      { premiumCents: -306_000, effectiveDate: "2028-03-01" },
+    ];
+    expect(earnedToDate(rows, leapTerm, "2028-03-01")).toEqual({
+      writtenCents: 60_000,
+      earnedCents: 60_000,
+      unearnedCents: 0,
+    });
+    // Long after: everything written is earned, nothing more.
+    expect(earnedToDate(rows, leapTerm, "2029-06-01")).toEqual({
+      writtenCents: 60_000,
+      earnedCents: 60_000,
+      unearnedCents: 0,
+    });
+    // An additional 153,000 from 2028-03-01 earns over its 306 days: 30 days in, 15,000.
+    expect(
+      earnedToDate([rows[0]!, { premiumCents: 153_000, effectiveDate: "2028-03-01" }], leapTerm, "2028-03-31"),
+    ).toEqual({ writtenCents: 519_000, earnedCents: 90_000 + 15_000, unearnedCents: 414_000 });
   });
 });

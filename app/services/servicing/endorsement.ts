@@ -6,7 +6,7 @@
  * recorded (out of sequence) alters the state those later changes were priced against, so they
  * are priced again and the difference is booked with the new change.
  */
-import { endorsementPremium, type PolicyTerm } from "../policies/earned-premium.ts";
+import { earnedPremium, endorsementPremium, type PolicyTerm } from "../policies/earned-premium.ts";
 import { toCents } from "../../utils/money.ts";
 import { divideRoundHalfEven } from "../../utils/decimal.ts";
 
@@ -96,4 +96,44 @@ export function priceEndorsement<S, C>(input: {
 export function taxEffect(premiumEffectCents: number, termPremiumCents: number, termTaxesCents: number): number {
   if (termPremiumCents <= 0) return 0;
   return Number(divideRoundHalfEven(BigInt(premiumEffectCents) * BigInt(termTaxesCents), BigInt(termPremiumCents)));
+}
+
+/** What an endorsement may change. Rated fields re-price the policy; the others do not. */
+export type EndorsementChanges = {
+  occurrenceLimitCents?: number;
+  aggregateLimitCents?: number;
+  deductibleCents?: number;
+  annualRevenueCents?: number;
+  payrollCents?: number;
+  namedInsured?: string;
+  mailingAddress?: { addressLine1: string; city: string; state: string; postalCode: string };
+  addAdditionalInsured?: { name: string; address: string };
+  addLocation?: string;
+};
+
+/**
+ * Earned premium to date of a policy's transactions: each one's premium earns evenly from its
+ * effective date to the expiration date (a cancellation's negative premium un-earns the days it
+ * took away), so endorsements and cancellations count from their own dates.
+ */
+export function earnedToDate(
+  transactions: readonly { premiumCents: number; effectiveDate: string }[],
+  term: PolicyTerm,
+  asOf: string,
+): { writtenCents: number; earnedCents: number; unearnedCents: number } {
+  let written = 0;
+  let earned = 0;
+  for (const t of transactions) {
+    written += t.premiumCents;
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings, which Math.max does not take
+    const start = t.effectiveDate < term.effectiveDate ? term.effectiveDate : t.effectiveDate;
+    if (start >= term.expirationDate) continue;
+    const magnitude = earnedPremium(
+      toCents(Math.abs(t.premiumCents)),
+      { effectiveDate: start, expirationDate: term.expirationDate },
+      asOf,
+    );
+    earned += Math.sign(t.premiumCents) * magnitude.earnedCents;
+  }
+  return { writtenCents: written, earnedCents: earned, unearnedCents: written - earned };
 }
