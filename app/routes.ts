@@ -19,7 +19,11 @@ export default [
     route("submissions/:submissionId", "routes/api/v1/submission.ts"),
     route("submissions/:submissionId/quote", "routes/api/v1/submission-quote.ts"),
     route("submissions/:submissionId/bind", "routes/api/v1/submission-bind.ts"),
+    route("policies", "routes/api/v1/policies.ts"),
     route("policies/:policyId", "routes/api/v1/policy.ts"),
+    route("policies/:policyId/cancel", "routes/api/v1/policy-cancel.ts"),
+    route("policies/:policyId/endorsements", "routes/api/v1/policy-endorsements.ts"),
+    route("policies/:policyId/reinstate", "routes/api/v1/policy-reinstate.ts"),
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
   ]),
   // The dev mailbox exists only in development builds (npm start and the e2e stack build with

@@ -4,6 +4,7 @@
 import type { Database } from "../../db/client.ts";
 import {
   agencies,
+  carriers,
   installments,
   insureds,
   invoices,
@@ -50,10 +51,12 @@ export async function createServicingBook(
   const insuredId = createId("ins");
   const orgName = `Servicing Test ${orgId}`;
   await db.insert(organization).values({ id: orgId, name: orgName, slug: orgId });
+  const carrierId = createId("car");
+  await db.insert(carriers).values({ id: carrierId, orgId, name: "Servicing Mutual" });
   await db.insert(programs).values({
     id: programId,
     orgId,
-    carrierId: "car_test",
+    carrierId,
     name: "Servicing GL",
     lineOfBusiness: "GL",
     states: ["TX"],
@@ -105,7 +108,7 @@ export async function createServicingBook(
         insuredId,
         agencyId,
         programId,
-        carrierId: "car_test",
+        carrierId,
         lineOfBusiness: "GL",
         state: "TX",
         status,
