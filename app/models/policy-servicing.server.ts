@@ -269,6 +269,14 @@ export function listPolicyCredits(db: Db, orgId: string, policyId: string) {
     .orderBy(asc(policyCredits.createdAt));
 }
 
+/** Every return-premium credit of the organization, for reconciliation against its postings. */
+export function listReturnPremiumCredits(db: Db, orgId: string) {
+  return db
+    .select({ sourceId: policyCredits.sourceId, amountCents: policyCredits.amountCents })
+    .from(policyCredits)
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.source, "return_premium")));
+}
+
 /** The rating a policy was bound on: its submission, quote (pinned tables, schedule) and option. */
 export async function findPolicyRatingSource(
   db: Db,

@@ -15,6 +15,7 @@ import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { createServicingBook } from "../../../tests/support/servicing-book.ts";
 import { useTestLedger } from "../../../tests/support/ledger.ts";
 import { recordInvoicePayment } from "../ledger/premium-payments.server.ts";
+import { reconcile } from "../ledger/reconciliation.server.ts";
 import { cancelPolicy, previewCancellation, reinstatePolicy } from "./cancellation.server.ts";
 import { runPolicyLifecycle } from "./lifecycle.server.ts";
 import { proRataReturn } from "../policies/earned-premium.ts";
@@ -151,6 +152,8 @@ describe("cancellation", () => {
       ["return_premium", 110, 220_320],
     ]);
     expect(await eventTypes(book.orgId)).toContain("policy.cancelled");
+    // Reconciliation finds the books agreeing: the return's legs sum to the credit, the ledger holds them.
+    expect((await reconcile(db, ledger.current.client, book.orgId)).breaks).toEqual([]);
 
     const twice = await cancelPolicy(db, ledger.current.client, book.underwriter, policyId, request, "2028-03-01");
     expect(twice).toMatchObject({
