@@ -40,6 +40,7 @@ test("endorse a limit mid-term, then a policyholder's cancellation request appli
 
   const underwriter = await (await browser.newContext()).newPage();
   await signIn(underwriter, "senior.underwriter@summit.demo");
+  await expect(underwriter).toHaveURL(/\/uw/);
   // The declarations are stored after the bind's response; then the policy is issued.
   await expect
     .poll(async () => {
@@ -69,6 +70,7 @@ test("endorse a limit mid-term, then a policyholder's cancellation request appli
 
   const policyholder = await (await browser.newContext()).newPage();
   await signIn(policyholder, "policyholder@summit.demo");
+  await expect(policyholder).toHaveURL(/\/portal/);
   await policyholder.goto(`/portal/policies/${policyId}`);
   await policyholder.getByLabel("Reason").selectOption("insured_request");
   await policyholder.getByLabel("Cancellation date").fill(daysFromToday(50));

@@ -321,6 +321,29 @@ export function PolicyPage({
       {mayAct && can.actions.includes("cancel") ? (
         <CancelCard can={can} formToken={formToken} actionData={actionData} />
       ) : null}
+      {can.service && can.actions.includes("non_renew") ? (
+        <Card title="Non-renewal">
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <label className="block text-sm">
+              Reason
+              <select className={inputClass} name="nonRenewalReason" defaultValue="underwriting_guidelines">
+                {["loss_experience", "underwriting_guidelines", "program_withdrawn", "exposure_change", "other"].map(
+                  (r) => (
+                    <option key={r} value={r}>
+                      {r.replaceAll("_", " ")}
+                    </option>
+                  ),
+                )}
+              </select>
+            </label>
+            <FormTokenInput token={formToken} />
+            <SubmitButton intent="non-renew" variant="secondary" pendingLabel="Issuing…">
+              Issue notice of non-renewal
+            </SubmitButton>
+          </Form>
+          <p className="mt-2 text-xs text-text-muted">At least 30 days before expiry; the policy ends at expiry.</p>
+        </Card>
+      ) : null}
       {can.service && can.actions.includes("reinstate") ? (
         <Card title="Reinstate">
           <p className="mb-3 text-sm">

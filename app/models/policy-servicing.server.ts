@@ -533,6 +533,11 @@ export async function advancePolicyChunk(
       AND EXISTS (SELECT 1 FROM ${policyNotices} WHERE ${policyNotices.orgId} = ${policies.orgId}
         AND ${policyNotices.policyId} = ${policies.id} AND ${policyNotices.kind} = 'non_renewal'
         AND ${policyNotices.status} = 'pending')`);
+  await db.execute(sql`/* unscoped: the daily job settles the notices of the policies it just ended */
+    UPDATE ${policyNotices} JOIN ${policies} ON ${policies.orgId} = ${policyNotices.orgId} AND ${policies.id} = ${policyNotices.policyId}
+    SET ${policyNotices.status} = 'executed'
+    WHERE ${inRange} AND ${policies.status} = 'non_renewed' AND ${policyNotices.kind} = 'non_renewal'
+      AND ${policyNotices.status} = 'pending'`);
   const expired = await db.execute(sql`/* unscoped: the daily job expires every organization's policies */
     UPDATE ${policies} SET ${policies.status} = 'expired', ${policies.updatedAt} = ${new Date()}
     WHERE ${inRange} AND ${policies.status} IN ('issued', 'active') AND ${policies.expirationDate} <= ${today}`);

@@ -23,6 +23,7 @@ import { endorsePolicy, quoteEndorsement } from "../services/servicing/endorseme
 import { earnedToDate } from "../services/servicing/endorsement.ts";
 import { endorsementChangesOf, PolicyServicingSchema } from "../services/servicing/forms.ts";
 import { allowedActions } from "../services/servicing/lifecycle.ts";
+import { nonRenewPolicy } from "../services/servicing/non-renewal.server.ts";
 import { applyRequest, requestCancellation, type RequestOutcome } from "../services/servicing/requests.server.ts";
 import { invariantResponse } from "../utils/invariant.ts";
 import { todayInUtc } from "../utils/today.ts";
@@ -183,6 +184,12 @@ export async function policyPageAction(args: Args) {
       const outcome = await once("reinstate", () => reinstatePolicy(db, ledger, tenant, policyId, today));
       if (!outcome.ok) return refuse(messageOf(outcome));
       return { intent: form.intent, error: null, result: { done: "The policy is reinstated without a lapse." } };
+    }
+    case "non-renew": {
+      if (!canService) return refuse("Only an underwriter decides a non-renewal.", 403);
+      const outcome = await once("non-renew", () => nonRenewPolicy(db, tenant, policyId, form.nonRenewalReason, today));
+      if (!outcome.ok) return refuse(messageOf(outcome));
+      return { intent: form.intent, error: null, result: { done: "The notice of non-renewal is issued." } };
     }
     case "apply-request": {
       if (!canService) return refuse("Only an underwriter applies a request.", 403);

@@ -5,6 +5,15 @@ import { MoneyError, parseMoney } from "../../utils/money.ts";
 import { CANCELLATION_REASONS } from "./cancellation.ts";
 import type { EndorsementChanges } from "./endorsement.ts";
 
+/** Why an underwriter does not renew a policy (the notice names one). */
+export const NON_RENEWAL_REASON_CODES = [
+  "loss_experience",
+  "underwriting_guidelines",
+  "program_withdrawn",
+  "exposure_change",
+  "other",
+] as const;
+
 const isoDate = z
   .string("Enter a date")
   .trim()
@@ -59,6 +68,7 @@ export const PolicyServicingSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("endorse"), ...endorsement }),
   z.object({ intent: z.literal("reinstate") }),
   z.object({ intent: z.literal("apply-request"), requestId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("non-renew"), nonRenewalReason: z.enum(NON_RENEWAL_REASON_CODES, "Choose a reason") }),
 ]);
 export type PolicyServicingForm = z.infer<typeof PolicyServicingSchema>;
 

@@ -18,6 +18,7 @@ import { recordInvoicePayment } from "../ledger/premium-payments.server.ts";
 import { reconcile } from "../ledger/reconciliation.server.ts";
 import { cancelPolicy, previewCancellation, reinstatePolicy } from "./cancellation.server.ts";
 import { runPolicyLifecycle } from "./lifecycle.server.ts";
+import { nonRenewPolicy } from "./non-renewal.server.ts";
 import { proRataReturn } from "../policies/earned-premium.ts";
 import { addDays, addMonths } from "../../utils/calendar-date.ts";
 import { toCents } from "../../utils/money.ts";
@@ -268,5 +269,27 @@ describe("the non-payment chain", () => {
       code: "POLICY_TRANSITION_INVALID",
       from: "active",
     });
+  });
+});
+
+describe("non-renewal", () => {
+  test("needs 30 days' notice; the job ends the policy as non-renewed at expiry", async () => {
+    const book = await createServicingBook(db);
+    const { policyId } = await book.newPolicy({ effectiveDate: "2028-01-01" });
+    expect(await nonRenewPolicy(db, book.underwriter, policyId, "loss_experience", "2028-12-10")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("30 days"),
+    });
+    expect(await nonRenewPolicy(db, book.underwriter, policyId, "loss_experience", "2028-12-01")).toMatchObject({
+      ok: true,
+    });
+    await runPolicyLifecycle(db, null, "2029-01-01", { orgId: book.orgId });
+    expect((await policyRow(book.orgId, policyId)).status).toBe("non_renewed");
+    const [notice] = await db
+      .select()
+      .from(policyNotices)
+      .where(and(eq(policyNotices.orgId, book.orgId), eq(policyNotices.policyId, policyId)));
+    expect(notice).toMatchObject({ kind: "non_renewal", status: "executed", effectiveOn: "2029-01-01" });
+    expect(await eventTypes(book.orgId)).toContain("policy.non_renewed");
   });
 });
