@@ -11,7 +11,7 @@ import { daysBetween } from "../../utils/calendar-date.ts";
 import { createId } from "../../utils/ids.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
 import { refusedTransition, type ServicingRefusal } from "./cancellation.server.ts";
-import { NON_RENEWAL_REASON_CODES } from "./forms.ts";
+import type { NON_RENEWAL_REASON_CODES } from "./forms.ts";
 import { transition } from "./lifecycle.ts";
 
 export type NonRenewalReason = (typeof NON_RENEWAL_REASON_CODES)[number];
