@@ -78,7 +78,7 @@ test("endorse a limit mid-term, then a policyholder's cancellation request appli
   const preview = policyholder.getByTestId("cancellation-preview");
   await expect(preview).toContainText("Short-rate penalty");
   await expect(preview).toContainText("Commission clawed back from the producer");
-  await policyholder.getByRole("button", { name: "Send the request" }).click();
+  await policyholder.getByRole("button", { name: "Send the cancellation request" }).click();
   await expect(policyholder.getByText("Your cancellation request is sent")).toBeVisible();
 
   await underwriter.goto(`/uw/policies/${policyId}`);

@@ -440,7 +440,7 @@ function EndorseCard({
             Price the change
           </SubmitButton>
           <SubmitButton intent="endorse" pendingLabel={can.service ? "Applying…" : "Sending…"}>
-            {can.service ? "Apply the endorsement" : "Send the request"}
+            {can.service ? "Apply the endorsement" : "Send the change request"}
           </SubmitButton>
         </div>
       </Form>
@@ -530,7 +530,7 @@ function CancelCard({
           </SubmitButton>
           {preview ? (
             <SubmitButton intent="cancel" variant="danger" pendingLabel={can.service ? "Cancelling…" : "Sending…"}>
-              {can.service ? "Confirm cancellation" : "Send the request"}
+              {can.service ? "Confirm cancellation" : "Send the cancellation request"}
             </SubmitButton>
           ) : null}
         </div>
