@@ -11,11 +11,12 @@ import { readServicingBody, refusalResponse } from "./policy-servicing.server.ts
 /** POST /v1/policies/{id}/endorsements: `dryRun` quotes the change; otherwise applies (or requests) it. */
 export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant, request }) => {
-    if (!hasPermission(tenant.roles, "service:policy") && !hasPermission(tenant.roles, "request:policy-change"))
-      throw new ApiFailure(403, "FORBIDDEN", "This API key may not change policies.");
     const { db, ledger } = appServices(args.context);
     const policyId = args.params.policyId;
+    // Scope first: a policy outside the key's scope answers 404 whatever the key may do.
     const { raw, body } = await readServicingBody(db, tenant, policyId, request, EndorsePolicyRequest);
+    if (!hasPermission(tenant.roles, "service:policy") && !hasPermission(tenant.roles, "request:policy-change"))
+      throw new ApiFailure(403, "FORBIDDEN", "This API key may not change policies.");
     const today = todayInUtc();
     const change = { effectiveDate: body.effectiveDate, changes: body.changes };
     return idempotent(db, tenant, request, raw, async () => {
