@@ -19,7 +19,11 @@ export default [
     route("submissions/:submissionId", "routes/api/v1/submission.ts"),
     route("submissions/:submissionId/quote", "routes/api/v1/submission-quote.ts"),
     route("submissions/:submissionId/bind", "routes/api/v1/submission-bind.ts"),
+    route("policies", "routes/api/v1/policies.ts"),
     route("policies/:policyId", "routes/api/v1/policy.ts"),
+    route("policies/:policyId/cancel", "routes/api/v1/policy-cancel.ts"),
+    route("policies/:policyId/endorsements", "routes/api/v1/policy-endorsements.ts"),
+    route("policies/:policyId/reinstate", "routes/api/v1/policy-reinstate.ts"),
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
   ]),
   // The dev mailbox exists only in development builds (npm start and the e2e stack build with
@@ -32,6 +36,8 @@ export default [
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
+  route("policies/:policyId/transactions/:transactionId/document.pdf", "routes/policy-transaction-document.ts"),
+  route("policies/:policyId/notices/:noticeId/document.pdf", "routes/policy-notice-document.ts"),
   route("documents/:documentId", "routes/document-download.ts"),
   route("submissions/:submissionId/documents", "routes/submission-documents.ts"),
   route("deal-rooms/:dealRoomId/token", "routes/deal-room-token.ts"),
@@ -42,6 +48,7 @@ export default [
       route("submissions/:submissionId", "routes/uw/submission.tsx"),
       route("deal-rooms", "routes/uw/deal-rooms.tsx"),
       route("deal-rooms/:dealRoomId", "routes/uw/deal-room.tsx"),
+      route("policies/:policyId", "routes/uw/policy.tsx"),
     ]),
   ]),
   ...prefix("producer", [

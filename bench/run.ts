@@ -5,10 +5,11 @@ import { runBench as benchLedger } from "../ledger/bench.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
+import { benchPolicyLifecycle } from "./policy-lifecycle.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind picks parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -16,7 +17,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind").split(",").map((p) => p.trim()),
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle").split(",").map((p) => p.trim()),
 );
 const saved: Record<string, unknown> = {};
 
@@ -80,6 +81,18 @@ if (parts.has("quotebind")) {
     saved.quoteBind = qb;
     rows.push(...quoteBindRows(qb));
   }
+}
+
+if (parts.has("lifecycle")) {
+  const lifecycle = await benchPolicyLifecycle(Number(process.env.BENCH_LIFECYCLE_POLICIES ?? 100_000));
+  saved.policyLifecycle = lifecycle;
+  const f = lifecycle.first;
+  const changedAgain = Object.values(lifecycle.second).reduce((sum, n) => sum + n, 0);
+  rows.push({
+    benchmark: `daily policy lifecycle job, ${lifecycle.policies.toLocaleString("en-US")} policies`,
+    figure: `${(lifecycle.firstRunMs / 1000).toFixed(1)} s (${f.activated} activated, ${f.expired} expired, ${f.noticesIssued} notices); again ${(lifecycle.secondRunMs / 1000).toFixed(1)} s, changing ${changedAgain === 0 ? "nothing" : `${changedAgain} rows (NOT idempotent)`}`,
+    target: "< 60 s",
+  });
 }
 
 function quoteBindRows(qb: QuoteBindResult): Row[] {

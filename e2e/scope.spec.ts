@@ -49,6 +49,10 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
     sameOrg: (e) => (e === "adjuster@summit.demo" ? ["clm_a_3"] : []),
   },
   memberId: { fromA: ["mem_usr_b_uw"], fromB: ["mem_usr_a_uw"] },
+  // A policy's transactions (issue 12): the seed writes each demo policy's new-business row.
+  transactionId: { fromA: ["ptx_pol_b_1_1"], fromB: ["ptx_pol_a_1_1"] },
+  // The seed issues no notices: a nonexistent id only.
+  noticeId: { fromA: [], fromB: [] },
   // The seed has no documents, deal rooms, drafts or webhook endpoints: a nonexistent id only.
   documentId: { fromA: [], fromB: [] },
   dealRoomId: { fromA: [], fromB: [] },

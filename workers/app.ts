@@ -14,6 +14,7 @@ import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/e
 import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
+import { runPolicyLifecycle } from "../app/services/servicing/lifecycle.server.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -81,6 +82,9 @@ export default {
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
+        // Policy lifecycle (ADR 017): idempotent, so running it hourly catches a missed day.
+        if (now.getUTCMinutes() === 15)
+          await runPolicyLifecycle(db, env.LEDGER_URL ? ledger : null, now.toISOString().slice(0, 10));
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await retryDueWebhookDeliveries(
           db,

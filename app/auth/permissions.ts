@@ -64,6 +64,9 @@ export const PERMISSIONS = [
   "read:deal-room",
   "manage:deal-room",
   "manage:webhook",
+  // Policy servicing (ADR 017): applying changes, cancellations, reinstatements; requesting them.
+  "service:policy",
+  "request:policy-change",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +81,7 @@ const underwriting: Permission[] = [
   "read:policy",
   "read:deal-room",
   "manage:deal-room",
+  "service:policy",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -99,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "bind:submission",
     "read:policy",
     "read:deal-room",
+    "request:policy-change",
   ],
   agency_admin: [
     "access:producer",
@@ -109,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:policy",
     "manage:api-key",
     "read:deal-room",
+    "request:policy-change",
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],
@@ -116,7 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   compliance_officer: ["access:compliance", "read:da-agreement", "read:audit-log", "read:policy"],
   carrier_user: ["access:carrier", "read:policy", "read:da-agreement"],
   // A policyholder pays only invoices of policies they can see (the relationship rules).
-  policyholder: ["access:portal", "read:policy", "read:invoice", "pay:invoice"],
+  policyholder: ["access:portal", "read:policy", "read:invoice", "pay:invoice", "request:policy-change"],
 };
 
 export function isRole(value: string): value is Role {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { insureds, member, submissions } from "../../db/schema/index.ts";
+import { insureds, member, policies, submissions } from "../../db/schema/index.ts";
 
 // What the event audience reads to decide who hears about an event.
 
@@ -21,4 +21,19 @@ export async function findSubmissionNoticeFacts(db: Database, orgId: string, sub
 /** Every member of the organization with their stored role list. */
 export function listMemberRoles(db: Database, orgId: string) {
   return db.select({ userId: member.userId, role: member.role }).from(member).where(eq(member.organizationId, orgId));
+}
+
+/** A policy's number, insured and the producer who submitted it, for servicing notifications. */
+export async function findPolicyNoticeFacts(db: Database, orgId: string, policyId: string) {
+  const [row] = await db
+    .select({
+      policyNumber: policies.policyNumber,
+      insuredName: insureds.name,
+      producerUserId: submissions.producerUserId,
+    })
+    .from(policies)
+    .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
+    .leftJoin(submissions, and(eq(submissions.orgId, policies.orgId), eq(submissions.id, policies.submissionId)))
+    .where(and(eq(policies.orgId, orgId), eq(policies.id, policyId)));
+  return row ?? null;
 }

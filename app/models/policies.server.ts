@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, carriers, insureds, policies } from "../../db/schema/index.ts";
 import { visiblePolicies } from "./scope.server.ts";
@@ -38,4 +38,33 @@ export async function getPolicy(db: Database, tenant: TenantContext, policyId: s
     .where(and(visiblePolicies(tenant), eq(policies.id, policyId)))
     .limit(1);
   return row ?? null;
+}
+
+export type PolicyListFilter = {
+  status?: string | undefined;
+  lineOfBusiness?: string | undefined;
+  state?: string | undefined;
+  effectiveFrom?: string | undefined;
+  effectiveTo?: string | undefined;
+  /** The last id of the previous page: pages run by id, so a cursor never skips or repeats a row. */
+  after?: string | undefined;
+  limit: number;
+};
+
+/** A page of the policies the caller may see, by id, with one row more than asked to tell if more follow. */
+export async function listPoliciesPage(db: Database, tenant: TenantContext, filter: PolicyListFilter) {
+  const conditions = [visiblePolicies(tenant)];
+  if (filter.status) conditions.push(eq(policies.status, filter.status as (typeof policies.$inferSelect)["status"]));
+  if (filter.lineOfBusiness)
+    conditions.push(
+      eq(policies.lineOfBusiness, filter.lineOfBusiness as (typeof policies.$inferSelect)["lineOfBusiness"]),
+    );
+  if (filter.state) conditions.push(eq(policies.state, filter.state));
+  if (filter.effectiveFrom) conditions.push(gte(policies.effectiveDate, filter.effectiveFrom));
+  if (filter.effectiveTo) conditions.push(lte(policies.effectiveDate, filter.effectiveTo));
+  if (filter.after) conditions.push(gt(policies.id, filter.after));
+  return baseQuery(db)
+    .where(and(...conditions))
+    .orderBy(asc(policies.id))
+    .limit(filter.limit + 1);
 }

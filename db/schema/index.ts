@@ -13,6 +13,7 @@ import * as policies from "./policies.ts";
 import * as programs from "./programs.ts";
 import * as quotes from "./quotes.ts";
 import * as rating from "./rating.ts";
+import * as servicing from "./servicing.ts";
 import * as underwriting from "./underwriting.ts";
 import * as workbench from "./workbench.ts";
 
@@ -30,6 +31,7 @@ export * from "./policies.ts";
 export * from "./programs.ts";
 export * from "./quotes.ts";
 export * from "./rating.ts";
+export * from "./servicing.ts";
 export * from "./underwriting.ts";
 export * from "./workbench.ts";
 
@@ -48,6 +50,7 @@ const modules = [
   programs,
   quotes,
   rating,
+  servicing,
   underwriting,
   workbench,
 ];

@@ -36,7 +36,13 @@ export const payments = mysqlTable(
   ],
 );
 
-export const POSTING_KINDS = ["premium_payment", "carrier_settlement", "claim_transaction"] as const;
+export const POSTING_KINDS = [
+  "premium_payment",
+  "carrier_settlement",
+  "claim_transaction",
+  "premium_return",
+  "return_reversal",
+] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 export const POSTING_STATUSES = ["awaiting_posting", "posted", "rejected"] as const;
 export type PostingStatus = (typeof POSTING_STATUSES)[number];

@@ -1,9 +1,24 @@
-import { decimal, index, int, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
+import { decimal, index, int, json, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { calendarDate, cents, createdAt, id, orgId, ref, updatedAt } from "./columns.ts";
 import { LINES_OF_BUSINESS } from "./programs.ts";
 
 export const POLICY_STATUSES = ["bound", "issued", "active", "expired", "cancelled", "non_renewed"] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+export type PostalAddressDetails = { addressLine1: string; city: string; state: string; postalCode: string };
+
+/** The policy's servicing state beyond its columns; absent keys mean "as bound". */
+export type PolicyServicingDetails = {
+  namedInsured?: string;
+  mailingAddress?: PostalAddressDetails;
+  annualRevenueCents?: number | null;
+  payrollCents?: number | null;
+  locations?: string[];
+  additionalInsureds?: { name: string; address: string }[];
+};
+
+/** One endorsement's changes, field by field: what it was and what it became. */
+export type PolicyChanges = Record<string, { from: unknown; to: unknown }>;
 
 export const policies = mysqlTable(
   "policies",
@@ -32,6 +47,10 @@ export const policies = mysqlTable(
     /** R2 key of the declarations page PDF, written after the bind commits. */
     declarationsKey: varchar("declarations_key", { length: 200 }),
     boundByUserId: ref("bound_by_user_id"),
+    /** What endorsements changed beyond limits and deductible (issue 12): exposure, locations, insureds. */
+    servicingDetails: json("servicing_details").$type<PolicyServicingDetails>(),
+    /** The prior term this policy renews, for a renewal term. */
+    renewalOfPolicyId: ref("renewal_of_policy_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -82,6 +101,10 @@ export const policyTransactions = mysqlTable(
     mgaCommissionCents: cents("mga_commission_cents").notNull(),
     /** R2 key of the transaction's document (declarations, endorsement, notice). */
     documentKey: varchar("document_key", { length: 200 }),
+    /** Endorsement changes; for a cancellation its reason code; the recalculation shown to the user. */
+    changes: json("changes").$type<PolicyChanges>(),
+    reason: varchar("reason", { length: 30 }),
+    calculation: json("calculation").$type<Record<string, unknown>>(),
     createdByUserId: ref("created_by_user_id"),
     createdAt: createdAt(),
   },

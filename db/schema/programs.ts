@@ -17,6 +17,8 @@ export const programs = mysqlTable(
     defaultCommissionRate: decimal("default_commission_rate", { precision: 6, scale: 4 }).notNull(),
     quoteValidDays: int("quote_valid_days").notNull().default(30),
     minimumPremiumCents: cents("minimum_premium_cents").notNull(),
+    /** Share of written premium kept on an insured-requested cancellation ("0.2500"); null for none. */
+    minimumEarnedRate: decimal("minimum_earned_rate", { precision: 6, scale: 4 }),
     installmentPlans: json("installment_plans").$type<string[]>().notNull(),
     createdAt: createdAt(),
   },

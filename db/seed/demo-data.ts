@@ -178,6 +178,8 @@ export const programs = [
     quoteValidDays: 30,
     minimumPremiumCents: 75_000,
     installmentPlans: ["PIF", "TWO_PAY", "QUARTERLY"],
+    // Issue 12: an insured's cancellation keeps at least a quarter of the written premium.
+    minimumEarnedRate: "0.2500",
   },
   {
     id: "prg_summit_wc",

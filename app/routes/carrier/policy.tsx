@@ -11,5 +11,14 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export default function Policy({ loaderData }: Route.ComponentProps) {
-  return <PolicyPage policy={loaderData.policy} />;
+  return (
+    <PolicyPage
+      policy={loaderData.policy}
+      invoices={loaderData.invoices}
+      area="/carrier"
+      servicing={loaderData.servicing}
+      can={loaderData.can}
+      formToken={loaderData.formToken}
+    />
+  );
 }

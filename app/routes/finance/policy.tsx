@@ -7,9 +7,18 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 ];
 
 export async function loader(args: Route.LoaderArgs) {
-  return loadPolicyPage(args, { withInvoices: true });
+  return loadPolicyPage(args);
 }
 
-export default function FinancePolicy({ loaderData }: Route.ComponentProps) {
-  return <PolicyPage policy={loaderData.policy} invoices={loaderData.invoices} area="/finance" />;
+export default function Policy({ loaderData }: Route.ComponentProps) {
+  return (
+    <PolicyPage
+      policy={loaderData.policy}
+      invoices={loaderData.invoices}
+      area="/finance"
+      servicing={loaderData.servicing}
+      can={loaderData.can}
+      formToken={loaderData.formToken}
+    />
+  );
 }

@@ -8,6 +8,7 @@ import { Badge, Button, Card, PageHeader, StatusBadge } from "../../components/u
 import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
+import { findPolicyOfSubmission } from "../../models/policy-binding.server.ts";
 import { getSubmission, isSubmissionVisible, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
 import { BindOptionForm } from "../../components/bind-option-form.tsx";
@@ -33,7 +34,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
-  const [submission, quotes, events, bindContext, referrals, notes, dealRoom] = await Promise.all([
+  const [submission, quotes, events, bindContext, referrals, notes, dealRoom, boundPolicy] = await Promise.all([
     getSubmission(db, user.tenant, args.params.submissionId),
     listQuotesForSubmission(db, user.tenant, args.params.submissionId),
     listSubmissionEvents(db, user.tenant, args.params.submissionId),
@@ -41,6 +42,8 @@ export async function loader(args: Route.LoaderArgs) {
     listReferralsForSubmission(db, user.tenant, args.params.submissionId),
     listNotes(db, user.tenant, args.params.submissionId),
     findDealRoomForSubmission(db, user.tenant, args.params.submissionId),
+    // The submission's id is checked against the user's scope by getSubmission above.
+    findPolicyOfSubmission(db, user.tenant.orgId, args.params.submissionId),
   ]);
   invariantResponse(submission && bindContext, "Submission not found");
   const lastEvent = events[0];
@@ -53,6 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
     referral: referrals.find((r) => r.status !== "withdrawn") ?? null,
     notes,
     dealRoomId: dealRoom?.id ?? null,
+    boundPolicy: submission?.status === "bound" && boundPolicy ? boundPolicy : null,
     today: todayInUtc(),
     formToken: newFormToken(),
   };
@@ -153,6 +157,21 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
           ) : null}
         </div>
       ) : null}
+      {loaderData.boundPolicy ? (
+        <p role="status" className="mb-4 rounded-md border border-border bg-surface-muted p-3 text-sm">
+          Bound
+          {(() => {
+            const position = quotes
+              .flatMap((q) => q.options)
+              .find((o) => o.id === loaderData.boundPolicy?.quoteOptionId)?.position;
+            return position === undefined ? "" : ` (option ${position + 1})`;
+          })()} as policy{" "}
+          <Link className="font-mono text-brand underline" to={`/producer/policies/${loaderData.boundPolicy.id}`}>
+            {loaderData.boundPolicy.policyNumber}
+          </Link>
+          . Changes go through the policy now: endorsements, cancellation, renewal.
+        </p>
+      ) : null}
       <UnderwritingMessages
         status={s.status}
         decline={s.declineCode ? { code: s.declineCode, rationale: s.declineRationale } : null}
@@ -234,12 +253,14 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
         </Card>
       )}
       <div className="mt-6 flex items-center gap-4">
-        <Form method="post">
-          <input type="hidden" name="intent" value="quote" />
-          <Button type="submit" variant="secondary">
-            {current ? "Re-quote" : "Quote"}
-          </Button>
-        </Form>
+        {loaderData.boundPolicy ? null : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="quote" />
+            <Button type="submit" variant="secondary">
+              {current ? "Re-quote" : "Quote"}
+            </Button>
+          </Form>
+        )}
         <Link to="/producer" className="text-sm text-brand underline underline-offset-4">
           Back to your book
         </Link>

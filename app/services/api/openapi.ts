@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../submissions/acord-draft.ts";
 import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate, SubmissionCreated } from "./schemas.ts";
+import {
+  CancellationResult,
+  CancelPolicyRequest,
+  EndorsementResult,
+  EndorsePolicyRequest,
+  PolicyPage,
+  ReinstatementResult,
+} from "./servicing-schemas.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
@@ -13,6 +21,13 @@ const json = (ref: string, description: string) => ({
   content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
 });
 const idParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+const IDEMPOTENCY_KEY = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  schema: { type: "string", maxLength: 100 },
+  description: "A retry with the same key and body gets the first answer",
+};
 const common = {
   "401": errorResponse("Missing or invalid API key (UNAUTHENTICATED)"),
   "429": {
@@ -55,6 +70,12 @@ export function openApiDocument(serverUrl: string) {
         BindRequest: schema(BindRequest, "input"),
         Policy: schema(Policy),
         Error: schema(ApiError),
+        PolicyPage: schema(PolicyPage),
+        CancelPolicyRequest: schema(CancelPolicyRequest, "input"),
+        CancellationResult: schema(CancellationResult),
+        EndorsePolicyRequest: schema(EndorsePolicyRequest, "input"),
+        EndorsementResult: schema(EndorsementResult),
+        ReinstatementResult: schema(ReinstatementResult),
       },
     },
     paths: {
@@ -136,6 +157,77 @@ export function openApiDocument(serverUrl: string) {
           operationId: "getPolicy",
           parameters: [idParam("policyId")],
           responses: { "200": json("Policy", "The policy"), "404": errorResponse("NOT_FOUND"), ...common },
+        },
+      },
+      "/v1/policies": {
+        get: {
+          operationId: "listPolicies",
+          parameters: [
+            ...["status", "lineOfBusiness", "state", "effectiveFrom", "effectiveTo", "cursor"].map((name) => ({
+              name,
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+            })),
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200 } },
+          ],
+          responses: {
+            "200": json("PolicyPage", "A page of policies, by id"),
+            "400": errorResponse("VALIDATION_FAILED"),
+            ...common,
+          },
+        },
+      },
+      "/v1/policies/{policyId}/cancel": {
+        post: {
+          operationId: "cancelPolicy",
+          parameters: [idParam("policyId"), IDEMPOTENCY_KEY],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/CancelPolicyRequest" } } },
+          },
+          responses: {
+            "200": json("CancellationResult", "dryRun: the return premium step by step"),
+            "201": json("CancellationResult", "Cancelled, or a notice of cancellation issued for a later date"),
+            "202": json("CancellationResult", "A cancellation request waiting for an underwriter"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse(
+              "POLICY_TRANSITION_INVALID (details.from, details.to) or VALIDATION_FAILED (notice period, dates)",
+            ),
+            ...common,
+          },
+        },
+      },
+      "/v1/policies/{policyId}/endorsements": {
+        post: {
+          operationId: "endorsePolicy",
+          parameters: [idParam("policyId"), IDEMPOTENCY_KEY],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/EndorsePolicyRequest" } } },
+          },
+          responses: {
+            "200": json("EndorsementResult", "dryRun: the change quoted"),
+            "201": json("EndorsementResult", "Applied"),
+            "202": json("EndorsementResult", "Requested, or referred beyond the key's authority"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse("POLICY_TRANSITION_INVALID or VALIDATION_FAILED"),
+            ...common,
+          },
+        },
+      },
+      "/v1/policies/{policyId}/reinstate": {
+        post: {
+          operationId: "reinstatePolicy",
+          parameters: [idParam("policyId"), IDEMPOTENCY_KEY],
+          responses: {
+            "201": json("ReinstatementResult", "Reinstated without a lapse"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse(
+              "POLICY_TRANSITION_INVALID or VALIDATION_FAILED (window closed, overdue premium unpaid)",
+            ),
+            ...common,
+          },
         },
       },
       "/v1/policies/{policyId}/declarations.pdf": {

@@ -9,6 +9,12 @@ export const DOMAIN_EVENT_TYPES = [
   "invoice.due",
   "deal_room.mention",
   "webhook.endpoint_disabled",
+  "policy.issued",
+  "policy.endorsed",
+  "policy.cancelled",
+  "policy.reinstated",
+  "policy.renewed",
+  "policy.non_renewed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -20,6 +26,12 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "invoice.due": "An invoice falling due",
   "deal_room.mention": "A mention in a deal room",
   "webhook.endpoint_disabled": "A webhook endpoint disabled after failures",
+  "policy.issued": "A policy issued",
+  "policy.endorsed": "A policy endorsed",
+  "policy.cancelled": "A policy cancelled",
+  "policy.reinstated": "A policy reinstated",
+  "policy.renewed": "A policy renewed",
+  "policy.non_renewed": "A policy not renewed",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */

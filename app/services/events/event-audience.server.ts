@@ -1,5 +1,9 @@
 import type { Database } from "../../../db/client.ts";
-import { findSubmissionNoticeFacts, listMemberRoles } from "../../models/notification-audience.server.ts";
+import {
+  findPolicyNoticeFacts,
+  findSubmissionNoticeFacts,
+  listMemberRoles,
+} from "../../models/notification-audience.server.ts";
 import { parseRoles, type Role } from "../../auth/permissions.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
@@ -101,7 +105,33 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         body: `${text(d.url)} failed ${String(d.consecutiveFailures)} times in a row and receives nothing until it is enabled again.`,
         link: `/admin/webhooks/${text(d.endpointId)}`,
       }));
+    case "policy.issued":
+    case "policy.endorsed":
+    case "policy.cancelled":
+    case "policy.reinstated":
+    case "policy.renewed":
+    case "policy.non_renewed": {
+      // The producer hears about every servicing change of a policy they placed.
+      const facts = typeof d.policyId === "string" ? await findPolicyNoticeFacts(db, event.orgId, d.policyId) : null;
+      if (!facts) return [];
+      const what = SERVICING_VERBS[event.type];
+      return others([facts.producerUserId], d.actorUserId).map((userId) => ({
+        userId,
+        title: `Policy ${what}: ${facts.policyNumber}`,
+        body: `${facts.insuredName}'s policy ${facts.policyNumber} was ${what}.`,
+        link: `/producer/policies/${text(d.policyId)}`,
+      }));
+    }
     default:
       return [];
   }
 }
+
+const SERVICING_VERBS: Record<string, string> = {
+  "policy.issued": "issued",
+  "policy.endorsed": "endorsed",
+  "policy.cancelled": "cancelled",
+  "policy.reinstated": "reinstated",
+  "policy.renewed": "renewed",
+  "policy.non_renewed": "not renewed",
+};

@@ -34,6 +34,19 @@ export const TRANSFER_CODES = {
   COMMISSION_SPLIT: 102,
   TAX_SPLIT: 103,
   FEE_SPLIT: 104,
+  // Policy servicing (ADR 017): premium paid and then returned by a cancellation or endorsement
+  // goes back from each party to the premium trust, one code per party; a reinstatement reverses
+  // them by new transfers with their own codes.
+  RETURN_PREMIUM: 110,
+  COMMISSION_CLAWBACK: 111,
+  MGA_COMMISSION_RETURN: 112,
+  TAX_RETURN: 113,
+  FEE_RETURN: 114,
+  RETURN_PREMIUM_REVERSAL: 120,
+  COMMISSION_CLAWBACK_REVERSAL: 121,
+  MGA_COMMISSION_RETURN_REVERSAL: 122,
+  TAX_RETURN_REVERSAL: 123,
+  FEE_RETURN_REVERSAL: 124,
   SETTLEMENT: 201,
   CLAIM_PAYMENT: 301,
   CLAIM_RECOVERY: 302,

@@ -19,6 +19,8 @@ import { loadBook } from "./book.server.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { premiumPaymentLegs, PremiumSplitError, splitPremiumPayment, type PremiumSplit } from "./premium-split.ts";
 import { submitPosting, writePosting, type SubmitOutcome } from "./postings.server.ts";
+import { afterPremiumReceived } from "../servicing/lifecycle.server.ts";
+import { todayInUtc } from "../../utils/today.ts";
 
 export type PaymentRequest = {
   invoiceId: string;
@@ -52,7 +54,7 @@ export async function recordInvoicePayment(
     return { ok: false, reason: "refused", message: "The amount must be a positive amount in whole cents." };
   }
   const paymentId = createId("pay");
-  let result: { split: PremiumSplit; invoicePaid: boolean };
+  let result: { split: PremiumSplit; invoicePaid: boolean; policyId: string };
   try {
     result = await transactionWithRetry(db, async (tx) => {
       const row = await findInvoiceForPayment(tx, tenant, request.invoiceId);
@@ -111,7 +113,7 @@ export async function recordInvoicePayment(
       );
       const invoicePaid = request.amountCents === balance;
       if (invoicePaid) await markInvoicePaid(tx, tenant.orgId, invoice.id, installment?.id ?? null);
-      return { split, invoicePaid };
+      return { split, invoicePaid, policyId: policy.id };
     });
   } catch (error) {
     if (error instanceof PaymentRefused) {
@@ -124,5 +126,8 @@ export async function recordInvoicePayment(
     throw error;
   }
   const posting = await submitPosting(db, ledger, tenant.orgId, paymentId);
-  return { ok: true, paymentId, ...result, posting };
+  // Servicing (ADR 017): a paid overdue invoice rescinds its notice or reinstates the policy.
+  await afterPremiumReceived(db, ledger, tenant.orgId, result.policyId, todayInUtc());
+  const { policyId: _policyId, ...paid } = result;
+  return { ok: true, paymentId, ...paid, posting };
 }

@@ -7,6 +7,7 @@ import { listInvoiceTotals } from "../../models/invoice-payments.server.ts";
 import { listPostedEntries, listPostings, sumEntriesByPosting } from "../../models/ledger-postings.server.ts";
 import { postingErrorForDisplay } from "./postings.server.ts";
 import { listPaymentAmounts, sumPaymentsByInvoice } from "../../models/payments.server.ts";
+import { listReturnPremiumCredits } from "../../models/policy-servicing.server.ts";
 import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { provisionBook } from "./book.server.ts";
@@ -15,6 +16,7 @@ export type ReconciliationBreak = {
   kind:
     | "invoice_status"
     | "payment_split"
+    | "return_split"
     | "posting_awaiting"
     | "posting_rejected"
     | "transfer_missing"
@@ -81,6 +83,18 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
         subject: payment.id,
         invoiceId: payment.invoiceId,
         detail: `the legs of its posting sum to ${legs} cents, the payment is ${payment.amountCents}`,
+      });
+  }
+
+  // Servicing (ADR 017): the legs of a return posting add up to the credit the insured was given.
+  for (const credit of await listReturnPremiumCredits(db, orgId)) {
+    const legs = legsOf.get(credit.sourceId) ?? 0;
+    if (legs !== credit.amountCents)
+      breaks.push({
+        kind: "return_split",
+        subject: credit.sourceId,
+        invoiceId: null,
+        detail: `the return posting's legs sum to ${legs} cents, the credit is ${credit.amountCents}`,
       });
   }
 

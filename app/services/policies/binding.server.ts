@@ -23,6 +23,7 @@ import { toCents } from "../../utils/money.ts";
 import { buildInstallments, type InstallmentPlan } from "../billing/billing-schedule.ts";
 import { closeDealRoomsForSubmission } from "../realtime/deal-rooms.server.ts";
 import { issueDeclarations } from "../documents/declarations-store.server.ts";
+import { issuePolicy } from "../servicing/lifecycle.server.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
 import { raiseReferral } from "../underwriting/referrals.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
@@ -99,7 +100,10 @@ export async function bindSubmission(
     const closeRooms = () => closeDealRoomsForSubmission(db, tenant.orgId, submissionId, "bound");
     if (after) {
       after.afterResponse(closeRooms);
-      after.afterResponse(() => issueDeclarations(db, after.documents, tenant, policyId));
+      // Stored declarations and the first invoice make the policy issued (ADR 017).
+      after.afterResponse(() =>
+        issueDeclarations(db, after.documents, tenant, policyId).then(() => issuePolicy(db, tenant.orgId, policyId)),
+      );
     } else {
       await closeRooms();
     }

@@ -1,0 +1,81 @@
+// Request and response shapes of the /v1 policy servicing endpoints (issue 12), shared by the
+// routes that validate them and the OpenAPI document.
+import { z } from "zod";
+import { CANCELLATION_REASONS } from "../servicing/cancellation.ts";
+import { Policy } from "./schemas.ts";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+const cents = z.number().int().nonnegative();
+
+export const PolicyListQuery = z.object({
+  status: z.enum(["bound", "issued", "active", "expired", "cancelled", "non_renewed"]).optional(),
+  lineOfBusiness: z.enum(["GL", "WC"]).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  effectiveFrom: date.optional(),
+  effectiveTo: date.optional(),
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const PolicyPage = z.object({
+  data: z.array(Policy),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+});
+
+export const CancelPolicyRequest = z.strictObject({
+  reason: z.enum(CANCELLATION_REASONS),
+  cancellationDate: date,
+  dryRun: z.boolean().default(false).describe("Compute the return premium step by step without cancelling"),
+});
+
+export const EndorsePolicyRequest = z.strictObject({
+  effectiveDate: date,
+  changes: z.strictObject({
+    occurrenceLimitCents: cents.optional(),
+    aggregateLimitCents: cents.optional(),
+    deductibleCents: cents.optional(),
+    annualRevenueCents: cents.optional(),
+    payrollCents: cents.optional(),
+    namedInsured: z.string().min(1).max(200).optional(),
+    mailingAddress: z
+      .strictObject({
+        addressLine1: z.string().min(1).max(200),
+        city: z.string().min(1).max(100),
+        state: z.string().regex(/^[A-Z]{2}$/),
+        postalCode: z.string().min(3).max(10),
+      })
+      .optional(),
+    addAdditionalInsured: z.strictObject({ name: z.string().min(1).max(200), address: z.string().max(300) }).optional(),
+    addLocation: z.string().min(1).max(300).optional(),
+  }),
+  dryRun: z.boolean().default(false).describe("Quote the change (premium effect and why) without applying it"),
+});
+
+const Step = z.object({ label: z.string(), detail: z.string(), amountCents: z.number().int() });
+
+export const CancellationResult = z.object({
+  dryRun: z.boolean(),
+  status: z.enum(["preview", "cancelled", "scheduled", "requested"]),
+  transactionId: z.string().nullable(),
+  returnPremium: z.number().int(),
+  taxesReturned: z.number().int(),
+  feesReturned: z.number().int(),
+  commissionClawedBack: z.number().int(),
+  totalReturn: z.number().int(),
+  credit: z.number().int(),
+  steps: z.array(Step),
+});
+
+export const EndorsementResult = z.object({
+  dryRun: z.boolean(),
+  status: z.enum(["quoted", "applied", "requested", "referred"]),
+  transactionId: z.string().nullable(),
+  premium: z.number().int().describe("Signed: positive is additional premium, negative is return premium"),
+  taxes: z.number().int(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
+
+export const ReinstatementResult = z.object({ transactionId: z.string(), status: z.string() });
