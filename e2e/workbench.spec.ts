@@ -275,6 +275,8 @@ test("an underwriter binds a quoted submission for the producer from the workben
       .getByLabel(`Declining carrier ${i + 1}`)
       .fill(carrier);
   await page.getByRole("group", { name: "Option 1" }).getByRole("button", { name: "Bind this option" }).click();
+  await expect(page).toHaveURL(/\/uw\/policies\/pol_\w+$/);
+  await page.goto(`/uw/submissions/${id}`);
   await expect(page.getByRole("region", { name: "Where this stands" })).toContainText("Bound");
   await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
 

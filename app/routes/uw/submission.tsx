@@ -150,7 +150,7 @@ export async function action(args: Route.ActionArgs) {
     }
     case "bind": {
       const bound = await bindOptionFromForm(args, user.tenant, id, form, formData);
-      if (bound.ok) return redirect(`/uw/submissions/${id}`);
+      if (bound.ok) return redirect(`/uw/policies/${bound.policyId}`);
       return data({ intent: form.intent, error: bound.error, failures: bound.failures }, { status: bound.status });
     }
     case "decide": {
