@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   "read:deal-room",
   "manage:deal-room",
   "manage:webhook",
+  "manage:configuration",
+  "manage:agency-member",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +90,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:api-key",
     "manage:webhook",
     "read:da-agreement",
+    "manage:configuration",
   ],
   underwriter: underwriting,
   senior_underwriter: [...underwriting, "decide:referral"],
@@ -109,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:policy",
     "manage:api-key",
     "read:deal-room",
+    "manage:agency-member",
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],

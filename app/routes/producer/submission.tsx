@@ -24,7 +24,7 @@ import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.submission.reference ?? "Submission"} · OpenInsure` },
@@ -53,7 +53,7 @@ export async function loader(args: Route.LoaderArgs) {
     referral: referrals.find((r) => r.status !== "withdrawn") ?? null,
     notes,
     dealRoomId: dealRoom?.id ?? null,
-    today: todayInUtc(),
+    today: businessToday(user.tenant),
     formToken: newFormToken(),
   };
 }
@@ -78,7 +78,7 @@ export async function action(args: Route.ActionArgs) {
   const reader = await requirePermission(args, "read:submission");
   invariantResponse(await isSubmissionVisible(db, reader.tenant, submissionId), "Submission not found");
   const formData = await args.request.formData();
-  const today = todayInUtc();
+  const today = businessToday(reader.tenant);
   const parsed = parseWithZod(formData, { schema: ActionSchema });
   if (parsed.status !== "success") {
     await requirePermission(args, "read:submission");

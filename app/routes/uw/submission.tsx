@@ -30,7 +30,7 @@ import {
   type WorkbenchIntent,
 } from "../../services/underwriting/workbench-forms.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 import { workbenchState } from "../../services/underwriting/workbench-state.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -59,7 +59,7 @@ export async function loader(args: Route.LoaderArgs) {
     pendingReferral: pending
       ? { assigneeName: pending.assigneeName, assignedToMe: pending.assignedToUserId === user.tenant.userId }
       : null,
-    today: todayInUtc(),
+    today: businessToday(user.tenant),
   });
   const schedule = quote?.schedule ?? [];
   return {
@@ -133,7 +133,9 @@ export async function action(args: Route.ActionArgs) {
     case "decline":
       return answer(form.intent, id, await declineSubmission(db, user.tenant, id, form));
     case "schedule": {
-      const outcome = await quoteSubmission(db, user.tenant, id, todayInUtc(), { schedule: form.adjustments });
+      const outcome = await quoteSubmission(db, user.tenant, id, businessToday(user.tenant), {
+        schedule: form.adjustments,
+      });
       invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
       return outcome.ok ? redirect(`/uw/submissions/${id}`) : failed(form.intent, outcome.error.message, 422);
     }
