@@ -31,6 +31,7 @@ export default [
   ]),
   // Outside /admin: the impersonated user's session, not the operator's, stops impersonation.
   route("impersonation", "routes/impersonation.tsx"),
+  route("organizations", "routes/organizations.tsx"),
   route("policies/:policyId/declarations.pdf", "routes/policy-declarations.ts"),
   route("documents/:documentId", "routes/document-download.ts"),
   route("submissions/:submissionId/documents", "routes/submission-documents.ts"),
@@ -55,6 +56,7 @@ export default [
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
       route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
+      route("team", "routes/producer/team.tsx"),
     ]),
   ]),
   ...prefix("portal", [
@@ -101,6 +103,12 @@ export default [
       route("programs", "routes/admin/programs.tsx"),
       route("programs/:programId", "routes/admin/program.tsx"),
       route("rate-tables/:versionId", "routes/admin/rate-table.tsx"),
+      route("da-agreements", "routes/admin/da-agreements.tsx"),
+      route("da-agreements/:agreementId", "routes/admin/da-agreement.tsx"),
+      route("agencies", "routes/admin/agencies.tsx"),
+      route("agencies/:agencyId", "routes/admin/agency.tsx"),
+      route("authority", "routes/admin/authority.tsx"),
+      route("settings", "routes/admin/settings.tsx"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -236,3 +236,26 @@ export async function listUserOrganizations(db: Database, userId: string) {
     .where(and(eq(member.userId, userId), isNull(memberSuspensions.id)))
     .orderBy(asc(organization.name));
 }
+
+/** The parties an invitee may act for, for the invitation form's choices. */
+export async function listAffiliationChoices(db: Database, tenant: TenantContext) {
+  const [agencyRows, insuredRows, carrierRows] = await Promise.all([
+    db
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .where(eq(agencies.orgId, tenant.orgId))
+      .orderBy(asc(agencies.name)),
+    db
+      .select({ id: insureds.id, name: insureds.name })
+      .from(insureds)
+      .where(eq(insureds.orgId, tenant.orgId))
+      .orderBy(asc(insureds.name))
+      .limit(1_000),
+    db
+      .select({ id: carriers.id, name: carriers.name })
+      .from(carriers)
+      .where(eq(carriers.orgId, tenant.orgId))
+      .orderBy(asc(carriers.name)),
+  ]);
+  return { agencies: agencyRows, insureds: insuredRows, carriers: carrierRows };
+}

@@ -351,3 +351,15 @@ export function termChanges(
   }
   return changes;
 }
+
+export const AgencySchema = z.object({
+  name: text("Agency name").trim().min(2, "Enter the agency's name").max(200),
+  commission: percent("default commission"),
+});
+
+/** Invitation of a producer or agency admin into one agency. */
+export const AgencyInviteSchema = z.object({
+  intent: z.literal("invite"),
+  email: z.email("Enter a valid email address"),
+  role: z.enum(["producer", "agency_admin"], "Choose producer or agency admin"),
+});
