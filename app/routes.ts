@@ -15,6 +15,7 @@ export default [
   route("invitations/:invitationId", "routes/_auth/invitation.tsx"),
   ...prefix("v1", [
     route("openapi.json", "routes/api/v1/openapi.ts"),
+    route("programs", "routes/api/v1/programs.ts"),
     route("submissions", "routes/api/v1/submissions.ts"),
     route("submissions/:submissionId", "routes/api/v1/submission.ts"),
     route("submissions/:submissionId/quote", "routes/api/v1/submission-quote.ts"),

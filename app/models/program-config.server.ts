@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
   carriers,
@@ -285,4 +285,25 @@ export async function listVersionsForLine(db: Database, tenant: TenantContext, l
     .innerJoin(programs, and(eq(programs.orgId, rateTables.orgId), eq(programs.id, rateTables.programId)))
     .where(and(eq(rateTables.orgId, tenant.orgId), eq(programs.lineOfBusiness, lineOfBusiness)))
     .orderBy(asc(programs.name), desc(rateTables.effectiveDate));
+}
+
+/** Programs taking submissions, with carrier: what an integration may file against. */
+export async function listWritingPrograms(db: Database, tenant: TenantContext) {
+  return db
+    .select({ program: programs, carrierName: carriers.name })
+    .from(programs)
+    .innerJoin(carriers, and(eq(carriers.orgId, programs.orgId), eq(carriers.id, programs.carrierId)))
+    .where(and(eq(programs.orgId, tenant.orgId), isNull(programs.retiredAt)))
+    .orderBy(asc(programs.createdAt), asc(programs.id));
+}
+
+/** Every program's active versions effective on or before a date, latest first per program. */
+export async function listActiveVersionsUpTo(db: Database, tenant: TenantContext, onDate: string) {
+  return db
+    .select({ programId: rateTables.programId, definition: rateTables.definition, version: rateTables.version })
+    .from(rateTables)
+    .where(
+      and(eq(rateTables.orgId, tenant.orgId), eq(rateTables.status, "active"), lte(rateTables.effectiveDate, onDate)),
+    )
+    .orderBy(asc(rateTables.programId), desc(rateTables.effectiveDate));
 }

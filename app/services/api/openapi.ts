@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../submissions/acord-draft.ts";
 import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate, SubmissionCreated } from "./schemas.ts";
+import { ProgramList } from "./programs.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
@@ -55,6 +56,7 @@ export function openApiDocument(serverUrl: string) {
         BindRequest: schema(BindRequest, "input"),
         Policy: schema(Policy),
         Error: schema(ApiError),
+        ProgramList: schema(ProgramList),
       },
     },
     paths: {
@@ -150,6 +152,14 @@ export function openApiDocument(serverUrl: string) {
             "404": errorResponse("NOT_FOUND"),
             ...common,
           },
+        },
+      },
+      "/v1/programs": {
+        get: {
+          operationId: "listPrograms",
+          description:
+            "Programs taking submissions, with the states, limits and deductibles offered by the rate table in force today and the knockout questions to answer.",
+          responses: { "200": json("ProgramList", "The programs"), ...common },
         },
       },
     },
