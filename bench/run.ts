@@ -5,10 +5,11 @@ import { runBench as benchLedger } from "../ledger/bench.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
+import { benchRateImpact } from "./rate-impact.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind picks parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,rateimpact picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -16,7 +17,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind").split(",").map((p) => p.trim()),
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,rateimpact").split(",").map((p) => p.trim()),
 );
 const saved: Record<string, unknown> = {};
 
@@ -80,6 +81,16 @@ if (parts.has("quotebind")) {
     saved.quoteBind = qb;
     rows.push(...quoteBindRows(qb));
   }
+}
+
+if (parts.has("rateimpact")) {
+  const impact = await benchRateImpact();
+  saved.rateImpact = impact;
+  rows.push({
+    benchmark: `rate impact: re-rate ${impact.policies.toLocaleString("en-US")} in-force policies on a draft`,
+    figure: `${impact.seconds} s, ${impact.statements} statements, ${impact.rerated.toLocaleString("en-US")} re-rated, heap ${impact.heapMb} MB`,
+    target: "100,000 policies < 5 s",
+  });
 }
 
 function quoteBindRows(qb: QuoteBindResult): Row[] {

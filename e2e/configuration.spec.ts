@@ -129,6 +129,7 @@ test("an agency admin invites a producer who sees only the agency's book; a susp
   const stamp = Date.now().toString(36);
   const email = `new.producer.${stamp}@bluemesa.demo`;
   await signIn(page, "agency.admin@summit.demo");
+  await expect(page).toHaveURL(/\/producer$/);
   await page.goto("/producer/team");
   await waitForHydration(page);
   await page.getByLabel("Email").fill(email);
@@ -156,6 +157,7 @@ test("an agency admin invites a producer who sees only the agency's book; a susp
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, "admin@summit.demo");
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByRole("link", { name: `Nova Producer ${stamp}` }).click();
   await waitForHydration(admin);
   await admin.getByLabel("Reason for suspending").fill("Licence lapsed");

@@ -46,7 +46,6 @@ export function ProgramForm({
   const rows = [...(values?.questions ?? []), null];
   return (
     <Form method="post" className="flex flex-col gap-6">
-      <input type="hidden" name="intent" value="save" />
       <Card title="Terms">
         <FormGrid>
           <TextField label="Name" name="name" defaultValue={values?.name} errors={errors} />

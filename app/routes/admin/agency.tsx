@@ -127,7 +127,6 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
       <div className="grid gap-6">
         <Card title="Agency">
           <Form method="post" className="grid gap-4 sm:grid-cols-3 sm:items-end">
-            <input type="hidden" name="intent" value="save" />
             <TextField label="Name" name="name" defaultValue={agency.name} errors={errorsOf("agency")} />
             <TextField
               label="Default commission (%)"
@@ -173,7 +172,6 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
             ]}
           />
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-3 sm:items-end">
-            <input type="hidden" name="intent" value="appoint" />
             <SelectInput
               label="Program"
               name="programId"
@@ -222,7 +220,6 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
             </p>
           ) : null}
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-3 sm:items-end">
-            <input type="hidden" name="intent" value="invite" />
             <TextField label="Email" name="email" type="email" errors={errorsOf("invite")} />
             <SelectInput
               label="Role"

@@ -189,7 +189,6 @@ export default function Program({ loaderData }: Route.ComponentProps) {
           />
           {loaderData.sources.length ? (
             <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-4 sm:items-end">
-              <input type="hidden" name="intent" value="start-draft" />
               <div className="flex flex-col gap-1">
                 <label htmlFor="field-fromVersionId" className="text-sm font-medium">
                   Start from

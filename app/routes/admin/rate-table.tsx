@@ -238,7 +238,6 @@ export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
           <Card title="Draft">
             <div className="grid gap-6 lg:grid-cols-2">
               <Form method="post" className="flex flex-col gap-3">
-                <input type="hidden" name="intent" value="effective-date" />
                 <TextField
                   label="Effective date"
                   name="effectiveDate"
@@ -256,7 +255,6 @@ export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
                 </SubmitButton>
               </Form>
               <Form method="post" encType="multipart/form-data" className="flex flex-col gap-3">
-                <input type="hidden" name="intent" value="import" />
                 <label htmlFor="factor-file" className="text-sm font-medium">
                   Import factor tables (CSV or XLSX)
                 </label>
@@ -291,11 +289,12 @@ export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
 
         <Card title={isDraft ? "Factor tables (edit)" : "Factor tables"}>
           <Form method="post" className="flex flex-col gap-3">
-            <input type="hidden" name="intent" value="edit" />
             <label htmlFor="factors" className="text-sm font-medium">
               One factor per line: table, key, value
             </label>
+            {/* Keyed by content: an import or save remounts it with the stored rows. */}
             <textarea
+              key={loaderData.factorCsv}
               id="factors"
               name="factors"
               rows={16}
@@ -353,7 +352,6 @@ export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
 
         <Card title="Test rate a sample risk">
           <Form method="post" className="flex flex-col gap-4">
-            <input type="hidden" name="intent" value="test-rate" />
             <div className="grid gap-4 sm:grid-cols-3">
               <TextField
                 label="Home state"

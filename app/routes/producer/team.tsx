@@ -142,7 +142,6 @@ export default function Team({ loaderData }: Route.ComponentProps) {
         </Card>
         <Card title="Invite a producer">
           <Form method="post" className="grid gap-4 sm:grid-cols-3 sm:items-end">
-            <input type="hidden" name="intent" value="invite" />
             <TextField label="Email" name="email" type="email" errors={errorsOf("invite")} />
             <SelectInput
               label="Role"
