@@ -7,7 +7,8 @@ import { migrateDatabase } from "../db/migrate.ts";
 // database; the measurement runs the service as the page does, through the PlanetScale driver
 // and the simulator, and reports the wall time and the number of statements it sent.
 
-export const IMPACT_BOOK = 100_000;
+/** The book size: 100,000 (the target), or BENCH_IMPACT_POLICIES for a quick check. */
+export const IMPACT_BOOK = Number(process.env.BENCH_IMPACT_POLICIES ?? 100_000);
 
 export type RateImpactBench = {
   policies: number;

@@ -232,10 +232,33 @@ export async function deleteRateTableDraft(tx: Transaction, tenant: TenantContex
   return Number(result.rowsAffected) === 1;
 }
 
+/** What rating reads of one in-force policy, with the premium it carries now. */
+export type BookPolicyFacts = {
+  id: string;
+  grossPremiumCents: number;
+  aggregateLimitCents: number | null;
+  state: string;
+  naicsCode: string;
+  annualRevenueCents: number | null;
+  payrollCents: number | null;
+  requestedLimitCents: number;
+  deductibleCents: number;
+  effectiveDate: string;
+  termMonths: number;
+  priorLossCount: number;
+  priorLossIncurredCents: number;
+  yearsInBusiness: string | null;
+};
+
+const FIELD_SEPARATOR = "|";
+const nullable = (value: string | undefined) => (value === undefined || value === "" ? null : value);
+
 /**
  * One chunk of a program's in-force book with the facts rating reads, policies with ids after
  * `afterId` in id order: rate impact walks the book chunk by chunk in a handful of queries, never
- * one per policy. Policies bound without a submission (none today) are left out.
+ * one per policy. Each row's facts come packed in one text column: a 100,000-policy book is
+ * then 100,000 values to encode and decode rather than 1,500 (the driver's per-field work
+ * dominated the measurement). Policies bound without a submission (none today) are left out.
  */
 export async function inForceBookChunk(
   db: Database,
@@ -243,25 +266,15 @@ export async function inForceBookChunk(
   programId: string,
   afterId: string,
   limit: number,
-) {
-  return db
-    .select({
-      id: policies.id,
-      grossPremiumCents: policies.grossPremiumCents,
-      aggregateLimitCents: policies.aggregateLimitCents,
-      lineOfBusiness: submissions.lineOfBusiness,
-      state: submissions.state,
-      naicsCode: submissions.naicsCode,
-      annualRevenueCents: submissions.annualRevenueCents,
-      payrollCents: submissions.payrollCents,
-      requestedLimitCents: submissions.requestedLimitCents,
-      deductibleCents: submissions.deductibleCents,
-      effectiveDate: policies.effectiveDate,
-      termMonths: submissions.termMonths,
-      priorLossCount: submissions.priorLossCount,
-      priorLossIncurredCents: submissions.priorLossIncurredCents,
-      yearsInBusiness: insureds.yearsInBusiness,
-    })
+): Promise<BookPolicyFacts[]> {
+  const packed = sql<string>`concat_ws(${FIELD_SEPARATOR}, ${policies.id}, ${policies.grossPremiumCents},
+    ifnull(${policies.aggregateLimitCents}, ''), ${submissions.state}, ${submissions.naicsCode},
+    ifnull(${submissions.annualRevenueCents}, ''), ifnull(${submissions.payrollCents}, ''),
+    ${submissions.requestedLimitCents}, ${submissions.deductibleCents}, ${policies.effectiveDate},
+    ${submissions.termMonths}, ${submissions.priorLossCount}, ${submissions.priorLossIncurredCents},
+    ifnull(${insureds.yearsInBusiness}, ''))`;
+  const rows = await db
+    .select({ packed })
     .from(policies)
     .innerJoin(submissions, and(eq(submissions.orgId, policies.orgId), eq(submissions.id, policies.submissionId)))
     .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
@@ -275,16 +288,28 @@ export async function inForceBookChunk(
     )
     .orderBy(asc(policies.id))
     .limit(limit);
-}
-
-/** Versions a new draft of a program may start from: every version of the organization's programs of that line. */
-export async function listVersionsForLine(db: Database, tenant: TenantContext, lineOfBusiness: LineOfBusiness) {
-  return db
-    .select({ id: rateTables.id, version: rateTables.version, status: rateTables.status, programName: programs.name })
-    .from(rateTables)
-    .innerJoin(programs, and(eq(programs.orgId, rateTables.orgId), eq(programs.id, rateTables.programId)))
-    .where(and(eq(rateTables.orgId, tenant.orgId), eq(programs.lineOfBusiness, lineOfBusiness)))
-    .orderBy(asc(programs.name), desc(rateTables.effectiveDate));
+  return rows.map(({ packed: text }) => {
+    const f = text.split(FIELD_SEPARATOR);
+    const aggregate = nullable(f[2]);
+    const revenue = nullable(f[5]);
+    const payroll = nullable(f[6]);
+    return {
+      id: f[0]!,
+      grossPremiumCents: Number(f[1]),
+      aggregateLimitCents: aggregate === null ? null : Number(aggregate),
+      state: f[3]!,
+      naicsCode: f[4]!,
+      annualRevenueCents: revenue === null ? null : Number(revenue),
+      payrollCents: payroll === null ? null : Number(payroll),
+      requestedLimitCents: Number(f[7]),
+      deductibleCents: Number(f[8]),
+      effectiveDate: f[9]!,
+      termMonths: Number(f[10]),
+      priorLossCount: Number(f[11]),
+      priorLossIncurredCents: Number(f[12]),
+      yearsInBusiness: nullable(f[13]),
+    };
+  });
 }
 
 /** Programs taking submissions, with carrier: what an integration may file against. */
@@ -306,4 +331,14 @@ export async function listActiveVersionsUpTo(db: Database, tenant: TenantContext
       and(eq(rateTables.orgId, tenant.orgId), eq(rateTables.status, "active"), lte(rateTables.effectiveDate, onDate)),
     )
     .orderBy(asc(rateTables.programId), desc(rateTables.effectiveDate));
+}
+
+/** Versions a new draft of a program may start from: every version of the organization's programs of that line. */
+export async function listVersionsForLine(db: Database, tenant: TenantContext, lineOfBusiness: LineOfBusiness) {
+  return db
+    .select({ id: rateTables.id, version: rateTables.version, status: rateTables.status, programName: programs.name })
+    .from(rateTables)
+    .innerJoin(programs, and(eq(programs.orgId, rateTables.orgId), eq(programs.id, rateTables.programId)))
+    .where(and(eq(rateTables.orgId, tenant.orgId), eq(programs.lineOfBusiness, lineOfBusiness)))
+    .orderBy(asc(programs.name), desc(rateTables.effectiveDate));
 }

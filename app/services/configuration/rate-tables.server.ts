@@ -164,7 +164,7 @@ export async function testRate(
 }
 
 /** Policies read per query while measuring rate impact. */
-export const IMPACT_CHUNK = 5_000;
+export const IMPACT_CHUNK = 10_000;
 
 export type RateImpactOutcome =
   | { ok: true; impact: RateImpact; effectiveDate: string }
@@ -172,7 +172,7 @@ export type RateImpactOutcome =
 
 /**
  * Re-rates the program's in-force book on a version, chunk by chunk in id order (one query per
- * 5,000 policies, the next chunk read while the current one is rated), and summarises how the
+ * 10,000 policies, the next chunk read while the current one is rated), and summarises how the
  * premiums would move.
  */
 export async function measureRateImpact(
@@ -198,10 +198,13 @@ export async function measureRateImpact(
       next = inForceBookChunk(db, tenant, row.programId, chunk.at(-1)!.id, IMPACT_CHUNK);
     const book: BookPolicy[] = chunk.map((p) => ({
       currentPremiumCents: p.grossPremiumCents,
-      facts: submissionFacts(p, {
-        aggregateLimit: toCents(p.aggregateLimitCents ?? p.requestedLimitCents),
-        yearsInBusiness: p.yearsInBusiness,
-      }),
+      facts: submissionFacts(
+        { ...p, lineOfBusiness: rateTable.value.lineOfBusiness },
+        {
+          aggregateLimit: toCents(p.aggregateLimitCents ?? p.requestedLimitCents),
+          yearsInBusiness: p.yearsInBusiness,
+        },
+      ),
     }));
     addToImpact(impact, book, tables);
     if (chunk.length < IMPACT_CHUNK) break;
