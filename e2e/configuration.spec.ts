@@ -8,6 +8,9 @@ function daysFromToday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+// Each journey runs two or three people's sessions from sign-in to the end.
+test.describe.configure({ timeout: 180_000 });
+
 async function factorWorkbook(rows: (string | number)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Factors");
