@@ -12,7 +12,11 @@ import {
 } from "../../../db/schema/index.ts";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import * as bindFixtures from "../../../tests/support/bind-fixtures.ts";
+import { listKnockoutRules } from "../../models/knockouts.server.ts";
+import { listActiveVersionsUpTo, listWritingPrograms } from "../../models/program-config.server.ts";
 import { findSessionMembership } from "../../models/session-membership.server.ts";
+import { presentPrograms } from "../api/programs.ts";
+import { setProgramRetirement } from "./programs.server.ts";
 import { affiliateInvitee } from "../../models/member-admin.server.ts";
 import { saveOrgSettings } from "../../models/org-settings.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -144,6 +148,25 @@ describe("rate table versions", () => {
     if (!raised.ok) throw new Error(raised.message);
     expect(raised.impact).toMatchObject({ policies: 3, rerated: 3, increases: 3, decreases: 0 });
     expect(raised.impact.buckets.at(-1)).toBe(3);
+  });
+});
+
+describe("programs for integrations", () => {
+  test("GET /v1/programs lists the programs taking submissions with the active version in force, never a draft", async () => {
+    const { programId } = await isolatedProgram();
+    await setProgramRetirement(db, admin, programId, true);
+    const [programs, versions, rules] = await Promise.all([
+      listWritingPrograms(db, admin),
+      listActiveVersionsUpTo(db, admin, "2026-11-22"),
+      listKnockoutRules(db, admin),
+    ]);
+    const listed = presentPrograms(programs, versions, rules).data;
+    expect(listed.map((p) => p.id)).not.toContain(programId);
+    const gl = listed.find((p) => p.id === "prg_summit_gl");
+    expect(gl).toMatchObject({ rateTableVersion: "2026.1", lineOfBusiness: "GL" });
+    expect(gl?.offeredLimits).toContainEqual({ occurrence: 100_000_000, aggregate: 200_000_000 });
+    expect(gl?.knockoutQuestions.length).toBeGreaterThan(0);
+    expect(gl?.knockoutQuestions.every((q) => typeof q.safeAnswer === "boolean")).toBe(true);
   });
 });
 
