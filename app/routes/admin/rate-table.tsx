@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, Link, useActionData, useNavigation } from "react-router";
+import { data, Form, Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { SubmissionResult } from "@conform-to/react";
 import type { Route } from "./+types/rate-table";
@@ -102,6 +102,7 @@ type ActionResult = {
   problems?: string[];
   quote?: Extract<Awaited<ReturnType<typeof testRate>>, { ok: true }>["quote"];
   impact?: Extract<Awaited<ReturnType<typeof measureRateImpact>>, { ok: true }>;
+  saved?: boolean;
 };
 
 export async function action(args: Route.ActionArgs) {
@@ -164,7 +165,7 @@ export async function action(args: Route.ActionArgs) {
     const outcome = await setDraftEffectiveDate(db, user.tenant, versionId, date);
     if (!outcome.ok) return data<ActionResult>({ form: "effective-date", message: outcome.message }, { status: 400 });
     await audit("rate_table_effective_date_set", { effectiveDate: date });
-    return { form: "effective-date", message: "Effective date saved." };
+    return { form: "effective-date", message: "Effective date saved.", saved: true };
   }
 
   if (intent === "activate") {
@@ -212,7 +213,6 @@ const money = (cents: number) => formatMoney(toCents(cents));
 
 export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
-  const navigation = useNavigation();
   const { version, program } = loaderData;
   const isDraft = version.status === "draft";
   const of = (form: string) => (actionData?.form === form ? actionData : undefined);
@@ -245,11 +245,11 @@ export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
                   defaultValue={version.effectiveDate}
                   errors={undefined}
                 />
-                <ErrorList
-                  errors={
-                    of("effective-date")?.message && !navigation.formData ? [of("effective-date")!.message!] : null
-                  }
-                />
+                {of("effective-date")?.message ? (
+                  <p role={of("effective-date")!.saved ? "status" : "alert"} className="text-sm">
+                    {of("effective-date")!.message}
+                  </p>
+                ) : null}
                 <SubmitButton intent="effective-date" variant="secondary" pendingLabel="Saving…" className="self-start">
                   Save date
                 </SubmitButton>
