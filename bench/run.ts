@@ -6,10 +6,11 @@ import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
 import { benchPolicyLifecycle } from "./policy-lifecycle.ts";
+import { benchRateImpact } from "./rate-impact.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle picks parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -17,7 +18,9 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle").split(",").map((p) => p.trim()),
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact")
+    .split(",")
+    .map((p) => p.trim()),
 );
 const saved: Record<string, unknown> = {};
 
@@ -92,6 +95,16 @@ if (parts.has("lifecycle")) {
     benchmark: `daily policy lifecycle job, ${lifecycle.policies.toLocaleString("en-US")} policies`,
     figure: `${(lifecycle.firstRunMs / 1000).toFixed(1)} s (${f.activated} activated, ${f.expired} expired, ${f.noticesIssued} notices); again ${(lifecycle.secondRunMs / 1000).toFixed(1)} s, changing ${changedAgain === 0 ? "nothing" : `${changedAgain} rows (NOT idempotent)`}`,
     target: "< 60 s",
+  });
+}
+
+if (parts.has("rateimpact")) {
+  const impact = await benchRateImpact();
+  saved.rateImpact = impact;
+  rows.push({
+    benchmark: `rate impact: re-rate ${impact.policies.toLocaleString("en-US")} in-force policies on a draft`,
+    figure: `${impact.seconds} s, ${impact.statements} statements, ${impact.rerated.toLocaleString("en-US")} re-rated, heap ${impact.heapMb} MB`,
+    target: "100,000 policies < 5 s",
   });
 }
 

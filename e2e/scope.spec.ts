@@ -58,6 +58,10 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   dealRoomId: { fromA: [], fromB: [] },
   draftId: { fromA: [], fromB: [] },
   endpointId: { fromA: [], fromB: [] },
+  programId: { fromA: ["prg_lake_gl"], fromB: ["prg_summit_gl"] },
+  versionId: { fromA: ["rt_lake_gl_2026_1"], fromB: ["rt_summit_gl_2026_1", "rt_summit_gl_2027_1"] },
+  agreementId: { fromA: ["da_lake_gl"], fromB: ["da_summit_gl"] },
+  agencyId: { fromA: ["agy_dunes"], fromB: ["agy_harbor"] },
 };
 /** Parameters that are not tenant-scoped ids, with the reason. */
 const notScoped: Record<string, string> = {
@@ -112,6 +116,13 @@ async function fingerprint(): Promise<string> {
         ),
     ),
     queryE2eDatabase("SELECT COUNT(*) AS n FROM payments WHERE invoice_id IN ('inv_a_3','inv_a_5','inv_b_2')"),
+    queryE2eDatabase("SELECT * FROM programs WHERE id IN ('prg_lake_gl','prg_summit_gl') ORDER BY id"),
+    queryE2eDatabase(
+      "SELECT * FROM rate_tables WHERE id IN ('rt_lake_gl_2026_1','rt_summit_gl_2026_1','rt_summit_gl_2027_1') ORDER BY id",
+    ),
+    queryE2eDatabase("SELECT * FROM da_agreements WHERE id IN ('da_lake_gl','da_summit_gl') ORDER BY id"),
+    queryE2eDatabase("SELECT * FROM agencies WHERE id IN ('agy_dunes','agy_harbor') ORDER BY id"),
+    queryE2eDatabase("SELECT COUNT(*) AS n FROM agency_appointments WHERE agency_id IN ('agy_dunes','agy_harbor')"),
   ]);
   return JSON.stringify(rows);
 }

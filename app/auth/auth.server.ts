@@ -4,6 +4,7 @@ import { admin, organization, twoFactor } from "better-auth/plugins";
 import type { Database } from "../../db/client.ts";
 import * as schema from "../../db/schema/index.ts";
 import { recordAudit } from "../models/audit-log.server.ts";
+import { affiliateInvitee } from "../models/member-admin.server.ts";
 import { recipientHasRoom } from "../services/access/password-reset.server.ts";
 import { queueEmail } from "../services/events/email.server.ts";
 import { ac, organizationRoles } from "./access-control.ts";
@@ -102,6 +103,12 @@ export function createAuth(db: Database, config: AuthConfig) {
         roles: organizationRoles,
         allowUserToCreateOrganization: false,
         invitationExpiresIn: 60 * 60 * 24 * 7,
+        organizationHooks: {
+          // The invitation named the agency, insured or carrier the invitee acts for (ADR 021).
+          afterAcceptInvitation: async ({ invitation, member }) => {
+            await affiliateInvitee(db, invitation.id, member.organizationId, member.userId);
+          },
+        },
         sendInvitationEmail: async ({ email, organization: org, inviter, invitation }) => {
           const roles = parseRoles(invitation.role)
             .map((r) => ROLE_LABELS[r])

@@ -67,6 +67,8 @@ export const PERMISSIONS = [
   // Policy servicing (ADR 017): applying changes, cancellations, reinstatements; requesting them.
   "service:policy",
   "request:policy-change",
+  "manage:configuration",
+  "manage:agency-member",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:api-key",
     "manage:webhook",
     "read:da-agreement",
+    "manage:configuration",
   ],
   underwriter: underwriting,
   senior_underwriter: [...underwriting, "decide:referral"],
@@ -115,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:api-key",
     "read:deal-room",
     "request:policy-change",
+    "manage:agency-member",
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],

@@ -2,6 +2,7 @@ import { data, redirect, type RouterContextProvider } from "react-router";
 import { findSessionMembership } from "../models/session-membership.server.ts";
 import { appServices } from "../router-context.server.ts";
 import { areasFor } from "./areas.ts";
+import { DEFAULT_TIME_ZONE } from "../utils/today.ts";
 import { sessionHasOutlived } from "./session-lifetime.ts";
 import { hasPermission, parseRoles, ROLES_REQUIRING_TOTP, type Permission } from "./permissions.ts";
 import type { CurrentUser, TenantContext } from "./tenant.ts";
@@ -36,7 +37,7 @@ async function loadCurrentUser({ request, context }: Args): Promise<CurrentUser 
   let tenant: TenantContext | null = null;
   if (orgId) {
     const row = await findSessionMembership(db, orgId, user.id);
-    if (row) {
+    if (row && !row.suspendedAt) {
       tenant = {
         orgId,
         orgName: row.orgName,
@@ -45,6 +46,7 @@ async function loadCurrentUser({ request, context }: Args): Promise<CurrentUser 
         agencyId: row.agencyId ?? null,
         insuredId: row.insuredId ?? null,
         carrierId: row.carrierId ?? null,
+        timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
       };
     }
   }

@@ -13,6 +13,11 @@ export type TenantContext = {
   agencyId: string | null;
   insuredId: string | null;
   carrierId: string | null;
+  /**
+   * The organization's IANA time zone (ADR 021), set by the session and by API keys; its business
+   * date is `businessToday(tenant)`. Absent means UTC.
+   */
+  timeZone?: string;
 };
 
 export type CurrentUser = {

@@ -88,7 +88,9 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
             <NotificationBell bell={shell.bell} />
             <div className="hidden text-right leading-tight min-[641px]:block">
               <div className="font-medium">{shell.user.name}</div>
-              <div className="text-xs text-text-muted">{shell.orgName ?? "Platform"}</div>
+              <a href="/organizations" className="text-xs text-text-muted hover:underline" title="Switch organization">
+                {shell.orgName ?? "Platform"}
+              </a>
             </div>
             <div className="hidden min-[641px]:block">
               <SignOutButton />
@@ -100,7 +102,9 @@ export function PortalShell({ shell, children }: { shell: ShellData; children: R
               <div className="absolute right-0 z-20 mt-2 w-64 max-w-[calc(100vw-2rem)] rounded-lg border border-border bg-surface p-3 shadow-lg">
                 <div className="mb-2 border-b border-border pb-2 leading-tight">
                   <div className="font-medium">{shell.user.name}</div>
-                  <div className="text-xs text-text-muted">{shell.orgName ?? "Platform"}</div>
+                  <a href="/organizations" className="text-xs text-text-muted hover:underline">
+                    {shell.orgName ?? "Platform"} · switch
+                  </a>
                 </div>
                 <nav aria-label="Areas" className="grid gap-1">
                   <AreaLinks areas={shell.areas} stacked />

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { apiKeys, organization } from "../../db/schema/index.ts";
+import { apiKeys, organization, orgSettings } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/tenant.ts";
 
 export type NewApiKey = {
@@ -59,6 +59,7 @@ export type ActiveApiKey = {
   id: string;
   orgId: string;
   orgName: string;
+  timeZone: string | null;
   roles: string[];
   agencyId: string | null;
   /** True when "last used" is more than a minute old and worth writing again. */
@@ -72,9 +73,10 @@ export type ActiveApiKey = {
 export async function findActiveApiKeyBySecretHash(db: Database, hash: string): Promise<ActiveApiKey | null> {
   const result = await db.execute(sql`/* unscoped: API key lookup by secret hash */
     SELECT ${apiKeys.id} AS id, ${apiKeys.orgId} AS org_id, ${apiKeys.roles} AS roles, ${apiKeys.agencyId} AS agency_id,
-      ${organization.name} AS org_name,
+      ${organization.name} AS org_name, ${orgSettings.timeZone} AS time_zone,
       (${apiKeys.lastUsedAt} IS NULL OR ${apiKeys.lastUsedAt} < NOW(3) - INTERVAL 1 MINUTE) AS last_used_stale
     FROM ${apiKeys} INNER JOIN ${organization} ON ${organization.id} = ${apiKeys.orgId}
+    LEFT JOIN ${orgSettings} ON ${orgSettings.orgId} = ${apiKeys.orgId}
     WHERE ${apiKeys.secretHash} = ${hash} AND ${apiKeys.revokedAt} IS NULL
     LIMIT 1`);
   const row = result.rows[0] as
@@ -84,6 +86,7 @@ export async function findActiveApiKeyBySecretHash(db: Database, hash: string): 
         roles: string[] | string;
         agency_id: string | null;
         org_name: string;
+        time_zone: string | null;
         last_used_stale: number | string;
       }
     | undefined;
@@ -92,6 +95,7 @@ export async function findActiveApiKeyBySecretHash(db: Database, hash: string): 
     id: row.id,
     orgId: row.org_id,
     orgName: row.org_name,
+    timeZone: row.time_zone,
     roles: typeof row.roles === "string" ? (JSON.parse(row.roles) as string[]) : row.roles,
     agencyId: row.agency_id,
     lastUsedStale: Number(row.last_used_stale) === 1,

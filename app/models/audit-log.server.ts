@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/tenant.ts";
 import { createId } from "../utils/ids.ts";
+import type { ConfigurationAuditAction } from "./configuration-audit-actions.ts";
 
 export type AuditEntry = {
   orgId: string;
@@ -20,7 +21,8 @@ export type AuditEntry = {
     | "webhook_endpoint_enabled"
     | "webhook_endpoint_disabled"
     | "webhook_delivery_replayed"
-    | "dead_letter_replayed";
+    | "dead_letter_replayed"
+    | ConfigurationAuditAction;
   targetType?: string;
   targetId?: string;
   detail?: Record<string, unknown>;

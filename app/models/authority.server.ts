@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { authorityProfiles, userAuthority } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import { createId } from "../utils/ids.ts";
 
 /** The user's own underwriting authority profile (name and grants), if they have one. */
 export async function findOwnAuthorityProfile(db: Database | Transaction, tenant: TenantContext) {
@@ -16,4 +17,71 @@ export async function findOwnAuthorityProfile(db: Database | Transaction, tenant
     .where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, tenant.userId)))
     .limit(1);
   return profile ?? null;
+}
+
+export type AuthorityGrant = { lineOfBusiness: "GL" | "WC"; maxPremiumCents: number; maxLimitCents: number };
+export type AuthorityTier = "underwriter" | "senior_underwriter" | "chief_underwriter";
+
+export async function listAuthorityProfiles(db: Database, tenant: TenantContext) {
+  return db
+    .select()
+    .from(authorityProfiles)
+    .where(eq(authorityProfiles.orgId, tenant.orgId))
+    .orderBy(asc(authorityProfiles.tier), asc(authorityProfiles.name));
+}
+
+export async function saveAuthorityProfile(
+  tx: Transaction,
+  tenant: TenantContext,
+  profileId: string | null,
+  profile: { name: string; tier: AuthorityTier; grants: AuthorityGrant[] },
+): Promise<string | null> {
+  if (profileId === null) {
+    const id = createId("aup");
+    await tx.insert(authorityProfiles).values({ id, orgId: tenant.orgId, ...profile });
+    return id;
+  }
+  const [existing] = await tx
+    .select({ id: authorityProfiles.id })
+    .from(authorityProfiles)
+    .where(and(eq(authorityProfiles.orgId, tenant.orgId), eq(authorityProfiles.id, profileId)))
+    .for("update");
+  if (!existing) return null;
+  await tx
+    .update(authorityProfiles)
+    .set(profile)
+    .where(and(eq(authorityProfiles.orgId, tenant.orgId), eq(authorityProfiles.id, profileId)));
+  return profileId;
+}
+
+export async function findUserAuthorityProfileId(db: Database, tenant: TenantContext, userId: string) {
+  const [row] = await db
+    .select({ profileId: userAuthority.profileId })
+    .from(userAuthority)
+    .where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, userId)))
+    .limit(1);
+  return row?.profileId ?? null;
+}
+
+/** Assigns a profile to a user (one per user in an organization), or takes it away with null. */
+export async function assignAuthorityProfile(
+  tx: Transaction,
+  tenant: TenantContext,
+  userId: string,
+  profileId: string | null,
+): Promise<boolean> {
+  if (profileId === null) {
+    await tx.delete(userAuthority).where(and(eq(userAuthority.orgId, tenant.orgId), eq(userAuthority.userId, userId)));
+    return true;
+  }
+  const [profile] = await tx
+    .select({ id: authorityProfiles.id })
+    .from(authorityProfiles)
+    .where(and(eq(authorityProfiles.orgId, tenant.orgId), eq(authorityProfiles.id, profileId)));
+  if (!profile) return false;
+  await tx
+    .insert(userAuthority)
+    .values({ id: createId("uau"), orgId: tenant.orgId, userId, profileId })
+    .onDuplicateKeyUpdate({ set: { profileId } });
+  return true;
 }

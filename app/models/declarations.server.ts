@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
   agencies,
   carriers,
   insureds,
   organization,
+  orgSettings,
   policies,
   quoteOptions,
   submissionDocuments,
@@ -24,7 +25,9 @@ export async function findDeclarationsSource(db: Database, tenant: TenantContext
       insured: insureds,
       carrier: carriers,
       agency: agencies,
-      orgName: organization.name,
+      // The organization's document name when it has set one (ADR 021).
+      orgName: sql<string>`coalesce(${orgSettings.documentName}, ${organization.name})`,
+      timeZone: orgSettings.timeZone,
       rating: quoteOptions.rating,
     })
     .from(policies)
@@ -32,6 +35,7 @@ export async function findDeclarationsSource(db: Database, tenant: TenantContext
     .innerJoin(carriers, and(eq(carriers.orgId, policies.orgId), eq(carriers.id, policies.carrierId)))
     .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
     .innerJoin(organization, eq(organization.id, policies.orgId))
+    .leftJoin(orgSettings, eq(orgSettings.orgId, policies.orgId))
     .leftJoin(quoteOptions, and(eq(quoteOptions.orgId, policies.orgId), eq(quoteOptions.id, policies.quoteOptionId)))
     .where(and(visiblePolicies(tenant), eq(policies.id, policyId)))
     .limit(1);

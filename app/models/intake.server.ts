@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { insureds, programs } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -21,7 +21,7 @@ export async function loadIntakeChoices(db: Database, tenant: TenantContext) {
         states: programs.states,
       })
       .from(programs)
-      .where(eq(programs.orgId, tenant.orgId))
+      .where(and(eq(programs.orgId, tenant.orgId), isNull(programs.retiredAt)))
       .orderBy(asc(programs.name)),
   ]);
   return { insureds: insuredRows, programs: programRows };

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { agencies, installments, invoices, policies } from "../../db/schema/index.ts";
+import { agencies, agencyAppointments, installments, invoices, policies } from "../../db/schema/index.ts";
 import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
@@ -10,13 +10,28 @@ import type { TenantContext } from "../auth/session.server.ts";
 
 type Db = Database | Transaction;
 
-/** An invoice the user may see, with its policy and the producing agency's commission rate. */
+/**
+ * An invoice the user may see, with its policy and the producing agency's commission rate: the
+ * agency's rate on the policy's program where its appointment sets one, else its default rate.
+ */
 export async function findInvoiceForPayment(tx: Db, tenant: TenantContext, invoiceId: string) {
   const [row] = await tx
-    .select({ invoice: invoices, policy: policies, commissionRate: agencies.commissionRate })
+    .select({
+      invoice: invoices,
+      policy: policies,
+      commissionRate: sql<string>`coalesce(${agencyAppointments.commissionRate}, ${agencies.commissionRate})`,
+    })
     .from(invoices)
     .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
     .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
+    .leftJoin(
+      agencyAppointments,
+      and(
+        eq(agencyAppointments.orgId, policies.orgId),
+        eq(agencyAppointments.agencyId, policies.agencyId),
+        eq(agencyAppointments.programId, policies.programId),
+      ),
+    )
     .where(and(eq(invoices.orgId, tenant.orgId), visiblePolicies(tenant), eq(invoices.id, invoiceId)))
     .limit(1);
   return row ?? null;

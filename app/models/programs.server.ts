@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { programs, type LineOfBusiness } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -26,7 +26,9 @@ export async function listProgramsForLine(
   return db
     .select()
     .from(programs)
-    .where(and(eq(programs.orgId, tenant.orgId), eq(programs.lineOfBusiness, lineOfBusiness)))
+    .where(
+      and(eq(programs.orgId, tenant.orgId), eq(programs.lineOfBusiness, lineOfBusiness), isNull(programs.retiredAt)),
+    )
     .orderBy(...oldestFirst);
 }
 
@@ -35,6 +37,6 @@ export async function listProgramLines(db: Database, tenant: TenantContext) {
   return db
     .select({ id: programs.id, lineOfBusiness: programs.lineOfBusiness, states: programs.states })
     .from(programs)
-    .where(eq(programs.orgId, tenant.orgId))
+    .where(and(eq(programs.orgId, tenant.orgId), isNull(programs.retiredAt)))
     .orderBy(...oldestFirst);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { member, organization, userAffiliations } from "../../db/schema/index.ts";
+import { member, memberSuspensions, organization, orgSettings, userAffiliations } from "../../db/schema/index.ts";
 
 /**
  * A signed-in user's place in the session's active organization: their roles and the agency,
@@ -14,12 +14,19 @@ export async function findSessionMembership(db: Database, orgId: string, userId:
       agencyId: userAffiliations.agencyId,
       insuredId: userAffiliations.insuredId,
       carrierId: userAffiliations.carrierId,
+      timeZone: orgSettings.timeZone,
+      suspendedAt: memberSuspensions.suspendedAt,
     })
     .from(member)
     .innerJoin(organization, eq(organization.id, member.organizationId))
     .leftJoin(
       userAffiliations,
       and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
+    )
+    .leftJoin(orgSettings, eq(orgSettings.orgId, member.organizationId))
+    .leftJoin(
+      memberSuspensions,
+      and(eq(memberSuspensions.orgId, member.organizationId), eq(memberSuspensions.userId, member.userId)),
     )
     .where(and(eq(member.organizationId, orgId), eq(member.userId, userId)))
     .limit(1);

@@ -5,7 +5,7 @@ import { FORM_TOKEN_FIELD, oncePerFormToken } from "../services/access/form-toke
 import type { BindRequest } from "../services/policies/bind-form.ts";
 import { bindSubmission, type FailedCheck } from "../services/policies/binding.server.ts";
 import { invariantResponse } from "../utils/invariant.ts";
-import { todayInUtc } from "../utils/today.ts";
+import { businessToday } from "../utils/today.ts";
 
 // The bind form's action, shared by every page that binds a quote option (the producer's
 // submission page, the underwriter's workbench): one schema, one workflow call, one set of answers.
@@ -39,7 +39,7 @@ export async function bindOptionFromForm(
           plan: form.plan,
           declinedBy: form.declinedBy.filter((name) => name !== undefined),
         },
-        todayInUtc(),
+        businessToday(tenant),
         { documents: env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
       ),
     (bound) => bound.ok,

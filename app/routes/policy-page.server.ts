@@ -26,7 +26,7 @@ import { allowedActions } from "../services/servicing/lifecycle.ts";
 import { nonRenewPolicy } from "../services/servicing/non-renewal.server.ts";
 import { applyRequest, requestCancellation, type RequestOutcome } from "../services/servicing/requests.server.ts";
 import { invariantResponse } from "../utils/invariant.ts";
-import { todayInUtc } from "../utils/today.ts";
+import { businessToday } from "../utils/today.ts";
 
 type Args = { request: Request; params: { policyId?: string }; context: Readonly<RouterContextProvider> };
 
@@ -40,7 +40,7 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
   const { db } = appServices(args.context);
   const policy = await getPolicy(db, user.tenant, args.params.policyId ?? "");
   invariantResponse(policy, "Policy not found");
-  const today = todayInUtc();
+  const today = businessToday(user.tenant);
   const [servicing, transactions, notices, requests, credits, invoices] = await Promise.all([
     findPolicyForServicing(db, user.tenant, policy.id),
     listPolicyTransactions(db, user.tenant.orgId, policy.id),
@@ -129,7 +129,7 @@ export async function policyPageAction(args: Args) {
     return data({ intent: null, error: `Check the form: ${errors}.`, result: null }, { status: 400 });
   }
   const form = submission.value;
-  const today = todayInUtc();
+  const today = businessToday(user.tenant);
   const tenant = user.tenant;
   const canService = hasPermission(tenant.roles, "service:policy");
   const canRequest = hasPermission(tenant.roles, "request:policy-change");

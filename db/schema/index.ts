@@ -3,6 +3,7 @@ import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as claims from "./claims.ts";
+import * as configuration from "./configuration.ts";
 import * as dealRooms from "./deal-rooms.ts";
 import * as documents from "./documents.ts";
 import * as ledger from "./ledger.ts";
@@ -21,6 +22,7 @@ export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
 export * from "./claims.ts";
+export * from "./configuration.ts";
 export * from "./documents.ts";
 export * from "./ledger.ts";
 export * from "./deal-rooms.ts";
@@ -40,6 +42,7 @@ const modules = [
   auth,
   billing,
   claims,
+  configuration,
   dealRooms,
   documents,
   ledger,

@@ -1,5 +1,5 @@
 import { bigint, decimal, index, int, json, mysqlTable, varchar } from "drizzle-orm/mysql-core";
-import { calendarDate, cents, createdAt, id, orgId, ref } from "./columns.ts";
+import { calendarDate, cents, createdAt, id, instant, orgId, ref } from "./columns.ts";
 
 export const LINES_OF_BUSINESS = ["GL", "WC"] as const;
 export type LineOfBusiness = (typeof LINES_OF_BUSINESS)[number];
@@ -20,6 +20,8 @@ export const programs = mysqlTable(
     /** Share of written premium kept on an insured-requested cancellation ("0.2500"); null for none. */
     minimumEarnedRate: decimal("minimum_earned_rate", { precision: 6, scale: 4 }),
     installmentPlans: json("installment_plans").$type<string[]>().notNull(),
+    /** A retired program takes no new submissions; its policies and quotes keep it. */
+    retiredAt: instant("retired_at"),
     createdAt: createdAt(),
   },
   (t) => [index("programs_org_idx").on(t.orgId, t.lineOfBusiness)],

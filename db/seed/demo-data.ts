@@ -976,3 +976,29 @@ export const DEMO_API_KEYS = [
     agencyId: "agy_dunes",
   },
 ];
+
+/** The MGA's configuration (ADR 021): its business calendar, its agencies' appointments, DA history. */
+export const orgSettings = [{ id: "ost_summit", orgId: ORG_A.id, timeZone: "UTC", documentName: null }];
+
+// At each agency's default rate, so the seeded payments split as before; an admin changes them.
+export const agencyAppointments = [
+  { agencyId: "agy_harbor", programId: "prg_summit_gl", commissionRate: "0.1500" },
+  { agencyId: "agy_harbor", programId: "prg_summit_wc", commissionRate: "0.1500" },
+  { agencyId: "agy_bluemesa", programId: "prg_summit_gl", commissionRate: "0.1250" },
+].map((a) => ({
+  id: `apt_${a.agencyId}_${a.programId}`,
+  orgId: ORG_A.id,
+  appointedOn: world.rateTablesEffectiveDate,
+  ...a,
+}));
+
+export const daAgreementAmendments = daAgreements.map((a) => ({
+  id: `dam_${a.id}_created`,
+  orgId: a.orgId,
+  agreementId: a.id,
+  kind: "created",
+  effectiveOn: a.effectiveDate,
+  changes: {},
+  reason: "Agreement signed with the carrier",
+  actorUserId: null,
+}));

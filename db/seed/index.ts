@@ -4,7 +4,7 @@ import type { MySqlTable } from "drizzle-orm/mysql-core";
 import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
-import { rateTables, taxTables } from "./rate-tables.ts";
+import { draftRateTables, rateTables, taxTables } from "./rate-tables.ts";
 import { postSeededLedger, seedLedgerBooks } from "./ledger.ts";
 import { seededQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
@@ -134,6 +134,10 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   const orgIds = [demo.ORG_A.id, demo.ORG_B.id];
   await seedLedgerBooks(db, orgIds, { [demo.ORG_A.id]: "usr_a_finance", [demo.ORG_B.id]: "usr_b_finance" });
   if (seedOptions.ledger) await postSeededLedger(db, orgIds, seedOptions.ledger);
+  await insertMissing(db, schema.rateTables, draftRateTables);
+  await insertMissing(db, schema.orgSettings, demo.orgSettings);
+  await insertMissing(db, schema.agencyAppointments, demo.agencyAppointments);
+  await insertMissing(db, schema.daAgreementAmendments, demo.daAgreementAmendments);
 }
 
 /**

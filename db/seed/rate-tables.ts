@@ -5,7 +5,7 @@ import {
 } from "../../app/services/rating/demo-rate-tables.ts";
 import type { RateTableJson, SurplusLinesTaxTableJson } from "../../app/services/rating/schema.ts";
 import { addDays } from "../../app/utils/calendar-date.ts";
-import { ORG_A, ORG_B, world } from "./demo-data.ts";
+import { ORG_A, ORG_B, SEED_TODAY, world } from "./demo-data.ts";
 
 // Demo rate tables for the seeded programs: the rating engine's demo manuals, re-cut for the
 // states and classes these programs write. Illustrations, not filed rates. They take effect a year
@@ -88,3 +88,28 @@ export const taxTables = [ORG_A.id, ORG_B.id].map((orgId) => ({
   effectiveDate: "2024-01-01",
   definition: taxTable as unknown as Record<string, unknown>,
 }));
+
+/**
+ * A draft next version of the Summit GL rates, six weeks out, with dearer Texas and Oklahoma
+ * factors: the admin's rate table page shows its diff against 2026.1, test rates and the rate
+ * impact on the in-force book. Drafts are never used for quoting.
+ */
+const summitGlDraft: RateTableJson = {
+  ...summitGl,
+  version: "2027.1",
+  effectiveDate: addDays(SEED_TODAY, 40),
+  stateModifiers: { ...summitGl.stateModifiers, TX: "1.09", OK: "1.06" },
+  minimumPremium: { default: 80_000, byState: { LA: 100_000 } },
+};
+
+export const draftRateTables = [
+  {
+    id: "rt_summit_gl_2027_1",
+    orgId: ORG_A.id,
+    programId: summitGlDraft.program,
+    version: summitGlDraft.version,
+    effectiveDate: summitGlDraft.effectiveDate,
+    status: "draft" as const,
+    definition: summitGlDraft as unknown as Record<string, unknown>,
+  },
+];

@@ -11,10 +11,16 @@ import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.
 import { appServices } from "../../context.server.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { listMembers } from "../../models/members.server.ts";
+import { SelectInput } from "../../components/config-fields.tsx";
+import { listAffiliationChoices } from "../../models/member-admin.server.ts";
+import { inviteMember } from "../../services/configuration/members.server.ts";
 
 export const InviteSchema = z.object({
   email: z.email("Enter a valid email address"),
   roles: z.array(z.enum(ROLES), "Choose at least one role").min(1, "Choose at least one role"),
+  agencyId: z.string().optional(),
+  insuredId: z.string().optional(),
+  carrierId: z.string().optional(),
 });
 
 export const meta: Route.MetaFunction = () => [{ title: "Admin · OpenInsure" }];
@@ -22,14 +28,22 @@ export const meta: Route.MetaFunction = () => [{ title: "Admin · OpenInsure" }]
 export async function loader(args: Route.LoaderArgs) {
   const user = await requireUser(args);
   const { db, auth } = appServices(args.context);
-  const members =
-    user.tenant && hasPermission(user.tenant.roles, "manage:member") ? await listMembers(db, user.tenant) : null;
+  const canManage = user.tenant && hasPermission(user.tenant.roles, "manage:member");
+  const [members, choices] = canManage
+    ? await Promise.all([listMembers(db, user.tenant!), listAffiliationChoices(db, user.tenant!)])
+    : [null, null];
   const platformUsers = user.isPlatformOperator
     ? (await auth.api.listUsers({ query: { limit: 100, sortBy: "name" }, headers: args.request.headers })).users.map(
         (u) => ({ id: u.id, name: u.name, email: u.email }),
       )
     : null;
-  return { members, platformUsers, orgName: user.tenant?.orgName ?? null };
+  return {
+    members,
+    choices,
+    platformUsers,
+    orgName: user.tenant?.orgName ?? null,
+    configures: Boolean(user.tenant && hasPermission(user.tenant.roles, "manage:configuration")),
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -37,22 +51,33 @@ export async function action(args: Route.ActionArgs) {
   if (!user.tenant || !hasPermission(user.tenant.roles, "manage:member")) forbidden();
   const submission = parseWithZod(await args.request.formData(), { schema: InviteSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
-  const { db, auth } = appServices(args.context);
+  const { db, env } = appServices(args.context);
   const { email, roles } = submission.value;
-  try {
-    await auth.api.createInvitation({
-      body: { email, role: roles, organizationId: user.tenant.orgId },
-      headers: args.request.headers,
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : "The invitation could not be sent.";
-    return data({ result: submission.reply({ formErrors: [message] }), invited: null }, { status: 400 });
-  }
+  const affiliation = {
+    agencyId: submission.value.agencyId || null,
+    insuredId: submission.value.insuredId || null,
+    carrierId: submission.value.carrierId || null,
+  };
+  const outcome = await inviteMember(
+    db,
+    { tenant: user.tenant, name: user.name, appUrl: env.APP_URL },
+    { email, roles, affiliation },
+  );
+  if (!outcome.ok)
+    return data(
+      {
+        result: submission.reply(
+          outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] },
+        ),
+        invited: null,
+      },
+      { status: 400 },
+    );
   await auditAdminAction(db, { ...user, tenant: user.tenant }, args.request, {
     action: "member_invited",
     targetType: "email",
     targetId: email,
-    detail: { roles },
+    detail: { roles, ...affiliation },
   });
   return { result: submission.reply({ resetForm: true }), invited: email };
 }
@@ -70,7 +95,26 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         description={loaderData.orgName ?? "Platform operator"}
         actions={
           loaderData.members ? (
-            <span className="flex gap-4">
+            <span className="flex flex-wrap gap-4">
+              {loaderData.configures ? (
+                <>
+                  <Link to="programs" className="text-brand underline underline-offset-4">
+                    Programs
+                  </Link>
+                  <Link to="da-agreements" className="text-brand underline underline-offset-4">
+                    DA agreements
+                  </Link>
+                  <Link to="agencies" className="text-brand underline underline-offset-4">
+                    Agencies
+                  </Link>
+                  <Link to="authority" className="text-brand underline underline-offset-4">
+                    Authority
+                  </Link>
+                  <Link to="settings" className="text-brand underline underline-offset-4">
+                    Settings
+                  </Link>
+                </>
+              ) : null}
               <Link to="api-keys" className="text-brand underline underline-offset-4">
                 API keys
               </Link>
@@ -138,6 +182,31 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                   </div>
                   <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
                 </fieldset>
+                {loaderData.choices ? (
+                  <div className="grid gap-4 sm:grid-cols-3">
+                    <SelectInput
+                      label="Agency (producers, agency admins)"
+                      name="agencyId"
+                      errors={form.allErrors}
+                      placeholder="None"
+                      options={loaderData.choices.agencies.map((a) => ({ value: a.id, label: a.name }))}
+                    />
+                    <SelectInput
+                      label="Insured (policyholders)"
+                      name="insuredId"
+                      errors={form.allErrors}
+                      placeholder="None"
+                      options={loaderData.choices.insureds.map((a) => ({ value: a.id, label: a.name }))}
+                    />
+                    <SelectInput
+                      label="Carrier (carrier users)"
+                      name="carrierId"
+                      errors={form.allErrors}
+                      placeholder="None"
+                      options={loaderData.choices.carriers.map((a) => ({ value: a.id, label: a.name }))}
+                    />
+                  </div>
+                ) : null}
                 <ErrorList id={form.errorId} errors={form.errors} />
                 {actionData?.invited ? (
                   <p role="status" className="text-success">

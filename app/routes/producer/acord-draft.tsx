@@ -22,7 +22,7 @@ import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services
 import { fileAcordDraft } from "../../services/submissions/acord-intake.server.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Review ACORD 125 draft · OpenInsure" }];
 
@@ -61,7 +61,7 @@ export async function action(args: Route.ActionArgs) {
       status: 422,
     });
   }
-  const today = todayInUtc();
+  const today = businessToday(user.tenant);
   const form = submission.value;
   // One filing per form token: a double click or a resent form gets the first one's answer.
   const filed = await oncePerFormToken(

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/index";
+import { hasPermission } from "../../auth/permissions.ts";
 import { requirePermission } from "../../auth/session.server.ts";
 import { PagedTable } from "../../components/data-table.tsx";
 import { LocalTime } from "../../components/local-time.tsx";
@@ -32,6 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
     submissions: { ...submissions, state: submissionState, spec: submissionBookTable },
     policies: { ...policies, state: policyState, spec: policyBookTable },
     drafts,
+    managesTeam: hasPermission(user.tenant.roles, "manage:agency-member"),
   };
 }
 
@@ -44,6 +46,14 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
         description="Submissions and policies of your agency."
         actions={
           <div className="flex flex-wrap gap-3">
+            {loaderData.managesTeam ? (
+              <Link
+                to="team"
+                className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted"
+              >
+                Your producers
+              </Link>
+            ) : null}
             <Link
               to="submissions/upload"
               className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted"

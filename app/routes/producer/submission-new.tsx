@@ -14,7 +14,7 @@ import { type IntakeChecks, NewSubmissionSchema, withIntakeChecks } from "../../
 import { fileSubmission, fromDraft } from "../../services/submissions/intake.server.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 
@@ -38,7 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
       adverseAnswer,
       action,
     })),
-    today: todayInUtc(),
+    today: businessToday(user.tenant),
     draft: draft?.source === "form" ? { id: draft.id, values: draft.values } : null,
     formToken: newFormToken(),
   };
@@ -53,7 +53,7 @@ export async function action(args: Route.ActionArgs) {
   const draft = found?.source === "form" ? found : null;
   const knockoutRules = await listKnockoutRules(db, user.tenant);
   const submission = parseWithZod(formData, {
-    schema: submissionFormAction(intakeChecks(knockoutRules, todayInUtc())),
+    schema: submissionFormAction(intakeChecks(knockoutRules, businessToday(user.tenant))),
   });
   const { intent } = submission.payload;
   if (!isFilingIntent(intent))
@@ -64,7 +64,7 @@ export async function action(args: Route.ActionArgs) {
   }
   if (submission.status !== "success" || submission.value.intent !== "file")
     return data(submission.reply(), { status: 400 });
-  const today = todayInUtc();
+  const today = businessToday(user.tenant);
   const form = submission.value;
   // One submission per form token: a double click or a resent form gets the first one's answer.
   const filed = await oncePerFormToken(

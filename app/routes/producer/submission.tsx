@@ -25,7 +25,7 @@ import { SubmissionDocumentsPanel } from "../../components/submission-documents.
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { newFormToken } from "../../services/access/form-token.server.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.submission.reference ?? "Submission"} · OpenInsure` },
@@ -57,7 +57,7 @@ export async function loader(args: Route.LoaderArgs) {
     notes,
     dealRoomId: dealRoom?.id ?? null,
     boundPolicy: submission?.status === "bound" && boundPolicy ? boundPolicy : null,
-    today: todayInUtc(),
+    today: businessToday(user.tenant),
     formToken: newFormToken(),
   };
 }
@@ -77,7 +77,7 @@ export async function action(args: Route.ActionArgs) {
   const reader = await requirePermission(args, "read:submission");
   invariantResponse(await isSubmissionVisible(db, reader.tenant, submissionId), "Submission not found");
   const formData = await args.request.formData();
-  const today = todayInUtc();
+  const today = businessToday(reader.tenant);
   const parsed = parseWithZod(formData, { schema: ActionSchema });
   if (parsed.status !== "success") {
     await requirePermission(args, "read:submission");

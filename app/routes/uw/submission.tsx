@@ -33,7 +33,7 @@ import { invariantResponse } from "../../utils/invariant.ts";
 import { getBindForm } from "../../services/policies/binding.server.ts";
 import { newFormToken } from "../../services/access/form-token.server.ts";
 import { bindOptionFromForm } from "../bind-option.server.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 import { workbenchState } from "../../services/underwriting/workbench-state.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -63,7 +63,7 @@ export async function loader(args: Route.LoaderArgs) {
     pendingReferral: pending
       ? { assigneeName: pending.assigneeName, assignedToMe: pending.assignedToUserId === user.tenant.userId }
       : null,
-    today: todayInUtc(),
+    today: businessToday(user.tenant),
   });
   const schedule = quote?.schedule ?? [];
   return {
@@ -144,7 +144,9 @@ export async function action(args: Route.ActionArgs) {
     case "decline":
       return answer(form.intent, id, await declineSubmission(db, user.tenant, id, form));
     case "schedule": {
-      const outcome = await quoteSubmission(db, user.tenant, id, todayInUtc(), { schedule: form.adjustments });
+      const outcome = await quoteSubmission(db, user.tenant, id, businessToday(user.tenant), {
+        schedule: form.adjustments,
+      });
       invariantResponse(outcome.ok || outcome.error.code !== "NOT_FOUND", "Submission not found");
       return outcome.ok ? redirect(`/uw/submissions/${id}`) : failed(form.intent, outcome.error.message, 422);
     }

@@ -5,6 +5,7 @@ import * as keys from "../../models/api-keys.server.ts";
 import { countApiKeyHit, secondsLeftInWindow } from "../../models/rate-limits.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
+import { DEFAULT_TIME_ZONE } from "../../utils/today.ts";
 
 /**
  * The agency whose keys a manager may see and change: an org admin manages every agency's keys
@@ -115,6 +116,7 @@ async function clientOf(db: Database, key: keys.ActiveApiKey | null): Promise<Ap
       agencyId: key.agencyId,
       insuredId: null,
       carrierId: null,
+      timeZone: key.timeZone ?? DEFAULT_TIME_ZONE,
     },
   };
 }

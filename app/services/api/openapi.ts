@@ -9,6 +9,7 @@ import {
   PolicyPage,
   ReinstatementResult,
 } from "./servicing-schemas.ts";
+import { ProgramList } from "./programs.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 
@@ -76,6 +77,7 @@ export function openApiDocument(serverUrl: string) {
         EndorsePolicyRequest: schema(EndorsePolicyRequest, "input"),
         EndorsementResult: schema(EndorsementResult),
         ReinstatementResult: schema(ReinstatementResult),
+        ProgramList: schema(ProgramList),
       },
     },
     paths: {
@@ -242,6 +244,14 @@ export function openApiDocument(serverUrl: string) {
             "404": errorResponse("NOT_FOUND"),
             ...common,
           },
+        },
+      },
+      "/v1/programs": {
+        get: {
+          operationId: "listPrograms",
+          description:
+            "Programs taking submissions, with the states, limits and deductibles offered by the rate table in force today and the knockout questions to answer.",
+          responses: { "200": json("ProgramList", "The programs"), ...common },
         },
       },
     },

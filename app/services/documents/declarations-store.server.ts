@@ -7,6 +7,7 @@ import {
 } from "../../models/declarations.server.ts";
 import type { RatedQuote } from "../rating/index.ts";
 import { toCents } from "../../utils/money.ts";
+import { DEFAULT_TIME_ZONE, todayIn } from "../../utils/today.ts";
 import { renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
 import {
   describeDocument,
@@ -58,7 +59,7 @@ export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
     premium,
     coverages: [],
     ratingSummary: rating?.steps,
-    issuedOn: policy.createdAt.toISOString().slice(0, 10),
+    issuedOn: todayIn(row.timeZone ?? DEFAULT_TIME_ZONE, policy.createdAt),
   };
 }
 

@@ -20,7 +20,7 @@ import type { LedgerClient } from "./client.server.ts";
 import { premiumPaymentLegs, PremiumSplitError, splitPremiumPayment, type PremiumSplit } from "./premium-split.ts";
 import { submitPosting, writePosting, type SubmitOutcome } from "./postings.server.ts";
 import { afterPremiumReceived } from "../servicing/lifecycle.server.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday } from "../../utils/today.ts";
 
 export type PaymentRequest = {
   invoiceId: string;
@@ -127,7 +127,7 @@ export async function recordInvoicePayment(
   }
   const posting = await submitPosting(db, ledger, tenant.orgId, paymentId);
   // Servicing (ADR 017): a paid overdue invoice rescinds its notice or reinstates the policy.
-  await afterPremiumReceived(db, ledger, tenant.orgId, result.policyId, todayInUtc());
+  await afterPremiumReceived(db, ledger, tenant.orgId, result.policyId, businessToday(tenant));
   const { policyId: _policyId, ...paid } = result;
   return { ok: true, paymentId, ...paid, posting };
 }

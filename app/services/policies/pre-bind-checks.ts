@@ -19,7 +19,7 @@ export interface BindRisk extends DaRisk {
 
 export interface PreBindInput {
   /**
-   * Today in the business calendar (`todayInUtc()`); compared with the quote's last bindable day
+   * Today in the business calendar (`businessToday(tenant)`); compared with the quote's last bindable day
    * and the agreement's term, which are calendar dates too.
    */
   readonly bindDate: string;

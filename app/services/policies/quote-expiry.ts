@@ -3,7 +3,7 @@ import { checkResult, type PreBindCheckResult } from "./check-result.ts";
 
 /**
  * A quote's expiry is a calendar date (`quotes.expires_on`): the last day on which it may be
- * bound, compared with the bind date in the same business calendar (UTC today, `todayInUtc`).
+ * bound, compared with the bind date in the same business calendar (the organization's business date, `businessToday`).
  * Binding on that day passes; from the next day on the quote must be re-rated.
  */
 export function checkQuoteNotExpired(expiresOn: string, bindDate: string): PreBindCheckResult {

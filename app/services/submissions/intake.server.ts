@@ -76,6 +76,7 @@ export async function fileSubmission(
   ]);
   if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
   if (!program) return { ok: false, field: "programId", message: "Choose a program" };
+  if (program.retiredAt) return { ok: false, field: "programId", message: `${program.name} is retired` };
   if (!program.states.includes(insured.state)) {
     return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
   }

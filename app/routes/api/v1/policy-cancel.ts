@@ -7,7 +7,7 @@ import { CancelPolicyRequest } from "../../../services/api/servicing-schemas.ts"
 import { cancelPolicy, previewCancellation } from "../../../services/servicing/cancellation.server.ts";
 import type { CancellationBreakdown } from "../../../services/servicing/cancellation.ts";
 import { requestCancellation } from "../../../services/servicing/requests.server.ts";
-import { todayInUtc } from "../../../utils/today.ts";
+import { businessToday } from "../../../utils/today.ts";
 import { readServicingBody, refusalResponse } from "./policy-servicing.server.ts";
 
 function present(
@@ -31,7 +31,7 @@ export async function action(args: Route.ActionArgs) {
     const { db, ledger } = appServices(args.context);
     const policyId = args.params.policyId;
     const { raw, body } = await readServicingBody(db, tenant, policyId, request, CancelPolicyRequest);
-    const today = todayInUtc();
+    const today = businessToday(tenant);
     const cancellation = { reason: body.reason, cancellationDate: body.cancellationDate };
     return idempotent(db, tenant, request, raw, async () => {
       const preview = await previewCancellation(db, tenant, policyId, cancellation, today);

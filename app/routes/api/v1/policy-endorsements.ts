@@ -5,7 +5,7 @@ import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { EndorsePolicyRequest } from "../../../services/api/servicing-schemas.ts";
 import { endorsePolicy, quoteEndorsement } from "../../../services/servicing/endorsement.server.ts";
-import { todayInUtc } from "../../../utils/today.ts";
+import { businessToday } from "../../../utils/today.ts";
 import { readServicingBody, refusalResponse } from "./policy-servicing.server.ts";
 
 /** POST /v1/policies/{id}/endorsements: `dryRun` quotes the change; otherwise applies (or requests) it. */
@@ -17,7 +17,7 @@ export async function action(args: Route.ActionArgs) {
     const { raw, body } = await readServicingBody(db, tenant, policyId, request, EndorsePolicyRequest);
     if (!hasPermission(tenant.roles, "service:policy") && !hasPermission(tenant.roles, "request:policy-change"))
       throw new ApiFailure(403, "FORBIDDEN", "This API key may not change policies.");
-    const today = todayInUtc();
+    const today = businessToday(tenant);
     const change = { effectiveDate: body.effectiveDate, changes: body.changes };
     return idempotent(db, tenant, request, raw, async () => {
       const quote = await quoteEndorsement(db, tenant, policyId, change, today);

@@ -4,7 +4,7 @@ import { appServices } from "../../../context.server.ts";
 import { ApiFailure, handleApi } from "../../../services/api/http.server.ts";
 import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { reinstatePolicy } from "../../../services/servicing/cancellation.server.ts";
-import { todayInUtc } from "../../../utils/today.ts";
+import { businessToday } from "../../../utils/today.ts";
 import { readServicingBody, refusalResponse } from "./policy-servicing.server.ts";
 import { z } from "zod";
 
@@ -18,7 +18,7 @@ export async function action(args: Route.ActionArgs) {
     if (!hasPermission(tenant.roles, "service:policy"))
       throw new ApiFailure(403, "FORBIDDEN", "This API key may not reinstate policies.");
     return idempotent(db, tenant, request, raw, async () => {
-      const done = await reinstatePolicy(db, ledger, tenant, policyId, todayInUtc());
+      const done = await reinstatePolicy(db, ledger, tenant, policyId, businessToday(tenant));
       if (!done.ok) return refusalResponse(done);
       return { status: 201, body: { transactionId: done.transactionId, status: done.status } };
     });

@@ -8,7 +8,7 @@ import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { presentPolicy } from "../../../services/api/presenters.ts";
 import { BindRequest } from "../../../services/api/schemas.ts";
 import { bindSubmission } from "../../../services/policies/binding.server.ts";
-import { todayInUtc } from "../../../utils/today.ts";
+import { businessToday } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant, request }) => {
@@ -59,7 +59,7 @@ export async function action(args: Route.ActionArgs) {
         db,
         tenant,
         { submissionId, quoteOptionId: optionId, plan: parsed.data.plan, declinedBy: parsed.data.declinations },
-        todayInUtc(),
+        businessToday(tenant),
         { documents: appServices(args.context).env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
       );
       if (outcome.ok) {

@@ -5,14 +5,14 @@ import { findQuote } from "../../../services/underwriting/quotes.server.ts";
 import { ApiFailure, apiJson, handleApi } from "../../../services/api/http.server.ts";
 import { presentQuote } from "../../../services/api/presenters.ts";
 import { quoteSubmission } from "../../../services/underwriting/quoting.server.ts";
-import { todayInUtc } from "../../../utils/today.ts";
+import { businessToday } from "../../../utils/today.ts";
 
 export async function action(args: Route.ActionArgs) {
   return handleApi(args, async ({ tenant }) => {
     if (!hasPermission(tenant.roles, "quote:submission"))
       throw new ApiFailure(403, "FORBIDDEN", "This API key may not quote.");
     const { db } = appServices(args.context);
-    const outcome = await quoteSubmission(db, tenant, args.params.submissionId, todayInUtc());
+    const outcome = await quoteSubmission(db, tenant, args.params.submissionId, businessToday(tenant));
     if (!outcome.ok) {
       const status = outcome.error.code === "NOT_FOUND" ? 404 : 422;
       const code =

@@ -8,7 +8,7 @@ import {
   presentAcordReading,
 } from "../../../services/submissions/api-acord-submissions.server.ts";
 import { hasPermission } from "../../../auth/permissions.ts";
-import { todayInUtc } from "../../../utils/today.ts";
+import { businessToday } from "../../../utils/today.ts";
 
 export async function loader(args: Route.LoaderArgs) {
   return handleApi(args, async () => {
@@ -22,7 +22,7 @@ export async function action(args: Route.ActionArgs) {
       throw new ApiFailure(403, "FORBIDDEN", "This API key may not file submissions.");
     const { db, env } = appServices(args.context);
     if (request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
-      const filed = await fileApiAcordSubmission(db, env.DOCUMENTS, tenant, request, todayInUtc());
+      const filed = await fileApiAcordSubmission(db, env.DOCUMENTS, tenant, request, businessToday(tenant));
       const body = {
         ...(await presentFiledSubmission(db, tenant, filed.submissionId)),
         acord: presentAcordReading(filed.extraction, filed.documentId),
@@ -30,7 +30,7 @@ export async function action(args: Route.ActionArgs) {
       return apiJson(body, 201, { location: `/v1/submissions/${filed.submissionId}` });
     }
     const body = await parseJsonBody(request, SubmissionCreate);
-    const id = await fileApiSubmission(db, tenant, body, todayInUtc());
+    const id = await fileApiSubmission(db, tenant, body, businessToday(tenant));
     return apiJson(await presentFiledSubmission(db, tenant, id), 201, { location: `/v1/submissions/${id}` });
   });
 }
