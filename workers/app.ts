@@ -14,6 +14,8 @@ import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/e
 import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
+import { trackAuditWrites } from "../app/utils/audit-writes.ts";
+import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -48,10 +50,21 @@ async function handleRequest(request: Request, env: Env, ctx: ExecutionContext):
   if (room) return room;
   const context = new RouterContextProvider();
   setRequestContext(context, env, ctx);
-  const { result: response, wroteEvents } = await trackOutboxWrites(() => requestHandler(request, context));
+  const {
+    result: { result: response, wroteEvents },
+    auditedOrgs,
+  } = await trackAuditWrites(() => trackOutboxWrites(() => requestHandler(request, context)));
   // A change that raised domain events has committed by the time its response exists; a
   // request that wrote none does not scan the cross-tenant outbox.
   if (wroteEvents) publishAfterCommit(env, ctx);
+  // Audit rows written inside business transactions are chained once they have committed.
+  for (const orgId of auditedOrgs) {
+    ctx.waitUntil(
+      sealAuditChain(servicesFor(env).db, orgId).catch((error: unknown) =>
+        console.error("audit chain seal failed; the cron sweep retries", error),
+      ),
+    );
+  }
   return response;
 }
 
@@ -82,6 +95,7 @@ export default {
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);
+        await sealAllAuditChains(db);
         await retryDueWebhookDeliveries(
           db,
           liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }),

@@ -1,4 +1,4 @@
-import { index, int, json, mysqlTable, primaryKey, text, varchar } from "drizzle-orm/mysql-core";
+import { bigint, index, int, json, mysqlTable, primaryKey, text, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { createdAt, id, instant, orgId, ref } from "./columns.ts";
 
 /** Every outgoing email is written here first; a transport (or the dev mailbox page) reads it. */
@@ -45,8 +45,15 @@ export const auditLog = mysqlTable(
     detail: json("detail").$type<Record<string, unknown>>(),
     ipAddress: varchar("ip_address", { length: 64 }),
     createdAt: createdAt(),
+    /** Position in the organization's chain (audit_chain_heads), 1 for the first row. */
+    chainSequence: bigint("chain_sequence", { mode: "number" }),
+    previousHash: varchar("previous_hash", { length: 64 }),
+    hash: varchar("hash", { length: 64 }),
   },
-  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    index("audit_log_org_created_idx").on(t.orgId, t.createdAt),
+    uniqueIndex("audit_log_org_chain_uq").on(t.orgId, t.chainSequence),
+  ],
 );
 
 /**
