@@ -100,7 +100,7 @@ CREATE TABLE `da_breach_attempts` (
 CREATE TABLE `producer_licences` (
 	`id` varchar(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
 	`org_id` varchar(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
-	`producer_user_id` varchar(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+	`producer_user_id` varchar(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
 	`agency_id` varchar(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
 	`state` varchar(2) NOT NULL,
 	`licence_number` varchar(40) NOT NULL,

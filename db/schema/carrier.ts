@@ -29,13 +29,17 @@ export const auditChainHeads = mysqlTable(
 export const LICENCE_LINES = ["property", "casualty", "surplus_lines"] as const;
 export type LicenceLine = (typeof LICENCE_LINES)[number];
 
-/** A producer's resident or non-resident licence in one state, as the state's register shows it. */
+/**
+ * A producer's resident or non-resident licence in one state, as the state's register shows it.
+ * A row without a producer is the agency's own (entity) licence, which covers what the agency
+ * binds through its API keys.
+ */
 export const producerLicences = mysqlTable(
   "producer_licences",
   {
     id: id(),
     orgId: orgId(),
-    producerUserId: ref("producer_user_id").notNull(),
+    producerUserId: ref("producer_user_id"),
     agencyId: ref("agency_id").notNull(),
     state: varchar("state", { length: 2 }).notNull(),
     licenceNumber: varchar("licence_number", { length: 40 }).notNull(),

@@ -9,6 +9,11 @@ export const DOMAIN_EVENT_TYPES = [
   "invoice.due",
   "deal_room.mention",
   "webhook.endpoint_disabled",
+  "da.utilization_alert",
+  "bordereau.submitted",
+  "bordereau.queried",
+  "bordereau.accepted",
+  "producer_licence.expiring",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -20,6 +25,11 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "invoice.due": "An invoice falling due",
   "deal_room.mention": "A mention in a deal room",
   "webhook.endpoint_disabled": "A webhook endpoint disabled after failures",
+  "da.utilization_alert": "A delegated-authority agreement reaching 75%, 90% or 100% of its limit",
+  "bordereau.submitted": "A bordereau submitted for review",
+  "bordereau.queried": "A carrier query on a bordereau",
+  "bordereau.accepted": "A bordereau accepted by the carrier",
+  "producer_licence.expiring": "A producer licence expiring within 60 or 30 days",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */
@@ -32,6 +42,8 @@ export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set([
   "submission.referred",
   "invoice.due",
   "webhook.endpoint_disabled",
+  "da.utilization_alert",
+  "producer_licence.expiring",
 ]);
 
 export function isDomainEventType(value: string): value is DomainEventType {
