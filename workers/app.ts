@@ -16,6 +16,8 @@ import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/ev
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
 import { trackAuditWrites } from "../app/utils/audit-writes.ts";
 import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
+import { runMonthlyBordereaux } from "../app/services/carrier/bordereaux.server.ts";
+import { runLicenceExpiryAlerts } from "../app/services/compliance/licences.server.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -94,6 +96,10 @@ export default {
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
+        const today = now.toISOString().slice(0, 10);
+        // Last month's bordereaux on the first; each report is generated once, so an hourly retry is safe.
+        if (now.getUTCDate() === 1 && now.getUTCMinutes() === 15) await runMonthlyBordereaux(db, today);
+        if (now.getUTCHours() === 6 && now.getUTCMinutes() === 45) await runLicenceExpiryAlerts(db, today);
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await sealAllAuditChains(db);
         await retryDueWebhookDeliveries(

@@ -147,7 +147,10 @@ export type AuditFilter = {
 
 function filterConditions(tenant: TenantContext, filter: AuditFilter): SQL[] {
   const conditions: SQL[] = [eq(auditLog.orgId, tenant.orgId)];
-  if (filter.actor) conditions.push(like(auditLog.actorEmail, likePattern(filter.actor)));
+  if (filter.actor)
+    conditions.push(
+      sql`(${like(auditLog.actorEmail, likePattern(filter.actor))} OR ${auditLog.actorUserId} = ${filter.actor})`,
+    );
   if (filter.entity) {
     const entity = filter.entity.trim();
     conditions.push(sql`(${auditLog.targetType} = ${entity} OR ${auditLog.targetId} = ${entity})`);

@@ -26,3 +26,37 @@ export function utilizationBasisPoints(usedCents: number, limitCents: number): n
 export function utilizationAlertKey(agreementId: string, period: string, threshold: UtilizationThreshold): string {
   return `da-utilization:${agreementId}:${period}:${threshold}`;
 }
+
+export type AgreementMonths = {
+  effectiveDate: string;
+  expirationDate: string;
+  annualGwpLimitCents: number;
+  quarterlyGwpLimitCents: number | null;
+  boundGwpCents: number;
+  months: readonly { month: string; premiumCents: number }[];
+};
+
+/**
+ * An agreement's use as a carrier reads it: the annual limit against premium bound under it, the
+ * quarter containing `today` against its quarterly limit (premium booked in the quarter's months),
+ * and the cumulative trend by month.
+ */
+export function agreementUtilization(a: AgreementMonths, quarter: { start: string; end: string }) {
+  const fromMonth = quarter.start.slice(0, 7);
+  const toMonth = quarter.end.slice(0, 7);
+  const quarterCents = a.months
+    .filter((m) => m.month >= fromMonth && m.month < toMonth)
+    .reduce((sum, m) => sum + m.premiumCents, 0);
+  let running = 0;
+  const trend = a.months.map((m) => {
+    running += m.premiumCents;
+    return { month: m.month, cumulativeCents: running };
+  });
+  return {
+    annualBasisPoints: utilizationBasisPoints(a.boundGwpCents, a.annualGwpLimitCents),
+    quarterCents,
+    quarterBasisPoints:
+      a.quarterlyGwpLimitCents === null ? null : utilizationBasisPoints(quarterCents, a.quarterlyGwpLimitCents),
+    trend,
+  };
+}
