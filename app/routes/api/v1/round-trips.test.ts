@@ -37,11 +37,12 @@ import { unreadNotificationCount } from "../../../services/events/notifications.
 //   transaction is inserted with the policy. Bind went to 17 / 32 with issue 15: the producer's
 //   licences in the risk's state are read with the bind facts and the audit row is written with
 //   the submission and domain events, which now share one round trip (the audit chain is sealed
-//   by the Worker after the response, in a transaction of its own).
+//   by the Worker after the response, in a transaction of its own). Create and quote each gained
+//   their audit row as a statement sharing a round trip with a write they already made.
 // The issue's targets (create 4, quote 5, bind 8) are not met yet: see docs/decisions/016.
 const CEILING = {
-  create: { roundTrips: 10, statements: 16 },
-  quote: { roundTrips: 12, statements: 17 },
+  create: { roundTrips: 10, statements: 17 },
+  quote: { roundTrips: 12, statements: 18 },
   bind: { roundTrips: 17, statements: 32 },
 };
 
