@@ -43,7 +43,7 @@ function producerOfRecord(row: DeclarationsSource): DeclarationsData["producer"]
 
 /** What the declarations page prints, from the stored policy and its recorded rating. */
 export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
-  const { policy, insured, carrier, agency } = row;
+  const { policy, insured, carrier } = row;
   // Policies bound here carry their recorded rating; those migrated in carry only totals.
   const rating = row.rating as unknown as RatedQuote | null;
   const premium = rating ?? {
