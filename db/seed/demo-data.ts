@@ -904,9 +904,10 @@ export function demoWorld(today: string) {
 
 /**
  * Every demo producer and agency is licensed in every state its organization's programs write,
- * so the journeys bind; three licences show the compliance alerts: Priya Producer's Colorado
- * licence lapsed ten days ago (a Colorado bind by her is refused), her Oklahoma licence expires
- * within 60 days and Alex's Colorado licence within 30.
+ * so the journeys bind; three licences show the compliance alerts: Ari Agency's Arizona licence
+ * lapsed ten days ago (an Arizona bind by Ari is refused; Blue Mesa's API key binds under the
+ * agency's own licence), Priya Producer's Oklahoma licence expires within 60 days and Ari's
+ * Colorado licence within 30.
  */
 function demoProducerLicences(today: string) {
   const statesOf = (orgId: string) => [...new Set(programs.filter((p) => p.orgId === orgId).flatMap((p) => p.states))];
@@ -919,7 +920,7 @@ function demoProducerLicences(today: string) {
     { orgId: ORG_B.id, agencyId: "agy_dunes", producerUserId: null, prefix: "DPA" },
   ];
   const exceptions: Record<string, string> = {
-    "usr_a_producer:CO": addDays(today, -10),
+    "usr_a_agency:AZ": addDays(today, -10),
     "usr_a_producer:OK": addDays(today, 45),
     "usr_a_agency:CO": addDays(today, 20),
   };
