@@ -1,10 +1,16 @@
 import { expect, type Page, test } from "@playwright/test";
 import { queryE2eDatabase } from "./database.ts";
-import { signIn, waitForHydration } from "./demo-users.ts";
+import { signIn as signInAs, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 
 // Issue 15: the month's premium bordereau from generation to the carrier's acceptance, a bind
 // refused for the producer's lapsed licence, and a delegated-authority agreement crossing 90%.
+
+/** Signs in and waits until the sign-in has landed, so the next navigation does not abort it. */
+async function signIn(page: Page, email: string) {
+  await signInAs(page, email);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
 
 function daysFromToday(days: number): string {
   const date = new Date();

@@ -11,6 +11,7 @@ import { Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { acceptBordereau, queryBordereauLine } from "../../services/carrier/bordereaux.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { getBordereau } from "../../models/bordereaux.server.ts";
 import { loadBordereauPage } from "../bordereau-page.server.ts";
 
 const QuerySchema = z.object({
@@ -32,10 +33,12 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "review:bordereau");
   const { db } = appServices(args.context);
+  const id = args.params.bordereauId;
+  // The id is checked before the body is read: an out-of-scope id answers 404 whatever is sent.
+  invariantResponse(await getBordereau(db, user.tenant, id), "Bordereau not found", { status: 404 });
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const value = submission.value;
-  const id = args.params.bordereauId;
   const outcome =
     value.intent === "accept"
       ? await acceptBordereau(db, user.tenant, id)

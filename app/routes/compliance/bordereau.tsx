@@ -14,6 +14,7 @@ import {
   submitBordereau,
 } from "../../services/carrier/bordereaux.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { getBordereau } from "../../models/bordereaux.server.ts";
 import { loadBordereauPage } from "../bordereau-page.server.ts";
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -38,15 +39,15 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "manage:bordereau");
   const { db } = appServices(args.context);
+  const id = args.params.bordereauId;
+  // The id is checked before the body is read: an out-of-scope id answers 404 whatever is sent.
+  const b = await getBordereau(db, user.tenant, id);
+  invariantResponse(b, "Bordereau not found", { status: 404 });
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: ActionSchema });
   if (submission.status !== "success") return data({ error: "Write the answer to the query." }, { status: 400 });
-  const id = args.params.bordereauId;
   const value = submission.value;
   if (value.intent === "correct") {
-    const page = await loadBordereauPage(db, user.tenant, id);
-    invariantResponse(page, "Bordereau not found", { status: 404 });
-    const b = page.bordereau;
     const outcome = await oncePerFormToken(
       db,
       user.tenant,
