@@ -423,3 +423,19 @@ export async function listReviewSteps(
     )
     .orderBy(asc(bordereauSteps.createdAt), asc(bordereauSteps.id));
 }
+
+/** A carrier's query on a version, for the MGA's answer to name. */
+export async function findQueryStep(db: Executor, orgId: string, bordereauId: string, stepId: string) {
+  const [row] = await db
+    .select({ id: bordereauSteps.id, lineNumber: bordereauSteps.lineNumber })
+    .from(bordereauSteps)
+    .where(
+      and(
+        eq(bordereauSteps.orgId, orgId),
+        eq(bordereauSteps.bordereauId, bordereauId),
+        eq(bordereauSteps.id, stepId),
+        eq(bordereauSteps.kind, "queried"),
+      ),
+    );
+  return row ?? null;
+}

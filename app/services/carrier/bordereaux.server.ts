@@ -5,6 +5,7 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import {
   claimTotalsOfPeriod,
   countVersions,
+  findQueryStep,
   findReportedAgreement,
   insertBordereau,
   insertBordereauStep,
@@ -326,6 +327,8 @@ export async function answerBordereauQuery(
   return transactionWithRetry(db, async (tx) => {
     const b = await lockBordereau(tx, tenant, bordereauId);
     if (!b) return { ok: false, reason: "not_found" } as const;
+    if (!(await findQueryStep(tx, tenant.orgId, b.id, answer.queryStepId)))
+      return refused("The query answered is not one the carrier raised on this version.");
     await Promise.all([
       insertBordereauStep(tx, {
         id: createId("bst"),

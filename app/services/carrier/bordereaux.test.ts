@@ -89,6 +89,11 @@ describe("premium bordereau", () => {
     expect(await acceptBordereau(db, carrier, v1)).toMatchObject({ reason: "refused" });
     const key = { agreementId, kind: "premium" as const, periodStart: "2026-08-01" };
     const query = (await listReviewSteps(db, ORG, key)).find((s) => s.kind === "queried")!;
+    expect(await answerBordereauQuery(db, compliance, v1, { queryStepId: "bst_elsewhere", comment: "?" })).toEqual({
+      ok: false,
+      reason: "refused",
+      message: "The query answered is not one the carrier raised on this version.",
+    });
     expect(await answerBordereauQuery(db, compliance, v1, { queryStepId: query.id, comment: "Corrected" })).toEqual({
       ok: true,
     });
