@@ -12,11 +12,12 @@ import { parseExportFormat } from "../utils/table-state.ts";
 export async function loader(args: Route.LoaderArgs) {
   const carrierSide = args.request.url.includes("/carrier/");
   const user = await requirePermission(args, carrierSide ? "review:bordereau" : "manage:bordereau");
-  const format = parseExportFormat(new URL(args.request.url).searchParams.get("format"));
-  invariantResponse(format, "Choose csv or xlsx", { status: 400 });
   const { db } = appServices(args.context);
+  // The id first: an out-of-scope id answers 404 whatever else the request says.
   const b = await getBordereau(db, user.tenant, args.params.bordereauId);
   invariantResponse(b, "Bordereau not found", { status: 404 });
+  const format = parseExportFormat(new URL(args.request.url).searchParams.get("format"));
+  invariantResponse(format, "Choose csv or xlsx", { status: 400 });
   const filename = `${b.kind}-bordereau-${b.agreementReference}-${b.periodStart.slice(0, 7)}-v${b.version}`;
   const common = { format, filename, batchSize: BORDEREAU_CHUNK, maxRows: b.lineCount };
   return b.kind === "premium"
