@@ -92,11 +92,28 @@ export default [
       route("reconciliation", "routes/finance/reconciliation.tsx"),
     ]),
   ]),
-  ...prefix("compliance", [layout(AREA_LAYOUT, { id: "compliance-layout" }, [index("routes/compliance/index.tsx")])]),
+  ...prefix("compliance", [
+    layout(AREA_LAYOUT, { id: "compliance-layout" }, [
+      index("routes/compliance/index.tsx"),
+      route("bordereaux", "routes/compliance/bordereaux.tsx"),
+      route("bordereaux/:bordereauId", "routes/compliance/bordereau.tsx"),
+      route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "compliance-bordereau-export" }),
+      route("authority", "routes/authority-monitor.tsx", { id: "compliance-authority" }),
+      route("licences", "routes/compliance/licences.tsx"),
+      route("filings", "routes/compliance/filings.tsx"),
+      route("filings/affidavits", "routes/compliance/affidavits-export.ts"),
+      route("audit-log", "routes/admin/audit-log.tsx", { id: "compliance-audit-log" }),
+      route("audit-log/export", "routes/audit-log-export.ts", { id: "compliance-audit-log-export" }),
+    ]),
+  ]),
   ...prefix("carrier", [
     layout(AREA_LAYOUT, { id: "carrier-layout" }, [
       index("routes/carrier/index.tsx"),
       route("policies/:policyId", "routes/carrier/policy.tsx"),
+      route("bordereaux", "routes/carrier/bordereaux.tsx"),
+      route("bordereaux/:bordereauId", "routes/carrier/bordereau.tsx"),
+      route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "carrier-bordereau-export" }),
+      route("authority", "routes/authority-monitor.tsx", { id: "carrier-authority" }),
     ]),
   ]),
   ...prefix("admin", [
@@ -104,6 +121,7 @@ export default [
       index("routes/admin/index.tsx"),
       route("members/:memberId", "routes/admin/member.tsx"),
       route("audit-log", "routes/admin/audit-log.tsx"),
+      route("audit-log/export", "routes/audit-log-export.ts", { id: "admin-audit-log-export" }),
       route("api-keys", "routes/admin/api-keys.tsx"),
       route("webhooks", "routes/admin/webhooks.tsx"),
       route("webhooks/:endpointId", "routes/admin/webhook.tsx"),

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { benchRating } from "../app/services/rating/rating.bench.ts";
 import { runBench as benchLedger } from "../ledger/bench.ts";
+import { benchBordereau } from "./bordereau.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
@@ -10,7 +11,8 @@ import { benchRateImpact } from "./rate-impact.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact picks parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau picks
+// parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -18,7 +20,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact")
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau")
     .split(",")
     .map((p) => p.trim()),
 );
@@ -105,6 +107,16 @@ if (parts.has("rateimpact")) {
     benchmark: `rate impact: re-rate ${impact.policies.toLocaleString("en-US")} in-force policies on a draft`,
     figure: `${impact.seconds} s, ${impact.statements} statements, ${impact.rerated.toLocaleString("en-US")} re-rated, heap ${impact.heapMb} MB`,
     target: "100,000 policies < 5 s",
+  });
+}
+
+if (parts.has("bordereau")) {
+  const b = await benchBordereau();
+  saved.bordereau = b;
+  rows.push({
+    benchmark: `premium bordereau of ${b.transactions.toLocaleString("en-US")} transactions: generate + validate, then CSV export`,
+    figure: `${((b.generateMs + b.exportMs) / 1000).toFixed(1)} s (generate ${b.generateMs} ms, export ${b.exportMs} ms: ${b.exportLines.toLocaleString("en-US")} lines, ${(b.exportBytes / 1e6).toFixed(1)} MB), workerd peak RSS ${b.peakWorkerdRssMb} MB`,
+    target: "< 30 s, < 512 MB",
   });
 }
 

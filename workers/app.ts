@@ -15,6 +15,10 @@ import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
 import { runPolicyLifecycle } from "../app/services/servicing/lifecycle.server.ts";
+import { trackAuditWrites } from "../app/utils/audit-writes.ts";
+import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
+import { runMonthlyBordereaux } from "../app/services/carrier/bordereaux.server.ts";
+import { runLicenceExpiryAlerts } from "../app/services/compliance/licences.server.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -49,10 +53,21 @@ async function handleRequest(request: Request, env: Env, ctx: ExecutionContext):
   if (room) return room;
   const context = new RouterContextProvider();
   setRequestContext(context, env, ctx);
-  const { result: response, wroteEvents } = await trackOutboxWrites(() => requestHandler(request, context));
+  const {
+    result: { result: response, wroteEvents },
+    auditedOrgs,
+  } = await trackAuditWrites(() => trackOutboxWrites(() => requestHandler(request, context)));
   // A change that raised domain events has committed by the time its response exists; a
   // request that wrote none does not scan the cross-tenant outbox.
   if (wroteEvents) publishAfterCommit(env, ctx);
+  // Audit rows written inside business transactions are chained once they have committed.
+  for (const orgId of auditedOrgs) {
+    ctx.waitUntil(
+      sealAuditChain(servicesFor(env).db, orgId).catch((error: unknown) =>
+        console.error("audit chain seal failed; the cron sweep retries", error),
+      ),
+    );
+  }
   return response;
 }
 
@@ -82,10 +97,14 @@ export default {
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
+        const today = now.toISOString().slice(0, 10);
+        // Last month's bordereaux on the first; each report is generated once, so an hourly retry is safe.
+        if (now.getUTCDate() === 1 && now.getUTCMinutes() === 15) await runMonthlyBordereaux(db, today);
+        if (now.getUTCHours() === 6 && now.getUTCMinutes() === 45) await runLicenceExpiryAlerts(db, today);
         // Policy lifecycle (ADR 017): idempotent, so running it hourly catches a missed day.
-        if (now.getUTCMinutes() === 15)
-          await runPolicyLifecycle(db, env.LEDGER_URL ? ledger : null, now.toISOString().slice(0, 10));
+        if (now.getUTCMinutes() === 15) await runPolicyLifecycle(db, env.LEDGER_URL ? ledger : null, today);
         await publishOutbox(db, env.DOMAIN_EVENTS);
+        await sealAllAuditChains(db);
         await retryDueWebhookDeliveries(
           db,
           liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }),

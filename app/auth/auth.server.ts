@@ -3,7 +3,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { admin, organization, twoFactor } from "better-auth/plugins";
 import type { Database } from "../../db/client.ts";
 import * as schema from "../../db/schema/index.ts";
-import { recordAudit } from "../models/audit-log.server.ts";
+import { recordAudit } from "../services/access/audit.server.ts";
 import { affiliateInvitee } from "../models/member-admin.server.ts";
 import { recipientHasRoom } from "../services/access/password-reset.server.ts";
 import { queueEmail } from "../services/events/email.server.ts";

@@ -69,6 +69,9 @@ export const PERMISSIONS = [
   "request:policy-change",
   "manage:configuration",
   "manage:agency-member",
+  "manage:bordereau",
+  "review:bordereau",
+  "manage:licence",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:webhook",
     "read:da-agreement",
     "manage:configuration",
+    "manage:bordereau",
   ],
   underwriter: underwriting,
   senior_underwriter: [...underwriting, "decide:referral"],
@@ -123,8 +127,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],
   finance_analyst: ["access:finance", "read:invoice", "record:payment", "read:policy", "read:ledger", "settle:carrier"],
-  compliance_officer: ["access:compliance", "read:da-agreement", "read:audit-log", "read:policy"],
-  carrier_user: ["access:carrier", "read:policy", "read:da-agreement"],
+  compliance_officer: [
+    "access:compliance",
+    "read:da-agreement",
+    "read:audit-log",
+    "read:policy",
+    "manage:bordereau",
+    "manage:licence",
+  ],
+  carrier_user: ["access:carrier", "read:policy", "read:da-agreement", "review:bordereau"],
   // A policyholder pays only invoices of policies they can see (the relationship rules).
   policyholder: ["access:portal", "read:policy", "read:invoice", "pay:invoice", "request:policy-change"],
 };

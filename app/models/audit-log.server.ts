@@ -1,51 +1,195 @@
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { auditLog } from "../../db/schema/index.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import { auditChainHeads, auditLog } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/tenant.ts";
-import { createId } from "../utils/ids.ts";
 import type { ConfigurationAuditAction } from "./configuration-audit-actions.ts";
+import { noteAuditWrite } from "../utils/audit-writes.ts";
+import { likePattern } from "../utils/table-state.ts";
+
+type Executor = Database | Transaction;
+
+export type AuditAction =
+  | "sign_in"
+  | "impersonation_started"
+  | "impersonation_stopped"
+  | "role_changed"
+  | "member_invited"
+  | "api_key_issued"
+  | "api_key_revoked"
+  | "webhook_endpoint_created"
+  | "webhook_endpoint_enabled"
+  | "webhook_endpoint_disabled"
+  | "webhook_delivery_replayed"
+  | "dead_letter_replayed"
+  // The business record (issue 15): submission to bind, payments, carrier reporting, compliance.
+  | "submission_filed"
+  | "quote_issued"
+  | "referral_raised"
+  | "referral_decided"
+  | "policy_bound"
+  | "bind_refused"
+  | "payment_recorded"
+  | "bordereau_generated"
+  | "bordereau_submitted"
+  | "bordereau_queried"
+  | "bordereau_answered"
+  | "bordereau_accepted"
+  | "licence_recorded"
+  | "filing_recorded"
+  | ConfigurationAuditAction;
 
 export type AuditEntry = {
   orgId: string;
   actorUserId: string | null;
   actorEmail: string | null;
-  action:
-    | "sign_in"
-    | "impersonation_started"
-    | "impersonation_stopped"
-    | "role_changed"
-    | "member_invited"
-    | "api_key_issued"
-    | "api_key_revoked"
-    | "webhook_endpoint_created"
-    | "webhook_endpoint_enabled"
-    | "webhook_endpoint_disabled"
-    | "webhook_delivery_replayed"
-    | "dead_letter_replayed"
-    | ConfigurationAuditAction;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
+  /** Before/after of a change where it is useful (`{ before, after }`), or the facts of the action. */
   detail?: Record<string, unknown>;
   ipAddress?: string | null;
   /** The platform operator acting as the actor, when the action was taken while impersonating. */
   impersonatedBy?: { userId: string; email: string | null } | null;
 };
 
-/**
- * One audit row. Under impersonation the row names both people: the actor is the impersonated
- * user (whose rights were used) and `detail.impersonatedBy` the operator who acted.
- */
-export async function recordAudit(db: Database, entry: AuditEntry) {
-  const { impersonatedBy, detail, ...row } = entry;
-  const withImpersonator = impersonatedBy ? { ...detail, impersonatedBy } : detail;
-  await db.insert(auditLog).values({ id: createId("aud"), ...row, detail: withImpersonator });
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** Appends an unchained row; `sealAuditChain` links it into the organization's chain after commit. */
+export async function insertAuditRow(db: Executor, row: typeof auditLog.$inferInsert) {
+  await db.insert(auditLog).values(row);
+  noteAuditWrite(row.orgId);
 }
 
-export async function listAuditLog(db: Database, tenant: TenantContext, { limit = 100 }: { limit?: number } = {}) {
+/**
+ * Locks the organization's chain head, creating it at the genesis on first use. Every seal takes
+ * this lock first, so two seals never link two rows to the same predecessor.
+ */
+export async function lockAuditChainHead(tx: Transaction, orgId: string, genesisHash: string) {
+  const read = () =>
+    tx
+      .select({ lastSequence: auditChainHeads.lastSequence, lastHash: auditChainHeads.lastHash })
+      .from(auditChainHeads)
+      .where(eq(auditChainHeads.orgId, orgId))
+      .for("update");
+  const [head] = await read();
+  if (head) return head;
+  await tx
+    .insert(auditChainHeads)
+    .values({ orgId, lastSequence: 0, lastHash: genesisHash })
+    .onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
+  const [created] = await read();
+  return created!;
+}
+
+/** Rows appended but not yet chained, oldest first. */
+export async function listUnchainedAuditRows(tx: Transaction, orgId: string, limit: number) {
+  return tx
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, orgId), isNull(auditLog.chainSequence)))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
+    .limit(limit);
+}
+
+export async function chainAuditRows(
+  tx: Transaction,
+  orgId: string,
+  rows: { id: string; chainSequence: number; previousHash: string; hash: string }[],
+) {
+  // One statement per row would cost a round trip each: a CASE per column sets them together.
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => r.id);
+  const caseOf = (value: (r: (typeof rows)[number]) => string | number) =>
+    sql.join([sql`CASE id`, ...rows.map((r) => sql`WHEN ${r.id} THEN ${value(r)}`), sql`END`], sql` `);
+  await tx
+    .update(auditLog)
+    .set({
+      chainSequence: sql`${caseOf((r) => r.chainSequence)}`,
+      previousHash: sql`${caseOf((r) => r.previousHash)}`,
+      hash: sql`${caseOf((r) => r.hash)}`,
+    })
+    .where(and(eq(auditLog.orgId, orgId), isNull(auditLog.chainSequence), sql`${auditLog.id} IN ${ids}`));
+}
+
+export async function advanceAuditChainHead(tx: Transaction, orgId: string, lastSequence: number, lastHash: string) {
+  await tx.update(auditChainHeads).set({ lastSequence, lastHash }).where(eq(auditChainHeads.orgId, orgId));
+}
+
+/** Organizations with rows waiting to be chained, for the cron's sweep. */
+export async function listOrgsWithUnchainedAudit(db: Database): Promise<string[]> {
+  const result = await db.execute(sql`/* unscoped: the sweep seals every organization's audit chain */
+    SELECT DISTINCT ${auditLog.orgId} AS org_id FROM ${auditLog} WHERE ${auditLog.chainSequence} IS NULL`);
+  return (result.rows as { org_id: string }[]).map((r) => r.org_id);
+}
+
+/** Chained rows in chain order from `afterSequence`, for verification in pages of `limit`. */
+export async function listChainedAuditRows(db: Executor, orgId: string, afterSequence: number, limit: number) {
   return db
     .select()
     .from(auditLog)
-    .where(eq(auditLog.orgId, tenant.orgId))
-    .orderBy(desc(auditLog.createdAt))
+    .where(
+      and(
+        eq(auditLog.orgId, orgId),
+        isNotNull(auditLog.chainSequence),
+        sql`${auditLog.chainSequence} > ${afterSequence}`,
+      ),
+    )
+    .orderBy(asc(auditLog.chainSequence))
     .limit(limit);
+}
+
+export type AuditFilter = {
+  actor?: string | undefined;
+  entity?: string | undefined;
+  action?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+};
+
+function filterConditions(tenant: TenantContext, filter: AuditFilter): SQL[] {
+  const conditions: SQL[] = [eq(auditLog.orgId, tenant.orgId)];
+  if (filter.actor)
+    conditions.push(
+      sql`(${like(auditLog.actorEmail, likePattern(filter.actor))} OR ${auditLog.actorUserId} = ${filter.actor})`,
+    );
+  if (filter.entity) {
+    const entity = filter.entity.trim();
+    conditions.push(sql`(${auditLog.targetType} = ${entity} OR ${auditLog.targetId} = ${entity})`);
+  }
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));
+  if (filter.to) conditions.push(lt(auditLog.createdAt, filter.to));
+  return conditions;
+}
+
+export async function listAuditLog(
+  db: Database,
+  tenant: TenantContext,
+  { limit = 100, offset = 0, filter = {} }: { limit?: number; offset?: number; filter?: AuditFilter } = {},
+) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...filterConditions(tenant, filter)))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countAuditLog(db: Database, tenant: TenantContext, filter: AuditFilter = {}) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(and(...filterConditions(tenant, filter)));
+  return Number(row?.count ?? 0);
+}
+
+/** Every matching row in pages of `size`, newest first, for export without holding them all. */
+export async function* streamAuditLog(db: Database, tenant: TenantContext, filter: AuditFilter, size = 2000) {
+  for (let offset = 0; ; offset += size) {
+    const page = await listAuditLog(db, tenant, { limit: size, offset, filter });
+    yield* page;
+    if (page.length < size) return;
+  }
 }

@@ -7,8 +7,10 @@ import {
   organization,
   orgSettings,
   policies,
+  producerLicences,
   quoteOptions,
   submissionDocuments,
+  submissions,
 } from "../../db/schema/index.ts";
 import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -29,6 +31,7 @@ export async function findDeclarationsSource(db: Database, tenant: TenantContext
       orgName: sql<string>`coalesce(${orgSettings.documentName}, ${organization.name})`,
       timeZone: orgSettings.timeZone,
       rating: quoteOptions.rating,
+      producerUserId: submissions.producerUserId,
     })
     .from(policies)
     .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
@@ -37,9 +40,29 @@ export async function findDeclarationsSource(db: Database, tenant: TenantContext
     .innerJoin(organization, eq(organization.id, policies.orgId))
     .leftJoin(orgSettings, eq(orgSettings.orgId, policies.orgId))
     .leftJoin(quoteOptions, and(eq(quoteOptions.orgId, policies.orgId), eq(quoteOptions.id, policies.quoteOptionId)))
+    .leftJoin(submissions, and(eq(submissions.orgId, policies.orgId), eq(submissions.id, policies.submissionId)))
     .where(and(visiblePolicies(tenant), eq(policies.id, policyId)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  // The licences in the risk's state of the producer of record and of the agency itself.
+  const licences = await db
+    .select({
+      producerUserId: producerLicences.producerUserId,
+      state: producerLicences.state,
+      licenceNumber: producerLicences.licenceNumber,
+      lines: producerLicences.lines,
+      effectiveOn: producerLicences.effectiveOn,
+      expiresOn: producerLicences.expiresOn,
+    })
+    .from(producerLicences)
+    .where(
+      and(
+        eq(producerLicences.orgId, row.policy.orgId),
+        eq(producerLicences.agencyId, row.policy.agencyId),
+        eq(producerLicences.state, row.policy.state),
+      ),
+    );
+  return { ...row, licences };
 }
 
 export type DeclarationsSource = NonNullable<Awaited<ReturnType<typeof findDeclarationsSource>>>;

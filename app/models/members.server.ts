@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import type { Transaction } from "../../db/transaction.ts";
 import { member, user } from "../../db/schema/index.ts";
 import { parseRoles } from "../auth/permissions.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -39,7 +40,7 @@ export async function getMember(db: Database, tenant: TenantContext, memberId: s
  * A user by id across organizations, for platform-level checks only (the operator behind an
  * impersonation, whether an impersonation target is an operator): never for tenant data.
  */
-export async function findPlatformUser(db: Database, userId: string) {
+export async function findPlatformUser(db: Database | Transaction, userId: string) {
   const [row] = await db.select({ email: user.email, role: user.role }).from(user).where(eq(user.id, userId)).limit(1);
   return row ? { email: row.email, isPlatformOperator: row.role === "admin" } : null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lte, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
   agencies,
@@ -10,6 +10,7 @@ import {
   ledgerBooks,
   policies,
   policyTransactions,
+  producerLicences,
   programs,
   quoteOptions,
   quotes,
@@ -17,6 +18,7 @@ import {
   referrals,
   submissionDeclinations,
   submissions,
+  user,
   userAuthority,
 } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
@@ -28,6 +30,14 @@ import { createId } from "../utils/ids.ts";
 // transaction and the caller's organization; the two locks say what they protect by name.
 
 type Executor = Database | Transaction;
+
+const licenceColumns = {
+  state: producerLicences.state,
+  licenceNumber: producerLicences.licenceNumber,
+  lines: producerLicences.lines,
+  effectiveOn: producerLicences.effectiveOn,
+  expiresOn: producerLicences.expiresOn,
+};
 
 /** Policy statuses that hold cover (a bound policy counts before it is issued). */
 const IN_FORCE_STATUSES = ["bound", "issued", "active"] as const;
@@ -95,38 +105,75 @@ export async function insertDeclinations(
 export async function readBindFacts(
   tx: Executor,
   orgId: string,
-  ids: { programId: string; insuredId: string; rateTableId: string; submissionId: string; agencyId: string },
+  ids: {
+    programId: string;
+    insuredId: string;
+    rateTableId: string;
+    submissionId: string;
+    agencyId: string;
+    producerUserId: string;
+    state: string;
+  },
 ) {
-  const [[program], [insured], [rateTable], declinations, submissionReferrals, [agency], [book]] = await Promise.all([
-    tx
-      .select()
-      .from(programs)
-      .where(and(eq(programs.orgId, orgId), eq(programs.id, ids.programId))),
-    tx
-      .select()
-      .from(insureds)
-      .where(and(eq(insureds.orgId, orgId), eq(insureds.id, ids.insuredId))),
-    tx
-      .select({ definition: rateTables.definition })
-      .from(rateTables)
-      .where(and(eq(rateTables.orgId, orgId), eq(rateTables.id, ids.rateTableId))),
-    tx
-      .select()
-      .from(submissionDeclinations)
-      .where(and(eq(submissionDeclinations.orgId, orgId), eq(submissionDeclinations.submissionId, ids.submissionId))),
-    tx
-      .select()
-      .from(referrals)
-      .where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, ids.submissionId))),
-    tx
-      .select({ commissionRate: agencies.commissionRate })
-      .from(agencies)
-      .where(and(eq(agencies.orgId, orgId), eq(agencies.id, ids.agencyId))),
-    tx
-      .select({ mgaCommissionRate: ledgerBooks.mgaCommissionRate })
-      .from(ledgerBooks)
-      .where(eq(ledgerBooks.orgId, orgId)),
-  ]);
+  const [[program], [insured], [rateTable], declinations, submissionReferrals, [agency], [book], producerRows] =
+    await Promise.all([
+      tx
+        .select()
+        .from(programs)
+        .where(and(eq(programs.orgId, orgId), eq(programs.id, ids.programId))),
+      tx
+        .select()
+        .from(insureds)
+        .where(and(eq(insureds.orgId, orgId), eq(insureds.id, ids.insuredId))),
+      tx
+        .select({ definition: rateTables.definition })
+        .from(rateTables)
+        .where(and(eq(rateTables.orgId, orgId), eq(rateTables.id, ids.rateTableId))),
+      tx
+        .select()
+        .from(submissionDeclinations)
+        .where(and(eq(submissionDeclinations.orgId, orgId), eq(submissionDeclinations.submissionId, ids.submissionId))),
+      tx
+        .select()
+        .from(referrals)
+        .where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, ids.submissionId))),
+      tx
+        .select({ commissionRate: agencies.commissionRate })
+        .from(agencies)
+        .where(and(eq(agencies.orgId, orgId), eq(agencies.id, ids.agencyId))),
+      tx
+        .select({ mgaCommissionRate: ledgerBooks.mgaCommissionRate })
+        .from(ledgerBooks)
+        .where(eq(ledgerBooks.orgId, orgId)),
+      // The producer's name with their licences in the risk's state (none: one row of nulls). An
+      // API key binds for its agency, whose entity licence (no producer) is the one that counts.
+      ids.producerUserId.startsWith("apikey:")
+        ? tx
+            .select({ name: agencies.name, ...licenceColumns })
+            .from(agencies)
+            .leftJoin(
+              producerLicences,
+              and(
+                eq(producerLicences.orgId, orgId),
+                eq(producerLicences.agencyId, agencies.id),
+                isNull(producerLicences.producerUserId),
+                eq(producerLicences.state, ids.state),
+              ),
+            )
+            .where(and(eq(agencies.orgId, orgId), eq(agencies.id, ids.agencyId)))
+        : tx
+            .select({ name: user.name, ...licenceColumns })
+            .from(user)
+            .leftJoin(
+              producerLicences,
+              and(
+                eq(producerLicences.orgId, orgId),
+                eq(producerLicences.producerUserId, user.id),
+                eq(producerLicences.state, ids.state),
+              ),
+            )
+            .where(eq(user.id, ids.producerUserId)),
+    ]);
   return {
     program,
     insured,
@@ -135,6 +182,22 @@ export async function readBindFacts(
     referrals: submissionReferrals,
     producerCommissionRate: agency?.commissionRate ?? null,
     mgaCommissionRate: book?.mgaCommissionRate ?? null,
+    producer: {
+      name: producerRows[0]?.name ?? "The producer of record",
+      licences: producerRows.flatMap((r) =>
+        r.state && r.licenceNumber && r.lines && r.effectiveOn && r.expiresOn
+          ? [
+              {
+                state: r.state,
+                licenceNumber: r.licenceNumber,
+                lines: r.lines,
+                effectiveOn: r.effectiveOn,
+                expiresOn: r.expiresOn,
+              },
+            ]
+          : [],
+      ),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Outlet } from "react-router";
 import type { Route } from "./+types/area-layout";
 import { FinanceNav } from "../components/finance-nav.tsx";
+import { AreaNav } from "../components/area-nav.tsx";
 import { PortalErrorBoundary } from "../components/portal-error-boundary.tsx";
 import { PortalShell } from "../components/portal-shell.tsx";
 import { layoutAreaOf } from "./area-pattern.ts";
@@ -32,6 +33,9 @@ export default function AreaLayout({ loaderData }: Route.ComponentProps) {
   return (
     <PortalShell shell={loaderData}>
       {loaderData.currentArea === "finance" ? <FinanceNav /> : null}
+      {loaderData.currentArea === "compliance" || loaderData.currentArea === "carrier" ? (
+        <AreaNav area={loaderData.currentArea} />
+      ) : null}
       <Outlet />
     </PortalShell>
   );

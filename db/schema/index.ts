@@ -2,6 +2,7 @@ import { getTableConfig, MySqlTable } from "drizzle-orm/mysql-core";
 import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
+import * as carrier from "./carrier.ts";
 import * as claims from "./claims.ts";
 import * as configuration from "./configuration.ts";
 import * as dealRooms from "./deal-rooms.ts";
@@ -21,6 +22,7 @@ import * as workbench from "./workbench.ts";
 export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
+export * from "./carrier.ts";
 export * from "./claims.ts";
 export * from "./configuration.ts";
 export * from "./documents.ts";
@@ -41,6 +43,7 @@ const modules = [
   api,
   auth,
   billing,
+  carrier,
   claims,
   configuration,
   dealRooms,

@@ -1,4 +1,15 @@
-import { index, int, json, mysqlTable, primaryKey, text, tinyint, varchar } from "drizzle-orm/mysql-core";
+import {
+  bigint,
+  index,
+  int,
+  json,
+  mysqlTable,
+  primaryKey,
+  text,
+  tinyint,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
 import { createdAt, id, instant, orgId, ref } from "./columns.ts";
 
 /** A delivery run takes the lowest number first: mail someone is waiting for, then notifications. */
@@ -51,8 +62,15 @@ export const auditLog = mysqlTable(
     detail: json("detail").$type<Record<string, unknown>>(),
     ipAddress: varchar("ip_address", { length: 64 }),
     createdAt: createdAt(),
+    /** Position in the organization's chain (audit_chain_heads), 1 for the first row. */
+    chainSequence: bigint("chain_sequence", { mode: "number" }),
+    previousHash: varchar("previous_hash", { length: 64 }),
+    hash: varchar("hash", { length: 64 }),
   },
-  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    index("audit_log_org_created_idx").on(t.orgId, t.createdAt),
+    uniqueIndex("audit_log_org_chain_uq").on(t.orgId, t.chainSequence),
+  ],
 );
 
 /**

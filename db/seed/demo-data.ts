@@ -900,7 +900,49 @@ export function demoWorld(today: string) {
     referredQuotes: { createdAt: new Date(`${addDays(today, -2)}T15:00:00Z`), expiresOn: addDays(today, 28) },
     /** The seeded rate table versions took effect a year before this month, well before any seeded date ahead. */
     rateTablesEffectiveDate: addMonths(monthStart, -12),
+    producerLicences: demoProducerLicences(today),
   };
+}
+
+/**
+ * Every demo producer and agency is licensed in every state its organization's programs write,
+ * so the journeys bind; three licences show the compliance alerts: Ari Agency's Arizona licence
+ * lapsed ten days ago (an Arizona bind by Ari is refused; Blue Mesa's API key binds under the
+ * agency's own licence), Priya Producer's Oklahoma licence expires within 60 days and Ari's
+ * Colorado licence within 30.
+ */
+function demoProducerLicences(today: string) {
+  const statesOf = (orgId: string) => [...new Set(programs.filter((p) => p.orgId === orgId).flatMap((p) => p.states))];
+  const holders = [
+    { orgId: ORG_A.id, agencyId: "agy_harbor", producerUserId: "usr_a_producer", prefix: "HP" },
+    { orgId: ORG_A.id, agencyId: "agy_bluemesa", producerUserId: "usr_a_agency", prefix: "BM" },
+    { orgId: ORG_B.id, agencyId: "agy_dunes", producerUserId: "usr_b_producer", prefix: "DP" },
+    { orgId: ORG_A.id, agencyId: "agy_harbor", producerUserId: null, prefix: "HPA" },
+    { orgId: ORG_A.id, agencyId: "agy_bluemesa", producerUserId: null, prefix: "BMA" },
+    { orgId: ORG_B.id, agencyId: "agy_dunes", producerUserId: null, prefix: "DPA" },
+  ];
+  const exceptions: Record<string, string> = {
+    "usr_a_agency:AZ": addDays(today, -10),
+    "usr_a_producer:OK": addDays(today, 45),
+    "usr_a_agency:CO": addDays(today, 20),
+  };
+  return holders.flatMap((h) =>
+    statesOf(h.orgId).map((state, i) => ({
+      id: `lic_${h.prefix.toLowerCase()}_${state.toLowerCase()}`,
+      orgId: h.orgId,
+      producerUserId: h.producerUserId,
+      agencyId: h.agencyId,
+      state,
+      licenceNumber: `${state}-${h.prefix}${String(4_400_117 + i * 7919).padStart(7, "0")}`,
+      lines: ["property", "casualty", ...(h.producerUserId ? [] : ["surplus_lines" as const])] as (
+        | "property"
+        | "casualty"
+        | "surplus_lines"
+      )[],
+      effectiveOn: addMonths(today, -30),
+      expiresOn: exceptions[`${h.producerUserId}:${state}`] ?? addDays(addMonths(today, 14), -1),
+    })),
+  );
 }
 
 export type DemoWorld = ReturnType<typeof demoWorld>;

@@ -111,6 +111,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.policyTransactions, demo.world.policyTransactions);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
+  await insertMissing(db, schema.producerLicences, demo.world.producerLicences);
   await insertMissing(
     db,
     schema.apiKeys,

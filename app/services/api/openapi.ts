@@ -148,7 +148,7 @@ export function openApiDocument(serverUrl: string) {
             "200": json("Policy", "The policy this quote option was already bound as"),
             "404": errorResponse("NOT_FOUND"),
             "422": errorResponse(
-              "A pre-bind check failed: QUOTE_EXPIRED, DA_LIMIT_EXCEEDED, DA_AGGREGATE_EXCEEDED, STATE_NOT_AUTHORIZED, NAICS_EXCLUDED, AUTHORITY_EXCEEDED, UW_ISSUES_OPEN, DILIGENT_SEARCH_MISSING, DA_NOT_IN_FORCE; details.failedChecks lists each. When only the key's binding authority is exceeded, the quote is referred to an underwriter and details.referralId names the referral",
+              "A pre-bind check failed: QUOTE_EXPIRED, DA_LIMIT_EXCEEDED, DA_AGGREGATE_EXCEEDED, STATE_NOT_AUTHORIZED, NAICS_EXCLUDED, AUTHORITY_EXCEEDED, UW_ISSUES_OPEN, DILIGENT_SEARCH_MISSING, DA_NOT_IN_FORCE, PRODUCER_NOT_LICENSED; details.failedChecks lists each. When only the key's binding authority is exceeded, the quote is referred to an underwriter and details.referralId names the referral",
             ),
             ...common,
           },

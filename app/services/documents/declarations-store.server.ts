@@ -9,6 +9,7 @@ import type { RatedQuote } from "../rating/index.ts";
 import { toCents } from "../../utils/money.ts";
 import { DEFAULT_TIME_ZONE, todayIn } from "../../utils/today.ts";
 import { renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
+import { licenceForRisk } from "../policies/producer-licence.ts";
 import {
   describeDocument,
   documentResponse,
@@ -24,9 +25,26 @@ type PolicyDeclarations = {
   stored: StoredDocument | null;
 };
 
+/**
+ * The producer line: the licence in the risk's state that the bind relied on (the producer of
+ * record's, or the agency's own for an API bind), in force on the policy's effective date; the
+ * agency's resident licence only for a policy migrated in without one.
+ */
+function producerOfRecord(row: DeclarationsSource): DeclarationsData["producer"] {
+  const { policy, agency } = row;
+  const risk = { state: policy.state, lineOfBusiness: policy.lineOfBusiness };
+  const own = row.licences.filter((l) => l.producerUserId === row.producerUserId);
+  const agencyOwn = row.licences.filter((l) => l.producerUserId === null);
+  const licence =
+    licenceForRisk(own, risk, policy.effectiveDate) ?? licenceForRisk(agencyOwn, risk, policy.effectiveDate);
+  return licence
+    ? { name: agency.name, licenseNumber: licence.licenceNumber, licenseState: licence.state }
+    : { name: agency.name, licenseNumber: agency.licenseNumber };
+}
+
 /** What the declarations page prints, from the stored policy and its recorded rating. */
 export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
-  const { policy, insured, carrier, agency } = row;
+  const { policy, insured, carrier } = row;
   // Policies bound here carry their recorded rating; those migrated in carry only totals.
   const rating = row.rating as unknown as RatedQuote | null;
   const premium = rating ?? {
@@ -38,7 +56,7 @@ export function declarationsDataOf(row: DeclarationsSource): DeclarationsData {
   return {
     mga: { name: row.orgName },
     carrier: { name: carrier.name, naicCompanyCode: carrier.naicCompanyCode },
-    producer: { name: agency.name, licenseNumber: agency.licenseNumber },
+    producer: producerOfRecord(row),
     policyNumber: policy.policyNumber,
     namedInsured: {
       name: insured.name,

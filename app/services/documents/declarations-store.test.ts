@@ -34,6 +34,8 @@ test("the first download renders and stores the declarations; later ones serve t
   expect(first!.headers.get("content-disposition")).toBe('attachment; filename="SRU-GL-2026-000001-declarations.pdf"');
   const rendered = await bytesOf(first);
   expect((await pageTexts(rendered)).flat().join(" ")).toContain("SRU-GL-2026-000001");
+  // The producer of record's licence for the risk's state (Texas), not the agency's resident one.
+  expect((await pageTexts(rendered)).flat().join(" ")).toContain("TX license TX-HP4400117");
 
   const [row] = await storedRows("pol_a_1");
   expect(row).toMatchObject({

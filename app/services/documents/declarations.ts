@@ -48,7 +48,12 @@ export interface RatingSummaryLine {
 export interface DeclarationsData {
   readonly mga: { readonly name: string; readonly addressLines?: readonly string[] | undefined };
   readonly carrier: { readonly name: string; readonly naicCompanyCode?: string | null | undefined };
-  readonly producer: { readonly name: string; readonly licenseNumber?: string | null | undefined };
+  readonly producer: {
+    readonly name: string;
+    readonly licenseNumber?: string | null | undefined;
+    /** The state of the licence printed: the risk's state, whose licence the bind relied on. */
+    readonly licenseState?: string | undefined;
+  };
   readonly policyNumber: string;
   readonly namedInsured: { readonly name: string; readonly address: PostalAddress };
   readonly policyPeriod: PolicyTerm;
@@ -165,7 +170,8 @@ export async function renderDeclarationsPdf(data: DeclarationsData): Promise<Uin
   ]);
   const { address } = data.namedInsured;
   const naic = data.carrier.naicCompanyCode ? `NAIC ${data.carrier.naicCompanyCode}` : "";
-  const license = data.producer.licenseNumber ? `License ${data.producer.licenseNumber}` : "";
+  const { licenseNumber, licenseState } = data.producer;
+  const license = licenseNumber ? `${licenseState ? `${licenseState} license` : "License"} ${licenseNumber}` : "";
   const left = [
     data.namedInsured.name,
     address.addressLine1,

@@ -15,6 +15,11 @@ export const DOMAIN_EVENT_TYPES = [
   "policy.reinstated",
   "policy.renewed",
   "policy.non_renewed",
+  "da.utilization_alert",
+  "bordereau.submitted",
+  "bordereau.queried",
+  "bordereau.accepted",
+  "producer_licence.expiring",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -32,6 +37,11 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "policy.reinstated": "A policy reinstated",
   "policy.renewed": "A policy renewed",
   "policy.non_renewed": "A policy not renewed",
+  "da.utilization_alert": "A delegated-authority agreement reaching 75%, 90% or 100% of its limit",
+  "bordereau.submitted": "A bordereau submitted for review",
+  "bordereau.queried": "A carrier query on a bordereau",
+  "bordereau.accepted": "A bordereau accepted by the carrier",
+  "producer_licence.expiring": "A producer licence expiring within 60 or 30 days",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */
@@ -44,6 +54,8 @@ export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set([
   "submission.referred",
   "invoice.due",
   "webhook.endpoint_disabled",
+  "da.utilization_alert",
+  "producer_licence.expiring",
 ]);
 
 export function isDomainEventType(value: string): value is DomainEventType {

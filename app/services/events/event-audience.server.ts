@@ -4,6 +4,7 @@ import {
   findSubmissionNoticeFacts,
   listMemberRoles,
 } from "../../models/notification-audience.server.ts";
+import { listCarrierUserIds } from "../../models/da-monitoring.server.ts";
 import { parseRoles, type Role } from "../../auth/permissions.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
@@ -122,6 +123,50 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         link: `/producer/policies/${text(d.policyId)}`,
       }));
     }
+    case "da.utilization_alert": {
+      const carrierUsers = await listCarrierUserIds(db, event.orgId, text(d.carrierId));
+      const admins = await membersWithRole(db, event.orgId, "org_admin");
+      const limit = d.limit === "quarterly" ? "quarterly" : "annual";
+      return others([...admins, ...carrierUsers], null).map((userId) => ({
+        userId,
+        title: `${text(d.reference)} at ${String(d.threshold)}% of its ${limit} limit`,
+        body: `${cents(d.usedCents)} written against a ${limit} limit of ${cents(d.limitCents)}.`,
+        link: carrierUsers.includes(userId) ? "/carrier/authority" : "/compliance/authority",
+      }));
+    }
+    case "bordereau.submitted":
+      return others(await listCarrierUserIds(db, event.orgId, text(d.carrierId)), d.actorUserId).map((userId) => ({
+        userId,
+        title: `Bordereau to review: ${text(d.title)}`,
+        body: `Version ${String(d.version)} with ${String(d.lineCount)} lines is waiting for your review.`,
+        link: `/carrier/bordereaux/${text(d.bordereauId)}`,
+      }));
+    case "bordereau.queried":
+    case "bordereau.accepted": {
+      const people = [
+        ...(await membersWithRole(db, event.orgId, "org_admin")),
+        ...(await membersWithRole(db, event.orgId, "compliance_officer")),
+      ];
+      const queried = event.type === "bordereau.queried";
+      return others(people, d.actorUserId).map((userId) => ({
+        userId,
+        title: `${queried ? "Carrier query on" : "Carrier accepted"} ${text(d.title)}`,
+        body: queried
+          ? `Line ${String(d.lineNumber)}: ${text(d.comment)}`
+          : `Version ${String(d.version)} is accepted.`,
+        link: `/compliance/bordereaux/${text(d.bordereauId)}`,
+      }));
+    }
+    case "producer_licence.expiring":
+      return others(
+        [text(d.producerUserId), ...(await membersWithRole(db, event.orgId, "compliance_officer"))],
+        null,
+      ).map((userId) => ({
+        userId,
+        title: `Licence ${text(d.licenceNumber)} expires in ${String(d.days)} days`,
+        body: `${text(d.holder)}'s ${text(d.state)} licence expires on ${text(d.expiresOn)}; binds in ${text(d.state)} stop then.`,
+        link: "/compliance/licences",
+      }));
     default:
       return [];
   }

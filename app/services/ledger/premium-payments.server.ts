@@ -3,6 +3,7 @@
  * the posting of its split are written in one transaction; the split is then submitted to the
  * ledger (or left for the retry job when the ledger cannot be reached).
  */
+import { auditBusinessAction } from "../access/audit.server.ts";
 import type { Database } from "../../../db/client.ts";
 import type { PaymentMethod } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
@@ -113,6 +114,18 @@ export async function recordInvoicePayment(
       );
       const invoicePaid = request.amountCents === balance;
       if (invoicePaid) await markInvoicePaid(tx, tenant.orgId, invoice.id, installment?.id ?? null);
+      await auditBusinessAction(tx, tenant, {
+        action: "payment_recorded",
+        targetType: "payment",
+        targetId: paymentId,
+        detail: {
+          invoiceId: invoice.id,
+          amountCents: request.amountCents,
+          method: request.method,
+          reference: request.reference ?? null,
+          invoicePaid,
+        },
+      });
       return { split, invoicePaid, policyId: policy.id };
     });
   } catch (error) {

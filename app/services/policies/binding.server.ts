@@ -36,6 +36,8 @@ import { formatPolicyNumber } from "./policy-number.ts";
 import { transactionCommission } from "./policy-transactions.ts";
 import { DEFAULT_MGA_COMMISSION_RATE } from "../ledger/chart.ts";
 import { runPreBindChecks } from "./pre-bind-checks.ts";
+import { auditBusinessAction } from "../access/audit.server.ts";
+import { raiseUtilizationAlerts, recordBreachAttempt } from "../carrier/da-monitoring.server.ts";
 import type { ReferralReasonCode } from "./referral-triggers.ts";
 
 export type BindRequest = {
@@ -151,6 +153,8 @@ async function bindLocked(
     rateTableId: quote.rateTableId,
     submissionId: submission.id,
     agencyId: submission.agencyId,
+    producerUserId: submission.producerUserId,
+    state: submission.state,
   };
   // The agreement lock comes before the first plain read (see lockDaAgreementForBind); every read
   // the checks need then goes out together, with the user's own authority (one round trip; only
@@ -231,6 +235,7 @@ async function bindLocked(
         reason: d.reason,
       })),
     },
+    producer: facts.producer,
   });
   const failures = checks.filter((c): c is FailedCheck => !c.passed);
   if (failures.length && failures.every((f) => f.check === "user_authority")) {
@@ -247,7 +252,25 @@ async function bindLocked(
       }));
     return { ok: false, reason: "checks_failed", failures, referralId };
   }
-  if (failures.length) return refused(failures);
+  if (failures.length) {
+    await Promise.all([
+      recordBreachAttempt(tx, tenant, {
+        agreementId: standing.agreementId,
+        submissionId: submission.id,
+        quoteId: quote.id,
+        grossPremiumCents: option.grossPremiumCents,
+        attemptedOn: bindDate,
+        failures,
+      }),
+      auditBusinessAction(tx, tenant, {
+        action: "bind_refused",
+        targetType: "submission",
+        targetId: submission.id,
+        detail: { quoteOptionId: option.id, failures: failures.map((f) => ({ check: f.check, detail: f.detail })) },
+      }),
+    ]);
+    return refused(failures);
+  }
 
   const year = Number(submission.effectiveDate.slice(0, 4));
   const sequence = await nextSequenceValue(tx, tenant.orgId, `policy:${submission.lineOfBusiness}:${year}`);
@@ -335,16 +358,44 @@ async function bindLocked(
     agreementId: standing.agreementId,
     grossPremiumCents: option.grossPremiumCents,
   });
-  await recordSubmissionEvent(tx, tenant, submission.id, "bound", { policyId, policyNumber });
-  await recordDomainEvent(tx, tenant.orgId, "policy.bound", {
-    policyId,
-    policyNumber,
-    submissionId: submission.id,
-    quoteOptionId: option.id,
-    grossPremiumCents: option.grossPremiumCents,
-    totalDueCents: option.totalDueCents,
-    boundBy: tenant.userId,
-  });
+  // Independent writes share one round trip.
+  await Promise.all([
+    recordSubmissionEvent(tx, tenant, submission.id, "bound", { policyId, policyNumber }),
+    recordDomainEvent(tx, tenant.orgId, "policy.bound", {
+      policyId,
+      policyNumber,
+      submissionId: submission.id,
+      quoteOptionId: option.id,
+      grossPremiumCents: option.grossPremiumCents,
+      totalDueCents: option.totalDueCents,
+      boundBy: tenant.userId,
+    }),
+    auditBusinessAction(tx, tenant, {
+      action: "policy_bound",
+      targetType: "policy",
+      targetId: policyId,
+      detail: {
+        policyNumber,
+        submissionId: submission.id,
+        quoteOptionId: option.id,
+        grossPremiumCents: option.grossPremiumCents,
+        agreementId: standing.agreementId,
+      },
+    }),
+  ]);
+  // Only a bind that carries the agreement across 75, 90 or 100% of a limit writes anything here.
+  await raiseUtilizationAlerts(
+    tx,
+    tenant.orgId,
+    {
+      id: standing.agreementId,
+      carrierId: program.carrierId,
+      terms: standing.terms,
+      quarterToDateGwpCents: standing.quarterToDateGwpCents,
+    },
+    option.grossPremiumCents,
+    bindDate,
+  );
   return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id };
 }
 

@@ -12,6 +12,7 @@ export const PRE_BIND_CHECK_CODES = {
   user_authority: "AUTHORITY_EXCEEDED",
   no_open_uw_issues: "UW_ISSUES_OPEN",
   surplus_lines_diligent_search: "DILIGENT_SEARCH_MISSING",
+  producer_licensed: "PRODUCER_NOT_LICENSED",
 } as const;
 
 export type PreBindCheckName = keyof typeof PRE_BIND_CHECK_CODES;

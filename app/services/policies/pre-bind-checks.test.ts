@@ -72,6 +72,18 @@ function bindInput(overrides: Overrides = {}): PreBindInput {
     user: { permissions: permissionsOf(["underwriter"]), authority: underwriterAuthority },
     underwriting: { knockoutsHit: [], openReferrals: [] },
     surplusLines: { surplusLines: true, declinations },
+    producer: {
+      name: "Priya Producer",
+      licences: [
+        {
+          state: "TX",
+          licenceNumber: "TX-2291834",
+          lines: ["property", "casualty"],
+          effectiveOn: "2024-01-01",
+          expiresOn: "2027-12-31",
+        },
+      ],
+    },
     ...overrides,
     agreement: { ...agreement, ...overrides.agreement },
     risk: { ...risk, ...overrides.risk },
@@ -104,6 +116,7 @@ describe("runPreBindChecks", () => {
       "user_authority",
       "no_open_uw_issues",
       "surplus_lines_diligent_search",
+      "producer_licensed",
     ]);
     expect(results.every((r) => r.passed)).toBe(true);
   });
@@ -116,7 +129,8 @@ describe("runPreBindChecks", () => {
         surplusLines: { surplusLines: false, declinations: [] },
       }),
     ).filter((r) => !r.passed);
-    expect(failed.map((r) => r.code)).toEqual(["QUOTE_EXPIRED", "STATE_NOT_AUTHORIZED"]);
+    // The Texas producer holds no California licence either.
+    expect(failed.map((r) => r.code)).toEqual(["QUOTE_EXPIRED", "STATE_NOT_AUTHORIZED", "PRODUCER_NOT_LICENSED"]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { PreBindCheckResult } from "./check-result.ts";
 import type { DaAgreementTerms } from "./da-agreement.ts";
 import { runDaChecks, type DaRisk } from "./da-checks.ts";
 import { checkDiligentSearch, type SurplusLinesPlacement } from "./diligent-search.ts";
+import { checkProducerLicensed, type LicensedProducer } from "./producer-licence.ts";
 import { checkQuoteNotExpired } from "./quote-expiry.ts";
 import { checkNoOpenUnderwritingIssues, type UnderwritingIssues } from "./underwriting-issues.ts";
 
@@ -34,6 +35,8 @@ export interface PreBindInput {
   readonly user: BindingUser;
   readonly underwriting: UnderwritingIssues;
   readonly surplusLines: Omit<SurplusLinesPlacement, "homeState">;
+  /** The producer of record on the submission, with their licences in the risk's state. */
+  readonly producer: LicensedProducer;
 }
 
 /** All checks, in the order of PRE_BIND_CHECK_CODES; the bind may proceed only if every one passed. */
@@ -56,5 +59,11 @@ export function runPreBindChecks(input: PreBindInput): PreBindCheckResult[] {
     }),
     checkNoOpenUnderwritingIssues(input.underwriting),
     checkDiligentSearch({ ...input.surplusLines, homeState: risk.homeState }),
+    checkProducerLicensed({
+      producer: input.producer,
+      state: risk.homeState,
+      lineOfBusiness: risk.lineOfBusiness,
+      asOf: input.bindDate,
+    }),
   ];
 }

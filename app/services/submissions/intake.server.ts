@@ -9,6 +9,7 @@ import { findProgram } from "../../models/programs.server.ts";
 import { findRateTableInForce } from "../../models/rate-tables.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
+import { auditBusinessAction } from "../access/audit.server.ts";
 import { insertSubmission } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { NewSubmission } from "./intake-schema.ts";
@@ -114,7 +115,15 @@ export async function fileSubmission(
       status: "submitted",
       submittedAt: new Date(),
     });
-    await recordSubmissionEvent(tx, tenant, submissionId, "submitted");
+    await Promise.all([
+      recordSubmissionEvent(tx, tenant, submissionId, "submitted"),
+      auditBusinessAction(tx, tenant, {
+        action: "submission_filed",
+        targetType: "submission",
+        targetId: submissionId,
+        detail: { programId: program.id, insuredId: input.insuredId, effectiveDate: input.effectiveDate },
+      }),
+    ]);
     await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
     if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
   });

@@ -9,6 +9,7 @@ import { findSubmissionForQuoting, setSubmissionStatus } from "../../models/subm
 import { createId } from "../../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
+import { auditBusinessAction } from "../access/audit.server.ts";
 import { raiseReferral } from "./referrals.server.ts";
 import { toCents } from "../../utils/money.ts";
 import { addDays } from "../../utils/calendar-date.ts";
@@ -227,13 +228,25 @@ export async function quoteSubmission(
         occurrenceLimitCents: occurrenceLimit,
       });
     }
-    await recordDomainEvent(tx, tenant.orgId, "quote.issued", {
-      quoteId,
-      submissionId: submission.id,
-      grossPremiumCents: ratedOptions[0]!.grossPremium,
-      referred: reasons.length > 0,
-      quotedByUserId: tenant.userId,
-    });
+    await Promise.all([
+      recordDomainEvent(tx, tenant.orgId, "quote.issued", {
+        quoteId,
+        submissionId: submission.id,
+        grossPremiumCents: ratedOptions[0]!.grossPremium,
+        referred: reasons.length > 0,
+        quotedByUserId: tenant.userId,
+      }),
+      auditBusinessAction(tx, tenant, {
+        action: "quote_issued",
+        targetType: "quote",
+        targetId: quoteId,
+        detail: {
+          submissionId: submission.id,
+          grossPremiumCents: ratedOptions[0]!.grossPremium,
+          referralReasons: reasons.map((r) => r.code),
+        },
+      }),
+    ]);
   });
   return { ok: true, quoteId };
 }

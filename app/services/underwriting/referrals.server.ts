@@ -17,6 +17,7 @@ import { recordSubmissionEvent } from "../../models/submission-events.server.ts"
 import { setSubmissionStatus } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
+import { auditBusinessAction } from "../access/audit.server.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DaReferralTriggers } from "../policies/da-agreement.ts";
 import { referralTriggersHit } from "../policies/referral-triggers.ts";
@@ -108,13 +109,21 @@ export async function raiseReferral(
     referralId,
     reasons: [...new Set(input.reasons.map((r) => r.code))],
   });
-  await recordDomainEvent(tx, tenant.orgId, "submission.referred", {
-    referralId,
-    submissionId: input.submissionId,
-    quoteId: input.quoteId,
-    reasons: [...new Set(input.reasons.map((r) => r.code))],
-    assignedToUserId: assignee?.userId ?? null,
-  });
+  await Promise.all([
+    recordDomainEvent(tx, tenant.orgId, "submission.referred", {
+      referralId,
+      submissionId: input.submissionId,
+      quoteId: input.quoteId,
+      reasons: [...new Set(input.reasons.map((r) => r.code))],
+      assignedToUserId: assignee?.userId ?? null,
+    }),
+    auditBusinessAction(tx, tenant, {
+      action: "referral_raised",
+      targetType: "referral",
+      targetId: referralId,
+      detail: { submissionId: input.submissionId, reasons: input.reasons, assignedToUserId: assignee?.userId ?? null },
+    }),
+  ]);
   return referralId;
 }
 
@@ -189,13 +198,21 @@ export async function decideReferral(
       referralId,
       code: decision.code,
     });
-    await recordDomainEvent(tx, tenant.orgId, "referral.decided", {
-      referralId,
-      submissionId: referral.submissionId,
-      decision: decision.decision,
-      code: decision.code,
-      decidedByUserId: tenant.userId,
-    });
+    await Promise.all([
+      recordDomainEvent(tx, tenant.orgId, "referral.decided", {
+        referralId,
+        submissionId: referral.submissionId,
+        decision: decision.decision,
+        code: decision.code,
+        decidedByUserId: tenant.userId,
+      }),
+      auditBusinessAction(tx, tenant, {
+        action: "referral_decided",
+        targetType: "referral",
+        targetId: referralId,
+        detail: { before: { status: "pending" }, after: { status: decision.decision, code: decision.code } },
+      }),
+    ]);
     return { ok: true as const, submissionId: referral.submissionId };
   });
   if (outcome.ok && decision.decision === "declined")

@@ -34,12 +34,16 @@ import { unreadNotificationCount } from "../../../services/events/notifications.
 //   the rate table and DA agreement in force are read with the program and the insured. Bind
 //   gained three statements, not a round trip, with the policy's new-business transaction (issue
 //   12): the agency's and the MGA's commission rates are read with the bind facts and the
-//   transaction is inserted with the policy.
+//   transaction is inserted with the policy. Bind went to 17 / 32 with issue 15: the producer's
+//   licences in the risk's state are read with the bind facts and the audit row is written with
+//   the submission and domain events, which now share one round trip (the audit chain is sealed
+//   by the Worker after the response, in a transaction of its own). Create and quote each gained
+//   their audit row as a statement sharing a round trip with a write they already made.
 // The issue's targets (create 4, quote 5, bind 8) are not met yet: see docs/decisions/016.
 const CEILING = {
-  create: { roundTrips: 10, statements: 16 },
-  quote: { roundTrips: 12, statements: 17 },
-  bind: { roundTrips: 18, statements: 30 },
+  create: { roundTrips: 10, statements: 17 },
+  quote: { roundTrips: 12, statements: 18 },
+  bind: { roundTrips: 17, statements: 32 },
 };
 
 const { db, measure } = countingTestDatabase();

@@ -1,0 +1,81 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { agencies, producerLicences, user, userAffiliations } from "../../db/schema/index.ts";
+import type { TenantContext } from "../auth/session.server.ts";
+
+const columns = {
+  id: producerLicences.id,
+  producerUserId: producerLicences.producerUserId,
+  producerName: user.name,
+  agencyId: producerLicences.agencyId,
+  agencyName: agencies.name,
+  state: producerLicences.state,
+  licenceNumber: producerLicences.licenceNumber,
+  lines: producerLicences.lines,
+  effectiveOn: producerLicences.effectiveOn,
+  expiresOn: producerLicences.expiresOn,
+};
+
+function baseQuery(db: Database) {
+  return db
+    .select(columns)
+    .from(producerLicences)
+    .innerJoin(agencies, and(eq(agencies.orgId, producerLicences.orgId), eq(agencies.id, producerLicences.agencyId)))
+    .leftJoin(user, eq(user.id, producerLicences.producerUserId));
+}
+
+/** Every licence in the organization, soonest expiry first. */
+export async function listProducerLicences(db: Database, tenant: TenantContext) {
+  return baseQuery(db).where(eq(producerLicences.orgId, tenant.orgId)).orderBy(asc(producerLicences.expiresOn));
+}
+
+export async function insertProducerLicence(db: Database, row: typeof producerLicences.$inferInsert) {
+  await db.insert(producerLicences).values(row);
+}
+
+/** Licences expiring on or before `until` and not before `from` (the alert job's window). */
+export async function listLicencesExpiringBetween(db: Database, from: string, until: string) {
+  const result = await db.execute(sql`/* unscoped: the licence alert job looks at every organization */
+    SELECT l.id, l.org_id AS orgId, l.producer_user_id AS producerUserId, l.state, l.licence_number AS licenceNumber,
+      DATE_FORMAT(l.expires_on, '%Y-%m-%d') AS expiresOn, COALESCE(u.name, a.name) AS holder
+    FROM ${producerLicences} l
+    JOIN ${agencies} a ON a.org_id = l.org_id AND a.id = l.agency_id
+    LEFT JOIN ${user} u ON u.id = l.producer_user_id
+    WHERE l.expires_on >= ${from} AND l.expires_on <= ${until}`);
+  return result.rows as {
+    id: string;
+    orgId: string;
+    producerUserId: string | null;
+    state: string;
+    licenceNumber: string;
+    expiresOn: string;
+    holder: string;
+  }[];
+}
+
+/** The agency a producer works for, when they are one of the organization's producers. */
+export async function findProducerAgency(db: Database, tenant: TenantContext, producerUserId: string) {
+  const [row] = await db
+    .select({ agencyId: userAffiliations.agencyId })
+    .from(userAffiliations)
+    .where(and(eq(userAffiliations.orgId, tenant.orgId), eq(userAffiliations.userId, producerUserId)));
+  return row?.agencyId ?? null;
+}
+
+/** The producers of the organization's agencies, for the licence form. */
+export async function listAgencyProducers(db: Database, tenant: TenantContext) {
+  return db
+    .select({ userId: userAffiliations.userId, name: user.name, agencyId: userAffiliations.agencyId })
+    .from(userAffiliations)
+    .innerJoin(user, eq(user.id, userAffiliations.userId))
+    .where(and(eq(userAffiliations.orgId, tenant.orgId), sql`${userAffiliations.agencyId} IS NOT NULL`))
+    .orderBy(asc(user.name));
+}
+
+export async function listAgencyChoices(db: Database, tenant: TenantContext) {
+  return db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(eq(agencies.orgId, tenant.orgId))
+    .orderBy(asc(agencies.name));
+}

@@ -1,0 +1,127 @@
+import type { Route } from "./+types/authority-monitor";
+import { requirePermission } from "../auth/session.server.ts";
+import { LineChart } from "../components/charts/index.ts";
+import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../components/ui.tsx";
+import { LocalTime } from "../components/local-time.tsx";
+import { appServices } from "../context.server.ts";
+import { agreementPremiumByMonth } from "../models/carrier-reporting.server.ts";
+import { listBreachAttempts } from "../models/da-monitoring.server.ts";
+import { agreementUtilization } from "../services/carrier/da-utilization.ts";
+import { daAgreementQuarter } from "../services/policies/da-agreement.ts";
+import { formatCalendarDate, formatCents } from "../utils/format.ts";
+import { todayInUtc } from "../utils/today.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "Delegated authority · OpenInsure" }];
+
+/** Both the carrier's and the compliance officer's view; a carrier user sees only its own paper. */
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "read:da-agreement");
+  const { db } = appServices(args.context);
+  const today = todayInUtc();
+  const [agreements, breaches] = await Promise.all([
+    agreementPremiumByMonth(db, user.tenant),
+    listBreachAttempts(db, user.tenant),
+  ]);
+  return {
+    agreements: agreements.map((a) => {
+      const quarter = daAgreementQuarter(a.effectiveDate, today);
+      return { ...a, quarter, ...agreementUtilization(a, quarter) };
+    }),
+    breaches,
+  };
+}
+
+const percent = (basisPoints: number | null) => (basisPoints === null ? "—" : `${(basisPoints / 100).toFixed(1)}%`);
+const tone = (basisPoints: number | null) =>
+  basisPoints === null ? "neutral" : basisPoints >= 10_000 ? "bad" : basisPoints >= 7_500 ? "warn" : "good";
+
+export default function AuthorityMonitor({ loaderData }: Route.ComponentProps) {
+  return (
+    <>
+      <PageHeader
+        title="Delegated authority"
+        description="Each agreement's use of its annual and quarterly premium limits, and every bind its checks refused."
+      />
+      <div className="grid gap-6">
+        <Card title="Utilization">
+          <DataTable
+            caption="Utilization per agreement"
+            rows={loaderData.agreements}
+            rowKey={(a) => a.id}
+            empty="No agreements."
+            columns={[
+              { header: "Agreement", cell: (a) => <span className="font-mono">{a.reference}</span> },
+              { header: "Program", cell: (a) => a.programName },
+              { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
+              {
+                header: "Annual",
+                cell: (a) => (
+                  <span>
+                    {formatCents(a.boundGwpCents)} / {formatCents(a.annualGwpLimitCents)}{" "}
+                    <Badge tone={tone(a.annualBasisPoints)}>{percent(a.annualBasisPoints)}</Badge>
+                  </span>
+                ),
+              },
+              {
+                header: `Quarter`,
+                cell: (a) =>
+                  a.quarterlyGwpLimitCents === null ? (
+                    <span>
+                      {formatCents(a.quarterCents)} (Q{a.quarter.quarter}, no quarterly limit)
+                    </span>
+                  ) : (
+                    <span>
+                      {formatCents(a.quarterCents)} / {formatCents(a.quarterlyGwpLimitCents)}{" "}
+                      <Badge tone={tone(a.quarterBasisPoints)}>{percent(a.quarterBasisPoints)}</Badge>
+                    </span>
+                  ),
+              },
+              {
+                header: "Term",
+                cell: (a) => `${formatCalendarDate(a.effectiveDate)} – ${formatCalendarDate(a.expirationDate)}`,
+              },
+            ]}
+          />
+        </Card>
+        {loaderData.agreements
+          .filter((a) => a.trend.length > 0)
+          .map((a) => (
+            <Card key={a.id} title={`${a.reference}: premium written against the annual limit`}>
+              <LineChart
+                title={`${a.reference} cumulative written premium`}
+                description={`Cumulative premium booked under ${a.reference} by month, with its annual limit.`}
+                labels={a.trend.map((t) => t.month)}
+                series={[
+                  {
+                    name: "Written premium",
+                    points: a.trend.map((t) => ({ label: t.month, value: t.cumulativeCents / 100 })),
+                  },
+                  {
+                    name: "Annual limit",
+                    points: a.trend.map((t) => ({ label: t.month, value: a.annualGwpLimitCents / 100 })),
+                  },
+                ]}
+                format={(v) => `$${Math.round(v).toLocaleString("en-US")}`}
+              />
+            </Card>
+          ))}
+        <Card title="Breach attempts">
+          <DataTable
+            caption="Binds refused by a delegated-authority check"
+            rows={loaderData.breaches}
+            rowKey={(b) => b.id}
+            empty="No bind has been refused by a delegated-authority check."
+            columns={[
+              { header: "When", cell: (b) => <LocalTime value={b.createdAt} /> },
+              { header: "Agreement", cell: (b) => <span className="font-mono">{b.agreementReference}</span> },
+              { header: "Submission", cell: (b) => <span className="font-mono">{b.submissionReference}</span> },
+              { header: "Premium", numeric: true, cell: (b) => formatCents(b.grossPremiumCents) },
+              { header: "Outcome", cell: (b) => <Badge tone="bad">{b.outcome}</Badge> },
+              { header: "Why", cell: (b) => b.checks.map((c) => c.detail).join("; ") },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, Form, useActionData } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/filings";
+import { requirePermission } from "../../auth/session.server.ts";
+import { SubmitButton } from "../../components/submit-button.tsx";
+import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { appServices } from "../../context.server.ts";
+import { filingCalendar, recordFiling } from "../../services/compliance/filings.server.ts";
+import { formatCalendarDate, formatCents } from "../../utils/format.ts";
+import { todayInUtc } from "../../utils/today.ts";
+
+const FilingSchema = z.object({
+  intent: z.literal("file"),
+  state: z.string().regex(/^[A-Z]{2}$/),
+  periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  filedOn: z.string("Enter the day it was filed").regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the day it was filed"),
+  confirmation: z
+    .string("Enter the state's confirmation number")
+    .trim()
+    .min(3, "Enter the state's confirmation number")
+    .max(60),
+});
+
+export const meta: Route.MetaFunction = () => [{ title: "Surplus-lines filings · OpenInsure" }];
+
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "manage:licence");
+  const today = todayInUtc();
+  return { today, periods: await filingCalendar(appServices(args.context).db, user.tenant, today) };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const user = await requirePermission(args, "manage:licence");
+  const submission = parseWithZod(await args.request.formData(), { schema: FilingSchema });
+  if (submission.status !== "success")
+    return data(
+      {
+        error:
+          Object.values(submission.error ?? {})
+            .flat()
+            .join("; ") || "Check the filing",
+      },
+      { status: 400 },
+    );
+  const outcome = await recordFiling(appServices(args.context).db, user.tenant, submission.value, todayInUtc());
+  if (!outcome.ok) return data({ error: outcome.message }, { status: 409 });
+  return { error: null };
+}
+
+const STATUS_TONE = { filed: "good", overdue: "bad", due_soon: "warn", upcoming: "info", open: "neutral" } as const;
+
+export default function Filings({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title="Surplus-lines filings"
+        description="Each state's premium tax returns, with the tax booked on the period's policy transactions. Due dates come from the table in app/services/compliance/filing-calendar.ts, which names its sources; rows marked unverified must be checked against the state's current instructions."
+      />
+      {actionData?.error ? (
+        <p role="alert" className="mb-4 rounded-md bg-danger/10 p-3 text-sm text-danger">
+          {actionData.error}
+        </p>
+      ) : null}
+      <Card title="Calendar">
+        <DataTable
+          caption="Filing calendar"
+          rows={loaderData.periods}
+          rowKey={(p) => `${p.state}-${p.periodStart}`}
+          empty="No filings."
+          columns={[
+            { header: "State", cell: (p) => p.state },
+            {
+              header: "Period",
+              cell: (p) => `${formatCalendarDate(p.periodStart)} – ${formatCalendarDate(p.periodEnd)}`,
+            },
+            { header: "Due", cell: (p) => formatCalendarDate(p.dueOn) },
+            { header: "Status", cell: (p) => <Badge tone={STATUS_TONE[p.status]}>{p.status.replace("_", " ")}</Badge> },
+            {
+              header: "Taxable premium",
+              numeric: true,
+              cell: (p) => formatCents(p.filing?.taxableCents ?? p.amounts.taxableCents),
+            },
+            { header: "Tax", numeric: true, cell: (p) => formatCents(p.filing?.taxCents ?? p.amounts.taxCents) },
+            {
+              header: "Source",
+              cell: (p) => (
+                <span className="text-xs">
+                  {p.rule.source} {p.rule.verified ? null : <Badge tone="warn">unverified</Badge>}
+                </span>
+              ),
+            },
+            {
+              header: "Affidavits",
+              cell: (p) => (
+                <a
+                  className="text-brand hover:underline"
+                  href={`/compliance/filings/affidavits?format=csv&state=${p.state}&from=${p.periodStart}&to=${p.periodEnd}`}
+                >
+                  CSV
+                </a>
+              ),
+            },
+            {
+              header: "Filing",
+              cell: (p) =>
+                p.filing ? (
+                  `Filed ${formatCalendarDate(p.filing.filedOn)} · ${p.filing.confirmation}`
+                ) : p.status === "open" ? (
+                  "—"
+                ) : (
+                  <Form method="post" className="flex flex-wrap gap-1">
+                    <input type="hidden" name="state" value={p.state} />
+                    <input type="hidden" name="periodStart" value={p.periodStart} />
+                    <input
+                      type="date"
+                      name="filedOn"
+                      required
+                      defaultValue={loaderData.today}
+                      aria-label={`Filed on, ${p.state} ${p.periodStart}`}
+                      className="rounded-md border border-border bg-surface px-2 py-1 text-xs"
+                    />
+                    <input
+                      name="confirmation"
+                      required
+                      placeholder="Confirmation"
+                      aria-label={`Confirmation, ${p.state} ${p.periodStart}`}
+                      className="w-28 rounded-md border border-border bg-surface px-2 py-1 text-xs"
+                    />
+                    <SubmitButton intent="file" match={{ state: p.state, periodStart: p.periodStart }} pendingLabel="…">
+                      Record
+                    </SubmitButton>
+                  </Form>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  bordereauPeriod,
+  CLAIM_COLUMNS,
+  claimValidator,
+  NAMED_LINES_LIMIT,
+  PREMIUM_COLUMNS,
+  premiumValidator,
+  previousMonth,
+  submissionBlockers,
+  type PremiumLine,
+} from "./bordereau.ts";
+import { transactionCommission } from "../policies/policy-transactions.ts";
+
+// Worked example: the demo's Lone Star policy. Gross $12,364.00, producer 15% = $1,854.60,
+// MGA 5% = $618.20, fee $250.00, SL tax $604.59: net to carrier 12,364.00 - 1,854.60 - 618.20
+// - 250.00 - 604.59 = $9,036.61.
+const loneStar: PremiumLine = {
+  lineNumber: 1,
+  policyTransactionId: "ptx_pol_a_1_1",
+  policyNumber: "SRU-GL-2026-000001",
+  insuredName: "Lone Star Plumbing LLC",
+  insuredState: "TX",
+  naicsCode: "238220",
+  lineOfBusiness: "GL",
+  policyEffectiveDate: "2026-03-01",
+  policyExpirationDate: "2027-03-01",
+  transactionType: "new_business",
+  transactionEffectiveDate: "2026-03-01",
+  bookedOn: "2026-03-01",
+  grossPremiumCents: 1_236_400,
+  feesCents: 25_000,
+  taxesCents: 60_459,
+  producerCommissionRate: "0.1500",
+  producerCommissionCents: 185_460,
+  mgaCommissionRate: "0.0500",
+  mgaCommissionCents: 61_820,
+  netToCarrierCents: 903_661,
+};
+
+// A return premium: a mid-term cancellation returns $4,121.33 with its commission clawed back.
+const cancellation: PremiumLine = {
+  ...loneStar,
+  lineNumber: 2,
+  policyTransactionId: "ptx_pol_a_1_2",
+  transactionType: "cancellation",
+  transactionEffectiveDate: "2026-07-01",
+  bookedOn: "2026-03-20",
+  grossPremiumCents: -412_133,
+  feesCents: 0,
+  taxesCents: -20_153,
+  producerCommissionCents: -61_820,
+  mgaCommissionCents: -20_607,
+  netToCarrierCents: -412_133 + 61_820 + 20_607 + 20_153,
+};
+
+const totalsOf = (lines: PremiumLine[]) => ({
+  grossPremiumCents: lines.reduce((s, l) => s + l.grossPremiumCents, 0),
+  producerCommissionCents: lines.reduce((s, l) => s + l.producerCommissionCents, 0),
+  mgaCommissionCents: lines.reduce((s, l) => s + l.mgaCommissionCents, 0),
+  feesCents: lines.reduce((s, l) => s + l.feesCents, 0),
+  taxesCents: lines.reduce((s, l) => s + l.taxesCents, 0),
+  netToCarrierCents: lines.reduce((s, l) => s + l.netToCarrierCents, 0),
+});
+
+function validate(lines: PremiumLine[], expected = totalsOf(lines), chunk = 1) {
+  const v = premiumValidator();
+  for (let i = 0; i < lines.length; i += chunk) v.add(lines.slice(i, i + chunk));
+  return v.finish(expected);
+}
+
+describe("premium bordereau checks", () => {
+  it("pass for the worked example and a return premium, with the totals summed", () => {
+    const result = validate([loneStar, cancellation]);
+    expect(result.checks.every((c) => c.passed)).toBe(true);
+    expect(result.lineCount).toBe(2);
+    expect(result.totals).toEqual({
+      grossPremiumCents: 824_267,
+      producerCommissionCents: 123_640,
+      mgaCommissionCents: 41_213,
+      feesCents: 25_000,
+      taxesCents: 40_306,
+      netToCarrierCents: 903_661 - 309_553,
+    });
+  });
+
+  it("a wrong commission or net names its line, and a check failing blocks submission", () => {
+    const result = validate([
+      loneStar,
+      { ...cancellation, lineNumber: 2, producerCommissionCents: -61_819 },
+      { ...loneStar, lineNumber: 3, netToCarrierCents: 903_662 },
+    ]);
+    expect(result.checks.filter((c) => !c.passed).map((c) => [c.check, c.lines, c.detail])).toEqual([
+      ["producer_commission", [2], "producer commission = gross premium x producer commission % fails on line 2"],
+      ["net_premium", [2, 3], "net = gross - producer commission - MGA commission - fees - taxes fails on lines 2, 3"],
+    ]);
+    expect(submissionBlockers({ status: "draft", checks: result.checks })).toHaveLength(2);
+    expect(submissionBlockers({ status: "draft", checks: validate([loneStar]).checks })).toEqual([]);
+    expect(submissionBlockers({ status: "accepted", checks: validate([loneStar]).checks })).toEqual([
+      "this version is accepted, not a draft",
+    ]);
+  });
+
+  it("totals that differ from the period's policy transactions fail and say by how much", () => {
+    const expected = { ...totalsOf([loneStar]), grossPremiumCents: 1_236_500 };
+    const totals = validate([loneStar], expected).checks.find((c) => c.check === "period_totals")!;
+    expect(totals).toEqual({
+      check: "period_totals",
+      passed: false,
+      detail: "gross premium 12364 differs from 12365",
+      lines: [],
+    });
+  });
+
+  it("names at most the first 50 failing lines and counts the rest", () => {
+    const bad = Array.from({ length: 75 }, (_, i) => ({ ...loneStar, lineNumber: i + 1, netToCarrierCents: 1 }));
+    const net = validate(bad, totalsOf(bad), 10).checks.find((c) => c.check === "net_premium")!;
+    expect(net.lines).toHaveLength(NAMED_LINES_LIMIT);
+    expect(net.detail).toMatch(/lines 1, 2, .*, 50 and 25 more$/);
+  });
+
+  it("any line written as policy transactions record it passes, whatever the chunking", () => {
+    const rateArb = fc.integer({ min: 0, max: 3000 }).map((bp) => (bp / 10_000).toFixed(4));
+    const lineArb = fc
+      .record({
+        premium: fc.integer({ min: -5_000_000, max: 5_000_000 }),
+        fees: fc.integer({ min: 0, max: 50_000 }),
+        taxes: fc.integer({ min: -200_000, max: 200_000 }),
+        producerRate: rateArb,
+        mgaRate: rateArb,
+      })
+      .map(({ premium, fees, taxes, producerRate, mgaRate }): Omit<PremiumLine, "lineNumber"> => {
+        const c = transactionCommission({
+          premiumCents: premium,
+          producerCommissionRate: producerRate,
+          mgaCommissionRate: mgaRate,
+        });
+        return {
+          ...loneStar,
+          grossPremiumCents: premium,
+          feesCents: fees,
+          taxesCents: taxes,
+          producerCommissionRate: producerRate,
+          mgaCommissionRate: mgaRate,
+          ...c,
+          netToCarrierCents: premium - c.producerCommissionCents - c.mgaCommissionCents - fees - taxes,
+        };
+      });
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (drafts, chunk) => {
+        const lines = drafts.map((d, i) => ({ ...d, lineNumber: i + 1 }));
+        expect(validate(lines, totalsOf(lines), chunk).checks.every((c) => c.passed)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("claims bordereau checks", () => {
+  it("incurred must be paid plus outstanding", () => {
+    const v = claimValidator();
+    const line = {
+      lineNumber: 1,
+      claimNumber: "CLM-2026-0001",
+      policyNumber: "SRU-GL-2026-000001",
+      dateOfLoss: "2026-06-02",
+      reportedOn: "2026-06-04",
+      lossType: "Slip and fall",
+      status: "reserved",
+      caseReserveCents: 1_500_000,
+      paidCents: 250_000,
+      incurredCents: 1_750_000,
+    };
+    v.add([line, { ...line, lineNumber: 2, incurredCents: 1_500_000 }]);
+    const result = v.finish({ caseReserveCents: 3_000_000, paidCents: 500_000, incurredCents: 3_250_000 });
+    expect(result.checks.map((c) => [c.check, c.passed, c.lines])).toEqual([
+      ["incurred", false, [2]],
+      ["period_totals", true, []],
+    ]);
+  });
+});
+
+describe("CRS v5 mapping", () => {
+  it("writes the worked example under the CRS field names, money in dollars and the CRS transaction type", () => {
+    const row = Object.fromEntries(PREMIUM_COLUMNS.map((c) => [c.field, c.value(loneStar)]));
+    expect(row).toMatchObject({
+      "Certificate Ref": "SRU-GL-2026-000001",
+      "Transaction Type": "NEW",
+      "Gross Written Premium (100%)": 12_364,
+      "Brokerage %": 0.15,
+      "Brokerage Amount": 1_854.6,
+      "Coverholder Commission Amount": 618.2,
+      "Surplus Lines Tax": 604.59,
+      "Net Premium to Underwriters": 9_036.61,
+    });
+    expect(PREMIUM_COLUMNS.find((c) => c.field === "Transaction Type")!.value(cancellation)).toBe("CANCELLATION");
+  });
+
+  it("names every field once, and the claims layout carries no claimant", () => {
+    for (const columns of [PREMIUM_COLUMNS, CLAIM_COLUMNS]) {
+      const fields = columns.map((c) => c.field);
+      expect(new Set(fields).size).toBe(fields.length);
+    }
+    expect(CLAIM_COLUMNS.map((c) => c.field).join(" ")).not.toMatch(/claimant/i);
+  });
+});
+
+describe("periods", () => {
+  it("a month runs from its first to its last day; the job on the first reports the month before", () => {
+    expect(bordereauPeriod("2026-02")).toEqual({ start: "2026-02-01", end: "2026-02-28" });
+    expect(bordereauPeriod("2028-02")).toEqual({ start: "2028-02-01", end: "2028-02-29" });
+    expect(previousMonth("2026-01-01")).toBe("2025-12");
+    expect(previousMonth("2026-12-01")).toBe("2026-11");
+    expect(() => bordereauPeriod("2026-13")).toThrow(RangeError);
+  });
+});
