@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { agencies, installments, invoices, policies } from "../../db/schema/index.ts";
@@ -70,4 +70,20 @@ export function listInvoiceTotals(db: Db, orgId: string) {
     })
     .from(invoices)
     .where(eq(invoices.orgId, orgId));
+}
+
+/**
+ * Reopens a paid invoice whose payment the bank returned: open again, or overdue when its due
+ * date has passed; the installment it bills follows.
+ */
+export async function reopenInvoice(tx: Db, orgId: string, invoiceId: string, today: string) {
+  const status = sql<string>`CASE WHEN ${invoices.dueDate} < ${today} THEN 'overdue' ELSE 'invoiced' END`;
+  await tx
+    .update(invoices)
+    .set({ status })
+    .where(and(eq(invoices.orgId, orgId), eq(invoices.id, invoiceId), eq(invoices.status, "paid")));
+  await tx
+    .update(installments)
+    .set({ status })
+    .where(and(eq(installments.orgId, orgId), eq(installments.invoiceId, invoiceId), eq(installments.status, "paid")));
 }

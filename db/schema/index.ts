@@ -6,6 +6,7 @@ import * as claims from "./claims.ts";
 import * as dealRooms from "./deal-rooms.ts";
 import * as documents from "./documents.ts";
 import * as ledger from "./ledger.ts";
+import * as money from "./money.ts";
 import * as notifications from "./notifications.ts";
 import * as parties from "./parties.ts";
 import * as platform from "./platform.ts";
@@ -22,6 +23,7 @@ export * from "./billing.ts";
 export * from "./claims.ts";
 export * from "./documents.ts";
 export * from "./ledger.ts";
+export * from "./money.ts";
 export * from "./deal-rooms.ts";
 export * from "./notifications.ts";
 export * from "./parties.ts";
@@ -41,6 +43,7 @@ const modules = [
   dealRooms,
   documents,
   ledger,
+  money,
   notifications,
   parties,
   platform,

@@ -9,6 +9,10 @@ export const DOMAIN_EVENT_TYPES = [
   "invoice.due",
   "deal_room.mention",
   "webhook.endpoint_disabled",
+  "invoice.generated",
+  "invoice.overdue",
+  "payment.received",
+  "payment.failed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -20,6 +24,10 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "invoice.due": "An invoice falling due",
   "deal_room.mention": "A mention in a deal room",
   "webhook.endpoint_disabled": "A webhook endpoint disabled after failures",
+  "invoice.generated": "An invoice issued",
+  "invoice.overdue": "An invoice unpaid past its due date",
+  "payment.received": "A premium payment received",
+  "payment.failed": "A premium payment returned by the bank",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */
@@ -32,6 +40,9 @@ export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set([
   "submission.referred",
   "invoice.due",
   "webhook.endpoint_disabled",
+  "invoice.generated",
+  "invoice.overdue",
+  "payment.failed",
 ]);
 
 export function isDomainEventType(value: string): value is DomainEventType {
