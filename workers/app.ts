@@ -1,4 +1,5 @@
 import { env as workerEnv } from "cloudflare:workers";
+import { runDailyBilling } from "../app/services/billing/billing-run.server.ts";
 import { getServerByName, routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { servicesFor, setRequestContext } from "../app/context.server.ts";
@@ -79,6 +80,9 @@ export default {
       (async () => {
         // Due dates are days: looking once an hour is plenty.
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        // Installments invoiced ahead of their due date, unpaid invoices overdue (ADR 018): once a day.
+        if (now.getUTCHours() === 5 && now.getUTCMinutes() === 0)
+          await runDailyBilling(db, now.toISOString().slice(0, 10));
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         await publishOutbox(db, env.DOMAIN_EVENTS);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { installments, invoices, outboxEvents, policies, sequences } from "../../db/schema/index.ts";
+import { noteOutboxWrite } from "../utils/outbox-writes.ts";
 
 // The daily billing job's set-based statements (ADR 018). Every statement works on one chunk of
 // one organization's rows, bounded by id, so memory and lock time stay flat however large the
@@ -16,10 +17,11 @@ function rows<T>(result: { rows: unknown }): T[] {
 }
 
 /** Organizations with installments falling within the invoicing horizon still pending. */
-export async function listOrgsWithInstallmentsToInvoice(db: Db, horizon: string): Promise<string[]> {
+export async function listOrgsWithInstallmentsToInvoice(db: Db, horizon: string, orgId?: string): Promise<string[]> {
+  const onlyOrg = orgId ? sql`AND ${installments.orgId} = ${orgId}` : sql``;
   const result = await db.execute(sql`/* unscoped: the daily job looks at every organization's installments */
     SELECT DISTINCT ${installments.orgId} AS org_id FROM ${installments}
-    WHERE ${installments.status} = 'pending' AND ${installments.dueDate} <= ${horizon}`);
+    WHERE ${installments.status} = 'pending' AND ${installments.dueDate} <= ${horizon} ${onlyOrg}`);
   return rows<{ org_id: string }>(result).map((r) => r.org_id);
 }
 
@@ -45,7 +47,7 @@ export async function nextInstallmentChunk(
 }
 
 /** Claims `count` numbers of the org's invoice sequence for the year; returns the first. */
-export async function claimInvoiceNumbers(tx: Transaction, orgId: string, year: string, count: number) {
+async function claimInvoiceNumbers(tx: Transaction, orgId: string, year: string, count: number) {
   const name = `invoice:${year}`;
   const result = await tx.execute(sql`
     INSERT INTO ${sequences} (${sql.identifier(sequences.orgId.name)}, ${sql.identifier(sequences.name.name)}, ${sql.identifier(sequences.lastValue.name)})
@@ -63,26 +65,34 @@ const chunkCondition = (orgId: string, horizon: string, range: IdRange) => sql`
   AND ${policies.status} NOT IN ('cancelled', 'non_renewed')`;
 
 /**
- * Invoices one chunk of installments: the invoices (numbered from `firstNumber` in installment id
- * order), their `invoice.generated` events, then the installments marked invoiced. Returns how
- * many invoices were written.
+ * Invoices one chunk of installments: locks those still pending (a run overlapping this one
+ * waits, then finds them invoiced), claims their invoice numbers, writes the invoices (numbered
+ * in installment id order) and their `invoice.generated` events, then marks the installments
+ * invoiced. Returns how many invoices were written.
  */
 export async function invoiceInstallmentChunk(
   tx: Transaction,
   orgId: string,
   horizon: string,
   range: IdRange,
-  numbering: { year: string; firstNumber: number },
+  year: string,
 ): Promise<number> {
-  const inserted = await tx.execute(sql`
-    INSERT INTO ${invoices} (id, org_id, invoice_number, policy_id, due_date, amount_cents, status, created_at)
-    SELECT ${invoiceIdOf(installments.id)}, ${installments.orgId},
-      CONCAT('INV-', ${numbering.year}, '-', LPAD(${numbering.firstNumber - 1} + ROW_NUMBER() OVER (ORDER BY ${installments.id}), 5, '0')),
-      ${installments.policyId}, ${installments.dueDate}, ${installments.amountCents}, 'invoiced', UTC_TIMESTAMP(3)
-    FROM ${installments}
+  const locked = await tx.execute(sql`
+    SELECT ${installments.id} FROM ${installments}
     INNER JOIN ${policies} ON ${policies.orgId} = ${installments.orgId} AND ${policies.id} = ${installments.policyId}
     WHERE ${chunkCondition(orgId, horizon, range)}
     FOR UPDATE`);
+  const count = rows(locked).length;
+  if (count === 0) return 0;
+  const firstNumber = await claimInvoiceNumbers(tx, orgId, year, count);
+  const inserted = await tx.execute(sql`
+    INSERT INTO ${invoices} (id, org_id, invoice_number, policy_id, due_date, amount_cents, status, created_at)
+    SELECT ${invoiceIdOf(installments.id)}, ${installments.orgId},
+      CONCAT('INV-', ${year}, '-', LPAD(${firstNumber - 1} + ROW_NUMBER() OVER (ORDER BY ${installments.id}), 5, '0')),
+      ${installments.policyId}, ${installments.dueDate}, ${installments.amountCents}, 'invoiced', UTC_TIMESTAMP(3)
+    FROM ${installments}
+    INNER JOIN ${policies} ON ${policies.orgId} = ${installments.orgId} AND ${policies.id} = ${installments.policyId}
+    WHERE ${chunkCondition(orgId, horizon, range)}`);
   await tx.execute(sql`
     INSERT INTO ${outboxEvents} (id, org_id, type, payload, created_at)
     SELECT CONCAT('evt_', SUBSTRING(${installments.id}, LOCATE('_', ${installments.id}) + 1), '_g'), ${installments.orgId}, 'invoice.generated',
@@ -99,15 +109,23 @@ export async function invoiceInstallmentChunk(
     INNER JOIN ${policies} ON ${policies.orgId} = ${installments.orgId} AND ${policies.id} = ${installments.policyId}
     SET ${installments.status} = 'invoiced', ${installments.invoiceId} = ${invoiceIdOf(installments.id)}
     WHERE ${chunkCondition(orgId, horizon, range)}`);
+  noteOutboxWrite();
   return Number(inserted.rowsAffected);
 }
 
 /** The next chunk of open invoices past due (any organization), after `after`. */
-export async function nextOverdueChunk(db: Db, today: string, after: string, size: number): Promise<IdRange | null> {
+export async function nextOverdueChunk(
+  db: Db,
+  today: string,
+  after: string,
+  size: number,
+  orgId?: string,
+): Promise<IdRange | null> {
+  const onlyOrg = orgId ? sql`AND ${invoices.orgId} = ${orgId}` : sql``;
   const result = await db.execute(sql`/* unscoped: the daily job looks at every organization's invoices */
     SELECT MIN(id) AS first, MAX(id) AS last, COUNT(*) AS n FROM (
       SELECT ${invoices.id} AS id FROM ${invoices}
-      WHERE ${invoices.status} = 'invoiced' AND ${invoices.dueDate} < ${today} AND ${invoices.id} > ${after}
+      WHERE ${invoices.status} = 'invoiced' AND ${invoices.dueDate} < ${today} AND ${invoices.id} > ${after} ${onlyOrg}
       ORDER BY ${invoices.id} LIMIT ${size}) chunk`);
   const [row] = rows<{ first: string | null; last: string | null; n: string | number }>(result);
   if (!row?.first || !row.last) return null;
@@ -118,9 +136,14 @@ export async function nextOverdueChunk(db: Db, today: string, after: string, siz
  * Turns one chunk of open invoices past due overdue, with their installments, raising
  * `invoice.overdue` for each (the reminder). Returns how many invoices turned overdue.
  */
-export async function markOverdueChunk(tx: Transaction, today: string, range: IdRange): Promise<number> {
+export async function markOverdueChunk(
+  tx: Transaction,
+  today: string,
+  range: IdRange,
+  orgId?: string,
+): Promise<number> {
   const pastDue = sql`${invoices.status} = 'invoiced' AND ${invoices.dueDate} < ${today}
-    AND ${invoices.id} BETWEEN ${range.first} AND ${range.last}`;
+    AND ${invoices.id} BETWEEN ${range.first} AND ${range.last} ${orgId ? sql`AND ${invoices.orgId} = ${orgId}` : sql``}`;
   await tx.execute(sql`/* unscoped: the daily job moves every organization's invoices; each row keeps its org */
     SELECT ${invoices.id} FROM ${invoices} WHERE ${pastDue} FOR UPDATE`);
   await tx.execute(sql`/* unscoped: as above */
@@ -140,5 +163,6 @@ export async function markOverdueChunk(tx: Transaction, today: string, range: Id
     WHERE ${pastDue} AND ${installments.status} = 'invoiced'`);
   const updated = await tx.execute(sql`/* unscoped: as above */
     UPDATE ${invoices} SET ${invoices.status} = 'overdue' WHERE ${pastDue}`);
+  noteOutboxWrite();
   return Number(updated.rowsAffected);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { insureds, member, submissions } from "../../db/schema/index.ts";
+import { insureds, member, submissions, userAffiliations } from "../../db/schema/index.ts";
 
 // What the event audience reads to decide who hears about an event.
 
@@ -21,4 +21,13 @@ export async function findSubmissionNoticeFacts(db: Database, orgId: string, sub
 /** Every member of the organization with their stored role list. */
 export function listMemberRoles(db: Database, orgId: string) {
   return db.select({ userId: member.userId, role: member.role }).from(member).where(eq(member.organizationId, orgId));
+}
+
+/** The policyholder users affiliated with an insured: who hears about its invoices. */
+export async function listInsuredUserIds(db: Database, orgId: string, insuredId: string) {
+  const rows = await db
+    .select({ userId: userAffiliations.userId })
+    .from(userAffiliations)
+    .where(and(eq(userAffiliations.orgId, orgId), eq(userAffiliations.insuredId, insuredId)));
+  return rows.map((r) => r.userId);
 }

@@ -1,10 +1,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import type { TenantContext } from "../auth/session.server.ts";
-import { visiblePolicies } from "./scope.server.ts";
 import {
-  agencies,
   installments,
   ledgerEntries,
   ledgerPostings,
@@ -166,17 +163,6 @@ export function listOpenPolicyCredits(db: Db, orgId: string, policyId: string) {
     .from(policyCredits)
     .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.policyId, policyId), eq(policyCredits.status, "open")))
     .orderBy(policyCredits.createdAt, policyCredits.id);
-}
-
-/** A policy the user may see, with the producing agency's commission rate. */
-export async function findPolicyForMoney(tx: Db, tenant: TenantContext, policyId: string) {
-  const [row] = await tx
-    .select({ policy: policies, commissionRate: agencies.commissionRate })
-    .from(policies)
-    .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
-    .where(and(eq(policies.orgId, tenant.orgId), visiblePolicies(tenant), eq(policies.id, policyId)))
-    .limit(1);
-  return row ?? null;
 }
 
 /** Overpayment credits of the org by the invoice whose payment left them. */

@@ -149,6 +149,7 @@ export async function recordInvoicePayment(
         invoiceNumber: invoice.invoiceNumber,
         policyId: policy.id,
         policyNumber: policy.policyNumber,
+        insuredId: policy.insuredId,
         amountCents: request.amountCents,
         overpaymentCents,
         invoicePaid,

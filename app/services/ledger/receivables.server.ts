@@ -9,6 +9,7 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import {
   findInstallmentOfInvoice,
   findInvoiceForPayment,
+  findPolicyForMoney,
   lockInvoiceForPayment,
   markInvoicePaid,
   reopenInvoice,
@@ -17,7 +18,6 @@ import { insertPayment, invoicePaidCents } from "../../models/payments.server.ts
 import {
   drawPolicyCredit,
   findPaymentForReturn,
-  findPolicyForMoney,
   insertPaymentReturn,
   lockPolicyCredit,
   lockPolicyForMoney,
@@ -130,6 +130,7 @@ export async function returnPayment(
         invoiceNumber: invoice.invoiceNumber,
         policyId: policy.id,
         policyNumber: policy.policyNumber,
+        insuredId: policy.insuredId,
         amountCents: payment.amountCents,
         reason,
       });
