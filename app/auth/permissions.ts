@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   "read:deal-room",
   "manage:deal-room",
   "manage:webhook",
+  "pay:statement",
+  "read:commission-statement",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -109,10 +111,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:policy",
     "manage:api-key",
     "read:deal-room",
+    "read:commission-statement",
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],
-  finance_analyst: ["access:finance", "read:invoice", "record:payment", "read:policy", "read:ledger", "settle:carrier"],
+  finance_analyst: [
+    "access:finance",
+    "read:invoice",
+    "record:payment",
+    "read:policy",
+    "read:ledger",
+    "settle:carrier",
+    "pay:statement",
+    "read:commission-statement",
+  ],
   compliance_officer: ["access:compliance", "read:da-agreement", "read:audit-log", "read:policy"],
   carrier_user: ["access:carrier", "read:policy", "read:da-agreement"],
   // A policyholder pays only invoices of policies they can see (the relationship rules).

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
   agencies,
+  carriers,
   carrierStatements,
   commissionStatements,
   insureds,
@@ -11,6 +12,7 @@ import {
   paymentReturns,
   policies,
   policyTransactions,
+  programs,
   taxRemittances,
 } from "../../db/schema/index.ts";
 
@@ -76,7 +78,11 @@ export async function upsertCarrierStatements(
   return Number(result.rowsAffected);
 }
 
-export function listCommissionStatements(db: Db, orgId: string, agencyId?: string | null) {
+export function listCommissionStatements(
+  db: Db,
+  orgId: string,
+  { agencyId, period }: { agencyId?: string | null; period?: string } = {},
+) {
   return db
     .select({ statement: commissionStatements, agencyName: agencies.name })
     .from(commissionStatements)
@@ -85,7 +91,11 @@ export function listCommissionStatements(db: Db, orgId: string, agencyId?: strin
       and(eq(agencies.orgId, commissionStatements.orgId), eq(agencies.id, commissionStatements.agencyId)),
     )
     .where(
-      and(eq(commissionStatements.orgId, orgId), agencyId ? eq(commissionStatements.agencyId, agencyId) : undefined),
+      and(
+        eq(commissionStatements.orgId, orgId),
+        agencyId ? eq(commissionStatements.agencyId, agencyId) : undefined,
+        period ? eq(commissionStatements.period, period) : undefined,
+      ),
     )
     .orderBy(desc(commissionStatements.period), asc(agencies.name));
 }
@@ -114,6 +124,7 @@ export function listCommissionStatementLines(
   db: Db,
   orgId: string,
   statement: { agencyId: string; first: string; last: string },
+  page: { offset: number; limit: number } = { offset: 0, limit: 10_000 },
 ) {
   return db
     .select({
@@ -140,7 +151,9 @@ export function listCommissionStatementLines(
         sql`${policyTransactions.bookedOn} BETWEEN ${statement.first} AND ${statement.last}`,
       ),
     )
-    .orderBy(asc(policyTransactions.bookedOn), asc(policies.policyNumber), asc(policyTransactions.sequence));
+    .orderBy(asc(policyTransactions.bookedOn), asc(policies.policyNumber), asc(policyTransactions.sequence))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 /** Approves a draft statement; false when it is not a draft (already approved, or paid). */
@@ -173,12 +186,13 @@ export async function markCommissionStatementPaid(db: Db, orgId: string, stateme
   return Number(result.rowsAffected) === 1;
 }
 
-export function listCarrierStatements(db: Db, orgId: string) {
+export function listCarrierStatements(db: Db, orgId: string, period: string) {
   return db
-    .select()
+    .select({ statement: carrierStatements, carrierName: carriers.name })
     .from(carrierStatements)
-    .where(eq(carrierStatements.orgId, orgId))
-    .orderBy(desc(carrierStatements.period), asc(carrierStatements.carrierId));
+    .leftJoin(carriers, and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)))
+    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.period, period)))
+    .orderBy(asc(carriers.name));
 }
 
 export async function findCarrierStatement(db: Db, orgId: string, statementId: string) {
@@ -258,14 +272,15 @@ export async function sumReceivablesByAge(db: Db, orgId: string, today: string) 
     .select({
       bucket,
       agencyName: agencies.name,
-      programId: policies.programId,
+      programName: programs.name,
       invoiceCount: sql<string>`count(*)`.mapWith(Number),
       balanceCents: sql<string>`sum(${invoices.amountCents} - ${paid})`.mapWith(Number),
     })
     .from(invoices)
     .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
     .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
+    .innerJoin(programs, and(eq(programs.orgId, policies.orgId), eq(programs.id, policies.programId)))
     .where(and(eq(invoices.orgId, orgId), sql`${invoices.status} IN ('invoiced', 'overdue')`))
-    .groupBy(bucket, agencies.name, policies.programId)
-    .orderBy(asc(agencies.name), asc(policies.programId));
+    .groupBy(bucket, agencies.name, programs.name)
+    .orderBy(asc(agencies.name), asc(programs.name));
 }

@@ -14,6 +14,7 @@ import {
   findCarrierStatement,
   findCommissionStatement,
   insertTaxRemittance,
+  listCommissionStatementLines,
   listTaxRemittances,
   markCarrierStatementSettled,
   markCommissionStatementPaid,
@@ -272,5 +273,35 @@ export async function remitPremiumTax(
       });
       if (!first) throw new Refused(`Premium tax for ${request.state} ${request.period} was remitted already.`);
     },
+  );
+}
+
+/**
+ * A commission statement and its transactions, as finance sees it or (with the caller's agency)
+ * as the agency's admins see their own; null when it is not the caller's to see.
+ */
+export async function getCommissionStatement(db: Database, tenant: TenantContext, statementId: string) {
+  const found = await findCommissionStatement(db, tenant.orgId, statementId, tenant.agencyId);
+  if (!found) return null;
+  const lines = await listCommissionStatementLines(db, tenant.orgId, {
+    agencyId: found.statement.agencyId,
+    ...periodBounds(found.statement.period),
+  });
+  return { ...found, lines };
+}
+
+/** One batch of a statement's lines, for its CSV and XLSX export. */
+export function commissionStatementLines(
+  db: Database,
+  tenant: TenantContext,
+  statement: { agencyId: string; period: string },
+  offset: number,
+  limit: number,
+) {
+  return listCommissionStatementLines(
+    db,
+    tenant.orgId,
+    { agencyId: statement.agencyId, ...periodBounds(statement.period) },
+    { offset, limit },
   );
 }

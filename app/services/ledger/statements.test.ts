@@ -16,7 +16,7 @@ import {
   runMonthEnd,
   settleCarrierStatement,
 } from "./statements.server.ts";
-import { agingBucket, carrierFigures, periodBounds, previousPeriod } from "./statements.ts";
+import { agingBucket, agingTable, carrierFigures, periodBounds, previousPeriod } from "./statements.ts";
 
 describe("periods, aging and the carrier's net", () => {
   test("a period is a calendar month", () => {
@@ -224,5 +224,38 @@ describe("the month-end run and paying out", () => {
       { state: "TX", taxesCents: 60_459, remittedCents: 60_459, owedCents: 0 },
     ]);
     expect((await reconcile(db, ledger.current.client, book.orgId)).breaks).toEqual([]);
+  });
+});
+
+describe("the aging table", () => {
+  test("puts each agency and program's balances in their buckets, with totals", () => {
+    const { lines, totals } = agingTable([
+      { bucket: "current", agencyName: "Harbor", programName: "GL", balanceCents: 330_964 },
+      { bucket: "31-60", agencyName: "Harbor", programName: "GL", balanceCents: 330_967 },
+      { bucket: "90+", agencyName: "Blue Mesa", programName: "WC", balanceCents: 100 },
+    ]);
+    expect(lines).toEqual([
+      {
+        agencyName: "Harbor",
+        programName: "GL",
+        current: 330_964,
+        "1-30": 0,
+        "31-60": 330_967,
+        "61-90": 0,
+        "90+": 0,
+        total: 661_931,
+      },
+      {
+        agencyName: "Blue Mesa",
+        programName: "WC",
+        current: 0,
+        "1-30": 0,
+        "31-60": 0,
+        "61-90": 0,
+        "90+": 100,
+        total: 100,
+      },
+    ]);
+    expect(totals).toEqual({ current: 330_964, "1-30": 0, "31-60": 330_967, "61-90": 0, "90+": 100, total: 662_031 });
   });
 });

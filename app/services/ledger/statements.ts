@@ -67,3 +67,24 @@ export function agingBucket(dueDate: string, today: string): AgingBucket {
   if (late <= 90) return "61-90";
   return "90+";
 }
+
+export type AgingRow = { bucket: string; agencyName: string; programName: string; balanceCents: number };
+export type AgingLine = { agencyName: string; programName: string } & Record<AgingBucket | "total", number>;
+
+/** Receivables by agency and program, one column per aging bucket, and the totals per bucket. */
+export function agingTable(rows: AgingRow[]): { lines: AgingLine[]; totals: Record<AgingBucket | "total", number> } {
+  const empty = () => ({ current: 0, "1-30": 0, "31-60": 0, "61-90": 0, "90+": 0, total: 0 });
+  const byKey = new Map<string, AgingLine>();
+  const totals = empty();
+  for (const row of rows) {
+    const bucket = (AGING_BUCKETS as readonly string[]).includes(row.bucket) ? (row.bucket as AgingBucket) : "90+";
+    const key = `${row.agencyName}\u0000${row.programName}`;
+    const line = byKey.get(key) ?? { agencyName: row.agencyName, programName: row.programName, ...empty() };
+    line[bucket] += row.balanceCents;
+    line.total += row.balanceCents;
+    totals[bucket] += row.balanceCents;
+    totals.total += row.balanceCents;
+    byKey.set(key, line);
+  }
+  return { lines: [...byKey.values()], totals };
+}
