@@ -15,9 +15,11 @@ export async function listInvoicePayments(db: Database, tenant: TenantContext, i
       createdAt: payments.createdAt,
       postingStatus: ledgerPostings.status,
       postingError: ledgerPostings.lastError,
+      returnedReason: paymentReturns.reason,
     })
     .from(payments)
     .leftJoin(ledgerPostings, and(eq(ledgerPostings.orgId, payments.orgId), eq(ledgerPostings.id, payments.id)))
+    .leftJoin(paymentReturns, and(eq(paymentReturns.orgId, payments.orgId), eq(paymentReturns.paymentId, payments.id)))
     .where(and(eq(payments.orgId, tenant.orgId), eq(payments.invoiceId, invoiceId)))
     .orderBy(asc(payments.createdAt), asc(payments.id));
 }

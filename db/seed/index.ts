@@ -6,6 +6,8 @@ import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
 import { postSeededLedger, seedLedgerBooks } from "./ledger.ts";
+import { upsertCarrierStatements, upsertCommissionStatements } from "../../app/models/statements.server.ts";
+import { periodBounds } from "../../app/services/ledger/statements.ts";
 import { seededQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
@@ -134,6 +136,16 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   const orgIds = [demo.ORG_A.id, demo.ORG_B.id];
   await seedLedgerBooks(db, orgIds, { [demo.ORG_A.id]: "usr_a_finance", [demo.ORG_B.id]: "usr_b_finance" });
   if (seedOptions.ledger) await postSeededLedger(db, orgIds, seedOptions.ledger);
+  // Commission and carrier statements of every month the demo booked business in (ADR 018), as
+  // the month-end run leaves them: drafts for finance to approve and pay.
+  const periods = new Set(demo.world.policyTransactions.map((t) => t.bookedOn.slice(0, 7)));
+  for (const name of periods) {
+    const bounds = { name, ...periodBounds(name) };
+    for (const orgId of orgIds) {
+      await upsertCommissionStatements(db, bounds, orgId);
+      await upsertCarrierStatements(db, bounds, orgId);
+    }
+  }
 }
 
 /**
