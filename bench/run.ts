@@ -4,11 +4,12 @@ import { benchRating } from "../app/services/rating/rating.bench.ts";
 import { runBench as benchLedger } from "../ledger/bench.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
+import { benchMonthEnd } from "./month-end.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind picks parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,monthend picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -16,7 +17,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind").split(",").map((p) => p.trim()),
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,monthend").split(",").map((p) => p.trim()),
 );
 const saved: Record<string, unknown> = {};
 
@@ -80,6 +81,16 @@ if (parts.has("quotebind")) {
     saved.quoteBind = qb;
     rows.push(...quoteBindRows(qb));
   }
+}
+
+if (parts.has("monthend")) {
+  const monthEnd = await benchMonthEnd(Number(process.env.BENCH_MONTH_END_POLICIES ?? 100_000));
+  saved.monthEnd = monthEnd;
+  rows.push({
+    benchmark: `month-end run, ${monthEnd.policies.toLocaleString("en-US")} quarterly policies (invoices, overdue, statements)`,
+    figure: `${monthEnd.seconds} s: ${monthEnd.invoiced.toLocaleString("en-US")} invoiced, ${monthEnd.overdue.toLocaleString("en-US")} overdue, ${monthEnd.commissionStatements} commission + ${monthEnd.carrierStatements} carrier statements; peak RSS ${monthEnd.peakRssMb} MB, heap +${monthEnd.heapGrowthMb} MB`,
+    target: "< 60 s, memory bounded",
+  });
 }
 
 function quoteBindRows(qb: QuoteBindResult): Row[] {

@@ -1,6 +1,6 @@
 import { env as workerEnv } from "cloudflare:workers";
 import { runDailyBilling } from "../app/services/billing/billing-run.server.ts";
-import { runMonthEnd } from "../app/services/ledger/statements.server.ts";
+import { runMonthEnd } from "../app/services/billing/month-end.server.ts";
 import { getServerByName, routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { servicesFor, setRequestContext } from "../app/context.server.ts";

@@ -23,37 +23,12 @@ import {
   upsertCommissionStatements,
 } from "../../models/statements.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { runDailyBilling, type BillingRunReport } from "../billing/billing-run.server.ts";
 import { provisionBook } from "./book.server.ts";
 import { ACCOUNT, accountType, TRANSFER_CODES, type AccountCode } from "./chart.ts";
 import { formatCents } from "../../utils/format.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { submitPosting, writePosting, type NewPosting, type SubmitOutcome } from "./postings.server.ts";
-import { PeriodError, periodBounds, periodOf, previousPeriod } from "./statements.ts";
-
-export type MonthEndReport = BillingRunReport & {
-  period: string;
-  commissionStatements: number;
-  carrierStatements: number;
-};
-
-/**
- * The month-end run on `today`: the day's billing, then the statements of the month just ended
- * (commission per agency, settlement per carrier). Rerunning refreshes drafts and leaves approved,
- * paid and settled statements as they are.
- */
-export async function runMonthEnd(
-  db: Database,
-  today: string,
-  options: { orgId?: string } = {},
-): Promise<MonthEndReport> {
-  const period = previousPeriod(periodOf(today));
-  const billing = await runDailyBilling(db, today, options);
-  const bounds = { name: period, ...periodBounds(period) };
-  const commissionStatements = await upsertCommissionStatements(db, bounds, options.orgId);
-  const carrierStatements = await upsertCarrierStatements(db, bounds, options.orgId);
-  return { ...billing, period, commissionStatements, carrierStatements };
-}
+import { PeriodError, periodBounds } from "./statements.ts";
 
 /** Builds (or refreshes) one org's statements for a period, from the finance page. */
 export async function buildStatements(db: Database, tenant: TenantContext, period: string) {

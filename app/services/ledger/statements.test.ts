@@ -13,9 +13,9 @@ import {
   payCommissionStatement,
   premiumTaxLiability,
   remitPremiumTax,
-  runMonthEnd,
   settleCarrierStatement,
 } from "./statements.server.ts";
+import { runMonthEnd } from "../billing/month-end.server.ts";
 import { agingBucket, agingTable, carrierFigures, periodBounds, previousPeriod } from "./statements.ts";
 
 describe("periods, aging and the carrier's net", () => {
