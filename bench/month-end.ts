@@ -26,7 +26,17 @@ export async function benchMonthEnd(policies = 100_000): Promise<MonthEndBench> 
   const database = await startTestDatabase();
   try {
     await migrateDatabase(database.databaseUrl);
-    const db = createDatabase(database.databaseUrl);
+    // BENCH_TRACE=1 prints each statement of the run with its time, to see where it goes.
+    const trace = process.env.BENCH_TRACE === "1";
+    let tracing = false;
+    const db = createDatabase(database.databaseUrl, {
+      onStatement: (query) => {
+        if (!trace || !tracing) return undefined;
+        const started = performance.now();
+        return () =>
+          console.log(`${(performance.now() - started).toFixed(0).padStart(6)} ms  ${query.replace(/\s+/g, " ").slice(0, 110)}`);
+      },
+    });
     const org = "org_bench";
     const n = `seq_1_to_${policies}`;
     const eff = sql.raw(`DATE_ADD('2026-09-01', INTERVAL (seq % 91) DAY)`);
@@ -73,7 +83,9 @@ export async function benchMonthEnd(policies = 100_000): Promise<MonthEndBench> 
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 50);
     const started = performance.now();
+    tracing = true;
     const report = await runMonthEnd(db, "2026-12-01");
+    tracing = false;
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     return {

@@ -144,8 +144,9 @@ export async function markOverdueChunk(
 ): Promise<number> {
   const pastDue = sql`${invoices.status} = 'invoiced' AND ${invoices.dueDate} < ${today}
     AND ${invoices.id} BETWEEN ${range.first} AND ${range.last} ${orgId ? sql`AND ${invoices.orgId} = ${orgId}` : sql``}`;
-  await tx.execute(sql`/* unscoped: the daily job moves every organization's invoices; each row keeps its org */
-    SELECT ${invoices.id} FROM ${invoices} WHERE ${pastDue} FOR UPDATE`);
+  const locked =
+    await tx.execute(sql`/* unscoped: the daily job moves every organization's invoices; each row keeps its org */
+    SELECT ${invoices.orgId} AS org_id, ${invoices.id} AS id FROM ${invoices} WHERE ${pastDue} FOR UPDATE`);
   await tx.execute(sql`/* unscoped: as above */
     INSERT INTO ${outboxEvents} (id, org_id, type, payload, created_at)
     SELECT CONCAT('evt_', SUBSTRING(${invoices.id}, LOCATE('_', ${invoices.id}) + 1), '_o'), ${invoices.orgId}, 'invoice.overdue',
@@ -156,11 +157,18 @@ export async function markOverdueChunk(
     FROM ${invoices}
     INNER JOIN ${policies} ON ${policies.orgId} = ${invoices.orgId} AND ${policies.id} = ${invoices.policyId}
     WHERE ${pastDue}`);
-  await tx.execute(sql`/* unscoped: as above */
-    UPDATE ${installments} INNER JOIN ${invoices}
-      ON ${invoices.orgId} = ${installments.orgId} AND ${invoices.id} = ${installments.invoiceId}
-    SET ${installments.status} = 'overdue'
-    WHERE ${pastDue} AND ${installments.status} = 'invoiced'`);
+  // The installments by the chunk's own ids (at most one chunk in memory), per org on the
+  // (org, invoice) index: a join, or a status condition, lets MariaDB scan every open installment
+  // of the org per invoice. An open invoice's installment is open too: they are paid together.
+  const byOrg = Map.groupBy(rows<{ org_id: string; id: string }>(locked), (r) => r.org_id);
+  for (const [org, ids] of byOrg) {
+    await tx.execute(sql`
+      UPDATE ${installments} SET ${installments.status} = 'overdue'
+      WHERE ${installments.orgId} = ${org} AND ${installments.invoiceId} IN (${sql.join(
+        ids.map((r) => sql`${r.id}`),
+        sql`, `,
+      )})`);
+  }
   const updated = await tx.execute(sql`/* unscoped: as above */
     UPDATE ${invoices} SET ${invoices.status} = 'overdue' WHERE ${pastDue}`);
   noteOutboxWrite();

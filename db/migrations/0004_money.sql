@@ -57,4 +57,5 @@ CREATE TABLE `tax_remittances` (
 	CONSTRAINT `tax_remittances_org_state_period_uq` UNIQUE(`org_id`,`state`,`period`)
 );
 --> statement-breakpoint
-CREATE INDEX `commission_statements_org_period_idx` ON `commission_statements` (`org_id`,`period`);
+CREATE INDEX `commission_statements_org_period_idx` ON `commission_statements` (`org_id`,`period`);--> statement-breakpoint
+CREATE INDEX `installments_org_invoice_idx` ON `installments` (`org_id`,`invoice_id`);
