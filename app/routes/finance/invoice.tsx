@@ -59,6 +59,7 @@ export async function action(args: Route.ActionArgs) {
         amountCents: submission.value.amount,
         method: submission.value.method,
         reference: submission.value.reference || null,
+        allowOverpayment: true,
       });
       invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
       return outcome.ok

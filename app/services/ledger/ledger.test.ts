@@ -143,11 +143,23 @@ describe("a premium payment", () => {
     expect(first).toMatchObject({ ok: true, invoicePaid: false, posting: { status: "posted" } });
     const over = await recordInvoicePayment(db, ledger.current.client, book.policyholder, {
       invoiceId: book.installmentInvoiceId,
-      amountCents: 965_551,
+      amountCents: 166_764,
       method: "test_card",
     });
-    // More than the invoice's balance is an overpayment; more than the whole policy owes is refused.
     expect(over).toMatchObject({
+      ok: false,
+      reason: "refused",
+      message: expect.stringContaining("166763 cents still owed"),
+    });
+    // Finance may take more than the invoice (an overpayment, ADR 018), never more than the policy owes.
+    expect(
+      await recordInvoicePayment(db, ledger.current.client, book.finance, {
+        invoiceId: book.installmentInvoiceId,
+        amountCents: 965_551,
+        method: "check",
+        allowOverpayment: true,
+      }),
+    ).toMatchObject({
       ok: false,
       reason: "refused",
       message: expect.stringContaining("965550 cents still owed on policy"),
@@ -192,7 +204,7 @@ describe("a premium payment", () => {
     ["a negative amount", -500, /positive amount in whole cents/],
     ["zero", 0, /positive amount in whole cents/],
     ["a fractional amount", 100.5, /positive amount in whole cents/],
-    ["more than the policy owes", 1_065_051, /more than the 1065050 cents still owed on policy/],
+    ["more than the invoice", 1_065_051, /more than the 1065050 cents still owed on invoice/],
     ["an oversized amount", Number.MAX_SAFE_INTEGER + 2, /positive amount in whole cents/],
   ])("refuses %s and posts nothing", async (_name, amountCents, message) => {
     const book = await createTestBook(db);

@@ -33,6 +33,11 @@ export type PaymentRequest = {
   reference?: string | null;
   /** A payment provider's intent id pays once: refused when a payment already carries it as reference. */
   singleUseReference?: boolean;
+  /**
+   * Finance takes a check or wire for more than the invoice (the rest becomes the policy's
+   * credit); online, the payer pays at most the invoice's balance.
+   */
+  allowOverpayment?: boolean;
 };
 
 export type PaymentOutcome =
@@ -104,6 +109,11 @@ export async function recordInvoicePayment(
         producerCommissionRate: row.commissionRate,
         mgaCommissionRate: book.mgaCommissionRate,
       });
+      if (!request.allowOverpayment && request.amountCents > balance) {
+        throw new PaymentRefused(
+          `The payment of ${request.amountCents} cents is more than the ${balance} cents still owed on invoice ${invoice.invoiceNumber}.`,
+        );
+      }
       const owedOnPolicy = state.totalCents - state.receivedCents;
       if (request.amountCents > owedOnPolicy) {
         throw new PaymentRefused(

@@ -81,6 +81,7 @@ describe("an overpayment", () => {
       invoiceId: policy.firstInvoiceId,
       amountCents: 400_000,
       method: "check",
+      allowOverpayment: true,
     });
     expect(over).toMatchObject({ ok: true, invoicePaid: true, overpaymentCents: 69_033 });
     const [credit] = await db
@@ -129,6 +130,7 @@ describe("an overpayment", () => {
       invoiceId: second.firstInvoiceId,
       amountCents: 700_000,
       method: "check",
+      allowOverpayment: true,
     });
     expect(paid).toMatchObject({ ok: true, overpaymentCents: 700_000 - 660_930 });
     const [credit] = await db
