@@ -54,7 +54,8 @@ async function runBillingOn(today: string) {
 test("the second installment is invoiced by the run, paid in the portal, statemented, approved and paid; a return reopens it", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Three browsers, a bind, two billing runs and payouts: minutes on a loaded two-core machine.
+  test.setTimeout(600_000);
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "producer@summit.demo");
   await producer.getByRole("link", { name: "New submission" }).click();

@@ -19,6 +19,7 @@ import {
   drawPolicyCredit,
   findPaymentForReturn,
   insertPaymentReturn,
+  listOpenPolicyCredits,
   lockPolicyCredit,
   lockPolicyForMoney,
 } from "../../models/policy-money.server.ts";
@@ -220,4 +221,9 @@ export async function refundPolicyCredit(
   );
   if (!outcome.ok) return outcome;
   return { ...outcome, posting: await submitPosting(db, ledger, tenant.orgId, refundId) };
+}
+
+/** A policy's open credits (overpayments, return premium), oldest first; the policy is the caller's to see. */
+export function openCreditsOfPolicy(db: Database, tenant: TenantContext, policyId: string) {
+  return listOpenPolicyCredits(db, tenant.orgId, policyId);
 }
