@@ -92,11 +92,13 @@ test("the second installment is invoiced by the run, paid in the portal, stateme
 
   const finance = await (await browser.newContext()).newPage();
   await signIn(finance, "finance@summit.demo");
+  await expect(finance).toHaveURL(/\/finance$/);
   const payableBefore = await producerPayable(finance);
 
   // The policyholder pays it in the portal with the test card.
   const holder = await (await browser.newContext()).newPage();
   await signIn(holder, "policyholder@summit.demo");
+  await expect(holder).toHaveURL(/\/portal$/);
   const row = holder
     .getByRole("table", { name: "My invoices" })
     .getByRole("row", { name: new RegExp(second!.invoice_number) });
@@ -134,6 +136,7 @@ test("the second installment is invoiced by the run, paid in the portal, stateme
   // The agency's admins see their agency's statements in the producer area.
   const agencyAdmin = await (await browser.newContext()).newPage();
   await signIn(agencyAdmin, "agency.admin@summit.demo");
+  await expect(agencyAdmin).toHaveURL(/\/producer$/);
   await agencyAdmin.goto("/producer/statements");
   await expect(
     agencyAdmin.getByRole("table", { name: "Commission statements" }).locator("tbody tr").first(),
