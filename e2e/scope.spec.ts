@@ -54,6 +54,9 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   dealRoomId: { fromA: [], fromB: [] },
   draftId: { fromA: [], fromB: [] },
   endpointId: { fromA: [], fromB: [] },
+  // Commission statement ids are derived from a hash of org, agency and month (ADR 018): a
+  // nonexistent id only; the statement pages scope by org and, for agency admins, by agency.
+  statementId: { fromA: [], fromB: [] },
 };
 /** Parameters that are not tenant-scoped ids, with the reason. */
 const notScoped: Record<string, string> = {
