@@ -1,18 +1,29 @@
 import { Client } from "@planetscale/database";
 import { signIn } from "./stack.ts";
 
-// splitPremiumPayment as the app runs it: a finance user records a payment on an invoice through
+// A premium payment as the app runs it: a finance user records a payment on an invoice through
 // the Worker, which writes the payment, its posting and the invoice status in one transaction and
-// submits the split's linked chain to the ledger proxy (embedded backend) before answering.
+// submits the allocation's linked chain to the ledger proxy (embedded backend) before answering.
 
 export type PaymentLatency = { samples: number[]; posted: number };
 
 async function seedInvoices(databaseUrl: string, prefix: string, count: number): Promise<string[]> {
   const client = new Client({ url: databaseUrl, fetch: (input, init) => fetch(input, { ...init, cache: undefined }) });
   const ids = Array.from({ length: count }, (_, n) => `inv_${prefix}_${n}`);
+  // One policy per invoice, owing exactly it: a payment is allocated against its policy's total
+  // (ADR 018), and payments of different policies do not queue behind one policy's lock.
+  const policyRows = ids.map(
+    (_, n) =>
+      `('pol_${prefix}_${n}','org_summit','${prefix.toUpperCase()}-P-${n}','ins_lonestar','agy_harbor','prg_summit_gl','car_granite','GL','TX','active','2026-12-01','2027-12-01',${12_345 + n},0,0,NOW(3),NOW(3))`,
+  );
+  await client
+    .connection()
+    .execute(
+      `INSERT INTO policies (id, org_id, policy_number, insured_id, agency_id, program_id, carrier_id, line_of_business, state, status, effective_date, expiration_date, gross_premium_cents, fees_cents, taxes_cents, created_at, updated_at) VALUES ${policyRows.join(",")}`,
+    );
   const rows = ids.map(
     (id, n) =>
-      `('${id}','org_summit','${prefix.toUpperCase()}-${String(n).padStart(5, "0")}','pol_a_1','2026-12-01',${12_345 + n},'invoiced',NOW(3))`,
+      `('${id}','org_summit','${prefix.toUpperCase()}-${String(n).padStart(5, "0")}','pol_${prefix}_${n}','2026-12-01',${12_345 + n},'invoiced',NOW(3))`,
   );
   await client
     .connection()

@@ -5,14 +5,15 @@ import { runBench as benchLedger } from "../ledger/bench.ts";
 import { benchBordereau } from "./bordereau.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
+import { benchMonthEnd } from "./month-end.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
 import { benchPolicyLifecycle } from "./policy-lifecycle.ts";
 import { benchRateImpact } from "./rate-impact.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau picks
-// parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau,monthend
+// picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -20,7 +21,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau")
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau,monthend")
     .split(",")
     .map((p) => p.trim()),
 );
@@ -117,6 +118,16 @@ if (parts.has("bordereau")) {
     benchmark: `premium bordereau of ${b.transactions.toLocaleString("en-US")} transactions: generate + validate, then CSV export`,
     figure: `${((b.generateMs + b.exportMs) / 1000).toFixed(1)} s (generate ${b.generateMs} ms, export ${b.exportMs} ms: ${b.exportLines.toLocaleString("en-US")} lines, ${(b.exportBytes / 1e6).toFixed(1)} MB), workerd peak RSS ${b.peakWorkerdRssMb} MB`,
     target: "< 30 s, < 512 MB",
+  });
+}
+
+if (parts.has("monthend")) {
+  const monthEnd = await benchMonthEnd(Number(process.env.BENCH_MONTH_END_POLICIES ?? 100_000));
+  saved.monthEnd = monthEnd;
+  rows.push({
+    benchmark: `month-end run, ${monthEnd.policies.toLocaleString("en-US")} quarterly policies (invoices, overdue, statements)`,
+    figure: `${monthEnd.seconds} s: ${monthEnd.invoiced.toLocaleString("en-US")} invoiced, ${monthEnd.overdue.toLocaleString("en-US")} overdue, ${monthEnd.commissionStatements} commission + ${monthEnd.carrierStatements} carrier statements; peak RSS ${monthEnd.peakRssMb} MB, heap +${monthEnd.heapGrowthMb} MB`,
+    target: "< 60 s, memory bounded",
   });
 }
 

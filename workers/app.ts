@@ -1,4 +1,6 @@
 import { env as workerEnv } from "cloudflare:workers";
+import { runDailyBilling } from "../app/services/billing/billing-run.server.ts";
+import { runMonthEnd } from "../app/services/billing/month-end.server.ts";
 import { getServerByName, routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { servicesFor, setRequestContext } from "../app/context.server.ts";
@@ -95,6 +97,12 @@ export default {
       (async () => {
         // Due dates are days: looking once an hour is plenty.
         if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
+        // Installments invoiced ahead of their due date, unpaid invoices overdue (ADR 018): once a
+        // day; on the 1st the month-end run does the same and also builds last month's statements.
+        if (now.getUTCHours() === 5 && now.getUTCMinutes() === 0) {
+          const today = now.toISOString().slice(0, 10);
+          await (today.endsWith("-01") ? runMonthEnd(db, today) : runDailyBilling(db, today));
+        }
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
         const today = now.toISOString().slice(0, 10);

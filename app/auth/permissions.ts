@@ -72,6 +72,8 @@ export const PERMISSIONS = [
   "manage:bordereau",
   "review:bordereau",
   "manage:licence",
+  "pay:statement",
+  "read:commission-statement",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -123,10 +125,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:deal-room",
     "request:policy-change",
     "manage:agency-member",
+    "read:commission-statement",
   ],
   claims_adjuster: ["access:claims", "read:claim", "manage:claim"],
   claims_supervisor: ["access:claims", "read:claim", "manage:claim", "approve:reserve"],
-  finance_analyst: ["access:finance", "read:invoice", "record:payment", "read:policy", "read:ledger", "settle:carrier"],
+  finance_analyst: [
+    "access:finance",
+    "read:invoice",
+    "record:payment",
+    "read:policy",
+    "read:ledger",
+    "settle:carrier",
+    "pay:statement",
+    "read:commission-statement",
+  ],
   compliance_officer: [
     "access:compliance",
     "read:da-agreement",

@@ -6,6 +6,8 @@ const PAGES = [
   { to: "/finance/ledger", label: "Ledger", end: false },
   { to: "/finance/journal", label: "Journal", end: false },
   { to: "/finance/reconciliation", label: "Reconciliation", end: false },
+  { to: "/finance/statements", label: "Statements", end: false },
+  { to: "/finance/aging", label: "Aging", end: false },
 ];
 
 /** The finance area's own pages. */

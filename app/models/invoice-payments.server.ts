@@ -86,3 +86,31 @@ export function listInvoiceTotals(db: Db, orgId: string) {
     .from(invoices)
     .where(eq(invoices.orgId, orgId));
 }
+
+/**
+ * Reopens a paid invoice whose payment the bank returned: open again, or overdue when its due
+ * date has passed; the installment it bills follows.
+ */
+export async function reopenInvoice(tx: Db, orgId: string, invoiceId: string, today: string) {
+  const reopened = (dueDate: typeof invoices.dueDate | typeof installments.dueDate) =>
+    sql<string>`CASE WHEN ${dueDate} < ${today} THEN 'overdue' ELSE 'invoiced' END`;
+  await tx
+    .update(invoices)
+    .set({ status: reopened(invoices.dueDate) })
+    .where(and(eq(invoices.orgId, orgId), eq(invoices.id, invoiceId), eq(invoices.status, "paid")));
+  await tx
+    .update(installments)
+    .set({ status: reopened(installments.dueDate) })
+    .where(and(eq(installments.orgId, orgId), eq(installments.invoiceId, invoiceId), eq(installments.status, "paid")));
+}
+
+/** A policy the user may see, with the producing agency's commission rate. */
+export async function findPolicyForMoney(tx: Db, tenant: TenantContext, policyId: string) {
+  const [row] = await tx
+    .select({ policy: policies, commissionRate: agencies.commissionRate })
+    .from(policies)
+    .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
+    .where(and(eq(policies.orgId, tenant.orgId), visiblePolicies(tenant), eq(policies.id, policyId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -127,9 +127,16 @@ export function listPostings(db: Db, orgId: string) {
 }
 
 /** What the legs of each posting add up to. */
+/**
+ * Each posting's legs summed as money out of the premium trust account (account type 2): a leg
+ * back into it counts negative, so a receipt with a cent running back still sums to the receipt.
+ */
 export async function sumEntriesByPosting(db: Db, orgId: string) {
   const rows = await db
-    .select({ postingId: ledgerEntries.postingId, cents: sql<string>`sum(${ledgerEntries.amountCents})` })
+    .select({
+      postingId: ledgerEntries.postingId,
+      cents: sql<string>`sum(CASE WHEN ${ledgerEntries.creditAccount} = 2 THEN -${ledgerEntries.amountCents} ELSE ${ledgerEntries.amountCents} END)`,
+    })
     .from(ledgerEntries)
     .where(eq(ledgerEntries.orgId, orgId))
     .groupBy(ledgerEntries.postingId);

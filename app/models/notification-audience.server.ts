@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { insureds, member, policies, submissions } from "../../db/schema/index.ts";
+import { insureds, member, policies, submissions, userAffiliations } from "../../db/schema/index.ts";
 
 // What the event audience reads to decide who hears about an event.
 
@@ -36,4 +36,13 @@ export async function findPolicyNoticeFacts(db: Database, orgId: string, policyI
     .leftJoin(submissions, and(eq(submissions.orgId, policies.orgId), eq(submissions.id, policies.submissionId)))
     .where(and(eq(policies.orgId, orgId), eq(policies.id, policyId)));
   return row ?? null;
+}
+
+/** The policyholder users affiliated with an insured: who hears about its invoices. */
+export async function listInsuredUserIds(db: Database, orgId: string, insuredId: string) {
+  const rows = await db
+    .select({ userId: userAffiliations.userId })
+    .from(userAffiliations)
+    .where(and(eq(userAffiliations.orgId, orgId), eq(userAffiliations.insuredId, insuredId)));
+  return rows.map((r) => r.userId);
 }

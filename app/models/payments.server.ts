@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { ledgerPostings, payments, type PaymentMethod } from "../../db/schema/index.ts";
+import { ledgerPostings, paymentReturns, payments, type PaymentMethod } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 /** Payments of an invoice the caller already found visible, with where their posting stands. */
@@ -15,13 +15,19 @@ export async function listInvoicePayments(db: Database, tenant: TenantContext, i
       createdAt: payments.createdAt,
       postingStatus: ledgerPostings.status,
       postingError: ledgerPostings.lastError,
+      returnedReason: paymentReturns.reason,
     })
     .from(payments)
     .leftJoin(ledgerPostings, and(eq(ledgerPostings.orgId, payments.orgId), eq(ledgerPostings.id, payments.id)))
+    .leftJoin(paymentReturns, and(eq(paymentReturns.orgId, payments.orgId), eq(paymentReturns.paymentId, payments.id)))
     .where(and(eq(payments.orgId, tenant.orgId), eq(payments.invoiceId, invoiceId)))
     .orderBy(asc(payments.createdAt), asc(payments.id));
 }
 
+/** A payment the bank returned no longer pays its invoice. */
+const notReturned = sql`NOT EXISTS (SELECT 1 FROM ${paymentReturns} WHERE ${paymentReturns.orgId} = ${payments.orgId} AND ${paymentReturns.paymentId} = ${payments.id})`;
+
+/** What still stands paid on an invoice: its payments less those the bank returned. */
 export async function invoicePaidCents(
   db: Database | Transaction,
   tenant: Pick<TenantContext, "orgId">,
@@ -30,7 +36,7 @@ export async function invoicePaidCents(
   const [row] = await db
     .select({ cents: sql<string | null>`sum(${payments.amountCents})` })
     .from(payments)
-    .where(and(eq(payments.orgId, tenant.orgId), eq(payments.invoiceId, invoiceId)));
+    .where(and(eq(payments.orgId, tenant.orgId), eq(payments.invoiceId, invoiceId), notReturned));
   return Number(row?.cents ?? 0);
 }
 
@@ -66,19 +72,26 @@ export async function paymentReferenceRecorded(
   return row !== undefined;
 }
 
-/** What was paid on each invoice of the org that has payments. */
+/** What stands paid on each invoice of the org that has payments (returned payments left out). */
 export async function sumPaymentsByInvoice(db: Database | Transaction, orgId: string) {
   const rows = await db
     .select({ invoiceId: payments.invoiceId, cents: sql<string>`sum(${payments.amountCents})` })
     .from(payments)
-    .where(eq(payments.orgId, orgId))
+    .where(and(eq(payments.orgId, orgId), notReturned))
     .groupBy(payments.invoiceId);
   return rows.map((r) => ({ invoiceId: r.invoiceId, cents: Number(r.cents) }));
 }
 
 export function listPaymentAmounts(db: Database | Transaction, orgId: string) {
   return db
-    .select({ id: payments.id, invoiceId: payments.invoiceId, amountCents: payments.amountCents })
+    .select({
+      id: payments.id,
+      invoiceId: payments.invoiceId,
+      amountCents: payments.amountCents,
+      method: payments.method,
+      returnId: paymentReturns.id,
+    })
     .from(payments)
+    .leftJoin(paymentReturns, and(eq(paymentReturns.orgId, payments.orgId), eq(paymentReturns.paymentId, payments.id)))
     .where(eq(payments.orgId, orgId));
 }

@@ -41,6 +41,8 @@ export const installments = mysqlTable(
   (t) => [
     uniqueIndex("installments_org_policy_number_uq").on(t.orgId, t.policyId, t.number),
     index("installments_org_due_idx").on(t.orgId, t.status, t.dueDate),
+    // A payment finds the installment its invoice bills, and the billing run moves them together.
+    index("installments_org_invoice_idx").on(t.orgId, t.invoiceId),
   ],
 );
 

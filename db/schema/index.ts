@@ -8,6 +8,7 @@ import * as configuration from "./configuration.ts";
 import * as dealRooms from "./deal-rooms.ts";
 import * as documents from "./documents.ts";
 import * as ledger from "./ledger.ts";
+import * as money from "./money.ts";
 import * as notifications from "./notifications.ts";
 import * as parties from "./parties.ts";
 import * as platform from "./platform.ts";
@@ -27,6 +28,7 @@ export * from "./claims.ts";
 export * from "./configuration.ts";
 export * from "./documents.ts";
 export * from "./ledger.ts";
+export * from "./money.ts";
 export * from "./deal-rooms.ts";
 export * from "./notifications.ts";
 export * from "./parties.ts";
@@ -49,6 +51,7 @@ const modules = [
   dealRooms,
   documents,
   ledger,
+  money,
   notifications,
   parties,
   platform,

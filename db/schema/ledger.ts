@@ -12,7 +12,8 @@ export const ledgerBooks = mysqlTable("ledger_books", {
   provisionedAt: instant("provisioned_at"),
 });
 
-export const PAYMENT_METHODS = ["test_card", "check", "ach", "wire"] as const;
+// `credit`: a credit balance of the policy applied to the invoice; no money moves, so no posting.
+export const PAYMENT_METHODS = ["test_card", "check", "ach", "wire", "credit"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Money received against an invoice. Its ledger posting has the same id. */
@@ -42,6 +43,10 @@ export const POSTING_KINDS = [
   "claim_transaction",
   "premium_return",
   "return_reversal",
+  "payment_returned",
+  "premium_refund",
+  "commission_payout",
+  "tax_remittance",
 ] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 export const POSTING_STATUSES = ["awaiting_posting", "posted", "rejected"] as const;

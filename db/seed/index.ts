@@ -6,6 +6,8 @@ import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { draftRateTables, rateTables, taxTables } from "./rate-tables.ts";
 import { postSeededLedger, seedLedgerBooks } from "./ledger.ts";
+import { upsertCarrierStatements, upsertCommissionStatements } from "../../app/models/statements.server.ts";
+import { periodBounds } from "../../app/services/ledger/statements.ts";
 import { seededQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
@@ -139,6 +141,16 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.orgSettings, demo.orgSettings);
   await insertMissing(db, schema.agencyAppointments, demo.agencyAppointments);
   await insertMissing(db, schema.daAgreementAmendments, demo.daAgreementAmendments);
+  // Commission and carrier statements of every month the demo booked business in (ADR 018), as
+  // the month-end run leaves them: drafts for finance to approve and pay.
+  const periods = new Set(demo.world.policyTransactions.map((t) => t.bookedOn.slice(0, 7)));
+  for (const name of periods) {
+    const bounds = { name, ...periodBounds(name) };
+    for (const orgId of orgIds) {
+      await upsertCommissionStatements(db, bounds, orgId);
+      await upsertCarrierStatements(db, bounds, orgId);
+    }
+  }
 }
 
 /**

@@ -1,14 +1,16 @@
 // The demo orgs' books: the invoices the demo data shows as paid were paid, so their payments
 // and the postings of their splits are seeded too; with a ledger at hand the nine accounts of
 // every org are provisioned and the waiting postings posted.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { agencies, invoices, payments, policies } from "../schema/index.ts";
 import { transactionWithRetry } from "../transaction.ts";
 import { loadBook, provisionBook } from "../../app/services/ledger/book.server.ts";
 import { createLedgerClient } from "../../app/services/ledger/client.server.ts";
 import { postAwaitingPostings, writePosting } from "../../app/services/ledger/postings.server.ts";
-import { premiumPaymentLegs, splitPremiumPayment } from "../../app/services/ledger/premium-split.ts";
+import { loadAllocationState } from "../../app/services/ledger/allocation.server.ts";
+import { TRANSFER_CODES } from "../../app/services/ledger/chart.ts";
+import { allocateReceipt, allocationLegs } from "../../app/services/ledger/premium-allocation.ts";
 
 export async function seedLedgerBooks(db: Database, orgIds: string[], receivedByUserId: Record<string, string>) {
   for (const orgId of orgIds) {
@@ -18,7 +20,9 @@ export async function seedLedgerBooks(db: Database, orgIds: string[], receivedBy
       .from(invoices)
       .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
       .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
-      .where(and(eq(invoices.orgId, orgId), eq(invoices.status, "paid")));
+      .where(and(eq(invoices.orgId, orgId), eq(invoices.status, "paid")))
+      // Paid in due-date order, as they were: each allocation builds on the earlier ones (ADR 018).
+      .orderBy(asc(invoices.dueDate), asc(invoices.id));
     if (paid.length === 0) continue;
     const paymentIds = paid.map(({ invoice }) => `pay_seed_${invoice.id}`);
     const existing = new Set(
@@ -33,18 +37,12 @@ export async function seedLedgerBooks(db: Database, orgIds: string[], receivedBy
     for (const { invoice, policy, commissionRate } of paid) {
       const id = `pay_seed_${invoice.id}`;
       if (existing.has(id)) continue;
-      const split = splitPremiumPayment({
-        paymentCents: invoice.amountCents,
-        invoice: { amountCents: invoice.amountCents, installmentFeeCents: 0 },
-        policy: {
-          grossPremiumCents: policy.grossPremiumCents,
-          feesCents: policy.feesCents,
-          taxesCents: policy.taxesCents,
-        },
-        producerCommissionRate: commissionRate,
-        mgaCommissionRate,
-      });
       await transactionWithRetry(db, async (tx) => {
+        const state = await loadAllocationState(tx, orgId, policy, {
+          producerCommissionRate: commissionRate,
+          mgaCommissionRate,
+        });
+        const allocation = allocateReceipt(state.figures, state.allocated, invoice.amountCents);
         await tx.insert(payments).values({
           id,
           orgId,
@@ -66,7 +64,7 @@ export async function seedLedgerBooks(db: Database, orgIds: string[], receivedBy
             policyId: policy.id,
             invoiceId: invoice.id,
           },
-          premiumPaymentLegs(split),
+          allocationLegs(allocation, TRANSFER_CODES.ALLOCATION_TRUE_UP),
         );
       });
     }

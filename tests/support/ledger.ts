@@ -64,11 +64,12 @@ export type TestBook = {
   policyId: string;
   /** PIF invoice of the whole policy. */
   invoiceId: string;
-  /** An installment invoice with a $5 plan fee. */
+  /** An installment invoice with a $5 plan fee, of a second policy like the first. */
   installmentInvoiceId: string;
+  installmentPolicyId: string;
 };
 
-/** A fresh organization with one policy (premium $10,000, fees $250, taxes $400.50). */
+/** A fresh organization with two policies (each premium $10,000, fees $250, taxes $400.50). */
 export async function createTestBook(db: Database, { commissionRate = "0.1500" } = {}): Promise<TestBook> {
   const orgId = createId("org");
   const agencyId = createId("agy");
@@ -76,14 +77,13 @@ export async function createTestBook(db: Database, { commissionRate = "0.1500" }
   const policyId = createId("pol");
   const invoiceId = createId("inv");
   const installmentInvoiceId = createId("inv");
+  const installmentPolicyId = createId("pol");
   await db.insert(organization).values({ id: orgId, name: `Ledger Test ${orgId}`, slug: orgId });
   await db
     .insert(agencies)
     .values({ id: agencyId, orgId, name: "Test Agency", licensedStates: ["TX"], commissionRate });
-  await db.insert(policies).values({
-    id: policyId,
+  const policy = {
     orgId,
-    policyNumber: `LT-${orgId.slice(-8)}`,
     insuredId,
     agencyId,
     programId: "prg_test",
@@ -96,7 +96,12 @@ export async function createTestBook(db: Database, { commissionRate = "0.1500" }
     grossPremiumCents: 1_000_000,
     feesCents: 25_000,
     taxesCents: 40_050,
-  });
+  } as const;
+  // Two policies, so the whole-policy invoice and the installment invoice each owe their policy's total.
+  await db.insert(policies).values([
+    { ...policy, id: policyId, policyNumber: `LT-${orgId.slice(-8)}` },
+    { ...policy, id: installmentPolicyId, policyNumber: `LT-${orgId.slice(-8)}-Q` },
+  ]);
   await db.insert(invoices).values([
     {
       id: invoiceId,
@@ -111,7 +116,7 @@ export async function createTestBook(db: Database, { commissionRate = "0.1500" }
       id: installmentInvoiceId,
       orgId,
       invoiceNumber: "INV-T-2",
-      policyId,
+      policyId: installmentPolicyId,
       dueDate: "2027-03-01",
       amountCents: 266_763,
       status: "invoiced",
@@ -120,7 +125,7 @@ export async function createTestBook(db: Database, { commissionRate = "0.1500" }
   await db.insert(installments).values({
     id: createId("ins"),
     orgId,
-    policyId,
+    policyId: installmentPolicyId,
     number: 2,
     dueDate: "2027-03-01",
     shareCents: 266_263,
@@ -137,5 +142,6 @@ export async function createTestBook(db: Database, { commissionRate = "0.1500" }
     policyId,
     invoiceId,
     installmentInvoiceId,
+    installmentPolicyId,
   };
 }

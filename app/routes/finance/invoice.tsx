@@ -11,6 +11,9 @@ import { getInvoice } from "../../models/invoices.server.ts";
 import { invoicePaidCents, listInvoicePayments } from "../../models/payments.server.ts";
 import { OFFICE_PAYMENT_METHODS, RecordPaymentSchema } from "../../services/ledger/payment-forms.ts";
 import { recordInvoicePayment } from "../../services/ledger/premium-payments.server.ts";
+import { returnPayment } from "../../services/ledger/receivables.server.ts";
+import type { TenantContext } from "../../auth/session.server.ts";
+import { z } from "zod";
 import { formatCalendarDate, formatCents, formatInstant } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
@@ -40,6 +43,7 @@ export async function action(args: Route.ActionArgs) {
     "Invoice not found",
   );
   const formData = await args.request.formData();
+  if (formData.get("intent") === "return") return returnAction(args, user.tenant, formData);
   const submission = parseWithZod(formData, { schema: RecordPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   const { db, ledger } = appServices(args.context);
@@ -55,6 +59,7 @@ export async function action(args: Route.ActionArgs) {
         amountCents: submission.value.amount,
         method: submission.value.method,
         reference: submission.value.reference || null,
+        allowOverpayment: true,
       });
       invariantResponse(outcome.ok || outcome.reason !== "not_found", "Invoice not found");
       return outcome.ok
@@ -71,10 +76,38 @@ export async function action(args: Route.ActionArgs) {
   return { result: submission.reply({ resetForm: true }), outcome: recorded.outcome };
 }
 
+const ReturnSchema = z.object({
+  intent: z.literal("return"),
+  paymentId: z.string().min(1),
+  reason: z
+    .string({ error: "Say why the bank returned it, e.g. NSF." })
+    .trim()
+    .min(1, "Say why the bank returned it, e.g. NSF.")
+    .max(150),
+});
+
+/** A payment the bank returned: reversed on the ledger, the invoice open again (ADR 018). */
+async function returnAction(args: Route.ActionArgs, tenant: TenantContext, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: ReturnSchema });
+  if (submission.status !== "success")
+    return data(
+      { result: null, outcome: null, returned: { error: "Say why the bank returned it, e.g. NSF." } },
+      { status: 400 },
+    );
+  const { db, ledger } = appServices(args.context);
+  const outcome = await returnPayment(db, ledger, tenant, {
+    paymentId: submission.value.paymentId,
+    reason: submission.value.reason,
+  });
+  invariantResponse(outcome.ok || outcome.reason !== "not_found", "Payment not found");
+  if (!outcome.ok) return data({ result: null, outcome: null, returned: { error: outcome.message } }, { status: 422 });
+  return { result: null, outcome: null, returned: { error: null } };
+}
+
 export default function Invoice({ loaderData: { invoice, payments, balanceCents, formToken } }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? undefined,
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordPaymentSchema }),
   });
@@ -132,8 +165,40 @@ export default function Invoice({ loaderData: { invoice, payments, balanceCents,
               { header: "Reference", cell: (p) => p.reference ?? "—" },
               { header: "Amount", numeric: true, cell: (p) => formatCents(p.amountCents) },
               { header: "Ledger", cell: (p) => <StatusBadge status={p.postingStatus ?? "unknown"} /> },
+              {
+                header: "Returned",
+                cell: (p) =>
+                  p.returnedReason ? (
+                    <span>
+                      <StatusBadge status="returned" /> {p.returnedReason}
+                    </span>
+                  ) : p.method === "credit" ? null : (
+                    <Form method="post" className="flex flex-wrap gap-2">
+                      <input type="hidden" name="paymentId" value={p.id} />
+                      <label className="sr-only" htmlFor={`reason-${p.id}`}>
+                        Why the bank returned it
+                      </label>
+                      <input
+                        id={`reason-${p.id}`}
+                        name="reason"
+                        required
+                        placeholder="NSF"
+                        className="w-24 rounded-md border border-border px-2 py-1 text-sm"
+                      />
+                      <SubmitButton intent="return" match={{ paymentId: p.id }} pendingLabel="Returning…">
+                        Mark returned
+                      </SubmitButton>
+                    </Form>
+                  ),
+              },
             ]}
           />
+          {actionData && "returned" in actionData && actionData.returned ? (
+            <p role={actionData.returned.error ? "alert" : "status"} className="mt-3 text-sm">
+              {actionData.returned.error ??
+                "Payment returned: its transfers are reversed and the invoice is open again."}
+            </p>
+          ) : null}
         </Card>
         {open ? (
           <Card title="Record a payment">

@@ -20,6 +20,10 @@ export const DOMAIN_EVENT_TYPES = [
   "bordereau.queried",
   "bordereau.accepted",
   "producer_licence.expiring",
+  "invoice.generated",
+  "invoice.overdue",
+  "payment.received",
+  "payment.failed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -42,6 +46,10 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "bordereau.queried": "A carrier query on a bordereau",
   "bordereau.accepted": "A bordereau accepted by the carrier",
   "producer_licence.expiring": "A producer licence expiring within 60 or 30 days",
+  "invoice.generated": "An invoice issued",
+  "invoice.overdue": "An invoice unpaid past its due date",
+  "payment.received": "A premium payment received",
+  "payment.failed": "A premium payment returned by the bank",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */
@@ -56,6 +64,9 @@ export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set([
   "webhook.endpoint_disabled",
   "da.utilization_alert",
   "producer_licence.expiring",
+  "invoice.generated",
+  "invoice.overdue",
+  "payment.failed",
 ]);
 
 export function isDomainEventType(value: string): value is DomainEventType {

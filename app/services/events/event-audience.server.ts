@@ -2,6 +2,7 @@ import type { Database } from "../../../db/client.ts";
 import {
   findPolicyNoticeFacts,
   findSubmissionNoticeFacts,
+  listInsuredUserIds,
   listMemberRoles,
 } from "../../models/notification-audience.server.ts";
 import { listCarrierUserIds } from "../../models/da-monitoring.server.ts";
@@ -89,6 +90,42 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         body: `${cents(d.amountCents)} falls due on ${text(d.dueDate)}.`,
         link: `/finance/invoices/${text(d.invoiceId)}`,
       }));
+    case "invoice.generated":
+    case "invoice.overdue": {
+      // The insured reads and pays the invoice in the portal; finance follows what is overdue.
+      const overdue = event.type === "invoice.overdue";
+      const holders = typeof d.insuredId === "string" ? await listInsuredUserIds(db, event.orgId, d.insuredId) : [];
+      const finance = overdue ? await membersWithRole(db, event.orgId, "finance_analyst") : [];
+      const title = overdue
+        ? `Invoice overdue: ${text(d.invoiceNumber)}`
+        : `New invoice ${text(d.invoiceNumber)} for ${text(d.policyNumber)}`;
+      const body = overdue
+        ? `${cents(d.amountCents)} was due on ${text(d.dueDate)} and is unpaid: pay it to keep the policy in force.`
+        : `${cents(d.amountCents)} is due on ${text(d.dueDate)}.`;
+      return [
+        ...others(holders, null).map((userId) => ({
+          userId,
+          title,
+          body,
+          link: `/portal/invoices/${text(d.invoiceId)}`,
+        })),
+        ...others(finance, null).map((userId) => ({
+          userId,
+          title,
+          body,
+          link: `/finance/invoices/${text(d.invoiceId)}`,
+        })),
+      ];
+    }
+    case "payment.failed": {
+      const holders = typeof d.insuredId === "string" ? await listInsuredUserIds(db, event.orgId, d.insuredId) : [];
+      return others(holders, null).map((userId) => ({
+        userId,
+        title: `Payment returned: ${text(d.invoiceNumber)}`,
+        body: `Your payment of ${cents(d.amountCents)} was returned by the bank (${text(d.reason)}); the invoice is open again.`,
+        link: `/portal/invoices/${text(d.invoiceId)}`,
+      }));
+    }
     case "deal_room.mention": {
       // The submission's producer reaches the room from the producer area, everyone else from /uw.
       const facts = await submissionFacts(db, event.orgId, d.submissionId);

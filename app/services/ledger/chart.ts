@@ -48,6 +48,19 @@ export const TRANSFER_CODES = {
   TAX_RETURN_REVERSAL: 123,
   FEE_RETURN_REVERSAL: 124,
   SETTLEMENT: 201,
+  // Money after bind (ADR 018): 140-199 and 202-299.
+  /** A part's cent running back to trust inside a receipt, when cumulative shares round that way. */
+  ALLOCATION_TRUE_UP: 140,
+  /** A returned (NSF) payment: every part gives back what that payment's return leaves it over. */
+  PAYMENT_RETURNED: 141,
+  /** A refund of a credit balance (overpayment or return premium) out of the trust account. */
+  PREMIUM_REFUND: 142,
+  /** An approved producer commission statement paid to the agency. */
+  COMMISSION_PAYOUT: 150,
+  /** Premium tax and stamping fees remitted to a state for a period. */
+  TAX_REMITTANCE: 151,
+  /** One carrier's settlement statement for a period, net of commission, fees and taxes. */
+  CARRIER_STATEMENT_SETTLEMENT: 202,
   CLAIM_PAYMENT: 301,
   CLAIM_RECOVERY: 302,
   RESERVE_ADJUSTMENT: 303,

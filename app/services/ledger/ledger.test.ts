@@ -151,6 +151,19 @@ describe("a premium payment", () => {
       reason: "refused",
       message: expect.stringContaining("166763 cents still owed"),
     });
+    // Finance may take more than the invoice (an overpayment, ADR 018), never more than the policy owes.
+    expect(
+      await recordInvoicePayment(db, ledger.current.client, book.finance, {
+        invoiceId: book.installmentInvoiceId,
+        amountCents: 965_551,
+        method: "check",
+        allowOverpayment: true,
+      }),
+    ).toMatchObject({
+      ok: false,
+      reason: "refused",
+      message: expect.stringContaining("965550 cents still owed on policy"),
+    });
     const rest = await recordInvoicePayment(db, ledger.current.client, book.policyholder, {
       invoiceId: book.installmentInvoiceId,
       amountCents: 166_763,
@@ -191,7 +204,7 @@ describe("a premium payment", () => {
     ["a negative amount", -500, /positive amount in whole cents/],
     ["zero", 0, /positive amount in whole cents/],
     ["a fractional amount", 100.5, /positive amount in whole cents/],
-    ["more than the invoice", 1_065_051, /more than the 1065050 cents still owed/],
+    ["more than the invoice", 1_065_051, /more than the 1065050 cents still owed on invoice/],
     ["an oversized amount", Number.MAX_SAFE_INTEGER + 2, /positive amount in whole cents/],
   ])("refuses %s and posts nothing", async (_name, amountCents, message) => {
     const book = await createTestBook(db);

@@ -8,6 +8,7 @@ import { listPostedEntries, listPostings, sumEntriesByPosting } from "../../mode
 import { postingErrorForDisplay } from "./postings.server.ts";
 import { listPaymentAmounts, sumPaymentsByInvoice } from "../../models/payments.server.ts";
 import { listReturnPremiumCredits } from "../../models/policy-servicing.server.ts";
+import { sumOverpaymentsByInvoice } from "../../models/policy-money.server.ts";
 import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { provisionBook } from "./book.server.ts";
@@ -41,16 +42,18 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
   const book = await provisionBook(db, ledger, orgId);
   const breaks: ReconciliationBreak[] = [];
 
-  const [invoiceRows, paidByInvoice, paymentRows, legsByPosting] = await Promise.all([
+  const [invoiceRows, paidByInvoice, paymentRows, legsByPosting, overpaidByInvoice] = await Promise.all([
     listInvoiceTotals(db, orgId),
     sumPaymentsByInvoice(db, orgId),
     listPaymentAmounts(db, orgId),
     sumEntriesByPosting(db, orgId),
+    sumOverpaymentsByInvoice(db, orgId),
   ]);
   const paidOf = new Map(paidByInvoice.map((r) => [r.invoiceId, r.cents]));
   const legsOf = new Map(legsByPosting.map((r) => [r.postingId, r.cents]));
   for (const invoice of invoiceRows) {
-    const paid = paidOf.get(invoice.id) ?? 0;
+    // What an overpayment left beyond the invoice is the policy's credit, not the invoice's.
+    const paid = (paidOf.get(invoice.id) ?? 0) - (overpaidByInvoice.get(invoice.id) ?? 0);
     const fullyPaid = paid === invoice.amountCents;
     if (paid > invoice.amountCents)
       breaks.push({
@@ -76,14 +79,26 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
   }
 
   for (const payment of paymentRows) {
+    // A credit applied to an invoice moves no money: its receipt was allocated when it came in.
     const legs = legsOf.get(payment.id) ?? 0;
-    if (legs !== payment.amountCents)
+    const expectedLegs = payment.method === "credit" ? 0 : payment.amountCents;
+    if (legs !== expectedLegs)
       breaks.push({
         kind: "payment_split",
         subject: payment.id,
         invoiceId: payment.invoiceId,
-        detail: `the legs of its posting sum to ${legs} cents, the payment is ${payment.amountCents}`,
+        detail: `the legs of its posting sum to ${legs} cents, the payment is ${expectedLegs}`,
       });
+    if (payment.returnId) {
+      const back = legsOf.get(payment.returnId) ?? 0;
+      if (back !== -payment.amountCents)
+        breaks.push({
+          kind: "payment_split",
+          subject: `${payment.id} (returned)`,
+          invoiceId: payment.invoiceId,
+          detail: `the legs of its return sum to ${-back} cents back, the payment was ${payment.amountCents}`,
+        });
+    }
   }
 
   // Servicing (ADR 017): the legs of a return posting add up to the credit the insured was given.

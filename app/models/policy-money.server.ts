@@ -1,0 +1,177 @@
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import {
+  installments,
+  ledgerEntries,
+  ledgerPostings,
+  payments,
+  paymentReturns,
+  policies,
+  policyCredits,
+  policyTransactions,
+  type PostingKind,
+} from "../../db/schema/index.ts";
+
+// What a policy owes and what its receipts have given each party so far: the inputs of the
+// cumulative-share allocation (ADR 018).
+
+type Db = Database | Transaction;
+
+/** The postings that move a policy's premium between the trust account and the parties. */
+export const ALLOCATING_KINDS: PostingKind[] = ["premium_payment", "payment_returned", "premium_refund"];
+
+/** Locks the policy row: every receipt, return and refund of one policy queues behind the others. */
+export async function lockPolicyForMoney(tx: Transaction, orgId: string, policyId: string) {
+  const [row] = await tx
+    .select({ id: policies.id })
+    .from(policies)
+    .where(and(eq(policies.orgId, orgId), eq(policies.id, policyId)))
+    .for("update");
+  return row ?? null;
+}
+
+/** Signed sums of the policy's transactions, and the installment fees of its schedule. */
+export async function sumPolicyFigures(db: Db, orgId: string, policyId: string) {
+  const [tx] = await db
+    .select({
+      count: sql<string>`count(*)`,
+      premium: sql<string | null>`sum(${policyTransactions.premiumCents})`,
+      fees: sql<string | null>`sum(${policyTransactions.feesCents})`,
+      taxes: sql<string | null>`sum(${policyTransactions.taxesCents})`,
+      producer: sql<string | null>`sum(${policyTransactions.producerCommissionCents})`,
+      mga: sql<string | null>`sum(${policyTransactions.mgaCommissionCents})`,
+    })
+    .from(policyTransactions)
+    .where(and(eq(policyTransactions.orgId, orgId), eq(policyTransactions.policyId, policyId)));
+  const [fees] = await db
+    .select({ cents: sql<string | null>`sum(${installments.feeCents})` })
+    .from(installments)
+    .where(and(eq(installments.orgId, orgId), eq(installments.policyId, policyId)));
+  return {
+    transactionCount: Number(tx?.count ?? 0),
+    premiumCents: Number(tx?.premium ?? 0),
+    feesCents: Number(tx?.fees ?? 0),
+    taxesCents: Number(tx?.taxes ?? 0),
+    producerCommissionCents: Number(tx?.producer ?? 0),
+    mgaCommissionCents: Number(tx?.mga ?? 0),
+    installmentFeesCents: Number(fees?.cents ?? 0),
+  };
+}
+
+/** The legs of the policy's allocating postings (all but refused ones), summed per leg and direction. */
+export function sumAllocatedLegs(db: Db, orgId: string, policyId: string) {
+  return db
+    .select({
+      leg: ledgerEntries.leg,
+      debitAccount: ledgerEntries.debitAccount,
+      creditAccount: ledgerEntries.creditAccount,
+      amountCents: sql<string>`sum(${ledgerEntries.amountCents})`.mapWith(Number),
+    })
+    .from(ledgerEntries)
+    .innerJoin(
+      ledgerPostings,
+      and(eq(ledgerPostings.orgId, ledgerEntries.orgId), eq(ledgerPostings.id, ledgerEntries.postingId)),
+    )
+    .where(
+      and(
+        eq(ledgerEntries.orgId, orgId),
+        eq(ledgerPostings.policyId, policyId),
+        inArray(ledgerPostings.kind, ALLOCATING_KINDS),
+        ne(ledgerPostings.status, "rejected"),
+      ),
+    )
+    .groupBy(ledgerEntries.leg, ledgerEntries.debitAccount, ledgerEntries.creditAccount);
+}
+
+/** A payment of the org with whether it was returned, for the return workflow. */
+export async function findPaymentForReturn(tx: Db, orgId: string, paymentId: string) {
+  const [row] = await tx
+    .select({ payment: payments, returnId: paymentReturns.id })
+    .from(payments)
+    .leftJoin(paymentReturns, and(eq(paymentReturns.orgId, payments.orgId), eq(paymentReturns.paymentId, payments.id)))
+    .where(and(eq(payments.orgId, orgId), eq(payments.id, paymentId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertPaymentReturn(
+  tx: Db,
+  orgId: string,
+  row: { id: string; paymentId: string; reason: string; recordedByUserId: string },
+) {
+  await tx.insert(paymentReturns).values({ ...row, orgId });
+}
+
+/** Ids of the org's returned payments: they no longer count toward their invoice. */
+export async function listReturnedPaymentIds(db: Db, orgId: string) {
+  const rows = await db
+    .select({ paymentId: paymentReturns.paymentId })
+    .from(paymentReturns)
+    .where(eq(paymentReturns.orgId, orgId));
+  return new Set(rows.map((r) => r.paymentId));
+}
+
+export async function insertOverpaymentCredit(
+  tx: Db,
+  orgId: string,
+  credit: { id: string; policyId: string; paymentId: string; amountCents: number },
+) {
+  await tx.insert(policyCredits).values({
+    id: credit.id,
+    orgId,
+    policyId: credit.policyId,
+    source: "overpayment",
+    sourceId: credit.paymentId,
+    amountCents: credit.amountCents,
+    remainingCents: credit.amountCents,
+    status: "open",
+  });
+}
+
+/** A policy credit, locked for applying or refunding it. */
+export async function lockPolicyCredit(tx: Transaction, orgId: string, creditId: string) {
+  const [row] = await tx
+    .select()
+    .from(policyCredits)
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.id, creditId)))
+    .for("update");
+  return row ?? null;
+}
+
+/** Takes `cents` off a credit's remainder; the status follows (applied or refunded when used up). */
+export async function drawPolicyCredit(
+  tx: Db,
+  orgId: string,
+  creditId: string,
+  cents: number,
+  usedUp: "applied" | "refunded",
+) {
+  await tx
+    .update(policyCredits)
+    .set({
+      remainingCents: sql`${policyCredits.remainingCents} - ${cents}`,
+      status: sql`CASE WHEN ${policyCredits.remainingCents} - ${cents} = 0 THEN ${usedUp} ELSE 'open' END`,
+    })
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.id, creditId)));
+}
+
+/** Open credits of a policy, oldest first. */
+export function listOpenPolicyCredits(db: Db, orgId: string, policyId: string) {
+  return db
+    .select()
+    .from(policyCredits)
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.policyId, policyId), eq(policyCredits.status, "open")))
+    .orderBy(policyCredits.createdAt, policyCredits.id);
+}
+
+/** Overpayment credits of the org by the invoice whose payment left them. */
+export async function sumOverpaymentsByInvoice(db: Db, orgId: string) {
+  const rows = await db
+    .select({ invoiceId: payments.invoiceId, cents: sql<string>`sum(${policyCredits.amountCents})` })
+    .from(policyCredits)
+    .innerJoin(payments, and(eq(payments.orgId, policyCredits.orgId), eq(payments.id, policyCredits.sourceId)))
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.source, "overpayment")))
+    .groupBy(payments.invoiceId);
+  return new Map(rows.map((r) => [r.invoiceId, Number(r.cents)]));
+}

@@ -1,0 +1,286 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import {
+  agencies,
+  carriers,
+  carrierStatements,
+  commissionStatements,
+  insureds,
+  invoices,
+  payments,
+  paymentReturns,
+  policies,
+  policyTransactions,
+  programs,
+  taxRemittances,
+} from "../../db/schema/index.ts";
+
+// The month's statements (ADR 018), built set-based from the policy transactions booked in the
+// period, and what finance reads of receivables. A statement is rebuilt while it is a draft (a
+// late transaction of the month is picked up) and frozen once approved or settled.
+
+type Db = Database | Transaction;
+
+const onlyOrg = (column: unknown, orgId: string | undefined) => (orgId ? sql`AND ${column} = ${orgId}` : sql``);
+
+/** Writes or refreshes every agency's draft commission statement for the period (all orgs, or one). */
+export async function upsertCommissionStatements(
+  db: Db,
+  period: { name: string; first: string; last: string },
+  orgId?: string,
+) {
+  const result = await db.execute(sql`/* unscoped: the month-end run covers every organization */
+    INSERT INTO ${commissionStatements}
+      (id, org_id, agency_id, period, transaction_count, premium_cents, commission_cents, status, created_at)
+    SELECT CONCAT('cst_', LEFT(SHA2(CONCAT(${policyTransactions.orgId}, ':', ${policies.agencyId}, ':', ${period.name}), 256), 24)),
+      ${policyTransactions.orgId}, ${policies.agencyId}, ${period.name}, COUNT(*),
+      SUM(${policyTransactions.premiumCents}), SUM(${policyTransactions.producerCommissionCents}), 'draft', UTC_TIMESTAMP(3)
+    FROM ${policyTransactions}
+    INNER JOIN ${policies} ON ${policies.orgId} = ${policyTransactions.orgId} AND ${policies.id} = ${policyTransactions.policyId}
+    WHERE ${policyTransactions.bookedOn} BETWEEN ${period.first} AND ${period.last} ${onlyOrg(policyTransactions.orgId, orgId)}
+    GROUP BY ${policyTransactions.orgId}, ${policies.agencyId}
+    ON DUPLICATE KEY UPDATE
+      transaction_count = IF(status = 'draft', VALUES(transaction_count), transaction_count),
+      premium_cents = IF(status = 'draft', VALUES(premium_cents), premium_cents),
+      commission_cents = IF(status = 'draft', VALUES(commission_cents), commission_cents)`);
+  return Number(result.rowsAffected);
+}
+
+/** Writes or refreshes every carrier's unsettled statement for the period (all orgs, or one). */
+export async function upsertCarrierStatements(
+  db: Db,
+  period: { name: string; first: string; last: string },
+  orgId?: string,
+) {
+  const t = policyTransactions;
+  const result = await db.execute(sql`/* unscoped: the month-end run covers every organization */
+    INSERT INTO ${carrierStatements}
+      (id, org_id, carrier_id, period, transaction_count, gross_cents, commission_cents, fees_cents, taxes_cents, net_cents, created_at)
+    SELECT CONCAT('crs_', LEFT(SHA2(CONCAT(${t.orgId}, ':', ${policies.carrierId}, ':', ${period.name}), 256), 24)),
+      ${t.orgId}, ${policies.carrierId}, ${period.name}, COUNT(*),
+      SUM(${t.premiumCents} + ${t.feesCents} + ${t.taxesCents}),
+      SUM(${t.producerCommissionCents} + ${t.mgaCommissionCents}),
+      SUM(${t.feesCents}), SUM(${t.taxesCents}),
+      SUM(${t.premiumCents} - ${t.producerCommissionCents} - ${t.mgaCommissionCents}),
+      UTC_TIMESTAMP(3)
+    FROM ${t}
+    INNER JOIN ${policies} ON ${policies.orgId} = ${t.orgId} AND ${policies.id} = ${t.policyId}
+    WHERE ${t.bookedOn} BETWEEN ${period.first} AND ${period.last} ${onlyOrg(t.orgId, orgId)}
+    GROUP BY ${t.orgId}, ${policies.carrierId}
+    ON DUPLICATE KEY UPDATE
+      transaction_count = IF(settlement_posting_id IS NULL, VALUES(transaction_count), transaction_count),
+      gross_cents = IF(settlement_posting_id IS NULL, VALUES(gross_cents), gross_cents),
+      commission_cents = IF(settlement_posting_id IS NULL, VALUES(commission_cents), commission_cents),
+      fees_cents = IF(settlement_posting_id IS NULL, VALUES(fees_cents), fees_cents),
+      taxes_cents = IF(settlement_posting_id IS NULL, VALUES(taxes_cents), taxes_cents),
+      net_cents = IF(settlement_posting_id IS NULL, VALUES(net_cents), net_cents)`);
+  return Number(result.rowsAffected);
+}
+
+export function listCommissionStatements(
+  db: Db,
+  orgId: string,
+  { agencyId, period }: { agencyId?: string | null; period?: string } = {},
+) {
+  return db
+    .select({ statement: commissionStatements, agencyName: agencies.name })
+    .from(commissionStatements)
+    .innerJoin(
+      agencies,
+      and(eq(agencies.orgId, commissionStatements.orgId), eq(agencies.id, commissionStatements.agencyId)),
+    )
+    .where(
+      and(
+        eq(commissionStatements.orgId, orgId),
+        agencyId ? eq(commissionStatements.agencyId, agencyId) : undefined,
+        period ? eq(commissionStatements.period, period) : undefined,
+      ),
+    )
+    .orderBy(desc(commissionStatements.period), asc(agencies.name));
+}
+
+export async function findCommissionStatement(db: Db, orgId: string, statementId: string, agencyId?: string | null) {
+  const [row] = await db
+    .select({ statement: commissionStatements, agencyName: agencies.name })
+    .from(commissionStatements)
+    .innerJoin(
+      agencies,
+      and(eq(agencies.orgId, commissionStatements.orgId), eq(agencies.id, commissionStatements.agencyId)),
+    )
+    .where(
+      and(
+        eq(commissionStatements.orgId, orgId),
+        eq(commissionStatements.id, statementId),
+        agencyId ? eq(commissionStatements.agencyId, agencyId) : undefined,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every transaction a commission statement covers: the agency's policies booked in the period. */
+export function listCommissionStatementLines(
+  db: Db,
+  orgId: string,
+  statement: { agencyId: string; first: string; last: string },
+  page: { offset: number; limit: number } = { offset: 0, limit: 10_000 },
+) {
+  return db
+    .select({
+      transactionId: policyTransactions.id,
+      policyNumber: policies.policyNumber,
+      insuredName: insureds.name,
+      type: policyTransactions.type,
+      bookedOn: policyTransactions.bookedOn,
+      effectiveDate: policyTransactions.effectiveDate,
+      premiumCents: policyTransactions.premiumCents,
+      rate: policyTransactions.producerCommissionRate,
+      commissionCents: policyTransactions.producerCommissionCents,
+    })
+    .from(policyTransactions)
+    .innerJoin(
+      policies,
+      and(eq(policies.orgId, policyTransactions.orgId), eq(policies.id, policyTransactions.policyId)),
+    )
+    .leftJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
+    .where(
+      and(
+        eq(policyTransactions.orgId, orgId),
+        eq(policies.agencyId, statement.agencyId),
+        sql`${policyTransactions.bookedOn} BETWEEN ${statement.first} AND ${statement.last}`,
+      ),
+    )
+    .orderBy(asc(policyTransactions.bookedOn), asc(policies.policyNumber), asc(policyTransactions.sequence))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** Approves a draft statement; false when it is not a draft (already approved, or paid). */
+export async function approveCommissionStatementRow(db: Db, orgId: string, statementId: string, userId: string) {
+  const result = await db
+    .update(commissionStatements)
+    .set({ status: "approved", approvedByUserId: userId, approvedAt: new Date() })
+    .where(
+      and(
+        eq(commissionStatements.orgId, orgId),
+        eq(commissionStatements.id, statementId),
+        eq(commissionStatements.status, "draft"),
+      ),
+    );
+  return Number(result.rowsAffected) === 1;
+}
+
+/** Marks an approved statement paid with its payout posting; false when someone paid it first. */
+export async function markCommissionStatementPaid(db: Db, orgId: string, statementId: string, postingId: string) {
+  const result = await db
+    .update(commissionStatements)
+    .set({ status: "paid", payoutPostingId: postingId, paidAt: new Date() })
+    .where(
+      and(
+        eq(commissionStatements.orgId, orgId),
+        eq(commissionStatements.id, statementId),
+        eq(commissionStatements.status, "approved"),
+      ),
+    );
+  return Number(result.rowsAffected) === 1;
+}
+
+export function listCarrierStatements(db: Db, orgId: string, period: string) {
+  return db
+    .select({ statement: carrierStatements, carrierName: carriers.name })
+    .from(carrierStatements)
+    .leftJoin(carriers, and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)))
+    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.period, period)))
+    .orderBy(asc(carriers.name));
+}
+
+export async function findCarrierStatement(db: Db, orgId: string, statementId: string) {
+  const [row] = await db
+    .select()
+    .from(carrierStatements)
+    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.id, statementId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function markCarrierStatementSettled(db: Db, orgId: string, statementId: string, postingId: string) {
+  const result = await db
+    .update(carrierStatements)
+    .set({ settlementPostingId: postingId, settledAt: new Date() })
+    .where(
+      and(
+        eq(carrierStatements.orgId, orgId),
+        eq(carrierStatements.id, statementId),
+        sql`${carrierStatements.settlementPostingId} IS NULL`,
+      ),
+    );
+  return Number(result.rowsAffected) === 1;
+}
+
+/** Premium tax and stamping fees written per state between two dates, with what was remitted for them. */
+export async function sumPremiumTaxByState(db: Db, orgId: string, range: { first: string; last: string }) {
+  const rows = await db
+    .select({
+      state: policies.state,
+      taxesCents: sql<string>`sum(${policyTransactions.taxesCents})`.mapWith(Number),
+      transactionCount: sql<string>`count(*)`.mapWith(Number),
+    })
+    .from(policyTransactions)
+    .innerJoin(
+      policies,
+      and(eq(policies.orgId, policyTransactions.orgId), eq(policies.id, policyTransactions.policyId)),
+    )
+    .where(
+      and(
+        eq(policyTransactions.orgId, orgId),
+        sql`${policyTransactions.bookedOn} BETWEEN ${range.first} AND ${range.last}`,
+      ),
+    )
+    .groupBy(policies.state)
+    .orderBy(asc(policies.state));
+  return rows;
+}
+
+export function listTaxRemittances(db: Db, orgId: string) {
+  return db.select().from(taxRemittances).where(eq(taxRemittances.orgId, orgId));
+}
+
+export async function insertTaxRemittance(
+  db: Db,
+  orgId: string,
+  row: { id: string; state: string; period: string; amountCents: number; recordedByUserId: string },
+) {
+  const result = await db
+    .insert(taxRemittances)
+    .ignore()
+    .values({ ...row, orgId });
+  return Number(result.rowsAffected) === 1;
+}
+
+/**
+ * Open receivables by age on `today`: each open invoice's unpaid balance (returned payments left
+ * out), grouped by aging bucket, agency and program.
+ */
+export async function sumReceivablesByAge(db: Db, orgId: string, today: string) {
+  const paid = sql`(SELECT COALESCE(SUM(${payments.amountCents}), 0) FROM ${payments}
+    WHERE ${payments.orgId} = ${invoices.orgId} AND ${payments.invoiceId} = ${invoices.id}
+      AND NOT EXISTS (SELECT 1 FROM ${paymentReturns} WHERE ${paymentReturns.orgId} = ${payments.orgId} AND ${paymentReturns.paymentId} = ${payments.id}))`;
+  const late = sql`DATEDIFF(${today}, ${invoices.dueDate})`;
+  const bucket = sql<string>`CASE WHEN ${late} <= 0 THEN 'current' WHEN ${late} <= 30 THEN '1-30' WHEN ${late} <= 60 THEN '31-60' WHEN ${late} <= 90 THEN '61-90' ELSE '90+' END`;
+  return db
+    .select({
+      bucket,
+      agencyName: agencies.name,
+      programName: programs.name,
+      invoiceCount: sql<string>`count(*)`.mapWith(Number),
+      balanceCents: sql<string>`sum(${invoices.amountCents} - ${paid})`.mapWith(Number),
+    })
+    .from(invoices)
+    .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
+    .innerJoin(agencies, and(eq(agencies.orgId, policies.orgId), eq(agencies.id, policies.agencyId)))
+    .innerJoin(programs, and(eq(programs.orgId, policies.orgId), eq(programs.id, policies.programId)))
+    .where(and(eq(invoices.orgId, orgId), sql`${invoices.status} IN ('invoiced', 'overdue')`))
+    .groupBy(bucket, agencies.name, programs.name)
+    .orderBy(asc(agencies.name), asc(programs.name));
+}
