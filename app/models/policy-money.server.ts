@@ -33,28 +33,38 @@ export async function lockPolicyForMoney(tx: Transaction, orgId: string, policyI
 
 /** Signed sums of the policy's transactions, and the installment fees of its schedule. */
 export async function sumPolicyFigures(db: Db, orgId: string, policyId: string) {
-  const [tx] = await db
+  const rows = await db
     .select({
-      count: sql<string>`count(*)`,
-      premium: sql<string | null>`sum(${policyTransactions.premiumCents})`,
-      fees: sql<string | null>`sum(${policyTransactions.feesCents})`,
-      taxes: sql<string | null>`sum(${policyTransactions.taxesCents})`,
-      producer: sql<string | null>`sum(${policyTransactions.producerCommissionCents})`,
-      mga: sql<string | null>`sum(${policyTransactions.mgaCommissionCents})`,
+      type: policyTransactions.type,
+      reason: policyTransactions.reason,
+      sequence: policyTransactions.sequence,
+      premiumCents: policyTransactions.premiumCents,
+      feesCents: policyTransactions.feesCents,
+      taxesCents: policyTransactions.taxesCents,
+      producerCommissionCents: policyTransactions.producerCommissionCents,
+      mgaCommissionCents: policyTransactions.mgaCommissionCents,
     })
     .from(policyTransactions)
     .where(and(eq(policyTransactions.orgId, orgId), eq(policyTransactions.policyId, policyId)));
+  // A non-payment cancellation not yet followed by a reinstatement still owes the overdue
+  // invoice: paying it reinstates the policy (ADR 017), so the payment is allocated against the
+  // figures the reinstatement restores, not the cancelled ones.
+  const reinstatedAfter = (sequence: number) => rows.some((r) => r.type === "reinstatement" && r.sequence > sequence);
+  const counted = rows.filter(
+    (r) => !(r.type === "cancellation" && r.reason === "non_payment" && !reinstatedAfter(r.sequence)),
+  );
+  const total = (pick: (r: (typeof rows)[number]) => number) => counted.reduce((sum, r) => sum + pick(r), 0);
   const [fees] = await db
     .select({ cents: sql<string | null>`sum(${installments.feeCents})` })
     .from(installments)
     .where(and(eq(installments.orgId, orgId), eq(installments.policyId, policyId)));
   return {
-    transactionCount: Number(tx?.count ?? 0),
-    premiumCents: Number(tx?.premium ?? 0),
-    feesCents: Number(tx?.fees ?? 0),
-    taxesCents: Number(tx?.taxes ?? 0),
-    producerCommissionCents: Number(tx?.producer ?? 0),
-    mgaCommissionCents: Number(tx?.mga ?? 0),
+    transactionCount: rows.length,
+    premiumCents: total((r) => r.premiumCents),
+    feesCents: total((r) => r.feesCents),
+    taxesCents: total((r) => r.taxesCents),
+    producerCommissionCents: total((r) => r.producerCommissionCents),
+    mgaCommissionCents: total((r) => r.mgaCommissionCents),
     installmentFeesCents: Number(fees?.cents ?? 0),
   };
 }

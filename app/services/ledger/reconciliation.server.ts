@@ -103,7 +103,8 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
 
   // Servicing (ADR 017): the legs of a return posting add up to the credit the insured was given.
   for (const credit of await listReturnPremiumCredits(db, orgId)) {
-    const legs = legsOf.get(credit.sourceId) ?? 0;
+    // Money coming back into the trust account counts negative in the posting sums.
+    const legs = -(legsOf.get(credit.sourceId) ?? 0);
     if (legs !== credit.amountCents)
       breaks.push({
         kind: "return_split",
