@@ -55,6 +55,8 @@ export default [
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
       route("policies/:policyId", "routes/producer/policy.tsx"),
       route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
+      route("claims/new", "routes/producer/claim-new.tsx"),
+      route("claims/:claimId", "routes/producer/claim.tsx"),
     ]),
   ]),
   ...prefix("portal", [
@@ -62,11 +64,18 @@ export default [
       index("routes/portal/index.tsx"),
       route("policies/:policyId", "routes/portal/policy.tsx"),
       route("invoices/:invoiceId", "routes/portal/invoice.tsx"),
+      route("claims/new", "routes/portal/claim-new.tsx"),
+      route("claims/:claimId", "routes/portal/claim.tsx"),
     ]),
   ]),
   ...prefix("claims", [
     layout(AREA_LAYOUT, { id: "claims-layout" }, [
       index("routes/claims/index.tsx"),
+      route("export", "routes/claims/export.ts"),
+      route("new", "routes/claims/new.tsx"),
+      route("approvals", "routes/claims/approvals.tsx"),
+      route("adjusters", "routes/claims/adjusters.tsx"),
+      route("dashboard", "routes/claims/dashboard.tsx"),
       route(":claimId", "routes/claims/claim.tsx"),
     ]),
   ]),

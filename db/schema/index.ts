@@ -2,6 +2,7 @@ import { getTableConfig, MySqlTable } from "drizzle-orm/mysql-core";
 import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
+import * as claimHandling from "./claim-handling.ts";
 import * as claims from "./claims.ts";
 import * as dealRooms from "./deal-rooms.ts";
 import * as documents from "./documents.ts";
@@ -19,6 +20,7 @@ import * as workbench from "./workbench.ts";
 export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
+export * from "./claim-handling.ts";
 export * from "./claims.ts";
 export * from "./documents.ts";
 export * from "./ledger.ts";
@@ -37,6 +39,7 @@ const modules = [
   api,
   auth,
   billing,
+  claimHandling,
   claims,
   dealRooms,
   documents,

@@ -9,6 +9,12 @@ export const DOMAIN_EVENT_TYPES = [
   "invoice.due",
   "deal_room.mention",
   "webhook.endpoint_disabled",
+  "claim.filed",
+  "claim.assigned",
+  "claim.reserve_changed",
+  "claim.payment_made",
+  "claim.settled",
+  "claim.closed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -20,6 +26,12 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "invoice.due": "An invoice falling due",
   "deal_room.mention": "A mention in a deal room",
   "webhook.endpoint_disabled": "A webhook endpoint disabled after failures",
+  "claim.filed": "A claim filed (yours, or for supervisors any)",
+  "claim.assigned": "A claim assigned to you",
+  "claim.reserve_changed": "A reserve change awaiting or given approval",
+  "claim.payment_made": "A payment made on your claim",
+  "claim.settled": "Your claim settled",
+  "claim.closed": "Your claim closed",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */

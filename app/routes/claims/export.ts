@@ -1,0 +1,36 @@
+import type { Route } from "./+types/export";
+import { requirePermission } from "../../auth/session.server.ts";
+import { appServices } from "../../context.server.ts";
+import { listClaimBookRows } from "../../models/claim-book.server.ts";
+import { claimBookTable } from "../../models/table-specs.ts";
+import { invariantResponse } from "../../utils/invariant.ts";
+import { tableExportResponse } from "../../utils/table-export.server.ts";
+import { parseExportFormat, parseTableState } from "../../utils/table-state.ts";
+
+/** The claims list as filtered and sorted, as CSV or XLSX. It carries no claimant: no PHI for any role. */
+export async function loader(args: Route.LoaderArgs) {
+  const user = await requirePermission(args, "read:claim");
+  const params = new URL(args.request.url).searchParams;
+  const format = parseExportFormat(params.get("format"));
+  invariantResponse(format, "Choose csv or xlsx", { status: 400 });
+  const state = parseTableState(params, claimBookTable);
+  const { db } = appServices(args.context);
+  return tableExportResponse({
+    format,
+    filename: "claims",
+    fetchBatch: (offset, limit) => listClaimBookRows(db, user.tenant, state, offset, limit),
+    columns: [
+      { header: "Claim", value: (c) => c.claimNumber, width: 18 },
+      { header: "Policy", value: (c) => c.policyNumber, width: 22 },
+      { header: "Insured", value: (c) => c.insuredName, width: 32 },
+      { header: "Loss type", value: (c) => c.lossType, width: 30 },
+      { header: "Date of loss", value: (c) => c.dateOfLoss },
+      { header: "Reported", value: (c) => c.reportedOn },
+      { header: "Case reserve (USD)", value: (c) => c.caseReserveCents / 100, width: 18 },
+      { header: "Paid (USD)", value: (c) => c.paidCents / 100, width: 14 },
+      { header: "Recovered (USD)", value: (c) => c.recoveredCents / 100, width: 14 },
+      { header: "Status", value: (c) => c.status },
+      { header: "Coverage", value: (c) => (c.coverageFlag ? "no coverage on date of loss" : "") },
+    ],
+  });
+}
