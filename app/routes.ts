@@ -21,6 +21,8 @@ export default [
     route("submissions/:submissionId/bind", "routes/api/v1/submission-bind.ts"),
     route("policies/:policyId", "routes/api/v1/policy.ts"),
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
+    route("claims", "routes/api/v1/claims.ts"),
+    route("claims/:claimId", "routes/api/v1/claim.ts"),
   ]),
   // The dev mailbox exists only in development builds (npm start and the e2e stack build with
   // APP_ENV=development); `npm run build` for production leaves it out.

@@ -1,4 +1,4 @@
-import { and, count, eq, like, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, like, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { claims, insureds, policies, type ClaimStatus } from "../../db/schema/index.ts";
 import { visibleClaims } from "./scope.server.ts";
@@ -97,4 +97,40 @@ export async function listClaimBookPage(db: Database, tenant: TenantContext, sta
       .where(where(tenant, state));
     return Number(row?.n ?? 0);
   });
+}
+
+export type ClaimApiFilter = {
+  status?: ClaimStatus;
+  policyId?: string;
+  reportedFrom?: string;
+  reportedTo?: string;
+  /** Keyset cursor: the last row of the previous page (newest first). */
+  after?: { reportedOn: string; id: string } | null;
+};
+
+/** `/v1/claims`: newest reported first, keyset-paged so deep pages cost what the first does. */
+export function listClaimsForApi(db: Database, tenant: TenantContext, filter: ClaimApiFilter, limit: number) {
+  const after = filter.after;
+  return db
+    .select(columns)
+    .from(claims)
+    .innerJoin(policies, fromClaims.policies)
+    .innerJoin(insureds, fromClaims.insureds)
+    .where(
+      and(
+        visibleClaims(tenant),
+        filter.status ? eq(claims.status, filter.status) : undefined,
+        filter.policyId ? eq(claims.policyId, filter.policyId) : undefined,
+        filter.reportedFrom ? gte(claims.reportedOn, filter.reportedFrom) : undefined,
+        filter.reportedTo ? lte(claims.reportedOn, filter.reportedTo) : undefined,
+        after
+          ? or(
+              lt(claims.reportedOn, after.reportedOn),
+              and(eq(claims.reportedOn, after.reportedOn), lt(claims.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(claims.reportedOn), desc(claims.id))
+    .limit(limit);
 }

@@ -60,12 +60,19 @@ export async function replaceWrappedDataKey(
  * so two appends can never link to the same previous row.
  */
 export async function lockPhiChainHead(tx: Transaction, orgId: string, genesisHash: string) {
-  await tx.insert(phiChainHeads).ignore().values({ orgId, lastSequence: 0, lastHash: genesisHash });
-  const [row] = await tx
-    .select({ lastSequence: phiChainHeads.lastSequence, lastHash: phiChainHeads.lastHash })
-    .from(phiChainHeads)
-    .where(eq(phiChainHeads.orgId, orgId))
-    .for("update");
+  const select = () =>
+    tx
+      .select({ lastSequence: phiChainHeads.lastSequence, lastHash: phiChainHeads.lastHash })
+      .from(phiChainHeads)
+      .where(eq(phiChainHeads.orgId, orgId))
+      .for("update");
+  // Locking first and creating the head only for an org's very first append: an INSERT IGNORE on
+  // every append takes a shared lock that two appends then both try to upgrade (a deadlock).
+  let [row] = await select();
+  if (!row) {
+    await tx.insert(phiChainHeads).ignore().values({ orgId, lastSequence: 0, lastHash: genesisHash });
+    [row] = await select();
+  }
   return row!;
 }
 

@@ -3,6 +3,7 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { appServices } from "../../context.server.ts";
 import { listClaimBookRows } from "../../models/claim-book.server.ts";
 import { claimBookTable } from "../../models/table-specs.ts";
+import { CLAIM_EXPORT_COLUMNS } from "../../services/claims/claim-export.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { tableExportResponse } from "../../utils/table-export.server.ts";
 import { parseExportFormat, parseTableState } from "../../utils/table-state.ts";
@@ -19,18 +20,6 @@ export async function loader(args: Route.LoaderArgs) {
     format,
     filename: "claims",
     fetchBatch: (offset, limit) => listClaimBookRows(db, user.tenant, state, offset, limit),
-    columns: [
-      { header: "Claim", value: (c) => c.claimNumber, width: 18 },
-      { header: "Policy", value: (c) => c.policyNumber, width: 22 },
-      { header: "Insured", value: (c) => c.insuredName, width: 32 },
-      { header: "Loss type", value: (c) => c.lossType, width: 30 },
-      { header: "Date of loss", value: (c) => c.dateOfLoss },
-      { header: "Reported", value: (c) => c.reportedOn },
-      { header: "Case reserve (USD)", value: (c) => c.caseReserveCents / 100, width: 18 },
-      { header: "Paid (USD)", value: (c) => c.paidCents / 100, width: 14 },
-      { header: "Recovered (USD)", value: (c) => c.recoveredCents / 100, width: 14 },
-      { header: "Status", value: (c) => c.status },
-      { header: "Coverage", value: (c) => (c.coverageFlag ? "no coverage on date of loss" : "") },
-    ],
+    columns: CLAIM_EXPORT_COLUMNS,
   });
 }

@@ -130,14 +130,15 @@ describe("reserves, payments and incurred", () => {
         let paidSum = 0;
         let reserveMoves = 0;
         for (const s of steps) {
-          const d =
-            s.kind === "reserve"
-              ? decideReserveChange(f, s.type, s.cents, null)
-              : s.kind === "pay"
-                ? decidePayment(f, s.type, s.cents, null)
-                : decideRecovery(f, s.cents);
+          if (s.kind === "reserve") {
+            const r = decideReserveChange(f, s.type, s.cents, null);
+            if (!r.ok) continue;
+            reserveMoves += r.deltaCents;
+            f = r.after;
+            continue;
+          }
+          const d = s.kind === "pay" ? decidePayment(f, s.type, s.cents, null) : decideRecovery(f, s.cents);
           if (!d.ok) continue;
-          if (s.kind === "reserve") reserveMoves += (d as { deltaCents: number }).deltaCents;
           if (s.kind === "pay") {
             paidSum += s.cents;
             reserveMoves -= s.cents;

@@ -4,7 +4,7 @@
  * log, under the lock of the org's chain head so concurrent appends cannot fork the chain.
  */
 import type { Database } from "../../../db/client.ts";
-import type { Transaction } from "../../../db/transaction.ts";
+import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
 import {
   appendPhiLogRows,
   findDataKey,
@@ -200,7 +200,7 @@ export async function appendPhiAccess(tx: Transaction, orgId: string, accesses: 
 /** Appends in a transaction of its own (a read outside any write). */
 export async function logPhiAccess(db: Database, orgId: string, accesses: readonly PhiAccess[]): Promise<void> {
   if (accesses.length === 0) return;
-  await db.transaction((tx) => appendPhiAccess(tx, orgId, accesses));
+  await transactionWithRetry(db, (tx) => appendPhiAccess(tx, orgId, accesses));
 }
 
 /** Walks the org's whole chain in pages; `brokenAt` is the sequence of the first row that fails. */
