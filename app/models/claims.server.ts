@@ -10,6 +10,8 @@ import {
   claimTimeline,
   claimTransactions,
   insureds,
+  ledgerEntries,
+  ledgerPostings,
   member,
   policies,
   user,
@@ -467,4 +469,56 @@ export function listPoliciesForEarnedPremium(db: Database, orgId: string, progra
     })
     .from(policies)
     .where(and(eq(policies.orgId, orgId), inArray(policies.programId, programIds)));
+}
+
+/** Every claim's figures, for reconciliation against its postings. */
+export function listClaimFigures(db: Executor, orgId: string) {
+  return db
+    .select({
+      id: claims.id,
+      claimNumber: claims.claimNumber,
+      caseReserveCents: claims.caseReserveCents,
+      paidCents: claims.paidCents,
+      recoveredCents: claims.recoveredCents,
+    })
+    .from(claims)
+    .where(eq(claims.orgId, orgId));
+}
+
+/**
+ * Per claim, what its postings (all but rejected ones) put on RESERVES and CLAIMS_PAID, each as
+ * debits less credits, and what CLAIM_RECOVERY credited back.
+ */
+export function sumClaimPostingsByClaim(
+  db: Executor,
+  orgId: string,
+  accounts: { reserves: number; claimsPaid: number; recoveryCode: number },
+) {
+  const net = (code: number) =>
+    sql<number>`coalesce(sum(case when ${ledgerEntries.debitAccount} = ${code} then ${ledgerEntries.amountCents} when ${ledgerEntries.creditAccount} = ${code} then -${ledgerEntries.amountCents} else 0 end), 0)`.mapWith(
+      Number,
+    );
+  return db
+    .select({
+      claimId: ledgerPostings.claimId,
+      reserveCents: net(accounts.reserves),
+      paidNetCents: net(accounts.claimsPaid),
+      recoveredCents:
+        sql<number>`coalesce(sum(case when ${ledgerEntries.transferCode} = ${accounts.recoveryCode} then ${ledgerEntries.amountCents} else 0 end), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(ledgerPostings)
+    .innerJoin(
+      ledgerEntries,
+      and(eq(ledgerEntries.orgId, ledgerPostings.orgId), eq(ledgerEntries.postingId, ledgerPostings.id)),
+    )
+    .where(
+      and(
+        eq(ledgerPostings.orgId, orgId),
+        eq(ledgerPostings.kind, "claim_transaction"),
+        ne(ledgerPostings.status, "rejected"),
+      ),
+    )
+    .groupBy(ledgerPostings.claimId);
 }

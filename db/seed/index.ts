@@ -5,7 +5,7 @@ import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
-import { postSeededLedger, seedLedgerBooks } from "./ledger.ts";
+import { postSeededLedger, seedClaimPostings, seedLedgerBooks } from "./ledger.ts";
 import { seededQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
@@ -110,6 +110,10 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
+  await db
+    .insert(schema.adjusterProfiles)
+    .values(demo.adjusterProfiles)
+    .onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
   await insertMissing(
     db,
     schema.apiKeys,
@@ -132,6 +136,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
     .onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
   const orgIds = [demo.ORG_A.id, demo.ORG_B.id];
   await seedLedgerBooks(db, orgIds, { [demo.ORG_A.id]: "usr_a_finance", [demo.ORG_B.id]: "usr_b_finance" });
+  await seedClaimPostings(db, demo.claims);
   if (seedOptions.ledger) await postSeededLedger(db, orgIds, seedOptions.ledger);
 }
 

@@ -159,7 +159,10 @@ export async function fileClaim(
       if (!policy) throw new Refused("not_found", "Policy not found.");
       const covered = coveredOnDateOfLoss([policy], input.dateOfLoss);
       const lossState = (input.lossState || policy.state).toUpperCase();
-      const number = claimNumber(reportedOn, await nextSequenceValue(tx, tenant.orgId, "claim"));
+      const number = claimNumber(
+        reportedOn,
+        await nextSequenceValue(tx, tenant.orgId, `claim:${reportedOn.slice(0, 4)}`),
+      );
       const adjusterId = pickAdjuster(await listAdjusterLoads(tx, tenant.orgId), lossState);
       await insertClaim(tx, tenant.orgId, {
         id: claimId,

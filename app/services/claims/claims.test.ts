@@ -22,6 +22,7 @@ import { reconcile } from "../ledger/reconciliation.server.ts";
 import { TEST_LEDGER_KEY, useTestLedger } from "../../../tests/support/ledger.ts";
 import { createClaimsOrg, testMasterKey, type ClaimsOrg } from "../../../tests/support/claims.ts";
 import { presentClaim } from "./claim-presenter.ts";
+import { reconcileClaims } from "./claims-reconciliation.server.ts";
 import { loadClaimForViewer, type ViewContext } from "./claim-view.server.ts";
 import {
   assignClaim,
@@ -253,6 +254,23 @@ describe("working a claim", () => {
     expect(postings.filter((p) => p.claimId === filed.claimId).map((p) => p.status)).toEqual(Array(5).fill("posted"));
     const recon = await reconcile(db, client, org.orgId);
     expect(recon.breaks).toEqual([]);
+    expect(await reconcileClaims(db, org.orgId)).toEqual({
+      totals: { paidCents: 570_000, reserveCents: 530_000, incurredCents: 1_100_000, recoveredCents: 50_000 },
+      breaks: [],
+      claimsChecked: 1,
+    });
+    // A figure edited behind the workflows' back is a break.
+    await db
+      .update(claims)
+      .set({ paidCents: 1 })
+      .where(and(eq(claims.orgId, org.orgId), eq(claims.id, filed.claimId)));
+    expect((await reconcileClaims(db, org.orgId)).breaks).toEqual([
+      expect.objectContaining({ claimId: filed.claimId, detail: expect.stringContaining("paid less recovered") }),
+    ]);
+    await db
+      .update(claims)
+      .set({ paidCents: 570_000 })
+      .where(and(eq(claims.orgId, org.orgId), eq(claims.id, filed.claimId)));
 
     // Close: the reserve must be released first (with its rationale), then settle and close.
     expect(await moveClaim(db, actor(adjuster), filed.claimId, "litigated", null)).toMatchObject({ ok: true });
