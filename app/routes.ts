@@ -94,6 +94,9 @@ export default [
     ]),
   ]),
   ...prefix("compliance", [layout(AREA_LAYOUT, { id: "compliance-layout" }, [index("routes/compliance/index.tsx")])]),
+  ...prefix("compliance", [
+    layout(AREA_LAYOUT, { id: "compliance-phi-layout" }, [route("phi-access", "routes/compliance/phi-access.tsx")]),
+  ]),
   ...prefix("carrier", [
     layout(AREA_LAYOUT, { id: "carrier-layout" }, [
       index("routes/carrier/index.tsx"),

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { PHI_FIELDS, type ClaimantPhi } from "../services/claims/phi.ts";
 import { claimTotals, type ClaimFigures } from "../services/claims/claim-money.ts";
-import { formatCents } from "../utils/format.ts";
-import { Badge } from "./ui.tsx";
+import { formatCalendarDate, formatCents } from "../utils/format.ts";
+import { Badge, DataTable, StatusBadge } from "./ui.tsx";
 
 /** Claimants as the viewer may see them: values arrive already redacted by the server. */
 export function ClaimantList({ claimants }: { claimants: readonly { id: string; role: string; phi: ClaimantPhi }[] }) {
@@ -52,4 +53,45 @@ export function ClaimFiguresList({ figures }: { figures: ClaimFigures }) {
 
 export function CoverageFlag({ flag }: { flag: string | null }): ReactNode {
   return flag ? <Badge tone="bad">No coverage on date of loss</Badge> : null;
+}
+
+/** A policy's claims as its producer or policyholder sees them (no PHI), and where to report a loss. */
+export function PolicyClaims({
+  claims,
+  basePath,
+  policyId,
+}: {
+  claims: { id: string; claimNumber: string; dateOfLoss: string; lossType: string; status: string }[];
+  basePath: string;
+  policyId: string;
+}) {
+  return (
+    <section className="mt-6 rounded-lg border border-border bg-surface p-5 shadow-sm">
+      <header className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <h2 className="text-lg font-semibold">Claims</h2>
+        <Link className="text-sm text-brand hover:underline" to={`${basePath}/claims/new?policy=${policyId}`}>
+          Report a loss
+        </Link>
+      </header>
+      <DataTable
+        caption="Claims on this policy"
+        rows={claims}
+        rowKey={(c) => c.id}
+        empty="No claims on this policy."
+        columns={[
+          {
+            header: "Claim",
+            cell: (c) => (
+              <Link className="font-mono text-brand hover:underline" to={`${basePath}/claims/${c.id}`}>
+                {c.claimNumber}
+              </Link>
+            ),
+          },
+          { header: "Date of loss", cell: (c) => formatCalendarDate(c.dateOfLoss) },
+          { header: "Loss", cell: (c) => c.lossType },
+          { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+        ]}
+      />
+    </section>
+  );
 }

@@ -1,5 +1,9 @@
 import type { Route } from "./+types/policy";
+import { requireTenant } from "../../auth/session.server.ts";
+import { PolicyClaims } from "../../components/claim-parts.tsx";
 import { PolicyPage } from "../../components/policy-page.tsx";
+import { appServices } from "../../context.server.ts";
+import { listClaimsOfPolicy } from "../../models/claims.server.ts";
 import { loadPolicyPage } from "../policy-page.server.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -7,9 +11,17 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 ];
 
 export async function loader(args: Route.LoaderArgs) {
-  return loadPolicyPage(args);
+  const page = await loadPolicyPage(args);
+  const user = await requireTenant(args);
+  const claims = await listClaimsOfPolicy(appServices(args.context).db, user.tenant, page.policy.id);
+  return { ...page, claims };
 }
 
 export default function Policy({ loaderData }: Route.ComponentProps) {
-  return <PolicyPage policy={loaderData.policy} />;
+  return (
+    <>
+      <PolicyPage policy={loaderData.policy} />
+      <PolicyClaims claims={loaderData.claims} basePath="/portal" policyId={loaderData.policy.id} />
+    </>
+  );
 }
