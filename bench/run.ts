@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { benchRating } from "../app/services/rating/rating.bench.ts";
 import { runBench as benchLedger } from "../ledger/bench.ts";
+import { benchClaims } from "./claims.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
 import { benchQuoteBind, type QuoteBindResult } from "./quote-bind.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind picks parts (default all).
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,claims picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
 
@@ -16,7 +17,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind").split(",").map((p) => p.trim()),
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,claims").split(",").map((p) => p.trim()),
 );
 const saved: Record<string, unknown> = {};
 
@@ -66,6 +67,16 @@ if (parts.has("dealroom")) {
     benchmark: `deal room throughput, ${room.load.senders} senders to ${room.clients} clients`,
     figure: `${room.load.messagesPerSecond} messages/s saved and broadcast = ${room.load.deliveriesPerSecond.toLocaleString("en-US")} deliveries/s; p50 ${room.load.p50Ms} ms, p99 ${room.load.p99Ms} ms`,
     target: "—",
+  });
+}
+
+if (parts.has("claims")) {
+  const claims = await benchClaims();
+  saved.claims = claims;
+  rows.push({
+    benchmark: `claims list (/claims, supervisor), ${claims.claims.toLocaleString("en-US")} claims`,
+    figure: `p50 ${claims.p50Ms} ms, p95 ${claims.p95Ms} ms (${claims.requests} requests)`,
+    target: "p95 <= 100 ms",
   });
 }
 
