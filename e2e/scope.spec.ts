@@ -46,7 +46,15 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   claimId: {
     fromA: ["clm_b_1"],
     fromB: ["clm_a_1"],
-    sameOrg: (e) => (e === "adjuster@summit.demo" ? ["clm_a_3"] : []),
+    // Producers and policyholders see the claims on their own policies (pol_a_1: Harbor, Lone Star).
+    sameOrg: (e) =>
+      e === "adjuster@summit.demo"
+        ? ["clm_a_3"]
+        : e === "producer@summit.demo" || e === "policyholder@summit.demo"
+          ? ["clm_a_2"]
+          : e === "agency.admin@summit.demo"
+            ? ["clm_a_1"]
+            : [],
   },
   memberId: { fromA: ["mem_usr_b_uw"], fromB: ["mem_usr_a_uw"] },
   // The seed has no documents, deal rooms, drafts or webhook endpoints: a nonexistent id only.

@@ -8,7 +8,13 @@ import { LocalTime } from "../../components/local-time.tsx";
 import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 import { Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listAdjusterLoads, listReserveChanges, listTasksOfClaim, listTimeline } from "../../models/claims.server.ts";
+import {
+  getClaim,
+  listAdjusterLoads,
+  listReserveChanges,
+  listTasksOfClaim,
+  listTimeline,
+} from "../../models/claims.server.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { ClaimActionSchema } from "../../services/claims/claim-forms.ts";
 import { CLAIM_STATUS_LABELS, nextClaimStatuses } from "../../services/claims/claim-status.ts";
@@ -70,6 +76,8 @@ export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "manage:claim");
   const { db, ledger } = appServices(args.context);
   const claimId = args.params.claimId;
+  // The path's id first: an id outside the user's scope answers 404 whatever the body says.
+  invariantResponse(await getClaim(db, user.tenant, claimId), "Claim not found");
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: ClaimActionSchema });
   if (submission.status !== "success") return data({ error: null, result: submission.reply() }, { status: 400 });

@@ -494,6 +494,7 @@ export async function decideReserveApproval(
           newCents: change.newCents,
           status: "declined",
           requestedByUserId: change.requestedByUserId,
+          decidedByUserId: tenant.userId,
           adjusterUserId: claim.assignedAdjusterId,
         });
         return { status: "declined" as const, claimId: claim.id };
@@ -525,6 +526,7 @@ export async function decideReserveApproval(
         newCents: change.newCents,
         status: "posted",
         requestedByUserId: change.requestedByUserId,
+        decidedByUserId: tenant.userId,
         adjusterUserId: claim.assignedAdjusterId,
       });
       return { status: "posted" as const, claimId: claim.id };

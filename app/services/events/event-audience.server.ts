@@ -142,6 +142,14 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
           link: "/claims/approvals",
         }));
       }
+      // A supervisor's decision on a change that waited: the adjuster who asked hears it.
+      if (d.decidedByUserId && d.decidedByUserId !== d.requestedByUserId)
+        return others([text(d.requestedByUserId)], d.decidedByUserId).map((userId) => ({
+          userId,
+          title: `Reserve change ${d.status === "posted" ? "approved" : "declined"}: ${text(d.claimNumber)}`,
+          body: `${text(d.reserveType)} reserve ${cents(d.previousCents)} → ${cents(d.newCents)}.`,
+          link: `/claims/${text(d.claimId)}`,
+        }));
       return [];
     }
     case "claim.payment_made":
