@@ -79,6 +79,7 @@ export default [
       route("adjusters", "routes/claims/adjusters.tsx"),
       route("dashboard", "routes/claims/dashboard.tsx"),
       route(":claimId", "routes/claims/claim.tsx"),
+      route(":claimId/denial-letter.pdf", "routes/claims/denial-letter.ts"),
     ]),
   ]),
   ...prefix("finance", [

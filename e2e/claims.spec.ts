@@ -31,7 +31,7 @@ async function moveTo(page: Page, status: string, reason = "") {
 }
 
 async function setReserve(page: Page, type: "Indemnity" | "Expense", amount: string, rationale: string) {
-  await page.getByLabel("Reserve", { exact: true }).selectOption({ label: type });
+  await page.getByLabel("Reserve type").selectOption({ label: type });
   await page.getByLabel("New reserve (USD)").fill(amount);
   await page.getByLabel("Rationale").fill(rationale);
   await page.getByRole("button", { name: "Set reserve" }).click();
@@ -97,7 +97,7 @@ test("a policyholder reports a loss; the adjuster is told live, reserves above a
   await finance.goto("/finance/reconciliation");
   const paidBefore = await money(finance, "claims-paid");
 
-  await adjuster.getByLabel("What").selectOption({ label: "Indemnity payment" });
+  await adjuster.getByLabel("Payment or recovery").selectOption({ label: "Indemnity payment" });
   await adjuster.getByLabel("Amount (USD)").fill("5,000.00");
   await adjuster.getByLabel("Payee or payer").fill("Austin Orthopedic Associates");
   await adjuster.getByRole("button", { name: "Record" }).click();

@@ -212,7 +212,12 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
             {claim.denialReason ? (
               <div className="sm:col-span-3">
                 <dt className="text-xs uppercase text-text-muted">Denial reason</dt>
-                <dd>{claim.denialReason}</dd>
+                <dd>
+                  {claim.denialReason} ·{" "}
+                  <a className="text-brand hover:underline" href={`/claims/${claim.id}/denial-letter.pdf`}>
+                    Denial letter (PDF)
+                  </a>
+                </dd>
               </div>
             ) : null}
             {claim.closingReason ? (
@@ -264,7 +269,7 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
               <Form method="post" className="grid gap-3 sm:grid-cols-4">
                 <FormTokenInput token={formToken} />
                 <label className={label}>
-                  Reserve
+                  Reserve type
                   <select name="reserveType" className={input}>
                     <option value="indemnity">Indemnity</option>
                     <option value="expense">Expense</option>
@@ -289,7 +294,7 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
               <Form method="post" className="grid gap-3 sm:grid-cols-3">
                 <FormTokenInput token={formToken} />
                 <label className={label}>
-                  What
+                  Payment or recovery
                   <select name="category" className={input}>
                     <option value="indemnity">Indemnity payment</option>
                     <option value="expense">Expense payment</option>
