@@ -80,6 +80,7 @@ export default [
       route("dashboard", "routes/claims/dashboard.tsx"),
       route(":claimId", "routes/claims/claim.tsx"),
       route(":claimId/denial-letter.pdf", "routes/claims/denial-letter.ts"),
+      route(":claimId/attachments/:attachmentId", "routes/claims/attachment.ts"),
     ]),
   ]),
   ...prefix("finance", [

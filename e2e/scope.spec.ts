@@ -59,6 +59,8 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   memberId: { fromA: ["mem_usr_b_uw"], fromB: ["mem_usr_a_uw"] },
   // The seed has no documents, deal rooms, drafts or webhook endpoints: a nonexistent id only.
   documentId: { fromA: [], fromB: [] },
+  // No seeded claim attachments: a nonexistent id only (under a claim the caller may or may not see).
+  attachmentId: { fromA: [], fromB: [] },
   dealRoomId: { fromA: [], fromB: [] },
   draftId: { fromA: [], fromB: [] },
   endpointId: { fromA: [], fromB: [] },

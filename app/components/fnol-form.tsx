@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../services/claims/attachments.ts";
 import { PHI_FIELDS } from "../services/claims/phi.ts";
 import { FormTokenInput, SubmitButton } from "./submit-button.tsx";
 import { Card } from "./ui.tsx";
@@ -28,7 +29,7 @@ export function FnolForm({
     (messages ?? []).map((m) => `${field}: ${m}`),
   );
   return (
-    <Form method="post" className="grid gap-6">
+    <Form method="post" encType="multipart/form-data" className="grid gap-6">
       <FormTokenInput token={formToken} />
       {errors.length || error ? (
         <ul role="alert" className="rounded-md border border-danger p-3 text-sm text-danger">
@@ -101,6 +102,18 @@ export function FnolForm({
             </label>
           ))}
         </div>
+      </Card>
+      <Card title="Photos and documents">
+        <label className={label}>
+          Photos (JPEG, PNG, WebP) or PDFs, up to {MAX_ATTACHMENTS} files of {MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB
+          <input
+            name="attachments"
+            type="file"
+            multiple
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            className={input}
+          />
+        </label>
       </Card>
       <div>
         <SubmitButton pendingLabel="Filing…">File the claim</SubmitButton>

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
   adjusterProfiles,
+  claimAttachments,
   claimClaimants,
   claimReserveChanges,
   claims,
@@ -521,4 +522,31 @@ export function sumClaimPostingsByClaim(
       ),
     )
     .groupBy(ledgerPostings.claimId);
+}
+
+export async function insertClaimAttachments(
+  tx: Transaction,
+  orgId: string,
+  rows: Omit<typeof claimAttachments.$inferInsert, "orgId">[],
+) {
+  if (rows.length) await tx.insert(claimAttachments).values(rows.map((r) => ({ ...r, orgId })));
+}
+
+export function listClaimAttachments(db: Executor, orgId: string, claimId: string) {
+  return db
+    .select()
+    .from(claimAttachments)
+    .where(and(eq(claimAttachments.orgId, orgId), eq(claimAttachments.claimId, claimId)))
+    .orderBy(asc(claimAttachments.createdAt), asc(claimAttachments.id));
+}
+
+export async function findClaimAttachment(db: Executor, orgId: string, claimId: string, attachmentId: string) {
+  const [row] = await db
+    .select()
+    .from(claimAttachments)
+    .where(
+      and(eq(claimAttachments.orgId, orgId), eq(claimAttachments.claimId, claimId), eq(claimAttachments.id, attachmentId)),
+    )
+    .limit(1);
+  return row ?? null;
 }

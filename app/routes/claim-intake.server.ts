@@ -7,6 +7,12 @@ import { appServices } from "../context.server.ts";
 import { listPolicies } from "../models/policies.server.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../services/access/form-token.server.ts";
 import { FnolFormSchema } from "../services/claims/claim-forms.ts";
+import {
+  AttachmentRefused,
+  readAttachmentUploads,
+  withStoredAttachments,
+  type AttachmentUpload,
+} from "../services/claims/attachments.server.ts";
 import { fileClaim } from "../services/claims/claims.server.ts";
 import { claimActor, phiMasterKey } from "./claim-access.server.ts";
 
@@ -34,17 +40,27 @@ export async function fnolAction(
   claimPath: (id: string) => string,
 ) {
   const user = await requirePermission(args, permission);
-  const { db } = appServices(args.context);
+  const { db, env } = appServices(args.context);
   const formData = await args.request.formData();
   const submission = parseWithZod(formData, { schema: FnolFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
   const master = await phiMasterKey(args);
+  let uploads: AttachmentUpload[];
+  try {
+    uploads = await readAttachmentUploads(formData);
+  } catch (error) {
+    if (!(error instanceof AttachmentRefused)) throw error;
+    return data({ result: submission.reply(), error: error.message }, { status: 422 });
+  }
   const outcome = await oncePerFormToken(
     db,
     user.tenant,
     formData.get(FORM_TOKEN_FIELD),
     "file-claim",
-    () => fileClaim(db, master, claimActor(args, user, `page:fnol:${channel}`), channel, submission.value),
+    () =>
+      withStoredAttachments(env.DOCUMENTS, user.tenant.orgId, uploads, (rows) =>
+        fileClaim(db, master, claimActor(args, user, `page:fnol:${channel}`), channel, submission.value, rows),
+      ),
     (o) => o.ok,
   );
   if (!outcome.ok) return data({ result: submission.reply(), error: outcome.message }, { status: 422 });

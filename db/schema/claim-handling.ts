@@ -190,3 +190,25 @@ export const phiChainHeads = mysqlTable("phi_chain_heads", {
   lastSequence: bigint("last_sequence", { mode: "number" }).notNull(),
   lastHash: varchar("last_hash", { length: 64 }).notNull(),
 });
+
+/**
+ * Photos and PDFs sent with a claim, stored in R2 under the org's prefix. They may show injuries
+ * or medical records, so only viewers who see PHI may open them, and each download is logged.
+ */
+export const claimAttachments = mysqlTable(
+  "claim_attachments",
+  {
+    id: id(),
+    orgId: orgId(),
+    claimId: ref("claim_id").notNull(),
+    r2Key: varchar("r2_key", { length: 200 }).notNull(),
+    filename: varchar("filename", { length: 160 }).notNull(),
+    /** Sniffed from the bytes, never taken from the upload's own claim. */
+    contentType: varchar("content_type", { length: 40 }).notNull(),
+    sizeBytes: int("size_bytes").notNull(),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    uploadedByUserId: ref("uploaded_by_user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_attachments_org_claim_idx").on(t.orgId, t.claimId)],
+);

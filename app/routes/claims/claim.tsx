@@ -11,6 +11,7 @@ import { appServices } from "../../context.server.ts";
 import {
   getClaim,
   listAdjusterLoads,
+  listClaimAttachments,
   listReserveChanges,
   listTasksOfClaim,
   listTimeline,
@@ -49,11 +50,13 @@ export async function loader(args: Route.LoaderArgs) {
   );
   invariantResponse(claim, "Claim not found");
   const supervisor = user.tenant.roles.includes("claims_supervisor");
-  const [reserveChanges, timeline, tasks, adjusters] = await Promise.all([
+  const [reserveChanges, timeline, tasks, adjusters, attachments] = await Promise.all([
     listReserveChanges(db, user.tenant.orgId, claim.id),
     listTimeline(db, user.tenant.orgId, claim.id),
     listTasksOfClaim(db, user.tenant.orgId, claim.id),
     supervisor ? listAdjusterLoads(db, user.tenant.orgId) : Promise.resolve([]),
+    // Photos may show injuries or records: listed only where the PHI is shown.
+    claim.phiVisible ? listClaimAttachments(db, user.tenant.orgId, claim.id) : Promise.resolve([]),
   ]);
   return {
     claim,
@@ -65,6 +68,12 @@ export async function loader(args: Route.LoaderArgs) {
       name: a.name,
       openClaims: a.openClaims,
       states: a.licensedStates,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      sizeBytes: a.sizeBytes,
+      contentType: a.contentType,
     })),
     canManage: hasPermission(user.tenant.roles, "manage:claim"),
     supervisor,
@@ -140,7 +149,8 @@ const input = "rounded-md border border-border bg-surface px-3 py-2 text-sm";
 const label = "flex flex-col gap-1 text-sm font-medium";
 
 export default function Claim({ loaderData }: Route.ComponentProps) {
-  const { claim, reserveChanges, timeline, tasks, adjusters, canManage, supervisor, formToken } = loaderData;
+  const { claim, reserveChanges, timeline, tasks, adjusters, attachments, canManage, supervisor, formToken } =
+    loaderData;
   const actionData = useActionData<typeof action>();
   const next = nextClaimStatuses(claim.status);
   return (
@@ -237,6 +247,22 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
             <p className="mt-3 text-xs text-text-muted">Protected health information is masked for your role.</p>
           ) : null}
         </Card>
+        {attachments.length > 0 ? (
+          <Card title="Photos and documents">
+            <ul className="grid gap-1 text-sm">
+              {attachments.map((a) => (
+                <li key={a.id}>
+                  <a className="text-brand hover:underline" href={`/claims/${claim.id}/attachments/${a.id}`}>
+                    {a.filename}
+                  </a>{" "}
+                  <span className="text-text-muted">
+                    ({a.contentType}, {Math.ceil(a.sizeBytes / 1024)} KB)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
         {canManage && claim.status !== "closed" ? (
           <>
             {next.length > 0 ? (

@@ -16,6 +16,7 @@ import {
   getClaim,
   insertClaim,
   insertClaimant,
+  insertClaimAttachments,
   insertClaimTransaction,
   insertReserveChange,
   insertTask,
@@ -41,6 +42,7 @@ import { checkClaimTransition, CLAIM_STATUS_LABELS, claimIsOpen } from "./claim-
 import { decidePayment, decideRecovery, decideReserveChange, type ClaimFigures } from "./claim-money.ts";
 import { claimNumber, coveredOnDateOfLoss } from "./coverage.ts";
 import type { MasterKey } from "./phi-crypto.ts";
+import type { AttachmentRow } from "./attachments.server.ts";
 import { appendPhiAccess, sealClaimantPhi } from "./phi-store.server.ts";
 import { normalizePhi, phiFieldsPresent, type ClaimantPhi } from "./phi.ts";
 
@@ -136,6 +138,7 @@ export async function fileClaim(
   actor: ClaimActor,
   channel: ClaimChannel,
   input: FirstNoticeOfLoss,
+  attachments: readonly AttachmentRow[] = [],
 ): Promise<FiledClaim | Refusal> {
   const { tenant } = actor;
   return refusals(async () => {
@@ -194,6 +197,11 @@ export async function fileClaim(
           keyVersion: c.keyVersion,
         });
       }
+      await insertClaimAttachments(
+        tx,
+        tenant.orgId,
+        attachments.map((a) => ({ ...a, claimId, uploadedByUserId: actor.apiKeyId ? null : tenant.userId })),
+      );
       await appendPhiAccess(
         tx,
         tenant.orgId,
@@ -214,7 +222,7 @@ export async function fileClaim(
         tenant,
         claimId,
         "filed",
-        `Reported by ${input.reporterName} via ${channel}${covered ? "" : "; no coverage on date of loss"}`,
+        `Reported by ${input.reporterName} via ${channel}${attachments.length ? ` with ${attachments.length} attachment${attachments.length > 1 ? "s" : ""}` : ""}${covered ? "" : "; no coverage on date of loss"}`,
       );
       await recordDomainEvent(tx, tenant.orgId, "claim.filed", {
         claimId,

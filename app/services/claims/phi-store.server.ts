@@ -135,7 +135,8 @@ export type PhiAccess = {
   actorApiKeyId?: string | null;
   action: "read" | "write";
   claimId: string;
-  fields: readonly PhiField[];
+  /** The PHI fields touched; "attachment" for a photo or document of the claim. */
+  fields: readonly (PhiField | "attachment")[];
   surface: string;
   ipAddress: string | null;
 };
