@@ -545,7 +545,11 @@ export async function findClaimAttachment(db: Executor, orgId: string, claimId: 
     .select()
     .from(claimAttachments)
     .where(
-      and(eq(claimAttachments.orgId, orgId), eq(claimAttachments.claimId, claimId), eq(claimAttachments.id, attachmentId)),
+      and(
+        eq(claimAttachments.orgId, orgId),
+        eq(claimAttachments.claimId, claimId),
+        eq(claimAttachments.id, attachmentId),
+      ),
     )
     .limit(1);
   return row ?? null;
