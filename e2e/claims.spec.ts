@@ -61,6 +61,11 @@ test("a policyholder reports a loss; the adjuster is told live, reserves above a
   await holder.getByLabel("Claimant name").fill(CLAIMANT);
   await holder.getByLabel("Social Security number").fill(SSN);
   await holder.getByLabel("Diagnosis codes (ICD-10)").fill("S93.401A");
+  await holder.getByLabel(/Photos \(JPEG, PNG, WebP\) or PDFs/).setInputFiles({
+    name: "wet-floor.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+  });
   await holder.getByRole("button", { name: "File the claim" }).click();
   await expect(holder).toHaveURL(/\/portal\/claims\/clm_/);
   const claimId = holder.url().match(/claims\/(clm_[a-z0-9]+)/)![1]!;
@@ -74,6 +79,7 @@ test("a policyholder reports a loss; the adjuster is told live, reserves above a
   await waitForHydration(adjuster);
   await expect(adjuster.getByText(CLAIMANT)).toBeVisible();
   await expect(adjuster.getByText(SSN)).toBeVisible();
+  await expect(adjuster.getByRole("link", { name: "wet-floor.jpg" })).toBeVisible();
   await moveTo(adjuster, "Investigating");
 
   // $30,000 is above the adjuster's $25,000 reserve authority: it waits.
