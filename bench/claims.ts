@@ -15,10 +15,10 @@ async function seedClaims(databaseUrl: string, count: number) {
     const rows = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
       const n = start + i;
       const reported = `DATE_SUB(CURDATE(), INTERVAL ${n % 700} DAY)`;
-      return `('clm_bench_${n}','org_summit','CLM-BENCH-${String(n).padStart(6, "0")}','${n % 2 ? "pol_a_1" : "pol_a_2"}','${STATUSES[n % STATUSES.length]}',${reported},${reported},'Bench loss ${n % 13}','usr_a_adjuster',${(n % 50) * 10_000},${(n % 20) * 5_000},${(n % 50) * 10_000},${(n % 20) * 5_000},'TX')`;
+      return `('clm_bench_${n}','org_summit','CLM-BENCH-${String(n).padStart(6, "0")}','${n % 2 ? "pol_a_1" : "pol_a_2"}','${STATUSES[n % STATUSES.length]}',${reported},${reported},'Bench loss ${n % 13}','usr_a_adjuster',${(n % 50) * 10_000},${(n % 20) * 5_000},${(n % 50) * 10_000},${(n % 20) * 5_000},'TX',NOW(3),NOW(3))`;
     });
     await conn.execute(
-      `INSERT INTO claims (id, org_id, claim_number, policy_id, status, date_of_loss, reported_on, loss_type, assigned_adjuster_id, case_reserve_cents, paid_cents, indemnity_reserve_cents, paid_indemnity_cents, loss_state) VALUES ${rows.join(",")}`,
+      `INSERT INTO claims (id, org_id, claim_number, policy_id, status, date_of_loss, reported_on, loss_type, assigned_adjuster_id, case_reserve_cents, paid_cents, indemnity_reserve_cents, paid_indemnity_cents, loss_state, created_at, updated_at) VALUES ${rows.join(",")}`,
     );
   }
 }
