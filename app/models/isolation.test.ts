@@ -4,7 +4,7 @@ import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { listAgencies } from "./agencies.server.ts";
 import { listAuditLog, recordAudit } from "./audit-log.server.ts";
 import { getClaim } from "./claims.server.ts";
-import { listClaimBookRows } from "./claim-book.server.ts";
+import { listClaimBookPage, listClaimBookRows } from "./claim-book.server.ts";
 import { claimBookTable } from "./table-specs.ts";
 import { parseTableState } from "../utils/table-state.ts";
 import { listDaAgreements } from "./da-agreements.server.ts";
@@ -92,6 +92,12 @@ describe("relationship rules inside one organization", () => {
     const adjuster = await listClaims(tenantOf("adjuster@summit.demo"));
     expect(adjuster.map((c) => c.id).sort()).toEqual(assigned.map((c) => c.id).sort());
     const supervisor = await listClaims(tenantOf("claims.supervisor@summit.demo"));
+    // The page counts without its joins when nothing is searched: the same total either way.
+    const unsearched = await listClaimBookPage(db, tenantOf("adjuster@summit.demo"), everyClaim);
+    const searched = await listClaimBookPage(db, tenantOf("adjuster@summit.demo"), { ...everyClaim, q: "CLM-" });
+    expect(unsearched.total).toBe(assigned.length);
+    expect(searched.total).toBe(assigned.length);
+    expect(unsearched.rows.map((c) => c.id).sort()).toEqual(assigned.map((c) => c.id).sort());
     expect(supervisor.map((c) => c.id).sort()).toEqual(summitClaims.map((c) => c.id).sort());
   });
 
