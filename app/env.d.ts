@@ -21,4 +21,6 @@ interface Env {
   LEDGER_API_KEY?: string;
   /** The portal's payment provider adapter (app/services/billing/payment-provider.ts); unset in production = no online payment. */
   PAYMENT_PROVIDER?: string;
+  /** PHI master key: base64 of 32 random bytes, a secret (ADR 019). */
+  PHI_MASTER_KEY?: string;
 }

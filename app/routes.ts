@@ -26,6 +26,8 @@ export default [
     route("policies/:policyId/endorsements", "routes/api/v1/policy-endorsements.ts"),
     route("policies/:policyId/reinstate", "routes/api/v1/policy-reinstate.ts"),
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
+    route("claims", "routes/api/v1/claims.ts"),
+    route("claims/:claimId", "routes/api/v1/claim.ts"),
   ]),
   // The dev mailbox exists only in development builds (npm start and the e2e stack build with
   // APP_ENV=development); `npm run build` for production leaves it out.
@@ -67,6 +69,8 @@ export default [
       route("statements/:statementId", "routes/producer/statement.tsx"),
       route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
       route("team", "routes/producer/team.tsx"),
+      route("claims/new", "routes/producer/claim-new.tsx"),
+      route("claims/:claimId", "routes/producer/claim.tsx"),
     ]),
   ]),
   ...prefix("portal", [
@@ -74,12 +78,21 @@ export default [
       index("routes/portal/index.tsx"),
       route("policies/:policyId", "routes/portal/policy.tsx"),
       route("invoices/:invoiceId", "routes/portal/invoice.tsx"),
+      route("claims/new", "routes/portal/claim-new.tsx"),
+      route("claims/:claimId", "routes/portal/claim.tsx"),
     ]),
   ]),
   ...prefix("claims", [
     layout(AREA_LAYOUT, { id: "claims-layout" }, [
       index("routes/claims/index.tsx"),
+      route("export", "routes/claims/export.ts"),
+      route("new", "routes/claims/new.tsx"),
+      route("approvals", "routes/claims/approvals.tsx"),
+      route("adjusters", "routes/claims/adjusters.tsx"),
+      route("dashboard", "routes/claims/dashboard.tsx"),
       route(":claimId", "routes/claims/claim.tsx"),
+      route(":claimId/denial-letter.pdf", "routes/claims/denial-letter.ts"),
+      route(":claimId/attachments/:attachmentId", "routes/claims/attachment.ts"),
     ]),
   ]),
   ...prefix("finance", [
@@ -110,6 +123,7 @@ export default [
       route("filings/affidavits", "routes/compliance/affidavits-export.ts"),
       route("audit-log", "routes/admin/audit-log.tsx", { id: "compliance-audit-log" }),
       route("audit-log/export", "routes/audit-log-export.ts", { id: "compliance-audit-log-export" }),
+      route("phi-access", "routes/compliance/phi-access.tsx"),
     ]),
   ]),
   ...prefix("carrier", [

@@ -3,6 +3,7 @@ import { cpus, loadavg } from "node:os";
 import { benchRating } from "../app/services/rating/rating.bench.ts";
 import { runBench as benchLedger } from "../ledger/bench.ts";
 import { benchBordereau } from "./bordereau.ts";
+import { benchClaims } from "./claims.ts";
 import { benchDealRoom } from "./deal-room.ts";
 import { benchHttp } from "./http.ts";
 import { benchMonthEnd } from "./month-end.ts";
@@ -12,7 +13,7 @@ import { benchRateImpact } from "./rate-impact.ts";
 
 // Every speed target is measured here, never in unit tests. Prints one table and saves the
 // figures under bench/results/ (committed for the runs that close an issue) so runs can be
-// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau,monthend
+// compared over time. BENCH_PARTS=rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau,monthend,claims
 // picks parts (default all).
 // The quote + bind part loads both cores for a minute: on a shared machine it runs only while the
 // 1-minute load average is below 2 (BENCH_IGNORE_LOAD=1 overrides).
@@ -21,7 +22,7 @@ type Row = { benchmark: string; figure: string; target: string };
 
 const rows: Row[] = [];
 const parts = new Set(
-  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau,monthend")
+  (process.env.BENCH_PARTS ?? "rating,ledger,http,dealroom,quotebind,lifecycle,rateimpact,bordereau,monthend,claims")
     .split(",")
     .map((p) => p.trim()),
 );
@@ -73,6 +74,16 @@ if (parts.has("dealroom")) {
     benchmark: `deal room throughput, ${room.load.senders} senders to ${room.clients} clients`,
     figure: `${room.load.messagesPerSecond} messages/s saved and broadcast = ${room.load.deliveriesPerSecond.toLocaleString("en-US")} deliveries/s; p50 ${room.load.p50Ms} ms, p99 ${room.load.p99Ms} ms`,
     target: "—",
+  });
+}
+
+if (parts.has("claims")) {
+  const claims = await benchClaims();
+  saved.claims = claims;
+  rows.push({
+    benchmark: `claims list (/claims, supervisor), ${claims.claims.toLocaleString("en-US")} claims`,
+    figure: `p50 ${claims.p50Ms} ms, p95 ${claims.p95Ms} ms (${claims.requests} requests)`,
+    target: "p95 <= 100 ms",
   });
 }
 

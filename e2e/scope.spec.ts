@@ -46,7 +46,15 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   claimId: {
     fromA: ["clm_b_1"],
     fromB: ["clm_a_1"],
-    sameOrg: (e) => (e === "adjuster@summit.demo" ? ["clm_a_3"] : []),
+    // Producers and policyholders see the claims on their own policies (pol_a_1: Harbor, Lone Star).
+    sameOrg: (e) =>
+      e === "adjuster@summit.demo"
+        ? ["clm_a_3"]
+        : e === "producer@summit.demo" || e === "policyholder@summit.demo"
+          ? ["clm_a_2"]
+          : e === "agency.admin@summit.demo"
+            ? ["clm_a_1"]
+            : [],
   },
   memberId: { fromA: ["mem_usr_b_uw"], fromB: ["mem_usr_a_uw"] },
   // A policy's transactions (issue 12): the seed writes each demo policy's new-business row.
@@ -55,6 +63,8 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   noticeId: { fromA: [], fromB: [] },
   // The seed has no documents, deal rooms, drafts or webhook endpoints: a nonexistent id only.
   documentId: { fromA: [], fromB: [] },
+  // No seeded claim attachments: a nonexistent id only (under a claim the caller may or may not see).
+  attachmentId: { fromA: [], fromB: [] },
   dealRoomId: { fromA: [], fromB: [] },
   draftId: { fromA: [], fromB: [] },
   endpointId: { fromA: [], fromB: [] },

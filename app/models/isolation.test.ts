@@ -4,7 +4,10 @@ import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { listAgencies } from "./agencies.server.ts";
 import { listAuditLog } from "./audit-log.server.ts";
 import { recordAudit } from "../services/access/audit.server.ts";
-import { getClaim, listClaims } from "./claims.server.ts";
+import { getClaim } from "./claims.server.ts";
+import { listClaimBookPage, listClaimBookRows } from "./claim-book.server.ts";
+import { claimBookTable } from "./table-specs.ts";
+import { parseTableState } from "../utils/table-state.ts";
 import { listDaAgreements } from "./da-agreements.server.ts";
 import { getInvoice, listInvoices } from "./invoices.server.ts";
 import { getMember, listMembers } from "./members.server.ts";
@@ -12,6 +15,8 @@ import { getPolicy, listPolicies } from "./policies.server.ts";
 import { getSubmission, listSubmissions } from "./submissions.server.ts";
 
 const db = guardedTestDatabase();
+const everyClaim = parseTableState(new URLSearchParams("size=200"), claimBookTable);
+const listClaims = (tenant: ReturnType<typeof tenantOf>) => listClaimBookRows(db, tenant, everyClaim, 0, 200);
 const ORG_A_PREFIX = /_a_|summit|granite|harbor|bluemesa/;
 
 /** `.every` holds for an empty list: the lists below must first show they have rows to judge. */
@@ -44,7 +49,7 @@ describe("tenant isolation of model functions", () => {
     const results = await Promise.all([
       listSubmissions(db, tenantOf("underwriter@lakeshore.demo")),
       listPolicies(db, tenantOf("underwriter@lakeshore.demo")),
-      listClaims(db, tenantOf("adjuster@lakeshore.demo")),
+      listClaims(tenantOf("adjuster@lakeshore.demo")),
       listInvoices(db, tenantOf("finance@lakeshore.demo")),
       listDaAgreements(db, admin),
       listAgencies(db, admin),
@@ -85,9 +90,15 @@ describe("relationship rules inside one organization", () => {
     const assigned = summitClaims.filter((c) => c.assignedAdjusterId === "usr_a_adjuster");
     expect(assigned.length).toBeGreaterThan(0);
     expect(assigned.length).toBeLessThan(summitClaims.length);
-    const adjuster = await listClaims(db, tenantOf("adjuster@summit.demo"));
+    const adjuster = await listClaims(tenantOf("adjuster@summit.demo"));
     expect(adjuster.map((c) => c.id).sort()).toEqual(assigned.map((c) => c.id).sort());
-    const supervisor = await listClaims(db, tenantOf("claims.supervisor@summit.demo"));
+    const supervisor = await listClaims(tenantOf("claims.supervisor@summit.demo"));
+    // The page counts without its joins when nothing is searched: the same total either way.
+    const unsearched = await listClaimBookPage(db, tenantOf("adjuster@summit.demo"), everyClaim);
+    const searched = await listClaimBookPage(db, tenantOf("adjuster@summit.demo"), { ...everyClaim, q: "CLM-" });
+    expect(unsearched.total).toBe(assigned.length);
+    expect(searched.total).toBe(assigned.length);
+    expect(unsearched.rows.map((c) => c.id).sort()).toEqual(assigned.map((c) => c.id).sort());
     expect(supervisor.map((c) => c.id).sort()).toEqual(summitClaims.map((c) => c.id).sort());
   });
 
@@ -105,7 +116,7 @@ describe("relationship rules inside one organization", () => {
   });
 
   test("a role with no claim of the book sees nothing", async () => {
-    expect(await listClaims(db, tenantOf("producer@summit.demo"))).toEqual([]);
+    expect(await listClaims(tenantOf("finance@summit.demo"))).toEqual([]);
     expect(await listSubmissions(db, tenantOf("policyholder@summit.demo"))).toEqual([]);
   });
 });

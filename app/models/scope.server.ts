@@ -14,6 +14,8 @@ const WHOLE_BOOK_POLICY_ROLES: readonly Role[] = [
   "finance_analyst",
   "compliance_officer",
   "claims_supervisor",
+  // Phone intake: an adjuster files a loss on any policy of the org (without read:policy, no policy pages).
+  "claims_adjuster",
 ];
 const NOTHING = sql`1 = 0`;
 
@@ -41,10 +43,24 @@ export function visibleSubmissions(tenant: TenantContext): SQL {
   return and(org, NOTHING)!;
 }
 
-/** An adjuster sees the claims assigned to them; a supervisor sees every claim of the org. */
+/**
+ * An adjuster sees the claims assigned to them; a supervisor (and an admin) every claim of the
+ * org; a producer the claims on their agency's policies and a policyholder those on their own
+ * (both without PHI: services/claims/phi.ts).
+ */
 export function visibleClaims(tenant: TenantContext): SQL {
   const org = eq(claims.orgId, tenant.orgId);
   if (anyOf(tenant.roles, ["claims_supervisor", "org_admin"])) return org;
-  if (tenant.roles.includes("claims_adjuster")) return and(org, eq(claims.assignedAdjusterId, tenant.userId))!;
-  return and(org, NOTHING)!;
+  const rules: SQL[] = [];
+  if (tenant.roles.includes("claims_adjuster")) rules.push(eq(claims.assignedAdjusterId, tenant.userId));
+  const policyRules: SQL[] = [];
+  if (anyOf(tenant.roles, ["producer", "agency_admin"]) && tenant.agencyId)
+    policyRules.push(eq(policies.agencyId, tenant.agencyId));
+  if (tenant.roles.includes("policyholder") && tenant.insuredId)
+    policyRules.push(eq(policies.insuredId, tenant.insuredId));
+  if (policyRules.length)
+    rules.push(
+      sql`exists (select 1 from ${policies} where ${policies.orgId} = ${tenant.orgId} and ${policies.id} = ${claims.policyId} and (${or(...policyRules)}))`,
+    );
+  return and(org, rules.length ? or(...rules) : NOTHING)!;
 }

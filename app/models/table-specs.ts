@@ -1,4 +1,4 @@
-import { INVOICE_STATUSES, POLICY_STATUSES, SUBMISSION_STATUSES } from "../../db/schema/index.ts";
+import { CLAIM_STATUSES, INVOICE_STATUSES, POLICY_STATUSES, SUBMISSION_STATUSES } from "../../db/schema/index.ts";
 import type { TableSpec, TableState } from "../utils/table-state.ts";
 
 // The data tables' URL state: which columns the database sorts by and which filters it takes.
@@ -49,3 +49,16 @@ export const journalTable: TableSpec<JournalSort> = {
   defaultPageSize: 50,
 };
 export type JournalTableState = TableState<JournalSort>;
+
+export const CLAIM_BOOK_SORTS = ["reported", "claim", "loss", "reserve", "paid", "status"] as const;
+export type ClaimBookSort = (typeof CLAIM_BOOK_SORTS)[number];
+export const claimBookTable: TableSpec<ClaimBookSort, "status"> = {
+  prefix: "c.",
+  sortable: CLAIM_BOOK_SORTS,
+  defaultSort: "reported",
+  defaultDir: "desc",
+  defaultPageSize: 50,
+  filters: { status: CLAIM_STATUSES },
+  searchable: true,
+};
+export type ClaimBookState = TableState<ClaimBookSort, "status">;

@@ -3,6 +3,7 @@ import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as carrier from "./carrier.ts";
+import * as claimHandling from "./claim-handling.ts";
 import * as claims from "./claims.ts";
 import * as configuration from "./configuration.ts";
 import * as dealRooms from "./deal-rooms.ts";
@@ -24,6 +25,7 @@ export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
 export * from "./carrier.ts";
+export * from "./claim-handling.ts";
 export * from "./claims.ts";
 export * from "./configuration.ts";
 export * from "./documents.ts";
@@ -46,6 +48,7 @@ const modules = [
   auth,
   billing,
   carrier,
+  claimHandling,
   claims,
   configuration,
   dealRooms,

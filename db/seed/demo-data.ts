@@ -825,6 +825,12 @@ function demoClaims(today: string) {
       assignedAdjusterId: "usr_a_adjuster",
       caseReserveCents: 1_850_000,
       paidCents: 0,
+      lossState: "TX",
+      channel: "adjuster" as const,
+      reporterName: "Demo reporter",
+      description: "Seeded demo claim.",
+      indemnityReserveCents: 1_850_000,
+      paidIndemnityCents: 0,
     },
     {
       id: "clm_a_2",
@@ -838,6 +844,12 @@ function demoClaims(today: string) {
       assignedAdjusterId: "usr_a_adjuster",
       caseReserveCents: 4_200_000,
       paidCents: 315_000,
+      lossState: "AZ",
+      channel: "adjuster" as const,
+      reporterName: "Demo reporter",
+      description: "Seeded demo claim.",
+      indemnityReserveCents: 4_200_000,
+      paidIndemnityCents: 315_000,
     },
     {
       id: "clm_a_3",
@@ -851,6 +863,12 @@ function demoClaims(today: string) {
       assignedAdjusterId: null,
       caseReserveCents: 0,
       paidCents: 0,
+      lossState: "TX",
+      channel: "adjuster" as const,
+      reporterName: "Demo reporter",
+      description: "Seeded demo claim.",
+      indemnityReserveCents: 0,
+      paidIndemnityCents: 0,
     },
     {
       id: "clm_b_1",
@@ -864,6 +882,12 @@ function demoClaims(today: string) {
       assignedAdjusterId: "usr_b_adjuster",
       caseReserveCents: 950_000,
       paidCents: 0,
+      lossState: "MI",
+      channel: "adjuster" as const,
+      reporterName: "Demo reporter",
+      description: "Seeded demo claim.",
+      indemnityReserveCents: 950_000,
+      paidIndemnityCents: 0,
     },
   ];
 }
@@ -997,6 +1021,27 @@ export const sequences = [
   { orgId: ORG_A.id, name: "invoice:2026", lastValue: 5 },
   { orgId: ORG_B.id, name: "policy:GL:2026", lastValue: 1 },
   { orgId: ORG_B.id, name: "invoice:2026", lastValue: 2 },
+  // Claim numbers per report year: the seeded claims use CLM-2026-00011..13 and CLM-2026-00001.
+  { orgId: ORG_A.id, name: "claim:2026", lastValue: 13 },
+  { orgId: ORG_B.id, name: "claim:2026", lastValue: 1 },
+];
+
+/** Adjuster profiles: where the demo adjusters are licensed and their authority (cents). */
+export const adjusterProfiles = [
+  {
+    orgId: ORG_A.id,
+    userId: "usr_a_adjuster",
+    licensedStates: ["TX", "LA", "OK", "AZ", "NM"],
+    reserveAuthorityCents: 2_500_000,
+    paymentAuthorityCents: 1_000_000,
+  },
+  {
+    orgId: ORG_B.id,
+    userId: "usr_b_adjuster",
+    licensedStates: ["MI", "WI"],
+    reserveAuthorityCents: 5_000_000,
+    paymentAuthorityCents: 2_500_000,
+  },
 ];
 
 /** Development API keys, one per organization, acting for a producer agency. Never in production. */

@@ -5,7 +5,7 @@ import { createDatabase, type Database } from "../client.ts";
 import * as schema from "../schema/index.ts";
 import * as demo from "./demo-data.ts";
 import { draftRateTables, rateTables, taxTables } from "./rate-tables.ts";
-import { postSeededLedger, seedLedgerBooks } from "./ledger.ts";
+import { postSeededLedger, seedClaimPostings, seedLedgerBooks } from "./ledger.ts";
 import { upsertCarrierStatements, upsertCommissionStatements } from "../../app/models/statements.server.ts";
 import { periodBounds } from "../../app/services/ledger/statements.ts";
 import { seededQuotes } from "./quotes.ts";
@@ -114,6 +114,10 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
   await insertMissing(db, schema.producerLicences, demo.world.producerLicences);
+  await db
+    .insert(schema.adjusterProfiles)
+    .values(demo.adjusterProfiles)
+    .onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
   await insertMissing(
     db,
     schema.apiKeys,
@@ -136,6 +140,7 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
     .onDuplicateKeyUpdate({ set: { orgId: sql`org_id` } });
   const orgIds = [demo.ORG_A.id, demo.ORG_B.id];
   await seedLedgerBooks(db, orgIds, { [demo.ORG_A.id]: "usr_a_finance", [demo.ORG_B.id]: "usr_b_finance" });
+  await seedClaimPostings(db, demo.claims);
   if (seedOptions.ledger) await postSeededLedger(db, orgIds, seedOptions.ledger);
   await insertMissing(db, schema.rateTables, draftRateTables);
   await insertMissing(db, schema.orgSettings, demo.orgSettings);

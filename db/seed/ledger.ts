@@ -3,7 +3,7 @@
 // every org are provisioned and the waiting postings posted.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { agencies, invoices, payments, policies } from "../schema/index.ts";
+import { agencies, claimReserveChanges, claimTransactions, invoices, payments, policies } from "../schema/index.ts";
 import { transactionWithRetry } from "../transaction.ts";
 import { loadBook, provisionBook } from "../../app/services/ledger/book.server.ts";
 import { createLedgerClient } from "../../app/services/ledger/client.server.ts";
@@ -11,6 +11,7 @@ import { postAwaitingPostings, writePosting } from "../../app/services/ledger/po
 import { loadAllocationState } from "../../app/services/ledger/allocation.server.ts";
 import { TRANSFER_CODES } from "../../app/services/ledger/chart.ts";
 import { allocateReceipt, allocationLegs } from "../../app/services/ledger/premium-allocation.ts";
+import { claimPaymentLegs, reserveChangeLegs } from "../../app/services/claims/claim-postings.ts";
 
 export async function seedLedgerBooks(db: Database, orgIds: string[], receivedByUserId: Record<string, string>) {
   for (const orgId of orgIds) {
@@ -79,5 +80,89 @@ export async function postSeededLedger(db: Database, orgIds: string[], ledger: {
     const report = await postAwaitingPostings(db, client, { orgId });
     if (report.rejected || report.stillWaiting)
       throw new Error(`the ledger did not take the seeded postings of ${orgId}: ${JSON.stringify(report)}`);
+  }
+}
+
+type SeededClaim = {
+  id: string;
+  orgId: string;
+  claimNumber: string;
+  assignedAdjusterId: string | null;
+  indemnityReserveCents: number;
+  paidIndemnityCents: number;
+  reportedOn: string;
+};
+
+/**
+ * The seeded claims' money as the app would have recorded it: one reserve change that set the
+ * indemnity reserve (what is still reserved plus what was paid since), the payments that drew it
+ * down, and their postings, so the claims pages, the ledger and reconciliation agree.
+ */
+export async function seedClaimPostings(db: Database, seeded: readonly SeededClaim[]) {
+  for (const claim of seeded) {
+    const initialCents = claim.indemnityReserveCents + claim.paidIndemnityCents;
+    if (initialCents === 0) continue;
+    const changeId = `crc_seed_${claim.id}`;
+    const [existing] = await db
+      .select({ id: claimReserveChanges.id })
+      .from(claimReserveChanges)
+      .where(and(eq(claimReserveChanges.orgId, claim.orgId), eq(claimReserveChanges.id, changeId)));
+    if (existing) continue;
+    const by = claim.assignedAdjusterId ?? "usr_a_claimsup";
+    const at = new Date(`${claim.reportedOn}T16:00:00Z`);
+    await transactionWithRetry(db, async (tx) => {
+      await tx.insert(claimReserveChanges).values({
+        id: changeId,
+        orgId: claim.orgId,
+        claimId: claim.id,
+        reserveType: "indemnity",
+        previousCents: 0,
+        newCents: initialCents,
+        rationale: "Initial reserve on first contact",
+        status: "posted",
+        requestedByUserId: by,
+        decidedByUserId: by,
+        decidedAt: at,
+        createdAt: at,
+      });
+      await writePosting(
+        tx,
+        claim.orgId,
+        {
+          id: changeId,
+          kind: "claim_transaction",
+          description: `Indemnity reserve raised on ${claim.claimNumber}`,
+          claimId: claim.id,
+        },
+        reserveChangeLegs("indemnity", initialCents),
+      );
+      if (claim.paidIndemnityCents > 0) {
+        const paymentId = `cpy_seed_${claim.id}`;
+        await tx.insert(claimTransactions).values({
+          id: paymentId,
+          orgId: claim.orgId,
+          claimId: claim.id,
+          kind: "payment",
+          category: "indemnity",
+          amountCents: claim.paidIndemnityCents,
+          counterparty: "Demo medical provider",
+          method: "check",
+          reference: "demo",
+          recordedByUserId: by,
+          createdAt: at,
+        });
+        await writePosting(
+          tx,
+          claim.orgId,
+          {
+            id: paymentId,
+            kind: "claim_transaction",
+            description: `Indemnity paid on ${claim.claimNumber}`,
+            claimId: claim.id,
+          },
+          claimPaymentLegs("indemnity", claim.paidIndemnityCents),
+        );
+      }
+    });
   }
 }

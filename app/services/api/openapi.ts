@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ACORD_FILE_FIELD, MAX_ACORD_BYTES } from "../submissions/acord-draft.ts";
+import { FnolSchema } from "../claims/claim-forms.ts";
+import { PHI_FIELD_KEYS } from "../claims/phi.ts";
 import { ApiError, BindRequest, Policy, Quote, Submission, SubmissionCreate, SubmissionCreated } from "./schemas.ts";
 import {
   CancellationResult,
@@ -78,6 +80,57 @@ export function openApiDocument(serverUrl: string) {
         EndorsementResult: schema(EndorsementResult),
         ReinstatementResult: schema(ReinstatementResult),
         ProgramList: schema(ProgramList),
+        ClaimCreate: schema(FnolSchema, "input"),
+        ClaimSummary: {
+          type: "object",
+          description: "A claim in a list: no claimant, so no PHI.",
+          properties: {
+            id: { type: "string" },
+            claimNumber: { type: "string" },
+            status: { type: "string" },
+            policyNumber: { type: "string" },
+            insuredName: { type: "string" },
+            dateOfLoss: { type: "string", format: "date" },
+            reportedOn: { type: "string", format: "date" },
+            lossType: { type: "string" },
+            lossState: { type: ["string", "null"] },
+            noCoverageOnDateOfLoss: { type: "boolean" },
+            caseReserveCents: { type: "integer" },
+            paidCents: { type: "integer" },
+            incurredCents: { type: "integer", description: "paid + case reserve" },
+            recoveredCents: { type: "integer" },
+          },
+        },
+        Claim: {
+          type: "object",
+          description: `One claim. Claimant PHI fields (${PHI_FIELD_KEYS.join(", ")}) are always "[redacted]" for API keys; phiRedacted says so.`,
+          properties: {
+            id: { type: "string" },
+            claimNumber: { type: "string" },
+            status: { type: "string" },
+            policy: { type: "object", properties: { id: { type: "string" }, policyNumber: { type: "string" } } },
+            dateOfLoss: { type: "string", format: "date" },
+            reportedOn: { type: "string", format: "date" },
+            lossType: { type: "string" },
+            noCoverageOnDateOfLoss: { type: "boolean" },
+            reserves: { type: "object" },
+            paid: { type: "object" },
+            incurredCents: { type: "integer" },
+            recoveredCents: { type: "integer" },
+            claimants: { type: "array", items: { type: "object" } },
+            phiRedacted: { type: "boolean" },
+          },
+        },
+        ClaimList: {
+          type: "object",
+          properties: {
+            data: { type: "array", items: { $ref: "#/components/schemas/ClaimSummary" } },
+            nextCursor: {
+              type: ["string", "null"],
+              description: "Pass as cursor for the next page; null on the last.",
+            },
+          },
+        },
       },
     },
     paths: {
@@ -252,6 +305,46 @@ export function openApiDocument(serverUrl: string) {
           description:
             "Programs taking submissions, with the states, limits and deductibles offered by the rate table in force today and the knockout questions to answer.",
           responses: { "200": json("ProgramList", "The programs"), ...common },
+        },
+      },
+      "/v1/claims": {
+        get: {
+          operationId: "listClaims",
+          parameters: [
+            { name: "status", in: "query", schema: { type: "string" } },
+            { name: "policyId", in: "query", schema: { type: "string" } },
+            { name: "reportedFrom", in: "query", schema: { type: "string", format: "date" } },
+            { name: "reportedTo", in: "query", schema: { type: "string", format: "date" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+          ],
+          responses: {
+            "200": json("ClaimList", "Claims, newest reported first"),
+            "400": errorResponse("VALIDATION_FAILED"),
+            ...common,
+          },
+        },
+        post: {
+          operationId: "fileClaim",
+          description:
+            "First notice of loss. A date of loss outside the policy's term is filed and flagged noCoverageOnDateOfLoss. Send an Idempotency-Key to retry safely.",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ClaimCreate" } } },
+          },
+          responses: {
+            "201": json("Claim", "The claim, PHI redacted"),
+            "400": errorResponse("VALIDATION_FAILED"),
+            "404": errorResponse("NOT_FOUND: no such policy"),
+            ...common,
+          },
+        },
+      },
+      "/v1/claims/{claimId}": {
+        get: {
+          operationId: "getClaim",
+          parameters: [idParam("claimId")],
+          responses: { "200": json("Claim", "The claim, PHI redacted"), "404": errorResponse("NOT_FOUND"), ...common },
         },
       },
     },

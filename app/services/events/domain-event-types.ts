@@ -24,6 +24,12 @@ export const DOMAIN_EVENT_TYPES = [
   "invoice.overdue",
   "payment.received",
   "payment.failed",
+  "claim.filed",
+  "claim.assigned",
+  "claim.reserve_changed",
+  "claim.payment_made",
+  "claim.settled",
+  "claim.closed",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -50,6 +56,12 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "invoice.overdue": "An invoice unpaid past its due date",
   "payment.received": "A premium payment received",
   "payment.failed": "A premium payment returned by the bank",
+  "claim.filed": "A claim filed (yours, or for supervisors any)",
+  "claim.assigned": "A claim assigned to you",
+  "claim.reserve_changed": "A reserve change awaiting or given approval",
+  "claim.payment_made": "A payment made on your claim",
+  "claim.settled": "Your claim settled",
+  "claim.closed": "Your claim closed",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */

@@ -204,6 +204,66 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         body: `${text(d.holder)}'s ${text(d.state)} licence expires on ${text(d.expiresOn)}; binds in ${text(d.state)} stop then.`,
         link: "/compliance/licences",
       }));
+    case "claim.filed": {
+      // The reporter's acknowledgement, and every supervisor hears of a new loss.
+      const supervisors = await membersWithRole(db, event.orgId, "claims_supervisor");
+      const ack = d.reportedByUserId
+        ? [
+            {
+              userId: text(d.reportedByUserId),
+              title: `Claim received: ${text(d.claimNumber)}`,
+              body: `Your report of ${text(d.lossType)} on ${text(d.dateOfLoss)} is filed as ${text(d.claimNumber)}; an adjuster will contact you.`,
+              link: null,
+            },
+          ]
+        : [];
+      return [
+        ...ack,
+        ...others(supervisors, d.reportedByUserId).map((userId) => ({
+          userId,
+          title: `New claim ${text(d.claimNumber)}${d.noCoverageOnDateOfLoss ? " (no coverage on date of loss)" : ""}`,
+          body: `${text(d.lossType)} on policy ${text(d.policyNumber)}, lost ${text(d.dateOfLoss)}.`,
+          link: `/claims/${text(d.claimId)}`,
+        })),
+      ];
+    }
+    case "claim.assigned":
+      return others([text(d.adjusterUserId)], d.assignedByUserId).map((userId) => ({
+        userId,
+        title: `Claim assigned to you: ${text(d.claimNumber)}`,
+        body: "A claim is waiting for your first contact.",
+        link: `/claims/${text(d.claimId)}`,
+      }));
+    case "claim.reserve_changed": {
+      // Awaiting approval: the supervisors decide; decided: the requester hears the answer.
+      if (d.status === "awaiting_approval") {
+        const supervisors = await membersWithRole(db, event.orgId, "claims_supervisor");
+        return others(supervisors, d.requestedByUserId).map((userId) => ({
+          userId,
+          title: `Reserve approval needed: ${text(d.claimNumber)}`,
+          body: `${text(d.reserveType)} reserve ${cents(d.previousCents)} → ${cents(d.newCents)} is above the adjuster's authority.`,
+          link: "/claims/approvals",
+        }));
+      }
+      // A supervisor's decision on a change that waited: the adjuster who asked hears it.
+      if (d.decidedByUserId && d.decidedByUserId !== d.requestedByUserId)
+        return others([text(d.requestedByUserId)], d.decidedByUserId).map((userId) => ({
+          userId,
+          title: `Reserve change ${d.status === "posted" ? "approved" : "declined"}: ${text(d.claimNumber)}`,
+          body: `${text(d.reserveType)} reserve ${cents(d.previousCents)} → ${cents(d.newCents)}.`,
+          link: `/claims/${text(d.claimId)}`,
+        }));
+      return [];
+    }
+    case "claim.payment_made":
+    case "claim.settled":
+    case "claim.closed":
+      return others([text(d.adjusterUserId)], d.paidByUserId ?? d.actorUserId).map((userId) => ({
+        userId,
+        title: `${event.type === "claim.payment_made" ? "Payment made" : event.type === "claim.settled" ? "Claim settled" : "Claim closed"}: ${text(d.claimNumber)}`,
+        body: event.type === "claim.payment_made" ? `${text(d.category)} payment of ${cents(d.amountCents)}.` : "",
+        link: `/claims/${text(d.claimId)}`,
+      }));
     default:
       return [];
   }

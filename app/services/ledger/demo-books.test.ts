@@ -45,6 +45,7 @@ test("seeding with a ledger provisions both demo orgs and posts their seeded pay
     );
   expect(summitPaid!.n).toBe(3);
   const trial = await getTrialBalance(db, ledger.current.client, ORG_B.id);
-  expect(trial).toMatchObject({ balanced: true, totalDebitCents: 218_907 });
+  // The premium received (218,907) and the seeded claim CLM-2026-00001's case reserve (950,000).
+  expect(trial).toMatchObject({ balanced: true, totalDebitCents: 218_907 + 950_000 });
   expect((await reconcile(db, ledger.current.client, ORG_B.id)).breaks).toEqual([]);
 });

@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import type { Transaction } from "../../db/transaction.ts";
+import { orgDataKeys, phiAccessLog, phiChainHeads, user } from "../../db/schema/index.ts";
+
+type Executor = Database | Transaction;
+
+export async function findLatestDataKey(db: Executor, orgId: string) {
+  const [row] = await db
+    .select()
+    .from(orgDataKeys)
+    .where(eq(orgDataKeys.orgId, orgId))
+    .orderBy(desc(orgDataKeys.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findDataKey(db: Executor, orgId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(orgDataKeys)
+    .where(and(eq(orgDataKeys.orgId, orgId), eq(orgDataKeys.version, version)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Adds a data key version; two requests creating the first key at once: the first one wins. */
+export async function insertDataKey(
+  db: Executor,
+  orgId: string,
+  row: { version: number; masterKeyId: string; wrappedKey: string },
+): Promise<boolean> {
+  const result = await db
+    .insert(orgDataKeys)
+    .ignore()
+    .values({ ...row, orgId });
+  return Number(result.rowsAffected) > 0;
+}
+
+/** Every data key version of an org (rotation re-wraps them all). */
+export function listDataKeys(db: Executor, orgId: string) {
+  return db.select().from(orgDataKeys).where(eq(orgDataKeys.orgId, orgId)).orderBy(asc(orgDataKeys.version));
+}
+
+export async function replaceWrappedDataKey(
+  db: Executor,
+  orgId: string,
+  version: number,
+  masterKeyId: string,
+  wrappedKey: string,
+) {
+  await db
+    .update(orgDataKeys)
+    .set({ masterKeyId, wrappedKey })
+    .where(and(eq(orgDataKeys.orgId, orgId), eq(orgDataKeys.version, version)));
+}
+
+/**
+ * The org's chain head, locked until the transaction ends: every append of the org waits here,
+ * so two appends can never link to the same previous row.
+ */
+export async function lockPhiChainHead(tx: Transaction, orgId: string, genesisHash: string) {
+  const select = () =>
+    tx
+      .select({ lastSequence: phiChainHeads.lastSequence, lastHash: phiChainHeads.lastHash })
+      .from(phiChainHeads)
+      .where(eq(phiChainHeads.orgId, orgId))
+      .for("update");
+  // Locking first and creating the head only for an org's very first append: an INSERT IGNORE on
+  // every append takes a shared lock that two appends then both try to upgrade (a deadlock).
+  let [row] = await select();
+  if (!row) {
+    await tx.insert(phiChainHeads).ignore().values({ orgId, lastSequence: 0, lastHash: genesisHash });
+    [row] = await select();
+  }
+  return row!;
+}
+
+export type PhiLogInsert = Omit<typeof phiAccessLog.$inferInsert, "orgId">;
+
+export async function appendPhiLogRows(tx: Transaction, orgId: string, rows: PhiLogInsert[]) {
+  if (rows.length === 0) return;
+  await tx.insert(phiAccessLog).values(rows.map((r) => ({ ...r, orgId })));
+  const last = rows.at(-1)!;
+  await tx
+    .update(phiChainHeads)
+    .set({ lastSequence: last.sequence, lastHash: last.hash })
+    .where(eq(phiChainHeads.orgId, orgId));
+}
+
+/** The org's chain in order, for verification (from a sequence, in pages). */
+export function listPhiLogChain(db: Executor, orgId: string, { afterSequence = 0, limit = 1000 } = {}) {
+  return db
+    .select()
+    .from(phiAccessLog)
+    .where(and(eq(phiAccessLog.orgId, orgId), sql`${phiAccessLog.sequence} > ${afterSequence}`))
+    .orderBy(asc(phiAccessLog.sequence))
+    .limit(limit);
+}
+
+/** The log as a compliance officer reads it: who, which fields, which claim, when, from where. Never values. */
+export function listPhiLogForReview(db: Executor, orgId: string, { limit = 200 } = {}) {
+  return db
+    .select({
+      id: phiAccessLog.id,
+      sequence: phiAccessLog.sequence,
+      actorName: user.name,
+      actorApiKeyId: phiAccessLog.actorApiKeyId,
+      action: phiAccessLog.action,
+      claimId: phiAccessLog.claimId,
+      fields: phiAccessLog.fields,
+      surface: phiAccessLog.surface,
+      ipAddress: phiAccessLog.ipAddress,
+      occurredAt: phiAccessLog.occurredAt,
+    })
+    .from(phiAccessLog)
+    .leftJoin(user, eq(user.id, phiAccessLog.actorUserId))
+    .where(eq(phiAccessLog.orgId, orgId))
+    .orderBy(desc(phiAccessLog.sequence))
+    .limit(limit);
+}

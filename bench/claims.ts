@@ -1,0 +1,51 @@
+import { Client } from "@planetscale/database";
+import { percentile, signIn, withBenchStack } from "./stack.ts";
+
+// The claims list (/claims, a supervisor's view of the whole org) with 50,000 claims: server-side
+// sort, filter, search and paging through the real Worker and database path.
+
+export type ClaimsBenchResult = { claims: number; requests: number; p50Ms: number; p95Ms: number };
+
+const STATUSES = ["open", "investigating", "reserved", "in_settlement", "settled", "closed", "litigated"];
+
+async function seedClaims(databaseUrl: string, count: number) {
+  const client = new Client({ url: databaseUrl, fetch: (input, init) => fetch(input, { ...init, cache: undefined }) });
+  const conn = client.connection();
+  for (let start = 0; start < count; start += 1000) {
+    const rows = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
+      const n = start + i;
+      const reported = `DATE_SUB(CURDATE(), INTERVAL ${n % 700} DAY)`;
+      return `('clm_bench_${n}','org_summit','CLM-BENCH-${String(n).padStart(6, "0")}','${n % 2 ? "pol_a_1" : "pol_a_2"}','${STATUSES[n % STATUSES.length]}',${reported},${reported},'Bench loss ${n % 13}','usr_a_adjuster',${(n % 50) * 10_000},${(n % 20) * 5_000},${(n % 50) * 10_000},${(n % 20) * 5_000},'TX',NOW(3),NOW(3))`;
+    });
+    await conn.execute(
+      `INSERT INTO claims (id, org_id, claim_number, policy_id, status, date_of_loss, reported_on, loss_type, assigned_adjuster_id, case_reserve_cents, paid_cents, indemnity_reserve_cents, paid_indemnity_cents, loss_state, created_at, updated_at) VALUES ${rows.join(",")}`,
+    );
+  }
+}
+
+export async function benchClaims(count = 50_000): Promise<ClaimsBenchResult> {
+  return withBenchStack("openinsure_bench_claims", async (stack) => {
+    await seedClaims(stack.databaseUrl, count);
+    const cookie = await signIn(stack.appUrl, "claims.supervisor@summit.demo");
+    const views = [
+      "",
+      "?c.sort=reserve&c.dir=desc",
+      "?c.status=open",
+      "?c.q=CLM-BENCH-04",
+      "?c.sort=loss&c.dir=asc&c.page=",
+      "?c.sort=claim&c.page=",
+    ];
+    const samples: number[] = [];
+    for (let i = 0; i < 240; i++) {
+      const view = views[i % views.length]!;
+      const url = `${stack.appUrl}/claims${view}${view.endsWith("=") ? 1 + (i % 100) : ""}`;
+      const started = performance.now();
+      const response = await fetch(url, { headers: { cookie } });
+      await response.text();
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      if (i >= 40) samples.push(performance.now() - started);
+    }
+    const sorted = samples.sort((a, b) => a - b);
+    return { claims: count, requests: samples.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+  });
+}
