@@ -35,6 +35,8 @@ async function quoteRisk(
 }
 
 async function bindFirstOption(page: Page) {
+  // Typed before hydration, a field's value can be lost when React takes the form over.
+  await waitForHydration(page);
   const option = page.getByRole("region", { name: "Option 1" });
   for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
     const field = option.getByLabel(`Declining carrier ${i + 1}`);
