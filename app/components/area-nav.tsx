@@ -10,6 +10,7 @@ const COMPLIANCE_PAGES: Page[] = [
   { to: "/compliance/licences", label: "Licences", end: false },
   { to: "/compliance/filings", label: "Filings", end: false },
   { to: "/compliance/audit-log", label: "Audit log", end: false },
+  { to: "/compliance/phi-access", label: "PHI access log", end: false },
 ];
 
 const CARRIER_PAGES: Page[] = [
