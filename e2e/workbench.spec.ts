@@ -265,7 +265,9 @@ test("an underwriter binds a quoted submission for the producer from the workben
   const option = page.getByRole("group", { name: "Option 1" });
   const plan = option.getByLabel("Payment plan");
   await expect(plan.locator("option", { hasText: /^Quarterly/ })).toHaveCount(1);
-  await plan.selectOption({ label: (await plan.locator("option", { hasText: /^Quarterly/ }).textContent())! });
+  // Paid in full: a quarterly policy effective the same day would share its installment dates
+  // with the billing-run journey (e2e/money.spec.ts), which counts what one run invoices.
+  await plan.selectOption({ label: (await plan.locator("option", { hasText: /^Paid in full/ }).textContent())! });
   // Texas surplus lines: three admitted carriers' declinations first; without them the bind says why.
   await option.getByRole("button", { name: "Bind this option" }).click();
   await expect(card(page, "Rating").getByRole("alert")).toContainText("DILIGENT_SEARCH_MISSING");
@@ -274,13 +276,14 @@ test("an underwriter binds a quoted submission for the producer from the workben
       .getByRole("group", { name: "Option 1" })
       .getByLabel(`Declining carrier ${i + 1}`)
       .fill(carrier);
+  await expect(page.getByRole("group", { name: "Option 1" }).getByLabel("Payment plan")).toHaveValue("PIF");
   await page.getByRole("group", { name: "Option 1" }).getByRole("button", { name: "Bind this option" }).click();
   await expect(page).toHaveURL(/\/uw\/policies\/pol_\w+$/);
   await page.goto(`/uw/submissions/${id}`);
   await expect(page.getByRole("region", { name: "Where this stands" })).toContainText("Bound");
   await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
 
-  // The producer finds the policy in their book, on the quarterly plan.
+  // The producer finds the policy in their book.
   const producer = await (await page.context().browser()!.newContext()).newPage();
   await signInAndLand(producer, "producer@summit.demo");
   await producer.goto(`/producer?p.q=${encodeURIComponent(insuredName)}`);
