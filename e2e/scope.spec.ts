@@ -135,7 +135,16 @@ async function fingerprint(): Promise<string> {
     queryE2eDatabase(
       "SELECT * FROM rate_tables WHERE id IN ('rt_lake_gl_2026_1','rt_summit_gl_2026_1','rt_summit_gl_2027_1') ORDER BY id",
     ),
-    queryE2eDatabase("SELECT * FROM da_agreements WHERE id IN ('da_lake_gl','da_summit_gl') ORDER BY id"),
+    // Every term of the agreements but the bound-premium counter, which journeys binding beside
+    // this one move; a bind slipped through a probe would show in the submissions above anyway.
+    queryE2eDatabase(
+      `SELECT id, org_id, carrier_id, program_id, reference, effective_date, expiration_date, status,
+         max_occurrence_limit_cents, max_aggregate_limit_cents, max_premium_per_policy_cents, authorized_states,
+         excluded_states, authorized_naics_codes, excluded_naics_codes, annual_gwp_limit_cents,
+         quarterly_gwp_limit_cents, max_policies_per_insured, max_insured_revenue_cents, allowed_terms_months,
+         min_years_in_business, referral_triggers
+       FROM da_agreements WHERE id IN ('da_lake_gl','da_summit_gl') ORDER BY id`,
+    ),
     queryE2eDatabase("SELECT * FROM agencies WHERE id IN ('agy_dunes','agy_harbor') ORDER BY id"),
     queryE2eDatabase("SELECT COUNT(*) AS n FROM agency_appointments WHERE agency_id IN ('agy_dunes','agy_harbor')"),
   ]);
