@@ -397,6 +397,10 @@ test("issue 10 item 15: the consumer delivers round-robin by organization, so on
   let heldAtOnce = 0;
   let mostHeldAtOnce = 0;
   let healthyDeliveredWhileHeld = false;
+  let firstHeld = () => {};
+  const someoneHeld = new Promise<void>((resolve) => {
+    firstHeld = resolve;
+  });
   const sender = {
     ...deps.webhooks,
     fetch: (async (input: RequestInfo | URL) => {
@@ -404,9 +408,15 @@ test("issue 10 item 15: the consumer delivers round-robin by organization, so on
       if (url.endsWith("/stalled")) {
         heldAtOnce++;
         mostHeldAtOnce = Math.max(mostHeldAtOnce, heldAtOnce);
+        firstHeld();
         await gate;
         heldAtOnce--;
       } else if (url.endsWith("/healthy")) {
+        // Lakeshore's delivery may get here before Summit's first request is out: it answers once
+        // one is held, so it is delivered while Summit's receiver holds its slots. A consumer
+        // that ran Summit's events first (or one at a time) would never get here: the gate opens
+        // only below, and the test times out.
+        await someoneHeld;
         healthyDeliveredWhileHeld = heldAtOnce > 0;
         openGate();
       }
