@@ -70,7 +70,7 @@ export default [
       route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
       route("team", "routes/producer/team.tsx"),
       route("claims/new", "routes/producer/claim-new.tsx"),
-      route("claims/:claimId", "routes/producer/claim.tsx"),
+      route("claims/:claimId", "routes/claim-summary.tsx", { id: "producer-claim" }),
     ]),
   ]),
   ...prefix("portal", [
@@ -79,7 +79,7 @@ export default [
       route("policies/:policyId", "routes/portal/policy.tsx"),
       route("invoices/:invoiceId", "routes/portal/invoice.tsx"),
       route("claims/new", "routes/portal/claim-new.tsx"),
-      route("claims/:claimId", "routes/portal/claim.tsx"),
+      route("claims/:claimId", "routes/claim-summary.tsx", { id: "portal-claim" }),
     ]),
   ]),
   ...prefix("claims", [

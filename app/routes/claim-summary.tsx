@@ -1,23 +1,29 @@
-import type { Route } from "./+types/claim";
-import { requirePermission } from "../../auth/session.server.ts";
-import { ClaimantList, ClaimFiguresList, CoverageFlag } from "../../components/claim-parts.tsx";
-import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
-import { appServices } from "../../context.server.ts";
-import { loadClaimForViewer } from "../../services/claims/claim-view.server.ts";
-import { formatCalendarDate } from "../../utils/format.ts";
-import { invariantResponse } from "../../utils/invariant.ts";
-import { claimViewContext, phiMasterKey } from "../claim-access.server.ts";
+import type { Route } from "./+types/claim-summary";
+import { requirePermission } from "../auth/session.server.ts";
+import { ClaimantList, ClaimFiguresList, CoverageFlag } from "../components/claim-parts.tsx";
+import { Card, PageHeader, StatusBadge } from "../components/ui.tsx";
+import { appServices } from "../context.server.ts";
+import { loadClaimForViewer } from "../services/claims/claim-view.server.ts";
+import { formatCalendarDate } from "../utils/format.ts";
+import { invariantResponse } from "../utils/invariant.ts";
+import { claimViewContext, phiMasterKey } from "./claim-access.server.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.claim.claimNumber ?? "Claim"} · OpenInsure` },
 ];
 
+// The claim as a policyholder (/portal) or producer (/producer) sees it: one module, registered
+// in both areas; the area comes from the route's own path, never from the request's body.
+const AREA_ACCESS = { portal: "access:portal", producer: "access:producer" } as const;
+
 export async function loader(args: Route.LoaderArgs) {
-  const user = await requirePermission(args, "access:portal");
+  const area = new URL(args.request.url).pathname.split("/")[1];
+  invariantResponse(area === "portal" || area === "producer", "Claim not found");
+  const user = await requirePermission(args, AREA_ACCESS[area]);
   const claim = await loadClaimForViewer(
     appServices(args.context).db,
     await phiMasterKey(args),
-    claimViewContext(args, user, "page:/portal/claims"),
+    claimViewContext(args, user, `page:/${area}/claims`),
     args.params.claimId,
   );
   invariantResponse(claim, "Claim not found");
