@@ -155,6 +155,7 @@ export default [
       route("agencies/:agencyId", "routes/admin/agency.tsx"),
       route("authority", "routes/admin/authority.tsx"),
       route("settings", "routes/admin/settings.tsx"),
+      route("settings/logo", "routes/admin/settings-logo.ts"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

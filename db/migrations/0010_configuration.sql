@@ -7,4 +7,5 @@ CREATE TABLE `daily_job_runs` (
 );
 --> statement-breakpoint
 ALTER TABLE `org_settings` ADD `logo_key` varchar(200);--> statement-breakpoint
-ALTER TABLE `org_settings` ADD `logo_content_type` varchar(20);
+ALTER TABLE `org_settings` ADD `logo_content_type` varchar(20);--> statement-breakpoint
+CREATE INDEX `policies_org_program_idx` ON `policies` (`org_id`,`program_id`);
