@@ -55,7 +55,7 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
             caption="Agencies"
             rowKey={(a) => a.id}
             empty="No agencies to show."
-            search="Search by agency or licence number"
+            search="Search agencies"
             exportPath="/admin/agencies/export"
             columns={[
               {

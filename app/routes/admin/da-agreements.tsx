@@ -73,7 +73,7 @@ export default function DaAgreements({ loaderData }: Route.ComponentProps) {
             caption="DA agreements"
             rowKey={(a) => a.id}
             empty="No agreements to show."
-            search="Search by reference, program or carrier"
+            search="Search agreements"
             filters={[
               {
                 name: "status",

@@ -62,7 +62,7 @@ export default function Programs({ loaderData }: Route.ComponentProps) {
             caption="Programs"
             rowKey={(p) => p.id}
             empty="No programs to show."
-            search="Search by program or carrier"
+            search="Search programs"
             filters={[
               {
                 name: "line",
