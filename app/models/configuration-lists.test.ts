@@ -2,7 +2,7 @@
 // search, filters, sort and pages are done by the database, and the export reads the same set.
 import { describe, expect, test } from "vitest";
 import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
-import { parseTableState } from "../utils/table-state.ts";
+import { parseTableState, type TableSpec } from "../utils/table-state.ts";
 import {
   listAgencyPage,
   listAgencyRows,
@@ -15,7 +15,7 @@ import { agencyTable, daAgreementTable, programTable } from "./table-specs.ts";
 const db = guardedTestDatabase();
 const admin = tenantOf("admin@summit.demo");
 const other = tenantOf("admin@lakeshore.demo");
-const state = <S extends Parameters<typeof parseTableState>[1]>(spec: S, query: string) =>
+const state = <Sort extends string, Filter extends string>(spec: TableSpec<Sort, Filter>, query: string) =>
   parseTableState(new URLSearchParams(query), spec);
 
 describe("configuration lists", () => {
