@@ -172,3 +172,34 @@ test("an agency admin invites a producer who sees only the agency's book; a susp
   await adminContext.close();
   await newcomerContext.close();
 });
+
+test("an admin uploads the organization's logo for its documents; a file that is not an image is refused", async ({
+  page,
+}) => {
+  // A 1x1 PNG, and a GIF named like a PNG: the type is read from the bytes, not the name.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  await signIn(page, "admin@lakeshore.demo");
+  await page.goto("/admin/settings");
+  await waitForHydration(page);
+  await page.getByLabel(/PNG or JPEG file/).setInputFiles({
+    name: "logo.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("GIF89a\x01\x00\x01\x00"),
+  });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "must be a PNG or JPEG image" })).toBeVisible();
+
+  await page.getByLabel(/PNG or JPEG file/).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Logo saved" })).toBeVisible();
+  const preview = page.getByRole("img", { name: /^Logo of / });
+  await expect(preview).toBeVisible();
+  expect(await preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+
+  await page.getByRole("button", { name: "Remove logo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Logo removed" })).toBeVisible();
+  await expect(page.getByText("No logo yet")).toBeVisible();
+});

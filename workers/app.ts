@@ -1,6 +1,4 @@
 import { env as workerEnv } from "cloudflare:workers";
-import { runDailyBilling } from "../app/services/billing/billing-run.server.ts";
-import { runMonthEnd } from "../app/services/billing/month-end.server.ts";
 import { getServerByName, routePartykitRequest } from "partyserver";
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import { servicesFor, setRequestContext } from "../app/context.server.ts";
@@ -13,14 +11,11 @@ import { dealRoomName } from "../app/services/realtime/room-pass.ts";
 import type { DomainEventMessage } from "../app/services/events/domain-event-types.ts";
 import { publishOutbox } from "../app/services/events/domain-events.server.ts";
 import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/event-delivery.server.ts";
-import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts";
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
-import { runPolicyLifecycle } from "../app/services/servicing/lifecycle.server.ts";
 import { trackAuditWrites } from "../app/utils/audit-writes.ts";
 import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
-import { runMonthlyBordereaux } from "../app/services/carrier/bordereaux.server.ts";
-import { runLicenceExpiryAlerts } from "../app/services/compliance/licences.server.ts";
+import { runDailyJobs } from "../app/services/scheduling/daily-jobs.server.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -95,22 +90,11 @@ export default {
     const now = new Date(controller.scheduledTime);
     ctx.waitUntil(
       (async () => {
-        // Due dates are days: looking once an hour is plenty.
-        if (now.getUTCMinutes() === 0) await raiseInvoicesDue(db, now.toISOString().slice(0, 10));
-        // Installments invoiced ahead of their due date, unpaid invoices overdue (ADR 018): once a
-        // day; on the 1st the month-end run does the same and also builds last month's statements.
-        if (now.getUTCHours() === 5 && now.getUTCMinutes() === 0) {
-          const today = now.toISOString().slice(0, 10);
-          await (today.endsWith("-01") ? runMonthEnd(db, today) : runDailyBilling(db, today));
-        }
+        // Billing, invoices due, policy lifecycle, licence alerts, bordereaux (ADR 027): each
+        // organization on its own business date, once per date; new daily jobs join DAILY_JOBS.
+        if (now.getUTCMinutes() === 0) await runDailyJobs(db, { ledger: env.LEDGER_URL ? ledger : null }, now);
         // Throttle counters live a day at most; without this the table only grows.
         if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
-        const today = now.toISOString().slice(0, 10);
-        // Last month's bordereaux on the first; each report is generated once, so an hourly retry is safe.
-        if (now.getUTCDate() === 1 && now.getUTCMinutes() === 15) await runMonthlyBordereaux(db, today);
-        if (now.getUTCHours() === 6 && now.getUTCMinutes() === 45) await runLicenceExpiryAlerts(db, today);
-        // Policy lifecycle (ADR 017): idempotent, so running it hourly catches a missed day.
-        if (now.getUTCMinutes() === 15) await runPolicyLifecycle(db, env.LEDGER_URL ? ledger : null, today);
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await sealAllAuditChains(db);
         await retryDueWebhookDeliveries(

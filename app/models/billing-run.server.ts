@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { installments, invoices, outboxEvents, policies, sequences } from "../../db/schema/index.ts";
 import { noteOutboxWrite } from "../utils/outbox-writes.ts";
+import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
 
 // The daily billing job's set-based statements (ADR 018). Every statement works on one chunk of
 // one organization's rows, bounded by id, so memory and lock time stay flat however large the
@@ -17,8 +18,8 @@ function rows<T>(result: { rows: unknown }): T[] {
 }
 
 /** Organizations with installments falling within the invoicing horizon still pending. */
-export async function listOrgsWithInstallmentsToInvoice(db: Db, horizon: string, orgId?: string): Promise<string[]> {
-  const onlyOrg = orgId ? sql`AND ${installments.orgId} = ${orgId}` : sql``;
+export async function listOrgsWithInstallmentsToInvoice(db: Db, horizon: string, orgs?: OrgScope): Promise<string[]> {
+  const onlyOrg = andInOrgScope(installments.orgId, orgs);
   const result = await db.execute(sql`/* unscoped: the daily job looks at every organization's installments */
     SELECT DISTINCT ${installments.orgId} AS org_id FROM ${installments}
     WHERE ${installments.status} = 'pending' AND ${installments.dueDate} <= ${horizon} ${onlyOrg}`);
@@ -119,9 +120,9 @@ export async function nextOverdueChunk(
   today: string,
   after: string,
   size: number,
-  orgId?: string,
+  orgs?: OrgScope,
 ): Promise<IdRange | null> {
-  const onlyOrg = orgId ? sql`AND ${invoices.orgId} = ${orgId}` : sql``;
+  const onlyOrg = andInOrgScope(invoices.orgId, orgs);
   const result = await db.execute(sql`/* unscoped: the daily job looks at every organization's invoices */
     SELECT MIN(id) AS first, MAX(id) AS last, COUNT(*) AS n FROM (
       SELECT ${invoices.id} AS id FROM ${invoices}
@@ -140,10 +141,10 @@ export async function markOverdueChunk(
   tx: Transaction,
   today: string,
   range: IdRange,
-  orgId?: string,
+  orgs?: OrgScope,
 ): Promise<number> {
   const pastDue = sql`${invoices.status} = 'invoiced' AND ${invoices.dueDate} < ${today}
-    AND ${invoices.id} BETWEEN ${range.first} AND ${range.last} ${orgId ? sql`AND ${invoices.orgId} = ${orgId}` : sql``}`;
+    AND ${invoices.id} BETWEEN ${range.first} AND ${range.last} ${andInOrgScope(invoices.orgId, orgs)}`;
   const locked =
     await tx.execute(sql`/* unscoped: the daily job moves every organization's invoices; each row keeps its org */
     SELECT ${invoices.orgId} AS org_id, ${invoices.id} AS id FROM ${invoices} WHERE ${pastDue} FOR UPDATE`);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, max, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
+import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
 import {
   bordereauClaimLines,
   bordereauPremiumLines,
@@ -49,11 +50,12 @@ export async function findReportedAgreement(db: Executor, orgId: string, agreeme
 }
 
 /** Every organization's agreements in force at some point of the period, for the monthly job. */
-export async function listAgreementsInForceDuring(db: Database, start: string, end: string) {
+export async function listAgreementsInForceDuring(db: Database, start: string, end: string, orgs?: OrgScope) {
   const result = await db.execute(sql`/* unscoped: the monthly bordereau job reports for every organization */
     SELECT id, org_id AS orgId, carrier_id AS carrierId, program_id AS programId, reference,
       DATE_FORMAT(effective_date, '%Y-%m-%d') AS effectiveDate, DATE_FORMAT(expiration_date, '%Y-%m-%d') AS expirationDate
     FROM ${daAgreements} WHERE ${daAgreements.effectiveDate} <= ${end} AND ${daAgreements.expirationDate} >= ${start}
+      ${andInOrgScope(daAgreements.orgId, orgs)}
     ORDER BY org_id, id`);
   return result.rows as ReportedAgreement[];
 }

@@ -22,4 +22,5 @@ export type ConfigurationAuditAction =
   | "member_removed"
   | "authority_profile_saved"
   | "authority_profile_assigned"
-  | "org_settings_changed";
+  | "org_settings_changed"
+  | "org_logo_changed";

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { orgSettings } from "../../db/schema/index.ts";
+import { orgSettings, organization } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
 
@@ -28,4 +28,38 @@ export async function findDocumentName(db: Database, orgId: string): Promise<str
     .where(and(eq(orgSettings.orgId, orgId)))
     .limit(1);
   return row?.documentName ?? null;
+}
+
+/** What documents print at their head: the document name (else the organization's) and the logo's key. */
+export async function findDocumentIdentity(db: Database, orgId: string) {
+  const [row] = await db
+    .select({
+      name: sql<string>`coalesce(${orgSettings.documentName}, ${organization.name})`,
+      logoKey: orgSettings.logoKey,
+      logoContentType: orgSettings.logoContentType,
+    })
+    .from(organization)
+    .leftJoin(orgSettings, eq(orgSettings.orgId, organization.id))
+    .where(eq(organization.id, orgId))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Sets (or with null clears) the organization's logo; returns the key it replaced. An
+ * organization without settings yet gets them with the default time zone.
+ */
+export async function saveOrgLogo(
+  db: Database,
+  tenant: TenantContext,
+  logo: { key: string; contentType: string } | null,
+  defaultTimeZone: string,
+): Promise<string | null> {
+  const previous = await findOrgSettings(db, tenant);
+  const set = { logoKey: logo?.key ?? null, logoContentType: logo?.contentType ?? null };
+  await db
+    .insert(orgSettings)
+    .values({ id: createId("ost"), orgId: tenant.orgId, timeZone: defaultTimeZone, ...set })
+    .onDuplicateKeyUpdate({ set });
+  return previous?.logoKey ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
+import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
 import {
   insureds,
   installments,
@@ -382,7 +383,7 @@ export async function setNoticeDocument(db: Db, orgId: string, noticeId: string,
  * Invoices of every organization unpaid past their due date (whatever their status says) on a
  * policy still in force with no notice for them yet: the non-payment chain's start.
  */
-export async function listOverdueInvoicesWithoutNotice(db: Database, today: string, orgId: string | null, limit = 500) {
+export async function listOverdueInvoicesWithoutNotice(db: Database, today: string, orgs: OrgScope, limit = 500) {
   const result = await db.execute(sql`/* unscoped: the daily job looks at every organization's invoices */
     SELECT ${invoices.id} AS invoice_id, ${invoices.orgId} AS org_id, ${invoices.policyId} AS policy_id,
       ${invoices.amountCents} - COALESCE((SELECT SUM(${payments.amountCents}) FROM ${payments}
@@ -392,7 +393,7 @@ export async function listOverdueInvoicesWithoutNotice(db: Database, today: stri
     LEFT JOIN ${policyNotices} ON ${policyNotices.orgId} = ${invoices.orgId} AND ${policyNotices.invoiceId} = ${invoices.id}
     WHERE ${invoices.status} IN ('invoiced', 'overdue') AND ${invoices.dueDate} < ${today}
       AND ${policies.status} IN ('issued', 'active') AND ${policyNotices.id} IS NULL
-      AND ${orgId === null ? sql`1 = 1` : sql`${invoices.orgId} = ${orgId}`}
+      ${andInOrgScope(invoices.orgId, orgs)}
     ORDER BY ${invoices.dueDate}, ${invoices.id}
     LIMIT ${limit}`);
   return (
@@ -406,13 +407,13 @@ export async function listOverdueInvoicesWithoutNotice(db: Database, today: stri
 }
 
 /** Pending notices of every organization whose effective date has come. */
-export async function listNoticesDue(db: Database, today: string, orgId: string | null, limit = 500) {
+export async function listNoticesDue(db: Database, today: string, orgs: OrgScope, limit = 500) {
   const result = await db.execute(sql`/* unscoped: the daily job executes every organization's notices */
     SELECT ${policyNotices.id} AS id, ${policyNotices.orgId} AS org_id, ${policyNotices.policyId} AS policy_id
     FROM ${policyNotices}
     WHERE ${policyNotices.status} = 'pending' AND ${policyNotices.effectiveOn} <= ${today}
       AND ${policyNotices.kind} IN ('cancellation', 'non_payment')
-      AND ${orgId === null ? sql`1 = 1` : sql`${policyNotices.orgId} = ${orgId}`}
+      ${andInOrgScope(policyNotices.orgId, orgs)}
     ORDER BY ${policyNotices.effectiveOn}, ${policyNotices.id}
     LIMIT ${limit}`);
   return (result.rows as { id: string; org_id: string; policy_id: string }[]).map((r) => ({
@@ -508,16 +509,15 @@ export async function nextPolicyIdChunk(db: Database, after: string, size: numbe
  * One chunk of the daily transitions, in three statements: bound policies with declarations and
  * an invoice become issued, issued ones whose effective date has come become active, active ones
  * past their expiration date become expired (or non-renewed, when a non-renewal notice stands).
- * `todays` maps each organization to its local date; organizations not in it use `fallbackToday`.
+ * `today` is the business date of every organization in `orgs` (the dispatcher's cohort).
  */
 export async function advancePolicyChunk(
   db: Database,
   range: { after: string; last: string },
   today: string,
-  orgId: string | null,
+  orgs: OrgScope,
 ): Promise<{ issued: string[]; activated: number; expired: number; nonRenewed: number }> {
-  const orgFilter = orgId === null ? sql`1 = 1` : sql`${policies.orgId} = ${orgId}`;
-  const inRange = sql`${policies.id} > ${range.after} AND ${policies.id} <= ${range.last} AND ${orgFilter}`;
+  const inRange = sql`${policies.id} > ${range.after} AND ${policies.id} <= ${range.last} ${andInOrgScope(policies.orgId, orgs)}`;
   const issuedRows = await db.execute(sql`/* unscoped: the daily job issues every organization's bound policies */
     SELECT ${policies.id} AS id, ${policies.orgId} AS org_id FROM ${policies}
     WHERE ${inRange} AND ${policies.status} = 'bound' AND ${declarationsStored}

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, producerLicences, user, userAffiliations } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
 
 const columns = {
   id: producerLicences.id,
@@ -34,14 +35,14 @@ export async function insertProducerLicence(db: Database, row: typeof producerLi
 }
 
 /** Licences expiring on or before `until` and not before `from` (the alert job's window). */
-export async function listLicencesExpiringBetween(db: Database, from: string, until: string) {
+export async function listLicencesExpiringBetween(db: Database, from: string, until: string, orgs?: OrgScope) {
   const result = await db.execute(sql`/* unscoped: the licence alert job looks at every organization */
     SELECT l.id, l.org_id AS orgId, l.producer_user_id AS producerUserId, l.state, l.licence_number AS licenceNumber,
       DATE_FORMAT(l.expires_on, '%Y-%m-%d') AS expiresOn, COALESCE(u.name, a.name) AS holder
     FROM ${producerLicences} l
     JOIN ${agencies} a ON a.org_id = l.org_id AND a.id = l.agency_id
     LEFT JOIN ${user} u ON u.id = l.producer_user_id
-    WHERE l.expires_on >= ${from} AND l.expires_on <= ${until}`);
+    WHERE l.expires_on >= ${from} AND l.expires_on <= ${until} ${andInOrgScope(sql`l.org_id`, orgs)}`);
   return result.rows as {
     id: string;
     orgId: string;

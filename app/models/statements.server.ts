@@ -15,6 +15,7 @@ import {
   programs,
   taxRemittances,
 } from "../../db/schema/index.ts";
+import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
 
 // The month's statements (ADR 018), built set-based from the policy transactions booked in the
 // period, and what finance reads of receivables. A statement is rebuilt while it is a draft (a
@@ -22,13 +23,11 @@ import {
 
 type Db = Database | Transaction;
 
-const onlyOrg = (column: unknown, orgId: string | undefined) => (orgId ? sql`AND ${column} = ${orgId}` : sql``);
-
-/** Writes or refreshes every agency's draft commission statement for the period (all orgs, or one). */
+/** Writes or refreshes every agency's draft commission statement for the period (all orgs, or some). */
 export async function upsertCommissionStatements(
   db: Db,
   period: { name: string; first: string; last: string },
-  orgId?: string,
+  orgs?: OrgScope,
 ) {
   const result = await db.execute(sql`/* unscoped: the month-end run covers every organization */
     INSERT INTO ${commissionStatements}
@@ -38,7 +37,7 @@ export async function upsertCommissionStatements(
       SUM(${policyTransactions.premiumCents}), SUM(${policyTransactions.producerCommissionCents}), 'draft', UTC_TIMESTAMP(3)
     FROM ${policyTransactions}
     INNER JOIN ${policies} ON ${policies.orgId} = ${policyTransactions.orgId} AND ${policies.id} = ${policyTransactions.policyId}
-    WHERE ${policyTransactions.bookedOn} BETWEEN ${period.first} AND ${period.last} ${onlyOrg(policyTransactions.orgId, orgId)}
+    WHERE ${policyTransactions.bookedOn} BETWEEN ${period.first} AND ${period.last} ${andInOrgScope(policyTransactions.orgId, orgs)}
     GROUP BY ${policyTransactions.orgId}, ${policies.agencyId}
     ON DUPLICATE KEY UPDATE
       transaction_count = IF(status = 'draft', VALUES(transaction_count), transaction_count),
@@ -47,11 +46,11 @@ export async function upsertCommissionStatements(
   return Number(result.rowsAffected);
 }
 
-/** Writes or refreshes every carrier's unsettled statement for the period (all orgs, or one). */
+/** Writes or refreshes every carrier's unsettled statement for the period (all orgs, or some). */
 export async function upsertCarrierStatements(
   db: Db,
   period: { name: string; first: string; last: string },
-  orgId?: string,
+  orgs?: OrgScope,
 ) {
   const t = policyTransactions;
   const result = await db.execute(sql`/* unscoped: the month-end run covers every organization */
@@ -66,7 +65,7 @@ export async function upsertCarrierStatements(
       UTC_TIMESTAMP(3)
     FROM ${t}
     INNER JOIN ${policies} ON ${policies.orgId} = ${t.orgId} AND ${policies.id} = ${t.policyId}
-    WHERE ${t.bookedOn} BETWEEN ${period.first} AND ${period.last} ${onlyOrg(t.orgId, orgId)}
+    WHERE ${t.bookedOn} BETWEEN ${period.first} AND ${period.last} ${andInOrgScope(t.orgId, orgs)}
     GROUP BY ${t.orgId}, ${policies.carrierId}
     ON DUPLICATE KEY UPDATE
       transaction_count = IF(settlement_posting_id IS NULL, VALUES(transaction_count), transaction_count),

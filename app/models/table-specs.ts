@@ -1,4 +1,11 @@
-import { CLAIM_STATUSES, INVOICE_STATUSES, POLICY_STATUSES, SUBMISSION_STATUSES } from "../../db/schema/index.ts";
+import {
+  CLAIM_STATUSES,
+  DA_AGREEMENT_STATUSES,
+  INVOICE_STATUSES,
+  LINES_OF_BUSINESS,
+  POLICY_STATUSES,
+  SUBMISSION_STATUSES,
+} from "../../db/schema/index.ts";
 import type { TableSpec, TableState } from "../utils/table-state.ts";
 
 // The data tables' URL state: which columns the database sorts by and which filters it takes.
@@ -62,3 +69,36 @@ export const claimBookTable: TableSpec<ClaimBookSort, "status"> = {
   searchable: true,
 };
 export type ClaimBookState = TableState<ClaimBookSort, "status">;
+
+// Configuration lists in /admin (issue 16).
+export const PROGRAM_SORTS = ["name", "line", "carrier"] as const;
+export type ProgramSort = (typeof PROGRAM_SORTS)[number];
+export const programTable: TableSpec<ProgramSort, "line"> = {
+  sortable: PROGRAM_SORTS,
+  defaultSort: "name",
+  defaultDir: "asc",
+  filters: { line: LINES_OF_BUSINESS },
+  searchable: true,
+};
+export type ProgramTableState = TableState<ProgramSort, "line">;
+
+export const AGENCY_SORTS = ["name", "commission", "licence"] as const;
+export type AgencySort = (typeof AGENCY_SORTS)[number];
+export const agencyTable: TableSpec<AgencySort> = {
+  sortable: AGENCY_SORTS,
+  defaultSort: "name",
+  defaultDir: "asc",
+  searchable: true,
+};
+export type AgencyTableState = TableState<AgencySort>;
+
+export const DA_AGREEMENT_SORTS = ["reference", "program", "carrier", "status", "expires", "bound"] as const;
+export type DaAgreementSort = (typeof DA_AGREEMENT_SORTS)[number];
+export const daAgreementTable: TableSpec<DaAgreementSort, "status"> = {
+  sortable: DA_AGREEMENT_SORTS,
+  defaultSort: "expires",
+  defaultDir: "asc",
+  filters: { status: DA_AGREEMENT_STATUSES },
+  searchable: true,
+};
+export type DaAgreementTableState = TableState<DaAgreementSort, "status">;

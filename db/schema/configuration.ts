@@ -15,6 +15,9 @@ export const orgSettings = mysqlTable(
     timeZone: varchar("time_zone", { length: 64 }).notNull(),
     /** The name printed on declarations and other documents; the organization's name when null. */
     documentName: varchar("document_name", { length: 200 }),
+    /** The R2 key of the logo printed on documents (PNG or JPEG, sniffed on upload); none when null. */
+    logoKey: varchar("logo_key", { length: 200 }),
+    logoContentType: varchar("logo_content_type", { length: 20 }),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("org_settings_org_uq").on(t.orgId)],

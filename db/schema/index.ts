@@ -17,6 +17,7 @@ import * as policies from "./policies.ts";
 import * as programs from "./programs.ts";
 import * as quotes from "./quotes.ts";
 import * as rating from "./rating.ts";
+import * as scheduling from "./scheduling.ts";
 import * as servicing from "./servicing.ts";
 import * as underwriting from "./underwriting.ts";
 import * as workbench from "./workbench.ts";
@@ -39,6 +40,7 @@ export * from "./policies.ts";
 export * from "./programs.ts";
 export * from "./quotes.ts";
 export * from "./rating.ts";
+export * from "./scheduling.ts";
 export * from "./servicing.ts";
 export * from "./underwriting.ts";
 export * from "./workbench.ts";
@@ -62,6 +64,7 @@ const modules = [
   programs,
   quotes,
   rating,
+  scheduling,
   servicing,
   underwriting,
   workbench,

@@ -61,6 +61,8 @@ export const policies = mysqlTable(
     index("policies_org_agency_idx").on(t.orgId, t.agencyId),
     index("policies_org_insured_idx").on(t.orgId, t.insuredId),
     index("policies_org_carrier_idx").on(t.orgId, t.carrierId),
+    // Rate impact reads a program's book in id order (keyset chunks): without it every chunk sorted the org's policies.
+    index("policies_org_program_idx").on(t.orgId, t.programId),
   ],
 );
 

@@ -2,6 +2,7 @@ import { bigint, decimal, index, int, json, mysqlTable, varchar } from "drizzle-
 import { calendarDate, cents, createdAt, id, instant, orgId, ref } from "./columns.ts";
 
 export const LINES_OF_BUSINESS = ["GL", "WC"] as const;
+export const DA_AGREEMENT_STATUSES = ["active", "suspended", "expired"] as const;
 export type LineOfBusiness = (typeof LINES_OF_BUSINESS)[number];
 
 export const programs = mysqlTable(
@@ -38,7 +39,7 @@ export const daAgreements = mysqlTable(
     reference: varchar("reference", { length: 40 }).notNull(),
     effectiveDate: calendarDate("effective_date").notNull(),
     expirationDate: calendarDate("expiration_date").notNull(),
-    status: varchar("status", { length: 12, enum: ["active", "suspended", "expired"] }).notNull(),
+    status: varchar("status", { length: 12, enum: DA_AGREEMENT_STATUSES }).notNull(),
     maxOccurrenceLimitCents: cents("max_occurrence_limit_cents").notNull(),
     maxAggregateLimitCents: cents("max_aggregate_limit_cents").notNull(),
     maxPremiumPerPolicyCents: cents("max_premium_per_policy_cents").notNull(),

@@ -4,19 +4,25 @@ import type { Route } from "./+types/agencies";
 import { requirePermission } from "../../auth/session.server.ts";
 import { FormErrors, TextField } from "../../components/config-fields.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listAgencies } from "../../models/agencies.server.ts";
+import { listAgencyPage } from "../../models/configuration-lists.server.ts";
+import { agencyTable } from "../../models/table-specs.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { createAgency } from "../../services/configuration/agencies.server.ts";
 import { AgencySchema, fractionToPercent } from "../../services/configuration/forms.ts";
+import { formatCalendarDate } from "../../utils/format.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Agencies · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requirePermission(args, "manage:configuration");
-  const agencies = await listAgencies(appServices(args.context).db, tenant);
-  return { agencies: agencies.map((a) => ({ ...a, commission: fractionToPercent(a.commissionRate) })) };
+  const state = parseTableState(new URL(args.request.url).searchParams, agencyTable);
+  const page = await listAgencyPage(appServices(args.context).db, tenant, state);
+  const rows = page.rows.map((a) => ({ ...a, commission: fractionToPercent(a.commissionRate) }));
+  return { agencies: { rows, total: page.total, state, spec: agencyTable } };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -43,13 +49,17 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
       <PageHeader title="Agencies" description="The producers you appoint, their programs and commissions." />
       <div className="grid gap-6">
         <Card title="Agencies">
-          <DataTable
+          <PagedTable
+            spec={loaderData.agencies.spec}
+            page={loaderData.agencies}
             caption="Agencies"
-            rows={loaderData.agencies}
             rowKey={(a) => a.id}
-            empty="No agencies yet."
+            empty="No agencies to show."
+            search="Search agencies"
+            exportPath="/admin/agencies/export"
             columns={[
               {
+                id: "name",
                 header: "Agency",
                 cell: (a) => (
                   <Link className="text-brand hover:underline" to={a.id}>
@@ -57,7 +67,12 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
                   </Link>
                 ),
               },
-              { header: "Default commission", cell: (a) => `${a.commission}%`, numeric: true },
+              { id: "commission", header: "Default commission", cell: (a) => `${a.commission}%`, numeric: true },
+              {
+                id: "licence",
+                header: "Licence expires",
+                cell: (a) => (a.licenseExpiresOn ? formatCalendarDate(a.licenseExpiresOn) : "none"),
+              },
             ]}
           />
         </Card>

@@ -5,23 +5,33 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { FormErrors, SelectInput } from "../../components/config-fields.tsx";
 import { DaTermsFields } from "../../components/da-terms-fields.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listDaAgreements } from "../../models/da-agreements.server.ts";
+import { listDaAgreementPage } from "../../models/configuration-lists.server.ts";
+import { daAgreementTable } from "../../models/table-specs.ts";
 import { listProgramsWithCarrier } from "../../models/program-config.server.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { createDaAgreement } from "../../services/configuration/da-agreements.server.ts";
 import { DaAgreementTermsSchema } from "../../services/configuration/forms.ts";
 import { formatCalendarDate } from "../../utils/format.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "DA agreements · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requirePermission(args, "manage:configuration");
   const { db } = appServices(args.context);
-  const [agreements, programs] = await Promise.all([listDaAgreements(db, tenant), listProgramsWithCarrier(db, tenant)]);
-  return { agreements, programs: programs.map((p) => ({ id: p.id, name: `${p.name} (${p.carrierName})` })) };
+  const state = parseTableState(new URL(args.request.url).searchParams, daAgreementTable);
+  const [page, programs] = await Promise.all([
+    listDaAgreementPage(db, tenant, state),
+    listProgramsWithCarrier(db, tenant),
+  ]);
+  return {
+    agreements: { ...page, state, spec: daAgreementTable },
+    programs: programs.map((p) => ({ id: p.id, name: `${p.name} (${p.carrierName})` })),
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -57,13 +67,24 @@ export default function DaAgreements({ loaderData }: Route.ComponentProps) {
       />
       <div className="grid gap-6">
         <Card title="Agreements">
-          <DataTable
+          <PagedTable
+            spec={loaderData.agreements.spec}
+            page={loaderData.agreements}
             caption="DA agreements"
-            rows={loaderData.agreements}
             rowKey={(a) => a.id}
-            empty="No agreements yet."
+            empty="No agreements to show."
+            search="Search agreements"
+            filters={[
+              {
+                name: "status",
+                label: "Status",
+                options: (loaderData.agreements.spec.filters?.status ?? []).map((v) => ({ value: v, label: v })),
+              },
+            ]}
+            exportPath="/admin/da-agreements/export"
             columns={[
               {
+                id: "reference",
                 header: "Reference",
                 cell: (a) => (
                   <Link className="text-brand hover:underline" to={a.id}>
@@ -71,11 +92,12 @@ export default function DaAgreements({ loaderData }: Route.ComponentProps) {
                   </Link>
                 ),
               },
-              { header: "Program", cell: (a) => a.programName },
-              { header: "Carrier", cell: (a) => a.carrierName },
-              { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
-              { header: "Expires", cell: (a) => formatCalendarDate(a.expirationDate) },
+              { id: "program", header: "Program", cell: (a) => a.programName },
+              { id: "carrier", header: "Carrier", cell: (a) => a.carrierName },
+              { id: "status", header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
+              { id: "expires", header: "Expires", cell: (a) => formatCalendarDate(a.expirationDate) },
               {
+                id: "bound",
                 header: "Bound / annual GWP",
                 numeric: true,
                 cell: (a) =>

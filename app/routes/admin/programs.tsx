@@ -3,21 +3,26 @@ import { data, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/programs";
 import { requirePermission } from "../../auth/session.server.ts";
 import { ProgramForm } from "../../components/program-form.tsx";
-import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Badge, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listCarriers, listProgramsWithCarrier } from "../../models/program-config.server.ts";
+import { listProgramPage } from "../../models/configuration-lists.server.ts";
+import { listCarriers } from "../../models/program-config.server.ts";
+import { programTable } from "../../models/table-specs.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { ProgramFormSchema } from "../../services/configuration/forms.ts";
 import { saveProgram } from "../../services/configuration/programs.server.ts";
 import { REFERRAL_REASON_CODES } from "../../services/policies/referral-triggers.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Programs · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requirePermission(args, "manage:configuration");
   const { db } = appServices(args.context);
-  const [programs, carriers] = await Promise.all([listProgramsWithCarrier(db, tenant), listCarriers(db, tenant)]);
-  return { programs, carriers };
+  const state = parseTableState(new URL(args.request.url).searchParams, programTable);
+  const [page, carriers] = await Promise.all([listProgramPage(db, tenant, state), listCarriers(db, tenant)]);
+  return { programs: { ...page, state, spec: programTable }, carriers };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -51,13 +56,24 @@ export default function Programs({ loaderData }: Route.ComponentProps) {
       <PageHeader title="Programs" description="Lines of business you write, on whose paper, where and how." />
       <div className="grid gap-6">
         <Card title="Programs">
-          <DataTable
+          <PagedTable
+            spec={loaderData.programs.spec}
+            page={loaderData.programs}
             caption="Programs"
-            rows={loaderData.programs}
             rowKey={(p) => p.id}
-            empty="No programs yet."
+            empty="No programs to show."
+            search="Search programs"
+            filters={[
+              {
+                name: "line",
+                label: "Line",
+                options: (loaderData.programs.spec.filters?.line ?? []).map((v) => ({ value: v, label: v })),
+              },
+            ]}
+            exportPath="/admin/programs/export"
             columns={[
               {
+                id: "name",
                 header: "Program",
                 cell: (p) => (
                   <Link className="text-brand hover:underline" to={p.id}>
@@ -65,10 +81,11 @@ export default function Programs({ loaderData }: Route.ComponentProps) {
                   </Link>
                 ),
               },
-              { header: "Line", cell: (p) => p.lineOfBusiness },
-              { header: "Carrier", cell: (p) => p.carrierName },
-              { header: "States", cell: (p) => p.states.join(", ") },
+              { id: "line", header: "Line", cell: (p) => p.lineOfBusiness },
+              { id: "carrier", header: "Carrier", cell: (p) => p.carrierName },
+              { id: "states", header: "States", cell: (p) => p.states.join(", ") },
               {
+                id: "status",
                 header: "Status",
                 cell: (p) =>
                   p.retiredAt ? (

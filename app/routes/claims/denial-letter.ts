@@ -3,17 +3,21 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { appServices } from "../../context.server.ts";
 import { getClaim } from "../../models/claims.server.ts";
 import { renderDenialLetterPdf } from "../../services/claims/denial-letter.ts";
+import { loadLetterhead } from "../../services/documents/letterhead.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
 /** The denial letter of a denied claim, rendered on request from the recorded reason. */
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:claim");
-  const claim = await getClaim(appServices(args.context).db, user.tenant, args.params.claimId);
+  const { db, env } = appServices(args.context);
+  const claim = await getClaim(db, user.tenant, args.params.claimId);
   invariantResponse(claim, "Claim not found");
   invariantResponse(claim.denialReason, "This claim has not been denied", { status: 409 });
+  const letterhead = await loadLetterhead(db, env.DOCUMENTS, user.tenant.orgId);
   const bytes = (await renderDenialLetterPdf({
-    mgaName: user.tenant.orgName,
+    mgaName: letterhead.name,
+    logo: letterhead.logo,
     insuredName: claim.insuredName,
     policyNumber: claim.policyNumber,
     claimNumber: claim.claimNumber,

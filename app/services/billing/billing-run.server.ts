@@ -13,6 +13,7 @@ import {
   nextInstallmentChunk,
   nextOverdueChunk,
 } from "../../models/billing-run.server.ts";
+import type { OrgScope } from "../../models/org-scope.server.ts";
 import { addDays } from "../../utils/calendar-date.ts";
 
 /** DOMAIN.md: an installment is invoiced this many days before it falls due. */
@@ -20,8 +21,11 @@ export const INVOICE_LEAD_DAYS = 20;
 const CHUNK = 2_000;
 
 export type BillingRunReport = { invoiced: number; overdue: number };
-/** `orgId` limits a run to one organization (tests, and a re-run for one org); the cron runs all. */
-type RunOptions = { chunk?: number; orgId?: string };
+/**
+ * `orgId` limits a run to one organization (tests, a re-run for one org) or to the organizations
+ * whose business date is `today` (the daily dispatcher, ADR 027); without it the run covers all.
+ */
+type RunOptions = { chunk?: number; orgId?: OrgScope };
 
 export async function invoiceInstallmentsDue(
   db: Database,

@@ -3,6 +3,7 @@
  * bench can run it without a session.
  */
 import type { Database } from "../../../db/client.ts";
+import type { OrgScope } from "../../models/org-scope.server.ts";
 import { upsertCarrierStatements, upsertCommissionStatements } from "../../models/statements.server.ts";
 import { periodBounds, periodOf, previousPeriod } from "../ledger/statements.ts";
 import { runDailyBilling, type BillingRunReport } from "./billing-run.server.ts";
@@ -21,7 +22,7 @@ export type MonthEndReport = BillingRunReport & {
 export async function runMonthEnd(
   db: Database,
   today: string,
-  options: { orgId?: string } = {},
+  options: { orgId?: OrgScope } = {},
 ): Promise<MonthEndReport> {
   const period = previousPeriod(periodOf(today));
   const billing = await runDailyBilling(db, today, options);

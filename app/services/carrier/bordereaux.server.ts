@@ -22,6 +22,7 @@ import {
   supersedeEarlierVersions,
   type ReportedAgreement,
 } from "../../models/bordereaux.server.ts";
+import type { OrgScope } from "../../models/org-scope.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { auditBusinessAction } from "../access/audit.server.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
@@ -157,11 +158,15 @@ export async function generateBordereauFor(
  * The job on the first of the month: last month's premium and claims bordereaux for every
  * agreement in force during it, each generated once (a rerun finds its version 1 and skips it).
  */
-export async function runMonthlyBordereaux(db: Database, today: string): Promise<number> {
+export async function runMonthlyBordereaux(
+  db: Database,
+  today: string,
+  { orgId }: { orgId?: OrgScope } = {},
+): Promise<number> {
   const month = previousMonth(today);
   const period = bordereauPeriod(month);
   let generated = 0;
-  for (const agreement of await listAgreementsInForceDuring(db, period.start, period.end)) {
+  for (const agreement of await listAgreementsInForceDuring(db, period.start, period.end, orgId)) {
     for (const kind of ["premium", "claims"] as const) {
       const existing = await countVersions(db, agreement.orgId, {
         agreementId: agreement.id,

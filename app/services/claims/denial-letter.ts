@@ -5,10 +5,13 @@
  */
 import { PDFDocument } from "pdf-lib";
 import { dayNumber } from "../../utils/calendar-date.ts";
+import { drawLetterhead, type Logo } from "../documents/letterhead.ts";
 import { PageFlow } from "../documents/pdf-layout.ts";
 
 export type DenialLetterData = {
   mgaName: string;
+  /** The organization's logo (documents/letterhead.ts); the name alone when absent. */
+  logo?: Logo | null;
   insuredName: string;
   policyNumber: string;
   claimNumber: string;
@@ -31,7 +34,7 @@ export async function renderDenialLetterPdf(data: DenialLetterData): Promise<Uin
   doc.setCreationDate(issuedAt);
   doc.setModificationDate(issuedAt);
   const flow = await PageFlow.create(doc);
-  flow.text(data.mgaName, { size: 16, bold: true });
+  await drawLetterhead(doc, flow, { name: data.mgaName, logo: data.logo ?? null });
   flow.space(18);
   flow.text(usDate(data.issuedOn));
   flow.space(12);

@@ -6,6 +6,7 @@ import {
   insertProducerLicence,
   listLicencesExpiringBetween,
 } from "../../models/producer-licences.server.ts";
+import type { OrgScope } from "../../models/org-scope.server.ts";
 import { addDays } from "../../utils/calendar-date.ts";
 import { createId } from "../../utils/ids.ts";
 import { auditBusinessAction } from "../access/audit.server.ts";
@@ -49,9 +50,13 @@ export async function recordProducerLicence(
  * The daily job: a licence 60 days from expiry, and again at 30, notifies its holder and the
  * compliance officers, once per licence and threshold.
  */
-export async function runLicenceExpiryAlerts(db: Database, today: string): Promise<number> {
+export async function runLicenceExpiryAlerts(
+  db: Database,
+  today: string,
+  { orgId }: { orgId?: OrgScope } = {},
+): Promise<number> {
   let raised = 0;
-  for (const licence of await listLicencesExpiringBetween(db, today, addDays(today, 60))) {
+  for (const licence of await listLicencesExpiringBetween(db, today, addDays(today, 60), orgId)) {
     const standing = licenceStanding(licence.expiresOn, today);
     if (standing.kind !== "expiring") continue;
     const id = await recordDomainEventOnce(

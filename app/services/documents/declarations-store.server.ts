@@ -9,6 +9,7 @@ import type { RatedQuote } from "../rating/index.ts";
 import { toCents } from "../../utils/money.ts";
 import { DEFAULT_TIME_ZONE, todayIn } from "../../utils/today.ts";
 import { renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
+import { loadLetterhead } from "./letterhead.server.ts";
 import { licenceForRisk } from "../policies/producer-licence.ts";
 import {
   describeDocument,
@@ -108,7 +109,7 @@ export async function declarationsDownload(
     const stored = await documentResponse(bucket, policy.stored);
     if (stored) return stored;
   }
-  const pdf = await renderFor(db, tenant, policyId);
+  const pdf = await renderFor(db, bucket, tenant, policyId);
   if (!pdf) return null;
   try {
     await keep(db, bucket, tenant, policy, pdf);
@@ -138,16 +139,18 @@ export async function issueDeclarations(
   try {
     const policy = await findPolicyDeclarations(db, tenant, policyId);
     if (!policy || policy.stored) return;
-    const pdf = await renderFor(db, tenant, policyId);
+    const pdf = await renderFor(db, bucket, tenant, policyId);
     if (pdf) await keep(db, bucket, tenant, policy, pdf);
   } catch (error) {
     console.error(`declarations of ${policyId} not stored after bind`, error);
   }
 }
 
-async function renderFor(db: Database, tenant: TenantContext, policyId: string) {
+async function renderFor(db: Database, bucket: R2Bucket, tenant: TenantContext, policyId: string) {
   const data = await getDeclarationsData(db, tenant, policyId);
-  return data ? ((await renderDeclarationsPdf(data)) as Uint8Array<ArrayBuffer>) : null;
+  if (!data) return null;
+  const { logo } = await loadLetterhead(db, bucket, tenant.orgId);
+  return (await renderDeclarationsPdf({ ...data, mga: { ...data.mga, logo } })) as Uint8Array<ArrayBuffer>;
 }
 
 function filenameOf(policy: { policyNumber: string }) {

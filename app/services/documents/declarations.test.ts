@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toCents } from "../../utils/money.ts";
 import { DeclarationsError, renderDeclarationsPdf, type DeclarationsData } from "./declarations.ts";
+import { ONE_PIXEL_PNG, pageImages } from "../../../tests/support/pdf-images.ts";
 import { pageTexts } from "../../../tests/support/pdf-text.ts";
 
 const c = toCents;
@@ -125,5 +126,16 @@ describe("renderDeclarationsPdf", () => {
     await expect(
       renderDeclarationsPdf({ ...data, premium: { ...data.premium, totalDue: c(1_321_860) } }),
     ).rejects.toThrow(new DeclarationsError("Total due $13,218.60 is not premium + fees + taxes ($13,218.59)"));
+  });
+});
+
+describe("declarations letterhead", () => {
+  it("prints the organization's logo and name at the head of the first page", async () => {
+    const pdf = await renderDeclarationsPdf({
+      ...data,
+      mga: { ...data.mga, logo: { bytes: ONE_PIXEL_PNG, contentType: "image/png" } },
+    });
+    expect((await pageImages(pdf))[0]).toEqual([{ width: 1, height: 1, filter: "/FlateDecode" }]);
+    expect((await pageTexts(pdf))[0]![0]).toBe(data.mga.name);
   });
 });

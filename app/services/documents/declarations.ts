@@ -9,6 +9,7 @@ import { formatMoney, sumCents, type Cents } from "../../utils/money.ts";
 import { dayNumber } from "../../utils/calendar-date.ts";
 import type { PolicyTerm } from "../policies/earned-premium.ts";
 import { CONTENT_WIDTH, MUTED, PAGE, PageFlow, type Cell } from "./pdf-layout.ts";
+import { drawLetterhead, type Logo } from "./letterhead.ts";
 
 export interface PostalAddress {
   readonly addressLine1: string;
@@ -46,7 +47,12 @@ export interface RatingSummaryLine {
 }
 
 export interface DeclarationsData {
-  readonly mga: { readonly name: string; readonly addressLines?: readonly string[] | undefined };
+  readonly mga: {
+    readonly name: string;
+    readonly addressLines?: readonly string[] | undefined;
+    /** The organization's logo (letterhead.ts); the name alone when absent. */
+    readonly logo?: Logo | null;
+  };
   readonly carrier: { readonly name: string; readonly naicCompanyCode?: string | null | undefined };
   readonly producer: {
     readonly name: string;
@@ -151,7 +157,7 @@ export async function renderDeclarationsPdf(data: DeclarationsData): Promise<Uin
 
   const flow = await PageFlow.create(doc);
 
-  flow.text(data.mga.name, { size: 16, bold: true });
+  await drawLetterhead(doc, flow, { name: data.mga.name, logo: data.mga.logo ?? null });
   for (const addressLine of data.mga.addressLines ?? []) {
     flow.text(addressLine, { size: 8, color: MUTED });
   }

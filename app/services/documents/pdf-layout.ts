@@ -3,7 +3,7 @@
  * a new page when the current one is full. Text is drawn in the standard Helvetica fonts, which
  * every PDF reader has and which keep the text extractable (search, copy, screen readers).
  */
-import { type PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts, type RGB } from "pdf-lib";
+import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb, StandardFonts, type RGB } from "pdf-lib";
 
 /** US Letter with 0.75-inch margins, in points. */
 export const PAGE = { width: 612, height: 792, margin: 54 } as const;
@@ -144,6 +144,12 @@ export class PageFlow {
   /** Full-width wrapped text. */
   text(text: string, { size = 9, bold = false, color = INK }: TextStyle = {}): void {
     this.row([{ text, x: 0, width: CONTENT_WIDTH, bold }], { size, color });
+  }
+
+  /** An image at the left margin, `width` x `height` points, moving the flow below it. */
+  image(image: PDFImage, width: number, height: number): void {
+    const top = this.reserve(height);
+    this.page.drawImage(image, { x: PAGE.margin, y: top - height, width, height });
   }
 
   rule(thickness = 0.75): void {

@@ -7,6 +7,8 @@ import {
   setNoticeDocument,
   setTransactionDocument,
 } from "../../models/policy-servicing.server.ts";
+import type { Letterhead } from "./letterhead.ts";
+import { loadLetterhead } from "./letterhead.server.ts";
 import { renderServicingDocument, type ServicingDocumentData } from "./servicing-documents.ts";
 
 // A servicing document is rendered from the stored record the first time it is asked for and kept
@@ -22,9 +24,10 @@ const TITLES: Record<string, string> = {
   renewal: "Renewal",
 };
 
-function base(tenant: TenantContext, policy: Policy) {
+function base(letterhead: Letterhead, policy: Policy) {
   return {
-    mgaName: tenant.orgName,
+    mgaName: letterhead.name,
+    logo: letterhead.logo,
     policyNumber: policy.policyNumber,
     insuredName: policy.insuredName,
     carrierName: policy.carrierName,
@@ -79,7 +82,7 @@ export async function transactionDocument(
   const steps = (t.calculation as { breakdown?: { steps?: { label: string; amountCents: number }[] } } | null)
     ?.breakdown?.steps;
   const data: ServicingDocumentData = {
-    ...base(tenant, policy),
+    ...base(await loadLetterhead(db, bucket, tenant.orgId), policy),
     title: `${TITLES[t.type] ?? t.type} No. ${t.sequence}`,
     issuedOn: t.bookedOn,
     facts,
@@ -129,7 +132,7 @@ export async function noticeDocument(
         ? [`This policy will not be renewed. Coverage ends at 12:01 a.m. on ${n.effectiveOn}.`]
         : [`This policy is cancelled at 12:01 a.m. on ${n.effectiveOn}.`];
   const pdf = (await renderServicingDocument({
-    ...base(tenant, policy),
+    ...base(await loadLetterhead(db, bucket, tenant.orgId), policy),
     title,
     issuedOn: n.issuedOn,
     facts: [

@@ -6,10 +6,13 @@
 import { PDFDocument } from "pdf-lib";
 import { dayNumber } from "../../utils/calendar-date.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
+import { drawLetterhead, type Logo } from "./letterhead.ts";
 import { CONTENT_WIDTH, PageFlow, type Cell } from "./pdf-layout.ts";
 
 export type ServicingDocumentData = {
   mgaName: string;
+  /** The organization's logo (letterhead.ts); the name alone when absent. */
+  logo?: Logo | null;
   title: string;
   policyNumber: string;
   insuredName: string;
@@ -45,7 +48,7 @@ export async function renderServicingDocument(data: ServicingDocumentData): Prom
   doc.setCreationDate(issuedAt);
   doc.setModificationDate(issuedAt);
   const flow = await PageFlow.create(doc);
-  flow.text(data.mgaName, { size: 16, bold: true });
+  await drawLetterhead(doc, flow, { name: data.mgaName, logo: data.logo ?? null });
   flow.space(8);
   flow.text(data.title, { size: 13, bold: true });
   flow.row(line(`Policy Number: ${data.policyNumber}`, `Dated ${data.issuedOn}`, true));

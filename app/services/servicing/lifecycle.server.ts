@@ -22,6 +22,7 @@ import {
   nextPolicyIdChunk,
   setNoticeOutcome,
 } from "../../models/policy-servicing.server.ts";
+import type { OrgScope } from "../../models/org-scope.server.ts";
 import { addDays } from "../../utils/calendar-date.ts";
 import { createId } from "../../utils/ids.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
@@ -68,7 +69,7 @@ export async function runPolicyLifecycle(
   db: Database,
   ledger: LedgerClient | null,
   today: string,
-  { orgId = null, chunkSize = 10_000 }: { orgId?: string | null; chunkSize?: number } = {},
+  { orgId = null, chunkSize = 10_000 }: { orgId?: OrgScope; chunkSize?: number } = {},
 ): Promise<LifecycleReport> {
   const report: LifecycleReport = {
     issued: 0,
