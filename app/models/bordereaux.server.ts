@@ -7,6 +7,7 @@ import {
   bordereauSteps,
   bordereaux,
   carriers,
+  claimClaimants,
   claims,
   daAgreements,
   policies,
@@ -240,8 +241,12 @@ export async function readClaimsForBordereau(
       reportedOn: claims.reportedOn,
       lossType: claims.lossType,
       status: claims.status,
+      assignedAdjusterId: claims.assignedAdjusterId,
       caseReserveCents: claims.caseReserveCents,
+      paidIndemnityCents: claims.paidIndemnityCents,
+      paidExpenseCents: claims.paidExpenseCents,
       paidCents: claims.paidCents,
+      recoveredCents: claims.recoveredCents,
     })
     .from(claims)
     .innerJoin(policies, and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)))
@@ -257,18 +262,45 @@ export async function readClaimsForBordereau(
     .limit(limit);
 }
 
+/**
+ * The roles of each claim's claimants, in the order they were added. Only the role: the sealed
+ * PHI column is not read for a bordereau, whose reader may not see it.
+ */
+export async function listClaimantRoles(db: Executor, orgId: string, claimIds: readonly string[]) {
+  const byClaim = new Map<string, string[]>();
+  if (claimIds.length === 0) return byClaim;
+  const rows = await db
+    .select({ claimId: claimClaimants.claimId, role: claimClaimants.role })
+    .from(claimClaimants)
+    .where(and(eq(claimClaimants.orgId, orgId), inArray(claimClaimants.claimId, [...claimIds])))
+    .orderBy(asc(claimClaimants.claimId), asc(claimClaimants.createdAt), asc(claimClaimants.id));
+  for (const row of rows) byClaim.set(row.claimId, [...(byClaim.get(row.claimId) ?? []), row.role]);
+  return byClaim;
+}
+
 export async function claimTotalsOfPeriod(db: Executor, agreement: ReportedAgreement, periodEnd: string) {
   const [row] = await db
     .select({
       caseReserveCents: sql<string>`COALESCE(SUM(${claims.caseReserveCents}), 0)`,
+      paidIndemnityCents: sql<string>`COALESCE(SUM(${claims.paidIndemnityCents}), 0)`,
+      paidExpenseCents: sql<string>`COALESCE(SUM(${claims.paidExpenseCents}), 0)`,
       paidCents: sql<string>`COALESCE(SUM(${claims.paidCents}), 0)`,
+      recoveredCents: sql<string>`COALESCE(SUM(${claims.recoveredCents}), 0)`,
     })
     .from(claims)
     .innerJoin(policies, and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)))
     .where(and(eq(claims.orgId, agreement.orgId), lte(claims.reportedOn, periodEnd), inAgreement(agreement)));
-  const caseReserveCents = Number(row?.caseReserveCents ?? 0);
-  const paidCents = Number(row?.paidCents ?? 0);
-  return { caseReserveCents, paidCents, incurredCents: caseReserveCents + paidCents };
+  const n = (v: string | undefined) => Number(v ?? 0);
+  const caseReserveCents = n(row?.caseReserveCents);
+  const paidCents = n(row?.paidCents);
+  return {
+    caseReserveCents,
+    paidIndemnityCents: n(row?.paidIndemnityCents),
+    paidExpenseCents: n(row?.paidExpenseCents),
+    paidCents,
+    incurredCents: caseReserveCents + paidCents,
+    recoveredCents: n(row?.recoveredCents),
+  };
 }
 
 export async function insertClaimLines(tx: Transaction, rows: (typeof bordereauClaimLines.$inferInsert)[]) {
