@@ -129,6 +129,8 @@ export default [
   ...prefix("carrier", [
     layout(AREA_LAYOUT, { id: "carrier-layout" }, [
       index("routes/carrier/index.tsx"),
+      route("policies/export", "routes/carrier/policies-export.ts"),
+      route("claims/export", "routes/carrier/claims-export.ts"),
       route("policies/:policyId", "routes/carrier/policy.tsx"),
       route("bordereaux", "routes/carrier/bordereaux.tsx"),
       route("bordereaux/:bordereauId", "routes/carrier/bordereau.tsx"),

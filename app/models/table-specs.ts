@@ -62,3 +62,16 @@ export const claimBookTable: TableSpec<ClaimBookSort, "status"> = {
   searchable: true,
 };
 export type ClaimBookState = TableState<ClaimBookSort, "status">;
+
+export const CARRIER_CLAIM_SORTS = ["reported", "claim", "loss", "reserve", "paid", "status"] as const;
+export type CarrierClaimSort = (typeof CARRIER_CLAIM_SORTS)[number];
+/** Claims on the carrier's paper (the carrier portal): no claimant, no PHI. */
+export const carrierClaimTable: TableSpec<CarrierClaimSort, "status"> = {
+  prefix: "c.",
+  sortable: CARRIER_CLAIM_SORTS,
+  defaultSort: "reported",
+  defaultDir: "desc",
+  filters: { status: CLAIM_STATUSES },
+  searchable: true,
+};
+export type CarrierClaimState = TableState<CarrierClaimSort, "status">;
