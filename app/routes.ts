@@ -115,6 +115,7 @@ export default [
     layout(AREA_LAYOUT, { id: "compliance-layout" }, [
       index("routes/compliance/index.tsx"),
       route("bordereaux", "routes/compliance/bordereaux.tsx"),
+      route("bordereaux/export", "routes/bordereaux-export.ts", { id: "compliance-bordereaux-export" }),
       route("bordereaux/:bordereauId", "routes/compliance/bordereau.tsx"),
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "compliance-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "compliance-authority" }),
@@ -133,6 +134,7 @@ export default [
       route("claims/export", "routes/carrier/claims-export.ts"),
       route("policies/:policyId", "routes/carrier/policy.tsx"),
       route("bordereaux", "routes/carrier/bordereaux.tsx"),
+      route("bordereaux/export", "routes/bordereaux-export.ts", { id: "carrier-bordereaux-export" }),
       route("bordereaux/:bordereauId", "routes/carrier/bordereau.tsx"),
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "carrier-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "carrier-authority" }),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lte, max, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
@@ -17,6 +17,9 @@ import {
   type BordereauStatus,
 } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import type { BordereauSort, BordereauTableState } from "./table-specs.ts";
 
 type Executor = Database | Transaction;
 
@@ -389,6 +392,86 @@ export async function listBordereaux(
     .where(and(visibleBordereaux(tenant), statuses?.length ? inArray(bordereaux.status, [...statuses]) : undefined))
     .orderBy(desc(bordereaux.periodStart), asc(daAgreements.reference), asc(bordereaux.kind), desc(bordereaux.version))
     .limit(limit);
+}
+
+const BORDEREAU_SORT_COLUMNS = {
+  period: bordereaux.periodStart,
+  version: bordereaux.version,
+  status: bordereaux.status,
+  lines: bordereaux.lineCount,
+  generated: bordereaux.generatedAt,
+  submitted: bordereaux.submittedAt,
+} satisfies Record<BordereauSort, unknown>;
+
+/** The versions the user may see, searched by agreement, program or carrier. */
+function bordereauListWhere(tenant: TenantContext, { q, filters }: Pick<BordereauTableState, "q" | "filters">) {
+  return and(
+    visibleBordereaux(tenant),
+    q
+      ? or(
+          like(daAgreements.reference, likePattern(q)),
+          like(programs.name, likePattern(q)),
+          like(carriers.name, likePattern(q)),
+        )
+      : undefined,
+    filters.status ? eq(bordereaux.status, filters.status as BordereauStatus) : undefined,
+    filters.kind ? eq(bordereaux.kind, filters.kind as BordereauKind) : undefined,
+  );
+}
+
+/** A window of the filtered, sorted versions (the export reads it batch by batch). */
+export function listBordereauRows(
+  db: Database,
+  tenant: TenantContext,
+  state: BordereauTableState,
+  offset: number,
+  limit: number,
+) {
+  return listQuery(db)
+    .where(bordereauListWhere(tenant, state))
+    .orderBy(...orderBy(BORDEREAU_SORT_COLUMNS[state.sort], state.dir, bordereaux.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of versions and the size of the whole filtered set, in one statement. */
+export async function listBordereauPage(db: Database, tenant: TenantContext, state: BordereauTableState) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...listColumns, total: totalOverAll() })
+    .from(bordereaux)
+    .innerJoin(carriers, and(eq(carriers.orgId, bordereaux.orgId), eq(carriers.id, bordereaux.carrierId)))
+    .innerJoin(
+      daAgreements,
+      and(eq(daAgreements.orgId, bordereaux.orgId), eq(daAgreements.id, bordereaux.daAgreementId)),
+    )
+    .innerJoin(programs, and(eq(programs.orgId, daAgreements.orgId), eq(programs.id, daAgreements.programId)))
+    .where(bordereauListWhere(tenant, state))
+    .orderBy(...orderBy(BORDEREAU_SORT_COLUMNS[state.sort], state.dir, bordereaux.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(bordereaux)
+      .innerJoin(carriers, and(eq(carriers.orgId, bordereaux.orgId), eq(carriers.id, bordereaux.carrierId)))
+      .innerJoin(
+        daAgreements,
+        and(eq(daAgreements.orgId, bordereaux.orgId), eq(daAgreements.id, bordereaux.daAgreementId)),
+      )
+      .innerJoin(programs, and(eq(programs.orgId, daAgreements.orgId), eq(programs.id, daAgreements.programId)))
+      .where(bordereauListWhere(tenant, state));
+    return Number(row?.n ?? 0);
+  });
+}
+
+/** How many versions the user may see in the given statuses (the inbox's "waiting"). */
+export async function countBordereaux(db: Database, tenant: TenantContext, statuses: readonly BordereauStatus[]) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(bordereaux)
+    .where(and(visibleBordereaux(tenant), inArray(bordereaux.status, [...statuses])));
+  return Number(row?.n ?? 0);
 }
 
 export async function getBordereau(db: Executor, tenant: TenantContext, bordereauId: string) {

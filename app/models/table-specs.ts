@@ -1,4 +1,11 @@
-import { CLAIM_STATUSES, INVOICE_STATUSES, POLICY_STATUSES, SUBMISSION_STATUSES } from "../../db/schema/index.ts";
+import {
+  BORDEREAU_KINDS,
+  BORDEREAU_STATUSES,
+  CLAIM_STATUSES,
+  INVOICE_STATUSES,
+  POLICY_STATUSES,
+  SUBMISSION_STATUSES,
+} from "../../db/schema/index.ts";
 import type { TableSpec, TableState } from "../utils/table-state.ts";
 
 // The data tables' URL state: which columns the database sorts by and which filters it takes.
@@ -75,3 +82,16 @@ export const carrierClaimTable: TableSpec<CarrierClaimSort, "status"> = {
   searchable: true,
 };
 export type CarrierClaimState = TableState<CarrierClaimSort, "status">;
+
+export const BORDEREAU_SORTS = ["period", "version", "status", "lines", "generated", "submitted"] as const;
+export type BordereauSort = (typeof BORDEREAU_SORTS)[number];
+/** Bordereau versions: the MGA's list and the carrier's inbox. */
+export const bordereauTable: TableSpec<BordereauSort, "status" | "kind"> = {
+  prefix: "b.",
+  sortable: BORDEREAU_SORTS,
+  defaultSort: "period",
+  defaultDir: "desc",
+  filters: { status: BORDEREAU_STATUSES, kind: BORDEREAU_KINDS },
+  searchable: true,
+};
+export type BordereauTableState = TableState<BordereauSort, "status" | "kind">;

@@ -9,7 +9,15 @@ import {
   policyWithTransactions,
   reportingAgreement,
 } from "../../../tests/support/carrier-book.ts";
-import { findReportedAgreement, listReviewSteps, readPremiumLines } from "../../models/bordereaux.server.ts";
+import {
+  countBordereaux,
+  findReportedAgreement,
+  listBordereauPage,
+  listReviewSteps,
+  readPremiumLines,
+} from "../../models/bordereaux.server.ts";
+import { bordereauTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { csvStream } from "../../utils/table-export.server.ts";
 import { PHI_FIELD_KEYS, REDACTED, type ClaimantPhi } from "../claims/phi.ts";
 import { CLAIM_COLUMNS } from "./bordereau.ts";
@@ -236,4 +244,23 @@ test("the monthly job generates last month's premium and claims bordereaux once 
   ]);
   await runMonthlyBordereaux(db, "2026-07-01");
   expect(await mine()).toHaveLength(2);
+});
+
+test("the versions list: searched by agreement, filtered by kind and status; the carrier never sees a draft", async () => {
+  const { programId, agreementId } = await reportingAgreement();
+  await policyWithTransactions(programId, [{ type: "new_business", bookedOn: "2026-04-07", premiumCents: 200_000 }]);
+  const reference = (await findReportedAgreement(db, ORG, agreementId))!.reference;
+  const premium = await generateBordereauFor(db, compliance, { agreementId, kind: "premium", month: "2026-04" });
+  await generateBordereauFor(db, compliance, { agreementId, kind: "claims", month: "2026-04" });
+  if (!premium.ok) throw new Error("not generated");
+  const list = (tenant: typeof compliance, query: string) =>
+    listBordereauPage(db, tenant, parseTableState(new URLSearchParams(`b.q=${reference}&${query}`), bordereauTable));
+  expect((await list(compliance, "")).total).toBe(2);
+  const premiums = await list(compliance, "b.kind=premium");
+  expect(premiums.rows.map((b) => [b.id, b.kind, b.status])).toEqual([[premium.bordereau.id, "premium", "draft"]]);
+  expect((await list(carrier, "")).total).toBe(0);
+  const waitingBefore = await countBordereaux(db, carrier, ["submitted"]);
+  expect(await submitBordereau(db, compliance, premium.bordereau.id)).toEqual({ ok: true });
+  expect((await list(carrier, "b.status=submitted")).rows.map((b) => b.id)).toEqual([premium.bordereau.id]);
+  expect(await countBordereaux(db, carrier, ["submitted"])).toBe(waitingBefore + 1);
 });
