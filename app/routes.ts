@@ -119,6 +119,7 @@ export default [
       route("bordereaux/:bordereauId", "routes/compliance/bordereau.tsx"),
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "compliance-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "compliance-authority" }),
+      route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "compliance-breaches-export" }),
       route("licences", "routes/compliance/licences.tsx"),
       route("filings", "routes/compliance/filings.tsx"),
       route("filings/affidavits", "routes/compliance/affidavits-export.ts"),
@@ -138,6 +139,7 @@ export default [
       route("bordereaux/:bordereauId", "routes/carrier/bordereau.tsx"),
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "carrier-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "carrier-authority" }),
+      route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "carrier-breaches-export" }),
     ]),
   ]),
   ...prefix("admin", [

@@ -95,3 +95,16 @@ export const bordereauTable: TableSpec<BordereauSort, "status" | "kind"> = {
   searchable: true,
 };
 export type BordereauTableState = TableState<BordereauSort, "status" | "kind">;
+
+export const BREACH_ATTEMPT_SORTS = ["when", "premium"] as const;
+export type BreachAttemptSort = (typeof BREACH_ATTEMPT_SORTS)[number];
+/** Binds refused and quotes referred by a delegated-authority check. */
+export const breachAttemptTable: TableSpec<BreachAttemptSort, "outcome"> = {
+  prefix: "x.",
+  sortable: BREACH_ATTEMPT_SORTS,
+  defaultSort: "when",
+  defaultDir: "desc",
+  filters: { outcome: ["refused", "referred"] },
+  searchable: true,
+};
+export type BreachAttemptState = TableState<BreachAttemptSort, "outcome">;
