@@ -121,6 +121,7 @@ export default [
       route("authority", "routes/authority-monitor.tsx", { id: "compliance-authority" }),
       route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "compliance-breaches-export" }),
       route("licences", "routes/compliance/licences.tsx"),
+      route("licences/export", "routes/compliance/licences-export.ts"),
       route("filings", "routes/compliance/filings.tsx"),
       route("filings/affidavits", "routes/compliance/affidavits-export.ts"),
       route("audit-log", "routes/admin/audit-log.tsx", { id: "compliance-audit-log" }),

@@ -108,3 +108,16 @@ export const breachAttemptTable: TableSpec<BreachAttemptSort, "outcome"> = {
   searchable: true,
 };
 export type BreachAttemptState = TableState<BreachAttemptSort, "outcome">;
+
+export const LICENCE_SORTS = ["expires", "state", "holder", "agency"] as const;
+export type LicenceSort = (typeof LICENCE_SORTS)[number];
+/** Producer licences; standing is read on the org's today (expired, expiring within 60 days, valid). */
+export const licenceTable: TableSpec<LicenceSort, "standing"> = {
+  prefix: "l.",
+  sortable: LICENCE_SORTS,
+  defaultSort: "expires",
+  defaultDir: "asc",
+  filters: { standing: ["expired", "expiring", "valid"] },
+  searchable: true,
+};
+export type LicenceTableState = TableState<LicenceSort, "standing">;

@@ -5,6 +5,9 @@ import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { createMoneyBook } from "../../../tests/support/money.ts";
 import { addDays } from "../../utils/calendar-date.ts";
 import { createId } from "../../utils/ids.ts";
+import { listLicencePage } from "../../models/producer-licences.server.ts";
+import { licenceTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { runLicenceExpiryAlerts } from "./licences.server.ts";
 
 const db = guardedTestDatabase();
@@ -67,4 +70,35 @@ test("a licence alerts at 60 days and again at 30, once each however often the d
     "AT-60:60:60",
     "AT-61:60:46",
   ]);
+});
+
+test("the licences list: filtered by standing on the day, searched by number, sorted by expiry", async () => {
+  const book = await createMoneyBook(db);
+  const tenant = { ...book.finance, roles: ["compliance_officer" as const] };
+  for (const [number, days] of [
+    ["LST-EXPIRED", -1],
+    ["LST-SOON", 60],
+    ["LST-LATER", 61],
+  ] as const)
+    await db.insert(producerLicences).values({
+      id: createId("lic"),
+      orgId: book.orgId,
+      agencyId: book.agencyId,
+      producerUserId: null,
+      state: "TX",
+      licenceNumber: number,
+      lines: ["casualty"],
+      effectiveOn: "2024-01-01",
+      expiresOn: addDays(TODAY, days),
+    });
+  const numbers = async (query: string) =>
+    (await listLicencePage(db, tenant, parseTableState(new URLSearchParams(query), licenceTable), TODAY)).rows.map(
+      (l) => l.licenceNumber,
+    );
+  expect(await numbers("")).toEqual(["LST-EXPIRED", "LST-SOON", "LST-LATER"]);
+  expect(await numbers("l.standing=expired")).toEqual(["LST-EXPIRED"]);
+  expect(await numbers("l.standing=expiring")).toEqual(["LST-SOON"]);
+  expect(await numbers("l.standing=valid")).toEqual(["LST-LATER"]);
+  expect(await numbers("l.q=soon")).toEqual(["LST-SOON"]);
+  expect(await numbers("l.sort=expires&l.dir=desc")).toEqual(["LST-LATER", "LST-SOON", "LST-EXPIRED"]);
 });
