@@ -36,7 +36,7 @@ export default function CarrierBordereaux({ loaderData }: Route.ComponentProps) 
           page={loaderData.bordereaux}
           caption="Bordereaux submitted to you"
           empty="No bordereau has been submitted to you yet."
-          search="Search by agreement or program"
+          search="Search by reference or program"
           filters={BORDEREAU_FILTERS}
           exportPath="/carrier/bordereaux/export"
           rowKey={(b) => b.id}

@@ -117,7 +117,7 @@ export default function Bordereaux({ loaderData }: Route.ComponentProps) {
             page={loaderData.bordereaux}
             caption="Bordereau versions"
             empty="No bordereau has been generated yet."
-            search="Search by agreement, program or carrier"
+            search="Search by reference, program or carrier"
             filters={BORDEREAU_FILTERS}
             exportPath="/compliance/bordereaux/export"
             rowKey={(b) => b.id}

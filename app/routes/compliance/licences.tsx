@@ -93,7 +93,7 @@ export default function Licences({ loaderData }: Route.ComponentProps) {
             page={loaderData.licences}
             caption="Producer licences"
             empty="No licences recorded."
-            search="Search by number, holder or agency"
+            search="Search by holder or the register's number"
             filters={[
               {
                 name: "standing",
