@@ -115,10 +115,13 @@ export default [
     layout(AREA_LAYOUT, { id: "compliance-layout" }, [
       index("routes/compliance/index.tsx"),
       route("bordereaux", "routes/compliance/bordereaux.tsx"),
+      route("bordereaux/export", "routes/bordereaux-export.ts", { id: "compliance-bordereaux-export" }),
       route("bordereaux/:bordereauId", "routes/compliance/bordereau.tsx"),
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "compliance-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "compliance-authority" }),
+      route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "compliance-breaches-export" }),
       route("licences", "routes/compliance/licences.tsx"),
+      route("licences/export", "routes/compliance/licences-export.ts"),
       route("filings", "routes/compliance/filings.tsx"),
       route("filings/affidavits", "routes/compliance/affidavits-export.ts"),
       route("audit-log", "routes/admin/audit-log.tsx", { id: "compliance-audit-log" }),
@@ -129,11 +132,15 @@ export default [
   ...prefix("carrier", [
     layout(AREA_LAYOUT, { id: "carrier-layout" }, [
       index("routes/carrier/index.tsx"),
+      route("policies/export", "routes/carrier/policies-export.ts"),
+      route("claims/export", "routes/carrier/claims-export.ts"),
       route("policies/:policyId", "routes/carrier/policy.tsx"),
       route("bordereaux", "routes/carrier/bordereaux.tsx"),
+      route("bordereaux/export", "routes/bordereaux-export.ts", { id: "carrier-bordereaux-export" }),
       route("bordereaux/:bordereauId", "routes/carrier/bordereau.tsx"),
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "carrier-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "carrier-authority" }),
+      route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "carrier-breaches-export" }),
     ]),
   ]),
   ...prefix("admin", [

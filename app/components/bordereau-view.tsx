@@ -1,3 +1,4 @@
+import { BORDEREAU_KINDS, BORDEREAU_STATUSES } from "../../db/schema/carrier.ts";
 import type { ReactNode } from "react";
 import { Badge, Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
 import { LocalTime } from "./local-time.tsx";
@@ -55,6 +56,16 @@ type Step = {
   actor: string;
   createdAt: Date | string;
 };
+
+/** The bordereau lists' filters (both areas). */
+export const BORDEREAU_FILTERS = [
+  {
+    name: "status",
+    label: "Status",
+    options: BORDEREAU_STATUSES.map((v) => ({ value: v, label: v })),
+  },
+  { name: "kind", label: "Kind", options: BORDEREAU_KINDS.map((v) => ({ value: v, label: v })) },
+];
 
 export const bordereauTitle = (b: { kind: string; periodStart: string }) =>
   `${b.kind === "premium" ? "Premium" : "Claims"} bordereau ${b.periodStart.slice(0, 7)}`;

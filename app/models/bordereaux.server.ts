@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lte, max, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
@@ -8,6 +8,7 @@ import {
   bordereauSteps,
   bordereaux,
   carriers,
+  claimClaimants,
   claims,
   daAgreements,
   policies,
@@ -17,6 +18,9 @@ import {
   type BordereauStatus,
 } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import type { BordereauSort, BordereauTableState } from "./table-specs.ts";
 
 type Executor = Database | Transaction;
 
@@ -242,8 +246,12 @@ export async function readClaimsForBordereau(
       reportedOn: claims.reportedOn,
       lossType: claims.lossType,
       status: claims.status,
+      assignedAdjusterId: claims.assignedAdjusterId,
       caseReserveCents: claims.caseReserveCents,
+      paidIndemnityCents: claims.paidIndemnityCents,
+      paidExpenseCents: claims.paidExpenseCents,
       paidCents: claims.paidCents,
+      recoveredCents: claims.recoveredCents,
     })
     .from(claims)
     .innerJoin(policies, and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)))
@@ -259,18 +267,45 @@ export async function readClaimsForBordereau(
     .limit(limit);
 }
 
+/**
+ * The roles of each claim's claimants, in the order they were added. Only the role: the sealed
+ * PHI column is not read for a bordereau, whose reader may not see it.
+ */
+export async function listClaimantRoles(db: Executor, orgId: string, claimIds: readonly string[]) {
+  const byClaim = new Map<string, string[]>();
+  if (claimIds.length === 0) return byClaim;
+  const rows = await db
+    .select({ claimId: claimClaimants.claimId, role: claimClaimants.role })
+    .from(claimClaimants)
+    .where(and(eq(claimClaimants.orgId, orgId), inArray(claimClaimants.claimId, [...claimIds])))
+    .orderBy(asc(claimClaimants.claimId), asc(claimClaimants.createdAt), asc(claimClaimants.id));
+  for (const row of rows) byClaim.set(row.claimId, [...(byClaim.get(row.claimId) ?? []), row.role]);
+  return byClaim;
+}
+
 export async function claimTotalsOfPeriod(db: Executor, agreement: ReportedAgreement, periodEnd: string) {
   const [row] = await db
     .select({
       caseReserveCents: sql<string>`COALESCE(SUM(${claims.caseReserveCents}), 0)`,
+      paidIndemnityCents: sql<string>`COALESCE(SUM(${claims.paidIndemnityCents}), 0)`,
+      paidExpenseCents: sql<string>`COALESCE(SUM(${claims.paidExpenseCents}), 0)`,
       paidCents: sql<string>`COALESCE(SUM(${claims.paidCents}), 0)`,
+      recoveredCents: sql<string>`COALESCE(SUM(${claims.recoveredCents}), 0)`,
     })
     .from(claims)
     .innerJoin(policies, and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)))
     .where(and(eq(claims.orgId, agreement.orgId), lte(claims.reportedOn, periodEnd), inAgreement(agreement)));
-  const caseReserveCents = Number(row?.caseReserveCents ?? 0);
-  const paidCents = Number(row?.paidCents ?? 0);
-  return { caseReserveCents, paidCents, incurredCents: caseReserveCents + paidCents };
+  const n = (v: string | undefined) => Number(v ?? 0);
+  const caseReserveCents = n(row?.caseReserveCents);
+  const paidCents = n(row?.paidCents);
+  return {
+    caseReserveCents,
+    paidIndemnityCents: n(row?.paidIndemnityCents),
+    paidExpenseCents: n(row?.paidExpenseCents),
+    paidCents,
+    incurredCents: caseReserveCents + paidCents,
+    recoveredCents: n(row?.recoveredCents),
+  };
 }
 
 export async function insertClaimLines(tx: Transaction, rows: (typeof bordereauClaimLines.$inferInsert)[]) {
@@ -359,6 +394,86 @@ export async function listBordereaux(
     .where(and(visibleBordereaux(tenant), statuses?.length ? inArray(bordereaux.status, [...statuses]) : undefined))
     .orderBy(desc(bordereaux.periodStart), asc(daAgreements.reference), asc(bordereaux.kind), desc(bordereaux.version))
     .limit(limit);
+}
+
+const BORDEREAU_SORT_COLUMNS = {
+  period: bordereaux.periodStart,
+  version: bordereaux.version,
+  status: bordereaux.status,
+  lines: bordereaux.lineCount,
+  generated: bordereaux.generatedAt,
+  submitted: bordereaux.submittedAt,
+} satisfies Record<BordereauSort, unknown>;
+
+/** The versions the user may see, searched by agreement, program or carrier. */
+function bordereauListWhere(tenant: TenantContext, { q, filters }: Pick<BordereauTableState, "q" | "filters">) {
+  return and(
+    visibleBordereaux(tenant),
+    q
+      ? or(
+          like(daAgreements.reference, likePattern(q)),
+          like(programs.name, likePattern(q)),
+          like(carriers.name, likePattern(q)),
+        )
+      : undefined,
+    filters.status ? eq(bordereaux.status, filters.status as BordereauStatus) : undefined,
+    filters.kind ? eq(bordereaux.kind, filters.kind as BordereauKind) : undefined,
+  );
+}
+
+/** A window of the filtered, sorted versions (the export reads it batch by batch). */
+export function listBordereauRows(
+  db: Database,
+  tenant: TenantContext,
+  state: BordereauTableState,
+  offset: number,
+  limit: number,
+) {
+  return listQuery(db)
+    .where(bordereauListWhere(tenant, state))
+    .orderBy(...orderBy(BORDEREAU_SORT_COLUMNS[state.sort], state.dir, bordereaux.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of versions and the size of the whole filtered set, in one statement. */
+export async function listBordereauPage(db: Database, tenant: TenantContext, state: BordereauTableState) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...listColumns, total: totalOverAll() })
+    .from(bordereaux)
+    .innerJoin(carriers, and(eq(carriers.orgId, bordereaux.orgId), eq(carriers.id, bordereaux.carrierId)))
+    .innerJoin(
+      daAgreements,
+      and(eq(daAgreements.orgId, bordereaux.orgId), eq(daAgreements.id, bordereaux.daAgreementId)),
+    )
+    .innerJoin(programs, and(eq(programs.orgId, daAgreements.orgId), eq(programs.id, daAgreements.programId)))
+    .where(bordereauListWhere(tenant, state))
+    .orderBy(...orderBy(BORDEREAU_SORT_COLUMNS[state.sort], state.dir, bordereaux.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(bordereaux)
+      .innerJoin(carriers, and(eq(carriers.orgId, bordereaux.orgId), eq(carriers.id, bordereaux.carrierId)))
+      .innerJoin(
+        daAgreements,
+        and(eq(daAgreements.orgId, bordereaux.orgId), eq(daAgreements.id, bordereaux.daAgreementId)),
+      )
+      .innerJoin(programs, and(eq(programs.orgId, daAgreements.orgId), eq(programs.id, daAgreements.programId)))
+      .where(bordereauListWhere(tenant, state));
+    return Number(row?.n ?? 0);
+  });
+}
+
+/** How many versions the user may see in the given statuses (the inbox's "waiting"). */
+export async function countBordereaux(db: Database, tenant: TenantContext, statuses: readonly BordereauStatus[]) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(bordereaux)
+    .where(and(visibleBordereaux(tenant), inArray(bordereaux.status, [...statuses])));
+  return Number(row?.n ?? 0);
 }
 
 export async function getBordereau(db: Executor, tenant: TenantContext, bordereauId: string) {

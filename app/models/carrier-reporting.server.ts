@@ -1,8 +1,19 @@
-import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, like, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { claims, daAgreements, insureds, policies, policyTransactions, programs } from "../../db/schema/index.ts";
+import {
+  claims,
+  daAgreements,
+  insureds,
+  policies,
+  policyTransactions,
+  programs,
+  type ClaimStatus,
+} from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
 import { visiblePolicies } from "./scope.server.ts";
+import type { CarrierClaimSort, CarrierClaimState } from "./table-specs.ts";
 
 // What the carrier portal and the compliance area chart: written premium, losses and the use of
 // each agreement, read from the policy transactions and claims the user may see.
@@ -62,37 +73,89 @@ export async function lossRatioByProgram(db: Database, tenant: TenantContext) {
   }));
 }
 
-/** Claims on policies the user may see (a carrier: its own paper), newest first. */
-export async function listClaimsOnPaper(
+const claimOnPaperColumns = {
+  id: claims.id,
+  claimNumber: claims.claimNumber,
+  policyNumber: policies.policyNumber,
+  insuredName: insureds.name,
+  dateOfLoss: claims.dateOfLoss,
+  reportedOn: claims.reportedOn,
+  lossType: claims.lossType,
+  status: claims.status,
+  caseReserveCents: claims.caseReserveCents,
+  paidCents: claims.paidCents,
+};
+
+const CLAIM_ON_PAPER_SORTS = {
+  reported: claims.reportedOn,
+  claim: claims.claimNumber,
+  loss: claims.dateOfLoss,
+  reserve: claims.caseReserveCents,
+  paid: claims.paidCents,
+  status: claims.status,
+} satisfies Record<CarrierClaimSort, unknown>;
+
+/** Claims on policies the user may see (a carrier: its own paper), searched by claim, policy or insured. */
+function claimsOnPaperWhere(tenant: TenantContext, { q, filters }: Pick<CarrierClaimState, "q" | "filters">) {
+  return and(
+    eq(claims.orgId, tenant.orgId),
+    visiblePolicies(tenant),
+    q
+      ? or(
+          like(claims.claimNumber, likePattern(q)),
+          like(policies.policyNumber, likePattern(q)),
+          like(insureds.name, likePattern(q)),
+        )
+      : undefined,
+    filters.status ? eq(claims.status, filters.status as ClaimStatus) : undefined,
+  );
+}
+
+const claimJoins = {
+  policies: and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)),
+  insureds: and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)),
+};
+
+/** A window of the filtered, sorted claims on paper (the export reads it batch by batch). */
+export function listClaimsOnPaperRows(
   db: Database,
   tenant: TenantContext,
-  { status, limit = 100 }: { status?: string | undefined; limit?: number } = {},
+  state: CarrierClaimState,
+  offset: number,
+  limit: number,
 ) {
   return db
-    .select({
-      id: claims.id,
-      claimNumber: claims.claimNumber,
-      policyNumber: policies.policyNumber,
-      insuredName: insureds.name,
-      dateOfLoss: claims.dateOfLoss,
-      reportedOn: claims.reportedOn,
-      lossType: claims.lossType,
-      status: claims.status,
-      caseReserveCents: claims.caseReserveCents,
-      paidCents: claims.paidCents,
-    })
+    .select(claimOnPaperColumns)
     .from(claims)
-    .innerJoin(policies, and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)))
-    .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
-    .where(
-      and(
-        eq(claims.orgId, tenant.orgId),
-        visiblePolicies(tenant),
-        status ? eq(claims.status, status as (typeof claims.$inferSelect)["status"]) : undefined,
-      ),
-    )
-    .orderBy(desc(claims.reportedOn))
-    .limit(limit);
+    .innerJoin(policies, claimJoins.policies)
+    .innerJoin(insureds, claimJoins.insureds)
+    .where(claimsOnPaperWhere(tenant, state))
+    .orderBy(...orderBy(CLAIM_ON_PAPER_SORTS[state.sort], state.dir, claims.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of claims on paper and the size of the whole filtered set, in one statement. */
+export async function listClaimsOnPaperPage(db: Database, tenant: TenantContext, state: CarrierClaimState) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...claimOnPaperColumns, total: totalOverAll() })
+    .from(claims)
+    .innerJoin(policies, claimJoins.policies)
+    .innerJoin(insureds, claimJoins.insureds)
+    .where(claimsOnPaperWhere(tenant, state))
+    .orderBy(...orderBy(CLAIM_ON_PAPER_SORTS[state.sort], state.dir, claims.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(claims)
+      .innerJoin(policies, claimJoins.policies)
+      .innerJoin(insureds, claimJoins.insureds)
+      .where(claimsOnPaperWhere(tenant, state));
+    return Number(row?.n ?? 0);
+  });
 }
 
 /** Each visible agreement's limits with premium written under it by month, for utilization. */

@@ -1,44 +1,7 @@
-import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import {
-  insureds,
-  policies,
-  policyTransactions,
-  submissionDeclinations,
-  surplusLinesFilings,
-} from "../../db/schema/index.ts";
+import { insureds, policies, submissionDeclinations, surplusLinesFilings } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
-
-/** Premium and surplus-lines tax booked per state and month, from the policy transactions. */
-export async function taxesByStateAndMonth(db: Database, orgId: string, from: string, to: string) {
-  const month = sql<string>`DATE_FORMAT(${policyTransactions.bookedOn}, '%Y-%m')`;
-  const rows = await db
-    .select({
-      state: policies.state,
-      month,
-      premiumCents: sql<string>`SUM(${policyTransactions.premiumCents})`,
-      taxCents: sql<string>`SUM(${policyTransactions.taxesCents})`,
-    })
-    .from(policyTransactions)
-    .innerJoin(
-      policies,
-      and(eq(policies.orgId, policyTransactions.orgId), eq(policies.id, policyTransactions.policyId)),
-    )
-    .where(
-      and(
-        eq(policyTransactions.orgId, orgId),
-        gte(policyTransactions.bookedOn, from),
-        lte(policyTransactions.bookedOn, to),
-      ),
-    )
-    .groupBy(policies.state, month);
-  return rows.map((r) => ({
-    state: r.state,
-    month: r.month,
-    premiumCents: Number(r.premiumCents),
-    taxCents: Number(r.taxCents),
-  }));
-}
 
 export async function listFilings(db: Database, tenant: TenantContext) {
   return db

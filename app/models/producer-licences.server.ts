@@ -1,8 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, like, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agencies, producerLicences, user, userAffiliations } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
+import { addDays } from "../utils/calendar-date.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import type { LicenceSort, LicenceTableState } from "./table-specs.ts";
 
 const columns = {
   id: producerLicences.id,
@@ -28,6 +32,73 @@ function baseQuery(db: Database) {
 /** Every licence in the organization, soonest expiry first. */
 export async function listProducerLicences(db: Database, tenant: TenantContext) {
   return baseQuery(db).where(eq(producerLicences.orgId, tenant.orgId)).orderBy(asc(producerLicences.expiresOn));
+}
+
+const LICENCE_SORT_COLUMNS = {
+  expires: producerLicences.expiresOn,
+  state: producerLicences.state,
+  holder: sql`COALESCE(${user.name}, ${agencies.name})`,
+  agency: agencies.name,
+} satisfies Record<LicenceSort, unknown>;
+
+/** The org's licences, searched by number, holder or agency, by standing on `today`. */
+function licenceWhere(tenant: TenantContext, { q, filters }: Pick<LicenceTableState, "q" | "filters">, today: string) {
+  const inSixtyDays = addDays(today, 60);
+  const standing = {
+    expired: lt(producerLicences.expiresOn, today),
+    expiring: and(gte(producerLicences.expiresOn, today), lte(producerLicences.expiresOn, inSixtyDays)),
+    valid: gt(producerLicences.expiresOn, inSixtyDays),
+  } as const;
+  return and(
+    eq(producerLicences.orgId, tenant.orgId),
+    q
+      ? or(
+          like(producerLicences.licenceNumber, likePattern(q)),
+          like(user.name, likePattern(q)),
+          like(agencies.name, likePattern(q)),
+        )
+      : undefined,
+    filters.standing ? standing[filters.standing as keyof typeof standing] : undefined,
+  );
+}
+
+/** A window of the filtered, sorted licences (the export reads it batch by batch). */
+export function listLicenceRows(
+  db: Database,
+  tenant: TenantContext,
+  state: LicenceTableState,
+  today: string,
+  offset: number,
+  limit: number,
+) {
+  return baseQuery(db)
+    .where(licenceWhere(tenant, state, today))
+    .orderBy(...orderBy(LICENCE_SORT_COLUMNS[state.sort], state.dir, producerLicences.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of licences and the size of the whole filtered set, in one statement. */
+export async function listLicencePage(db: Database, tenant: TenantContext, state: LicenceTableState, today: string) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...columns, total: totalOverAll() })
+    .from(producerLicences)
+    .innerJoin(agencies, and(eq(agencies.orgId, producerLicences.orgId), eq(agencies.id, producerLicences.agencyId)))
+    .leftJoin(user, eq(user.id, producerLicences.producerUserId))
+    .where(licenceWhere(tenant, state, today))
+    .orderBy(...orderBy(LICENCE_SORT_COLUMNS[state.sort], state.dir, producerLicences.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(producerLicences)
+      .innerJoin(agencies, and(eq(agencies.orgId, producerLicences.orgId), eq(agencies.id, producerLicences.agencyId)))
+      .leftJoin(user, eq(user.id, producerLicences.producerUserId))
+      .where(licenceWhere(tenant, state, today));
+    return Number(row?.n ?? 0);
+  });
 }
 
 export async function insertProducerLicence(db: Database, row: typeof producerLicences.$inferInsert) {

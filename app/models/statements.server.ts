@@ -217,13 +217,15 @@ export async function markCarrierStatementSettled(db: Db, orgId: string, stateme
   return Number(result.rowsAffected) === 1;
 }
 
-/** Premium tax and stamping fees written per state between two dates, with what was remitted for them. */
-export async function sumPremiumTaxByState(db: Db, orgId: string, range: { first: string; last: string }) {
-  const rows = await db
+/** Premium and premium tax booked per state and month ("YYYY-MM") between two dates. */
+export async function premiumTaxByStateAndMonth(db: Db, orgId: string, range: { first: string; last: string }) {
+  const month = sql<string>`DATE_FORMAT(${policyTransactions.bookedOn}, '%Y-%m')`;
+  return db
     .select({
       state: policies.state,
+      month,
+      taxableCents: sql<string>`sum(${policyTransactions.premiumCents})`.mapWith(Number),
       taxesCents: sql<string>`sum(${policyTransactions.taxesCents})`.mapWith(Number),
-      transactionCount: sql<string>`count(*)`.mapWith(Number),
     })
     .from(policyTransactions)
     .innerJoin(
@@ -236,9 +238,8 @@ export async function sumPremiumTaxByState(db: Db, orgId: string, range: { first
         sql`${policyTransactions.bookedOn} BETWEEN ${range.first} AND ${range.last}`,
       ),
     )
-    .groupBy(policies.state)
-    .orderBy(asc(policies.state));
-  return rows;
+    .groupBy(policies.state, month)
+    .orderBy(asc(policies.state), asc(month));
 }
 
 export function listTaxRemittances(db: Db, orgId: string) {

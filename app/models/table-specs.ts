@@ -3,6 +3,8 @@ import {
   DA_AGREEMENT_STATUSES,
   INVOICE_STATUSES,
   LINES_OF_BUSINESS,
+  BORDEREAU_KINDS,
+  BORDEREAU_STATUSES,
   POLICY_STATUSES,
   SUBMISSION_STATUSES,
 } from "../../db/schema/index.ts";
@@ -102,3 +104,54 @@ export const daAgreementTable: TableSpec<DaAgreementSort, "status"> = {
   searchable: true,
 };
 export type DaAgreementTableState = TableState<DaAgreementSort, "status">;
+export const CARRIER_CLAIM_SORTS = ["reported", "claim", "loss", "reserve", "paid", "status"] as const;
+export type CarrierClaimSort = (typeof CARRIER_CLAIM_SORTS)[number];
+/** Claims on the carrier's paper (the carrier portal): no claimant, no PHI. */
+export const carrierClaimTable: TableSpec<CarrierClaimSort, "status"> = {
+  prefix: "c.",
+  sortable: CARRIER_CLAIM_SORTS,
+  defaultSort: "reported",
+  defaultDir: "desc",
+  filters: { status: CLAIM_STATUSES },
+  searchable: true,
+};
+export type CarrierClaimState = TableState<CarrierClaimSort, "status">;
+
+export const BORDEREAU_SORTS = ["period", "version", "status", "lines", "generated", "submitted"] as const;
+export type BordereauSort = (typeof BORDEREAU_SORTS)[number];
+/** Bordereau versions: the MGA's list and the carrier's inbox. */
+export const bordereauTable: TableSpec<BordereauSort, "status" | "kind"> = {
+  prefix: "b.",
+  sortable: BORDEREAU_SORTS,
+  defaultSort: "period",
+  defaultDir: "desc",
+  filters: { status: BORDEREAU_STATUSES, kind: BORDEREAU_KINDS },
+  searchable: true,
+};
+export type BordereauTableState = TableState<BordereauSort, "status" | "kind">;
+
+export const BREACH_ATTEMPT_SORTS = ["when", "premium"] as const;
+export type BreachAttemptSort = (typeof BREACH_ATTEMPT_SORTS)[number];
+/** Binds refused and quotes referred by a delegated-authority check. */
+export const breachAttemptTable: TableSpec<BreachAttemptSort, "outcome"> = {
+  prefix: "x.",
+  sortable: BREACH_ATTEMPT_SORTS,
+  defaultSort: "when",
+  defaultDir: "desc",
+  filters: { outcome: ["refused", "referred"] },
+  searchable: true,
+};
+export type BreachAttemptState = TableState<BreachAttemptSort, "outcome">;
+
+export const LICENCE_SORTS = ["expires", "state", "holder", "agency"] as const;
+export type LicenceSort = (typeof LICENCE_SORTS)[number];
+/** Producer licences; standing is read on the org's today (expired, expiring within 60 days, valid). */
+export const licenceTable: TableSpec<LicenceSort, "standing"> = {
+  prefix: "l.",
+  sortable: LICENCE_SORTS,
+  defaultSort: "expires",
+  defaultDir: "asc",
+  filters: { standing: ["expired", "expiring", "valid"] },
+  searchable: true,
+};
+export type LicenceTableState = TableState<LicenceSort, "standing">;

@@ -1,11 +1,14 @@
 import type { Route } from "./+types/authority-monitor";
 import { requirePermission } from "../auth/session.server.ts";
 import { LineChart } from "../components/charts/index.ts";
+import { PagedTable } from "../components/data-table.tsx";
 import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../components/ui.tsx";
 import { LocalTime } from "../components/local-time.tsx";
 import { appServices } from "../context.server.ts";
 import { agreementPremiumByMonth } from "../models/carrier-reporting.server.ts";
-import { listBreachAttempts } from "../models/da-monitoring.server.ts";
+import { listBreachAttemptPage } from "../models/da-monitoring.server.ts";
+import { breachAttemptTable } from "../models/table-specs.ts";
+import { parseTableState } from "../utils/table-state.ts";
 import { agreementUtilization } from "../services/carrier/da-utilization.ts";
 import { daAgreementQuarter } from "../services/policies/da-agreement.ts";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
@@ -18,16 +21,19 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:da-agreement");
   const { db } = appServices(args.context);
   const today = todayInUtc();
+  const state = parseTableState(new URL(args.request.url).searchParams, breachAttemptTable);
+  const area = new URL(args.request.url).pathname.startsWith("/carrier/") ? "carrier" : "compliance";
   const [agreements, breaches] = await Promise.all([
     agreementPremiumByMonth(db, user.tenant),
-    listBreachAttempts(db, user.tenant),
+    listBreachAttemptPage(db, user.tenant, state),
   ]);
   return {
     agreements: agreements.map((a) => {
       const quarter = daAgreementQuarter(a.effectiveDate, today);
       return { ...a, quarter, ...agreementUtilization(a, quarter) };
     }),
-    breaches,
+    breaches: { ...breaches, state },
+    exportPath: `/${area}/authority/breaches/export`,
   };
 }
 
@@ -40,7 +46,7 @@ export default function AuthorityMonitor({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader
         title="Delegated authority"
-        description="Each agreement's use of its annual and quarterly premium limits, and every bind its checks refused."
+        description="Each agreement's use of its annual and quarterly premium limits, every bind its checks refused and every quote they referred."
       />
       <div className="grid gap-6">
         <Card title="Utilization">
@@ -106,18 +112,43 @@ export default function AuthorityMonitor({ loaderData }: Route.ComponentProps) {
             </Card>
           ))}
         <Card title="Breach attempts">
-          <DataTable
-            caption="Binds refused by a delegated-authority check"
-            rows={loaderData.breaches}
+          <PagedTable
+            spec={breachAttemptTable}
+            page={loaderData.breaches}
+            caption="Binds refused and quotes referred by a delegated-authority check"
+            empty="No bind or quote has failed a delegated-authority check."
+            search="Search by agreement or submission"
+            filters={[
+              {
+                name: "outcome",
+                label: "Outcome",
+                options: [
+                  { value: "refused", label: "bind refused" },
+                  { value: "referred", label: "quote referred" },
+                ],
+              },
+            ]}
+            exportPath={loaderData.exportPath}
             rowKey={(b) => b.id}
-            empty="No bind has been refused by a delegated-authority check."
             columns={[
-              { header: "When", cell: (b) => <LocalTime value={b.createdAt} /> },
-              { header: "Agreement", cell: (b) => <span className="font-mono">{b.agreementReference}</span> },
-              { header: "Submission", cell: (b) => <span className="font-mono">{b.submissionReference}</span> },
-              { header: "Premium", numeric: true, cell: (b) => formatCents(b.grossPremiumCents) },
-              { header: "Outcome", cell: (b) => <Badge tone="bad">{b.outcome}</Badge> },
-              { header: "Why", cell: (b) => b.checks.map((c) => c.detail).join("; ") },
+              { id: "when", header: "When", cell: (b) => <LocalTime value={b.createdAt} /> },
+              {
+                id: "agreement",
+                header: "Agreement",
+                cell: (b) => <span className="font-mono">{b.agreementReference}</span>,
+              },
+              {
+                id: "submission",
+                header: "Submission",
+                cell: (b) => <span className="font-mono">{b.submissionReference}</span>,
+              },
+              { id: "premium", header: "Premium", numeric: true, cell: (b) => formatCents(b.grossPremiumCents) },
+              {
+                id: "outcome",
+                header: "Outcome",
+                cell: (b) => <Badge tone={b.outcome === "refused" ? "bad" : "warn"}>{b.outcome}</Badge>,
+              },
+              { id: "why", header: "Why", cell: (b) => b.checks.map((c) => c.detail).join("; ") },
             ]}
           />
         </Card>

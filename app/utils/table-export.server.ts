@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import util from "node:util";
 import type { ExportFormat } from "./table-state.ts";
 import { csvRow, neutraliseFormula, type CellValue } from "./csv.ts";
 
@@ -65,10 +66,22 @@ function xlsxCell(value: CellValue): string | number | boolean | Date | null {
 }
 
 /**
+ * workerd turns every `util.debuglog` channel on (Node only with NODE_DEBUG): the zip streams
+ * inside exceljs then log each chunk they move, about 34,000 console lines for a 100,000-row
+ * export, flooding the Worker's logs and slowing the download. Their channels are created when
+ * the module first loads, so they are made silent before it does.
+ */
+function silenceDebugChannels() {
+  const silent = Object.assign(() => {}, { enabled: false });
+  util.debuglog = () => silent;
+}
+
+/**
  * XLSX written by exceljs's streaming workbook writer: rows are committed batch by batch and the
  * zip is produced as it goes, so a large set is never whole in memory.
  */
 export async function xlsxStream<Row>(spec: TableExport<Row>): Promise<ReadableStream<Uint8Array>> {
+  silenceDebugChannels();
   const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer.js");
   const out = new PassThrough();
   const workbook = new WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });

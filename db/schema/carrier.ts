@@ -130,7 +130,10 @@ export const bordereauPremiumLines = mysqlTable(
   (t) => [primaryKey({ columns: [t.bordereauId, t.lineNumber] }), index("bpl_org_idx").on(t.orgId, t.bordereauId)],
 );
 
-/** A claims bordereau line: the claim's position at the end of the period, without claimant PHI. */
+/**
+ * A claims bordereau line: the claim's position at the end of the period. The claimant column
+ * holds what the carrier may see of the claimants (services/claims/phi.ts): never a PHI value.
+ */
 export const bordereauClaimLines = mysqlTable(
   "bordereau_claim_lines",
   {
@@ -144,9 +147,13 @@ export const bordereauClaimLines = mysqlTable(
     reportedOn: calendarDate("reported_on").notNull(),
     lossType: varchar("loss_type", { length: 60 }).notNull(),
     status: varchar("status", { length: 14 }).notNull(),
+    claimant: varchar("claimant", { length: 500 }).notNull().default(""),
     caseReserveCents: cents("case_reserve_cents").notNull(),
+    paidIndemnityCents: cents("paid_indemnity_cents").notNull().default(0),
+    paidExpenseCents: cents("paid_expense_cents").notNull().default(0),
     paidCents: cents("paid_cents").notNull(),
     incurredCents: cents("incurred_cents").notNull(),
+    recoveredCents: cents("recovered_cents").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.bordereauId, t.lineNumber] }), index("bcl_org_idx").on(t.orgId, t.bordereauId)],
 );

@@ -1,9 +1,12 @@
-import { daAgreements, policies, policyTransactions, programs } from "../../db/schema/index.ts";
+import { claimClaimants, claims, daAgreements, policies, policyTransactions, programs } from "../../db/schema/index.ts";
 import { daAgreements as seededAgreements, programs as seededPrograms } from "../../db/seed/demo-data.ts";
 import { guardedTestDatabase } from "../../db/test/tenants.ts";
 import { transactionCommission } from "../../app/services/policies/policy-transactions.ts";
 import type { PolicyTransactionType } from "../../db/schema/policies.ts";
 import { createId } from "../../app/utils/ids.ts";
+import { sealClaimantPhi } from "../../app/services/claims/phi-store.server.ts";
+import type { ClaimantPhi } from "../../app/services/claims/phi.ts";
+import { testMasterKey } from "./claims.ts";
 
 // Test builder for carrier reporting: a program and DA agreement of the test's own with policies
 // and their transactions (every type, signed), so a bordereau's lines and totals are exact.
@@ -87,4 +90,54 @@ export async function policyWithTransactions(
     }),
   );
   return policyId;
+}
+
+export type ClaimDraft = {
+  reportedOn: string;
+  caseReserveCents: number;
+  paidIndemnityCents: number;
+  paidExpenseCents: number;
+  recoveredCents: number;
+  /** Free text of the claim file, where a claimant's name often appears. */
+  description?: string;
+  reporterName?: string;
+  claimants: { role: string; phi: ClaimantPhi }[];
+};
+
+let claimSeq = 0;
+
+/** A claim on one of the builder's policies, its claimants' PHI sealed as the claims module seals it. */
+export async function claimOnPolicy(policyId: string, draft: ClaimDraft) {
+  const claimId = createId("clm");
+  claimSeq += 1;
+  await db.insert(claims).values({
+    id: claimId,
+    orgId: ORG,
+    claimNumber: `TCL-${String(Date.now() % 1_000_000_000).padStart(9, "0")}-${claimSeq}`,
+    policyId,
+    status: "reserved",
+    dateOfLoss: draft.reportedOn,
+    reportedOn: draft.reportedOn,
+    lossType: "Slip and fall",
+    description: draft.description ?? null,
+    reporterName: draft.reporterName ?? null,
+    indemnityReserveCents: draft.caseReserveCents,
+    caseReserveCents: draft.caseReserveCents,
+    paidIndemnityCents: draft.paidIndemnityCents,
+    paidExpenseCents: draft.paidExpenseCents,
+    paidCents: draft.paidIndemnityCents + draft.paidExpenseCents,
+    recoveredCents: draft.recoveredCents,
+  });
+  const master = await testMasterKey();
+  for (const claimant of draft.claimants) {
+    const id = createId("cmt");
+    await db.insert(claimClaimants).values({
+      id,
+      orgId: ORG,
+      claimId,
+      role: claimant.role,
+      ...(await sealClaimantPhi(db, master, ORG, id, claimant.phi)),
+    });
+  }
+  return claimId;
 }

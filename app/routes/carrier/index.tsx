@@ -1,13 +1,21 @@
-import { Form, Link } from "react-router";
+import { Link } from "react-router";
 import { CLAIM_STATUSES } from "../../../db/schema/claims.ts";
+import { POLICY_STATUSES } from "../../../db/schema/index.ts";
 import type { Route } from "./+types/index";
 import { requirePermission } from "../../auth/session.server.ts";
 import { DaAgreementsCard } from "../../components/da-agreements-card.tsx";
-import { Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listDaAgreements } from "../../models/da-agreements.server.ts";
-import { listPolicies } from "../../models/policies.server.ts";
-import { lossRatioByProgram, listClaimsOnPaper, premiumWrittenByMonth } from "../../models/carrier-reporting.server.ts";
+import { listPolicyBookPage } from "../../models/policy-book.server.ts";
+import {
+  listClaimsOnPaperPage,
+  lossRatioByProgram,
+  premiumWrittenByMonth,
+} from "../../models/carrier-reporting.server.ts";
+import { carrierClaimTable, policyBookTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { BarChart } from "../../components/charts/index.ts";
 import { addMonths } from "../../utils/calendar-date.ts";
 import { todayInUtc } from "../../utils/today.ts";
@@ -18,17 +26,27 @@ export const meta: Route.MetaFunction = () => [{ title: "Carrier · OpenInsure" 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "access:carrier");
   const { db } = appServices(args.context);
-  const status = new URL(args.request.url).searchParams.get("claimStatus") || undefined;
+  const params = new URL(args.request.url).searchParams;
+  const policyState = parseTableState(params, policyBookTable);
+  const claimState = parseTableState(params, carrierClaimTable);
   const from = `${addMonths(todayInUtc(), -11).slice(0, 7)}-01`;
   const [policies, agreements, byMonth, byProgram, claims] = await Promise.all([
-    listPolicies(db, user.tenant),
+    listPolicyBookPage(db, user.tenant, policyState),
     listDaAgreements(db, user.tenant),
     premiumWrittenByMonth(db, user.tenant, from),
     lossRatioByProgram(db, user.tenant),
-    listClaimsOnPaper(db, user.tenant, { status }),
+    listClaimsOnPaperPage(db, user.tenant, claimState),
   ]);
-  return { policies, agreements, byMonth, byProgram, claims, claimStatus: status ?? "" };
+  return {
+    policies: { ...policies, state: policyState },
+    agreements,
+    byMonth,
+    byProgram,
+    claims: { ...claims, state: claimState },
+  };
 }
+
+const statusOptions = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replaceAll("_", " ") }));
 
 export default function CarrierHome({ loaderData }: Route.ComponentProps) {
   return (
@@ -59,54 +77,41 @@ export default function CarrierHome({ loaderData }: Route.ComponentProps) {
             />
           </Card>
         </div>
-        <Card
-          title="Claims on your paper"
-          actions={
-            <Form method="get" className="flex items-center gap-2 text-sm">
-              <label htmlFor="claimStatus">Status</label>
-              <select
-                id="claimStatus"
-                name="claimStatus"
-                defaultValue={loaderData.claimStatus}
-                className="rounded-md border border-border bg-surface px-2 py-1"
-              >
-                <option value="">All</option>
-                {CLAIM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s.replace("_", " ")}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="text-brand hover:underline">
-                Filter
-              </button>
-            </Form>
-          }
-        >
-          <DataTable
+        <Card title="Claims on your paper">
+          <PagedTable
+            spec={carrierClaimTable}
+            page={loaderData.claims}
             caption="Claims on your paper"
-            rows={loaderData.claims}
-            rowKey={(c) => c.id}
             empty="No claims."
+            search="Search by claim, policy or insured"
+            filters={[{ name: "status", label: "Status", options: statusOptions(CLAIM_STATUSES) }]}
+            exportPath="/carrier/claims/export"
+            rowKey={(c) => c.id}
             columns={[
-              { header: "Claim", cell: (c) => <span className="font-mono">{c.claimNumber}</span> },
-              { header: "Policy", cell: (c) => <span className="font-mono">{c.policyNumber}</span> },
-              { header: "Insured", cell: (c) => c.insuredName },
-              { header: "Date of loss", cell: (c) => formatCalendarDate(c.dateOfLoss) },
-              { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
-              { header: "Reserve", numeric: true, cell: (c) => formatCents(c.caseReserveCents) },
-              { header: "Paid", numeric: true, cell: (c) => formatCents(c.paidCents) },
+              { id: "claim", header: "Claim", cell: (c) => <span className="font-mono">{c.claimNumber}</span> },
+              { id: "policy", header: "Policy", cell: (c) => <span className="font-mono">{c.policyNumber}</span> },
+              { id: "insured", header: "Insured", cell: (c) => c.insuredName },
+              { id: "loss", header: "Date of loss", cell: (c) => formatCalendarDate(c.dateOfLoss) },
+              { id: "reported", header: "Reported", cell: (c) => formatCalendarDate(c.reportedOn) },
+              { id: "status", header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+              { id: "reserve", header: "Reserve", numeric: true, cell: (c) => formatCents(c.caseReserveCents) },
+              { id: "paid", header: "Paid", numeric: true, cell: (c) => formatCents(c.paidCents) },
             ]}
           />
         </Card>
         <Card title="Policies on your paper">
-          <DataTable
+          <PagedTable
+            spec={policyBookTable}
+            page={loaderData.policies}
             caption="Policies on your paper"
-            rows={loaderData.policies}
-            rowKey={(p) => p.id}
             empty="No policies written on your paper yet."
+            search="Search by insured or policy number"
+            filters={[{ name: "status", label: "Status", options: statusOptions(POLICY_STATUSES) }]}
+            exportPath="/carrier/policies/export"
+            rowKey={(p) => p.id}
             columns={[
               {
+                id: "policy",
                 header: "Policy",
                 cell: (p) => (
                   <Link className="font-mono text-brand hover:underline" to={`policies/${p.id}`}>
@@ -114,11 +119,11 @@ export default function CarrierHome({ loaderData }: Route.ComponentProps) {
                   </Link>
                 ),
               },
-              { header: "Insured", cell: (p) => p.insuredName },
-              { header: "Agency", cell: (p) => p.agencyName },
-              { header: "Effective", cell: (p) => formatCalendarDate(p.effectiveDate) },
-              { header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
-              { header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
+              { id: "insured", header: "Insured", cell: (p) => p.insuredName },
+              { id: "agency", header: "Agency", cell: (p) => p.agencyName },
+              { id: "effective", header: "Effective", cell: (p) => formatCalendarDate(p.effectiveDate) },
+              { id: "premium", header: "Premium", numeric: true, cell: (p) => formatCents(p.grossPremiumCents) },
+              { id: "status", header: "Status", cell: (p) => <StatusBadge status={p.status} /> },
             ]}
           />
         </Card>

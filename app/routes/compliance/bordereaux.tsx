@@ -4,13 +4,16 @@ import { data, Form, Link, redirect, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/bordereaux";
 import { requirePermission } from "../../auth/session.server.ts";
-import { bordereauTitle } from "../../components/bordereau-view.tsx";
+import { BORDEREAU_FILTERS, bordereauTitle } from "../../components/bordereau-view.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
 import { Field, SelectField } from "../../components/forms.tsx";
 import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
-import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { Badge, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { LocalTime } from "../../components/local-time.tsx";
 import { appServices } from "../../context.server.ts";
-import { listBordereaux } from "../../models/bordereaux.server.ts";
+import { listBordereauPage } from "../../models/bordereaux.server.ts";
+import { bordereauTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { listDaAgreements } from "../../models/da-agreements.server.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { previousMonth } from "../../services/carrier/bordereau.ts";
@@ -29,12 +32,13 @@ export const meta: Route.MetaFunction = () => [{ title: "Bordereaux · OpenInsur
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "manage:bordereau");
   const { db } = appServices(args.context);
+  const state = parseTableState(new URL(args.request.url).searchParams, bordereauTable);
   const [bordereaux, agreements] = await Promise.all([
-    listBordereaux(db, user.tenant),
+    listBordereauPage(db, user.tenant, state),
     listDaAgreements(db, user.tenant),
   ]);
   return {
-    bordereaux,
+    bordereaux: { ...bordereaux, state },
     agreements: agreements.map((a) => ({ value: a.id, label: `${a.reference} · ${a.programName}` })),
     defaultMonth: previousMonth(todayInUtc()),
     formToken: newFormToken(),
@@ -108,13 +112,18 @@ export default function Bordereaux({ loaderData }: Route.ComponentProps) {
           </Form>
         </Card>
         <Card title="Versions">
-          <DataTable
+          <PagedTable
+            spec={bordereauTable}
+            page={loaderData.bordereaux}
             caption="Bordereau versions"
-            rows={loaderData.bordereaux}
-            rowKey={(b) => b.id}
             empty="No bordereau has been generated yet."
+            search="Search by reference, program or carrier"
+            filters={BORDEREAU_FILTERS}
+            exportPath="/compliance/bordereaux/export"
+            rowKey={(b) => b.id}
             columns={[
               {
+                id: "period",
                 header: "Report",
                 cell: (b) => (
                   <Link className="text-brand hover:underline" to={b.id}>
@@ -122,11 +131,16 @@ export default function Bordereaux({ loaderData }: Route.ComponentProps) {
                   </Link>
                 ),
               },
-              { header: "Agreement", cell: (b) => <span className="font-mono">{b.agreementReference}</span> },
-              { header: "Version", cell: (b) => String(b.version) },
-              { header: "Status", cell: (b) => <StatusBadge status={b.status} /> },
-              { header: "Lines", numeric: true, cell: (b) => String(b.lineCount) },
               {
+                id: "agreement",
+                header: "Agreement",
+                cell: (b) => <span className="font-mono">{b.agreementReference}</span>,
+              },
+              { id: "version", header: "Version", cell: (b) => String(b.version) },
+              { id: "status", header: "Status", cell: (b) => <StatusBadge status={b.status} /> },
+              { id: "lines", header: "Lines", numeric: true, cell: (b) => String(b.lineCount) },
+              {
+                id: "checks",
                 header: "Checks",
                 cell: (b) =>
                   b.checks.every((c) => c.passed) ? (
@@ -135,7 +149,7 @@ export default function Bordereaux({ loaderData }: Route.ComponentProps) {
                     <Badge tone="bad">{b.checks.filter((c) => !c.passed).length} failing</Badge>
                   ),
               },
-              { header: "Generated", cell: (b) => <LocalTime value={b.generatedAt} /> },
+              { id: "generated", header: "Generated", cell: (b) => <LocalTime value={b.generatedAt} /> },
             ]}
           />
         </Card>

@@ -56,7 +56,7 @@ export default function Filings({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader
         title="Surplus-lines filings"
-        description="Each state's premium tax returns, with the tax booked on the period's policy transactions. Due dates come from the table in app/services/compliance/filing-calendar.ts, which names its sources; rows marked unverified must be checked against the state's current instructions."
+        description="Each state's premium tax returns, with the tax booked on the period's policy transactions. Due dates come from the table in app/services/compliance/filing-calendar.ts, which names each state's statute and filing instructions; a row marked unverified has not been checked against them."
       />
       {actionData?.error ? (
         <p role="alert" className="mb-4 rounded-md bg-danger/10 p-3 text-sm text-danger">

@@ -6,10 +6,13 @@ import type { Route } from "./+types/licences";
 import { requirePermission } from "../../auth/session.server.ts";
 import { Field, SelectField } from "../../components/forms.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Badge, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { LICENCE_LINES } from "../../../db/schema/carrier.ts";
-import { listAgencyChoices, listAgencyProducers, listProducerLicences } from "../../models/producer-licences.server.ts";
+import { listAgencyChoices, listAgencyProducers, listLicencePage } from "../../models/producer-licences.server.ts";
+import { licenceTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { licenceStanding } from "../../services/compliance/licences.ts";
 import { recordProducerLicence } from "../../services/compliance/licences.server.ts";
 import { formatCalendarDate } from "../../utils/format.ts";
@@ -40,13 +43,18 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:da-agreement");
   const { db } = appServices(args.context);
   const today = todayInUtc();
+  const state = parseTableState(new URL(args.request.url).searchParams, licenceTable);
   const [licences, agencies, producers] = await Promise.all([
-    listProducerLicences(db, user.tenant),
+    listLicencePage(db, user.tenant, state, today),
     listAgencyChoices(db, user.tenant),
     listAgencyProducers(db, user.tenant),
   ]);
   return {
-    licences: licences.map((l) => ({ ...l, standing: licenceStanding(l.expiresOn, today) })),
+    licences: {
+      ...licences,
+      rows: licences.rows.map((l) => ({ ...l, standing: licenceStanding(l.expiresOn, today) })),
+      state,
+    },
     agencies: agencies.map((a) => ({ value: a.id, label: a.name })),
     producers: producers.map((p) => ({ value: p.userId, label: p.name })),
   };
@@ -80,19 +88,34 @@ export default function Licences({ loaderData }: Route.ComponentProps) {
       />
       <div className="grid gap-6">
         <Card title="Licences">
-          <DataTable
+          <PagedTable
+            spec={licenceTable}
+            page={loaderData.licences}
             caption="Producer licences"
-            rows={loaderData.licences}
-            rowKey={(l) => l.id}
             empty="No licences recorded."
-            columns={[
-              { header: "Holder", cell: (l) => l.producerName ?? `${l.agencyName} (agency)` },
-              { header: "Agency", cell: (l) => l.agencyName },
-              { header: "State", cell: (l) => l.state },
-              { header: "Number", cell: (l) => <span className="font-mono">{l.licenceNumber}</span> },
-              { header: "Lines", cell: (l) => l.lines.map((x) => x.replace("_", " ")).join(", ") },
-              { header: "Expires", cell: (l) => formatCalendarDate(l.expiresOn) },
+            search="Search by holder or the register's number"
+            filters={[
               {
+                name: "standing",
+                label: "Standing",
+                options: [
+                  { value: "expired", label: "expired" },
+                  { value: "expiring", label: "expiring within 60 days" },
+                  { value: "valid", label: "valid" },
+                ],
+              },
+            ]}
+            exportPath="/compliance/licences/export"
+            rowKey={(l) => l.id}
+            columns={[
+              { id: "holder", header: "Holder", cell: (l) => l.producerName ?? `${l.agencyName} (agency)` },
+              { id: "agency", header: "Agency", cell: (l) => l.agencyName },
+              { id: "state", header: "State", cell: (l) => l.state },
+              { id: "number", header: "Number", cell: (l) => <span className="font-mono">{l.licenceNumber}</span> },
+              { id: "lines", header: "Lines", cell: (l) => l.lines.map((x) => x.replace("_", " ")).join(", ") },
+              { id: "expires", header: "Expires", cell: (l) => formatCalendarDate(l.expiresOn) },
+              {
+                id: "standing",
                 header: "Standing",
                 cell: (l) =>
                   l.standing.kind === "expired" ? (

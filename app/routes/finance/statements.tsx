@@ -41,7 +41,7 @@ export async function loader(args: Route.LoaderArgs) {
   const [commission, carriers, taxes] = await Promise.all([
     listCommissionStatements(db, user.tenant.orgId, { period }),
     listCarrierStatements(db, user.tenant.orgId, period),
-    premiumTaxLiability(db, user.tenant.orgId, { first: period, last: period }),
+    premiumTaxLiability(db, user.tenant.orgId, [{ first: period, last: period }]),
   ]);
   return { period, commission, carriers, taxes };
 }

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  BORDEREAU_READER,
   bordereauPeriod,
   CLAIM_COLUMNS,
+  claimBordereauLine,
   claimValidator,
   NAMED_LINES_LIMIT,
   PREMIUM_COLUMNS,
@@ -12,6 +14,7 @@ import {
   type PremiumLine,
 } from "./bordereau.ts";
 import { transactionCommission } from "../policies/policy-transactions.ts";
+import { canSeePhi, REDACTED } from "../claims/phi.ts";
 
 // Worked example: the demo's Lone Star policy. Gross $12,364.00, producer 15% = $1,854.60,
 // MGA 5% = $618.20, fee $250.00, SL tax $604.59: net to carrier 12,364.00 - 1,854.60 - 618.20
@@ -157,26 +160,91 @@ describe("premium bordereau checks", () => {
 });
 
 describe("claims bordereau checks", () => {
-  it("incurred must be paid plus outstanding", () => {
+  const line = {
+    lineNumber: 1,
+    claimNumber: "CLM-2026-0001",
+    policyNumber: "SRU-GL-2026-000001",
+    dateOfLoss: "2026-06-02",
+    reportedOn: "2026-06-04",
+    lossType: "Slip and fall",
+    status: "reserved",
+    claimant: "[redacted] (claimant)",
+    caseReserveCents: 1_500_000,
+    paidIndemnityCents: 200_000,
+    paidExpenseCents: 50_000,
+    paidCents: 250_000,
+    incurredCents: 1_750_000,
+    recoveredCents: 10_000,
+  };
+
+  it("incurred must be paid plus outstanding, and paid the indemnity plus the expense paid", () => {
     const v = claimValidator();
-    const line = {
-      lineNumber: 1,
-      claimNumber: "CLM-2026-0001",
-      policyNumber: "SRU-GL-2026-000001",
-      dateOfLoss: "2026-06-02",
-      reportedOn: "2026-06-04",
-      lossType: "Slip and fall",
-      status: "reserved",
-      caseReserveCents: 1_500_000,
-      paidCents: 250_000,
-      incurredCents: 1_750_000,
-    };
-    v.add([line, { ...line, lineNumber: 2, incurredCents: 1_500_000 }]);
-    const result = v.finish({ caseReserveCents: 3_000_000, paidCents: 500_000, incurredCents: 3_250_000 });
+    v.add([
+      line,
+      { ...line, lineNumber: 2, incurredCents: 1_500_000 },
+      { ...line, lineNumber: 3, paidExpenseCents: 40_000 },
+    ]);
+    const result = v.finish({
+      caseReserveCents: 4_500_000,
+      paidIndemnityCents: 600_000,
+      paidExpenseCents: 140_000,
+      paidCents: 750_000,
+      incurredCents: 5_000_000,
+      recoveredCents: 30_000,
+    });
     expect(result.checks.map((c) => [c.check, c.passed, c.lines])).toEqual([
+      ["paid", false, [3]],
       ["incurred", false, [2]],
       ["period_totals", true, []],
     ]);
+  });
+
+  it("totals that differ from the claims' own name the figure", () => {
+    const v = claimValidator();
+    v.add([line]);
+    const result = v.finish({
+      caseReserveCents: 1_500_000,
+      paidIndemnityCents: 200_000,
+      paidExpenseCents: 50_000,
+      paidCents: 250_000,
+      incurredCents: 1_750_000,
+      recoveredCents: 0,
+    });
+    expect(result.checks.at(-1)).toMatchObject({ passed: false, detail: "recoveries 100 differs from 0" });
+  });
+});
+
+describe("a claim as a bordereau line", () => {
+  const claim = {
+    claimId: "clm_1",
+    claimNumber: "CLM-2026-0007",
+    policyNumber: "SRU-GL-2026-000001",
+    dateOfLoss: "2026-06-02",
+    reportedOn: "2026-06-04",
+    lossType: "Slip and fall",
+    status: "reserved",
+    assignedAdjusterId: "usr_adjuster",
+    caseReserveCents: 900_000,
+    paidIndemnityCents: 300_000,
+    paidExpenseCents: 45_000,
+    paidCents: 345_000,
+    recoveredCents: 20_000,
+    claimantRoles: ["claimant", "injured_worker"],
+  };
+
+  it("names its claimants as the carrier sees them: masked, with their role", () => {
+    const l = claimBordereauLine(claim, 4);
+    expect(l).toMatchObject({
+      lineNumber: 4,
+      claimant: `${REDACTED} (claimant); ${REDACTED} (injured worker)`,
+      incurredCents: 900_000 + 345_000,
+      recoveredCents: 20_000,
+    });
+    expect(claimBordereauLine({ ...claim, claimantRoles: [] }, 1).claimant).toBe("");
+  });
+
+  it("is written for a reader the PHI rules mask", () => {
+    expect(canSeePhi(claim, BORDEREAU_READER)).toBe(false);
   });
 });
 
@@ -196,12 +264,49 @@ describe("CRS v5 mapping", () => {
     expect(PREMIUM_COLUMNS.find((c) => c.field === "Transaction Type")!.value(cancellation)).toBe("CANCELLATION");
   });
 
-  it("names every field once, and the claims layout carries no claimant", () => {
+  it("names every field once", () => {
     for (const columns of [PREMIUM_COLUMNS, CLAIM_COLUMNS]) {
       const fields = columns.map((c) => c.field);
       expect(new Set(fields).size).toBe(fields.length);
     }
-    expect(CLAIM_COLUMNS.map((c) => c.field).join(" ")).not.toMatch(/claimant/i);
+  });
+
+  it("writes a claim's figures in dollars under the CRS claims fields", () => {
+    const l = claimBordereauLine(
+      {
+        claimId: "clm_2",
+        claimNumber: "CLM-2026-0008",
+        policyNumber: "SRU-GL-2026-000002",
+        dateOfLoss: "2026-07-01",
+        reportedOn: "2026-07-03",
+        lossType: "Property damage",
+        status: "in_settlement",
+        assignedAdjusterId: null,
+        caseReserveCents: 125_050,
+        paidIndemnityCents: 400_000,
+        paidExpenseCents: 12_575,
+        paidCents: 412_575,
+        recoveredCents: 5_000,
+        claimantRoles: ["third_party"],
+      },
+      1,
+    );
+    expect(Object.fromEntries(CLAIM_COLUMNS.map((c) => [c.field, c.value(l)]))).toEqual({
+      "Line No": 1,
+      "Claim Reference": "CLM-2026-0008",
+      "Certificate Ref": "SRU-GL-2026-000002",
+      "Date of Loss": "2026-07-01",
+      "Date Claim Made": "2026-07-03",
+      "Loss Description": "Property damage",
+      "Claim Status": "in_settlement",
+      "Claimant Name": `${REDACTED} (third party)`,
+      "Total Outstanding": 1_250.5,
+      "Paid to Date - Indemnity": 4_000,
+      "Paid to Date - Fees": 125.75,
+      "Total Paid to Date": 4_125.75,
+      "Total Incurred": 5_376.25,
+      "Recoveries to Date": 50,
+    });
   });
 });
 

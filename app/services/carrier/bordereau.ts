@@ -6,6 +6,7 @@
  */
 import { multiplyRoundHalfEven, parseDecimal } from "../../utils/decimal.ts";
 import type { CellValue } from "../../utils/csv.ts";
+import { emptyPhi, maskPhi, redactClaimForViewer, type PhiViewer } from "../claims/phi.ts";
 
 export type PremiumLine = {
   lineNumber: number;
@@ -38,10 +39,79 @@ export type ClaimLine = {
   reportedOn: string;
   lossType: string;
   status: string;
+  /** What the carrier may see of the claimants: never a PHI value (claimBordereauLine). */
+  claimant: string;
   caseReserveCents: number;
+  paidIndemnityCents: number;
+  paidExpenseCents: number;
   paidCents: number;
   incurredCents: number;
+  recoveredCents: number;
 };
+
+/**
+ * Who reads a bordereau: the carrier. It is a document sent to the carrier's people, so the MGA
+ * user who happens to generate or open it does not widen what it carries.
+ */
+export const BORDEREAU_READER: PhiViewer = {
+  userId: null,
+  roles: ["carrier_user"],
+  twoFactorVerified: false,
+  via: "session",
+};
+
+/** A claim as the claims bordereau reads it: its figures and its claimants' roles, no PHI values. */
+export type ClaimForBordereau = {
+  claimId: string;
+  claimNumber: string;
+  policyNumber: string;
+  dateOfLoss: string;
+  reportedOn: string;
+  lossType: string;
+  status: string;
+  assignedAdjusterId: string | null;
+  caseReserveCents: number;
+  paidIndemnityCents: number;
+  paidExpenseCents: number;
+  paidCents: number;
+  recoveredCents: number;
+  claimantRoles: readonly string[];
+};
+
+/**
+ * The one place a claim becomes a claims-bordereau line. Its claimants pass through the claims
+ * module's `redactClaimForViewer` as the bordereau's reader sees them; their sealed PHI is never
+ * opened here, which holds only while that reader may not see it (checked on every line, so a
+ * change of the role matrix fails loudly instead of printing placeholders as claimant names).
+ */
+export function claimBordereauLine(claim: ClaimForBordereau, lineNumber: number): ClaimLine & { claimId: string } {
+  const seen = redactClaimForViewer(
+    {
+      assignedAdjusterId: claim.assignedAdjusterId,
+      claimants: claim.claimantRoles.map((role) => ({ role, phi: maskPhi(emptyPhi()) })),
+    },
+    BORDEREAU_READER,
+  );
+  if (seen.phiVisible)
+    throw new Error("The bordereau's reader may now see PHI: claimant values would have to be opened first.");
+  return {
+    lineNumber,
+    claimId: claim.claimId,
+    claimNumber: claim.claimNumber,
+    policyNumber: claim.policyNumber,
+    dateOfLoss: claim.dateOfLoss,
+    reportedOn: claim.reportedOn,
+    lossType: claim.lossType,
+    status: claim.status,
+    claimant: seen.claimants.map((c) => `${c.phi.name} (${c.role.replaceAll("_", " ")})`).join("; "),
+    caseReserveCents: claim.caseReserveCents,
+    paidIndemnityCents: claim.paidIndemnityCents,
+    paidExpenseCents: claim.paidExpenseCents,
+    paidCents: claim.paidCents,
+    incurredCents: claim.caseReserveCents + claim.paidCents,
+    recoveredCents: claim.recoveredCents,
+  };
+}
 
 /** CRS v5 transaction type codes for our policy transaction types. */
 export const CRS_TRANSACTION_TYPE: Record<string, string> = {
@@ -112,7 +182,10 @@ export const PREMIUM_COLUMNS: readonly CrsColumn<PremiumLine>[] = [
   },
 ];
 
-/** Claims bordereau columns (no claimant: PHI stays in the claim file). */
+/**
+ * Claims bordereau columns. The claimant column carries the claimants as the carrier may see
+ * them under DOMAIN.md's PHI rules (masked); claim expenses are CRS's "fees".
+ */
 export const CLAIM_COLUMNS: readonly CrsColumn<ClaimLine>[] = [
   { field: "Line No", source: "line number", value: (l) => l.lineNumber },
   { field: "Claim Reference", source: "claims.claim_number", value: (l) => l.claimNumber, width: 18 },
@@ -121,9 +194,26 @@ export const CLAIM_COLUMNS: readonly CrsColumn<ClaimLine>[] = [
   { field: "Date Claim Made", source: "claims.reported_on", value: (l) => l.reportedOn },
   { field: "Loss Description", source: "claims.loss_type", value: (l) => l.lossType, width: 24 },
   { field: "Claim Status", source: "claims.status", value: (l) => l.status },
-  { field: "Outstanding Indemnity", source: "claims.case_reserve_cents", value: (l) => money(l.caseReserveCents) },
-  { field: "Paid This Month / To Date", source: "claims.paid_cents", value: (l) => money(l.paidCents) },
+  {
+    field: "Claimant Name",
+    source: "claim_claimants through redactClaimForViewer (carrier: masked)",
+    value: (l) => l.claimant,
+    width: 28,
+  },
+  {
+    field: "Total Outstanding",
+    source: "claims.case_reserve_cents (indemnity + expense reserves)",
+    value: (l) => money(l.caseReserveCents),
+  },
+  {
+    field: "Paid to Date - Indemnity",
+    source: "claims.paid_indemnity_cents",
+    value: (l) => money(l.paidIndemnityCents),
+  },
+  { field: "Paid to Date - Fees", source: "claims.paid_expense_cents", value: (l) => money(l.paidExpenseCents) },
+  { field: "Total Paid to Date", source: "claims.paid_cents", value: (l) => money(l.paidCents) },
   { field: "Total Incurred", source: "paid + outstanding", value: (l) => money(l.incurredCents) },
+  { field: "Recoveries to Date", source: "claims.recovered_cents", value: (l) => money(l.recoveredCents) },
 ];
 
 export type PremiumTotals = {
@@ -135,7 +225,14 @@ export type PremiumTotals = {
   netToCarrierCents: number;
 };
 
-export type ClaimTotals = { caseReserveCents: number; paidCents: number; incurredCents: number };
+export type ClaimTotals = {
+  caseReserveCents: number;
+  paidIndemnityCents: number;
+  paidExpenseCents: number;
+  paidCents: number;
+  incurredCents: number;
+  recoveredCents: number;
+};
 
 export type BordereauCheck = { check: string; passed: boolean; detail: string; lines: number[] };
 
@@ -191,8 +288,11 @@ const LABELS: Record<string, string> = {
   taxesCents: "taxes",
   netToCarrierCents: "net to carrier",
   caseReserveCents: "case reserve",
+  paidIndemnityCents: "paid indemnity",
+  paidExpenseCents: "paid expense",
   paidCents: "paid",
   incurredCents: "incurred",
+  recoveredCents: "recoveries",
 };
 
 /**
@@ -249,26 +349,40 @@ export function premiumValidator() {
   };
 }
 
-/** The claims bordereau's checks: incurred = paid + outstanding, totals equal the claims' totals. */
+/**
+ * The claims bordereau's checks: paid = paid indemnity + paid expense, incurred = paid +
+ * outstanding, and the totals equal the claims' own totals.
+ */
 export function claimValidator() {
+  const paid = new LineCheck("paid", "total paid = paid indemnity + paid expense");
   const incurred = new LineCheck("incurred", "total incurred = paid + outstanding");
-  const totals: ClaimTotals = { caseReserveCents: 0, paidCents: 0, incurredCents: 0 };
+  const totals: ClaimTotals = {
+    caseReserveCents: 0,
+    paidIndemnityCents: 0,
+    paidExpenseCents: 0,
+    paidCents: 0,
+    incurredCents: 0,
+    recoveredCents: 0,
+  };
   let lines = 0;
   return {
     add(chunk: readonly ClaimLine[]) {
       for (const l of chunk) {
         lines += 1;
+        if (l.paidCents !== l.paidIndemnityCents + l.paidExpenseCents) paid.fail(l.lineNumber);
         if (l.incurredCents !== l.paidCents + l.caseReserveCents) incurred.fail(l.lineNumber);
-        totals.caseReserveCents += l.caseReserveCents;
-        totals.paidCents += l.paidCents;
-        totals.incurredCents += l.incurredCents;
+        for (const key of Object.keys(totals) as (keyof ClaimTotals)[]) totals[key] += l[key];
       }
     },
     finish(expected: ClaimTotals) {
       return {
         lineCount: lines,
         totals,
-        checks: [incurred.result(), totalsCheck("period_totals", totals, expected, (k) => LABELS[k] ?? k)],
+        checks: [
+          paid.result(),
+          incurred.result(),
+          totalsCheck("period_totals", totals, expected, (k) => LABELS[k] ?? k),
+        ],
       };
     },
   };

@@ -12,6 +12,7 @@ import {
   insertClaimLines,
   insertPremiumLines,
   listAgreementsInForceDuring,
+  listClaimantRoles,
   lockBordereau,
   premiumTotalsOfPeriod,
   readClaimLines,
@@ -32,35 +33,12 @@ import {
   premiumValidator,
   previousMonth,
   submissionBlockers,
+  claimBordereauLine,
   type BordereauCheck,
-  type ClaimLine,
 } from "./bordereau.ts";
 
 /** Lines read per round trip while validating and exporting. */
 export const BORDEREAU_CHUNK = 5000;
-
-/**
- * The one place a claim becomes a claims-bordereau line. Claimant details are not read at all
- * today; when the claims module's PHI redaction lands, lines pass through it here.
- */
-export function claimBordereauLine(
-  claim: Awaited<ReturnType<typeof readClaimsForBordereau>>[number],
-  lineNumber: number,
-): ClaimLine & { claimId: string } {
-  return {
-    lineNumber,
-    claimId: claim.claimId,
-    claimNumber: claim.claimNumber,
-    policyNumber: claim.policyNumber,
-    dateOfLoss: claim.dateOfLoss,
-    reportedOn: claim.reportedOn,
-    lossType: claim.lossType,
-    status: claim.status,
-    caseReserveCents: claim.caseReserveCents,
-    paidCents: claim.paidCents,
-    incurredCents: claim.caseReserveCents + claim.paidCents,
-  };
-}
 
 export type GeneratedBordereau = { id: string; version: number; lineCount: number; checks: BordereauCheck[] };
 
@@ -111,7 +89,14 @@ export async function generateBordereau(
       let lineNumber = 0;
       for (let after = ""; ; ) {
         const claimsChunk = await readClaimsForBordereau(tx, agreement, period.end, after, BORDEREAU_CHUNK);
-        const lines = claimsChunk.map((c) => claimBordereauLine(c, ++lineNumber));
+        const roles = await listClaimantRoles(
+          tx,
+          agreement.orgId,
+          claimsChunk.map((c) => c.claimId),
+        );
+        const lines = claimsChunk.map((c) =>
+          claimBordereauLine({ ...c, claimantRoles: roles.get(c.claimId) ?? [] }, ++lineNumber),
+        );
         await insertClaimLines(
           tx,
           lines.map((l) => ({ ...l, orgId: agreement.orgId, bordereauId: id })),

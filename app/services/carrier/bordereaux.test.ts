@@ -2,11 +2,29 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { bordereaux, outboxEvents } from "../../../db/schema/index.ts";
 import { tenantOf } from "../../../db/test/tenants.ts";
-import { db, ORG, policyWithTransactions, reportingAgreement } from "../../../tests/support/carrier-book.ts";
-import { findReportedAgreement, listReviewSteps, readPremiumLines } from "../../models/bordereaux.server.ts";
+import {
+  claimOnPolicy,
+  db,
+  ORG,
+  policyWithTransactions,
+  reportingAgreement,
+} from "../../../tests/support/carrier-book.ts";
+import {
+  countBordereaux,
+  findReportedAgreement,
+  listBordereauPage,
+  listReviewSteps,
+  readPremiumLines,
+} from "../../models/bordereaux.server.ts";
+import { bordereauTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
+import { csvStream } from "../../utils/table-export.server.ts";
+import { PHI_FIELD_KEYS, REDACTED, type ClaimantPhi } from "../claims/phi.ts";
+import { CLAIM_COLUMNS } from "./bordereau.ts";
 import {
   acceptBordereau,
   answerBordereauQuery,
+  claimLineBatches,
   generateBordereau,
   generateBordereauFor,
   queryBordereauLine,
@@ -122,6 +140,95 @@ describe("premium bordereau", () => {
   });
 });
 
+describe("claims bordereau", () => {
+  const phi: ClaimantPhi = {
+    name: "Marisol Quintanilla-Vance",
+    address: "4410 Pecan Hollow Dr, Austin TX 78745",
+    phone: "512-555-0187",
+    email: "marisol.qv@claimant.test",
+    dateOfBirth: "1983-11-07",
+    ssn: "219-09-9998",
+    diagnosisCodes: "S82.201A",
+    procedureCodes: "27750",
+    treatmentNotes: "Closed treatment of tibial shaft fracture",
+    medicalRecordNumbers: "MRN-88231045",
+  };
+
+  test("reports paid indemnity, paid expense and recoveries, and no PHI value reaches the CSV the carrier downloads", async () => {
+    const { programId, agreementId } = await reportingAgreement();
+    const policyId = await policyWithTransactions(programId, [
+      { type: "new_business", bookedOn: "2026-03-01", premiumCents: 500_000 },
+    ]);
+    await claimOnPolicy(policyId, {
+      reportedOn: "2026-05-04",
+      caseReserveCents: 1_200_000,
+      paidIndemnityCents: 300_000,
+      paidExpenseCents: 45_050,
+      recoveredCents: 25_000,
+      // A reporter often names the claimant in the claim file's free text: none of it is reported.
+      description: `${phi.name} slipped at the loading dock`,
+      reporterName: phi.name,
+      claimants: [
+        { role: "claimant", phi },
+        { role: "injured_worker", phi: { ...phi, name: "Tobias Quintanilla" } },
+      ],
+    });
+    await claimOnPolicy(policyId, {
+      reportedOn: "2026-05-20",
+      caseReserveCents: 80_000,
+      paidIndemnityCents: 0,
+      paidExpenseCents: 7_500,
+      recoveredCents: 0,
+      claimants: [],
+    });
+    // Reported after the month: not in May's bordereau.
+    await claimOnPolicy(policyId, {
+      reportedOn: "2026-06-02",
+      caseReserveCents: 1,
+      paidIndemnityCents: 0,
+      paidExpenseCents: 0,
+      recoveredCents: 0,
+      claimants: [],
+    });
+    const generated = await generateBordereauFor(db, compliance, { agreementId, kind: "claims", month: "2026-05" });
+    if (!generated.ok) throw new Error("not generated");
+    const { id, lineCount, checks } = generated.bordereau;
+    expect(lineCount).toBe(2);
+    expect(checks.map((c) => [c.check, c.passed])).toEqual([
+      ["paid", true],
+      ["incurred", true],
+      ["period_totals", true],
+    ]);
+
+    const stream = csvStream({
+      format: "csv",
+      filename: "claims",
+      columns: CLAIM_COLUMNS.map((c) => ({ header: c.field, value: c.value })),
+      fetchBatch: claimLineBatches(db, ORG, id),
+      batchSize: 1,
+    });
+    const csv = await new Response(stream).text();
+    const [header, first, second] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(header).toBe(CLAIM_COLUMNS.map((c) => c.field).join(","));
+    const cells = (row: string) => Object.fromEntries(CLAIM_COLUMNS.map((c, i) => [c.field, row.split(",")[i]]));
+    expect(cells(first!)).toMatchObject({
+      "Claimant Name": `${REDACTED} (claimant); ${REDACTED} (injured worker)`,
+      "Total Outstanding": "12000",
+      "Paid to Date - Indemnity": "3000",
+      "Paid to Date - Fees": "450.5",
+      "Total Paid to Date": "3450.5",
+      "Total Incurred": "15450.5",
+      "Recoveries to Date": "250",
+    });
+    expect(cells(second!)).toMatchObject({ "Claimant Name": "", "Paid to Date - Fees": "75", "Total Incurred": "875" });
+    for (const key of PHI_FIELD_KEYS) expect(csv).not.toContain(phi[key]);
+    expect(csv).not.toContain("Quintanilla");
+  });
+});
+
 test("the monthly job generates last month's premium and claims bordereaux once per agreement", async () => {
   const { programId, agreementId } = await reportingAgreement();
   await policyWithTransactions(programId, [{ type: "new_business", bookedOn: "2026-06-05", premiumCents: 300_000 }]);
@@ -137,4 +244,23 @@ test("the monthly job generates last month's premium and claims bordereaux once 
   ]);
   await runMonthlyBordereaux(db, "2026-07-01");
   expect(await mine()).toHaveLength(2);
+});
+
+test("the versions list: searched by agreement, filtered by kind and status; the carrier never sees a draft", async () => {
+  const { programId, agreementId } = await reportingAgreement();
+  await policyWithTransactions(programId, [{ type: "new_business", bookedOn: "2026-04-07", premiumCents: 200_000 }]);
+  const reference = (await findReportedAgreement(db, ORG, agreementId))!.reference;
+  const premium = await generateBordereauFor(db, compliance, { agreementId, kind: "premium", month: "2026-04" });
+  await generateBordereauFor(db, compliance, { agreementId, kind: "claims", month: "2026-04" });
+  if (!premium.ok) throw new Error("not generated");
+  const list = (tenant: typeof compliance, query: string) =>
+    listBordereauPage(db, tenant, parseTableState(new URLSearchParams(`b.q=${reference}&${query}`), bordereauTable));
+  expect((await list(compliance, "")).total).toBe(2);
+  const premiums = await list(compliance, "b.kind=premium");
+  expect(premiums.rows.map((b) => [b.id, b.kind, b.status])).toEqual([[premium.bordereau.id, "premium", "draft"]]);
+  expect((await list(carrier, "")).total).toBe(0);
+  const waitingBefore = await countBordereaux(db, carrier, ["submitted"]);
+  expect(await submitBordereau(db, compliance, premium.bordereau.id)).toEqual({ ok: true });
+  expect((await list(carrier, "b.status=submitted")).rows.map((b) => b.id)).toEqual([premium.bordereau.id]);
+  expect(await countBordereaux(db, carrier, ["submitted"])).toBe(waitingBefore + 1);
 });

@@ -3,12 +3,12 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { insertBreachAttempt } from "../../models/da-monitoring.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { recordDomainEventOnce } from "../events/domain-events.server.ts";
-import type { PreBindCheckName, PreBindCheckResult } from "../policies/check-result.ts";
+import type { PreBindCheckName } from "../policies/check-result.ts";
 import { daAgreementQuarter, type DaAgreementTerms } from "../policies/da-agreement.ts";
 import { thresholdsCrossed, utilizationAlertKey } from "./da-utilization.ts";
 
 /** The checks that judge the carrier's grant (runDaChecks); the others are the MGA's own rules. */
-const DA_CHECKS: ReadonlySet<PreBindCheckName> = new Set([
+const DA_CHECKS: ReadonlySet<string> = new Set<PreBindCheckName>([
   "da_agreement_in_force",
   "da_per_policy_limits",
   "da_aggregate_gwp",
@@ -16,22 +16,23 @@ const DA_CHECKS: ReadonlySet<PreBindCheckName> = new Set([
   "naics_not_excluded",
 ]);
 
-type Failed = Extract<PreBindCheckResult, { passed: false }>;
-
 /**
- * Records a bind that a DA check refused, in the bind's transaction, so the carrier sees every
- * attempt to write outside its grant. Returns whether one was recorded.
+ * Records an attempt to write outside the carrier's grant, in the caller's transaction: a bind a
+ * DA check refused, or a quote a DA check referred (its `daFlags`: priced, but bind is blocked
+ * until the carrier clears it). The carrier sees every attempt, not only the binds that got
+ * through. Returns whether one was recorded (only DA checks count, not the MGA's own rules).
  */
 export async function recordBreachAttempt(
   tx: Transaction,
   tenant: TenantContext,
   attempt: {
+    outcome: "refused" | "referred";
     agreementId: string;
     submissionId: string;
     quoteId: string;
     grossPremiumCents: number;
     attemptedOn: string;
-    failures: readonly Failed[];
+    failures: readonly { check: string; detail: string }[];
   },
 ): Promise<boolean> {
   const daFailures = attempt.failures.filter((f) => DA_CHECKS.has(f.check));
@@ -43,7 +44,7 @@ export async function recordBreachAttempt(
     submissionId: attempt.submissionId,
     quoteId: attempt.quoteId,
     userId: tenant.userId,
-    outcome: "refused",
+    outcome: attempt.outcome,
     checks: daFailures.map((f) => ({ check: f.check, detail: f.detail })),
     grossPremiumCents: attempt.grossPremiumCents,
     attemptedOn: attempt.attemptedOn,

@@ -1,6 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { daAgreements, daBreachAttempts, outboxEvents } from "../../../db/schema/index.ts";
+import { daAgreements, daBreachAttempts, outboxEvents, submissions } from "../../../db/schema/index.ts";
+import { listBreachAttemptPage } from "../../models/da-monitoring.server.ts";
+import { breachAttemptTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import {
   agreementRow,
   db,
@@ -114,4 +117,46 @@ test("suspending an agreement stops the next bind at once, and the refusal is li
     }),
   ]);
   expect((await agreementRow(agreementId)).boundGwpCents).toBe(1_000_000_000_000 - 1_000_000_000);
+});
+
+test("a quote a DA check refers is listed as a breach attempt at quote time; a quote within the grant is not", async () => {
+  const within = await isolatedProgram();
+  await quotedSubmission(within.programId, { insuredId: await newInsured() });
+  const { programId, agreementId } = await isolatedProgram({ agreement: { maxPremiumPerPolicyCents: 100_00 } });
+  const submission = await quotedSubmission(programId, { insuredId: await newInsured() });
+  const attempts = await db
+    .select()
+    .from(daBreachAttempts)
+    .where(
+      and(eq(daBreachAttempts.orgId, org), inArray(daBreachAttempts.daAgreementId, [agreementId, within.agreementId])),
+    );
+  expect(attempts).toEqual([
+    expect.objectContaining({
+      daAgreementId: agreementId,
+      submissionId: submission.submissionId,
+      quoteId: submission.quoteId,
+      outcome: "referred",
+      userId: producer.userId,
+      grossPremiumCents: submission.option.grossPremiumCents,
+      attemptedOn: "2026-11-22",
+      checks: [{ check: "da_per_policy_limits", detail: expect.stringContaining("$100.00") }],
+    }),
+  ]);
+  // The delegated-authority page lists it under "referred", found by its submission.
+  const reference = (
+    await db
+      .select({ r: submissions.reference })
+      .from(submissions)
+      .where(and(eq(submissions.orgId, org), eq(submissions.id, submission.submissionId)))
+  )[0]!.r;
+  const page = (query: string) =>
+    listBreachAttemptPage(
+      db,
+      producer,
+      parseTableState(new URLSearchParams(`x.q=${reference}&${query}`), breachAttemptTable),
+    );
+  expect((await page("x.outcome=referred")).rows.map((b) => [b.outcome, b.submissionReference])).toEqual([
+    ["referred", reference],
+  ]);
+  expect((await page("x.outcome=refused")).total).toBe(0);
 });

@@ -1,41 +1,17 @@
 import type { Database } from "../../../db/client.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { insertFiling, listFilings, taxesByStateAndMonth } from "../../models/filings.server.ts";
+import { insertFiling, listFilings } from "../../models/filings.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { auditBusinessAction } from "../access/audit.server.ts";
+import { premiumTaxLiability } from "../ledger/statements.server.ts";
 import { filingPeriods, filingStatus, SURPLUS_LINES_FILING_RULES, type FilingPeriod } from "./filing-calendar.ts";
 
-export type PeriodLiability = { taxableCents: number; taxCents: number };
-
-/**
- * The premium tax owed for a state and period. Until the money-after-bind module's premium tax
- * liability lands, it is the surplus-lines tax booked on the policy transactions of the period:
- * the one place to swap the source.
- */
-export async function premiumTaxLiability(
-  db: Database,
-  orgId: string,
-  periods: readonly { state: string; periodStart: string; periodEnd: string }[],
-): Promise<Map<string, PeriodLiability>> {
-  const liability = new Map<string, PeriodLiability>();
-  if (periods.length === 0) return liability;
-  const from = periods.map((p) => p.periodStart).sort()[0]!;
-  const to = periods
-    .map((p) => p.periodEnd)
-    .sort()
-    .at(-1)!;
-  const monthly = await taxesByStateAndMonth(db, orgId, from, to);
-  for (const p of periods) {
-    const rows = monthly.filter(
-      (r) => r.state === p.state && r.month >= p.periodStart.slice(0, 7) && r.month <= p.periodEnd.slice(0, 7),
-    );
-    liability.set(periodKey(p), {
-      taxableCents: rows.reduce((s, r) => s + r.premiumCents, 0),
-      taxCents: rows.reduce((s, r) => s + r.taxCents, 0),
-    });
-  }
-  return liability;
-}
+/** A filing period as the ledger's liability reads it: its state and its whole months. */
+const taxPeriodOf = (p: { state: string; periodStart: string; periodEnd: string }) => ({
+  state: p.state,
+  first: p.periodStart.slice(0, 7),
+  last: p.periodEnd.slice(0, 7),
+});
 
 const periodKey = (p: { state: string; periodStart: string }) => `${p.state}:${p.periodStart}`;
 
@@ -46,16 +22,18 @@ export async function filingCalendar(db: Database, tenant: TenantContext, today:
     (p) => p.dueOn >= `${year - 1}-07-01`,
   );
   const [liability, filings] = await Promise.all([
-    premiumTaxLiability(db, tenant.orgId, periods),
+    premiumTaxLiability(db, tenant.orgId, periods.map(taxPeriodOf)),
     listFilings(db, tenant),
   ]);
   const filed = new Map(filings.map((f) => [periodKey(f), f]));
+  // A period with a state gets exactly one row, in the order asked.
   return periods
-    .map((p) => {
+    .map((p, i) => {
       const record = filed.get(periodKey(p)) ?? null;
+      const owed = liability[i]!;
       return {
         ...p,
-        amounts: liability.get(periodKey(p)) ?? { taxableCents: 0, taxCents: 0 },
+        amounts: { taxableCents: owed.taxableCents, taxCents: owed.taxesCents },
         filing: record,
         status: filingStatus(p, record?.filedOn ?? null, today),
       };
@@ -78,7 +56,8 @@ export async function recordFiling(
   if (!period) return { ok: false, message: `${input.state} has no filing period starting ${input.periodStart}` };
   if (input.filedOn <= period.periodEnd)
     return { ok: false, message: `A return for a period ending ${period.periodEnd} cannot be filed before it ends` };
-  const amounts = (await premiumTaxLiability(db, tenant.orgId, [period])).get(periodKey(period))!;
+  const [liability] = await premiumTaxLiability(db, tenant.orgId, [taxPeriodOf(period)]);
+  const amounts = { taxableCents: liability!.taxableCents, taxCents: liability!.taxesCents };
   const id = createId("slf");
   const inserted = await insertFiling(db, {
     id,

@@ -18,7 +18,7 @@ import {
   listTaxRemittances,
   markCarrierStatementSettled,
   markCommissionStatementPaid,
-  sumPremiumTaxByState,
+  premiumTaxByStateAndMonth,
   upsertCarrierStatements,
   upsertCommissionStatements,
 } from "../../models/statements.server.ts";
@@ -29,6 +29,7 @@ import { formatCents } from "../../utils/format.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { submitPosting, writePosting, type NewPosting, type SubmitOutcome } from "./postings.server.ts";
 import { PeriodError, periodBounds } from "./statements.ts";
+import { premiumTaxOfPeriods, spanOfPeriods, type TaxLiability, type TaxPeriod } from "./premium-tax.ts";
 
 /** Builds (or refreshes) one org's statements for a period, from the finance page. */
 export async function buildStatements(db: Database, tenant: TenantContext, period: string) {
@@ -183,31 +184,29 @@ export async function settleCarrierStatement(
   );
 }
 
-export type TaxLiability = { state: string; taxesCents: number; remittedCents: number; owedCents: number };
-
 /**
- * Premium tax and stamping fee liability per state for the periods from `first` to `last`
- * (calendar months, "YYYY-MM"): the taxes of the policy transactions booked in them, what was
- * remitted for those periods, and what is still owed. What the compliance filings read.
+ * Premium tax and stamping fee liability per state for each period (spans of whole months): the
+ * taxes of the policy transactions booked in them, what was remitted for those months, and what
+ * is still owed. The one definition, for finance's remittances and the compliance filings; two
+ * statements however many periods are asked.
  */
 export async function premiumTaxLiability(
   db: Database,
   orgId: string,
-  range: { first: string; last: string },
+  periods: readonly TaxPeriod[],
 ): Promise<TaxLiability[]> {
-  const from = periodBounds(range.first).first;
-  const to = periodBounds(range.last).last;
-  if (from > to) throw new PeriodError(`the period ${range.first} comes after ${range.last}`);
-  const [written, remittances] = await Promise.all([
-    sumPremiumTaxByState(db, orgId, { first: from, last: to }),
+  for (const p of periods) {
+    // Both ends must be months (periodBounds throws on anything else) in order.
+    if (periodBounds(p.first).first > periodBounds(p.last).first)
+      throw new PeriodError(`the period ${p.first} comes after ${p.last}`);
+  }
+  const span = spanOfPeriods(periods);
+  if (!span) return [];
+  const [monthly, remittances] = await Promise.all([
+    premiumTaxByStateAndMonth(db, orgId, { first: periodBounds(span.first).first, last: periodBounds(span.last).last }),
     listTaxRemittances(db, orgId),
   ]);
-  return written.map((row) => {
-    const remittedCents = remittances
-      .filter((r) => r.state === row.state && r.period >= range.first && r.period <= range.last)
-      .reduce((sum, r) => sum + r.amountCents, 0);
-    return { state: row.state, taxesCents: row.taxesCents, remittedCents, owedCents: row.taxesCents - remittedCents };
-  });
+  return premiumTaxOfPeriods(monthly, remittances, periods);
 }
 
 /** Remits one state's premium tax for one period: TAX_AUTHORITY_PAYABLE to the trust account, once. */
@@ -217,9 +216,9 @@ export async function remitPremiumTax(
   tenant: TenantContext,
   request: { state: string; period: string },
 ): Promise<PayoutOutcome> {
-  const [liability] = (
-    await premiumTaxLiability(db, tenant.orgId, { first: request.period, last: request.period })
-  ).filter((l) => l.state === request.state);
+  const [liability] = await premiumTaxLiability(db, tenant.orgId, [
+    { state: request.state, first: request.period, last: request.period },
+  ]);
   if (!liability || liability.owedCents <= 0)
     return {
       ok: false,

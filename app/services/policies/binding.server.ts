@@ -255,6 +255,7 @@ async function bindLocked(
   if (failures.length) {
     await Promise.all([
       recordBreachAttempt(tx, tenant, {
+        outcome: "refused",
         agreementId: standing.agreementId,
         submissionId: submission.id,
         quoteId: quote.id,

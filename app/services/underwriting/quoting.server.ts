@@ -15,6 +15,7 @@ import { toCents } from "../../utils/money.ts";
 import { addDays } from "../../utils/calendar-date.ts";
 import { daStandingForQuote } from "../policies/da-standing.server.ts";
 import { daFlagsForQuote } from "../policies/da-checks.ts";
+import { recordBreachAttempt } from "../carrier/da-monitoring.server.ts";
 import {
   compileRateTable,
   compileTaxTable,
@@ -229,6 +230,16 @@ export async function quoteSubmission(
       });
     }
     await Promise.all([
+      standing &&
+        recordBreachAttempt(tx, tenant, {
+          outcome: "referred",
+          agreementId: standing.agreementId,
+          submissionId: submission.id,
+          quoteId,
+          grossPremiumCents: ratedOptions[0]!.grossPremium,
+          attemptedOn: today,
+          failures: quote.daFlags,
+        }),
       recordDomainEvent(tx, tenant.orgId, "quote.issued", {
         quoteId,
         submissionId: submission.id,
