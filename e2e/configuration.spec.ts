@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 function daysFromToday(days: number): string {

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures.ts";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";

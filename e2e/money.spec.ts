@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures.ts";
 import { randomBytes } from "node:crypto";
 import { createDatabase } from "../db/client.ts";
 import { startPlanetScaleSimulator } from "../db/local/planetscale-simulator.ts";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { pageTexts } from "../tests/support/pdf-text.ts";
 import { world } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";

@@ -1,5 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { test } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page, test } from "./fixtures.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
