@@ -29,6 +29,16 @@ function routeShape(url: URL): string {
     .join("/");
 }
 
+// An analysis that has not finished by then (a page that never settles) is given up, so the
+// test's own timeout is spent on the journey rather than on waiting for axe.
+const ANALYSIS_LIMIT_MS = 20_000;
+
+async function withinTime(analysis: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([analysis, new Promise<void>((resolve) => (timer = setTimeout(resolve, ANALYSIS_LIMIT_MS)))]);
+  clearTimeout(timer);
+}
+
 function withoutHash(url: string): string {
   const hash = url.indexOf("#");
   return hash === -1 ? url : url.slice(0, hash);
@@ -40,37 +50,46 @@ class PageWatch {
   // One queue per page: people in other contexts go on while this page is analysed.
   private readonly queues = new Map<Page, Promise<void>>();
 
-  watchContext(context: BrowserContext) {
-    for (const page of context.pages()) this.watchPage(page);
-    context.on("page", (page) => this.watchPage(page));
+  /**
+   * `scripts: false` for a context without JavaScript: axe cannot run in its pages (evaluation
+   * waits forever), and their markup is the same the JavaScript journeys analyse; their console
+   * is still watched.
+   */
+  watchContext(context: BrowserContext, { scripts }: { scripts: boolean }) {
+    for (const page of context.pages()) this.watchPage(page, scripts);
+    context.on("page", (page) => this.watchPage(page, scripts));
   }
 
-  private watchPage(page: Page) {
-    // The document a navigation answers with, kept so a deliberate 404/403 page is not reported
-    // as a broken resource: the journey asserted that status itself.
+  private watchPage(page: Page, scripts: boolean) {
+    // The browser logs every 4xx answer as a failed resource. For a page the journey navigated to
+    // (another tenant's id: 404) or a route's data request (`.data`: a refused form answers 400,
+    // 401 or 422 and the page shows why) that status is the app's answer, which the journey
+    // asserts itself. Any 5xx, and a 4xx for anything else (a script, a style, an image), fails.
     const documentUrls = new Set<string>();
     page.on("response", (response) => {
       if (response.request().isNavigationRequest()) documentUrls.add(response.url());
     });
+    const answered = (source: string) => documentUrls.has(source) || new URL(source).pathname.endsWith(".data");
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       const source = message.location().url;
       if (
         /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) &&
-        documentUrls.has(source)
+        source &&
+        answered(source)
       )
         return;
       this.problems.push(`console error on ${page.url()}: ${message.text()}${source ? ` (${source})` : ""}`);
     });
     page.on("pageerror", (error) => this.problems.push(`uncaught error on ${page.url()}: ${error.message}`));
     page.on("framenavigated", (frame) => {
-      if (frame !== page.mainFrame()) return;
+      if (frame !== page.mainFrame() || !scripts) return;
       const url = withoutHash(frame.url());
       if (!url.startsWith("http") || this.analysed.has(url)) return;
       this.analysed.add(url);
       this.queues.set(
         page,
-        (this.queues.get(page) ?? Promise.resolve()).then(() => this.analyse(page, url)),
+        (this.queues.get(page) ?? Promise.resolve()).then(() => withinTime(this.analyse(page, url))),
       );
     });
   }
@@ -132,21 +151,21 @@ class PageWatch {
 
 export const test = base.extend<{ pageWatch: PageWatch }>({
   pageWatch: [
-    async ({ browser, context }, use) => {
+    async ({ browser, context, javaScriptEnabled }, use) => {
       const watch = new PageWatch();
-      watch.watchContext(context);
+      watch.watchContext(context, { scripts: javaScriptEnabled !== false });
       // Journeys open more contexts (one per person): those are watched too.
       const newContext = browser.newContext.bind(browser);
       const newPage = browser.newPage.bind(browser);
       const patched = browser as Browser & { newContext: Browser["newContext"]; newPage: Browser["newPage"] };
       patched.newContext = async (options) => {
         const created = await newContext(options);
-        watch.watchContext(created);
+        watch.watchContext(created, { scripts: options?.javaScriptEnabled !== false });
         return created;
       };
       patched.newPage = async (options) => {
         const page = await newPage(options);
-        watch.watchContext(page.context());
+        watch.watchContext(page.context(), { scripts: options?.javaScriptEnabled !== false });
         return page;
       };
       try {

@@ -18,6 +18,7 @@ test("a producer searches the agency's insureds as they type, and adds a new one
   page,
 }) => {
   await signIn(page, "producer@summit.demo");
+  await expect(page).toHaveURL(/\/producer$/);
   await page.goto("/producer/submissions/new");
   await waitForHydration(page);
   // Another agency's insured is not offered.
@@ -56,6 +57,7 @@ test.describe("without JavaScript", () => {
     page,
   }) => {
     await signIn(page, "producer@summit.demo");
+    await expect(page).toHaveURL(/\/producer$/);
     await page.goto("/producer/submissions/new");
     await page.getByLabel("Insured", { exact: true }).fill("Red River Landscaping");
     await describeRisk(page);
