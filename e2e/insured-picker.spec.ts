@@ -6,7 +6,7 @@ import { answerKnockoutQuestions } from "./knockouts.ts";
 
 async function describeRisk(page: Page) {
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("NAICS class code").fill("311811");
+  await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("900,000");
   await page.getByLabel("Effective date").fill(daysAhead(14).iso);
 }
