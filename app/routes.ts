@@ -61,6 +61,7 @@ export default [
       route("submissions/export", "routes/producer/submissions-export.ts"),
       route("policies/export", "routes/producer/policies-export.ts"),
       route("submissions/new", "routes/producer/submission-new.tsx"),
+      route("insureds/search", "routes/producer/insured-search.ts"),
       route("submissions/upload", "routes/producer/acord-upload.tsx"),
       route("drafts/:draftId", "routes/producer/acord-draft.tsx"),
       route("submissions/:submissionId", "routes/producer/submission.tsx"),

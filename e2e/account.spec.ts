@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import * as OTPAuth from "otpauth";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { daysAhead } from "./acord-dates.ts";
 import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from "../tests/support/acord/test-pdf.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
@@ -139,7 +140,7 @@ test("the intake form is saved as a draft, listed on the book and resumed", asyn
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
   const revenue = String(1_000_000 + Math.floor(Math.random() * 900_000));
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
+  await chooseInsured(page, "Red River Landscaping (OK)");
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill(revenue);
   await page.getByRole("button", { name: "Save draft" }).click();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { daysAhead } from "./acord-dates.ts";
 import {
   buildAcord125Pdf,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn as signInAs, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
@@ -24,7 +25,7 @@ async function quoteRisk(
 ) {
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: risk.insured });
+  await chooseInsured(page, risk.insured);
   await page.getByLabel("Program").selectOption({ label: risk.program });
   await page.getByLabel("NAICS class code").fill(risk.naics);
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill(risk.exposure);

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 function daysFromToday(days: number): string {

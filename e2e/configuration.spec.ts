@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 function daysFromToday(days: number): string {
@@ -109,7 +110,7 @@ test("an admin creates a program, imports a rate table version from XLSX, activa
   await signIn(producer, "producer@summit.demo");
   await producer.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(producer);
-  await producer.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
+  await chooseInsured(producer, "Red River Landscaping (OK)");
   await producer.getByLabel("Program").selectOption({ label: `${programName} · GL` });
   await producer.getByLabel("NAICS class code").fill("561730");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,400,000");

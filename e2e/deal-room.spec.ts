@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 // Red River Landscaping's workers' comp submission: Harbor Point's, never bound by another journey.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { signIn } from "./demo-users.ts";
 
 // With a session of the second organization, every route that takes an id answers 404 for the

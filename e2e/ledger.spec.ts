@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
@@ -39,7 +40,7 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   await signIn(producer, "producer@summit.demo");
   await producer.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(producer);
-  await producer.getByLabel("Insured", { exact: true }).selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await chooseInsured(producer, "Lone Star Roofing LLC (TX)");
   await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await producer.getByLabel("NAICS class code").fill("561730");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");

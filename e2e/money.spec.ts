@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { randomBytes } from "node:crypto";
 import { createDatabase } from "../db/client.ts";
 import { startPlanetScaleSimulator } from "../db/local/planetscale-simulator.ts";
@@ -60,7 +61,7 @@ test("the second installment is invoiced by the run, paid in the portal, stateme
   await signIn(producer, "producer@summit.demo");
   await producer.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(producer);
-  await producer.getByLabel("Insured", { exact: true }).selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await chooseInsured(producer, "Lone Star Roofing LLC (TX)");
   await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await producer.getByLabel("NAICS class code").fill("561730");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("900,000");

@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 
@@ -24,7 +25,7 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 async function fileReferredRisk(producer: Page): Promise<{ reference: string; routedTo: string }> {
   await producer.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(producer);
-  await producer.getByLabel("Insured", { exact: true }).selectOption({ label: "Bayou Catering Co. (LA)" });
+  await chooseInsured(producer, "Bayou Catering Co. (LA)");
   await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await producer.getByLabel("NAICS class code").fill("722320");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { pageTexts } from "../tests/support/pdf-text.ts";
 import { world } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
@@ -31,7 +32,7 @@ test("a producer files a submission, gets a priced quote and reads why it costs 
   await expect(page).toHaveURL(/#.*priorLossCount$/);
   await page.getByLabel("Claims in the last 5 years").fill("0");
 
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
+  await chooseInsured(page, "Red River Landscaping (OK)");
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,400,000");
@@ -66,7 +67,7 @@ test("the producer binds a quoted option and downloads a declarations page namin
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
+  await chooseInsured(page, "Red River Landscaping (OK)");
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,800,000");
@@ -103,7 +104,7 @@ test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDE
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
+  await chooseInsured(page, "Red River Landscaping (OK)");
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,500,000");
@@ -166,7 +167,7 @@ test("a risk on a DA referral trigger goes to an underwriter, who approves it in
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Bayou Catering Co. (LA)" });
+  await chooseInsured(page, "Bayou Catering Co. (LA)");
   await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await page.getByLabel("NAICS class code").fill("722320");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");

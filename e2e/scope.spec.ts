@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, test } from "./fixtures.ts";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../app/routes.ts";
 import { DEMO_API_KEYS, ORG_A, users } from "../db/seed/demo-data.ts";

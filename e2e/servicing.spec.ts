@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
 
@@ -21,7 +22,7 @@ test("endorse a limit mid-term, then a policyholder's cancellation request appli
   await signIn(producer, "producer@summit.demo");
   await producer.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(producer);
-  await producer.getByLabel("Insured", { exact: true }).selectOption({ label: "Lone Star Roofing LLC (TX)" });
+  await chooseInsured(producer, "Lone Star Roofing LLC (TX)");
   await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
   await producer.getByLabel("NAICS class code").fill("561730");
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");

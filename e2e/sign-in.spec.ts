@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { DEMO_PASSWORD } from "../db/seed/demo-data.ts";
 import { signIn } from "./demo-users.ts";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 
 test("an underwriter filters the queue and claims a submission to work it", async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { test } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page, test } from "./fixtures.ts";
+import { chooseInsured } from "./insureds.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
@@ -166,7 +166,7 @@ test("a knockout answered adversely on the intake form refers the quote and show
   await signIn(page, "producer@summit.demo");
   await page.getByRole("link", { name: "New submission" }).click();
   await waitForHydration(page);
-  await page.getByLabel("Insured", { exact: true }).selectOption({ label: "Red River Landscaping (OK)" });
+  await chooseInsured(page, "Red River Landscaping (OK)");
   await page.getByLabel("Program").selectOption({ label: "Trade Contractors Workers' Compensation · WC" });
   await page.getByLabel("NAICS class code").fill("561730");
   await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("960,000");

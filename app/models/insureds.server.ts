@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, like } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { insureds } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import type { TenantContext } from "../auth/session.server.ts";
+import { likePattern } from "../utils/table-state.ts";
 
 export type InsuredRow = typeof insureds.$inferSelect;
 
@@ -41,4 +42,29 @@ export async function insertInsured(
   row: Omit<typeof insureds.$inferInsert, "orgId" | "agencyId">,
 ) {
   await tx.insert(insureds).values({ ...row, orgId: tenant.orgId, agencyId: tenant.agencyId });
+}
+
+/** How many insureds the picker offers at once: a producer narrows by typing more. */
+export const INSURED_MATCH_LIMIT = 10;
+
+/** The agency's insureds whose name contains the text typed, by name: what the intake picker offers. */
+export async function searchAgencyInsureds(
+  db: Database,
+  tenant: TenantContext & { agencyId: string },
+  text: string,
+): Promise<{ id: string; name: string; state: string; city: string }[]> {
+  const query = text.trim();
+  if (!query) return [];
+  return db
+    .select({ id: insureds.id, name: insureds.name, state: insureds.state, city: insureds.city })
+    .from(insureds)
+    .where(
+      and(
+        eq(insureds.orgId, tenant.orgId),
+        eq(insureds.agencyId, tenant.agencyId),
+        like(insureds.name, likePattern(query)),
+      ),
+    )
+    .orderBy(asc(insureds.name), asc(insureds.id))
+    .limit(INSURED_MATCH_LIMIT);
 }

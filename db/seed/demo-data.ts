@@ -513,7 +513,7 @@ function demoSubmissions(today: string, policyStart: Record<string, string>): Su
       effectiveDate: addDays(today, 21),
       termMonths: 12,
       status: "submitted",
-      indicatedPremiumCents: null,
+      indicatedPremiumCents: 4_215_994,
     },
     {
       id: "sub_a_4",
@@ -633,7 +633,7 @@ function demoSubmissions(today: string, policyStart: Record<string, string>): Su
       effectiveDate: addDays(today, 7),
       termMonths: 12,
       status: "submitted",
-      indicatedPremiumCents: null,
+      indicatedPremiumCents: 130_954,
     },
   ];
 }
@@ -922,6 +922,8 @@ export function demoWorld(today: string) {
     quotes: { createdAt: new Date(`${quoteCreatedOn}T15:00:00Z`), expiresOn: addDays(quoteCreatedOn, 30) },
     /** A referred submission's quote: made two days ago and still current, so the referral can be decided and bound. */
     referredQuotes: { createdAt: new Date(`${addDays(today, -2)}T15:00:00Z`), expiresOn: addDays(today, 28) },
+    /** A submitted submission's quote: made yesterday (the app quotes at filing), still current. */
+    submittedQuotes: { createdAt: new Date(`${addDays(today, -1)}T15:00:00Z`), expiresOn: addDays(today, 29) },
     /** The seeded rate table versions took effect a year before this month, well before any seeded date ahead. */
     rateTablesEffectiveDate: addMonths(monthStart, -12),
     producerLicences: demoProducerLicences(today),

@@ -8,7 +8,7 @@ import { draftRateTables, rateTables, taxTables } from "./rate-tables.ts";
 import { postSeededLedger, seedClaimPostings, seedLedgerBooks } from "./ledger.ts";
 import { upsertCarrierStatements, upsertCommissionStatements } from "../../app/models/statements.server.ts";
 import { periodBounds } from "../../app/services/ledger/statements.ts";
-import { seededQuotes } from "./quotes.ts";
+import { seededQuotes, seededSubmittedQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
 
@@ -134,6 +134,9 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.quoteOptions, options);
   await insertMissing(db, schema.referrals, referrals);
   await insertMissing(db, schema.referralActivity, activity);
+  const submitted = seededSubmittedQuotes();
+  await insertMissing(db, schema.quotes, submitted.quotes);
+  await insertMissing(db, schema.quoteOptions, submitted.options);
   await db
     .insert(schema.sequences)
     .values(demo.sequences)

@@ -124,3 +124,76 @@ export function seededQuotes() {
   }
   return { quotes, options, referrals, activity };
 }
+
+/**
+ * Quotes for the seeded submissions still "submitted": the app quotes a filed risk at once, so a
+ * real book shows them priced. Rated as the app rates (every aggregate the rate table offers for
+ * the requested limit), current, and not yet bound or referred.
+ */
+export function seededSubmittedQuotes() {
+  const quotes: (typeof schema.quotes.$inferInsert)[] = [];
+  const options: (typeof schema.quoteOptions.$inferInsert)[] = [];
+  for (const submission of submissions.filter((s) => s.status === "submitted")) {
+    const { rateRow, taxRow, rated } = rateSeededSubmission(submission);
+    const quoteId = `quo_${submission.id}`;
+    quotes.push({
+      id: quoteId,
+      orgId: submission.orgId,
+      submissionId: submission.id,
+      rateTableId: rateRow.id,
+      rateTableVersion: rateRow.version,
+      taxTableId: taxRow.id,
+      status: "active" as const,
+      expiresOn: world.submittedQuotes.expiresOn,
+      daFlags: [],
+      createdByUserId: submission.producerUserId,
+      createdAt: world.submittedQuotes.createdAt,
+    });
+    rated.forEach((result, position) => {
+      if (!result.ok) throw new Error(`Seed quote for ${submission.id} does not rate: ${result.error.message}`);
+      options.push(
+        quoteOptionRow(result.value, {
+          id: `qop_${submission.id}_${position}`,
+          orgId: submission.orgId,
+          quoteId,
+          position,
+          withinAuthority: true,
+        }),
+      );
+    });
+  }
+  return { quotes, options };
+}
+
+/** A seeded submission rated as the app's quoting does: one option per aggregate offered for its limit. */
+export function rateSeededSubmission(submission: (typeof submissions)[number]) {
+  const rateRow = rateTables.find((t) => t.programId === submission.programId)!;
+  const taxRow = taxTables.find((t) => t.orgId === submission.orgId)!;
+  const rateTable = compileRateTable(rateRow.definition);
+  const taxTable = compileTaxTable(taxRow.definition);
+  if (!rateTable.ok || !taxTable.ok) throw new Error(`Seed rate table ${rateRow.id} does not compile`);
+  const insured = insureds.find((i) => i.id === submission.insuredId)!;
+  const occurrenceLimit = toCents(submission.requestedLimitCents);
+  const aggregates = [...(rateTable.value.increasedLimitFactors.get(occurrenceLimit)?.keys() ?? [])].sort(
+    (a, b) => a - b,
+  );
+  const quoteOptions = aggregates.map((aggregate) => ({
+    occurrenceLimit,
+    aggregateLimit: toCents(aggregate),
+    deductible: toCents(submission.deductibleCents),
+  }));
+  if (quoteOptions.length === 0) throw new Error(`Seed submission ${submission.id} asks for a limit not offered`);
+  const rated = rateQuoteOptions(
+    {
+      submission: submissionFacts(submission, {
+        aggregateLimit: quoteOptions[0]!.aggregateLimit,
+        yearsInBusiness: insured.yearsInBusiness,
+      }),
+      schedule: [],
+      rateTable: rateTable.value,
+      taxTable: taxTable.value,
+    },
+    quoteOptions,
+  );
+  return { rateRow, taxRow, rated };
+}

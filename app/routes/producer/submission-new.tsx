@@ -9,8 +9,17 @@ import { Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { draftValuesFrom, getDraft, saveDraft } from "../../models/drafts.server.ts";
 import { loadIntakeChoices } from "../../models/intake.server.ts";
-import { isFilingIntent, schemaForIntent, submissionFormAction } from "../../services/submissions/acord-draft.ts";
-import { type IntakeChecks, NewSubmissionSchema, withIntakeChecks } from "../../services/submissions/intake-schema.ts";
+import { InsuredPicker } from "../../components/insured-picker.tsx";
+import { findAgencyInsured, findAgencyInsuredIdByName } from "../../models/insureds.server.ts";
+import { isFilingIntent, schemaForIntent } from "../../services/submissions/acord-draft.ts";
+import {
+  intakeFormAction,
+  intakeFormSchema,
+  NewInsuredDetailsSchema,
+  newInsuredFromForm,
+} from "../../services/submissions/insured-choice.ts";
+import type { IntakeChecks } from "../../services/submissions/intake-schema.ts";
+import { createId } from "../../utils/ids.ts";
 import { fileSubmission, fromDraft } from "../../services/submissions/intake.server.ts";
 import { quoteSubmission } from "../../services/underwriting/quoting.server.ts";
 import { listKnockoutRules } from "../../services/underwriting/knockouts.server.ts";
@@ -24,13 +33,21 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "create:submission");
   const { db } = appServices(args.context);
   const draftId = new URL(args.request.url).searchParams.get("draft");
-  const [choices, knockoutRules, draft] = await Promise.all([
+  const [choices, knockoutRules, found] = await Promise.all([
     loadIntakeChoices(db, user.tenant),
     listKnockoutRules(db, user.tenant),
     draftId ? getDraft(db, user.tenant, draftId) : null,
   ]);
+  const draft = found?.source === "form" ? found : null;
+  // A draft saved with an insured picked reopens with it picked.
+  const draftInsuredId = draft?.values.insuredId;
+  const { agencyId } = user.tenant;
+  const draftInsured =
+    draftInsuredId && agencyId ? await findAgencyInsured(db, { ...user.tenant, agencyId }, draftInsuredId) : null;
   return {
-    ...choices,
+    // The insureds are searched as the producer types: the page does not carry the whole book.
+    programs: choices.programs,
+    draftInsured: draftInsured ? { id: draftInsured.id, name: draftInsured.name, state: draftInsured.state } : null,
     knockoutQuestions: knockoutRules.map(({ programId, code, question, adverseAnswer, action }) => ({
       programId,
       code,
@@ -39,7 +56,7 @@ export async function loader(args: Route.LoaderArgs) {
       action,
     })),
     today: businessToday(user.tenant),
-    draft: draft?.source === "form" ? { id: draft.id, values: draft.values } : null,
+    draft: draft ? { id: draft.id, values: draft.values } : null,
     formToken: newFormToken(),
   };
 }
@@ -51,9 +68,19 @@ export async function action(args: Route.ActionArgs) {
   const draftId = formData.get("draftId");
   const found = typeof draftId === "string" && draftId ? await getDraft(db, user.tenant, draftId) : null;
   const draft = found?.source === "form" ? found : null;
-  const knockoutRules = await listKnockoutRules(db, user.tenant);
+  const { agencyId } = user.tenant;
+  // A name typed rather than picked is the agency's insured of exactly that name, or a new one.
+  const pickedId = textOf(formData.get("insuredId"));
+  const typedName = textOf(formData.get("insuredName"));
+  const [knockoutRules, insuredByName] = await Promise.all([
+    listKnockoutRules(db, user.tenant),
+    !pickedId && typedName && agencyId
+      ? findAgencyInsuredIdByName(db, { ...user.tenant, agencyId }, typedName)
+      : Promise.resolve(null),
+  ]);
+  const newInsured = !pickedId && typedName.length > 0 && insuredByName === null;
   const submission = parseWithZod(formData, {
-    schema: submissionFormAction(intakeChecks(knockoutRules, businessToday(user.tenant))),
+    schema: intakeFormAction(intakeChecks(knockoutRules, businessToday(user.tenant)), newInsured),
   });
   const { intent } = submission.payload;
   if (!isFilingIntent(intent))
@@ -73,7 +100,11 @@ export async function action(args: Route.ActionArgs) {
     formData.get(FORM_TOKEN_FIELD),
     "file-submission",
     async () => {
-      const outcome = await fileSubmission(db, user.tenant, form, today, undefined, {
+      const insuredId = form.insuredId || insuredByName || createId("ins");
+      const newInsuredRow = newInsured
+        ? newInsuredFromForm(typedName, form.naicsCode, NewInsuredDetailsSchema.parse(form))
+        : undefined;
+      const outcome = await fileSubmission(db, user.tenant, { ...form, insuredId }, today, newInsuredRow, {
         ...(draft ? fromDraft(user.tenant, draft) : {}),
         everyKnockoutAsked: true,
       });
@@ -92,6 +123,10 @@ export async function action(args: Route.ActionArgs) {
     );
   }
   throw redirect(`/producer/submissions/${filed.submissionId}`);
+}
+
+function textOf(value: FormDataEntryValue | null): string {
+  return typeof value === "string" ? value.trim() : "";
 }
 
 /** The checks the form runs besides each field's own: the date, and each program's questions in the form's order. */
@@ -118,7 +153,7 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: schemaForIntent(formData, withIntakeChecks(NewSubmissionSchema, checks)) }),
+      parseWithZod(formData, { schema: schemaForIntent(formData, intakeFormSchema(checks, false)) }),
     // Errors clear as a field is corrected, not on blur: clearing them on blur shifts the
     // layout under a pointer that is on its way to the submit button.
     shouldRevalidate: "onInput",
@@ -131,13 +166,22 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
     },
   });
   const allErrors = form.allErrors;
+  const pickedInsured = loaderData.draftInsured;
   const questionErrors: Record<string, string[] | undefined> = {};
   for (const code of checks.questionCodes[fields.programId.value ?? ""] ?? [])
     questionErrors[code] = allErrors[`knockouts.${code}`];
   const summary: SummaryError[] = [
     ...(form.errors ?? []).map((message) => ({ href: `#${form.id}`, message })),
+    ...[...(fields.insuredId.errors ?? []), ...(fields.insuredName.errors ?? [])].map((message) => ({
+      href: `#${fields.insuredName.id}`,
+      message,
+    })),
     ...[
-      fields.insuredId,
+      fields.addressLine1,
+      fields.city,
+      fields.state,
+      fields.postalCode,
+      fields.yearsInBusiness,
       fields.programId,
       fields.naicsCode,
       fields.exposure,
@@ -163,12 +207,49 @@ export default function NewSubmission({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={summary} />
         <Card title="1 · Insured and program">
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
-              label="Insured"
-              selectProps={getSelectProps(fields.insuredId)}
-              errors={fields.insuredId.errors}
-              placeholder="Choose an insured"
-              options={loaderData.insureds.map((i) => ({ value: i.id, label: `${i.name} (${i.state})` }))}
+            <InsuredPicker
+              idField={{ name: fields.insuredId.name }}
+              nameField={{
+                id: fields.insuredName.id,
+                name: fields.insuredName.name,
+                defaultValue: String(fields.insuredName.initialValue ?? ""),
+              }}
+              picked={pickedInsured}
+              errors={[...(fields.insuredId.errors ?? []), ...(fields.insuredName.errors ?? [])]}
+              newInsuredDetails={
+                <fieldset className="grid gap-4 rounded-md border border-border p-4 sm:grid-cols-2">
+                  <legend className="px-1 text-sm font-medium">A new insured: where it is</legend>
+                  <p className="text-xs text-text-muted sm:col-span-2">
+                    Only for an insured not yet in your book; its class code is the one below.
+                  </p>
+                  <Field
+                    label="Mailing address"
+                    inputProps={getInputProps(fields.addressLine1, { type: "text" })}
+                    errors={fields.addressLine1.errors}
+                  />
+                  <Field
+                    label="City"
+                    inputProps={getInputProps(fields.city, { type: "text" })}
+                    errors={fields.city.errors}
+                  />
+                  <Field
+                    label="Home state"
+                    hint="Two letters, e.g. TX"
+                    inputProps={{ ...getInputProps(fields.state, { type: "text" }), maxLength: 2 }}
+                    errors={fields.state.errors}
+                  />
+                  <Field
+                    label="ZIP code"
+                    inputProps={{ ...getInputProps(fields.postalCode, { type: "text" }), inputMode: "numeric" }}
+                    errors={fields.postalCode.errors}
+                  />
+                  <Field
+                    label="Years in business"
+                    inputProps={{ ...getInputProps(fields.yearsInBusiness, { type: "number" }), min: 0 }}
+                    errors={fields.yearsInBusiness.errors}
+                  />
+                </fieldset>
+              }
             />
             <SelectField
               label="Program"
