@@ -115,7 +115,9 @@ export async function readBindTermsOfOption(db: Executor, tenant: TenantContext,
       effectiveDate: submissions.effectiveDate,
       program: programs,
       insured: insureds,
-      rateTableDefinition: rateTables.definition,
+      rateTableId: rateTables.id,
+      // The checks need one flag of the rate table, not the table: it stays in the database.
+      surplusLines: sql<string | null>`JSON_UNQUOTE(JSON_EXTRACT(${rateTables.definition}, '$.surplusLines'))`,
       producerCommissionRate: agencies.commissionRate,
       mgaCommissionRate: ledgerBooks.mgaCommissionRate,
     })

@@ -220,8 +220,8 @@ async function bindLocked(
   if (submission.status === "pending_info")
     return refused([issue("an underwriter's request for more information is unanswered")]);
 
-  const { program, insured, rateTableDefinition } = terms;
-  if (!program || !insured || !rateTableDefinition) return { ok: false, reason: "not_found" };
+  const { program, insured } = terms;
+  if (!program || !insured || !terms.rateTableId) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
 
   const year = Number(submission.effectiveDate.slice(0, 4));
@@ -302,7 +302,7 @@ async function bindLocked(
         .map((r) => ({ id: r.id, reason: (r.reasons[0]?.code ?? "other") as ReferralReasonCode })),
     },
     surplusLines: {
-      surplusLines: rateTableDefinition.surplusLines === true,
+      surplusLines: terms.surplusLines === "true",
       declinations: records.declinations.map((d) => ({
         carrierName: d.carrierName,
         declinedOn: d.declinedOn,
