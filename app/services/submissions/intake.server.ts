@@ -6,7 +6,7 @@ import { deleteFiledDraft, type SubmissionDraft } from "../../models/drafts.serv
 import { findAgencyInsured, insertInsured } from "../../models/insureds.server.ts";
 import { findDaAgreementInForce } from "../../models/policy-binding.server.ts";
 import { findProgram } from "../../models/programs.server.ts";
-import { findRateTableInForce } from "../../models/rate-tables.server.ts";
+import { findRateTableInForceUnlessCompiled } from "../../models/rate-tables.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { auditBusinessAction } from "../access/audit.server.ts";
@@ -94,7 +94,7 @@ export async function fileSubmission(
     newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
     findProgram(db, tenant, input.programId),
     evaluateIntakeKnockouts(db, tenant, input.programId, input.knockouts ?? {}, options.everyKnockoutAsked ?? false),
-    findRateTableInForce(db, tenant, input.programId, input.effectiveDate),
+    findRateTableInForceUnlessCompiled(db, tenant, input.programId, input.effectiveDate, [...compiledTables.keys()]),
     findDaAgreementInForce(db, tenant.orgId, input.programId, input.effectiveDate),
   ]);
   // Drawn outside the transaction, so a filing refused after the reads leaves a gap in submission

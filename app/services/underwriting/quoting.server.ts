@@ -3,7 +3,10 @@ import type { Database } from "../../../db/client.ts";
 import type { DaFlag } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { insertQuote, latestQuoteSchedule, supersedeActiveQuotes } from "../../models/quotes.server.ts";
-import { findRateTableInForce, findTaxTableInForce } from "../../models/rate-tables.server.ts";
+import {
+  findRateTableInForceUnlessCompiled,
+  findTaxTableInForceUnlessCompiled,
+} from "../../models/rate-tables.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { findSubmissionForQuoting, setSubmissionStatus } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -93,8 +96,10 @@ export async function quoteSubmission(
   // Everything the quote reads goes out together, with the BEGIN of the transaction that then
   // only writes (one round trip); the knockout hits are read here rather than inside it.
   const reads = Promise.all([
-    findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
-    findTaxTableInForce(db, tenant, submission.effectiveDate),
+    findRateTableInForceUnlessCompiled(db, tenant, submission.programId, submission.effectiveDate, [
+      ...compiledRateTables.keys(),
+    ]),
+    findTaxTableInForceUnlessCompiled(db, tenant, submission.effectiveDate, [...compiledTaxTables.keys()]),
     daStandingForQuote(
       db,
       tenant.orgId,
