@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import {
   agencies,
@@ -101,104 +101,101 @@ export async function insertDeclinations(
   );
 }
 
-/** What the pre-bind checks read about the submission besides the DA agreement. */
-export async function readBindFacts(
-  tx: Executor,
-  orgId: string,
-  ids: {
-    programId: string;
-    insuredId: string;
-    rateTableId: string;
-    submissionId: string;
-    agencyId: string;
-    producerUserId: string;
-    state: string;
-  },
-) {
-  const [[program], [insured], [rateTable], declinations, submissionReferrals, [agency], [book], producerRows] =
-    await Promise.all([
-      tx
-        .select()
-        .from(programs)
-        .where(and(eq(programs.orgId, orgId), eq(programs.id, ids.programId))),
-      tx
-        .select()
-        .from(insureds)
-        .where(and(eq(insureds.orgId, orgId), eq(insureds.id, ids.insuredId))),
-      tx
-        .select({ definition: rateTables.definition })
-        .from(rateTables)
-        .where(and(eq(rateTables.orgId, orgId), eq(rateTables.id, ids.rateTableId))),
-      tx
-        .select()
-        .from(submissionDeclinations)
-        .where(and(eq(submissionDeclinations.orgId, orgId), eq(submissionDeclinations.submissionId, ids.submissionId))),
-      tx
-        .select()
-        .from(referrals)
-        .where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, ids.submissionId))),
-      tx
-        .select({ commissionRate: agencies.commissionRate })
-        .from(agencies)
-        .where(and(eq(agencies.orgId, orgId), eq(agencies.id, ids.agencyId))),
-      tx
-        .select({ mgaCommissionRate: ledgerBooks.mgaCommissionRate })
-        .from(ledgerBooks)
-        .where(eq(ledgerBooks.orgId, orgId)),
-      // The producer's name with their licences in the risk's state (none: one row of nulls). An
-      // API key binds for its agency, whose entity licence (no producer) is the one that counts.
-      ids.producerUserId.startsWith("apikey:")
-        ? tx
-            .select({ name: agencies.name, ...licenceColumns })
-            .from(agencies)
-            .leftJoin(
-              producerLicences,
-              and(
-                eq(producerLicences.orgId, orgId),
-                eq(producerLicences.agencyId, agencies.id),
-                isNull(producerLicences.producerUserId),
-                eq(producerLicences.state, ids.state),
-              ),
-            )
-            .where(and(eq(agencies.orgId, orgId), eq(agencies.id, ids.agencyId)))
-        : tx
-            .select({ name: user.name, ...licenceColumns })
-            .from(user)
-            .leftJoin(
-              producerLicences,
-              and(
-                eq(producerLicences.orgId, orgId),
-                eq(producerLicences.producerUserId, user.id),
-                eq(producerLicences.state, ids.state),
-              ),
-            )
-            .where(eq(user.id, ids.producerUserId)),
-    ]);
-  return {
-    program,
-    insured,
-    rateTable,
-    declinations,
-    referrals: submissionReferrals,
-    producerCommissionRate: agency?.commissionRate ?? null,
-    mgaCommissionRate: book?.mgaCommissionRate ?? null,
-    producer: {
-      name: producerRows[0]?.name ?? "The producer of record",
-      licences: producerRows.flatMap((r) =>
-        r.state && r.licenceNumber && r.lines && r.effectiveOn && r.expiresOn
-          ? [
-              {
-                state: r.state,
-                licenceNumber: r.licenceNumber,
-                lines: r.lines,
-                effectiveOn: r.effectiveOn,
-                expiresOn: r.expiresOn,
-              },
-            ]
-          : [],
+/**
+ * What a bind reads about the quote option before its transaction locks anything, in one query:
+ * the submission's keys (to lock its DA agreement alongside the option), its program, insured
+ * and rate table, and the commission rates. None of it is what the locks protect: the locked
+ * option, quote and submission rows are read again under the lock, and the counts after it.
+ */
+export async function readBindTermsOfOption(db: Executor, tenant: TenantContext, quoteOptionId: string) {
+  const [row] = await db
+    .select({
+      submissionId: submissions.id,
+      programId: submissions.programId,
+      effectiveDate: submissions.effectiveDate,
+      program: programs,
+      insured: insureds,
+      rateTableId: rateTables.id,
+      // The checks need one flag of the rate table, not the table: it stays in the database.
+      surplusLines: sql<string | null>`JSON_UNQUOTE(JSON_EXTRACT(${rateTables.definition}, '$.surplusLines'))`,
+      producerCommissionRate: agencies.commissionRate,
+      mgaCommissionRate: ledgerBooks.mgaCommissionRate,
+    })
+    .from(quoteOptions)
+    .innerJoin(quotes, and(eq(quotes.orgId, quoteOptions.orgId), eq(quotes.id, quoteOptions.quoteId)))
+    .innerJoin(submissions, and(eq(submissions.orgId, quoteOptions.orgId), eq(submissions.id, quotes.submissionId)))
+    .leftJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
+    .leftJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+    .leftJoin(rateTables, and(eq(rateTables.orgId, quotes.orgId), eq(rateTables.id, quotes.rateTableId)))
+    .leftJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))
+    .leftJoin(ledgerBooks, eq(ledgerBooks.orgId, submissions.orgId))
+    .where(and(eq(quoteOptions.orgId, tenant.orgId), visibleSubmissions(tenant), eq(quoteOptions.id, quoteOptionId)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * The producer of record's name with their licences in the risk's state (none: one row of
+ * nulls), found from the quote option in the same query. An API key binds for its agency, whose
+ * entity licence (no producer) is the one that counts.
+ */
+export async function readProducerOfOption(db: Executor, tenant: TenantContext, quoteOptionId: string) {
+  const byApiKey = sql`${submissions.producerUserId} LIKE 'apikey:%'`;
+  const rows = await db
+    .select({
+      name: sql<string | null>`CASE WHEN ${byApiKey} THEN ${agencies.name} ELSE ${user.name} END`,
+      ...licenceColumns,
+    })
+    .from(quoteOptions)
+    .innerJoin(quotes, and(eq(quotes.orgId, quoteOptions.orgId), eq(quotes.id, quoteOptions.quoteId)))
+    .innerJoin(submissions, and(eq(submissions.orgId, quoteOptions.orgId), eq(submissions.id, quotes.submissionId)))
+    .leftJoin(agencies, and(eq(agencies.orgId, submissions.orgId), eq(agencies.id, submissions.agencyId)))
+    .leftJoin(user, eq(user.id, submissions.producerUserId))
+    .leftJoin(
+      producerLicences,
+      and(
+        eq(producerLicences.orgId, submissions.orgId),
+        eq(producerLicences.state, submissions.state),
+        sql`(CASE WHEN ${byApiKey}
+          THEN ${producerLicences.agencyId} = ${submissions.agencyId} AND ${producerLicences.producerUserId} IS NULL
+          ELSE ${producerLicences.producerUserId} = ${submissions.producerUserId} END)`,
       ),
-    },
+    )
+    .where(and(eq(quoteOptions.orgId, tenant.orgId), visibleSubmissions(tenant), eq(quoteOptions.id, quoteOptionId)));
+  return {
+    name: rows[0]?.name ?? "The producer of record",
+    licences: rows.flatMap((r) =>
+      r.state && r.licenceNumber && r.lines && r.effectiveOn && r.expiresOn
+        ? [
+            {
+              state: r.state,
+              licenceNumber: r.licenceNumber,
+              lines: r.lines,
+              effectiveOn: r.effectiveOn,
+              expiresOn: r.expiresOn,
+            },
+          ]
+        : [],
+    ),
   };
+}
+
+/**
+ * What the checks read about the submission under the bind's locks: the diligent-search
+ * declinations (this request's included) and the referrals.
+ */
+export async function readSubmissionBindRecords(tx: Executor, orgId: string, submissionId: string) {
+  const [declinations, submissionReferrals] = await Promise.all([
+    tx
+      .select()
+      .from(submissionDeclinations)
+      .where(and(eq(submissionDeclinations.orgId, orgId), eq(submissionDeclinations.submissionId, submissionId))),
+    tx
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.orgId, orgId), eq(referrals.submissionId, submissionId))),
+  ]);
+  return { declinations, referrals: submissionReferrals };
 }
 
 /** The authority profile a user binds under, if they have one. */
@@ -377,19 +374,21 @@ export async function insertBillingSchedule(
   schedule: readonly NewInstallment[],
 ) {
   const firstInvoiceId = createId("inv");
-  await tx.insert(invoices).values({ id: firstInvoiceId, orgId, policyId, status: "invoiced", ...firstInvoice });
-  await tx.insert(installments).values(
-    schedule.map((i) => ({
-      ...i,
-      id: createId("ins"),
-      orgId,
-      policyId,
-      invoiceId: i.number === 1 ? firstInvoiceId : null,
-    })),
-  );
+  // The ids are ours, so the invoice and its installments go out together.
+  await Promise.all([
+    tx.insert(invoices).values({ id: firstInvoiceId, orgId, policyId, status: "invoiced", ...firstInvoice }),
+    tx.insert(installments).values(
+      schedule.map((i) => ({
+        ...i,
+        id: createId("ins"),
+        orgId,
+        policyId,
+        invoiceId: i.number === 1 ? firstInvoiceId : null,
+      })),
+    ),
+  ]);
 }
 
-/** Adds the bound premium to the agreement's counter (the row is locked by the bind). */
 /**
  * The bind's bookkeeping in one set-based statement: the quote and the submission become bound
  * and the agreement's bound premium grows by the policy's. All three rows are known to exist

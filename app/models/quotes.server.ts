@@ -49,22 +49,37 @@ export async function latestQuoteSchedule(db: Database | Transaction, tenant: Te
 }
 
 /** The submission's active quote becomes history: a new one replaces it. */
-export async function supersedeActiveQuotes(tx: Transaction, tenant: TenantContext, submissionId: string) {
+export async function supersedeActiveQuotes(
+  tx: Transaction,
+  tenant: TenantContext,
+  submissionId: string,
+  /** The quote replacing them, when it is written in the same round trip (in any order). */
+  keepQuoteId?: string,
+) {
   await tx
     .update(quotes)
     .set({ status: "superseded" })
-    .where(and(eq(quotes.orgId, tenant.orgId), eq(quotes.submissionId, submissionId), eq(quotes.status, "active")));
+    .where(
+      and(
+        eq(quotes.orgId, tenant.orgId),
+        eq(quotes.submissionId, submissionId),
+        eq(quotes.status, "active"),
+        keepQuoteId === undefined ? undefined : ne(quotes.id, keepQuoteId),
+      ),
+    );
 }
 
-/** Stores a quote and its options (rows as the rating trail recorded them). */
+/** Stores a quote and its options (rows as the rating trail recorded them), sent together. */
 export async function insertQuote(
   tx: Transaction,
   tenant: TenantContext,
   quote: Omit<typeof quotes.$inferInsert, "orgId">,
   options: readonly Omit<typeof quoteOptions.$inferInsert, "orgId">[],
 ) {
-  await tx.insert(quotes).values({ ...quote, orgId: tenant.orgId });
-  if (options.length) await tx.insert(quoteOptions).values(options.map((o) => ({ ...o, orgId: tenant.orgId })));
+  await Promise.all([
+    tx.insert(quotes).values({ ...quote, orgId: tenant.orgId }),
+    options.length ? tx.insert(quoteOptions).values(options.map((o) => ({ ...o, orgId: tenant.orgId }))) : null,
+  ]);
 }
 
 /** One quote with its options (position order), in one query: what `/v1` answers after quoting. */

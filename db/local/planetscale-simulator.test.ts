@@ -365,6 +365,36 @@ describe("sessions and transactions", () => {
     expect((await conn.execute("SELECT balance FROM accounts WHERE id = 6")).rows).toEqual([{ balance: 40 }]);
   });
 
+  it("takes a connection at the first statement after BEGIN, as vtgate does, so open transactions cannot starve plain reads", async () => {
+    const { username, password } = new URL(database.databaseUrl);
+    const single = await startPlanetScaleSimulator({
+      mysql: database.mysql,
+      username: decodeURIComponent(username),
+      password: decodeURIComponent(password),
+      connectionLimit: 1,
+    });
+    try {
+      const begun = newConnection(single.url);
+      await begun.execute("BEGIN");
+      // The pool's only connection is still free: a read elsewhere is answered, not queued.
+      const other = newConnection(single.url);
+      expect((await other.execute("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+      // Statements sent together after BEGIN share the transaction's one connection.
+      await Promise.all([
+        begun.execute("INSERT INTO accounts VALUES (8, 'lazy', 80)"),
+        begun.execute("INSERT INTO accounts VALUES (9, 'lazy', 90)"),
+      ]);
+      await begun.execute("ROLLBACK");
+      expect(await count("owner = 'lazy'")).toBe(0);
+      // BEGIN then COMMIT with nothing between touches no connection and ends the transaction.
+      await begun.execute("BEGIN");
+      await begun.execute("COMMIT");
+      expect((await begun.execute("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
+    } finally {
+      await single.close();
+    }
+  });
+
   it("rolls back and unpins a transaction left idle too long", async () => {
     const { username, password } = new URL(database.databaseUrl);
     const impatient = await startPlanetScaleSimulator({

@@ -2,6 +2,10 @@
 // one MySQL connection until COMMIT or ROLLBACK, as vtgate does with its shard sessions; every
 // other statement takes any pooled connection, so session state (user variables, temporary
 // tables, LAST_INSERT_ID()) does not carry over between statements outside a transaction.
+// Like vtgate, BEGIN only marks the session: the connection is taken, and the MySQL transaction
+// begun, by the first statement after it. A client may send BEGIN while its other reads are in
+// flight; holding a pooled connection from BEGIN on would let a burst of such clients pin every
+// connection while their reads wait for one.
 import type { FieldPacket, Pool, PoolConnection, ResultSetHeader } from "mysql2/promise";
 
 type StatementKind = "begin" | "commit" | "rollback" | "other";
@@ -14,7 +18,10 @@ export type StatementOutcome = { inTransaction: boolean } & ({ output: QueryOutp
 export class TransactionEndedError extends Error {}
 
 interface Pinned {
-  connection: PoolConnection;
+  /** The BEGIN statement as sent, run on the connection by the first statement after it. */
+  begin: string;
+  /** Taken by the first statement after BEGIN; statements sent together share it. */
+  connection?: Promise<PoolConnection>;
   idleTimer?: NodeJS.Timeout;
 }
 
@@ -23,33 +30,42 @@ const EMPTY_OK: QueryOutput = [{ affectedRows: 0, insertId: 0 } as ResultSetHead
 export function createSessionRunner(pool: Pool, idleTimeoutMs: number) {
   const pinned = new Map<string, Pinned>();
 
+  /** Dropping the connection makes the server roll back and release the row locks. */
+  function drop(pin: Pinned): void {
+    pin.connection?.then(
+      (connection) => connection.destroy(),
+      () => {},
+    );
+  }
+
   function armIdleTimer(sessionId: string, pin: Pinned): void {
     clearTimeout(pin.idleTimer);
     pin.idleTimer = setTimeout(() => {
       if (pinned.get(sessionId) === pin) pinned.delete(sessionId);
-      // Dropping the connection makes the server roll back and release the row locks.
-      pin.connection.destroy();
+      drop(pin);
     }, idleTimeoutMs);
     pin.idleTimer.unref();
   }
 
-  async function begin(sessionId: string, sql: string): Promise<StatementOutcome> {
-    let connection: PoolConnection;
-    try {
-      connection = await pool.getConnection();
-    } catch (error) {
-      return { inTransaction: false, error };
-    }
-    try {
-      const output = (await connection.query(sql)) as QueryOutput;
-      const pin: Pinned = { connection };
-      pinned.set(sessionId, pin);
-      armIdleTimer(sessionId, pin);
-      return { inTransaction: true, output };
-    } catch (error) {
-      connection.release();
-      return { inTransaction: false, error };
-    }
+  function begin(sessionId: string, sql: string): StatementOutcome {
+    const pin: Pinned = { begin: sql };
+    pinned.set(sessionId, pin);
+    armIdleTimer(sessionId, pin);
+    return { inTransaction: true, output: EMPTY_OK };
+  }
+
+  /** The session's connection, taken and its transaction begun by the first statement that needs it. */
+  function connectionOf(pin: Pinned): Promise<PoolConnection> {
+    pin.connection ??= pool.getConnection().then(async (connection) => {
+      try {
+        await connection.query(pin.begin);
+        return connection;
+      } catch (error) {
+        connection.release();
+        throw error;
+      }
+    });
+    return pin.connection;
   }
 
   async function runPinned(
@@ -60,18 +76,31 @@ export function createSessionRunner(pool: Pool, idleTimeoutMs: number) {
   ): Promise<StatementOutcome> {
     clearTimeout(pin.idleTimer);
     const ends = kind === "commit" || kind === "rollback";
+    if (ends && !pin.connection) {
+      // Nothing ran since BEGIN: there is no MySQL transaction to end.
+      pinned.delete(sessionId);
+      return { inTransaction: false, output: EMPTY_OK };
+    }
+    let connection: PoolConnection;
     try {
-      const output = (await pin.connection.query(sql)) as QueryOutput;
+      connection = await connectionOf(pin);
+    } catch (error) {
+      // BEGIN itself failed: the session is no longer in a transaction.
+      if (pinned.get(sessionId) === pin) pinned.delete(sessionId);
+      return { inTransaction: false, error };
+    }
+    try {
+      const output = (await connection.query(sql)) as QueryOutput;
       if (ends) {
         pinned.delete(sessionId);
-        pin.connection.release();
+        connection.release();
       }
       return { inTransaction: !ends, output };
     } catch (error) {
       if (ends) {
         // A failed COMMIT/ROLLBACK leaves the connection in an unknown state: do not reuse it.
         pinned.delete(sessionId);
-        pin.connection.destroy();
+        connection.destroy();
       }
       return { inTransaction: !ends, error };
     } finally {
@@ -100,7 +129,7 @@ export function createSessionRunner(pool: Pool, idleTimeoutMs: number) {
     close(): void {
       for (const pin of pinned.values()) {
         clearTimeout(pin.idleTimer);
-        pin.connection.destroy();
+        drop(pin);
       }
       pinned.clear();
     },

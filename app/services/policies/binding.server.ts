@@ -10,10 +10,12 @@ import {
   insertBillingSchedule,
   insertDeclinations,
   insertPolicy,
+  lockDaAgreementForBind,
   lockQuoteOptionForBind,
   markBound,
-  readBindFacts,
-  type LockedQuoteOption,
+  readBindTermsOfOption,
+  readProducerOfOption,
+  readSubmissionBindRecords,
 } from "../../models/policy-binding.server.ts";
 import { getBindContext } from "../../models/bind-context.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
@@ -30,7 +32,7 @@ import { recordSubmissionEvent } from "../../models/submission-events.server.ts"
 import { openKnockoutHits } from "../underwriting/knockouts.server.ts";
 import type { BindAuthority } from "./authority.ts";
 import type { PreBindCheckResult } from "./check-result.ts";
-import { lockDaStandingForBind } from "./da-standing.server.ts";
+import { daStandingUnderLock } from "./da-standing.server.ts";
 import { requiredDeclinations } from "./diligent-search.ts";
 import { formatPolicyNumber } from "./policy-number.ts";
 import { transactionCommission } from "./policy-transactions.ts";
@@ -49,8 +51,30 @@ export type BindRequest = {
   declinedBy?: readonly string[] | undefined;
 };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
+/** The bound policy as the bind wrote it, so a caller can present it without reading it back. */
+export type BoundPolicy = {
+  id: string;
+  policyNumber: string;
+  status: "bound";
+  lineOfBusiness: "GL" | "WC";
+  state: string;
+  insuredName: string;
+  effectiveDate: string;
+  expirationDate: string;
+  grossPremiumCents: number;
+  feesCents: number;
+  taxesCents: number;
+};
 export type BindOutcome =
-  | { ok: true; policyId: string; policyNumber: string; alreadyBound: boolean; submissionId: string }
+  /** `policy`: present when this call bound it (a replay finds an existing policy by id only). */
+  | {
+      ok: true;
+      policyId: string;
+      policyNumber: string;
+      alreadyBound: boolean;
+      submissionId: string;
+      policy?: BoundPolicy;
+    }
   | { ok: false; reason: "not_found" | "plan_not_offered" }
   /** The option belongs to a quote a newer one replaced: a stale page must not bind the old price. */
   | { ok: false; reason: "quote_superseded"; code: "QUOTE_SUPERSEDED"; currentQuoteId: string | null }
@@ -73,14 +97,31 @@ const issue = (detail: string): FailedCheck => ({
 });
 
 /**
+ * The policy and invoice numbers are drawn with the post-lock reads, before the checks have
+ * passed; a refused bind must not keep them (numbers without gaps), so it rolls back with this
+ * and runs again drawing them only after the checks, where its refusal is recorded.
+ */
+class RefusedWithNumbersDrawn extends Error {}
+
+type PreRead = {
+  terms: NonNullable<Awaited<ReturnType<typeof readBindTermsOfOption>>>;
+  producer: Awaited<ReturnType<typeof readProducerOfOption>>;
+  ownAuthority: Awaited<ReturnType<typeof findAuthorityProfile>>;
+};
+
+/**
  * The one way to bind: records the diligent-search declinations, runs the pre-bind checks and
  * binds, or refers the quote to an underwriter when only the user's authority is short; then,
  * after commit, closes the deal rooms and issues the declarations page.
  *
- * Everything before commit is one transaction. The quote option row is locked first, so
+ * Round trips (issue 17, ADR 016): what the locks do not protect (program, insured, rate table,
+ * commission rates, the producer's licences, the user's authority) is read outside the
+ * transaction while BEGIN is on its way; then the quote option row (with its quote and
+ * submission) and the DA agreement in force on the effective date are locked together, so
  * concurrent binds of a quote queue behind each other and all but the first get the same policy
- * back; then the DA agreement in force on the effective date is locked, so its aggregate
- * counter, the insured's policy count and the quarter's premium cannot change under the checks.
+ * back, and the agreement's aggregate counter, the insured's policy count and the quarter's
+ * premium cannot change under the checks; the counts, the submission's records and the two
+ * numbers are read next, together; every write goes out in one round trip; then COMMIT.
  */
 export async function bindSubmission(
   db: Database,
@@ -89,14 +130,29 @@ export async function bindSubmission(
   bindDate: string,
   after?: AfterBind,
 ): Promise<BindOutcome> {
-  const outcome = await transactionWithRetry(db, async (tx): Promise<BindOutcome> => {
-    const row = await lockQuoteOptionForBind(tx, tenant, request.quoteOptionId);
-    if (!row || (request.submissionId !== undefined && row.submission.id !== request.submissionId))
-      return { ok: false, reason: "not_found" };
-    const names = [...new Set((request.declinedBy ?? []).map((n) => n.trim()).filter(Boolean))];
-    await insertDeclinations(tx, tenant.orgId, row.submission.id, names, bindDate);
-    return bindLocked(tx, tenant, row, request.plan, bindDate);
-  });
+  const preRead = Promise.all([
+    readBindTermsOfOption(db, tenant, request.quoteOptionId),
+    readProducerOfOption(db, tenant, request.quoteOptionId),
+    findAuthorityProfile(db, tenant.orgId, tenant.userId),
+  ]).then(([terms, producer, ownAuthority]): PreRead | null => (terms ? { terms, producer, ownAuthority } : null));
+  // Awaited inside the transaction; a failure surfaces there, not as an unhandled rejection.
+  preRead.catch(() => {});
+  let drawNumbersEarly = true;
+  let outcome: BindOutcome;
+  for (;;) {
+    try {
+      outcome = await transactionWithRetry(db, async (tx): Promise<BindOutcome> => {
+        const read = await preRead;
+        if (!read || (request.submissionId !== undefined && read.terms.submissionId !== request.submissionId))
+          return { ok: false, reason: "not_found" };
+        return bindLocked(tx, tenant, request, read, bindDate, drawNumbersEarly);
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof RefusedWithNumbersDrawn) || !drawNumbersEarly) throw error;
+      drawNumbersEarly = false;
+    }
+  }
   if (outcome.ok) {
     const { submissionId, policyId } = outcome;
     const closeRooms = () => closeDealRoomsForSubmission(db, tenant.orgId, submissionId, "bound");
@@ -116,11 +172,28 @@ export async function bindSubmission(
 async function bindLocked(
   tx: Transaction,
   tenant: TenantContext,
-  locked: LockedQuoteOption,
-  plan: InstallmentPlan,
+  request: BindRequest,
+  { terms, producer, ownAuthority }: PreRead,
   bindDate: string,
+  drawNumbersEarly: boolean,
 ): Promise<BindOutcome> {
+  const plan = request.plan;
+  const names = [...new Set((request.declinedBy ?? []).map((n) => n.trim()).filter(Boolean))];
+  // Locking reads and an insert only: the transaction's snapshot is not fixed before the locks.
+  const [locked, agreementAsRead] = await Promise.all([
+    lockQuoteOptionForBind(tx, tenant, request.quoteOptionId),
+    lockDaAgreementForBind(tx, tenant.orgId, terms.programId, terms.effectiveDate),
+    insertDeclinations(tx, tenant.orgId, terms.submissionId, names, bindDate),
+  ]);
+  if (!locked) return { ok: false, reason: "not_found" };
   const { option, quote, submission } = locked;
+  // The submission was re-dated or moved to another program since it was read: lock the
+  // agreement its locked row names (still before any plain read).
+  const agreementRow =
+    submission.programId === terms.programId && submission.effectiveDate === terms.effectiveDate
+      ? agreementAsRead
+      : await lockDaAgreementForBind(tx, tenant.orgId, submission.programId, submission.effectiveDate);
+
   if (quote.status === "bound") {
     const existing = await findPolicyOfSubmission(tx, tenant.orgId, submission.id);
     if (existing?.quoteOptionId === option.id) {
@@ -147,35 +220,36 @@ async function bindLocked(
   if (submission.status === "pending_info")
     return refused([issue("an underwriter's request for more information is unanswered")]);
 
-  const ids = {
-    programId: submission.programId,
-    insuredId: submission.insuredId,
-    rateTableId: quote.rateTableId,
-    submissionId: submission.id,
-    agencyId: submission.agencyId,
-    producerUserId: submission.producerUserId,
-    state: submission.state,
-  };
-  // The agreement lock comes before the first plain read (see lockDaAgreementForBind); every read
-  // the checks need then goes out together, with the user's own authority (one round trip; only
-  // an approved referral decided by someone else costs a second read).
-  const [standing, [facts, knockoutsHit, ownAuthority]] = await lockDaStandingForBind(
-    tx,
-    tenant.orgId,
-    { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
-    bindDate,
-    () =>
-      Promise.all([
-        readBindFacts(tx, tenant.orgId, ids),
-        openKnockoutHits(tx, tenant, submission.id),
-        findAuthorityProfile(tx, tenant.orgId, tenant.userId),
-      ]),
-  );
-  const { program, insured, rateTable } = facts;
-  if (!program || !insured || !rateTable) return { ok: false, reason: "not_found" };
+  const { program, insured } = terms;
+  if (!program || !insured || !terms.rateTableId) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
+
+  const year = Number(submission.effectiveDate.slice(0, 4));
+  const policySequence = `policy:${submission.lineOfBusiness}:${year}`;
+  const invoiceSequence = `invoice:${year}`;
+  // Without an agreement the bind is refused: no numbers to draw.
+  const drawNow = drawNumbersEarly && agreementRow !== undefined;
+  const [standing, records, knockoutsHit, earlyNumbers] = await Promise.all([
+    agreementRow
+      ? daStandingUnderLock(
+          tx,
+          tenant.orgId,
+          agreementRow,
+          { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
+          bindDate,
+        )
+      : null,
+    readSubmissionBindRecords(tx, tenant.orgId, submission.id),
+    openKnockoutHits(tx, tenant, submission.id),
+    drawNow
+      ? Promise.all([
+          nextSequenceValue(tx, tenant.orgId, policySequence),
+          nextSequenceValue(tx, tenant.orgId, invoiceSequence),
+        ])
+      : null,
+  ]);
   // An approved referral lends the approving underwriter's authority to this quote's bind.
-  const approval = facts.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
+  const approval = records.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
   const approver = approval?.decidedByUserId ?? tenant.userId;
   const authority = approver === tenant.userId ? ownAuthority : await findAuthorityProfile(tx, tenant.orgId, approver);
   if (!standing) {
@@ -223,21 +297,22 @@ async function bindLocked(
     user: { permissions: permissionsOf(tenant.roles), authority: bindingAuthority },
     underwriting: {
       knockoutsHit,
-      openReferrals: facts.referrals
+      openReferrals: records.referrals
         .filter((r) => r.status === "pending")
         .map((r) => ({ id: r.id, reason: (r.reasons[0]?.code ?? "other") as ReferralReasonCode })),
     },
     surplusLines: {
-      surplusLines: rateTable.definition.surplusLines === true,
-      declinations: facts.declinations.map((d) => ({
+      surplusLines: terms.surplusLines === "true",
+      declinations: records.declinations.map((d) => ({
         carrierName: d.carrierName,
         declinedOn: d.declinedOn,
         reason: d.reason,
       })),
     },
-    producer: facts.producer,
+    producer,
   });
   const failures = checks.filter((c): c is FailedCheck => !c.passed);
+  if (failures.length && earlyNumbers) throw new RefusedWithNumbersDrawn();
   if (failures.length && failures.every((f) => f.check === "user_authority")) {
     // Only the user's own authority is in the way: an underwriter whose authority covers it decides.
     const referralId =
@@ -273,8 +348,12 @@ async function bindLocked(
     return refused(failures);
   }
 
-  const year = Number(submission.effectiveDate.slice(0, 4));
-  const sequence = await nextSequenceValue(tx, tenant.orgId, `policy:${submission.lineOfBusiness}:${year}`);
+  const [sequence, invoiceNumber] =
+    earlyNumbers ??
+    (await Promise.all([
+      nextSequenceValue(tx, tenant.orgId, policySequence),
+      nextSequenceValue(tx, tenant.orgId, invoiceSequence),
+    ]));
   const policyNumber = formatPolicyNumber({
     prefix: policyNumberPrefix(tenant.orgName),
     lineOfBusiness: submission.lineOfBusiness,
@@ -283,8 +362,8 @@ async function bindLocked(
   });
   const policyId = createId("pol");
   const rates = {
-    producerCommissionRate: facts.producerCommissionRate ?? "0.0000",
-    mgaCommissionRate: facts.mgaCommissionRate ?? DEFAULT_MGA_COMMISSION_RATE,
+    producerCommissionRate: terms.producerCommissionRate ?? "0.0000",
+    mgaCommissionRate: terms.mgaCommissionRate ?? DEFAULT_MGA_COMMISSION_RATE,
   };
   const firstTransaction = {
     id: createId("ptx"),
@@ -301,66 +380,77 @@ async function bindLocked(
     ...transactionCommission({ premiumCents: option.grossPremiumCents, ...rates }),
     createdByUserId: tenant.userId,
   };
-  await insertPolicy(
-    tx,
-    {
-      id: policyId,
-      orgId: tenant.orgId,
-      policyNumber,
-      submissionId: submission.id,
-      quoteOptionId: option.id,
-      insuredId: submission.insuredId,
-      agencyId: submission.agencyId,
-      programId: submission.programId,
-      carrierId: program.carrierId,
-      lineOfBusiness: submission.lineOfBusiness,
-      state: submission.state,
-      status: "bound",
-      effectiveDate: submission.effectiveDate,
-      expirationDate: addMonths(submission.effectiveDate, submission.termMonths),
-      grossPremiumCents: option.grossPremiumCents,
-      feesCents: option.feesCents,
-      taxesCents: option.taxesCents,
-      occurrenceLimitCents: option.occurrenceLimitCents,
-      aggregateLimitCents: option.aggregateLimitCents,
-      deductibleCents: option.deductibleCents,
-      installmentPlan: plan,
-      boundByUserId: tenant.userId,
-    },
-    firstTransaction,
-  );
-
+  const policy: BoundPolicy = {
+    id: policyId,
+    policyNumber,
+    status: "bound",
+    lineOfBusiness: submission.lineOfBusiness,
+    state: submission.state,
+    insuredName: insured.name,
+    effectiveDate: submission.effectiveDate,
+    expirationDate: addMonths(submission.effectiveDate, submission.termMonths),
+    grossPremiumCents: option.grossPremiumCents,
+    feesCents: option.feesCents,
+    taxesCents: option.taxesCents,
+  };
   const schedule = buildInstallments(plan, {
     totalCents: toCents(option.totalDueCents),
     effectiveDate: submission.effectiveDate,
   });
-  const invoiceNumber = await nextSequenceValue(tx, tenant.orgId, `invoice:${year}`);
-  await insertBillingSchedule(
-    tx,
-    tenant.orgId,
-    policyId,
-    {
-      invoiceNumber: `INV-${year}-${String(invoiceNumber).padStart(5, "0")}`,
-      dueDate: schedule[0]!.dueDate,
-      amountCents: schedule[0]!.amountCents,
-    },
-    schedule.map((i) => ({
-      number: i.number,
-      dueDate: i.dueDate,
-      shareCents: i.shareCents,
-      feeCents: i.feeCents,
-      amountCents: i.amountCents,
-      status: i.number === 1 ? ("invoiced" as const) : ("pending" as const),
-    })),
-  );
-  await markBound(tx, tenant.orgId, {
-    quoteId: quote.id,
-    submissionId: submission.id,
-    agreementId: standing.agreementId,
-    grossPremiumCents: option.grossPremiumCents,
-  });
-  // Independent writes share one round trip.
+  // Every write of the bind is independent of the others (ids and numbers are known): one round trip.
   await Promise.all([
+    insertPolicy(
+      tx,
+      {
+        id: policyId,
+        orgId: tenant.orgId,
+        policyNumber,
+        submissionId: submission.id,
+        quoteOptionId: option.id,
+        insuredId: submission.insuredId,
+        agencyId: submission.agencyId,
+        programId: submission.programId,
+        carrierId: program.carrierId,
+        lineOfBusiness: submission.lineOfBusiness,
+        state: submission.state,
+        status: "bound",
+        effectiveDate: submission.effectiveDate,
+        expirationDate: policy.expirationDate,
+        grossPremiumCents: option.grossPremiumCents,
+        feesCents: option.feesCents,
+        taxesCents: option.taxesCents,
+        occurrenceLimitCents: option.occurrenceLimitCents,
+        aggregateLimitCents: option.aggregateLimitCents,
+        deductibleCents: option.deductibleCents,
+        installmentPlan: plan,
+        boundByUserId: tenant.userId,
+      },
+      firstTransaction,
+    ),
+    insertBillingSchedule(
+      tx,
+      tenant.orgId,
+      policyId,
+      {
+        invoiceNumber: `INV-${year}-${String(invoiceNumber).padStart(5, "0")}`,
+        dueDate: schedule[0]!.dueDate,
+        amountCents: schedule[0]!.amountCents,
+      },
+      schedule.map((i) => ({
+        number: i.number,
+        dueDate: i.dueDate,
+        shareCents: i.shareCents,
+        feeCents: i.feeCents,
+        amountCents: i.amountCents,
+        status: i.number === 1 ? ("invoiced" as const) : ("pending" as const),
+      })),
+    ),
+    markBound(tx, tenant.orgId, {
+      quoteId: quote.id,
+      submissionId: submission.id,
+      agreementId: standing.agreementId,
+      grossPremiumCents: option.grossPremiumCents,
+    }),
     recordSubmissionEvent(tx, tenant, submission.id, "bound", { policyId, policyNumber }),
     recordDomainEvent(tx, tenant.orgId, "policy.bound", {
       policyId,
@@ -383,21 +473,21 @@ async function bindLocked(
         agreementId: standing.agreementId,
       },
     }),
+    // Only a bind that carries the agreement across 75, 90 or 100% of a limit writes anything here.
+    raiseUtilizationAlerts(
+      tx,
+      tenant.orgId,
+      {
+        id: standing.agreementId,
+        carrierId: program.carrierId,
+        terms: standing.terms,
+        quarterToDateGwpCents: standing.quarterToDateGwpCents,
+      },
+      option.grossPremiumCents,
+      bindDate,
+    ),
   ]);
-  // Only a bind that carries the agreement across 75, 90 or 100% of a limit writes anything here.
-  await raiseUtilizationAlerts(
-    tx,
-    tenant.orgId,
-    {
-      id: standing.agreementId,
-      carrierId: program.carrierId,
-      terms: standing.terms,
-      quarterToDateGwpCents: standing.quarterToDateGwpCents,
-    },
-    option.grossPremiumCents,
-    bindDate,
-  );
-  return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id };
+  return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id, policy };
 }
 
 /** What the bind form needs: the program's installment plans and the diligent search still owed. */

@@ -4,6 +4,7 @@ import {
   agencies,
   daAgreements,
   installments,
+  invoices,
   outboxEvents,
   policies,
   policyTransactions,
@@ -227,6 +228,32 @@ describe("binding a quote option", () => {
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.find((o) => !o.ok)).toMatchObject({ failures: [{ code: "DA_LIMIT_EXCEEDED" }] });
+  });
+
+  test("a refused bind keeps no policy or invoice number: the next bind gets the one after the last issued", async () => {
+    // A term year no other test binds in, so its number sequences are this test's alone.
+    const { programId } = await isolatedProgram({
+      agreement: { effectiveDate: "2026-01-01", expirationDate: "2039-12-31", maxPoliciesPerInsured: 1 },
+    });
+    const insuredId = await newInsured();
+    const bindOf = async (insured: string) => {
+      const { option } = await quotedSubmission(programId, { insuredId: insured, effectiveDate: "2039-06-01" });
+      return bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2026-11-25");
+    };
+    const first = await bindOf(insuredId);
+    const refused = await bindOf(insuredId);
+    const next = await bindOf(await newInsured());
+    expect(refused).toMatchObject({ ok: false, failures: [{ code: "DA_LIMIT_EXCEEDED" }] });
+    if (!first.ok || !next.ok) throw new Error("the first and the last bind should pass");
+    const sequenceOf = (policyNumber: string) => Number(policyNumber.slice(-6));
+    expect(sequenceOf(next.policyNumber)).toBe(sequenceOf(first.policyNumber) + 1);
+    const invoiceNumbers = await db
+      .select({ number: invoices.invoiceNumber })
+      .from(invoices)
+      .where(and(eq(invoices.orgId, org), inArray(invoices.policyId, [first.policyId, next.policyId])))
+      .orderBy(invoices.invoiceNumber);
+    const [a, b] = invoiceNumbers.map((i) => Number(i.number.slice(-5)));
+    expect(b).toBe(a! + 1);
   });
 
   test("an agreement with a quarterly GWP limit quotes and binds against the quarter's bound premium", async () => {

@@ -4,7 +4,6 @@ import {
   boundGwpBetween,
   countInsuredPoliciesInForce,
   findDaAgreementInForceWithInsuredCount,
-  lockDaAgreementForBind,
 } from "../../models/policy-binding.server.ts";
 import { toCents, type Cents } from "../../utils/money.ts";
 import { daAgreementQuarter, daAgreementTermsFromRow, type DaAgreementTerms } from "./da-agreement.ts";
@@ -66,19 +65,17 @@ export async function daStandingForQuote(
 }
 
 /**
- * Bind time, inside the bind transaction and before any plain read of it: the agreement row is
- * locked, then the counts are read, so their snapshot includes every bind under the agreement
- * that committed before this one got the lock (binds under one agreement see each other).
- * `alsoRead` are the bind's other plain reads: they go out with the counts, after the lock, in
- * one round trip.
+ * Bind time, inside the bind transaction, once `lockDaAgreementForBind` has locked `row` and
+ * before any plain read of the transaction: the counts' snapshot then includes every bind under
+ * the agreement that committed before this one got the lock (binds under one agreement see each
+ * other). The bind sends its other post-lock reads with these, in one round trip.
  */
-export async function lockDaStandingForBind<T>(
+export function daStandingUnderLock(
   tx: Transaction,
   orgId: string,
+  row: Parameters<typeof daAgreementTermsFromRow>[0],
   risk: DaRiskKey,
   asOf: string,
-  alsoRead: () => Promise<T>,
-): Promise<[DaStanding | null, T]> {
-  const row = await lockDaAgreementForBind(tx, orgId, risk.programId, risk.effectiveDate);
-  return Promise.all([row ? standingOf(tx, orgId, row, risk, asOf) : null, alsoRead()]);
+): Promise<DaStanding> {
+  return standingOf(tx, orgId, row, risk, asOf);
 }

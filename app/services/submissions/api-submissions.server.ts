@@ -5,7 +5,7 @@ import { listProgramsForLine } from "../../models/programs.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
-import { fileSubmission, type FilingOptions } from "./intake.server.ts";
+import { fileSubmission, type FiledSubmission, type FilingOptions } from "./intake.server.ts";
 import { getSubmission } from "../../models/submissions.server.ts";
 import { ApiFailure } from "../api/http.server.ts";
 import { presentSubmission } from "../api/presenters.ts";
@@ -32,7 +32,7 @@ export async function fileApiSubmission(
   body: z.output<typeof SubmissionCreate>,
   today: string,
   options: FilingOptions = {},
-): Promise<string> {
+): Promise<{ submissionId: string; submission?: FiledSubmission }> {
   const { agencyId } = tenant;
   if (!agencyId)
     throw new ApiFailure(
@@ -93,11 +93,20 @@ export async function fileApiSubmission(
     throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, {
       field: apiField(filed.field, body.lineOfBusiness),
     });
-  return filed.submissionId;
+  return { submissionId: filed.submissionId, ...(filed.submission ? { submission: filed.submission } : {}) };
 }
 
-/** A just-filed submission as `/v1` presents it (it has no quote yet). */
-export async function presentFiledSubmission(db: Database, tenant: TenantContext, submissionId: string) {
+/**
+ * A just-filed submission as `/v1` presents it (it has no quote yet): from the row as written
+ * when the filing hands it over (no knockout answers), otherwise read back.
+ */
+export async function presentFiledSubmission(
+  db: Database,
+  tenant: TenantContext,
+  submissionId: string,
+  written?: FiledSubmission,
+) {
+  if (written) return presentSubmission(written, undefined, []);
   const [submission, knockouts] = await Promise.all([
     getSubmission(db, tenant, submissionId),
     listKnockoutAnswers(db, tenant, submissionId),

@@ -6,7 +6,7 @@ import { deleteFiledDraft, type SubmissionDraft } from "../../models/drafts.serv
 import { findAgencyInsured, insertInsured } from "../../models/insureds.server.ts";
 import { findDaAgreementInForce } from "../../models/policy-binding.server.ts";
 import { findProgram } from "../../models/programs.server.ts";
-import { findRateTableInForce } from "../../models/rate-tables.server.ts";
+import { findRateTableInForceUnlessCompiled } from "../../models/rate-tables.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { auditBusinessAction } from "../access/audit.server.ts";
@@ -29,10 +29,31 @@ function compiledRateTable(id: string, definition: unknown): CompiledRateTable {
   return result.value;
 }
 
+/**
+ * `submission`: the filed row as written, when nothing written after it changed it (no knockout
+ * answers were given), so a caller can present it without reading it back.
+ */
 export type IntakeOutcome =
-  | { ok: true; submissionId: string }
+  | { ok: true; submissionId: string; submission?: FiledSubmission }
   | { ok: false; field: keyof NewSubmission | null; message: string };
 
+export type FiledSubmission = {
+  id: string;
+  reference: string;
+  status: "submitted";
+  lineOfBusiness: "GL" | "WC";
+  insuredName: string;
+  naicsCode: string;
+  state: string;
+  annualRevenueCents: number | null;
+  payrollCents: number | null;
+  requestedLimitCents: number;
+  deductibleCents: number;
+  effectiveDate: string;
+  termMonths: number;
+  declineCode: null;
+  declineRationale: null;
+};
 export type NewInsured = Omit<typeof insureds.$inferInsert, "id" | "orgId" | "agencyId">;
 
 export interface FilingOptions {
@@ -66,37 +87,43 @@ export async function fileSubmission(
   if (!agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
   const producer = { ...tenant, agencyId };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId } : null;
-  // The knockout rules are read with the program (by the id asked for), not after it: one round trip.
-  // The rate table and agreement in force are read with them too: the plausibility bounds need both.
-  const [insured, program, knockouts, rateRow, agreement] = await Promise.all([
+  // The knockout rules are read with the program (by the id asked for), not after it; the rate
+  // table and agreement in force with them too (the plausibility bounds need both). They go out
+  // with the transaction's BEGIN and the drawing of the reference number: one round trip.
+  const reads = Promise.all([
     newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
     findProgram(db, tenant, input.programId),
     evaluateIntakeKnockouts(db, tenant, input.programId, input.knockouts ?? {}, options.everyKnockoutAsked ?? false),
-    findRateTableInForce(db, tenant, input.programId, input.effectiveDate),
+    findRateTableInForceUnlessCompiled(db, tenant, input.programId, input.effectiveDate, [...compiledTables.keys()]),
     findDaAgreementInForce(db, tenant.orgId, input.programId, input.effectiveDate),
   ]);
-  if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
-  if (!program) return { ok: false, field: "programId", message: "Choose a program" };
-  if (program.retiredAt) return { ok: false, field: "programId", message: `${program.name} is retired` };
-  if (!program.states.includes(insured.state)) {
-    return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
-  }
-  const problem = plausibilityProblem(
-    { ...input, lineOfBusiness: program.lineOfBusiness, state: insured.state },
-    today,
-    rateRow ? compiledRateTable(rateRow.id, rateRow.definition) : null,
-    agreement ?? null,
-  );
-  if (problem) return { ok: false, ...problem };
-  if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
-
+  // Drawn outside the transaction, so a filing refused after the reads leaves a gap in submission
+  // references (never in policy or invoice numbers: see ADR 016).
+  const number = nextSequenceValue(db, tenant.orgId, "submission");
+  // Both are awaited inside the transaction; a failure surfaces there, not as an unhandled rejection.
+  reads.catch(() => {});
+  number.catch(() => {});
   const submissionId = options.submissionId ?? createId("sub");
-  await transactionWithRetry(db, async (tx) => {
-    if (newInsuredRow) await insertInsured(tx, producer, newInsuredRow);
-    const number = await nextSequenceValue(tx, tenant.orgId, "submission");
-    await insertSubmission(tx, tenant, {
+  return transactionWithRetry(db, async (tx): Promise<IntakeOutcome> => {
+    const [insured, program, knockouts, rateRow, agreement] = await reads;
+    if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
+    if (!program) return { ok: false, field: "programId", message: "Choose a program" };
+    if (program.retiredAt) return { ok: false, field: "programId", message: `${program.name} is retired` };
+    if (!program.states.includes(insured.state)) {
+      return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
+    }
+    const problem = plausibilityProblem(
+      { ...input, lineOfBusiness: program.lineOfBusiness, state: insured.state },
+      today,
+      rateRow ? compiledRateTable(rateRow.id, rateRow.definition) : null,
+      agreement ?? null,
+    );
+    if (problem) return { ok: false, ...problem };
+    if (!knockouts.ok) return { ok: false, field: "knockouts", message: knockouts.message };
+
+    const row = {
       id: submissionId,
-      reference: `SUB-${today.slice(0, 4)}-${String(number).padStart(5, "0")}`,
+      reference: `SUB-${today.slice(0, 4)}-${String(await number).padStart(5, "0")}`,
       agencyId,
       producerUserId: tenant.userId,
       insuredId: insured.id,
@@ -112,10 +139,12 @@ export async function fileSubmission(
       termMonths: input.termMonths,
       priorLossCount: input.priorLossCount,
       priorLossIncurredCents: input.priorLossIncurred,
-      status: "submitted",
-      submittedAt: new Date(),
-    });
+      status: "submitted" as const,
+    };
+    // Ids are ours and the tables have no foreign keys: the rows go out together.
     await Promise.all([
+      newInsuredRow ? insertInsured(tx, producer, newInsuredRow) : null,
+      insertSubmission(tx, tenant, { ...row, submittedAt: new Date() }),
       recordSubmissionEvent(tx, tenant, submissionId, "submitted"),
       auditBusinessAction(tx, tenant, {
         action: "submission_filed",
@@ -124,8 +153,16 @@ export async function fileSubmission(
         detail: { programId: program.id, insuredId: input.insuredId, effectiveDate: input.effectiveDate },
       }),
     ]);
+    // After the submission row: a decline rule's hit, or an ACORD filing's review, updates it.
     await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
     if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
+    const unchanged = knockouts.answers.length === 0 && !options.alsoWrite;
+    return {
+      ok: true,
+      submissionId,
+      ...(unchanged
+        ? { submission: { ...row, insuredName: insured.name, declineCode: null, declineRationale: null } }
+        : {}),
+    };
   });
-  return { ok: true, submissionId };
 }

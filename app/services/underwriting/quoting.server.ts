@@ -3,7 +3,10 @@ import type { Database } from "../../../db/client.ts";
 import type { DaFlag } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { insertQuote, latestQuoteSchedule, supersedeActiveQuotes } from "../../models/quotes.server.ts";
-import { findRateTableInForce, findTaxTableInForce } from "../../models/rate-tables.server.ts";
+import {
+  findRateTableInForceUnlessCompiled,
+  findTaxTableInForceUnlessCompiled,
+} from "../../models/rate-tables.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { findSubmissionForQuoting, setSubmissionStatus } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -23,6 +26,7 @@ import {
   type CompiledRateTable,
   type CompiledTaxTable,
   type QuoteOption,
+  type RatedQuote,
   type ScheduleAdjustment,
 } from "../rating/index.ts";
 import { quoteReferralReasons } from "./authority.server.ts";
@@ -32,7 +36,18 @@ export type QuoteFailure = {
   code: "NOT_FOUND" | "NOT_QUOTABLE" | "NO_RATE_TABLE" | "RATING_FAILED" | "SCHEDULE_INVALID";
   message: string;
 };
-export type QuoteOutcome = { ok: true; quoteId: string } | { ok: false; error: QuoteFailure };
+/** `quote`: the stored quote with its options as written, so a caller can present it without reading it back. */
+export type QuoteOutcome = { ok: true; quoteId: string; quote?: IssuedQuote } | { ok: false; error: QuoteFailure };
+
+export type IssuedQuote = {
+  id: string;
+  submissionId: string;
+  status: "active";
+  expiresOn: string;
+  rateTableVersion: string;
+  daFlags: DaFlag[];
+  options: (Omit<ReturnType<typeof quoteOptionRow>, "rating"> & { rating: RatedQuote })[];
+};
 
 const QUOTABLE = new Set(["draft", "submitted", "in_review", "quoted", "referred"]);
 
@@ -79,11 +94,13 @@ export async function quoteSubmission(
     };
   }
 
-  // Everything the quote reads goes out together; the knockout hits are read here rather than
-  // inside the transaction, which then only writes.
-  const [rateRow, taxRow, standing, previousSchedule, knockoutHits] = await Promise.all([
-    findRateTableInForce(db, tenant, submission.programId, submission.effectiveDate),
-    findTaxTableInForce(db, tenant, submission.effectiveDate),
+  // Everything the quote reads goes out together, with the BEGIN of the transaction that then
+  // only writes (one round trip); the knockout hits are read here rather than inside it.
+  const reads = Promise.all([
+    findRateTableInForceUnlessCompiled(db, tenant, submission.programId, submission.effectiveDate, [
+      ...compiledRateTables.keys(),
+    ]),
+    findTaxTableInForceUnlessCompiled(db, tenant, submission.effectiveDate, [...compiledTaxTables.keys()]),
     daStandingForQuote(
       db,
       tenant.orgId,
@@ -93,80 +110,84 @@ export async function quoteSubmission(
     latestQuoteSchedule(db, tenant, submission.id),
     openKnockoutHits(db, tenant, submission.id),
   ]);
-  const appliedSchedule = schedule ?? previousSchedule ?? [];
-  if (!rateRow || !taxRow) {
-    const message = `No rate table of this program is in force on ${submission.effectiveDate}.`;
-    await recordQuoteFailure(db, tenant, submission.id, message);
-    return { ok: false, error: { code: "NO_RATE_TABLE", message } };
-  }
-  const rateTable = compiled(compiledRateTables, rateRow.id, () => compileRateTable(rateRow.definition));
-  const taxTable = compiled(compiledTaxTables, taxRow.id, () => compileTaxTable(taxRow.definition));
+  // Awaited inside the transaction; a failure surfaces there, not as an unhandled rejection.
+  reads.catch(() => {});
+  type Refusal = { ok: false; error: QuoteFailure; storyLine?: string };
+  const outcome = await transactionWithRetry(db, async (tx): Promise<QuoteOutcome | Refusal> => {
+    const [rateRow, taxRow, standing, previousSchedule, knockoutHits] = await reads;
+    const appliedSchedule = schedule ?? previousSchedule ?? [];
+    if (!rateRow || !taxRow) {
+      const message = `No rate table of this program is in force on ${submission.effectiveDate}.`;
+      return { ok: false, error: { code: "NO_RATE_TABLE", message }, storyLine: message };
+    }
+    const rateTable = compiled(compiledRateTables, rateRow.id, () => compileRateTable(rateRow.definition));
+    const taxTable = compiled(compiledTaxTables, taxRow.id, () => compileTaxTable(taxRow.definition));
 
-  const occurrenceLimit = toCents(submission.requestedLimitCents);
-  const aggregates = [...(rateTable.increasedLimitFactors.get(occurrenceLimit)?.keys() ?? [])].sort((a, b) => a - b);
-  const options: QuoteOption[] = aggregates.map((aggregateLimit) => ({
-    occurrenceLimit,
-    aggregateLimit: toCents(aggregateLimit),
-    deductible: toCents(submission.deductibleCents),
-  }));
-  if (options.length === 0) {
-    const message = "The program does not offer the requested limit.";
-    await recordQuoteFailure(db, tenant, submission.id, message);
-    return { ok: false, error: { code: "RATING_FAILED", message } };
-  }
-  const facts = submissionFacts(submission, {
-    aggregateLimit: options[0]!.aggregateLimit,
-    yearsInBusiness: row.yearsInBusiness,
-  });
-  const rated = rateQuoteOptions({ submission: facts, schedule: appliedSchedule, rateTable, taxTable }, options);
-  const failure = rated.find((r) => !r.ok);
-  // A schedule the underwriter has just entered is their input error, not the submission's story.
-  if (
-    failure &&
-    !failure.ok &&
-    schedule &&
-    (failure.error.code === "schedule_out_of_bounds" || failure.error.code === "invalid_schedule_adjustment")
-  ) {
-    return { ok: false, error: { code: "SCHEDULE_INVALID", message: failure.error.message } };
-  }
-  if (failure && !failure.ok) {
-    await recordQuoteFailure(db, tenant, submission.id, failure.error.message);
-    return { ok: false, error: { code: "RATING_FAILED", message: failure.error.message } };
-  }
-  const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
-
-  const agreement = standing?.terms ?? null;
-  const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
-    if (!agreement)
-      return [
-        {
-          check: "da_agreement_in_force",
-          code: "DA_NOT_IN_FORCE",
-          detail: "The program has no delegated authority agreement.",
-        },
-      ];
-    return daFlagsForQuote({
-      agreement,
-      asOf: today,
-      risk: {
-        homeState: submission.state,
-        naicsCode: submission.naicsCode,
-        effectiveDate: submission.effectiveDate,
-        termMonths: submission.termMonths,
-        occurrenceLimitCents: occurrenceLimit,
-        aggregateLimitCents: toCents(aggregateLimitCents),
-        grossPremiumCents: toCents(grossPremiumCents),
-        annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
-        yearsInBusiness: facts.yearsInBusiness,
-        insuredPolicyCount: standing?.insuredPolicyCount ?? 0,
-      },
-      quarterToDateGwpCents: standing?.quarterToDateGwpCents,
+    const occurrenceLimit = toCents(submission.requestedLimitCents);
+    const aggregates = [...(rateTable.increasedLimitFactors.get(occurrenceLimit)?.keys() ?? [])].sort((a, b) => a - b);
+    const options: QuoteOption[] = aggregates.map((aggregateLimit) => ({
+      occurrenceLimit,
+      aggregateLimit: toCents(aggregateLimit),
+      deductible: toCents(submission.deductibleCents),
+    }));
+    if (options.length === 0) {
+      const message = "The program does not offer the requested limit.";
+      return { ok: false, error: { code: "RATING_FAILED", message }, storyLine: message };
+    }
+    const facts = submissionFacts(submission, {
+      aggregateLimit: options[0]!.aggregateLimit,
+      yearsInBusiness: row.yearsInBusiness,
     });
-  };
+    const rated = rateQuoteOptions({ submission: facts, schedule: appliedSchedule, rateTable, taxTable }, options);
+    const failure = rated.find((r) => !r.ok);
+    // A schedule the underwriter has just entered is their input error, not the submission's story.
+    if (
+      failure &&
+      !failure.ok &&
+      schedule &&
+      (failure.error.code === "schedule_out_of_bounds" || failure.error.code === "invalid_schedule_adjustment")
+    ) {
+      return { ok: false, error: { code: "SCHEDULE_INVALID", message: failure.error.message } };
+    }
+    if (failure && !failure.ok) {
+      return {
+        ok: false,
+        error: { code: "RATING_FAILED", message: failure.error.message },
+        storyLine: failure.error.message,
+      };
+    }
+    const ratedOptions = rated.flatMap((r) => (r.ok ? [r.value] : []));
 
-  const quoteId = createId("quo");
-  await transactionWithRetry(db, async (tx) => {
-    await supersedeActiveQuotes(tx, tenant, submission.id);
+    const agreement = standing?.terms ?? null;
+    const flagsFor = (grossPremiumCents: number, aggregateLimitCents: number): DaFlag[] => {
+      if (!agreement)
+        return [
+          {
+            check: "da_agreement_in_force",
+            code: "DA_NOT_IN_FORCE",
+            detail: "The program has no delegated authority agreement.",
+          },
+        ];
+      return daFlagsForQuote({
+        agreement,
+        asOf: today,
+        risk: {
+          homeState: submission.state,
+          naicsCode: submission.naicsCode,
+          effectiveDate: submission.effectiveDate,
+          termMonths: submission.termMonths,
+          occurrenceLimitCents: occurrenceLimit,
+          aggregateLimitCents: toCents(aggregateLimitCents),
+          grossPremiumCents: toCents(grossPremiumCents),
+          annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
+          yearsInBusiness: facts.yearsInBusiness,
+          insuredPolicyCount: standing?.insuredPolicyCount ?? 0,
+        },
+        quarterToDateGwpCents: standing?.quarterToDateGwpCents,
+      });
+    };
+
+    const quoteId = createId("quo");
     const quote = {
       id: quoteId,
       submissionId: submission.id,
@@ -179,31 +200,32 @@ export async function quoteSubmission(
       schedule: appliedSchedule.length ? [...appliedSchedule] : null,
       createdByUserId: tenant.userId,
     };
-    await insertQuote(
-      tx,
-      tenant,
-      quote,
-      ratedOptions.map((option, position) =>
-        quoteOptionRow(option, {
-          id: createId("qop"),
-          orgId: tenant.orgId,
-          quoteId,
-          position,
-          withinAuthority: flagsFor(option.grossPremium, option.option.aggregateLimit).length === 0,
-        }),
-      ),
+    const optionRows = ratedOptions.map((option, position) =>
+      quoteOptionRow(option, {
+        id: createId("qop"),
+        orgId: tenant.orgId,
+        quoteId,
+        position,
+        withinAuthority: flagsFor(option.grossPremium, option.option.aggregateLimit).length === 0,
+      }),
     );
-    await setSubmissionStatus(tx, tenant, submission.id, {
-      status: "quoted",
-      indicatedPremiumCents: ratedOptions[0]!.grossPremium,
-    });
-    await recordSubmissionEvent(tx, tenant, submission.id, "quoted", {
-      quoteId,
-      rateTableVersion: rateRow.version,
-      options: ratedOptions.length,
-      grossPremiumCents: ratedOptions[0]!.grossPremium,
-      ...(appliedSchedule.length ? { schedule: appliedSchedule } : {}),
-    });
+    // An auto-tier quote's referral reasons need no I/O, so everything below goes out in one round
+    // trip; an underwriter's quote reads and clears with the writes.
+    const written = [
+      supersedeActiveQuotes(tx, tenant, submission.id, quoteId),
+      insertQuote(tx, tenant, quote, optionRows),
+      setSubmissionStatus(tx, tenant, submission.id, {
+        status: "quoted",
+        indicatedPremiumCents: ratedOptions[0]!.grossPremium,
+      }),
+      recordSubmissionEvent(tx, tenant, submission.id, "quoted", {
+        quoteId,
+        rateTableVersion: rateRow.version,
+        options: ratedOptions.length,
+        grossPremiumCents: ratedOptions[0]!.grossPremium,
+        ...(appliedSchedule.length ? { schedule: appliedSchedule } : {}),
+      }),
+    ];
     const reasons = await quoteReferralReasons(tx, tenant, {
       submissionId: submission.id,
       triggers: agreement?.referralTriggers ?? null,
@@ -219,17 +241,18 @@ export async function quoteSubmission(
       autoBindPremiumCents: row.autoBindPremiumCents,
       openKnockoutHits: knockoutHits,
     });
-    if (reasons.length) {
-      await raiseReferral(tx, tenant, {
-        submissionId: submission.id,
-        quoteId,
-        reasons,
-        lineOfBusiness: submission.lineOfBusiness,
-        grossPremiumCents: ratedOptions[0]!.grossPremium,
-        occurrenceLimitCents: occurrenceLimit,
-      });
-    }
     await Promise.all([
+      ...written,
+      reasons.length
+        ? raiseReferral(tx, tenant, {
+            submissionId: submission.id,
+            quoteId,
+            reasons,
+            lineOfBusiness: submission.lineOfBusiness,
+            grossPremiumCents: ratedOptions[0]!.grossPremium,
+            occurrenceLimitCents: occurrenceLimit,
+          })
+        : null,
       standing &&
         recordBreachAttempt(tx, tenant, {
           outcome: "referred",
@@ -258,8 +281,25 @@ export async function quoteSubmission(
         },
       }),
     ]);
+    return {
+      ok: true,
+      quoteId,
+      quote: {
+        id: quoteId,
+        submissionId: submission.id,
+        status: "active",
+        expiresOn: quote.expiresOn,
+        rateTableVersion: quote.rateTableVersion,
+        daFlags: quote.daFlags,
+        options: optionRows.map((optionRow, i) => ({ ...optionRow, rating: ratedOptions[i]! })),
+      },
+    };
   });
-  return { ok: true, quoteId };
+  if (outcome.ok) return outcome;
+  // A failed rating is part of the submission's story, told after the (empty) transaction.
+  if ("storyLine" in outcome && outcome.storyLine)
+    await recordQuoteFailure(db, tenant, submission.id, outcome.storyLine);
+  return { ok: false, error: outcome.error };
 }
 
 /** A failed rating is part of the submission's story: the timeline says why there is no price. */

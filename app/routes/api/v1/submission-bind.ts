@@ -63,7 +63,8 @@ export async function action(args: Route.ActionArgs) {
         { documents: appServices(args.context).env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
       );
       if (outcome.ok) {
-        const policy = await getPolicy(db, tenant, outcome.policyId);
+        // A fresh bind is presented from what it wrote; a replay reads the policy it found.
+        const policy = outcome.policy ?? (await getPolicy(db, tenant, outcome.policyId));
         return { status: outcome.alreadyBound ? 200 : 201, body: presentPolicy(policy!) };
       }
       if (outcome.reason === "checks_failed") {

@@ -23,7 +23,8 @@ export async function action(args: Route.ActionArgs) {
             : outcome.error.code;
       throw new ApiFailure(status, code, outcome.error.message);
     }
-    const quote = await findQuote(db, tenant, outcome.quoteId);
+    // Presented from what was written; only a caller without it reads the quote back.
+    const quote = outcome.quote ?? (await findQuote(db, tenant, outcome.quoteId));
     if (!quote) throw new Error(`quote ${outcome.quoteId} was stored but cannot be read`);
     return apiJson(presentQuote(quote), 201);
   });

@@ -30,7 +30,9 @@ export async function action(args: Route.ActionArgs) {
       return apiJson(body, 201, { location: `/v1/submissions/${filed.submissionId}` });
     }
     const body = await parseJsonBody(request, SubmissionCreate);
-    const id = await fileApiSubmission(db, tenant, body, businessToday(tenant));
-    return apiJson(await presentFiledSubmission(db, tenant, id), 201, { location: `/v1/submissions/${id}` });
+    const { submissionId: id, submission } = await fileApiSubmission(db, tenant, body, businessToday(tenant));
+    return apiJson(await presentFiledSubmission(db, tenant, id, submission), 201, {
+      location: `/v1/submissions/${id}`,
+    });
   });
 }
