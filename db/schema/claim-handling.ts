@@ -87,6 +87,8 @@ export const claimTransactions = mysqlTable(
     counterparty: varchar("counterparty", { length: 120 }).notNull(),
     method: varchar("method", { length: 8, enum: CLAIM_PAYMENT_METHODS }).notNull(),
     reference: varchar("reference", { length: 60 }),
+    /** The subrogation pursuit a subrogation recovery came from (claim_subrogations). */
+    subrogationId: ref("subrogation_id"),
     recordedByUserId: ref("recorded_by_user_id").notNull(),
     createdAt: createdAt(),
   },
@@ -103,6 +105,9 @@ export const CLAIM_TIMELINE_KINDS = [
   "note",
   "task",
   "claimant",
+  "contact",
+  "suit",
+  "subrogation",
 ] as const;
 export type ClaimTimelineKind = (typeof CLAIM_TIMELINE_KINDS)[number];
 
@@ -113,7 +118,7 @@ export const claimTimeline = mysqlTable(
     id: id(),
     orgId: orgId(),
     claimId: ref("claim_id").notNull(),
-    kind: varchar("kind", { length: 10, enum: CLAIM_TIMELINE_KINDS }).notNull(),
+    kind: varchar("kind", { length: 12, enum: CLAIM_TIMELINE_KINDS }).notNull(),
     summary: varchar("summary", { length: 500 }).notNull(),
     /** A note's text; never PHI (claimant details live in claim_claimants). */
     body: text("body"),
