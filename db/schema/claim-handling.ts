@@ -34,7 +34,11 @@ export const claimClaimants = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("claim_claimants_org_claim_idx").on(t.orgId, t.claimId)],
+  (t) => [
+    index("claim_claimants_org_claim_idx").on(t.orgId, t.claimId),
+    // The re-seal sweep reads the rows of one older key version in id order.
+    index("claim_claimants_org_key_idx").on(t.orgId, t.keyVersion),
+  ],
 );
 
 export const RESERVE_TYPES = ["indemnity", "expense"] as const;

@@ -1,0 +1,1 @@
+CREATE INDEX `claim_claimants_org_key_idx` ON `claim_claimants` (`org_id`,`key_version`);
