@@ -7,14 +7,18 @@ import { ClaimantList } from "../../components/claim-parts.tsx";
 import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 import { Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listContacts, listSubrogations, listSuits } from "../../models/claim-parties.server.ts";
 import { getClaim } from "../../models/claims.server.ts";
 import { CLAIM_CONTACT_ROLES, SUBROGATION_STATUSES, SUIT_STATUSES } from "../../../db/schema/claim-parties.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { CLAIMANT_ROLES, ClaimPartiesActionSchema } from "../../services/claims/claim-forms.ts";
-import { subrogationBalance } from "../../services/claims/claim-parties.ts";
-import { editClaimant, saveContact, saveSubrogation, saveSuit } from "../../services/claims/claim-parties.server.ts";
-import { loadClaimForViewer, phiViewerOf } from "../../services/claims/claim-view.server.ts";
+import {
+  editClaimant,
+  loadClaimParties,
+  saveContact,
+  saveSubrogation,
+  saveSuit,
+} from "../../services/claims/claim-parties.server.ts";
+import { phiViewerOf } from "../../services/claims/claim-view.server.ts";
 import { PHI_FIELDS, type PhiField } from "../../services/claims/phi.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
@@ -30,30 +34,15 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:claim");
   const { db } = appServices(args.context);
-  const claim = await loadClaimForViewer(
+  const parties = await loadClaimParties(
     db,
     await phiMasterKey(args),
     claimViewContext(args, user, SURFACE),
     args.params.claimId,
   );
-  invariantResponse(claim, "Claim not found");
-  const [contacts, suits, subrogations] = await Promise.all([
-    listContacts(db, user.tenant.orgId, claim.id),
-    listSuits(db, user.tenant.orgId, claim.id),
-    listSubrogations(db, user.tenant.orgId, claim.id),
-  ]);
+  invariantResponse(parties, "Claim not found");
   return {
-    claim: {
-      id: claim.id,
-      claimNumber: claim.claimNumber,
-      insuredName: claim.insuredName,
-      policyNumber: claim.policyNumber,
-      claimants: claim.claimants,
-      phiVisible: claim.phiVisible,
-    },
-    contacts,
-    suits,
-    subrogations: subrogations.map((s) => ({ ...s, ...subrogationBalance(s.demandCents, s.recoveredCents) })),
+    ...parties,
     canManage: hasPermission(user.tenant.roles, "manage:claim"),
     formToken: newFormToken(),
   };

@@ -13,6 +13,9 @@ import {
   findSubrogation,
   findSuit,
   insertContact,
+  listContacts,
+  listSubrogations,
+  listSuits,
   insertSubrogation,
   insertSuit,
   lockClaimant,
@@ -27,13 +30,43 @@ import {
 import { getClaim, insertTimelineEntry, lockClaim } from "../../models/claims.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
-import { changedPhiFields, checkSubrogation, checkSuit, type RuleCheck } from "./claim-parties.ts";
+import { changedPhiFields, checkSubrogation, checkSuit, subrogationBalance, type RuleCheck } from "./claim-parties.ts";
+import { loadClaimForViewer, type ViewContext } from "./claim-view.server.ts";
 import type { ClaimActor, ClaimantInput, Refusal } from "./claims.server.ts";
 import type { MasterKey } from "./phi-crypto.ts";
 import { appendPhiAccess, openClaimantPhi, sealClaimantPhi } from "./phi-store.server.ts";
 import { canSeePhi, normalizePhi, type PhiField, type PhiViewer } from "./phi.ts";
 
 type Saved = { ok: true; id: string };
+
+/**
+ * Everything /claims/:id/parties shows, as this viewer may see it: the claimants come through
+ * `loadClaimForViewer` (redacted, the read logged), the rest carries no PHI (plaintiffs are
+ * claimant ids). Null when the claim is outside the viewer's scope.
+ */
+export async function loadClaimParties(db: Database, master: MasterKey, view: ViewContext, claimId: string) {
+  const claim = await loadClaimForViewer(db, master, view, claimId);
+  if (!claim) return null;
+  const orgId = view.tenant.orgId;
+  const [contacts, suits, subrogations] = await Promise.all([
+    listContacts(db, orgId, claim.id),
+    listSuits(db, orgId, claim.id),
+    listSubrogations(db, orgId, claim.id),
+  ]);
+  return {
+    claim: {
+      id: claim.id,
+      claimNumber: claim.claimNumber,
+      insuredName: claim.insuredName,
+      policyNumber: claim.policyNumber,
+      claimants: claim.claimants,
+      phiVisible: claim.phiVisible,
+    },
+    contacts,
+    suits,
+    subrogations: subrogations.map((s) => ({ ...s, ...subrogationBalance(s.demandCents, s.recoveredCents) })),
+  };
+}
 
 class Refused extends Error {
   override readonly name = "Refused";
