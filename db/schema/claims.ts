@@ -63,7 +63,8 @@ export const claims = mysqlTable(
   },
   (t) => [
     uniqueIndex("claims_org_number_uq").on(t.orgId, t.claimNumber),
-    index("claims_org_adjuster_idx").on(t.orgId, t.assignedAdjusterId),
+    // With the status, an adjuster's open claims (assignment's load, the dashboard) are counted in the index.
+    index("claims_org_adjuster_idx").on(t.orgId, t.assignedAdjusterId, t.status),
     index("claims_org_policy_idx").on(t.orgId, t.policyId),
     index("claims_org_reported_idx").on(t.orgId, t.reportedOn, t.id),
     index("claims_org_status_idx").on(t.orgId, t.status),

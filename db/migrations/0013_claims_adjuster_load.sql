@@ -1,0 +1,2 @@
+DROP INDEX `claims_org_adjuster_idx` ON `claims`;--> statement-breakpoint
+CREATE INDEX `claims_org_adjuster_idx` ON `claims` (`org_id`,`assigned_adjuster_id`,`status`);
