@@ -3,7 +3,11 @@
 // not found), the date rules, recoveries credited to a pursuit, and a claimant's PHI edit
 // re-sealed, shown only to those who see PHI and chained into the access log.
 import { and, asc, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createRoutesStub, useLoaderData } from "react-router";
 import { describe, expect, test } from "vitest";
+import ClaimParties from "../../routes/claims/parties.tsx";
 import { claimClaimants, claimTimeline, phiAccessLog } from "../../../db/schema/index.ts";
 import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
@@ -12,7 +16,7 @@ import { listClaimants } from "../../models/claims.server.ts";
 import { useTestLedger } from "../../../tests/support/ledger.ts";
 import { createClaimsOrg, testMasterKey, type ClaimsOrg } from "../../../tests/support/claims.ts";
 import { loadClaimForViewer, phiViewerOf, type ViewContext } from "./claim-view.server.ts";
-import { editClaimant, saveContact, saveSubrogation, saveSuit } from "./claim-parties.server.ts";
+import { editClaimant, loadClaimParties, saveContact, saveSubrogation, saveSuit } from "./claim-parties.server.ts";
 import { subrogationBalance } from "./claim-parties.ts";
 import { assignClaim, fileClaim, recordClaimMoney, type ClaimActor } from "./claims.server.ts";
 import { addDataKeyVersion, verifyPhiAccessChain } from "./phi-store.server.ts";
@@ -287,5 +291,44 @@ describe("editing a claimant's PHI", () => {
     expect(writes.at(-1)).toEqual({ fields: ["phone", "treatmentNotes"], actorUserId: org.adjusterA.userId });
     expect(writes).toHaveLength(2); // filed, then this edit
     expect(await verifyPhiAccessChain(db, org.orgId)).toMatchObject({ intact: true });
+  });
+});
+
+/** The route module's component with its loader data, as the framework hands it over. */
+function PartiesRoute() {
+  return createElement(ClaimParties, { loaderData: useLoaderData() } as unknown as Parameters<typeof ClaimParties>[0]);
+}
+
+const PartiesStub = createRoutesStub([
+  { id: "parties", path: "/claims/:claimId/parties", Component: PartiesRoute, loader: () => null },
+]);
+
+describe("the parties page", () => {
+  test("renders the records; claimant edit forms and PHI only for who sees PHI", async () => {
+    const org = await createClaimsOrg(db);
+    const master = await testMasterKey();
+    const { claimId, claimantId } = await claimOf(org);
+    await saveContact(db, actor(org.supervisor), claimId, null, contact);
+    await saveSuit(db, actor(org.supervisor), claimId, null, { ...suit, plaintiffClaimantId: claimantId }, TODAY);
+    await saveSubrogation(db, actor(org.supervisor), claimId, null, pursuit, TODAY);
+    async function html(tenant: TenantContext, canManage: boolean) {
+      const data = await loadClaimParties(db, master, view(tenant), claimId);
+      return renderToString(
+        createElement(PartiesStub, {
+          initialEntries: [`/claims/${claimId}/parties`],
+          hydrationData: { loaderData: { parties: { ...data, canManage, formToken: "token" } } },
+        }),
+      );
+    }
+    const supervisor = await html(org.supervisor, true);
+    for (const text of [PHI.name, PHI.ssn, "Marta Quill", "D-1-GN-26-004411", "Hale Barton PC", "Dray Logistics LLC"])
+      expect(supervisor).toContain(text);
+    expect(supervisor).toContain('name="claimantId"');
+    // The pursuit's $5,000.00 demand, nothing recovered yet.
+    expect(supervisor).toContain("$5,000.00");
+    const producer = await html(org.producer, false);
+    for (const value of Object.values(PHI)) expect(producer).not.toContain(value);
+    expect(producer).not.toContain('name="claimantId"');
+    expect(producer).toContain("Marta Quill");
   });
 });
