@@ -94,6 +94,7 @@ export default [
       route(":claimId", "routes/claims/claim.tsx"),
       route(":claimId/denial-letter.pdf", "routes/claims/denial-letter.ts"),
       route(":claimId/attachments/:attachmentId", "routes/claims/attachment.ts"),
+      route(":claimId/parties", "routes/claims/parties.tsx"),
     ]),
   ]),
   ...prefix("finance", [

@@ -16,6 +16,7 @@ import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
 import { trackAuditWrites } from "../app/utils/audit-writes.ts";
 import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
 import { runDailyJobs } from "../app/services/scheduling/daily-jobs.server.ts";
+import { masterKeyFrom, resealClaimantsOfAllOrgs } from "../app/services/claims/phi-store.server.ts";
 import { assertEnvironment } from "./environment.ts";
 import { authorizeRoomConnection, DEAD_LETTER_QUEUE, deliveryDepsFor } from "./events.ts";
 import { frontDoor, frontDoorConfig } from "./front-door.ts";
@@ -88,6 +89,9 @@ export default {
     // Payments recorded while the ledger proxy was unreachable are posted with their stored ids.
     if (env.LEDGER_URL) ctx.waitUntil(postAwaitingPostings(db, ledger));
     const now = new Date(controller.scheduledTime);
+    // PHI still sealed under an older data key after a rotation (ADR 025): bounded chunks per
+    // run, resumable, a no-op once every row is under the newest key.
+    if (now.getUTCMinutes() === 40) ctx.waitUntil(resealClaimantsOfAllOrgs(db, () => masterKeyFrom(env)));
     ctx.waitUntil(
       (async () => {
         // Billing, invoices due, policy lifecycle, licence alerts, bordereaux (ADR 027): each

@@ -1,10 +1,10 @@
-import { and, count, desc, eq, gte, like, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { claims, insureds, policies, type ClaimStatus } from "../../db/schema/index.ts";
 import { visibleClaims } from "./scope.server.ts";
 import type { TenantContext } from "../auth/tenant.ts";
 import { likePattern, pageOffset } from "../utils/table-state.ts";
-import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import { orderBy } from "./paging.server.ts";
 import type { ClaimBookSort, ClaimBookState } from "./table-specs.ts";
 
 // The claims a user may see as a data table, searched by claim number, policy number or
@@ -27,6 +27,8 @@ const columns = {
   insuredName: insureds.name,
 };
 
+// Each sort column has an (org, column) index (db/schema/claims.ts) whose implicit primary key
+// suffix is the id tie-breaker, so a page is an index range read, never a sort of the book.
 const SORT_COLUMNS = {
   reported: claims.reportedOn,
   claim: claims.claimNumber,
@@ -36,16 +38,41 @@ const SORT_COLUMNS = {
   status: claims.status,
 } satisfies Record<ClaimBookSort, unknown>;
 
+/** Claim numbers are unique per org: a tie-breaker would only stop the unique index serving the order. */
+function claimOrder(state: Pick<ClaimBookState, "sort" | "dir">): SQL[] {
+  if (state.sort === "claim") return [(state.dir === "asc" ? asc : desc)(claims.claimNumber)];
+  return orderBy(SORT_COLUMNS[state.sort], state.dir, claims.id);
+}
+
 type Filter = Pick<ClaimBookState, "q" | "filters">;
 
-function where(tenant: TenantContext, { q, filters }: Filter): SQL | undefined {
+/**
+ * The filter on the claims table alone: a search matches the claim number, or the policy through
+ * the (few) policies whose number or insured matches, so no page or count joins the whole book.
+ * A search scans every claim number of the org; claim numbers are upper-case ASCII
+ * (services/claims/coverage.ts), so they are compared byte-wise against the upper-cased term,
+ * at half the cost of the case-insensitive collation.
+ */
+function where(db: Database, tenant: TenantContext, { q, filters }: Filter): SQL | undefined {
+  const pattern = q ? likePattern(q) : null;
   return and(
     visibleClaims(tenant),
-    q
+    pattern
       ? or(
-          like(claims.claimNumber, likePattern(q)),
-          like(policies.policyNumber, likePattern(q)),
-          like(insureds.name, likePattern(q)),
+          sql`${claims.claimNumber} collate utf8mb4_bin like ${pattern.toUpperCase()}`,
+          inArray(
+            claims.policyId,
+            db
+              .select({ id: policies.id })
+              .from(policies)
+              .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
+              .where(
+                and(
+                  eq(policies.orgId, tenant.orgId),
+                  or(like(policies.policyNumber, pattern), like(insureds.name, pattern)),
+                ),
+              ),
+          ),
         )
       : undefined,
     filters.status ? eq(claims.status, filters.status as ClaimStatus) : undefined,
@@ -57,7 +84,12 @@ const fromClaims = {
   insureds: and(eq(insureds.orgId, claims.orgId), eq(insureds.id, policies.insuredId)),
 };
 
-/** A window of the filtered, sorted set (the export reads it batch by batch). */
+/**
+ * A window of the filtered, sorted set, as a deferred join: the window's ids come from the
+ * claims table's indexes alone, and only those rows are joined to their policy and insured.
+ * Joined first, the optimizer drove the query from the (few) policies and sorted every claim
+ * of the org for each page: 120 ms per page at 50,000 claims.
+ */
 export function listClaimBookRows(
   db: Database,
   tenant: TenantContext,
@@ -65,67 +97,34 @@ export function listClaimBookRows(
   offset: number,
   limit: number,
 ) {
+  const order = claimOrder(state);
+  const claimWindow = db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(where(db, tenant, state))
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .as("claim_window");
   return db
     .select(columns)
-    .from(claims)
+    .from(claimWindow)
+    .innerJoin(claims, and(eq(claims.orgId, tenant.orgId), eq(claims.id, claimWindow.id)))
     .innerJoin(policies, fromClaims.policies)
     .innerJoin(insureds, fromClaims.insureds)
-    .where(where(tenant, state))
-    .orderBy(...orderBy(SORT_COLUMNS[state.sort], state.dir, claims.id))
-    .limit(limit)
-    .offset(offset);
+    .orderBy(...order);
 }
 
-/**
- * One page and the size of the whole filtered set. Without a search the joins only add names,
- * so the total is counted on the claims table alone (its org index) beside a plain LIMIT page
- * that the (org, reported, id) index serves: a window count over 50,000 joined rows cost the
- * list hundreds of milliseconds in the bench. A search needs the joins: one statement, as before.
- */
+/** One page and the size of the whole filtered set, counted on the claims table alone. */
 export async function listClaimBookPage(db: Database, tenant: TenantContext, state: ClaimBookState) {
-  const offset = pageOffset(state);
-  const order = orderBy(SORT_COLUMNS[state.sort], state.dir, claims.id);
-  if (!state.q) {
-    const [rows, counted] = await Promise.all([
-      db
-        .select(columns)
-        .from(claims)
-        .innerJoin(policies, fromClaims.policies)
-        .innerJoin(insureds, fromClaims.insureds)
-        .where(where(tenant, state))
-        .orderBy(...order)
-        .limit(state.pageSize)
-        .offset(offset),
-      db
-        .select({ n: count() })
-        .from(claims)
-        .where(
-          and(
-            visibleClaims(tenant),
-            state.filters.status ? eq(claims.status, state.filters.status as ClaimStatus) : undefined,
-          ),
-        ),
-    ]);
-    return { rows, total: Number(counted[0]?.n ?? 0) };
-  }
-  const rows = await db
-    .select({ ...columns, total: totalOverAll() })
-    .from(claims)
-    .innerJoin(policies, fromClaims.policies)
-    .innerJoin(insureds, fromClaims.insureds)
-    .where(where(tenant, state))
-    .orderBy(...order)
-    .limit(state.pageSize)
-    .offset(offset);
-  return pageWithTotal(rows, offset, async () => {
-    const [row] = await db
+  const [rows, counted] = await Promise.all([
+    listClaimBookRows(db, tenant, state, pageOffset(state), state.pageSize),
+    db
       .select({ n: count() })
       .from(claims)
-      .innerJoin(policies, fromClaims.policies)
-      .innerJoin(insureds, fromClaims.insureds)
-      .where(where(tenant, state));
-    return Number(row?.n ?? 0);
-  });
+      .where(where(db, tenant, state)),
+  ]);
+  return { rows, total: Number(counted[0]?.n ?? 0) };
 }
 
 export type ClaimApiFilter = {

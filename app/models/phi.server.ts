@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { orgDataKeys, phiAccessLog, phiChainHeads, user } from "../../db/schema/index.ts";
+import { claimClaimants, orgDataKeys, phiAccessLog, phiChainHeads, user } from "../../db/schema/index.ts";
 
 type Executor = Database | Transaction;
 
@@ -118,4 +118,61 @@ export function listPhiLogForReview(db: Executor, orgId: string, { limit = 200 }
     .where(eq(phiAccessLog.orgId, orgId))
     .orderBy(desc(phiAccessLog.sequence))
     .limit(limit);
+}
+
+/** Orgs holding more than one data key version: the only ones a re-seal sweep has work in. */
+export async function listOrgsWithOlderDataKeys(db: Database): Promise<{ orgId: string; latestVersion: number }[]> {
+  const result = await db.execute(sql`/* unscoped: the re-seal sweep looks at every organization's keys */
+    SELECT ${orgDataKeys.orgId} AS org_id, MAX(${orgDataKeys.version}) AS latest
+    FROM ${orgDataKeys} GROUP BY ${orgDataKeys.orgId} HAVING COUNT(*) > 1`);
+  return (result.rows as { org_id: string; latest: number | string }[]).map((r) => ({
+    orgId: r.org_id,
+    latestVersion: Number(r.latest),
+  }));
+}
+
+/** Claimants still sealed under one older data key version, in id order after a cursor. */
+export function listClaimantsSealedUnder(db: Executor, orgId: string, version: number, afterId: string, limit: number) {
+  return db
+    .select({ id: claimClaimants.id, phi: claimClaimants.phi, keyVersion: claimClaimants.keyVersion })
+    .from(claimClaimants)
+    .where(
+      and(
+        eq(claimClaimants.orgId, orgId),
+        eq(claimClaimants.keyVersion, version),
+        sql`${claimClaimants.id} > ${afterId}`,
+      ),
+    )
+    .orderBy(asc(claimClaimants.id))
+    .limit(limit);
+}
+
+/**
+ * Replaces a chunk of sealed claimants in one statement. A row is replaced only while it is
+ * still under the version it was read under: an edit in between (sealed anew under the
+ * current key) is never overwritten with the older values.
+ */
+export async function resealClaimantRows(
+  db: Executor,
+  orgId: string,
+  fromVersion: number,
+  toVersion: number,
+  rows: readonly { id: string; phi: string }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const phiCase = sql.join([sql`CASE id`, ...rows.map((r) => sql`WHEN ${r.id} THEN ${r.phi}`), sql`END`], sql` `);
+  const result = await db
+    .update(claimClaimants)
+    .set({ phi: sql`${phiCase}`, keyVersion: toVersion })
+    .where(
+      and(
+        eq(claimClaimants.orgId, orgId),
+        eq(claimClaimants.keyVersion, fromVersion),
+        inArray(
+          claimClaimants.id,
+          rows.map((r) => r.id),
+        ),
+      ),
+    );
+  return Number(result.rowsAffected);
 }

@@ -34,7 +34,11 @@ export const claimClaimants = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("claim_claimants_org_claim_idx").on(t.orgId, t.claimId)],
+  (t) => [
+    index("claim_claimants_org_claim_idx").on(t.orgId, t.claimId),
+    // The re-seal sweep reads the rows of one older key version in id order.
+    index("claim_claimants_org_key_idx").on(t.orgId, t.keyVersion),
+  ],
 );
 
 export const RESERVE_TYPES = ["indemnity", "expense"] as const;
@@ -87,6 +91,8 @@ export const claimTransactions = mysqlTable(
     counterparty: varchar("counterparty", { length: 120 }).notNull(),
     method: varchar("method", { length: 8, enum: CLAIM_PAYMENT_METHODS }).notNull(),
     reference: varchar("reference", { length: 60 }),
+    /** The subrogation pursuit a subrogation recovery came from (claim_subrogations). */
+    subrogationId: ref("subrogation_id"),
     recordedByUserId: ref("recorded_by_user_id").notNull(),
     createdAt: createdAt(),
   },
@@ -103,6 +109,9 @@ export const CLAIM_TIMELINE_KINDS = [
   "note",
   "task",
   "claimant",
+  "contact",
+  "suit",
+  "subrogation",
 ] as const;
 export type ClaimTimelineKind = (typeof CLAIM_TIMELINE_KINDS)[number];
 
@@ -113,7 +122,7 @@ export const claimTimeline = mysqlTable(
     id: id(),
     orgId: orgId(),
     claimId: ref("claim_id").notNull(),
-    kind: varchar("kind", { length: 10, enum: CLAIM_TIMELINE_KINDS }).notNull(),
+    kind: varchar("kind", { length: 12, enum: CLAIM_TIMELINE_KINDS }).notNull(),
     summary: varchar("summary", { length: 500 }).notNull(),
     /** A note's text; never PHI (claimant details live in claim_claimants). */
     body: text("body"),

@@ -63,9 +63,15 @@ export const claims = mysqlTable(
   },
   (t) => [
     uniqueIndex("claims_org_number_uq").on(t.orgId, t.claimNumber),
-    index("claims_org_adjuster_idx").on(t.orgId, t.assignedAdjusterId),
+    // With the status, an adjuster's open claims (assignment's load, the dashboard) are counted in the index.
+    index("claims_org_adjuster_idx").on(t.orgId, t.assignedAdjusterId, t.status),
     index("claims_org_policy_idx").on(t.orgId, t.policyId),
     index("claims_org_reported_idx").on(t.orgId, t.reportedOn, t.id),
     index("claims_org_status_idx").on(t.orgId, t.status),
+    // The claims list's other sorts and its status filter (models/claim-book.server.ts).
+    index("claims_org_status_reported_idx").on(t.orgId, t.status, t.reportedOn),
+    index("claims_org_loss_idx").on(t.orgId, t.dateOfLoss),
+    index("claims_org_reserve_idx").on(t.orgId, t.caseReserveCents),
+    index("claims_org_paid_idx").on(t.orgId, t.paidCents),
   ],
 );

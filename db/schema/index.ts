@@ -4,6 +4,7 @@ import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
 import * as carrier from "./carrier.ts";
 import * as claimHandling from "./claim-handling.ts";
+import * as claimParties from "./claim-parties.ts";
 import * as claims from "./claims.ts";
 import * as configuration from "./configuration.ts";
 import * as dealRooms from "./deal-rooms.ts";
@@ -27,6 +28,7 @@ export * from "./auth.ts";
 export * from "./billing.ts";
 export * from "./carrier.ts";
 export * from "./claim-handling.ts";
+export * from "./claim-parties.ts";
 export * from "./claims.ts";
 export * from "./configuration.ts";
 export * from "./documents.ts";
@@ -51,6 +53,7 @@ const modules = [
   billing,
   carrier,
   claimHandling,
+  claimParties,
   claims,
   configuration,
   dealRooms,

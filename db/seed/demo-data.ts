@@ -1091,3 +1091,76 @@ export const daAgreementAmendments = daAgreements.map((a) => ({
   reason: "Agreement signed with the carrier",
   actorUserId: null,
 }));
+
+/**
+ * The people, suit and subrogation pursuit of the demo claims (ADR 025): the ladder fall has a
+ * claimant's attorney, a suit and appointed defense counsel; the property damage claim is being
+ * recovered from the contractor who caused it.
+ */
+function demoClaimParties(today: string) {
+  const daysAgo = (days: number) => addDays(today, -days);
+  return {
+    contacts: [
+      {
+        id: "cct_a_1",
+        orgId: ORG_A.id,
+        claimId: "clm_a_2",
+        role: "claimant_attorney" as const,
+        name: "Marta Quill",
+        company: "Quill & Sons LLP",
+        phone: "602-555-0110",
+        email: "mquill@quill.example",
+      },
+      {
+        id: "cct_a_2",
+        orgId: ORG_A.id,
+        claimId: "clm_a_1",
+        role: "repairer" as const,
+        name: "Dale Ortiz",
+        company: "Lone Star Restoration",
+        phone: "512-555-0133",
+        email: null,
+      },
+    ],
+    suits: [
+      {
+        id: "cst_a_1",
+        orgId: ORG_A.id,
+        claimId: "clm_a_2",
+        plaintiffClaimantId: null,
+        court: "Maricopa County Superior Court",
+        docketNumber: "CV2026-018842",
+        venueState: "AZ",
+        filedOn: daysAgo(40),
+        servedOn: daysAgo(35),
+        plaintiffCounsel: "Quill & Sons LLP",
+        defenseFirm: "Hale Barton PC",
+        defenseAttorney: "Ines Hale",
+        defenseEmail: "ihale@halebarton.example",
+        defensePhone: "602-555-0120",
+        counselAppointedOn: daysAgo(33),
+        trialOn: addDays(today, 210),
+        status: "pending" as const,
+        resolvedOn: null,
+      },
+    ],
+    subrogations: [
+      {
+        id: "csb_a_1",
+        orgId: ORG_A.id,
+        claimId: "clm_a_1",
+        targetName: "Brazos Plumbing Co",
+        targetCarrier: "Mesa Mutual",
+        targetClaimNumber: "MM-24-7781",
+        basis: "A burst supply line installed by their crew flooded the neighbouring unit",
+        demandCents: 1_200_000,
+        status: "negotiating" as const,
+        openedOn: daysAgo(120),
+        demandSentOn: daysAgo(110),
+        closedOn: null,
+      },
+    ],
+  };
+}
+
+export const claimParties = demoClaimParties(SEED_TODAY);

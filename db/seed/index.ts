@@ -113,6 +113,9 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   await insertMissing(db, schema.policyTransactions, demo.world.policyTransactions);
   await insertMissing(db, schema.invoices, demo.invoices);
   await insertMissing(db, schema.claims, demo.claims);
+  await insertMissing(db, schema.claimContacts, demo.claimParties.contacts);
+  await insertMissing(db, schema.claimSuits, demo.claimParties.suits);
+  await insertMissing(db, schema.claimSubrogations, demo.claimParties.subrogations);
   await insertMissing(db, schema.producerLicences, demo.world.producerLicences);
   await db
     .insert(schema.adjusterProfiles)

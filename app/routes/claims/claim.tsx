@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, Form, useActionData } from "react-router";
+import { data, Form, Link, useActionData } from "react-router";
 import type { Route } from "./+types/claim";
 import { hasPermission } from "../../auth/permissions.ts";
 import { requirePermission } from "../../auth/session.server.ts";
@@ -16,6 +16,7 @@ import {
   listTasksOfClaim,
   listTimeline,
 } from "../../models/claims.server.ts";
+import { listSubrogations } from "../../models/claim-parties.server.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { ClaimActionSchema } from "../../services/claims/claim-forms.ts";
 import { CLAIM_STATUS_LABELS, nextClaimStatuses } from "../../services/claims/claim-status.ts";
@@ -50,13 +51,14 @@ export async function loader(args: Route.LoaderArgs) {
   );
   invariantResponse(claim, "Claim not found");
   const supervisor = user.tenant.roles.includes("claims_supervisor");
-  const [reserveChanges, timeline, tasks, adjusters, attachments] = await Promise.all([
+  const [reserveChanges, timeline, tasks, adjusters, attachments, subrogations] = await Promise.all([
     listReserveChanges(db, user.tenant.orgId, claim.id),
     listTimeline(db, user.tenant.orgId, claim.id),
     listTasksOfClaim(db, user.tenant.orgId, claim.id),
     supervisor ? listAdjusterLoads(db, user.tenant.orgId) : Promise.resolve([]),
     // Photos may show injuries or records: listed only where the PHI is shown.
     claim.phiVisible ? listClaimAttachments(db, user.tenant.orgId, claim.id) : Promise.resolve([]),
+    listSubrogations(db, user.tenant.orgId, claim.id),
   ]);
   return {
     claim,
@@ -75,6 +77,7 @@ export async function loader(args: Route.LoaderArgs) {
       sizeBytes: a.sizeBytes,
       contentType: a.contentType,
     })),
+    subrogations: subrogations.map((s) => ({ id: s.id, targetName: s.targetName })),
     canManage: hasPermission(user.tenant.roles, "manage:claim"),
     supervisor,
     formToken: newFormToken(),
@@ -114,6 +117,7 @@ export async function action(args: Route.ActionArgs) {
             counterparty: value.counterparty,
             method: value.method,
             reference: value.reference ?? null,
+            subrogationId: value.subrogationId || null,
           });
         case "note":
           return addNote(db, actor, claimId, value.text);
@@ -149,8 +153,18 @@ const input = "rounded-md border border-border bg-surface px-3 py-2 text-sm";
 const label = "flex flex-col gap-1 text-sm font-medium";
 
 export default function Claim({ loaderData }: Route.ComponentProps) {
-  const { claim, reserveChanges, timeline, tasks, adjusters, attachments, canManage, supervisor, formToken } =
-    loaderData;
+  const {
+    claim,
+    reserveChanges,
+    timeline,
+    tasks,
+    adjusters,
+    attachments,
+    subrogations,
+    canManage,
+    supervisor,
+    formToken,
+  } = loaderData;
   const actionData = useActionData<typeof action>();
   const next = nextClaimStatuses(claim.status);
   return (
@@ -246,6 +260,11 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
           {!claim.phiVisible && claim.claimants.length > 0 ? (
             <p className="mt-3 text-xs text-text-muted">Protected health information is masked for your role.</p>
           ) : null}
+          <p className="mt-3 text-sm">
+            <Link className="text-brand hover:underline" to="parties">
+              Claimants, contacts, litigation and subrogation
+            </Link>
+          </p>
         </Card>
         {attachments.length > 0 ? (
           <Card title="Photos and documents">
@@ -349,6 +368,19 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
                   Reference
                   <input name="reference" className={input} maxLength={60} />
                 </label>
+                {subrogations.length > 0 ? (
+                  <label className={label}>
+                    Subrogation pursuit (subrogation recoveries)
+                    <select name="subrogationId" className={input}>
+                      <option value="">None</option>
+                      {subrogations.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.targetName}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ) : null}
                 <div className="self-end">
                   <SubmitButton intent="money" pendingLabel="Recording…">
                     Record

@@ -1,5 +1,6 @@
 // Form and API schemas of claims handling, shared by the pages' actions and `/v1/claims`.
 import { z } from "zod";
+import { CLAIM_CONTACT_ROLES, SUBROGATION_STATUSES, SUIT_STATUSES } from "../../../db/schema/claim-parties.ts";
 import { CLAIM_STATUSES } from "../../../db/schema/claims.ts";
 import { MoneyError, parseMoney } from "../../utils/money.ts";
 import { PHI_FIELD_KEYS } from "./phi.ts";
@@ -133,6 +134,7 @@ export const ClaimActionSchema = z.discriminatedUnion("intent", [
     counterparty: z.string("Name the payee or payer").trim().min(2, "Name the payee or payer").max(120),
     method: z.enum(["check", "ach", "wire"], "Choose the method"),
     reference: z.string().trim().max(60).optional(),
+    subrogationId: z.string().trim().max(36).optional(),
   }),
   z.object({ intent: z.literal("note"), text: z.string("Write the note").trim().min(1, "Write the note").max(4000) }),
   z.object({
@@ -176,3 +178,82 @@ export const ReserveDecisionSchema = z.object({
   intent: z.enum(["approve", "decline"]),
   changeId: z.string().min(1),
 });
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, `Enter the ${label} as YYYY-MM-DD`)
+    .optional()
+    .transform((v) => v || null);
+
+/** An empty id adds a record; a record's id edits it. */
+const recordId = z
+  .string()
+  .trim()
+  .max(36)
+  .optional()
+  .transform((v) => v || null);
+
+export const CLAIMANT_ROLES = ["claimant", "injured_worker", "third_party", "witness"] as const;
+
+/** The people, suits and subrogation page of a claim (/claims/:id/parties). */
+export const ClaimPartiesActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("claimant-edit"),
+    claimantId: z.string().trim().min(1),
+    role: z.enum(CLAIMANT_ROLES, "Choose the claimant's role"),
+    ...Object.fromEntries(PHI_FIELD_KEYS.map((k) => [`claimant_${k}`, z.string().trim().max(2000).optional()])),
+  }),
+  z.object({
+    intent: z.literal("contact"),
+    contactId: recordId,
+    role: z.enum(CLAIM_CONTACT_ROLES, "Choose the contact's role"),
+    name: z.string("Name the contact").trim().min(2, "Name the contact").max(120),
+    company: optionalText(120),
+    phone: optionalText(40),
+    email: z
+      .string()
+      .trim()
+      .max(160)
+      .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "Enter an email address like name@firm.com")
+      .optional()
+      .transform((v) => v || null),
+  }),
+  z.object({
+    intent: z.literal("suit"),
+    suitId: recordId,
+    plaintiffClaimantId: recordId,
+    court: z.string("Name the court").trim().min(3, "Name the court").max(160),
+    docketNumber: z.string("Enter the docket number").trim().min(2, "Enter the docket number").max(60),
+    venueState: z
+      .string("Enter the venue state")
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, "The venue is a two-letter state")
+      .transform((v) => v.toUpperCase()),
+    filedOn: isoDate("date filed"),
+    servedOn: optionalDate("date served"),
+    plaintiffCounsel: optionalText(160),
+    defenseFirm: optionalText(160),
+    defenseAttorney: optionalText(120),
+    defenseEmail: optionalText(160),
+    defensePhone: optionalText(40),
+    counselAppointedOn: optionalDate("date counsel was appointed"),
+    trialOn: optionalDate("trial date"),
+    status: z.enum(SUIT_STATUSES, "Choose the suit's status"),
+    resolvedOn: optionalDate("date resolved"),
+  }),
+  z.object({
+    intent: z.literal("subrogation"),
+    subrogationId: recordId,
+    targetName: z.string("Name the responsible party").trim().min(2, "Name the responsible party").max(160),
+    targetCarrier: optionalText(160),
+    targetClaimNumber: optionalText(60),
+    basis: z.string("Say why they are liable").trim().min(5, "Say why they are liable (5 characters or more)").max(500),
+    demand: moneyField("demand"),
+    status: z.enum(SUBROGATION_STATUSES, "Choose the pursuit's status"),
+    openedOn: isoDate("date opened"),
+    demandSentOn: optionalDate("date the demand was sent"),
+    closedOn: optionalDate("closing date"),
+  }),
+]);

@@ -29,6 +29,7 @@ import {
   updateClaimStatus,
   completeTask as completeTaskRow,
 } from "../../models/claims.server.ts";
+import { findSubrogation } from "../../models/claim-parties.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
@@ -551,6 +552,8 @@ export type ClaimMoneyRequest = {
   counterparty: string;
   method: "check" | "ach" | "wire";
   reference?: string | null;
+  /** The subrogation pursuit a subrogation recovery came from. */
+  subrogationId?: string | null;
 };
 
 /**
@@ -585,6 +588,13 @@ export async function recordClaimMoney(
           )
         : decideRecovery(figures, request.amountCents);
       if (!decision.ok) throw refuse(decision.message);
+      const subrogationId = request.subrogationId || null;
+      if (subrogationId) {
+        if (request.category !== "subrogation")
+          throw refuse("Only a subrogation recovery is credited to a subrogation pursuit.");
+        if (!(await findSubrogation(tx, tenant.orgId, claimId, subrogationId)))
+          throw refuse("That subrogation pursuit is not on this claim.");
+      }
       await insertClaimTransaction(tx, tenant.orgId, {
         id: transactionId,
         claimId,
@@ -594,6 +604,7 @@ export async function recordClaimMoney(
         counterparty: request.counterparty.trim(),
         method: request.method,
         reference: request.reference?.trim() || null,
+        subrogationId,
         recordedByUserId: tenant.userId,
       });
       await updateClaimMoney(tx, tenant.orgId, claimId, decision.after);

@@ -6,6 +6,7 @@ import { createElement } from "react";
 import { describe, expect, test } from "vitest";
 import { claimClaimants, claims, ledgerPostings, outboxEvents, phiAccessLog } from "../../../db/schema/index.ts";
 import { guardedTestDatabase } from "../../../db/test/tenants.ts";
+import { ROLES } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
 import { ClaimantList } from "../../components/claim-parts.tsx";
 import { listClaimBookRows } from "../../models/claim-book.server.ts";
@@ -34,6 +35,7 @@ import {
   type ClaimActor,
   type FirstNoticeOfLoss,
 } from "./claims.server.ts";
+import { loadClaimParties, saveContact, saveSubrogation, saveSuit } from "./claim-parties.server.ts";
 import { logPhiAccess, verifyPhiAccessChain } from "./phi-store.server.ts";
 import { PHI_FIELD_KEYS, type ClaimantPhi } from "./phi.ts";
 
@@ -351,10 +353,18 @@ describe("PHI on every surface", () => {
     ["policyholder", (o) => view(o.policyholder), false],
     ["compliance officer", (o) => view(o.compliance), false],
     ["underwriter", (o) => view(o.underwriter), false],
+    ["senior underwriter", (o) => view({ ...o.underwriter, roles: ["senior_underwriter"] }), false],
+    ["agency admin of the policy's agency", (o) => view({ ...o.producer, roles: ["agency_admin"] }), false],
+    ["finance analyst", (o) => view(o.finance), false],
+    [
+      "carrier user of the policy's carrier",
+      (o) => view({ ...o.underwriter, roles: ["carrier_user"], carrierId: "car_test" }),
+      false,
+    ],
     ["API key of the supervisor", (o) => view(o.supervisor, { via: "api_key", apiKeyId: "key_1" }), false],
   ];
 
-  test("role x field x surface: page HTML, /v1 JSON, CSV export and webhook bodies", async () => {
+  test("role x field x surface: page HTML and data, /v1 JSON, CSV export and webhook bodies", async () => {
     const org = await createClaimsOrg(db);
     const master = await testMasterKey();
     const filed = await fileClaim(db, master, actor(org.policyholder), "portal", fnol(org));
@@ -369,6 +379,57 @@ describe("PHI on every surface", () => {
       newCents: 100_000,
       rationale: "Initial",
     });
+    // Every record that can point at the claimant: a payment to them (the payee is masked with
+    // the PHI), a suit they filed (named by reference), counsel, a subrogation pursuit.
+    await recordClaimMoney(db, ledger.current.client, actor(org.supervisor), filed.claimId, {
+      category: "indemnity",
+      amountCents: 25_000,
+      counterparty: PHI.name,
+      method: "check",
+    });
+    const [claimantRow] = await db
+      .select({ id: claimClaimants.id })
+      .from(claimClaimants)
+      .where(and(eq(claimClaimants.orgId, org.orgId), eq(claimClaimants.claimId, filed.claimId)));
+    const suit = await saveSuit(
+      db,
+      actor(org.supervisor),
+      filed.claimId,
+      null,
+      {
+        plaintiffClaimantId: claimantRow!.id,
+        court: "Travis County Court at Law",
+        docketNumber: "C-1-CV-26-1001",
+        venueState: "TX",
+        filedOn: "2026-12-03",
+        status: "pending",
+        defenseFirm: "Hale Barton PC",
+      },
+      "2026-12-03",
+    );
+    expect(suit).toMatchObject({ ok: true });
+    expect(
+      await saveContact(db, actor(org.supervisor), filed.claimId, null, {
+        role: "claimant_attorney",
+        name: "Marta Quill",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await saveSubrogation(
+        db,
+        actor(org.supervisor),
+        filed.claimId,
+        null,
+        {
+          targetName: "Dray Logistics LLC",
+          basis: "Their wet-floor contractor left no sign",
+          demandCents: 50_000,
+          status: "identified",
+          openedOn: "2026-12-03",
+        },
+        "2026-12-03",
+      ),
+    ).toMatchObject({ ok: true });
     const allEvents = await events(org.orgId);
     const webhookText = allEvents
       .map((e) =>
@@ -382,12 +443,18 @@ describe("PHI on every surface", () => {
       )
       .join("\n");
     const everyClaim = parseTableState(new URLSearchParams("size=100"), claimBookTable);
+    // The table names every role there is (a new role must be added here to be judged).
+    expect(new Set(roles.flatMap(([, viewOf]) => viewOf(org).tenant.roles))).toEqual(new Set(ROLES));
 
     for (const [label, viewOf, sees] of roles) {
       const v = viewOf(org);
       const claim = await loadClaimForViewer(db, master, v, filed.claimId);
+      const parties = await loadClaimParties(db, master, v, filed.claimId);
       const surfaces: Record<string, string> = {
         page: claim ? renderToString(createElement(ClaimantList, { claimants: claim.claimants })) : "",
+        // What the claim pages hand to the browser (rendered and serialized into the HTML).
+        "claim page data": claim ? JSON.stringify(claim) : "",
+        "parties page data": parties ? JSON.stringify(parties) : "",
         api: claim ? JSON.stringify(presentClaim(claim)) : "",
         csv: await new Response(
           csvStream({
@@ -402,7 +469,7 @@ describe("PHI on every surface", () => {
       for (const field of PHI_FIELD_KEYS)
         for (const [surface, text] of Object.entries(surfaces)) {
           const shown = text.includes(PHI[field]);
-          const expected = sees && (surface === "page" || surface === "api");
+          const expected = sees && (surface.startsWith("page") || surface.endsWith("page data") || surface === "api");
           expect(shown, `${label} · ${field} · ${surface}`).toBe(expected);
         }
     }

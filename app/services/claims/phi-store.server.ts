@@ -10,10 +10,13 @@ import {
   findDataKey,
   findLatestDataKey,
   insertDataKey,
+  listClaimantsSealedUnder,
   listDataKeys,
+  listOrgsWithOlderDataKeys,
   listPhiLogChain,
   lockPhiChainHead,
   replaceWrappedDataKey,
+  resealClaimantRows,
 } from "../../models/phi.server.ts";
 import { chainHash, GENESIS_HASH, verifyChain, type ChainVerdict } from "../access/hash-chain.ts";
 import { createId } from "../../utils/ids.ts";
@@ -21,6 +24,7 @@ import {
   importMasterKey,
   newWrappedDataKey,
   openJson,
+  PhiKeyError,
   rewrapDataKey,
   sealJson,
   unwrapDataKey,
@@ -128,6 +132,76 @@ export async function addDataKeyVersion(db: Database, master: MasterKey, orgId: 
     wrappedKey: await newWrappedDataKey(master, orgId, version),
   });
   return version;
+}
+
+export type ResealProgress = { resealed: number; unreadable: number; remaining: boolean };
+
+/**
+ * Data key rotation, second step (ADR 025): re-seals the org's claimants still under an older
+ * data key version under the newest one, a chunk at a time (one read, one UPDATE per chunk), so
+ * memory stays bounded and a run can stop anywhere. Idempotent and resumable: a row leaves the
+ * older version as it is re-sealed, so a later run picks up what is left and a finished org has
+ * nothing to do. A row that no longer opens is counted and passed over, never rewritten.
+ * Re-sealing changes no value and shows none to anyone, so it is not logged as a PHI access.
+ */
+export async function resealOrgClaimants(
+  db: Database,
+  master: MasterKey,
+  orgId: string,
+  { chunkSize = 200, maxChunks = Number.POSITIVE_INFINITY } = {},
+): Promise<ResealProgress> {
+  const latest = await findLatestDataKey(db, orgId);
+  const progress: ResealProgress = { resealed: 0, unreadable: 0, remaining: false };
+  if (!latest) return progress;
+  const keys = await listDataKeys(db, orgId);
+  // In the middle of a master key rotation some keys may still be wrapped under the other
+  // master: this org waits until `rewrapOrgDataKeys` has moved them all.
+  if (keys.some((k) => k.masterKeyId !== master.id)) return { ...progress, remaining: true };
+  const target = await currentDataKey(db, master, orgId);
+  let chunks = 0;
+  for (const older of keys) {
+    if (older.version >= latest.version) continue;
+    const key = await keyOf(master, orgId, older.version, older.wrappedKey);
+    let after = "";
+    for (;;) {
+      if (chunks >= maxChunks) return { ...progress, remaining: true };
+      const rows = await listClaimantsSealedUnder(db, orgId, older.version, after, chunkSize);
+      if (rows.length === 0) break;
+      chunks++;
+      after = rows.at(-1)!.id;
+      const resealed: { id: string; phi: string }[] = [];
+      for (const row of rows) {
+        let phi: unknown;
+        try {
+          phi = await openJson(key, row.phi, orgId, row.id);
+        } catch (error) {
+          if (!(error instanceof PhiKeyError)) throw error;
+          progress.unreadable++;
+          continue;
+        }
+        resealed.push({ id: row.id, phi: await sealJson(target.key, phi, orgId, row.id) });
+      }
+      progress.resealed += await resealClaimantRows(db, orgId, older.version, target.version, resealed);
+    }
+  }
+  return progress;
+}
+
+/**
+ * The cron's sweep: every org with an older data key version, a bounded number of chunks each.
+ * The master key is imported only when some org has work (a deployment without PHI has none).
+ */
+export async function resealClaimantsOfAllOrgs(
+  db: Database,
+  masterKey: () => Promise<MasterKey>,
+  options: { chunkSize?: number; maxChunks?: number } = { maxChunks: 50 },
+): Promise<Record<string, ResealProgress>> {
+  const out: Record<string, ResealProgress> = {};
+  const orgs = await listOrgsWithOlderDataKeys(db);
+  if (orgs.length === 0) return out;
+  const master = await masterKey();
+  for (const { orgId } of orgs) out[orgId] = await resealOrgClaimants(db, master, orgId, options);
+  return out;
 }
 
 export type PhiAccess = {
