@@ -8,7 +8,8 @@ import { listPostedEntries, listPostings, sumEntriesByPosting } from "../../mode
 import { postingErrorForDisplay } from "./postings.server.ts";
 import { listPaymentAmounts, sumPaymentsByInvoice } from "../../models/payments.server.ts";
 import { listReturnPremiumCredits } from "../../models/policy-servicing.server.ts";
-import { sumOverpaymentsByInvoice } from "../../models/policy-money.server.ts";
+import { listRefundedCredits, sumOverpaymentsByInvoice } from "../../models/policy-money.server.ts";
+import { refundPostingId } from "./receivables.server.ts";
 import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { provisionBook } from "./book.server.ts";
@@ -18,6 +19,7 @@ export type ReconciliationBreak = {
     | "invoice_status"
     | "payment_split"
     | "return_split"
+    | "refund_split"
     | "posting_awaiting"
     | "posting_rejected"
     | "transfer_missing"
@@ -111,6 +113,20 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
         subject: credit.sourceId,
         invoiceId: null,
         detail: `the return posting's legs sum to ${legs} cents, the credit is ${credit.amountCents}`,
+      });
+  }
+
+  // ADR 024: a refunded overpayment takes its amount back from the parties; refunded return
+  // premium moves nothing, its return posting having taken it back already.
+  for (const credit of await listRefundedCredits(db, orgId)) {
+    const back = -(legsOf.get(refundPostingId(credit.id)) ?? 0);
+    const expectedBack = credit.source === "overpayment" ? credit.refundedCents : 0;
+    if (back !== expectedBack)
+      breaks.push({
+        kind: "refund_split",
+        subject: `${credit.source.replace("_", " ")} credit ${credit.id}`,
+        invoiceId: null,
+        detail: `its refund took ${back} cents back from the parties, ${expectedBack} expected`,
       });
   }
 
