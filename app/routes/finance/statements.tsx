@@ -85,7 +85,8 @@ export async function action(args: Route.ActionArgs) {
         return said(outcome, outcome.ok ? `Commission of ${formatCents(outcome.amountCents)} paid` : "");
       }
       case "settle": {
-        const outcome = await settleCarrierStatement(db, ledger, user.tenant, value.statementId);
+        const settler = await requirePermission(args, "settle:carrier");
+        const outcome = await settleCarrierStatement(db, ledger, settler.tenant, value.statementId);
         invariantResponse(outcome.ok || outcome.reason !== "not_found", "Statement not found");
         return said(outcome, outcome.ok ? `Carrier settled ${formatCents(outcome.amountCents)}` : "");
       }
