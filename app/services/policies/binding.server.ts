@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/client.ts";
+import type { BillingMethod } from "../../../db/schema/index.ts";
 import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
 import { permissionsOf } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
@@ -47,6 +48,8 @@ export type BindRequest = {
   submissionId?: string | undefined;
   /** Admitted carriers that declined the risk, recorded before the checks read them. */
   declinedBy?: readonly string[] | undefined;
+  /** Who collects the premium (ADR 024); agency bill only where the program allows it. */
+  billingMethod?: BillingMethod | undefined;
 };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
 export type BindOutcome =
@@ -95,7 +98,7 @@ export async function bindSubmission(
       return { ok: false, reason: "not_found" };
     const names = [...new Set((request.declinedBy ?? []).map((n) => n.trim()).filter(Boolean))];
     await insertDeclinations(tx, tenant.orgId, row.submission.id, names, bindDate);
-    return bindLocked(tx, tenant, row, request.plan, bindDate);
+    return bindLocked(tx, tenant, row, request.plan, bindDate, request.billingMethod ?? "direct");
   });
   if (outcome.ok) {
     const { submissionId, policyId } = outcome;
@@ -119,6 +122,7 @@ async function bindLocked(
   locked: LockedQuoteOption,
   plan: InstallmentPlan,
   bindDate: string,
+  billingMethod: BillingMethod,
 ): Promise<BindOutcome> {
   const { option, quote, submission } = locked;
   if (quote.status === "bound") {
@@ -174,6 +178,8 @@ async function bindLocked(
   const { program, insured, rateTable } = facts;
   if (!program || !insured || !rateTable) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
+  if (billingMethod === "agency" && !program.agencyBillAllowed)
+    return refused([issue("the program does not allow agency bill: bind it direct bill")]);
   // An approved referral lends the approving underwriter's authority to this quote's bind.
   const approval = facts.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
   const approver = approval?.decidedByUserId ?? tenant.userId;
@@ -324,6 +330,7 @@ async function bindLocked(
       aggregateLimitCents: option.aggregateLimitCents,
       deductibleCents: option.deductibleCents,
       installmentPlan: plan,
+      billingMethod,
       boundByUserId: tenant.userId,
     },
     firstTransaction,
