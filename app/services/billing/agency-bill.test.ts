@@ -19,6 +19,8 @@ import { agencyReceiptLegs } from "./agency-bill.ts";
 import { receiveAgencyStatement } from "./agency-statements.server.ts";
 import { runDailyBilling } from "./billing-run.server.ts";
 import { runMonthEnd } from "./month-end.server.ts";
+import { AGENCY_BILLED_MESSAGE, payInvoiceOnline } from "./online-payments.server.ts";
+import { testCardProvider } from "./payment-provider.ts";
 
 const db = guardedTestDatabase();
 const ledger = useTestLedger();
@@ -73,8 +75,8 @@ describe("an agency-billed invoice's receipt", () => {
 describe("the monthly agency-bill statement", () => {
   test("is built by the month-end run and received net of commission, installment by installment", async () => {
     const book = await createMoneyBook(db);
-    const agencyBilled = await addPolicy(db, book, { billingMethod: "agency" });
     const direct = await addPolicy(db, book);
+    const agencyBilled = await addPolicy(db, book, { billingMethod: "agency" });
     const statementOf = async (period: string) =>
       (
         await db
@@ -86,6 +88,21 @@ describe("the monthly agency-bill statement", () => {
       Object.fromEntries(
         (await getAccountBalances(db, ledger.current.client, book.orgId)).map((b) => [b.name, b.balanceCents]),
       );
+
+    // The insured pays the agency, not the MGA: the portal refuses before any card is charged.
+    expect(
+      await payInvoiceOnline(
+        db,
+        ledger.current.client,
+        { ...book.policyholder, insuredId: agencyBilled.insuredId },
+        testCardProvider,
+        {
+          invoiceId: agencyBilled.firstInvoiceId,
+          amountCents: 330_967,
+          fields: { cardNumber: "4242424242424242" },
+        },
+      ),
+    ).toEqual({ ok: false, reason: "refused", message: AGENCY_BILLED_MESSAGE });
 
     await runMonthEnd(db, "2026-10-01", { orgId: book.orgId });
     const september = await statementOf("2026-09");
