@@ -109,6 +109,7 @@ export default [
       route("statements/:statementId", "routes/finance/statement.tsx"),
       route("statements/:statementId/export", "routes/finance/statement-export.ts"),
       route("aging", "routes/finance/aging.tsx"),
+      route("balances", "routes/finance/balances.tsx"),
     ]),
   ]),
   ...prefix("compliance", [
