@@ -110,6 +110,7 @@ export default [
       route("statements/:statementId/export", "routes/finance/statement-export.ts"),
       route("aging", "routes/finance/aging.tsx"),
       route("balances", "routes/finance/balances.tsx"),
+      route("agency-statements/:statementId/pdf", "routes/finance/agency-statement-pdf.ts"),
     ]),
   ]),
   ...prefix("compliance", [

@@ -6,6 +6,7 @@ import {
   agencyStatementItems,
   agencyStatements,
   installments,
+  insureds,
   invoices,
   ledgerEntries,
   ledgerPostings,
@@ -139,12 +140,23 @@ export async function lockAgencyStatement(tx: Transaction, orgId: string, id: st
 /** The invoices on a statement in the order their receipt allocates them (per policy, by due date). */
 export function listAgencyStatementItems(db: Db, orgId: string, id: string) {
   return db
-    .select({ item: agencyStatementItems, dueDate: invoices.dueDate, invoiceNumber: invoices.invoiceNumber })
+    .select({
+      item: agencyStatementItems,
+      dueDate: invoices.dueDate,
+      invoiceNumber: invoices.invoiceNumber,
+      policyNumber: policies.policyNumber,
+      insuredName: insureds.name,
+    })
     .from(agencyStatementItems)
     .innerJoin(
       invoices,
       and(eq(invoices.orgId, agencyStatementItems.orgId), eq(invoices.id, agencyStatementItems.invoiceId)),
     )
+    .innerJoin(
+      policies,
+      and(eq(policies.orgId, agencyStatementItems.orgId), eq(policies.id, agencyStatementItems.policyId)),
+    )
+    .leftJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
     .where(and(eq(agencyStatementItems.orgId, orgId), eq(agencyStatementItems.statementId, id)))
     .orderBy(asc(agencyStatementItems.policyId), asc(invoices.dueDate), asc(invoices.id));
 }
@@ -208,4 +220,15 @@ export function listReceivedAgencyItems(db: Db, orgId: string) {
       ),
     )
     .where(and(eq(agencyStatementItems.orgId, orgId), inArray(agencyStatements.status, ["received"])));
+}
+
+/** One of the org's agency statements with its agency's name. */
+export async function findAgencyStatement(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({ statement: agencyStatements, agencyName: agencies.name })
+    .from(agencyStatements)
+    .innerJoin(agencies, and(eq(agencies.orgId, agencyStatements.orgId), eq(agencies.id, agencyStatements.agencyId)))
+    .where(and(eq(agencyStatements.orgId, orgId), eq(agencyStatements.id, id)))
+    .limit(1);
+  return row ?? null;
 }

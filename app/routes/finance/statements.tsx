@@ -265,7 +265,14 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
             rowKey={(r) => r.statement.id}
             empty="No agency-billed invoices fell due this month."
             columns={[
-              { header: "Agency", cell: (r) => r.agencyName },
+              {
+                header: "Agency",
+                cell: (r) => (
+                  <a className="text-brand hover:underline" href={`/finance/agency-statements/${r.statement.id}/pdf`}>
+                    {r.agencyName} (PDF)
+                  </a>
+                ),
+              },
               { header: "Invoices", numeric: true, cell: (r) => r.statement.invoiceCount },
               { header: "Gross", numeric: true, cell: (r) => formatCents(r.statement.grossCents) },
               { header: "Commission kept", numeric: true, cell: (r) => formatCents(r.statement.commissionCents) },

@@ -2,7 +2,7 @@
 // builders ($12,364.00 premium, $250.00 fees, $604.59 tax, 4 × $5.00 installment fees: $13,238.59
 // in all) at 15% producer commission ($1,854.60), agency billed. Installment 1 ($3,309.67, due
 // 2026-09-01) is on the agency's September statement with the commission's cumulative share
-// round(185,460 × 330,967 / 1,323,859) = 46,365: the agency remits $2,843.02. Installment 2
+// round(185,460 × 330,967 / 1,323,859) = 46,365: the agency remits $2,846.02. Installment 2
 // ($3,309.64, due 2026-12-01) is on December's: round(185,460 × 661,931 / 1,323,859) = 92,730,
 // less the 46,365 already allocated = 46,365 kept, $2,845.99 remitted.
 import { and, eq } from "drizzle-orm";

@@ -9,9 +9,17 @@ import { pageTexts } from "../../../tests/support/pdf-text.ts";
 import { runMonthEnd } from "../billing/month-end.server.ts";
 import { approveCommissionStatement } from "../ledger/statements.server.ts";
 import { startLocalR2 } from "./local-r2.ts";
-import { commissionStatementDocument, commissionStatementKey } from "./statement-documents.server.ts";
+import {
+  agencyStatementDocument,
+  commissionStatementDocument,
+  commissionStatementKey,
+} from "./statement-documents.server.ts";
+import { agencyStatements } from "../../../db/schema/index.ts";
+import { useTestLedger } from "../../../tests/support/ledger.ts";
+import { receiveAgencyStatement } from "../billing/agency-statements.server.ts";
 
 const db = guardedTestDatabase();
+const ledger = useTestLedger();
 let r2: Awaited<ReturnType<typeof startLocalR2>>;
 beforeAll(async () => {
   r2 = await startLocalR2();
@@ -20,7 +28,7 @@ afterAll(() => r2.dispose());
 
 const bytesOf = async (response: Response | null) => new Uint8Array(await response!.arrayBuffer());
 
-describe("the commission statement PDF", () => {
+describe("statement PDFs", () => {
   test("lists every transaction with the statement's totals; stored once the statement is approved", async () => {
     const book = await createMoneyBook(db);
     const pif = await addPolicy(db, book, { plan: "PIF", effectiveDate: "2026-10-05" });
@@ -70,5 +78,35 @@ describe("the commission statement PDF", () => {
     // Another organization's user gets nothing.
     const other = await createMoneyBook(db);
     expect(await commissionStatementDocument(db, r2.bucket, other.finance, statement!.id)).toBeNull();
+  });
+
+  test("an agency-bill statement lists its invoices, the commission kept and the net to remit", async () => {
+    const book = await createMoneyBook(db);
+    const policy = await addPolicy(db, book, { billingMethod: "agency" });
+    await runMonthEnd(db, "2026-10-01", { orgId: book.orgId });
+    const [statement] = await db
+      .select()
+      .from(agencyStatements)
+      .where(and(eq(agencyStatements.orgId, book.orgId), eq(agencyStatements.period, "2026-09")));
+    const text = (
+      await pageTexts(await bytesOf(await agencyStatementDocument(db, r2.bucket, book.finance, statement!.id)))
+    ).flat();
+    expect(text).toContain("Agency bill statement 2026-09");
+    // The worked example of agency-bill.test.ts: $3,309.67 gross, $463.65 kept, $2,846.02 to remit.
+    expect(text).toEqual(
+      expect.arrayContaining([policy.policyNumber, "2026-09-01", "$3,309.67", "$463.65", "$2,846.02"]),
+    );
+    expect(text).toContain("Remit $2,846.02: the invoices' gross less the commission you keep.");
+    const key = `orgs/${book.orgId}/statements/${statement!.id}.pdf`;
+    expect(await r2.bucket.get(key)).toBeNull();
+    expect(
+      await receiveAgencyStatement(db, ledger.current.client, book.finance, {
+        statementId: statement!.id,
+        amountCents: 284_602,
+      }),
+    ).toMatchObject({ ok: true });
+    const received = await bytesOf(await agencyStatementDocument(db, r2.bucket, book.finance, statement!.id));
+    expect(new Uint8Array(await (await r2.bucket.get(key))!.arrayBuffer())).toEqual(received);
+    expect(await agencyStatementDocument(db, r2.bucket, (await createMoneyBook(db)).finance, statement!.id)).toBeNull();
   });
 });

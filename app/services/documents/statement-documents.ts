@@ -96,3 +96,92 @@ export async function renderCommissionStatement(data: CommissionStatementDocumen
   );
   return doc.save();
 }
+
+export type AgencyStatementDocument = {
+  mgaName: string;
+  agencyName: string;
+  period: string;
+  asOf: string;
+  status: string;
+  lines: {
+    invoiceNumber: string;
+    policyNumber: string;
+    insuredName: string;
+    dueDate: string;
+    grossCents: number;
+    commissionCents: number;
+  }[];
+  grossCents: number;
+  commissionCents: number;
+  netCents: number;
+};
+
+const AGENCY_COLUMNS = [
+  { header: "Invoice", x: 0, width: 80 },
+  { header: "Policy", x: 84, width: 96 },
+  { header: "Insured", x: 184, width: 104 },
+  { header: "Due", x: 292, width: 56 },
+  { header: "Gross", x: 352, width: 50, align: "right" as const },
+  { header: "Kept", x: 406, width: 40, align: "right" as const },
+  { header: "Net due", x: CONTENT_WIDTH - 54, width: 54, align: "right" as const },
+];
+
+function agencyCells(values: string[], bold = false): Cell[] {
+  return AGENCY_COLUMNS.map((c, i) => ({ text: values[i] ?? "", x: c.x, width: c.width, align: c.align, bold }));
+}
+
+/** An agency-bill statement (ADR 024): the invoices the agency collects, its commission kept, the net it remits. */
+export async function renderAgencyStatement(data: AgencyStatementDocument): Promise<Uint8Array> {
+  const asOf = new Date(dayNumber(data.asOf) * 86_400_000);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.setTitle(`Agency bill statement ${data.period} - ${data.agencyName}`);
+  doc.setAuthor(data.mgaName);
+  doc.setCreator("OpenInsure");
+  doc.setProducer("OpenInsure");
+  doc.setCreationDate(asOf);
+  doc.setModificationDate(asOf);
+  const flow = await PageFlow.create(doc);
+  flow.text(data.mgaName, { size: 16, bold: true });
+  flow.space(8);
+  flow.text(`Agency bill statement ${data.period}`, { size: 13, bold: true });
+  flow.text(`${data.agencyName} · invoices due by ${data.asOf} · ${data.status}`);
+  flow.space(6);
+  flow.rule(1);
+  flow.row(
+    agencyCells(
+      AGENCY_COLUMNS.map((c) => c.header),
+      true,
+    ),
+  );
+  flow.rule();
+  for (const l of data.lines)
+    flow.row(
+      agencyCells([
+        l.invoiceNumber,
+        l.policyNumber,
+        l.insuredName,
+        l.dueDate,
+        money(l.grossCents),
+        money(l.commissionCents),
+        money(l.grossCents - l.commissionCents),
+      ]),
+    );
+  flow.rule();
+  flow.row(
+    agencyCells(
+      [
+        "Totals",
+        `${data.lines.length} invoices`,
+        "",
+        "",
+        money(data.grossCents),
+        money(data.commissionCents),
+        money(data.netCents),
+      ],
+      true,
+    ),
+  );
+  flow.space(8);
+  flow.text(`Remit ${money(data.netCents)}: the invoices' gross less the commission you keep.`);
+  return doc.save();
+}
