@@ -111,6 +111,8 @@ export default [
       route("statements/:statementId", "routes/finance/statement.tsx"),
       route("statements/:statementId/export", "routes/finance/statement-export.ts"),
       route("aging", "routes/finance/aging.tsx"),
+      route("balances", "routes/finance/balances.tsx"),
+      route("agency-statements/:statementId/pdf", "routes/finance/agency-statement-pdf.ts"),
     ]),
   ]),
   ...prefix("compliance", [

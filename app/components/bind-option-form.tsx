@@ -5,6 +5,8 @@ import { FormTokenInput, SubmitButton } from "./submit-button.tsx";
 
 export type BindFormContext = {
   plans: readonly string[];
+  /** Whether the program lets the agency bill the insured (ADR 024); direct bill otherwise. */
+  agencyBillAllowed: boolean;
   declinations: readonly unknown[];
   declinationsRequired: number;
 };
@@ -39,6 +41,15 @@ export function BindOptionForm(props: {
           ))}
         </select>
       </label>
+      {context.agencyBillAllowed ? (
+        <label className="flex flex-col gap-1 text-sm">
+          Billing
+          <select name="billingMethod" className="rounded-md border border-border bg-surface px-3 py-2">
+            <option value="direct">Direct bill: we invoice the insured</option>
+            <option value="agency">Agency bill: the agency collects and remits net</option>
+          </select>
+        </label>
+      ) : null}
       {missingDeclinations > 0 ? (
         <fieldset className="flex flex-wrap gap-2 text-sm">
           <legend className="mb-1">

@@ -8,6 +8,7 @@ const PAGES = [
   { to: "/finance/reconciliation", label: "Reconciliation", end: false },
   { to: "/finance/statements", label: "Statements", end: false },
   { to: "/finance/aging", label: "Aging", end: false },
+  { to: "/finance/balances", label: "Cash & balances", end: false },
 ];
 
 /** The finance area's own pages. */

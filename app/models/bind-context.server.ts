@@ -7,7 +7,12 @@ import type { TenantContext } from "../auth/session.server.ts";
 /** What the bind form reads: the program's installment plans, the placement and the declinations on file. */
 export async function getBindContext(db: Database, tenant: TenantContext, submissionId: string) {
   const [row] = await db
-    .select({ plans: programs.installmentPlans, state: submissions.state, definition: rateTables.definition })
+    .select({
+      plans: programs.installmentPlans,
+      agencyBillAllowed: programs.agencyBillAllowed,
+      state: submissions.state,
+      definition: rateTables.definition,
+    })
     .from(submissions)
     .innerJoin(programs, and(eq(programs.orgId, submissions.orgId), eq(programs.id, submissions.programId)))
     .leftJoin(
@@ -24,6 +29,7 @@ export async function getBindContext(db: Database, tenant: TenantContext, submis
     .where(and(eq(submissionDeclinations.orgId, tenant.orgId), eq(submissionDeclinations.submissionId, submissionId)));
   return {
     plans: row.plans,
+    agencyBillAllowed: row.agencyBillAllowed,
     homeState: row.state,
     surplusLines: row.definition?.surplusLines === true,
     declinations: declinations.map((d) => d.carrierName),

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { insureds, invoices, policies } from "../../db/schema/index.ts";
+import { agencies, insureds, invoices, policies } from "../../db/schema/index.ts";
 import { visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
@@ -13,6 +13,9 @@ const columns = {
   policyId: policies.id,
   policyNumber: policies.policyNumber,
   insuredName: insureds.name,
+  /** Agency-billed invoices are addressed to the agency, which collects them (ADR 024). */
+  billingMethod: policies.billingMethod,
+  agencyName: agencies.name,
 };
 
 // An invoice is visible to whoever may see its policy.
@@ -21,7 +24,8 @@ function baseQuery(db: Database) {
     .select(columns)
     .from(invoices)
     .innerJoin(policies, and(eq(policies.orgId, invoices.orgId), eq(policies.id, invoices.policyId)))
-    .innerJoin(insureds, and(eq(insureds.orgId, invoices.orgId), eq(insureds.id, policies.insuredId)));
+    .innerJoin(insureds, and(eq(insureds.orgId, invoices.orgId), eq(insureds.id, policies.insuredId)))
+    .innerJoin(agencies, and(eq(agencies.orgId, invoices.orgId), eq(agencies.id, policies.agencyId)));
 }
 
 export async function listInvoices(

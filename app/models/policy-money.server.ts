@@ -18,8 +18,18 @@ import {
 
 type Db = Database | Transaction;
 
-/** The postings that move a policy's premium between the trust account and the parties. */
-export const ALLOCATING_KINDS: PostingKind[] = ["premium_payment", "payment_returned", "premium_refund"];
+/**
+ * The postings that move a policy's premium between the trust account and the parties: receipts
+ * and money going back, and servicing's return postings (and their reversals), which take return
+ * premium back from the parties when a cancellation or endorsement books it (ADR 024).
+ */
+export const ALLOCATING_KINDS: PostingKind[] = [
+  "premium_payment",
+  "payment_returned",
+  "premium_refund",
+  "premium_return",
+  "return_reversal",
+];
 
 /** Locks the policy row: every receipt, return and refund of one policy queues behind the others. */
 export async function lockPolicyForMoney(tx: Transaction, orgId: string, policyId: string) {
@@ -149,21 +159,23 @@ export async function lockPolicyCredit(tx: Transaction, orgId: string, creditId:
   return row ?? null;
 }
 
-/** Takes `cents` off a credit's remainder; the status follows (applied or refunded when used up). */
+/**
+ * Takes `cents` off a credit locked by lockPolicyCredit; the status follows (applied or refunded
+ * when used up). Written from the locked row's values: MariaDB evaluates SET assignments left to
+ * right, so a status computed from the column in the same statement would see the new remainder.
+ */
 export async function drawPolicyCredit(
   tx: Db,
   orgId: string,
-  creditId: string,
+  credit: { id: string; remainingCents: number },
   cents: number,
   usedUp: "applied" | "refunded",
 ) {
+  const remainingCents = credit.remainingCents - cents;
   await tx
     .update(policyCredits)
-    .set({
-      remainingCents: sql`${policyCredits.remainingCents} - ${cents}`,
-      status: sql`CASE WHEN ${policyCredits.remainingCents} - ${cents} = 0 THEN ${usedUp} ELSE 'open' END`,
-    })
-    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.id, creditId)));
+    .set({ remainingCents, status: remainingCents === 0 ? usedUp : "open" })
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.id, credit.id)));
 }
 
 /** Open credits of a policy, oldest first. */
@@ -184,4 +196,26 @@ export async function sumOverpaymentsByInvoice(db: Db, orgId: string) {
     .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.source, "overpayment")))
     .groupBy(payments.invoiceId);
   return new Map(rows.map((r) => [r.invoiceId, Number(r.cents)]));
+}
+
+/** The org's refunded credits with what of each was refunded (its amount less what was applied to invoices). */
+export async function listRefundedCredits(db: Db, orgId: string) {
+  const applied = db
+    .select({ creditId: payments.reference, cents: sql<string>`sum(${payments.amountCents})`.as("applied_cents") })
+    .from(payments)
+    .where(and(eq(payments.orgId, orgId), eq(payments.method, "credit")))
+    .groupBy(payments.reference)
+    .as("applied");
+  const rows = await db
+    .select({
+      id: policyCredits.id,
+      policyId: policyCredits.policyId,
+      source: policyCredits.source,
+      amountCents: policyCredits.amountCents,
+      appliedCents: applied.cents,
+    })
+    .from(policyCredits)
+    .leftJoin(applied, eq(applied.creditId, policyCredits.id))
+    .where(and(eq(policyCredits.orgId, orgId), eq(policyCredits.status, "refunded")));
+  return rows.map((r) => ({ ...r, refundedCents: r.amountCents - Number(r.appliedCents ?? 0) }));
 }

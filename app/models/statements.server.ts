@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
@@ -23,7 +23,11 @@ import { andInOrgScope, type OrgScope } from "./org-scope.server.ts";
 
 type Db = Database | Transaction;
 
-/** Writes or refreshes every agency's draft commission statement for the period (all orgs, or some). */
+/**
+ * Writes or refreshes every agency's draft commission statement for the period (all orgs, or some).
+ * Agency-billed policies are left out: their agency keeps its commission out of what it collects
+ * and nets it on its agency-bill statement (ADR 024).
+ */
 export async function upsertCommissionStatements(
   db: Db,
   period: { name: string; first: string; last: string },
@@ -37,6 +41,7 @@ export async function upsertCommissionStatements(
       SUM(${policyTransactions.premiumCents}), SUM(${policyTransactions.producerCommissionCents}), 'draft', UTC_TIMESTAMP(3)
     FROM ${policyTransactions}
     INNER JOIN ${policies} ON ${policies.orgId} = ${policyTransactions.orgId} AND ${policies.id} = ${policyTransactions.policyId}
+      AND ${policies.billingMethod} = 'direct'
     WHERE ${policyTransactions.bookedOn} BETWEEN ${period.first} AND ${period.last} ${andInOrgScope(policyTransactions.orgId, orgs)}
     GROUP BY ${policyTransactions.orgId}, ${policies.agencyId}
     ON DUPLICATE KEY UPDATE
@@ -283,4 +288,62 @@ export async function sumReceivablesByAge(db: Db, orgId: string, today: string) 
     .where(and(eq(invoices.orgId, orgId), sql`${invoices.status} IN ('invoiced', 'overdue')`))
     .groupBy(bucket, agencies.name, programs.name)
     .orderBy(asc(agencies.name), asc(programs.name));
+}
+
+/** Every paid commission statement, settled carrier statement and tax remittance with its posting (ADR 024). */
+export async function listPaidStatementPostings(db: Db, orgId: string) {
+  const [commission, carrier, taxes] = await Promise.all([
+    db
+      .select({
+        postingId: commissionStatements.payoutPostingId,
+        amountCents: commissionStatements.commissionCents,
+        period: commissionStatements.period,
+        agencyName: agencies.name,
+      })
+      .from(commissionStatements)
+      .innerJoin(
+        agencies,
+        and(eq(agencies.orgId, commissionStatements.orgId), eq(agencies.id, commissionStatements.agencyId)),
+      )
+      .where(and(eq(commissionStatements.orgId, orgId), isNotNull(commissionStatements.payoutPostingId))),
+    db
+      .select({
+        postingId: carrierStatements.settlementPostingId,
+        amountCents: carrierStatements.netCents,
+        period: carrierStatements.period,
+        carrierName: carriers.name,
+      })
+      .from(carrierStatements)
+      .innerJoin(
+        carriers,
+        and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)),
+      )
+      .where(and(eq(carrierStatements.orgId, orgId), isNotNull(carrierStatements.settlementPostingId))),
+    db
+      .select({
+        postingId: taxRemittances.id,
+        amountCents: taxRemittances.amountCents,
+        period: taxRemittances.period,
+        state: taxRemittances.state,
+      })
+      .from(taxRemittances)
+      .where(eq(taxRemittances.orgId, orgId)),
+  ]);
+  return [
+    ...commission.map((c) => ({
+      postingId: c.postingId!,
+      amountCents: c.amountCents,
+      subject: `commission statement ${c.period} (${c.agencyName})`,
+    })),
+    ...carrier.map((c) => ({
+      postingId: c.postingId!,
+      amountCents: c.amountCents,
+      subject: `carrier statement ${c.period} (${c.carrierName})`,
+    })),
+    ...taxes.map((t) => ({
+      postingId: t.postingId,
+      amountCents: t.amountCents,
+      subject: `premium tax ${t.period} (${t.state})`,
+    })),
+  ];
 }

@@ -37,6 +37,7 @@ export async function bindOptionFromForm(
           submissionId,
           quoteOptionId: form.quoteOptionId,
           plan: form.plan,
+          billingMethod: form.billingMethod,
           declinedBy: form.declinedBy.filter((name) => name !== undefined),
         },
         businessToday(tenant),

@@ -1,4 +1,5 @@
 import { getTableConfig, MySqlTable } from "drizzle-orm/mysql-core";
+import * as agencyBilling from "./agency-billing.ts";
 import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
@@ -23,6 +24,7 @@ import * as servicing from "./servicing.ts";
 import * as underwriting from "./underwriting.ts";
 import * as workbench from "./workbench.ts";
 
+export * from "./agency-billing.ts";
 export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
@@ -48,6 +50,7 @@ export * from "./underwriting.ts";
 export * from "./workbench.ts";
 
 const modules = [
+  agencyBilling,
   api,
   auth,
   billing,

@@ -13,7 +13,8 @@ export const ledgerBooks = mysqlTable("ledger_books", {
 });
 
 // `credit`: a credit balance of the policy applied to the invoice; no money moves, so no posting.
-export const PAYMENT_METHODS = ["test_card", "check", "ach", "wire", "credit"] as const;
+/** `agency`: paid by the agency's receipt against its agency-bill statement (ADR 024). */
+export const PAYMENT_METHODS = ["test_card", "check", "ach", "wire", "credit", "agency"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Money received against an invoice. Its ledger posting has the same id. */

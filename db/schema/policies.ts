@@ -1,6 +1,7 @@
 import { decimal, index, int, json, mysqlTable, uniqueIndex, varchar } from "drizzle-orm/mysql-core";
 import { calendarDate, cents, createdAt, id, orgId, ref, updatedAt } from "./columns.ts";
 import { LINES_OF_BUSINESS } from "./programs.ts";
+import { BILLING_METHODS } from "./agency-billing.ts";
 
 export const POLICY_STATUSES = ["bound", "issued", "active", "expired", "cancelled", "non_renewed"] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
@@ -44,6 +45,8 @@ export const policies = mysqlTable(
     aggregateLimitCents: cents("aggregate_limit_cents"),
     deductibleCents: cents("deductible_cents"),
     installmentPlan: varchar("installment_plan", { length: 12 }),
+    /** Who collects the premium (ADR 024): the MGA (direct) or the agency, against its statement. */
+    billingMethod: varchar("billing_method", { length: 6, enum: BILLING_METHODS }).notNull().default("direct"),
     /** R2 key of the declarations page PDF, written after the bind commits. */
     declarationsKey: varchar("declarations_key", { length: 200 }),
     boundByUserId: ref("bound_by_user_id"),

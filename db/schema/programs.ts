@@ -1,4 +1,4 @@
-import { bigint, decimal, index, int, json, mysqlTable, varchar } from "drizzle-orm/mysql-core";
+import { bigint, boolean, decimal, index, int, json, mysqlTable, varchar } from "drizzle-orm/mysql-core";
 import { calendarDate, cents, createdAt, id, instant, orgId, ref } from "./columns.ts";
 
 export const LINES_OF_BUSINESS = ["GL", "WC"] as const;
@@ -21,6 +21,8 @@ export const programs = mysqlTable(
     /** Share of written premium kept on an insured-requested cancellation ("0.2500"); null for none. */
     minimumEarnedRate: decimal("minimum_earned_rate", { precision: 6, scale: 4 }),
     installmentPlans: json("installment_plans").$type<string[]>().notNull(),
+    /** Whether its policies may be agency billed (ADR 024); direct bill always is. */
+    agencyBillAllowed: boolean("agency_bill_allowed").notNull().default(false),
     /** A retired program takes no new submissions; its policies and quotes keep it. */
     retiredAt: instant("retired_at"),
     createdAt: createdAt(),

@@ -193,6 +193,8 @@ export const programs = [
     quoteValidDays: 30,
     minimumPremiumCents: 100_000,
     installmentPlans: ["PIF", "QUARTERLY", "MONTHLY_10"],
+    // ADR 024: contractors' agencies may bill and collect the premium themselves.
+    agencyBillAllowed: true,
   },
   {
     id: "prg_lake_gl",

@@ -14,7 +14,7 @@ import {
 import type { TenantContext } from "../../app/auth/session.server.ts";
 import { buildInstallments, type InstallmentPlan } from "../../app/services/billing/billing-schedule.ts";
 import { transactionCommission } from "../../app/services/policies/policy-transactions.ts";
-import type { PolicyTransactionType } from "../../db/schema/index.ts";
+import type { BillingMethod, PolicyTransactionType } from "../../db/schema/index.ts";
 import { createId } from "../../app/utils/ids.ts";
 import { toCents } from "../../app/utils/money.ts";
 
@@ -63,6 +63,7 @@ export async function addPolicy(
     taxesCents = 60_459,
     state = "TX",
     commissionRate = "0.1500",
+    billingMethod = "direct" as BillingMethod,
   } = {},
 ): Promise<MoneyPolicy> {
   const policyId = createId("pol");
@@ -85,6 +86,7 @@ export async function addPolicy(
     feesCents,
     taxesCents,
     installmentPlan: plan,
+    billingMethod,
   });
   await addTransaction(db, book, policyId, {
     sequence: 1,

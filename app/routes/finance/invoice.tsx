@@ -116,7 +116,7 @@ export default function Invoice({ loaderData: { invoice, payments, balanceCents,
     <>
       <PageHeader
         title={`Invoice ${invoice.invoiceNumber}`}
-        description={`${invoice.insuredName} · policy ${invoice.policyNumber}`}
+        description={`${invoice.billingMethod === "agency" ? `Billed to ${invoice.agencyName} (agency bill) for ${invoice.insuredName}` : invoice.insuredName} · policy ${invoice.policyNumber}`}
       />
       <div className="grid gap-6">
         <Card>

@@ -12,13 +12,11 @@ import {
   postingErrorForDisplay,
 } from "../../services/ledger/postings.server.ts";
 import { getAccountBalances, getTrialBalance } from "../../services/ledger/reports.server.ts";
-import { settleCarrier } from "../../services/ledger/settlements.server.ts";
 import { formatCents, formatInstant } from "../../utils/format.ts";
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("settle") }),
-  z.object({ intent: z.literal("retry") }),
-]);
+// Carriers are settled per statement on /finance/statements (ADR 018, 024), never the whole
+// payable at once.
+const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("retry") })]);
 
 export const meta: Route.MetaFunction = () => [{ title: "Ledger · Finance · OpenInsure" }];
 
@@ -65,30 +63,6 @@ export async function action(args: Route.ActionArgs) {
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
   if (submission.status !== "success")
     return data({ message: "Unknown action.", tone: "bad" as const }, { status: 400 });
-  if (submission.value.intent === "settle") {
-    const user = await requirePermission(args, "settle:carrier");
-    const { db, ledger } = appServices(args.context);
-    try {
-      const outcome = await settleCarrier(db, ledger, user.tenant);
-      if (!outcome.ok) return data({ message: outcome.message, tone: "bad" as const }, { status: 422 });
-      const posted = outcome.posting.status === "posted";
-      return {
-        message: `Carrier settlement of ${formatCents(outcome.amountCents)} ${posted ? "posted" : `recorded: ${outcome.posting.status.replaceAll("_", " ")}`}.`,
-        tone: posted ? ("good" as const) : ("warn" as const),
-      };
-    } catch (error) {
-      if (error instanceof LedgerUnavailableError)
-        return data(
-          {
-            message:
-              "The ledger cannot be reached: the settlement run needs the carrier payable's balance. Try again later.",
-            tone: "bad" as const,
-          },
-          { status: 503 },
-        );
-      throw error;
-    }
-  }
   const user = await requirePermission(args, "record:payment");
   const { db, ledger } = appServices(args.context);
   const report = await postAwaitingPostings(db, ledger, { orgId: user.tenant.orgId });
@@ -207,18 +181,6 @@ export default function Ledger({ loaderData }: Route.ComponentProps) {
             </table>
           </Card>
         ) : null}
-        <Card title="Carrier settlement run">
-          <p className="mb-3 text-sm text-text-muted">
-            Remits the whole carrier payable from the premium trust account in one SETTLEMENT transfer. The ledger
-            refuses to remit more than is owed.
-          </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="settle" />
-            <Button type="submit" disabled={busy}>
-              Run carrier settlement
-            </Button>
-          </Form>
-        </Card>
         <Card
           title="Awaiting posting"
           actions={

@@ -56,7 +56,7 @@ export async function action(args: Route.ActionArgs) {
     message:
       "appliedCents" in outcome
         ? `${formatCents(outcome.appliedCents)} applied${outcome.invoicePaid ? ": the invoice is paid" : ""}.`
-        : `${formatCents(outcome.amountCents)} refunded (${outcome.posting.status.replaceAll("_", " ")}).`,
+        : `${formatCents(outcome.amountCents)} refunded${outcome.posting ? ` (${outcome.posting.status.replaceAll("_", " ")})` : ""}.`,
   };
 }
 

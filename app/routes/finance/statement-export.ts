@@ -3,17 +3,24 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { appServices } from "../../context.server.ts";
 import { commissionStatementLines, getCommissionStatement } from "../../services/ledger/statements.server.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { commissionStatementDocument } from "../../services/documents/statement-documents.server.ts";
 import { tableExportResponse } from "../../utils/table-export.server.ts";
 import { parseExportFormat } from "../../utils/table-state.ts";
 
-/** A commission statement's transactions as CSV or XLSX. */
+/** A commission statement's transactions as CSV or XLSX, or the statement as a PDF. */
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:commission-statement");
-  const { db } = appServices(args.context);
+  const { db, env } = appServices(args.context);
+  const asked = new URL(args.request.url).searchParams.get("format");
+  if (asked === "pdf") {
+    const pdf = await commissionStatementDocument(db, env.DOCUMENTS, user.tenant, args.params.statementId);
+    invariantResponse(pdf, "Statement not found");
+    return pdf;
+  }
   const found = await getCommissionStatement(db, user.tenant, args.params.statementId);
   invariantResponse(found, "Statement not found");
-  const format = parseExportFormat(new URL(args.request.url).searchParams.get("format"));
-  invariantResponse(format, "Choose csv or xlsx", { status: 400 });
+  const format = parseExportFormat(asked);
+  invariantResponse(format, "Choose csv, xlsx or pdf", { status: 400 });
   return tableExportResponse({
     format,
     filename: `commission-${found.statement.period}`,

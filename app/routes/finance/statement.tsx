@@ -32,6 +32,10 @@ export default function FinanceStatement({ loaderData }: Route.ComponentProps) {
           <a className="text-brand hover:underline" href={`/finance/statements/${statement.id}/export?format=xlsx`}>
             XLSX
           </a>
+          {" · "}
+          <a className="text-brand hover:underline" href={`/finance/statements/${statement.id}/export?format=pdf`}>
+            PDF
+          </a>
         </p>
         <CommissionStatement statement={statement} lines={lines} />
       </Card>

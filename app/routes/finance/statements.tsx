@@ -7,6 +7,9 @@ import { SubmitButton } from "../../components/submit-button.tsx";
 import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { listCarrierStatements, listCommissionStatements } from "../../models/statements.server.ts";
+import { listAgencyStatements } from "../../models/agency-statements.server.ts";
+import { receiveAgencyStatement } from "../../services/billing/agency-statements.server.ts";
+import { amount } from "../../services/ledger/payment-forms.ts";
 import { LedgerUnavailableError } from "../../services/ledger/client.server.ts";
 import {
   approveCommissionStatement,
@@ -29,6 +32,12 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("pay"), statementId: z.string().min(1) }),
   z.object({ intent: z.literal("settle"), statementId: z.string().min(1) }),
   z.object({ intent: z.literal("remit"), state: z.string().length(2), period: Period }),
+  z.object({
+    intent: z.literal("receive"),
+    statementId: z.string().min(1),
+    amount,
+    reference: z.string().max(60).optional(),
+  }),
 ]);
 
 export const meta: Route.MetaFunction = () => [{ title: "Statements · Finance · OpenInsure" }];
@@ -38,12 +47,13 @@ export async function loader(args: Route.LoaderArgs) {
   const { db } = appServices(args.context);
   const asked = new URL(args.request.url).searchParams.get("period");
   const period = asked && isPeriod(asked) ? asked : previousPeriod(periodOf(todayInUtc()));
-  const [commission, carriers, taxes] = await Promise.all([
+  const [commission, carriers, taxes, agencyBill] = await Promise.all([
     listCommissionStatements(db, user.tenant.orgId, { period }),
     listCarrierStatements(db, user.tenant.orgId, period),
     premiumTaxLiability(db, user.tenant.orgId, [{ first: period, last: period }]),
+    listAgencyStatements(db, user.tenant.orgId, { period }),
   ]);
-  return { period, commission, carriers, taxes };
+  return { period, commission, carriers, taxes, agencyBill };
 }
 
 function said(outcome: PayoutOutcome | { ok: true } | { ok: false; reason: string; message: string }, done: string) {
@@ -61,7 +71,13 @@ export async function action(args: Route.ActionArgs) {
   const submission = parseWithZod(await args.request.formData(), { schema: ActionSchema });
   if (submission.status !== "success")
     return data(
-      { message: "That request is not complete: choose a month or a statement.", tone: "bad" as const },
+      {
+        message:
+          Object.values(submission.error ?? {})
+            .flat()
+            .find(Boolean) ?? "That request is not complete: choose a month or a statement.",
+        tone: "bad" as const,
+      },
       { status: 400 },
     );
   const { db, ledger } = appServices(args.context);
@@ -85,9 +101,25 @@ export async function action(args: Route.ActionArgs) {
         return said(outcome, outcome.ok ? `Commission of ${formatCents(outcome.amountCents)} paid` : "");
       }
       case "settle": {
-        const outcome = await settleCarrierStatement(db, ledger, user.tenant, value.statementId);
+        const settler = await requirePermission(args, "settle:carrier");
+        const outcome = await settleCarrierStatement(db, ledger, settler.tenant, value.statementId);
         invariantResponse(outcome.ok || outcome.reason !== "not_found", "Statement not found");
         return said(outcome, outcome.ok ? `Carrier settled ${formatCents(outcome.amountCents)}` : "");
+      }
+      case "receive": {
+        const received = await requirePermission(args, "record:payment");
+        const outcome = await receiveAgencyStatement(db, ledger, received.tenant, {
+          statementId: value.statementId,
+          amountCents: value.amount,
+          reference: value.reference?.trim() || null,
+        });
+        invariantResponse(outcome.ok || outcome.reason !== "not_found", "Statement not found");
+        if (!outcome.ok) return data({ message: outcome.message, tone: "bad" as const }, { status: 422 });
+        const waiting = outcome.postings.filter((p) => p.status !== "posted").length;
+        return {
+          message: `Agency remittance of ${formatCents(outcome.netCents)} received: ${outcome.invoicesPaid} invoice${outcome.invoicesPaid === 1 ? "" : "s"} paid${waiting ? `, ${waiting} posting${waiting === 1 ? "" : "s"} waiting for the ledger` : ""}.`,
+          tone: waiting ? ("warn" as const) : ("good" as const),
+        };
       }
       case "remit": {
         const outcome = await remitPremiumTax(db, ledger, user.tenant, value);
@@ -112,12 +144,12 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Statements({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const { period, commission, carriers, taxes } = loaderData;
+  const { period, commission, carriers, taxes, agencyBill } = loaderData;
   return (
     <>
       <PageHeader
         title={`Statements for ${period}`}
-        description="Commission per agency, settlement per carrier and premium tax per state, from the policy transactions booked in the month."
+        description="Commission per agency, settlement per carrier and premium tax per state, from the policy transactions booked in the month; agency bill per agency, from its invoices due in the month."
       />
       <div className="grid gap-6">
         {actionData ? (
@@ -219,6 +251,60 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
                       <input type="hidden" name="statementId" value={r.statement.id} />
                       <SubmitButton intent="settle" match={{ statementId: r.statement.id }} pendingLabel="Settling…">
                         Settle
+                      </SubmitButton>
+                    </Form>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+        <Card title="Agency bill">
+          <DataTable
+            caption={`Agency-bill statements for ${period}`}
+            rows={agencyBill}
+            rowKey={(r) => r.statement.id}
+            empty="No agency-billed invoices fell due this month."
+            columns={[
+              {
+                header: "Agency",
+                cell: (r) => (
+                  <a className="text-brand hover:underline" href={`/finance/agency-statements/${r.statement.id}/pdf`}>
+                    {r.agencyName} (PDF)
+                  </a>
+                ),
+              },
+              { header: "Invoices", numeric: true, cell: (r) => r.statement.invoiceCount },
+              { header: "Gross", numeric: true, cell: (r) => formatCents(r.statement.grossCents) },
+              { header: "Commission kept", numeric: true, cell: (r) => formatCents(r.statement.commissionCents) },
+              { header: "Net due", numeric: true, cell: (r) => formatCents(r.statement.netCents) },
+              {
+                header: "",
+                cell: (r) =>
+                  r.statement.status === "received" ? (
+                    <StatusBadge status="received" />
+                  ) : (
+                    <Form method="post" className="flex flex-wrap items-end gap-2">
+                      <input type="hidden" name="statementId" value={r.statement.id} />
+                      <label className="grid gap-1 text-xs">
+                        Amount remitted (USD)
+                        <input
+                          name="amount"
+                          inputMode="decimal"
+                          required
+                          defaultValue={(r.statement.netCents / 100).toFixed(2)}
+                          className="w-28 rounded-md border border-border px-2 py-1 text-sm"
+                        />
+                      </label>
+                      <label className="grid gap-1 text-xs">
+                        Reference
+                        <input
+                          name="reference"
+                          maxLength={60}
+                          className="w-28 rounded-md border border-border px-2 py-1 text-sm"
+                        />
+                      </label>
+                      <SubmitButton intent="receive" match={{ statementId: r.statement.id }} pendingLabel="Receiving…">
+                        Receive
                       </SubmitButton>
                     </Form>
                   ),

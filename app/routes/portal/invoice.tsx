@@ -31,7 +31,8 @@ export async function loader(args: Route.LoaderArgs) {
   invariantResponse(invoice, "Invoice not found");
   const payments = await listInvoicePayments(db, user.tenant, invoice.id);
   const balanceCents = invoice.amountCents - payments.reduce((sum, p) => sum + p.amountCents, 0);
-  const open = invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0;
+  const open =
+    invoice.status !== "paid" && invoice.status !== "waived" && balanceCents > 0 && invoice.billingMethod === "direct";
   const paymentForm = paymentProviderFor(env)?.form ?? null;
   return { invoice, balanceCents, open, payments, paymentForm, formToken: newFormToken() };
 }
@@ -122,6 +123,14 @@ export default function PayInvoice({
           </dl>
         </Card>
         {actionData?.outcome ? <PaymentResult outcome={actionData.outcome} /> : null}
+        {invoice.billingMethod === "agency" && invoice.status !== "paid" && invoice.status !== "waived" ? (
+          <Card title="Pay your agency">
+            <p className="text-sm text-text-muted">
+              {invoice.agencyName} bills this policy: pay this invoice to {invoice.agencyName}, which collects the
+              premium and remits it to us.
+            </p>
+          </Card>
+        ) : null}
         {open && paymentForm !== "test_card" ? (
           <Card title="Pay invoice">
             <p className="text-sm text-text-muted">

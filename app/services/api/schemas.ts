@@ -144,6 +144,10 @@ export const BindRequest = z.strictObject({
     .optional()
     .describe("Defaults to the first option of the current quote"),
   plan: z.enum(["PIF", "TWO_PAY", "QUARTERLY", "MONTHLY_10"]).default("PIF"),
+  billingMethod: z
+    .enum(["direct", "agency"])
+    .default("direct")
+    .describe("Who collects the premium: agency bill only where the program allows it"),
   declinations: z
     .array(text("declinations").min(1).max(200))
     .max(10)

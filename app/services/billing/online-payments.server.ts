@@ -13,6 +13,9 @@ import type { PaymentConfirmRequest, PaymentProvider } from "./payment-provider.
 export const NO_PAYMENT_PROVIDER_MESSAGE =
   "Online payment is not available yet. Please pay this invoice by check, ACH or wire as shown on the invoice, or contact your agent.";
 
+export const AGENCY_BILLED_MESSAGE =
+  "Your agency bills this policy: pay this invoice to your agency, which collects the premium.";
+
 export type OnlinePaymentOutcome =
   | PaymentOutcome
   | { ok: false; reason: "not_configured"; message: string }
@@ -26,8 +29,10 @@ export async function payInvoiceOnline(
   request: { invoiceId: string; amountCents: number; fields: PaymentConfirmRequest["fields"] },
 ): Promise<OnlinePaymentOutcome> {
   // An invoice the payer may not see is not found, before any provider is asked for money.
-  if (!(await findInvoiceForPayment(db, tenant, request.invoiceId)))
-    return { ok: false, reason: "not_found", message: "Invoice not found." };
+  const found = await findInvoiceForPayment(db, tenant, request.invoiceId);
+  if (!found) return { ok: false, reason: "not_found", message: "Invoice not found." };
+  // The agency collects an agency-billed invoice and remits it net of its commission (ADR 024).
+  if (found.policy.billingMethod === "agency") return { ok: false, reason: "refused", message: AGENCY_BILLED_MESSAGE };
   if (!provider) return { ok: false, reason: "not_configured", message: NO_PAYMENT_PROVIDER_MESSAGE };
   const confirmation = await provider.confirm({ orgId: tenant.orgId, ...request });
   if (confirmation.status !== "succeeded") return { ok: false, reason: "declined", message: confirmation.message };

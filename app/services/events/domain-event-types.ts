@@ -30,6 +30,7 @@ export const DOMAIN_EVENT_TYPES = [
   "claim.payment_made",
   "claim.settled",
   "claim.closed",
+  "agency_statement.received",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -62,6 +63,7 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "claim.payment_made": "A payment made on your claim",
   "claim.settled": "Your claim settled",
   "claim.closed": "Your claim closed",
+  "agency_statement.received": "An agency-bill statement's remittance received",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */

@@ -61,6 +61,11 @@ export const TRANSFER_CODES = {
   TAX_REMITTANCE: 151,
   /** One carrier's settlement statement for a period, net of commission, fees and taxes. */
   CARRIER_STATEMENT_SETTLEMENT: 202,
+  // Agency bill (ADR 024): 160-199 and 203-299.
+  /** A part's share of an agency-billed invoice paid by the agency's statement receipt. */
+  AGENCY_BILL_RECEIPT: 160,
+  /** The commission an agency keeps of what it collected: paid out by netting, never held. */
+  AGENCY_COMMISSION_NETTED: 161,
   CLAIM_PAYMENT: 301,
   CLAIM_RECOVERY: 302,
   RESERVE_ADJUSTMENT: 303,

@@ -12,7 +12,6 @@ import { getAccountBalances, getTrialBalance } from "./reports.server.ts";
 import { listJournalPage } from "../../models/journal.server.ts";
 import { journalTable } from "../../models/table-specs.ts";
 import { parseTableState } from "../../utils/table-state.ts";
-import { settleCarrier } from "./settlements.server.ts";
 import { createTestBook, TEST_LEDGER_KEY, useTestLedger } from "../../../tests/support/ledger.ts";
 import { createLedgerClient } from "./client.server.ts";
 import { createId } from "../../utils/ids.ts";
@@ -269,33 +268,6 @@ describe("a premium payment", () => {
       ),
     ).rejects.toThrow(/unknown account type 12/);
     expect(await writtenFor(book.orgId)).toEqual({ payments: 0, postings: 0 });
-  });
-});
-
-describe("carrier settlement", () => {
-  test("a settlement run remits exactly the carrier payable, once", async () => {
-    const book = await createTestBook(db);
-    expect(await settleCarrier(db, ledger.current.client, book.finance)).toMatchObject({
-      ok: false,
-      message: expect.stringContaining("Nothing is owed"),
-    });
-    await recordInvoicePayment(db, ledger.current.client, book.finance, {
-      invoiceId: book.invoiceId,
-      amountCents: 1_065_050,
-      method: "wire",
-    });
-    expect(await settleCarrier(db, ledger.current.client, book.finance)).toMatchObject({
-      ok: true,
-      amountCents: 800_000,
-      posting: { status: "posted" },
-    });
-    expect(await settleCarrier(db, ledger.current.client, book.finance)).toMatchObject({ ok: false });
-    const b = await balances(book.orgId);
-    expect(b).toMatchObject({ CARRIER_PAYABLE: 0, MGA_FIDUCIARY: -265_050 });
-    expect((await getTrialBalance(db, ledger.current.client, book.orgId)).balanced).toBe(true);
-    expect(
-      (await reconcile(db, ledger.current.client, book.orgId)).breaks.filter((x) => x.kind !== "invoice_status"),
-    ).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@ import { MoneyError, parseMoney } from "../../utils/money.ts";
 import { ACCOUNT_TYPES } from "./chart.ts";
 import { MAX_PAYMENT_CENTS } from "./premium-split.ts";
 
-const amount = z
+/** An amount in dollars and cents as typed ("1,234.56"), as whole cents. */
+export const amount = z
   .string("Enter the amount")
   .trim()
   .min(1, "Enter the amount")

@@ -19,6 +19,7 @@ import {
   type PolicyFigures,
 } from "./premium-allocation.ts";
 import { splitPremiumPayment } from "./premium-split.ts";
+import { premiumReturnLegs, reversalLegs, splitReturn } from "./premium-return.ts";
 
 function add(a: PartAmounts, b: PartAmounts): PartAmounts {
   const out = zeroParts();
@@ -135,6 +136,31 @@ describe("cumulative-share allocation of a policy's receipts", () => {
       ["net_to_carrier_back", ACCOUNT.CARRIER_PAYABLE, ACCOUNT.MGA_FIDUCIARY, 141],
     ]);
     expect(partsOfLegs(legs.map((l) => ({ ...l, debitAccount: l.debit, creditAccount: l.credit })))).toEqual(returned);
+  });
+
+  test("a cancellation's return legs and their reinstatement reversal count against each part", () => {
+    // The servicing worked example (ADR 024): $2,891.70 returned of a paid $4,093.00 policy.
+    const split = splitReturn(289_170, {
+      returnPremiumCents: 275_400,
+      producerCommissionCents: 41_310,
+      mgaCommissionCents: 13_770,
+      feesCents: 0,
+      taxesCents: 13_770,
+    });
+    const recorded = premiumReturnLegs(split).map((l) => ({ ...l, debitAccount: l.debit, creditAccount: l.credit }));
+    const returned = {
+      producer_commission: -41_310,
+      mga_commission: -13_770,
+      fees: 0,
+      premium_tax: -13_770,
+      net_to_carrier: -220_320,
+    };
+    expect(partsOfLegs(recorded)).toEqual(returned);
+    const reversed = reversalLegs(recorded).map((l) => ({ ...l, debitAccount: l.debit, creditAccount: l.credit }));
+    expect(partsOfLegs([...recorded, ...reversed])).toEqual(zeroParts());
+    expect(partsOfLegs([{ leg: "claim_payment", debitAccount: 6, creditAccount: 7, amountCents: 5 }])).toEqual(
+      zeroParts(),
+    );
   });
 
   test("refuses more than the policy's total and amounts that are not whole cents", () => {

@@ -156,12 +156,30 @@ export function allocationLegs(delta: PartAmounts, reversalCode: number): Postin
   );
 }
 
-/** What a posting's legs gave each part, signed (the inverse of allocationLegs). */
+/** The part each leg of servicing's return postings (premium-return.ts) moves. */
+const RETURN_LEG_PART: Record<string, AllocationPart> = {
+  commission_clawback: "producer_commission",
+  mga_commission_return: "mga_commission",
+  fee_return: "fees",
+  tax_return: "premium_tax",
+  return_premium: "net_to_carrier",
+};
+
+function partOfLeg(leg: string): AllocationPart | undefined {
+  const name = leg.replace(/_back$/, "").replace(/_reversal$/, "");
+  if ((ALLOCATION_PARTS as readonly string[]).includes(name)) return name as AllocationPart;
+  return RETURN_LEG_PART[name];
+}
+
+/**
+ * What a policy's legs gave each part, signed: the inverse of allocationLegs, and of the return
+ * postings of cancellations and endorsements (and their reinstatement reversals).
+ */
 export function partsOfLegs(legs: { leg: string; debitAccount: number; creditAccount: number; amountCents: number }[]) {
   const parts = zeroParts();
   for (const leg of legs) {
-    const name = leg.leg.replace(/_back$/, "") as AllocationPart;
-    if (!(ALLOCATION_PARTS as readonly string[]).includes(name)) continue;
+    const name = partOfLeg(leg.leg);
+    if (!name) continue;
     parts[name] += leg.creditAccount === ACCOUNT.MGA_FIDUCIARY ? -leg.amountCents : leg.amountCents;
   }
   return parts;

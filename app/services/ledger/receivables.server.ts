@@ -31,7 +31,7 @@ import { loadBook } from "./book.server.ts";
 import { TRANSFER_CODES } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { submitPosting, writePosting, type SubmitOutcome } from "./postings.server.ts";
-import { AllocationError, allocateReceipt, allocationLegs, type PartAmounts } from "./premium-allocation.ts";
+import { AllocationError, allocateReceipt, allocationLegs, zeroParts, type PartAmounts } from "./premium-allocation.ts";
 
 export type MoneyBackOutcome =
   | { ok: true; postingId: string; amountCents: number; allocation: PartAmounts; posting: SubmitOutcome }
@@ -173,7 +173,7 @@ export async function applyCreditToInvoice(
         reference: credit.id,
         receivedByUserId: tenant.userId,
       });
-      await drawPolicyCredit(tx, tenant.orgId, credit.id, appliedCents, "applied");
+      await drawPolicyCredit(tx, tenant.orgId, credit, appliedCents, "applied");
       const invoicePaid = appliedCents === balance;
       if (invoicePaid) {
         const installment = await findInstallmentOfInvoice(tx, tenant.orgId, row.invoice.id);
@@ -184,43 +184,68 @@ export async function applyCreditToInvoice(
   );
 }
 
+/** The refund posting of a credit: one per credit, since a refund takes all that is left of it. */
+export function refundPostingId(creditId: string) {
+  return `rfd_${creditId.slice(creditId.indexOf("_") + 1)}`;
+}
+
+export type RefundOutcome =
+  | {
+      ok: true;
+      amountCents: number;
+      allocation: PartAmounts;
+      /** Null for return premium: its return posting already took the money back from the parties. */
+      posting: SubmitOutcome | null;
+    }
+  | Extract<MoneyBackOutcome, { ok: false }>;
+
 /**
- * Refunds what is left of a policy credit (an overpayment, or return premium from a
- * cancellation or endorsement) out of the trust account: every party gives back its cumulative
- * share of the lower amount received, so a cancelled policy's commission is clawed back too.
+ * Refunds what is left of a policy credit out of the trust account. An overpayment was allocated
+ * to the parties when it came in, so every party gives back its cumulative share of the lower
+ * amount received. Return premium was taken back from the parties by the cancellation's or
+ * endorsement's return posting (ADR 017) and sits unallocated in the trust: refunding it moves
+ * nothing between the parties (ADR 024).
  */
 export async function refundPolicyCredit(
   db: Database,
   ledger: LedgerClient,
   tenant: TenantContext,
   request: { creditId: string },
-): Promise<MoneyBackOutcome> {
-  const refundId = createId("rfd");
+): Promise<RefundOutcome> {
   const outcome = await refusals(() =>
     transactionWithRetry(db, async (tx) => {
       const credit = await lockPolicyCredit(tx, tenant.orgId, request.creditId);
       if (!credit) throw new Refused("not_found");
       if (credit.status !== "open" || credit.remainingCents <= 0) throw new Refused("This credit is used up.");
-      const { policy, invoice, state } = await lockedPolicyStateOfPolicy(tx, tenant, credit.policyId);
-      const allocation = allocateReceipt(state.figures, state.allocated, -credit.remainingCents);
-      await writePosting(
-        tx,
-        tenant.orgId,
-        {
-          id: refundId,
-          kind: "premium_refund",
-          description: `Refund of ${credit.source.replace("_", " ")} on ${policy.policyNumber}`,
-          policyId: policy.id,
-          invoiceId: invoice?.id ?? null,
-        },
-        allocationLegs(allocation, TRANSFER_CODES.PREMIUM_REFUND),
-      );
-      await drawPolicyCredit(tx, tenant.orgId, credit.id, credit.remainingCents, "refunded");
-      return { ok: true as const, postingId: refundId, amountCents: credit.remainingCents, allocation };
+      const { policy, state } = await lockedPolicyStateOfPolicy(tx, tenant, credit.policyId);
+      const refundId = refundPostingId(credit.id);
+      let allocation = zeroParts();
+      if (credit.source === "overpayment") {
+        allocation = allocateReceipt(state.figures, state.allocated, -credit.remainingCents);
+        await writePosting(
+          tx,
+          tenant.orgId,
+          {
+            id: refundId,
+            kind: "premium_refund",
+            description: `Refund of overpayment on ${policy.policyNumber}`,
+            policyId: policy.id,
+          },
+          allocationLegs(allocation, TRANSFER_CODES.PREMIUM_REFUND),
+        );
+      }
+      await drawPolicyCredit(tx, tenant.orgId, credit, credit.remainingCents, "refunded");
+      return {
+        ok: true as const,
+        amountCents: credit.remainingCents,
+        allocation,
+        postingId: credit.source === "overpayment" ? refundId : null,
+      };
     }),
   );
   if (!outcome.ok) return outcome;
-  return { ...outcome, posting: await submitPosting(db, ledger, tenant.orgId, refundId) };
+  const { postingId, ...refunded } = outcome;
+  return { ...refunded, posting: postingId ? await submitPosting(db, ledger, tenant.orgId, postingId) : null };
 }
 
 /** A policy's open credits (overpayments, return premium), oldest first; the policy is the caller's to see. */

@@ -8,7 +8,10 @@ import { listPostedEntries, listPostings, sumEntriesByPosting } from "../../mode
 import { postingErrorForDisplay } from "./postings.server.ts";
 import { listPaymentAmounts, sumPaymentsByInvoice } from "../../models/payments.server.ts";
 import { listReturnPremiumCredits } from "../../models/policy-servicing.server.ts";
-import { sumOverpaymentsByInvoice } from "../../models/policy-money.server.ts";
+import { listRefundedCredits, sumOverpaymentsByInvoice } from "../../models/policy-money.server.ts";
+import { refundPostingId } from "./receivables.server.ts";
+import { listReceivedAgencyItems } from "../../models/agency-statements.server.ts";
+import { listPaidStatementPostings } from "../../models/statements.server.ts";
 import { ACCOUNT_TYPES, accountType, type AccountCode } from "./chart.ts";
 import type { LedgerClient } from "./client.server.ts";
 import { provisionBook } from "./book.server.ts";
@@ -18,6 +21,8 @@ export type ReconciliationBreak = {
     | "invoice_status"
     | "payment_split"
     | "return_split"
+    | "refund_split"
+    | "statement_payout"
     | "posting_awaiting"
     | "posting_rejected"
     | "transfer_missing"
@@ -49,6 +54,9 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
     sumEntriesByPosting(db, orgId),
     sumOverpaymentsByInvoice(db, orgId),
   ]);
+  const agencyItems = await listReceivedAgencyItems(db, orgId);
+  // ADR 024: an agency-billed invoice's receipt brings in its gross less the commission kept.
+  const keptOf = new Map(agencyItems.map((i) => [i.paymentId, i.commissionCents]));
   const paidOf = new Map(paidByInvoice.map((r) => [r.invoiceId, r.cents]));
   const legsOf = new Map(legsByPosting.map((r) => [r.postingId, r.cents]));
   for (const invoice of invoiceRows) {
@@ -81,7 +89,7 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
   for (const payment of paymentRows) {
     // A credit applied to an invoice moves no money: its receipt was allocated when it came in.
     const legs = legsOf.get(payment.id) ?? 0;
-    const expectedLegs = payment.method === "credit" ? 0 : payment.amountCents;
+    const expectedLegs = payment.method === "credit" ? 0 : payment.amountCents - (keptOf.get(payment.id) ?? 0);
     if (legs !== expectedLegs)
       breaks.push({
         kind: "payment_split",
@@ -111,6 +119,55 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
         subject: credit.sourceId,
         invoiceId: null,
         detail: `the return posting's legs sum to ${legs} cents, the credit is ${credit.amountCents}`,
+      });
+  }
+
+  // ADR 024: a refunded overpayment takes its amount back from the parties; refunded return
+  // premium moves nothing, its return posting having taken it back already.
+  for (const credit of await listRefundedCredits(db, orgId)) {
+    const back = -(legsOf.get(refundPostingId(credit.id)) ?? 0);
+    const expectedBack = credit.source === "overpayment" ? credit.refundedCents : 0;
+    if (back !== expectedBack)
+      breaks.push({
+        kind: "refund_split",
+        subject: `${credit.source.replace("_", " ")} credit ${credit.id}`,
+        invoiceId: null,
+        detail: `its refund took ${back} cents back from the parties, ${expectedBack} expected`,
+      });
+  }
+
+  // Payouts (ADR 024): each paid or settled statement's posting moved exactly its figure out of
+  // the payable, and each received agency statement's receipts brought in exactly its net.
+  for (const payout of await listPaidStatementPostings(db, orgId)) {
+    const moved = -(legsOf.get(payout.postingId) ?? 0);
+    if (moved !== payout.amountCents)
+      breaks.push({
+        kind: "statement_payout",
+        subject: payout.subject,
+        invoiceId: null,
+        detail: `its payout posting moved ${moved} cents, the statement says ${payout.amountCents}`,
+      });
+  }
+  const agencyStatements = new Map<string, { gross: number; commission: number; net: number; received: number }>();
+  for (const item of agencyItems) {
+    const s = agencyStatements.get(item.statementId) ?? {
+      gross: 0,
+      commission: 0,
+      net: item.statementNetCents,
+      received: 0,
+    };
+    s.gross += item.grossCents;
+    s.commission += item.commissionCents;
+    s.received += item.paymentId ? (legsOf.get(item.paymentId) ?? 0) : 0;
+    agencyStatements.set(item.statementId, s);
+  }
+  for (const [statementId, s] of agencyStatements) {
+    if (s.gross - s.commission !== s.net || s.received !== s.net)
+      breaks.push({
+        kind: "statement_payout",
+        subject: `agency statement ${statementId}`,
+        invoiceId: null,
+        detail: `its invoices come to ${s.gross - s.commission} cents net and its receipts brought in ${s.received}; the statement says ${s.net}`,
       });
   }
 

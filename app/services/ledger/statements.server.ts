@@ -23,6 +23,7 @@ import {
   upsertCommissionStatements,
 } from "../../models/statements.server.ts";
 import { createId } from "../../utils/ids.ts";
+import { upsertAgencyStatements } from "../../models/agency-statements.server.ts";
 import { provisionBook } from "./book.server.ts";
 import { ACCOUNT, accountType, TRANSFER_CODES, type AccountCode } from "./chart.ts";
 import { formatCents } from "../../utils/format.ts";
@@ -36,6 +37,7 @@ export async function buildStatements(db: Database, tenant: TenantContext, perio
   const bounds = { name: period, ...periodBounds(period) };
   await upsertCommissionStatements(db, bounds, tenant.orgId);
   await upsertCarrierStatements(db, bounds, tenant.orgId);
+  await upsertAgencyStatements(db, bounds, tenant.orgId);
 }
 
 export type PayoutOutcome =

@@ -6,6 +6,7 @@ export const BindRequestForm = z.object({
   intent: z.literal("bind"),
   quoteOptionId: z.string().min(1),
   plan: z.enum(INSTALLMENT_PLANS, "Choose a payment plan"),
+  billingMethod: z.enum(["direct", "agency"], "Choose direct or agency bill").default("direct"),
   declinedBy: z.array(z.string().max(200).optional()).default([]),
 });
 export type BindRequest = z.infer<typeof BindRequestForm>;

@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/client.ts";
+import type { BillingMethod } from "../../../db/schema/index.ts";
 import { transactionWithRetry, type Transaction } from "../../../db/transaction.ts";
 import { permissionsOf } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
@@ -49,6 +50,8 @@ export type BindRequest = {
   submissionId?: string | undefined;
   /** Admitted carriers that declined the risk, recorded before the checks read them. */
   declinedBy?: readonly string[] | undefined;
+  /** Who collects the premium (ADR 024); agency bill only where the program allows it. */
+  billingMethod?: BillingMethod | undefined;
 };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
 /** The bound policy as the bind wrote it, so a caller can present it without reading it back. */
@@ -223,6 +226,9 @@ async function bindLocked(
   const { program, insured } = terms;
   if (!program || !insured || !terms.rateTableId) return { ok: false, reason: "not_found" };
   if (!program.installmentPlans.includes(plan)) return { ok: false, reason: "plan_not_offered" };
+  const billingMethod = request.billingMethod ?? "direct";
+  if (billingMethod === "agency" && !program.agencyBillAllowed)
+    return refused([issue("the program does not allow agency bill: bind it direct bill")]);
 
   const year = Number(submission.effectiveDate.slice(0, 4));
   const policySequence = `policy:${submission.lineOfBusiness}:${year}`;
@@ -423,6 +429,7 @@ async function bindLocked(
         aggregateLimitCents: option.aggregateLimitCents,
         deductibleCents: option.deductibleCents,
         installmentPlan: plan,
+        billingMethod,
         boundByUserId: tenant.userId,
       },
       firstTransaction,

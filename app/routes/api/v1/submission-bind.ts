@@ -58,7 +58,13 @@ export async function action(args: Route.ActionArgs) {
       const outcome = await bindSubmission(
         db,
         tenant,
-        { submissionId, quoteOptionId: optionId, plan: parsed.data.plan, declinedBy: parsed.data.declinations },
+        {
+          submissionId,
+          quoteOptionId: optionId,
+          plan: parsed.data.plan,
+          billingMethod: parsed.data.billingMethod,
+          declinedBy: parsed.data.declinations,
+        },
         businessToday(tenant),
         { documents: appServices(args.context).env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
       );
