@@ -17,6 +17,7 @@ import { raiseInvoicesDue } from "../app/services/billing/invoices-due.server.ts
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
 import { runPolicyLifecycle } from "../app/services/servicing/lifecycle.server.ts";
+import { runRenewalOffers } from "../app/services/servicing/renewal.server.ts";
 import { trackAuditWrites } from "../app/utils/audit-writes.ts";
 import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
 import { runMonthlyBordereaux } from "../app/services/carrier/bordereaux.server.ts";
@@ -111,6 +112,8 @@ export default {
         if (now.getUTCHours() === 6 && now.getUTCMinutes() === 45) await runLicenceExpiryAlerts(db, today);
         // Policy lifecycle (ADR 017): idempotent, so running it hourly catches a missed day.
         if (now.getUTCMinutes() === 15) await runPolicyLifecycle(db, env.LEDGER_URL ? ledger : null, today);
+        // Renewal offers 60 days before expiry (ADR 023): idempotent, so hourly catches a missed day too.
+        if (now.getUTCMinutes() === 15) await runRenewalOffers(db, today);
         await publishOutbox(db, env.DOMAIN_EVENTS);
         await sealAllAuditChains(db);
         await retryDueWebhookDeliveries(

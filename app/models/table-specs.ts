@@ -1,4 +1,10 @@
-import { CLAIM_STATUSES, INVOICE_STATUSES, POLICY_STATUSES, SUBMISSION_STATUSES } from "../../db/schema/index.ts";
+import {
+  CLAIM_STATUSES,
+  INVOICE_STATUSES,
+  POLICY_STATUSES,
+  RENEWAL_OFFER_STATUSES,
+  SUBMISSION_STATUSES,
+} from "../../db/schema/index.ts";
 import type { TableSpec, TableState } from "../utils/table-state.ts";
 
 // The data tables' URL state: which columns the database sorts by and which filters it takes.
@@ -62,3 +68,15 @@ export const claimBookTable: TableSpec<ClaimBookSort, "status"> = {
   searchable: true,
 };
 export type ClaimBookState = TableState<ClaimBookSort, "status">;
+
+export const RENEWAL_QUEUE_SORTS = ["renewal", "policy", "insured", "premium", "status"] as const;
+export type RenewalQueueSort = (typeof RENEWAL_QUEUE_SORTS)[number];
+export const renewalQueueTable: TableSpec<RenewalQueueSort, "status"> = {
+  prefix: "r.",
+  sortable: RENEWAL_QUEUE_SORTS,
+  defaultSort: "renewal",
+  defaultDir: "asc",
+  filters: { status: RENEWAL_OFFER_STATUSES },
+  searchable: true,
+};
+export type RenewalQueueState = TableState<RenewalQueueSort, "status">;

@@ -17,6 +17,7 @@ import * as policies from "./policies.ts";
 import * as programs from "./programs.ts";
 import * as quotes from "./quotes.ts";
 import * as rating from "./rating.ts";
+import * as renewals from "./renewals.ts";
 import * as servicing from "./servicing.ts";
 import * as underwriting from "./underwriting.ts";
 import * as workbench from "./workbench.ts";
@@ -38,6 +39,7 @@ export * from "./platform.ts";
 export * from "./policies.ts";
 export * from "./programs.ts";
 export * from "./quotes.ts";
+export * from "./renewals.ts";
 export * from "./rating.ts";
 export * from "./servicing.ts";
 export * from "./underwriting.ts";
@@ -62,6 +64,7 @@ const modules = [
   programs,
   quotes,
   rating,
+  renewals,
   servicing,
   underwriting,
   workbench,

@@ -47,6 +47,8 @@ export type BindRequest = {
   submissionId?: string | undefined;
   /** Admitted carriers that declined the risk, recorded before the checks read them. */
   declinedBy?: readonly string[] | undefined;
+  /** A renewal term (ADR 023): numbered after the prior term and linked to it, not from the sequence. */
+  renewal?: { ofPolicyId: string; policyNumber: string } | undefined;
 };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
 export type BindOutcome =
@@ -95,7 +97,7 @@ export async function bindSubmission(
       return { ok: false, reason: "not_found" };
     const names = [...new Set((request.declinedBy ?? []).map((n) => n.trim()).filter(Boolean))];
     await insertDeclinations(tx, tenant.orgId, row.submission.id, names, bindDate);
-    return bindLocked(tx, tenant, row, request.plan, bindDate);
+    return bindLocked(tx, tenant, row, request.plan, bindDate, request.renewal);
   });
   if (outcome.ok) {
     const { submissionId, policyId } = outcome;
@@ -119,6 +121,7 @@ async function bindLocked(
   locked: LockedQuoteOption,
   plan: InstallmentPlan,
   bindDate: string,
+  renewal?: BindRequest["renewal"],
 ): Promise<BindOutcome> {
   const { option, quote, submission } = locked;
   if (quote.status === "bound") {
@@ -273,13 +276,14 @@ async function bindLocked(
   }
 
   const year = Number(submission.effectiveDate.slice(0, 4));
-  const sequence = await nextSequenceValue(tx, tenant.orgId, `policy:${submission.lineOfBusiness}:${year}`);
-  const policyNumber = formatPolicyNumber({
-    prefix: policyNumberPrefix(tenant.orgName),
-    lineOfBusiness: submission.lineOfBusiness,
-    year,
-    sequence,
-  });
+  const policyNumber =
+    renewal?.policyNumber ??
+    formatPolicyNumber({
+      prefix: policyNumberPrefix(tenant.orgName),
+      lineOfBusiness: submission.lineOfBusiness,
+      year,
+      sequence: await nextSequenceValue(tx, tenant.orgId, `policy:${submission.lineOfBusiness}:${year}`),
+    });
   const policyId = createId("pol");
   const rates = {
     producerCommissionRate: facts.producerCommissionRate ?? "0.0000",
@@ -290,7 +294,7 @@ async function bindLocked(
     orgId: tenant.orgId,
     policyId,
     sequence: 1,
-    type: "new_business" as const,
+    type: renewal ? ("renewal" as const) : ("new_business" as const),
     effectiveDate: submission.effectiveDate,
     bookedOn: bindDate,
     premiumCents: option.grossPremiumCents,
@@ -325,6 +329,7 @@ async function bindLocked(
       deductibleCents: option.deductibleCents,
       installmentPlan: plan,
       boundByUserId: tenant.userId,
+      renewalOfPolicyId: renewal?.ofPolicyId ?? null,
     },
     firstTransaction,
   );
