@@ -6,6 +6,7 @@ import {
   insureds,
   policies,
   policyNotices,
+  programs,
   quotes,
   renewalOffers,
   submissionDeclinations,
@@ -151,10 +152,12 @@ export async function findVisibleOffer(db: Db, tenant: TenantContext, offerId: s
       installmentPlan: policies.installmentPlan,
       expirationDate: policies.expirationDate,
       insuredName: insureds.name,
+      plans: programs.installmentPlans,
     })
     .from(renewalOffers)
     .innerJoin(policies, and(eq(policies.orgId, renewalOffers.orgId), eq(policies.id, renewalOffers.policyId)))
     .innerJoin(insureds, and(eq(insureds.orgId, policies.orgId), eq(insureds.id, policies.insuredId)))
+    .innerJoin(programs, and(eq(programs.orgId, policies.orgId), eq(programs.id, policies.programId)))
     .where(and(visibleOffers(tenant), eq(renewalOffers.id, offerId)))
     .limit(1);
   return row ?? null;

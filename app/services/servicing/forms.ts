@@ -2,6 +2,7 @@
 // policy route and the /v1 API's request shapes.
 import { z } from "zod";
 import { MoneyError, parseMoney } from "../../utils/money.ts";
+import { INSTALLMENT_PLANS } from "../billing/billing-schedule.ts";
 import { CANCELLATION_REASONS } from "./cancellation.ts";
 import type { EndorsementChanges } from "./endorsement.ts";
 
@@ -88,3 +89,9 @@ export function endorsementChangesOf(form: Omit<EndorsementFields, "intent" | "e
   if (form.location !== undefined) changes.addLocation = form.location;
   return changes;
 }
+
+/** The producer's answer to a renewal offer (ADR 023); the plan defaults to the expiring term's. */
+export const RenewalDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), plan: z.enum(INSTALLMENT_PLANS, "Choose an installment plan").optional() }),
+  z.object({ intent: z.literal("decline") }),
+]);
