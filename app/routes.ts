@@ -26,6 +26,8 @@ export default [
     route("policies/:policyId/endorsements", "routes/api/v1/policy-endorsements.ts"),
     route("policies/:policyId/reinstate", "routes/api/v1/policy-reinstate.ts"),
     route("policies/:policyId/declarations.pdf", "routes/api/v1/policy-declarations.ts"),
+    route("renewal-offers", "routes/api/v1/renewal-offers.ts"),
+    route("renewal-offers/:offerId/accept", "routes/api/v1/renewal-offer-accept.ts"),
     route("claims", "routes/api/v1/claims.ts"),
     route("claims/:claimId", "routes/api/v1/claim.ts"),
   ]),

@@ -280,3 +280,24 @@ export async function listRenewalQueuePage(db: Database, tenant: TenantContext, 
     return Number(row?.n ?? 0);
   });
 }
+
+/** The offers the user may see, a page by id after a cursor (the /v1 list), one extra row to tell a next page. */
+export async function listRenewalOffersAfter(
+  db: Database,
+  tenant: TenantContext,
+  { status, after, limit }: { status?: RenewalOfferStatus | undefined; after?: string | undefined; limit: number },
+) {
+  return db
+    .select({ offer: renewalOffers, policyNumber: policies.policyNumber })
+    .from(renewalOffers)
+    .innerJoin(policies, and(eq(policies.orgId, renewalOffers.orgId), eq(policies.id, renewalOffers.policyId)))
+    .where(
+      and(
+        visibleOffers(tenant),
+        status ? eq(renewalOffers.status, status) : undefined,
+        after ? gt(renewalOffers.id, after) : undefined,
+      ),
+    )
+    .orderBy(renewalOffers.id)
+    .limit(limit + 1);
+}
