@@ -2,6 +2,7 @@ import { getTableConfig, MySqlTable } from "drizzle-orm/mysql-core";
 import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
+import * as certificates from "./certificates.ts";
 import * as carrier from "./carrier.ts";
 import * as claimHandling from "./claim-handling.ts";
 import * as claims from "./claims.ts";
@@ -25,6 +26,7 @@ import * as workbench from "./workbench.ts";
 export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
+export * from "./certificates.ts";
 export * from "./carrier.ts";
 export * from "./claim-handling.ts";
 export * from "./claims.ts";
@@ -49,6 +51,7 @@ const modules = [
   api,
   auth,
   billing,
+  certificates,
   carrier,
   claimHandling,
   claims,
