@@ -5,7 +5,7 @@ import { createServicingBook } from "../../../tests/support/servicing-book.ts";
 import { listCertificates, listHolders } from "../../models/certificates.server.ts";
 import { startLocalR2 } from "../documents/local-r2.ts";
 import { cancelPolicy } from "./cancellation.server.ts";
-import { certificateBoxes, mayIssueCertificate, policyAsOf } from "./certificate.ts";
+import { certificateBoxes, mayIssueCertificate, policyAsOf, type DatedChange } from "./certificate.ts";
 import { certificateDocument, issueCertificate } from "./certificates.server.ts";
 import { endorsePolicy } from "./endorsement.server.ts";
 
@@ -32,7 +32,7 @@ describe("the policy as of the issue date", () => {
     deductibleCents: 250_000,
     additionalInsureds: [{ name: "Acme Property Management", address: "500 Congress Ave" }],
   };
-  const transactions = [
+  const transactions: DatedChange[] = [
     { type: "new_business", sequence: 1, effectiveDate: "2028-01-01", changes: null },
     {
       type: "endorsement",
