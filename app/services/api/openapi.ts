@@ -14,6 +14,9 @@ import {
   RenewalAccepted,
   RenewalOffer,
   RenewalOfferPage,
+  Certificate,
+  CertificateList,
+  IssueCertificateRequest,
 } from "./servicing-schemas.ts";
 import { ProgramList } from "./programs.ts";
 
@@ -87,6 +90,9 @@ export function openApiDocument(serverUrl: string) {
         RenewalOfferPage: schema(RenewalOfferPage),
         AcceptRenewalRequest: schema(AcceptRenewalRequest, "input"),
         RenewalAccepted: schema(RenewalAccepted),
+        Certificate: schema(Certificate),
+        CertificateList: schema(CertificateList),
+        IssueCertificateRequest: schema(IssueCertificateRequest, "input"),
         ProgramList: schema(ProgramList),
         ClaimCreate: schema(FnolSchema, "input"),
         ClaimSummary: {
@@ -289,6 +295,34 @@ export function openApiDocument(serverUrl: string) {
             "422": errorResponse(
               "POLICY_TRANSITION_INVALID or VALIDATION_FAILED (window closed, overdue premium unpaid)",
             ),
+            ...common,
+          },
+        },
+      },
+      "/v1/policies/{policyId}/certificates": {
+        get: {
+          operationId: "listCertificates",
+          parameters: [idParam("policyId")],
+          responses: {
+            "200": json("CertificateList", "The certificates of insurance issued on the policy, newest first"),
+            "404": errorResponse("NOT_FOUND"),
+            ...common,
+          },
+        },
+        post: {
+          operationId: "issueCertificate",
+          description:
+            "Issues a certificate of insurance (ACORD 25 layout) for a holder, from the policy as of today; the holder is remembered for the insured.",
+          parameters: [idParam("policyId"), IDEMPOTENCY_KEY],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/IssueCertificateRequest" } } },
+          },
+          responses: {
+            "201": json("Certificate", "Issued; documentUrl is the PDF"),
+            "400": errorResponse("VALIDATION_FAILED"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse("VALIDATION_FAILED: the policy is not in force, or the holder is not this insured's"),
             ...common,
           },
         },

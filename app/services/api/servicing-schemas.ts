@@ -141,3 +141,30 @@ export const RenewalAccepted = z.object({
   policyNumber: z.string().describe("The expiring number with a term suffix, e.g. -01"),
   renewalOfPolicyId: z.string(),
 });
+
+// Certificates of insurance (ADR 023).
+
+const Holder = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  addressLine1: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  state: z.string().regex(/^[A-Z]{2}$/, "two capital letters"),
+  postalCode: z.string().trim().min(3).max(10),
+});
+
+export const IssueCertificateRequest = z.union([
+  z.strictObject({ holder: Holder }),
+  z.strictObject({ holderId: z.string().min(1).max(40).describe("A holder remembered for this insured") }),
+]);
+
+export const Certificate = z.object({
+  id: z.string(),
+  certificateNumber: z.string(),
+  issuedOn: date,
+  holderName: z.string(),
+  additionalInsured: z.boolean().describe("ADDL INSD: the policy's additional-insured endorsement names the holder"),
+  waiverOfSubrogation: z.boolean().describe("SUBR WVD"),
+  documentUrl: z.string().describe("The ACORD 25 PDF"),
+});
+
+export const CertificateList = z.object({ data: z.array(Certificate) });

@@ -70,6 +70,21 @@ export const PolicyServicingSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reinstate") }),
   z.object({ intent: z.literal("apply-request"), requestId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal("non-renew"), nonRenewalReason: z.enum(NON_RENEWAL_REASON_CODES, "Choose a reason") }),
+  z.object({
+    intent: z.literal("certificate"),
+    holderId: optionalText(40),
+    holderName: optionalText(200),
+    holderAddressLine1: optionalText(200),
+    holderCity: optionalText(100),
+    holderState: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, "A state is two letters, like TX")
+      .optional()
+      .transform((t) => (t === "" ? undefined : t)),
+    holderPostalCode: optionalText(10),
+  }),
 ]);
 export type PolicyServicingForm = z.infer<typeof PolicyServicingSchema>;
 
@@ -95,3 +110,26 @@ export const RenewalDecisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), plan: z.enum(INSTALLMENT_PLANS, "Choose an installment plan").optional() }),
   z.object({ intent: z.literal("decline") }),
 ]);
+
+type CertificateFields = Extract<PolicyServicingForm, { intent: "certificate" }>;
+
+/** A remembered holder when one is chosen, else the typed one when every part is there; null otherwise. */
+export function certificateHolderOf(
+  form: Omit<CertificateFields, "intent">,
+):
+  | { holderId: string }
+  | { holder: { name: string; addressLine1: string; city: string; state: string; postalCode: string } }
+  | null {
+  if (form.holderId) return { holderId: form.holderId };
+  const { holderName, holderAddressLine1, holderCity, holderState, holderPostalCode } = form;
+  if (!holderName || !holderAddressLine1 || !holderCity || !holderState || !holderPostalCode) return null;
+  return {
+    holder: {
+      name: holderName,
+      addressLine1: holderAddressLine1,
+      city: holderCity,
+      state: holderState,
+      postalCode: holderPostalCode,
+    },
+  };
+}
