@@ -15,6 +15,9 @@ import { createServicingBook } from "../../../tests/support/servicing-book.ts";
 import { createId } from "../../utils/ids.ts";
 import { bindSubmission } from "../policies/binding.server.ts";
 import { nonRenewPolicy } from "./non-renewal.server.ts";
+import { listRenewalQueuePage, listRenewalQueueRows } from "../../models/renewals.server.ts";
+import { renewalQueueTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { acceptRenewalOffer, declineRenewalOffer, runRenewalOffers } from "./renewal.server.ts";
 
 const { db, producer, org, isolatedProgram, newInsured, quotedSubmission } = bindFixtures;
@@ -100,6 +103,21 @@ describe("renewal offers", () => {
     // The job is idempotent: a second run changes nothing about this offer.
     await runRenewalOffers(db, JOB_DAY, { orgId: org });
     expect(await offerOf(expiring.policyId)).toEqual(offer);
+
+    // The producer's queue finds it by policy number, with both premiums.
+    const queue = parseTableState(
+      new URLSearchParams({ "r.q": expiring.policyNumber, "r.status": "offered" }),
+      renewalQueueTable,
+    );
+    const page = await listRenewalQueuePage(db, producer, queue);
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({
+      id: offer.id,
+      policyNumber: expiring.policyNumber,
+      renewalDate: RENEWAL_DATE,
+      renewalPremiumCents: offer.renewalPremiumCents,
+    });
+    expect(await listRenewalQueueRows(db, { ...producer, agencyId: "agy_other_agency" }, queue, 0, 10)).toEqual([]);
 
     const accepted = await acceptRenewalOffer(db, producer, offer.id, {}, "2032-02-01");
     expect(accepted).toMatchObject({ ok: true, policyNumber: `${expiring.policyNumber}-01`, alreadyAccepted: false });
