@@ -77,19 +77,12 @@ export async function lapseRenewalOffers(db: Database, today: string, orgId: str
 
 /** The next offers waiting to be rated, a bounded batch after `after` (by id). */
 export async function listOffersPreparing(db: Database, after: string, limit: number, orgId: string | null) {
-  return db
-    .select({ id: renewalOffers.id, orgId: renewalOffers.orgId, policyId: renewalOffers.policyId })
-    .from(renewalOffers)
-    .where(
-      and(
-        /* unscoped: the daily job rates every organization's claimed offers */
-        eq(renewalOffers.status, "preparing"),
-        gt(renewalOffers.id, after),
-        orgId === null ? undefined : eq(renewalOffers.orgId, orgId),
-      ),
-    )
-    .orderBy(renewalOffers.id)
-    .limit(limit);
+  const orgFilter = orgId === null ? sql`1 = 1` : sql`${renewalOffers.orgId} = ${orgId}`;
+  const result = await db.execute(sql`/* unscoped: the daily job rates every organization's claimed offers */
+    SELECT ${renewalOffers.id} AS id, ${renewalOffers.orgId} AS org_id FROM ${renewalOffers}
+    WHERE ${renewalOffers.status} = 'preparing' AND ${renewalOffers.id} > ${after} AND ${orgFilter}
+    ORDER BY ${renewalOffers.id} LIMIT ${limit}`);
+  return (result.rows as { id: string; org_id: string }[]).map((r) => ({ id: r.id, orgId: r.org_id }));
 }
 
 export async function findOfferById(db: Db, orgId: string, offerId: string) {
