@@ -54,6 +54,9 @@ export type PolicyServicingView = {
   notices: { id: string; kind: string; reason: string; issuedOn: string; effectiveOn: string; status: string }[];
   requests: { id: string; effectiveOn: string; issuedOn: string; details: unknown }[];
   credits: { id: string; amountCents: number; remainingCents: number; status: string }[];
+  /** The prior term, for a renewal term; and the renewal offer of this term, where the user sees it. */
+  renewalOfPolicyId: string | null;
+  renewalOffer: { id: string; status: string; renewalPolicyId: string | null } | null;
   certificates: CertificateRow[];
   holders: HolderRow[];
 };
@@ -155,6 +158,34 @@ export function PolicyPage({
               : []),
             ...(servicing.details.locations?.length
               ? ([["Locations", servicing.details.locations.join("; ")]] as [string, ReactNode][])
+              : []),
+            ...(servicing.renewalOfPolicyId
+              ? ([
+                  [
+                    "Renews",
+                    <Link
+                      key="rn"
+                      className="text-brand hover:underline"
+                      to={`${area}/policies/${servicing.renewalOfPolicyId}`}
+                    >
+                      The prior term
+                    </Link>,
+                  ],
+                ] as [string, ReactNode][])
+              : []),
+            ...(servicing.renewalOffer && area === "/producer"
+              ? ([
+                  [
+                    "Renewal",
+                    <Link
+                      key="ro"
+                      className="text-brand hover:underline"
+                      to={`/producer/renewals/${servicing.renewalOffer.id}`}
+                    >
+                      Renewal offer ({servicing.renewalOffer.status.replaceAll("_", " ")})
+                    </Link>,
+                  ],
+                ] as [string, ReactNode][])
               : []),
             ...(servicing.submissionId && area !== "/portal" && area !== "/carrier" && area !== "/finance"
               ? ([

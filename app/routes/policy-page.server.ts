@@ -4,6 +4,7 @@ import { hasPermission } from "../auth/permissions.ts";
 import { requirePermission } from "../auth/session.server.ts";
 import { appServices } from "../context.server.ts";
 import { listCertificates, listHolders } from "../models/certificates.server.ts";
+import { findOfferOfPolicy } from "../models/renewals.server.ts";
 import { listInvoices } from "../models/invoices.server.ts";
 import { getPolicy } from "../models/policies.server.ts";
 import {
@@ -52,9 +53,10 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
     withInvoices ? listInvoices(db, user.tenant, { policyId: policy.id }) : Promise.resolve(undefined),
   ]);
   invariantResponse(servicing, "Policy not found");
-  const [certificates, holders] = await Promise.all([
+  const [certificates, holders, renewalOffer] = await Promise.all([
     listCertificates(db, user.tenant.orgId, policy.id),
     listHolders(db, user.tenant.orgId, servicing.policy.insuredId),
+    findOfferOfPolicy(db, user.tenant, policy.id),
   ]);
   const term = { effectiveDate: policy.effectiveDate, expirationDate: policy.expirationDate };
   const roles = user.tenant.roles;
@@ -105,6 +107,8 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
         remainingCents: c.remainingCents,
         status: c.status,
       })),
+      renewalOfPolicyId: servicing.policy.renewalOfPolicyId,
+      renewalOffer,
       certificates,
       holders: holders.map((h) => ({
         id: h.id,
