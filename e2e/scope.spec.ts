@@ -61,6 +61,10 @@ const outOfScope: Record<string, { fromA: string[]; fromB: string[]; sameOrg?: (
   transactionId: { fromA: ["ptx_pol_b_1_1"], fromB: ["ptx_pol_a_1_1"] },
   // The seed issues no notices: a nonexistent id only.
   noticeId: { fromA: [], fromB: [] },
+  // Renewal offers are prepared by the daily job and certificates issued on demand (ADR 023); the
+  // seed has neither: a nonexistent id only.
+  offerId: { fromA: [], fromB: [] },
+  certificateId: { fromA: [], fromB: [] },
   // The seed has no documents, deal rooms, drafts or webhook endpoints: a nonexistent id only.
   documentId: { fromA: [], fromB: [] },
   // No seeded claim attachments: a nonexistent id only (under a claim the caller may or may not see).

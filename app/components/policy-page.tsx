@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CertificatesCard, type CertificateRow, type HolderRow } from "./certificates-card.tsx";
 import { Form, Link } from "react-router";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { PolicySummary, type PolicySummaryData } from "./policy-summary.tsx";
@@ -53,6 +54,11 @@ export type PolicyServicingView = {
   notices: { id: string; kind: string; reason: string; issuedOn: string; effectiveOn: string; status: string }[];
   requests: { id: string; effectiveOn: string; issuedOn: string; details: unknown }[];
   credits: { id: string; amountCents: number; remainingCents: number; status: string }[];
+  /** The prior term, for a renewal term; and the renewal offer of this term, where the user sees it. */
+  renewalOfPolicyId: string | null;
+  renewalOffer: { id: string; status: string; renewalPolicyId: string | null } | null;
+  certificates: CertificateRow[];
+  holders: HolderRow[];
 };
 
 export type PolicyActionResult = {
@@ -152,6 +158,34 @@ export function PolicyPage({
               : []),
             ...(servicing.details.locations?.length
               ? ([["Locations", servicing.details.locations.join("; ")]] as [string, ReactNode][])
+              : []),
+            ...(servicing.renewalOfPolicyId
+              ? ([
+                  [
+                    "Renews",
+                    <Link
+                      key="rn"
+                      className="text-brand hover:underline"
+                      to={`${area}/policies/${servicing.renewalOfPolicyId}`}
+                    >
+                      The prior term
+                    </Link>,
+                  ],
+                ] as [string, ReactNode][])
+              : []),
+            ...(servicing.renewalOffer && area === "/producer"
+              ? ([
+                  [
+                    "Renewal",
+                    <Link
+                      key="ro"
+                      className="text-brand hover:underline"
+                      to={`/producer/renewals/${servicing.renewalOffer.id}`}
+                    >
+                      Renewal offer ({servicing.renewalOffer.status.replaceAll("_", " ")})
+                    </Link>,
+                  ],
+                ] as [string, ReactNode][])
               : []),
             ...(servicing.submissionId && area !== "/portal" && area !== "/carrier" && area !== "/finance"
               ? ([
@@ -344,6 +378,13 @@ export function PolicyPage({
           <p className="mt-2 text-xs text-text-muted">At least 30 days before expiry; the policy ends at expiry.</p>
         </Card>
       ) : null}
+      <CertificatesCard
+        policyId={policy.id}
+        certificates={servicing.certificates}
+        holders={servicing.holders}
+        mayIssue={(can.service || can.request) && can.actions.includes("endorse")}
+        formToken={formToken}
+      />
       {can.service && can.actions.includes("reinstate") ? (
         <Card title="Reinstate">
           <p className="mb-3 text-sm">

@@ -6,6 +6,7 @@ import {
   BORDEREAU_KINDS,
   BORDEREAU_STATUSES,
   POLICY_STATUSES,
+  RENEWAL_OFFER_STATUSES,
   SUBMISSION_STATUSES,
 } from "../../db/schema/index.ts";
 import type { TableSpec, TableState } from "../utils/table-state.ts";
@@ -104,6 +105,7 @@ export const daAgreementTable: TableSpec<DaAgreementSort, "status"> = {
   searchable: true,
 };
 export type DaAgreementTableState = TableState<DaAgreementSort, "status">;
+
 export const CARRIER_CLAIM_SORTS = ["reported", "claim", "loss", "reserve", "paid", "status"] as const;
 export type CarrierClaimSort = (typeof CARRIER_CLAIM_SORTS)[number];
 /** Claims on the carrier's paper (the carrier portal): no claimant, no PHI. */
@@ -155,3 +157,15 @@ export const licenceTable: TableSpec<LicenceSort, "standing"> = {
   searchable: true,
 };
 export type LicenceTableState = TableState<LicenceSort, "standing">;
+
+export const RENEWAL_QUEUE_SORTS = ["renewal", "policy", "insured", "premium", "status"] as const;
+export type RenewalQueueSort = (typeof RENEWAL_QUEUE_SORTS)[number];
+export const renewalQueueTable: TableSpec<RenewalQueueSort, "status"> = {
+  prefix: "r.",
+  sortable: RENEWAL_QUEUE_SORTS,
+  defaultSort: "renewal",
+  defaultDir: "asc",
+  filters: { status: RENEWAL_OFFER_STATUSES },
+  searchable: true,
+};
+export type RenewalQueueState = TableState<RenewalQueueSort, "status">;

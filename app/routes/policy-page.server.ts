@@ -3,6 +3,8 @@ import { data, type RouterContextProvider } from "react-router";
 import { hasPermission } from "../auth/permissions.ts";
 import { requirePermission } from "../auth/session.server.ts";
 import { appServices } from "../context.server.ts";
+import { listCertificates, listHolders } from "../models/certificates.server.ts";
+import { findOfferOfPolicy } from "../models/renewals.server.ts";
 import { listInvoices } from "../models/invoices.server.ts";
 import { getPolicy } from "../models/policies.server.ts";
 import {
@@ -21,8 +23,9 @@ import {
 } from "../services/servicing/cancellation.server.ts";
 import { endorsePolicy, quoteEndorsement } from "../services/servicing/endorsement.server.ts";
 import { earnedToDate } from "../services/servicing/endorsement.ts";
-import { endorsementChangesOf, PolicyServicingSchema } from "../services/servicing/forms.ts";
+import { certificateHolderOf, endorsementChangesOf, PolicyServicingSchema } from "../services/servicing/forms.ts";
 import { allowedActions } from "../services/servicing/lifecycle.ts";
+import { issueCertificate } from "../services/servicing/certificates.server.ts";
 import { nonRenewPolicy } from "../services/servicing/non-renewal.server.ts";
 import { applyRequest, requestCancellation, type RequestOutcome } from "../services/servicing/requests.server.ts";
 import { invariantResponse } from "../utils/invariant.ts";
@@ -50,6 +53,11 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
     withInvoices ? listInvoices(db, user.tenant, { policyId: policy.id }) : Promise.resolve(undefined),
   ]);
   invariantResponse(servicing, "Policy not found");
+  const [certificates, holders, renewalOffer] = await Promise.all([
+    listCertificates(db, user.tenant.orgId, policy.id),
+    listHolders(db, user.tenant.orgId, servicing.policy.insuredId),
+    findOfferOfPolicy(db, user.tenant, policy.id),
+  ]);
   const term = { effectiveDate: policy.effectiveDate, expirationDate: policy.expirationDate };
   const roles = user.tenant.roles;
   return {
@@ -99,6 +107,17 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
         remainingCents: c.remainingCents,
         status: c.status,
       })),
+      renewalOfPolicyId: servicing.policy.renewalOfPolicyId,
+      renewalOffer,
+      certificates,
+      holders: holders.map((h) => ({
+        id: h.id,
+        name: h.name,
+        addressLine1: h.addressLine1,
+        city: h.city,
+        state: h.state,
+        postalCode: h.postalCode,
+      })),
     },
     can: {
       service: hasPermission(roles, "service:policy"),
@@ -117,7 +136,7 @@ export type PolicyPageData = Awaited<ReturnType<typeof loadPolicyPage>>;
  */
 export async function policyPageAction(args: Args) {
   const user = await requirePermission(args, "read:policy");
-  const { db, ledger } = appServices(args.context);
+  const { db, ledger, env } = appServices(args.context);
   const policyId = args.params.policyId ?? "";
   invariantResponse(await getPolicy(db, user.tenant, policyId), "Policy not found");
   const formData = await args.request.formData();
@@ -190,6 +209,20 @@ export async function policyPageAction(args: Args) {
       const outcome = await once("non-renew", () => nonRenewPolicy(db, tenant, policyId, form.nonRenewalReason, today));
       if (!outcome.ok) return refuse(messageOf(outcome));
       return { intent: form.intent, error: null, result: { done: "The notice of non-renewal is issued." } };
+    }
+    case "certificate": {
+      if (!canService && !canRequest) return refuse("You may not issue certificates on this policy.", 403);
+      const holder = certificateHolderOf(form);
+      if (!holder) return refuse("Choose a holder you used before, or enter the holder's name and full address.", 400);
+      const outcome = await once("certificate", () =>
+        issueCertificate(db, env.DOCUMENTS, tenant, policyId, holder, today),
+      );
+      if (!outcome.ok) return refuse(messageOf(outcome));
+      return {
+        intent: form.intent,
+        error: null,
+        result: { done: `Certificate ${outcome.certificateNumber} is issued; download it from the list.` },
+      };
     }
     case "apply-request": {
       if (!canService) return refuse("Only an underwriter applies a request.", 403);

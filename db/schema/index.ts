@@ -3,6 +3,7 @@ import * as agencyBilling from "./agency-billing.ts";
 import * as api from "./api.ts";
 import * as auth from "./auth.ts";
 import * as billing from "./billing.ts";
+import * as certificates from "./certificates.ts";
 import * as carrier from "./carrier.ts";
 import * as claimHandling from "./claim-handling.ts";
 import * as claimParties from "./claim-parties.ts";
@@ -20,6 +21,7 @@ import * as programs from "./programs.ts";
 import * as quotes from "./quotes.ts";
 import * as rating from "./rating.ts";
 import * as scheduling from "./scheduling.ts";
+import * as renewals from "./renewals.ts";
 import * as servicing from "./servicing.ts";
 import * as underwriting from "./underwriting.ts";
 import * as workbench from "./workbench.ts";
@@ -28,6 +30,7 @@ export * from "./agency-billing.ts";
 export * from "./api.ts";
 export * from "./auth.ts";
 export * from "./billing.ts";
+export * from "./certificates.ts";
 export * from "./carrier.ts";
 export * from "./claim-handling.ts";
 export * from "./claim-parties.ts";
@@ -43,6 +46,7 @@ export * from "./platform.ts";
 export * from "./policies.ts";
 export * from "./programs.ts";
 export * from "./quotes.ts";
+export * from "./renewals.ts";
 export * from "./rating.ts";
 export * from "./scheduling.ts";
 export * from "./servicing.ts";
@@ -54,6 +58,7 @@ const modules = [
   api,
   auth,
   billing,
+  certificates,
   carrier,
   claimHandling,
   claimParties,
@@ -71,6 +76,7 @@ const modules = [
   quotes,
   rating,
   scheduling,
+  renewals,
   servicing,
   underwriting,
   workbench,

@@ -55,6 +55,12 @@ export default function ProducerHome({ loaderData }: Route.ComponentProps) {
               </Link>
             ) : null}
             <Link
+              to="renewals"
+              className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted"
+            >
+              Renewals
+            </Link>
+            <Link
               to="submissions/upload"
               className="rounded-md border border-border bg-surface px-4 py-2 text-sm font-medium hover:bg-surface-muted"
             >

@@ -10,6 +10,13 @@ import {
   EndorsePolicyRequest,
   PolicyPage,
   ReinstatementResult,
+  AcceptRenewalRequest,
+  RenewalAccepted,
+  RenewalOffer,
+  RenewalOfferPage,
+  Certificate,
+  CertificateList,
+  IssueCertificateRequest,
 } from "./servicing-schemas.ts";
 import { ProgramList } from "./programs.ts";
 
@@ -79,6 +86,13 @@ export function openApiDocument(serverUrl: string) {
         EndorsePolicyRequest: schema(EndorsePolicyRequest, "input"),
         EndorsementResult: schema(EndorsementResult),
         ReinstatementResult: schema(ReinstatementResult),
+        RenewalOffer: schema(RenewalOffer),
+        RenewalOfferPage: schema(RenewalOfferPage),
+        AcceptRenewalRequest: schema(AcceptRenewalRequest, "input"),
+        RenewalAccepted: schema(RenewalAccepted),
+        Certificate: schema(Certificate),
+        CertificateList: schema(CertificateList),
+        IssueCertificateRequest: schema(IssueCertificateRequest, "input"),
         ProgramList: schema(ProgramList),
         ClaimCreate: schema(FnolSchema, "input"),
         ClaimSummary: {
@@ -280,6 +294,75 @@ export function openApiDocument(serverUrl: string) {
             "404": errorResponse("NOT_FOUND"),
             "422": errorResponse(
               "POLICY_TRANSITION_INVALID or VALIDATION_FAILED (window closed, overdue premium unpaid)",
+            ),
+            ...common,
+          },
+        },
+      },
+      "/v1/policies/{policyId}/certificates": {
+        get: {
+          operationId: "listCertificates",
+          parameters: [idParam("policyId")],
+          responses: {
+            "200": json("CertificateList", "The certificates of insurance issued on the policy, newest first"),
+            "404": errorResponse("NOT_FOUND"),
+            ...common,
+          },
+        },
+        post: {
+          operationId: "issueCertificate",
+          description:
+            "Issues a certificate of insurance (ACORD 25 layout) for a holder, from the policy as of today; the holder is remembered for the insured.",
+          parameters: [idParam("policyId"), IDEMPOTENCY_KEY],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/IssueCertificateRequest" } } },
+          },
+          responses: {
+            "201": json("Certificate", "Issued; documentUrl is the PDF"),
+            "400": errorResponse("VALIDATION_FAILED"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse("VALIDATION_FAILED: the policy is not in force, or the holder is not this insured's"),
+            ...common,
+          },
+        },
+      },
+      "/v1/renewal-offers": {
+        get: {
+          operationId: "listRenewalOffers",
+          description:
+            "Offers for the next term, prepared 60 days before expiry on the rate table in force at renewal, with why the price changed.",
+          parameters: [
+            {
+              name: "status",
+              in: "query",
+              required: false,
+              schema: { type: "string", enum: ["preparing", "offered", "not_rated", "accepted", "declined", "lapsed"] },
+            },
+            { name: "cursor", in: "query", required: false, schema: { type: "string" } },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200 } },
+          ],
+          responses: {
+            "200": json("RenewalOfferPage", "A page of renewal offers, by id"),
+            "400": errorResponse("VALIDATION_FAILED"),
+            ...common,
+          },
+        },
+      },
+      "/v1/renewal-offers/{offerId}/accept": {
+        post: {
+          operationId: "acceptRenewalOffer",
+          parameters: [idParam("offerId"), IDEMPOTENCY_KEY],
+          requestBody: {
+            required: false,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/AcceptRenewalRequest" } } },
+          },
+          responses: {
+            "201": json("RenewalAccepted", "The renewal term, bound"),
+            "200": json("RenewalAccepted", "The offer was already accepted: the term it bound"),
+            "404": errorResponse("NOT_FOUND"),
+            "422": errorResponse(
+              "A pre-bind check failed (the codes of bindSubmission; details.failedChecks), or RENEWAL_NOT_ACCEPTABLE (already answered, lapsed, not rated)",
             ),
             ...common,
           },

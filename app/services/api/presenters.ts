@@ -1,3 +1,4 @@
+import type { RenewalComparison, RenewalOfferStatus } from "../../../db/schema/renewals.ts";
 import type { RatedQuote } from "../rating/index.ts";
 
 // Database rows to /v1 shapes. Kept in one place so every endpoint answers the same way.
@@ -145,5 +146,36 @@ export function presentPolicy(p: PolicyRow) {
     fees: p.feesCents,
     taxes: p.taxesCents,
     declarationsUrl: `/v1/policies/${p.id}/declarations.pdf`,
+  };
+}
+
+type RenewalOfferRow = {
+  id: string;
+  policyId: string;
+  status: RenewalOfferStatus;
+  renewalDate: string;
+  preparedOn: string;
+  expiringPremiumCents: number;
+  renewalPremiumCents: number | null;
+  renewalTotalDueCents: number | null;
+  comparison: RenewalComparison | null;
+  note: string | null;
+  renewalPolicyId: string | null;
+};
+
+export function presentRenewalOffer(o: RenewalOfferRow, policyNumber: string) {
+  return {
+    id: o.id,
+    policyId: o.policyId,
+    policyNumber,
+    status: o.status,
+    renewalDate: o.renewalDate,
+    preparedOn: o.preparedOn,
+    expiringPremiumCents: o.expiringPremiumCents,
+    renewalPremiumCents: o.renewalPremiumCents,
+    renewalTotalDueCents: o.renewalTotalDueCents,
+    comparison: o.comparison,
+    note: o.note,
+    renewalPolicyId: o.renewalPolicyId,
   };
 }

@@ -52,6 +52,8 @@ export type BindRequest = {
   declinedBy?: readonly string[] | undefined;
   /** Who collects the premium (ADR 024); agency bill only where the program allows it. */
   billingMethod?: BillingMethod | undefined;
+  /** A renewal term (ADR 023): numbered after the prior term and linked to it, not from the sequence. */
+  renewal?: { ofPolicyId: string; policyNumber: string } | undefined;
 };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
 /** The bound policy as the bind wrote it, so a caller can present it without reading it back. */
@@ -233,6 +235,12 @@ async function bindLocked(
   const year = Number(submission.effectiveDate.slice(0, 4));
   const policySequence = `policy:${submission.lineOfBusiness}:${year}`;
   const invoiceSequence = `invoice:${year}`;
+  // A renewal term carries its prior term's number with a suffix (ADR 023): no policy number drawn.
+  const drawNumbers = () =>
+    Promise.all([
+      request.renewal ? null : nextSequenceValue(tx, tenant.orgId, policySequence),
+      nextSequenceValue(tx, tenant.orgId, invoiceSequence),
+    ]);
   // Without an agreement the bind is refused: no numbers to draw.
   const drawNow = drawNumbersEarly && agreementRow !== undefined;
   const [standing, records, knockoutsHit, earlyNumbers] = await Promise.all([
@@ -247,12 +255,7 @@ async function bindLocked(
       : null,
     readSubmissionBindRecords(tx, tenant.orgId, submission.id),
     openKnockoutHits(tx, tenant, submission.id),
-    drawNow
-      ? Promise.all([
-          nextSequenceValue(tx, tenant.orgId, policySequence),
-          nextSequenceValue(tx, tenant.orgId, invoiceSequence),
-        ])
-      : null,
+    drawNow ? drawNumbers() : null,
   ]);
   // An approved referral lends the approving underwriter's authority to this quote's bind.
   const approval = records.referrals.find((r) => r.status === "approved" && r.quoteId === quote.id);
@@ -354,18 +357,15 @@ async function bindLocked(
     return refused(failures);
   }
 
-  const [sequence, invoiceNumber] =
-    earlyNumbers ??
-    (await Promise.all([
-      nextSequenceValue(tx, tenant.orgId, policySequence),
-      nextSequenceValue(tx, tenant.orgId, invoiceSequence),
-    ]));
-  const policyNumber = formatPolicyNumber({
-    prefix: policyNumberPrefix(tenant.orgName),
-    lineOfBusiness: submission.lineOfBusiness,
-    year,
-    sequence,
-  });
+  const [sequence, invoiceNumber] = earlyNumbers ?? (await drawNumbers());
+  const policyNumber =
+    request.renewal?.policyNumber ??
+    formatPolicyNumber({
+      prefix: policyNumberPrefix(tenant.orgName),
+      lineOfBusiness: submission.lineOfBusiness,
+      year,
+      sequence: sequence!,
+    });
   const policyId = createId("pol");
   const rates = {
     producerCommissionRate: terms.producerCommissionRate ?? "0.0000",
@@ -376,7 +376,7 @@ async function bindLocked(
     orgId: tenant.orgId,
     policyId,
     sequence: 1,
-    type: "new_business" as const,
+    type: request.renewal ? ("renewal" as const) : ("new_business" as const),
     effectiveDate: submission.effectiveDate,
     bookedOn: bindDate,
     premiumCents: option.grossPremiumCents,
@@ -431,6 +431,7 @@ async function bindLocked(
         installmentPlan: plan,
         billingMethod,
         boundByUserId: tenant.userId,
+        renewalOfPolicyId: request.renewal?.ofPolicyId ?? null,
       },
       firstTransaction,
     ),

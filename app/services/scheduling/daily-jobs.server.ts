@@ -13,6 +13,7 @@ import { runMonthlyBordereaux } from "../carrier/bordereaux.server.ts";
 import { runLicenceExpiryAlerts } from "../compliance/licences.server.ts";
 import type { LedgerClient } from "../ledger/client.server.ts";
 import { runPolicyLifecycle } from "../servicing/lifecycle.server.ts";
+import { runRenewalOffers } from "../servicing/renewal.server.ts";
 import { businessDateCohorts } from "./business-dates.ts";
 
 export type DailyJobDeps = { ledger: LedgerClient | null };
@@ -50,6 +51,13 @@ export const DAILY_JOBS: readonly DailyJob[] = [
     name: "policy-lifecycle",
     cadence: "hourly",
     run: (db, { ledger }, date, orgIds) => runPolicyLifecycle(db, ledger, date, { orgId: orgIds }),
+  },
+  {
+    // ADR 023: offers prepared 60 days before expiry; idempotent, and hourly so a policy bound or
+    // endorsed during the day is offered the same day.
+    name: "renewal-offers",
+    cadence: "hourly",
+    run: (db, _deps, date, orgIds) => runRenewalOffers(db, date, { orgId: orgIds }),
   },
   {
     name: "licence-expiry-alerts",

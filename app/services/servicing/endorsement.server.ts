@@ -278,6 +278,19 @@ async function quoteWith(
   }
 }
 
+/**
+ * The policy as it stands after every endorsement, rated for a full term on its pinned tables:
+ * what a renewal compares against (ADR 023). Null when it carries no recorded rating.
+ */
+export async function ratePolicyInForce(db: Database | Transaction, orgId: string, policy: PolicyRow) {
+  const source = await findPolicyRatingSource(db, orgId, policy);
+  if (!source) return null;
+  const transactions = await listPolicyTransactions(db, orgId, policy.id);
+  const state = currentState(ratedStateOf(policy, source), transactions);
+  const rater = await raterFor(db, orgId, policy, source);
+  return { source, state, rated: rater ? rater(state) : null };
+}
+
 /** The quote of a change: its premium effect and why, nothing written. */
 export async function quoteEndorsement(
   db: Database,

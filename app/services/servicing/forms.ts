@@ -2,6 +2,7 @@
 // policy route and the /v1 API's request shapes.
 import { z } from "zod";
 import { MoneyError, parseMoney } from "../../utils/money.ts";
+import { INSTALLMENT_PLANS } from "../billing/billing-schedule.ts";
 import { CANCELLATION_REASONS } from "./cancellation.ts";
 import type { EndorsementChanges } from "./endorsement.ts";
 
@@ -69,6 +70,21 @@ export const PolicyServicingSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reinstate") }),
   z.object({ intent: z.literal("apply-request"), requestId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal("non-renew"), nonRenewalReason: z.enum(NON_RENEWAL_REASON_CODES, "Choose a reason") }),
+  z.object({
+    intent: z.literal("certificate"),
+    holderId: optionalText(40),
+    holderName: optionalText(200),
+    holderAddressLine1: optionalText(200),
+    holderCity: optionalText(100),
+    holderState: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, "A state is two letters, like TX")
+      .optional()
+      .transform((t) => (t === "" ? undefined : t)),
+    holderPostalCode: optionalText(10),
+  }),
 ]);
 export type PolicyServicingForm = z.infer<typeof PolicyServicingSchema>;
 
@@ -87,4 +103,33 @@ export function endorsementChangesOf(form: Omit<EndorsementFields, "intent" | "e
     changes.addAdditionalInsured = { name: form.additionalInsuredName, address: form.additionalInsuredAddress ?? "" };
   if (form.location !== undefined) changes.addLocation = form.location;
   return changes;
+}
+
+/** The producer's answer to a renewal offer (ADR 023); the plan defaults to the expiring term's. */
+export const RenewalDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), plan: z.enum(INSTALLMENT_PLANS, "Choose an installment plan").optional() }),
+  z.object({ intent: z.literal("decline") }),
+]);
+
+type CertificateFields = Extract<PolicyServicingForm, { intent: "certificate" }>;
+
+/** A remembered holder when one is chosen, else the typed one when every part is there; null otherwise. */
+export function certificateHolderOf(
+  form: Omit<CertificateFields, "intent">,
+):
+  | { holderId: string }
+  | { holder: { name: string; addressLine1: string; city: string; state: string; postalCode: string } }
+  | null {
+  if (form.holderId) return { holderId: form.holderId };
+  const { holderName, holderAddressLine1, holderCity, holderState, holderPostalCode } = form;
+  if (!holderName || !holderAddressLine1 || !holderCity || !holderState || !holderPostalCode) return null;
+  return {
+    holder: {
+      name: holderName,
+      addressLine1: holderAddressLine1,
+      city: holderCity,
+      state: holderState,
+      postalCode: holderPostalCode,
+    },
+  };
 }

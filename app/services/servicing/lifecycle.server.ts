@@ -41,7 +41,7 @@ export type LifecycleReport = {
 };
 
 /** The job acts as the system inside each organization it touches. */
-function systemTenant(orgId: string): TenantContext {
+export function systemTenant(orgId: string): TenantContext {
   return {
     orgId,
     orgName: "",

@@ -1,0 +1,218 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import {
+  outboxEvents,
+  policies,
+  policyTransactions,
+  producerLicences,
+  rateTables,
+  renewalOffers,
+} from "../../../db/schema/index.ts";
+import { rateTables as seededRateTables } from "../../../db/seed/rate-tables.ts";
+import { tenantOf } from "../../../db/test/tenants.ts";
+import * as bindFixtures from "../../../tests/support/bind-fixtures.ts";
+import { createServicingBook } from "../../../tests/support/servicing-book.ts";
+import { createId } from "../../utils/ids.ts";
+import { bindSubmission } from "../policies/binding.server.ts";
+import { nonRenewPolicy } from "./non-renewal.server.ts";
+import { listRenewalQueuePage, listRenewalQueueRows } from "../../models/renewals.server.ts";
+import { renewalQueueTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
+import { acceptRenewalOffer, declineRenewalOffer, runRenewalOffers } from "./renewal.server.ts";
+
+const { db, producer, org, isolatedProgram, newInsured, quotedSubmission } = bindFixtures;
+const underwriter = tenantOf("senior.underwriter@summit.demo");
+
+// Far-future terms, so the renewal job's window over the shared demo organization holds only the
+// policies these tests bind: 2031-03-10 to 2032-03-10, renewed on 2032-03-10.
+const TERM_START = "2031-03-10";
+const RENEWAL_DATE = "2032-03-10";
+const JOB_DAY = "2032-01-20";
+
+async function offerOf(policyId: string) {
+  const [row] = await db
+    .select()
+    .from(renewalOffers)
+    .where(and(eq(renewalOffers.orgId, org), eq(renewalOffers.policyId, policyId)));
+  return row;
+}
+
+/** A policy bound from a real quote on a program of its own, in force, with a licence for its dates. */
+async function policyInForce(agreementEnds: string) {
+  const { programId } = await isolatedProgram({
+    agreement: { effectiveDate: "2031-01-01", expirationDate: agreementEnds },
+  });
+  const base = seededRateTables.find((t) => t.id === "rt_summit_gl_2026_1")!;
+  // A new version in force from 2031-09-01 raises New Mexico's state modifier: the renewal must use it.
+  await db.insert(rateTables).values({
+    ...base,
+    id: createId("rt"),
+    programId,
+    version: "2031.2",
+    effectiveDate: "2031-09-01",
+    definition: {
+      ...base.definition,
+      program: programId,
+      version: "2031.2",
+      effectiveDate: "2031-09-01",
+      stateModifiers: { ...(base.definition.stateModifiers as Record<string, string>), NM: "1.07" },
+    },
+  });
+  await db.insert(producerLicences).values({
+    id: createId("lic"),
+    orgId: org,
+    producerUserId: producer.userId,
+    agencyId: "agy_bluemesa",
+    state: "NM",
+    licenceNumber: createId("NM").slice(-12),
+    lines: ["property", "casualty", "surplus_lines"],
+    effectiveOn: "2030-01-01",
+    expiresOn: "2033-12-31",
+  });
+  const { option } = await quotedSubmission(programId, {
+    insuredId: await newInsured(),
+    effectiveDate: TERM_START,
+    quoteDate: "2031-02-01",
+  });
+  const bound = await bindSubmission(db, producer, { quoteOptionId: option.id, plan: "PIF" }, "2031-02-05");
+  if (!bound.ok) throw new Error(`bind failed: ${JSON.stringify(bound)}`);
+  await db
+    .update(policies)
+    .set({ status: "active" })
+    .where(and(eq(policies.orgId, org), eq(policies.id, bound.policyId)));
+  return { ...bound, option };
+}
+
+describe("renewal offers", () => {
+  test("are prepared 60 days out on the version in force at renewal, accepted into a linked -01 term", async () => {
+    const expiring = await policyInForce("2032-12-31");
+    // 61 days before expiry: not yet.
+    await runRenewalOffers(db, "2032-01-09", { orgId: org });
+    expect(await offerOf(expiring.policyId)).toBeUndefined();
+
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    expect(offer).toMatchObject({ status: "offered", renewalDate: RENEWAL_DATE, preparedOn: JOB_DAY });
+    expect(offer.comparison!.renewalRateTableVersion).toBe("2031.2");
+    expect(offer.comparison!.expiringRateTableVersion).toBe("2026.1");
+    const state = offer.comparison!.lines.find((l) => l.key === "state")!;
+    expect([state.expiringFactor, state.renewalFactor, state.changed]).toEqual(["0.97", "1.07", true]);
+    expect(offer.renewalPremiumCents).toBeGreaterThan(expiring.option.grossPremiumCents);
+    expect(offer.comparison!.reasons[0]).toContain("rate table version 2031.2");
+
+    // The job is idempotent: a second run changes nothing about this offer.
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    expect(await offerOf(expiring.policyId)).toEqual(offer);
+
+    // The producer's queue finds it by policy number, with both premiums.
+    const queue = parseTableState(
+      new URLSearchParams({ "r.q": expiring.policyNumber, "r.status": "offered" }),
+      renewalQueueTable,
+    );
+    const page = await listRenewalQueuePage(db, producer, queue);
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({
+      id: offer.id,
+      policyNumber: expiring.policyNumber,
+      renewalDate: RENEWAL_DATE,
+      renewalPremiumCents: offer.renewalPremiumCents,
+    });
+    expect(await listRenewalQueueRows(db, { ...producer, agencyId: "agy_other_agency" }, queue, 0, 10)).toEqual([]);
+
+    const accepted = await acceptRenewalOffer(db, producer, offer.id, {}, "2032-02-01");
+    expect(accepted).toMatchObject({ ok: true, policyNumber: `${expiring.policyNumber}-01`, alreadyAccepted: false });
+    if (!accepted.ok) return;
+    // A double click binds once.
+    expect(await acceptRenewalOffer(db, producer, offer.id, {}, "2032-02-01")).toMatchObject({
+      ok: true,
+      policyId: accepted.policyId,
+      alreadyAccepted: true,
+    });
+    const [term] = await db
+      .select()
+      .from(policies)
+      .where(and(eq(policies.orgId, org), eq(policies.id, accepted.policyId)));
+    expect(term).toMatchObject({
+      renewalOfPolicyId: expiring.policyId,
+      effectiveDate: RENEWAL_DATE,
+      expirationDate: "2033-03-10",
+      grossPremiumCents: offer.renewalPremiumCents,
+      status: "bound",
+    });
+    const [first] = await db
+      .select()
+      .from(policyTransactions)
+      .where(and(eq(policyTransactions.orgId, org), eq(policyTransactions.policyId, accepted.policyId)));
+    expect(first).toMatchObject({ type: "renewal", effectiveDate: RENEWAL_DATE });
+    expect(await offerOf(expiring.policyId)).toMatchObject({ status: "accepted", renewalPolicyId: accepted.policyId });
+    const renewed = await db
+      .select({ payload: outboxEvents.payload })
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "policy.renewed")));
+    expect(
+      renewed.filter((e) => (e.payload as { renewalPolicyId?: string }).renewalPolicyId === accepted.policyId),
+    ).toHaveLength(1);
+  });
+
+  test("accepting runs the bind's checks: no DA agreement for the new period, no renewal", async () => {
+    const expiring = await policyInForce("2031-12-31");
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    expect(offer.status).toBe("offered");
+    const refused = await acceptRenewalOffer(db, producer, offer.id, {}, "2032-02-01");
+    expect(refused).toMatchObject({ ok: false, reason: "checks_failed" });
+    if (refused.ok || refused.reason !== "checks_failed") return;
+    expect(refused.failures.map((f) => f.code)).toContain("DA_NOT_IN_FORCE");
+    expect((await offerOf(expiring.policyId))!.status).toBe("offered");
+
+    // Declined, it is answered: nothing more can be done with it.
+    expect(await declineRenewalOffer(db, producer, offer.id, "2032-02-02")).toEqual({ ok: true });
+    expect(await acceptRenewalOffer(db, producer, offer.id, {}, "2032-02-03")).toEqual({
+      ok: false,
+      reason: "invalid",
+      message: "This renewal offer is already declined; it cannot be accepted.",
+    });
+  });
+
+  test("another agency's producer cannot see an offer; one left unanswered lapses after the renewal date", async () => {
+    const expiring = await policyInForce("2032-12-31");
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    const outsider = { ...producer, agencyId: "agy_other_agency" };
+    expect(await acceptRenewalOffer(db, outsider, offer.id, {}, "2032-02-01")).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await acceptRenewalOffer(db, underwriter, createId("rnw"), {}, "2032-02-01")).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    await runRenewalOffers(db, "2032-03-11", { orgId: org });
+    expect((await offerOf(expiring.policyId))!.status).toBe("lapsed");
+  });
+
+  test("policies without a rating, or with a non-renewal notice, get no priced offer", async () => {
+    const book = await createServicingBook(db);
+    const unrated = await book.newPolicy({ effectiveDate: "2029-05-01" });
+    const leaving = await book.newPolicy({ effectiveDate: "2029-05-01" });
+    expect(await nonRenewPolicy(db, book.underwriter, leaving.policyId, "loss_experience", "2030-02-01")).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    const report = await runRenewalOffers(db, "2030-03-15", { orgId: book.orgId });
+    expect(report).toMatchObject({ claimed: 1, notRated: 1, offered: 0 });
+    const [row] = await db
+      .select()
+      .from(renewalOffers)
+      .where(and(eq(renewalOffers.orgId, book.orgId), eq(renewalOffers.policyId, unrated.policyId)));
+    expect(row).toMatchObject({ status: "not_rated", renewalDate: "2030-05-01" });
+    expect(row!.note).toContain("no recorded rating");
+    expect(await runRenewalOffers(db, "2030-03-16", { orgId: book.orgId })).toEqual({
+      claimed: 0,
+      offered: 0,
+      notRated: 0,
+      lapsed: 0,
+    });
+  });
+});
