@@ -35,6 +35,7 @@ export default [
   // The dev mailbox exists only in development builds (npm start and the e2e stack build with
   // APP_ENV=development); `npm run build` for production leaves it out.
   ...(process.env.APP_ENV === "development" ? [route("dev/outbox", "routes/dev/outbox.tsx")] : []),
+  route("favicon.ico", "routes/favicon.ts"),
   route("notifications/room-token", "routes/notifications/room-token.ts"),
   ...prefix("notifications", [
     layout(AREA_LAYOUT, { id: "notifications-layout" }, [index("routes/notifications/index.tsx")]),

@@ -137,7 +137,13 @@ test("an underwriter and a producer negotiate live in a deal room; other organiz
 
     // A burst past the per-connection rate: ten are answered on their merits (a broker may not
     // resolve annotations), the rest are refused for the rate before anything else is looked at.
-    for (let i = 0; i < 13; i++) await sendHeld({ type: "resolve_annotation", annotationId: `ann_missing_${i}` });
+    // Sent from the page in one go: one evaluate per message let a loaded machine spread the
+    // burst past the rate window.
+    await producer.evaluate((count) => {
+      const socket = (globalThis as unknown as { held: WebSocket }).held;
+      for (let i = 0; i < count; i++)
+        socket.send(JSON.stringify({ type: "resolve_annotation", annotationId: `ann_missing_${i}` }));
+    }, 13);
     await expect.poll(async () => (await heldErrors()).length).toBe(13);
     const burst = await heldErrors();
     expect(burst.filter((e) => e.error?.includes("does not include the right to edit"))).toHaveLength(10);

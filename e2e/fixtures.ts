@@ -13,14 +13,21 @@ export type { APIRequestContext, Browser, BrowserContext, Page } from "@playwrig
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
+// Node details only for violations: passes and inapplicable rules are not collected.
+const VIOLATIONS_ONLY = { resultTypes: ["violations" as const] };
 // A client-side navigation changes the URL before the new route has necessarily painted.
 const SETTLE_MS = 250;
 
 /**
- * Dark mode is checked for contrast once per route shape per worker (ids stripped), which covers
- * every area the journeys reach without doubling the cost of every analysis.
+ * Each route shape (ids stripped) is analysed once per worker, in light mode against every rule
+ * and in dark mode for contrast: every kind of page the journeys reach is checked, while a page
+ * revisited with another id (the same markup) is not analysed again. axe runs in the page's main
+ * thread beside the journey, and analysing every visit made the journeys several times slower.
  */
-const darkChecked = new Set<string>();
+const shapesChecked = new Set<string>();
+
+/** Development-only tooling (the mailbox at /dev/outbox) is not built into production. */
+const NOT_PRODUCT = /^\/dev\//;
 
 function routeShape(url: URL): string {
   return url.pathname
@@ -86,6 +93,8 @@ class PageWatch {
       if (frame !== page.mainFrame() || !scripts) return;
       const url = withoutHash(frame.url());
       if (!url.startsWith("http") || this.analysed.has(url)) return;
+      const shape = routeShape(new URL(url));
+      if (shapesChecked.has(shape) || NOT_PRODUCT.test(shape)) return;
       this.analysed.add(url);
       this.queues.set(
         page,
@@ -109,27 +118,28 @@ class PageWatch {
         ))
       )
         return;
-      const light = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      this.report(light.violations, url, "");
       const shape = routeShape(new URL(url));
-      if (darkChecked.has(shape)) return;
-      darkChecked.add(shape);
+      if (shapesChecked.has(shape)) return;
+      shapesChecked.add(shape);
+      const light = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options(VIOLATIONS_ONLY).analyze();
+      this.report(light.violations, url, "");
       await page.emulateMedia({ colorScheme: "dark" });
       try {
-        const dark = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+        const dark = await new AxeBuilder({ page }).withRules(["color-contrast"]).options(VIOLATIONS_ONLY).analyze();
         this.report(dark.violations, url, " (dark)");
       } finally {
         if (!page.isClosed()) await page.emulateMedia({ colorScheme: "light" });
       }
     } catch (error) {
       // The journey moved on (navigated or closed the page) while axe ran: the page it moved to
-      // is analysed in turn, and this one again if the journey comes back to it.
+      // is analysed in turn, and this one (or another of its shape) when the journeys reach it again.
       if (
         page.isClosed() ||
         withoutHash(page.url()) !== url ||
         /context was destroyed|Target .*closed|navigat/i.test(String(error))
       ) {
         this.analysed.delete(url);
+        shapesChecked.delete(routeShape(new URL(url)));
         return;
       }
       throw error;

@@ -11,17 +11,19 @@ export function ClaimantList({ claimants }: { claimants: readonly { id: string; 
   return (
     <div className="grid gap-4">
       {claimants.map((c) => (
-        <dl key={c.id} className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-3" data-testid="claimant">
-          <div className="sm:col-span-3 text-xs uppercase text-text-muted">{c.role.replace("_", " ")}</div>
-          {PHI_FIELDS.map((f) =>
-            c.phi[f.key] ? (
-              <div key={f.key}>
-                <dt className="text-xs text-text-muted">{f.label}</dt>
-                <dd className="break-words text-sm">{c.phi[f.key]}</dd>
-              </div>
-            ) : null,
-          )}
-        </dl>
+        <div key={c.id} className="grid gap-2">
+          <p className="text-xs uppercase text-text-muted">{c.role.replace("_", " ")}</p>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-3" data-testid="claimant">
+            {PHI_FIELDS.map((f) =>
+              c.phi[f.key] ? (
+                <div key={f.key}>
+                  <dt className="text-xs text-text-muted">{f.label}</dt>
+                  <dd className="break-words text-sm">{c.phi[f.key]}</dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+        </div>
       ))}
     </div>
   );

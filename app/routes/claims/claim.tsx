@@ -238,7 +238,7 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
                 <dt className="text-xs uppercase text-text-muted">Denial reason</dt>
                 <dd>
                   {claim.denialReason} ·{" "}
-                  <a className="text-brand hover:underline" href={`/claims/${claim.id}/denial-letter.pdf`}>
+                  <a className="text-brand underline" href={`/claims/${claim.id}/denial-letter.pdf`}>
                     Denial letter (PDF)
                   </a>
                 </dd>
@@ -271,7 +271,7 @@ export default function Claim({ loaderData }: Route.ComponentProps) {
             <ul className="grid gap-1 text-sm">
               {attachments.map((a) => (
                 <li key={a.id}>
-                  <a className="text-brand hover:underline" href={`/claims/${claim.id}/attachments/${a.id}`}>
+                  <a className="text-brand underline" href={`/claims/${claim.id}/attachments/${a.id}`}>
                     {a.filename}
                   </a>{" "}
                   <span className="text-text-muted">
