@@ -136,7 +136,9 @@ class PageWatch {
       if (
         page.isClosed() ||
         withoutHash(page.url()) !== url ||
-        /context was destroyed|Target .*closed|navigat/i.test(String(error))
+        /context was destroyed|Target .*closed|navigat/i.test(String(error)) ||
+        // An analysis given up at ANALYSIS_LIMIT_MS may still be running in the page.
+        /Axe is already running/.test(String(error))
       ) {
         this.analysed.delete(url);
         shapesChecked.delete(routeShape(new URL(url)));
