@@ -124,6 +124,8 @@ class PageWatch {
       const light = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options(VIOLATIONS_ONLY).analyze();
       this.report(light.violations, url, "");
       await page.emulateMedia({ colorScheme: "dark" });
+      // Buttons and links animate their colours (`transition`): measured mid-way they fail contrast.
+      await page.waitForTimeout(SETTLE_MS);
       try {
         const dark = await new AxeBuilder({ page }).withRules(["color-contrast"]).options(VIOLATIONS_ONLY).analyze();
         this.report(dark.violations, url, " (dark)");
