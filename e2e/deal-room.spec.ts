@@ -43,8 +43,11 @@ async function probeSocket(page: Page, token: string | null, send?: string) {
 
 test("an underwriter and a producer negotiate live in a deal room; other organizations are refused", async ({
   browser,
+  pageWatch,
 }) => {
   test.setTimeout(150_000);
+  // The refused sockets below are logged by the browser as failed connections.
+  pageWatch.expectConsoleError(/^WebSocket connection to 'ws:\/\/[^']*\/parties\/deal-room\/[^']*' failed/);
   const underwriterContext = await browser.newContext();
   const producerContext = await browser.newContext();
   const lakeshoreContext = await browser.newContext();

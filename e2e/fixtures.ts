@@ -53,6 +53,15 @@ function withoutHash(url: string): string {
 
 class PageWatch {
   readonly problems: string[] = [];
+  private readonly expectedErrors: RegExp[] = [];
+
+  /**
+   * A console error the journey provokes on purpose and asserts itself (a refused WebSocket
+   * upgrade is logged by the browser as an error): declared by the test, matched by text.
+   */
+  expectConsoleError(pattern: RegExp) {
+    this.expectedErrors.push(pattern);
+  }
   private readonly analysed = new Set<string>();
   // One queue per page: people in other contexts go on while this page is analysed.
   private readonly queues = new Map<Page, Promise<void>>();
@@ -79,6 +88,7 @@ class PageWatch {
     const answered = (source: string) => documentUrls.has(source) || new URL(source).pathname.endsWith(".data");
     page.on("console", (message) => {
       if (message.type() !== "error") return;
+      if (this.expectedErrors.some((pattern) => pattern.test(message.text()))) return;
       const source = message.location().url;
       if (
         /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) &&

@@ -95,7 +95,10 @@ test("the underwriter's bell counts up live when a referral is routed to them, a
   await expect(underwriter).toHaveURL(/\/uw\/submissions\/sub_/);
 });
 
-test("another user cannot join someone's notification room", async ({ browser }) => {
+test("another user cannot join someone's notification room", async ({ browser, pageWatch }) => {
+  pageWatch.expectConsoleError(
+    /^WebSocket connection to '.*\/parties\/user-notifications\/org_summit\.usr_a_uw\?.*' failed/,
+  );
   const page = await signedInPage(browser, "underwriter@lakeshore.demo");
   const token = await page.evaluate(
     async () => (await (await fetch("/notifications/room-token")).json()) as { room: string; token: string },
