@@ -30,7 +30,8 @@ export default defineConfig({
   // our Worker sees it (traces of /v1 probes, 2026-12-03). A retry that passes is reported as
   // flaky in the list output, so a real intermittent failure still shows.
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Each journey also runs axe in its pages (e2e/fixtures.ts), in the page's main thread.
+  timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
