@@ -57,7 +57,7 @@ export function NotificationBell({ bell }: { bell: BellData }) {
       <span
         className={cx(
           "absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-xs font-semibold",
-          unread > 0 ? "bg-danger text-white" : "hidden",
+          unread > 0 ? "bg-danger-solid text-white" : "hidden",
         )}
       >
         {unread}
