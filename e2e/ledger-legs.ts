@@ -101,3 +101,16 @@ export function withEveryAccount(movement: Record<string, number>, expected: Rec
     every[account] = movement[account] ?? 0;
   return every;
 }
+
+/**
+ * Reconciliation covers the whole organization: for the instant between another journey writing
+ * a posting and the ledger acknowledging it, that posting (and its account's balance) shows as a
+ * break. The page is read again until it settles; a real break stays and fails the journey.
+ */
+export async function expectNoBreaks(page: Page) {
+  await expect(async () => {
+    await page.goto("/finance/reconciliation");
+    await expect(page.getByRole("heading", { name: /^Breaks/ })).toBeVisible();
+    await expect(page.getByText("No breaks: the database and the ledger agree.")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}

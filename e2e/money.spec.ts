@@ -9,7 +9,14 @@ import { addMonths, addDays } from "../app/utils/calendar-date.ts";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
-import { cents, expectedMovement, invoiceMovement, policyFigures, withEveryAccount } from "./ledger-legs.ts";
+import {
+  cents,
+  expectNoBreaks,
+  expectedMovement,
+  invoiceMovement,
+  policyFigures,
+  withEveryAccount,
+} from "./ledger-legs.ts";
 
 // Money after bind (issue 13, ADR 018): a quarterly policy's second installment is invoiced by
 // the daily billing run, paid in the portal and its new business appears on the agency's
@@ -205,8 +212,7 @@ test("a quarterly policy's second installment is invoiced by the run, paid in th
     agencyAdmin.getByRole("table", { name: "Commission statements" }).locator("tbody tr").first(),
   ).toBeVisible();
 
-  await finance.goto("/finance/reconciliation");
-  await expect(finance.getByText("No breaks: the database and the ledger agree.")).toBeVisible();
+  await expectNoBreaks(finance);
 });
 
 test("a payment the bank returns (NSF) is reversed on the ledger and reopens its invoice", async ({ browser }) => {
@@ -255,6 +261,5 @@ test("a payment the bank returns (NSF) is reversed on the ledger and reopens its
   await expect(invoiceRow).toContainText("invoiced");
   await expect(invoiceRow.getByRole("link", { name: `Pay ${first.invoice_number}` })).toBeVisible();
 
-  await finance.goto("/finance/reconciliation");
-  await expect(finance.getByText("No breaks: the database and the ledger agree.")).toBeVisible();
+  await expectNoBreaks(finance);
 });
