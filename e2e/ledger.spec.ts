@@ -34,6 +34,8 @@ async function trialBalance(page: Page) {
 }
 
 test("bind, pay the first installment in the portal, and finance sees the ledger move", async ({ browser }) => {
+  // Three browsers, a bind and a payment: over a minute on a loaded two-core machine.
+  test.setTimeout(300_000);
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "producer@summit.demo");
   await producer.getByRole("link", { name: "New submission" }).click();
