@@ -137,7 +137,7 @@ export default function Invoice({ loaderData: { invoice, payments, balanceCents,
             </div>
             <div>
               <dt className="text-xs uppercase text-text-muted">Status</dt>
-              <dd>
+              <dd data-testid="invoice-status">
                 <StatusBadge status={invoice.status} />
               </dd>
             </div>

@@ -25,15 +25,15 @@ export default function FinanceStatement({ loaderData }: Route.ComponentProps) {
       <Card title="Statement">
         <p className="mb-4 text-sm">
           Download:{" "}
-          <a className="text-brand hover:underline" href={`/finance/statements/${statement.id}/export?format=csv`}>
+          <a className="text-brand underline" href={`/finance/statements/${statement.id}/export?format=csv`}>
             CSV
           </a>
           {" · "}
-          <a className="text-brand hover:underline" href={`/finance/statements/${statement.id}/export?format=xlsx`}>
+          <a className="text-brand underline" href={`/finance/statements/${statement.id}/export?format=xlsx`}>
             XLSX
           </a>
           {" · "}
-          <a className="text-brand hover:underline" href={`/finance/statements/${statement.id}/export?format=pdf`}>
+          <a className="text-brand underline" href={`/finance/statements/${statement.id}/export?format=pdf`}>
             PDF
           </a>
         </p>
