@@ -324,6 +324,7 @@ test("a policyholder's cancellation of a paid policy, applied by an underwriter,
     effective: today,
     plan: "PIF",
   });
+  await waitUntilIssued(policyId);
   const invoice = await firstInvoice(policyId);
 
   // Paid in full, then cancelled on its first day at the insured's request.
@@ -334,7 +335,15 @@ test("a policyholder's cancellation of a paid policy, applied by an underwriter,
   await holder.getByLabel("Reason").selectOption("insured_request");
   await holder.getByLabel("Cancellation date").fill(today);
   await holder.getByRole("button", { name: "Show the return" }).click();
-  await expect(holder.getByTestId("cancellation-preview")).toContainText("Short-rate penalty");
+  const preview = holder.getByTestId("cancellation-preview");
+  await expect(preview).toContainText("Short-rate penalty");
+  const totalReturn = cents(
+    await preview
+      .getByRole("row", { name: /Total returned to the insured/ })
+      .locator("td")
+      .nth(2)
+      .innerText(),
+  );
   await holder.getByRole("button", { name: "Send the cancellation request" }).click();
   await expect(holder.getByText("Your cancellation request is sent")).toBeVisible();
 
@@ -351,7 +360,9 @@ test("a policyholder's cancellation of a paid policy, applied by an underwriter,
       .first()
       .innerText(),
   );
+  // Paid in full, so everything the step-by-step return showed is owed back.
   expect(credit).toBeGreaterThan(0);
+  expect(credit).toBe(totalReturn);
 
   // Finance sees the return on the policy and its transfers in the journal: the five return legs
   // (premium from the carrier, commission clawed back from the producer, the MGA's commission,
