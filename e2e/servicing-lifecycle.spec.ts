@@ -70,6 +70,32 @@ async function person(browser: Browser, email: string, home: RegExp): Promise<Pa
   return page;
 }
 
+/**
+ * The renewal is bound through the bind's checks, which need a delegated-authority agreement in
+ * force on the renewal date; the demo agreement ends within the year. The carrier's agreement for
+ * the following year is added (a copy of the current one starting the day after it ends), which
+ * touches no policy in force now.
+ */
+async function authorizeNextLakeshoreYear() {
+  const columns = (
+    await queryE2eDatabase<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = DATABASE() AND table_name = 'da_agreements' ORDER BY ordinal_position`,
+    )
+  ).map((c) => c.name);
+  const value: Record<string, string> = {
+    id: "'da_lake_gl_next'",
+    reference: "CONCAT(reference, '-NEXT')",
+    effective_date: "DATE_ADD(expiration_date, INTERVAL 1 DAY)",
+    expiration_date: "DATE_ADD(expiration_date, INTERVAL 12 MONTH)",
+    bound_gwp_cents: "0",
+  };
+  await queryE2eDatabase(
+    `INSERT IGNORE INTO da_agreements (${columns.map((c) => `\`${c}\``).join(", ")})
+     SELECT ${columns.map((c) => value[c] ?? `\`${c}\``).join(", ")} FROM da_agreements WHERE id = 'da_lake_gl'`,
+  );
+}
+
 type Bind = {
   insured: string;
   program: string;
@@ -78,7 +104,6 @@ type Bind = {
   revenue: string;
   effective: string;
   plan: string;
-  term?: "12" | "6";
 };
 
 /** The producer files a submission, binds its first option and lands on the new policy's page. */
@@ -90,7 +115,6 @@ async function bindPolicy(producer: Page, bind: Bind): Promise<string> {
   await producer.getByLabel("NAICS class code").fill(bind.naics);
   await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill(bind.revenue);
   await producer.getByLabel("Effective date").fill(bind.effective);
-  if (bind.term) await producer.getByLabel("Term").selectOption(bind.term);
   await answerKnockoutQuestions(producer, bind.programId);
   await producer.getByRole("button", { name: "Submit and quote" }).click();
   await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
@@ -246,8 +270,7 @@ test("a renewal is offered 60 days before expiry, the producer accepts it and th
   browser,
 }) => {
   test.setTimeout(300_000);
-  // Lakeshore's delegated authority runs nine months past this month, so a six-month term's
-  // renewal falls inside it and passes the bind's checks.
+  await authorizeNextLakeshoreYear();
   const producer = await person(browser, "producer@lakeshore.demo", /\/producer$/);
   const priorId = await bindPolicy(producer, {
     insured: "Great Lakes Marine Repair (MI)",
@@ -257,7 +280,6 @@ test("a renewal is offered 60 days before expiry, the producer accepts it and th
     revenue: "600,000",
     effective: todayPlus(5),
     plan: "PIF",
-    term: "6",
   });
   await waitUntilIssued(priorId);
   const [prior] = await queryE2eDatabase<{ policy_number: string; expires: string }>(
@@ -327,7 +349,7 @@ test("a policyholder's cancellation of a paid policy, applied by an underwriter,
   await waitUntilIssued(policyId);
   const invoice = await firstInvoice(policyId);
 
-  // Paid in full, then cancelled on its first day at the insured's request.
+  // Paid in full, then cancelled at the insured's request on the day it starts.
   const holder = await person(browser, "policyholder@summit.demo", /\/portal$/);
   await payInPortal(holder, invoice);
   await holder.goto(`/portal/policies/${policyId}`);
@@ -336,7 +358,8 @@ test("a policyholder's cancellation of a paid policy, applied by an underwriter,
   await holder.getByLabel("Cancellation date").fill(today);
   await holder.getByRole("button", { name: "Show the return" }).click();
   const preview = holder.getByTestId("cancellation-preview");
-  await expect(preview).toContainText("Short-rate penalty");
+  // Cancelled on the day it starts, nothing was earned: the whole premium, taxes and fees return.
+  await expect(preview).toContainText("Flat cancellation");
   const totalReturn = cents(
     await preview
       .getByRole("row", { name: /Total returned to the insured/ })
