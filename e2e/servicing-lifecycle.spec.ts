@@ -71,28 +71,15 @@ async function person(browser: Browser, email: string, home: RegExp): Promise<Pa
 }
 
 /**
- * The renewal is bound through the bind's checks, which need a delegated-authority agreement in
- * force on the renewal date; the demo agreement ends within the year. The carrier's agreement for
- * the following year is added (a copy of the current one starting the day after it ends), which
- * touches no policy in force now.
+ * The renewal is bound through the bind's checks, which need the delegated-authority agreement in
+ * force both on the day it is bound and on the renewal date; the demo agreement ends within the
+ * year. The carrier extends it by a year (idempotent, and no check any policy in force now sees
+ * changes).
  */
-async function authorizeNextLakeshoreYear() {
-  const columns = (
-    await queryE2eDatabase<{ name: string }>(
-      `SELECT column_name AS name FROM information_schema.columns
-        WHERE table_schema = DATABASE() AND table_name = 'da_agreements' ORDER BY ordinal_position`,
-    )
-  ).map((c) => c.name);
-  const value: Record<string, string> = {
-    id: "'da_lake_gl_next'",
-    reference: "CONCAT(reference, '-NEXT')",
-    effective_date: "DATE_ADD(expiration_date, INTERVAL 1 DAY)",
-    expiration_date: "DATE_ADD(expiration_date, INTERVAL 12 MONTH)",
-    bound_gwp_cents: "0",
-  };
+async function extendLakeshoreAuthority() {
   await queryE2eDatabase(
-    `INSERT IGNORE INTO da_agreements (${columns.map((c) => `\`${c}\``).join(", ")})
-     SELECT ${columns.map((c) => value[c] ?? `\`${c}\``).join(", ")} FROM da_agreements WHERE id = 'da_lake_gl'`,
+    `UPDATE da_agreements SET expiration_date = GREATEST(expiration_date, DATE_ADD(CURDATE(), INTERVAL 15 MONTH))
+      WHERE id = 'da_lake_gl'`,
   );
 }
 
@@ -270,7 +257,7 @@ test("a renewal is offered 60 days before expiry, the producer accepts it and th
   browser,
 }) => {
   test.setTimeout(300_000);
-  await authorizeNextLakeshoreYear();
+  await extendLakeshoreAuthority();
   const producer = await person(browser, "producer@lakeshore.demo", /\/producer$/);
   const priorId = await bindPolicy(producer, {
     insured: "Great Lakes Marine Repair (MI)",
