@@ -105,7 +105,12 @@ export async function runPolicyLifecycle(
   return report;
 }
 
-async function issueNonPaymentNotice(
+/**
+ * One step of the job: the notice of cancellation for one overdue invoice. Exported with
+ * `executeNotice` so a journey can take its own policy through the chain on a chosen date without
+ * acting on every other policy of the organization.
+ */
+export async function issueNonPaymentNotice(
   db: Database,
   overdue: { invoiceId: string; orgId: string; policyId: string; overdueCents: number },
   today: string,
@@ -140,7 +145,8 @@ async function issueNonPaymentNotice(
   });
 }
 
-async function executeNotice(
+/** One step of the job: a notice whose date has come cancels its policy, or is rescinded. */
+export async function executeNotice(
   db: Database,
   ledger: LedgerClient | null,
   notice: { id: string; orgId: string; policyId: string },
