@@ -161,11 +161,14 @@ export async function lockClaimant(tx: Transaction, orgId: string, claimId: stri
 export async function updateClaimantRow(
   tx: Transaction,
   orgId: string,
+  claimId: string,
   claimantId: string,
   v: { role: string; phi: string; keyVersion: number },
 ) {
   await tx
     .update(claimClaimants)
     .set(v)
-    .where(and(eq(claimClaimants.orgId, orgId), eq(claimClaimants.id, claimantId)));
+    .where(
+      and(eq(claimClaimants.orgId, orgId), eq(claimClaimants.claimId, claimId), eq(claimClaimants.id, claimantId)),
+    );
 }

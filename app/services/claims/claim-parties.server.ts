@@ -148,7 +148,7 @@ export async function editClaimant(
       const changed = changedPhiFields(before, after);
       if (changed.length === 0 && row.role === input.role) return { ok: true as const, id: claimantId, changed };
       const sealed = await sealClaimantPhi(tx, master, tenant.orgId, claimantId, after);
-      await updateClaimantRow(tx, tenant.orgId, claimantId, { role: input.role, ...sealed });
+      await updateClaimantRow(tx, tenant.orgId, claimId, claimantId, { role: input.role, ...sealed });
       await appendPhiAccess(
         tx,
         tenant.orgId,
