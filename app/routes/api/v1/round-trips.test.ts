@@ -22,6 +22,9 @@ import { presentPolicy, presentQuote } from "../../../services/api/presenters.ts
 import { findQuote } from "../../../services/underwriting/quotes.server.ts";
 import { presentFiledSubmission } from "../../../services/submissions/api-submissions.server.ts";
 import { unreadNotificationCount } from "../../../services/events/notifications.server.ts";
+import { sealAuditChain } from "../../../services/access/audit.server.ts";
+import { trackAuditWrites } from "../../../utils/audit-writes.ts";
+import { trackOutboxWrites } from "../../../utils/outbox-writes.ts";
 
 // Issue 17: every statement is a network round trip from the Worker to PlanetScale, so each /v1
 // request type is held to its count of sequential round trips (BEGIN and COMMIT included;
@@ -53,10 +56,16 @@ import { unreadNotificationCount } from "../../../services/events/notifications.
 //   reference number (outside the transaction: a refused filing leaves a gap in submission
 //   references), its rows in one round trip, and the submission is presented from what was written.
 // The issue's targets (create 4, quote 5, bind 8): see docs/decisions/016.
+//   Counted as a Worker sends them (ADR 032): at most six statements open at once, so a round of
+//   seven or more takes two round trips: quote's seven writes 5 -> 6, back to 5 / 16 with the
+//   superseding and the submission's status in one statement; bind's eight writes 8 -> 9. The
+//   request is served as the Worker serves it (its audit and outbox tracking), and what the Worker
+//   starts after the response (sealing the audit chain, the bind's deal rooms and PDF) is counted
+//   apart; the outbox publish it also starts reads every tenant's events, so only the bench counts it.
 const CEILING = {
   create: { roundTrips: 5, statements: 15 },
-  quote: { roundTrips: 5, statements: 17 },
-  bind: { roundTrips: 8, statements: 27 },
+  quote: { roundTrips: 5, statements: 16 },
+  bind: { roundTrips: 9, statements: 27 },
 };
 
 const { db, measure } = countingTestDatabase();
@@ -90,6 +99,13 @@ function post(path: string, body?: unknown, headers: Record<string, string> = {}
   });
 }
 
+/** The request as workers/app.ts serves it: its audit rows are sealed after the response. */
+async function served(action: () => Promise<Response>): Promise<Response> {
+  const { result, auditedOrgs } = await trackAuditWrites(() => trackOutboxWrites(action));
+  for (const orgId of auditedOrgs) deferred.push(() => sealAuditChain(db, orgId));
+  return result.result;
+}
+
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim().slice(0, 110);
 const report = (name: string, log: StatementLog) =>
   `${name}: ${log.roundTrips} round trips, ${log.statements.length} statements\n  ${log.statements.map(oneLine).join("\n  ")}`;
@@ -116,31 +132,35 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
     yearsInBusiness: 6,
   };
   const create = await measure(() =>
-    createAction({ request: post("/v1/submissions", body), params: {}, context: context() } as never),
+    served(() => createAction({ request: post("/v1/submissions", body), params: {}, context: context() } as never)),
   );
   expect(create.result.status, await create.result.clone().text()).toBe(201);
   const createBody = (await create.result.json()) as { id: string; status: string };
   const { id } = createBody;
 
   const quote = await measure(() =>
-    quoteAction({
-      request: post(`/v1/submissions/${id}/quote`),
-      params: { submissionId: id },
-      context: context(),
-    } as never),
+    served(() =>
+      quoteAction({
+        request: post(`/v1/submissions/${id}/quote`),
+        params: { submissionId: id },
+        context: context(),
+      } as never),
+    ),
   );
   expect(quote.result.status, await quote.result.clone().text()).toBe(201);
 
   const bind = await measure(() =>
-    bindAction({
-      request: post(
-        `/v1/submissions/${id}/bind`,
-        { plan: "PIF", declinations: ["A", "B", "C"] },
-        { "idempotency-key": `rt-${id}` },
-      ),
-      params: { submissionId: id },
-      context: context(),
-    } as never),
+    served(() =>
+      bindAction({
+        request: post(
+          `/v1/submissions/${id}/bind`,
+          { plan: "PIF", declinations: ["A", "B", "C"] },
+          { "idempotency-key": `rt-${id}` },
+        ),
+        params: { submissionId: id },
+        context: context(),
+      } as never),
+    ),
   );
   expect(bind.result.status, await bind.result.clone().text()).toBe(201);
   // Quote and bind answer from what they wrote, without reading it back: the answers must be
@@ -159,9 +179,10 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
 
   const afterResponse = await measure(() => Promise.all(deferred.splice(0).map((work) => work())));
   expect(afterResponse.statements.length).toBeGreaterThan(0);
+  expect(afterResponse.statements.join("\n")).toMatch(/audit_log/);
 
   const logs = { create, quote, bind };
-  console.log(report("bind, after the response (deal rooms, declarations PDF)", afterResponse));
+  console.log(report("after the three responses (audit seals, deal rooms, declarations PDF)", afterResponse));
   console.log(
     Object.entries(logs)
       .map(([name, log]) => report(name, log))
