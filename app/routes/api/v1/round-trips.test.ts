@@ -16,12 +16,15 @@ import { action as bindAction } from "./submission-bind.ts";
 import { action as quoteAction } from "./submission-quote.ts";
 import { loader as submissionLoader } from "./submission.ts";
 import { action as createAction } from "./submissions.ts";
-import { listInvoices } from "../../../models/invoices.server.ts";
-import { getPolicy, listPolicies } from "../../../models/policies.server.ts";
+import { getPolicy } from "../../../models/policies.server.ts";
 import { presentPolicy, presentQuote } from "../../../services/api/presenters.ts";
 import { findQuote } from "../../../services/underwriting/quotes.server.ts";
 import { presentFiledSubmission } from "../../../services/submissions/api-submissions.server.ts";
-import { unreadNotificationCount } from "../../../services/events/notifications.server.ts";
+import { createAuth } from "../../../auth/auth.server.ts";
+import { getCurrentUser } from "../../../auth/session.server.ts";
+import { DEMO_PASSWORD } from "../../../../db/seed/demo-data.ts";
+import { loader as layoutLoader, middleware as areaMiddleware } from "../../area-layout.tsx";
+import { loader as homeLoader } from "../../portal/index.tsx";
 import { sealAuditChain } from "../../../services/access/audit.server.ts";
 import { trackAuditWrites } from "../../../utils/audit-writes.ts";
 import { trackOutboxWrites } from "../../../utils/outbox-writes.ts";
@@ -210,17 +213,33 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
   }
 });
 
-test("the policyholder portal's home page reads its data in at most 3 round trips after the session lookup", async () => {
-  // What the portal layout (bell) and the home page loaders read once the session has given the
-  // tenant; React Router runs the two loaders at once.
-  const holder = tenantOf("policyholder@summit.demo");
-  const page = await measure(() =>
-    Promise.all([
-      unreadNotificationCount(db, holder.orgId, holder.userId),
-      listPolicies(db, holder),
-      listInvoices(db, holder),
-    ]),
-  );
+test("the policyholder portal's home page, served by its loaders, reads in at most 3 round trips after the session lookup", async () => {
+  // Signed in as the demo policyholder; the session (cookie, user and membership) is looked up
+  // once per request and shared by the loaders, so it is done first and not counted.
+  const auth = createAuth(db, { appUrl: "http://localhost", secret: "round-trips-test-secret-0123456789abcdef" });
+  const signIn = await auth.api.signInEmail({
+    body: { email: "policyholder@summit.demo", password: DEMO_PASSWORD },
+    asResponse: true,
+  });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const provider = context();
+  provider.set(appServicesContext, { env: {} as Env, db, auth, isDevelopment: true } as unknown as AppServices);
+  const args = { request: new Request("http://localhost/portal", { headers: { cookie } }), context: provider };
+  const user = await getCurrentUser(args);
+  expect(user?.tenant?.roles).toEqual(["policyholder"]);
+
+  // React Router runs the area layout's middleware, then the layout's (bell) and the page's loaders at once.
+  const page = await measure(async () => {
+    const routeArgs = { ...args, params: {}, pattern: "/portal" } as never;
+    await areaMiddleware[0]!(routeArgs, async () => new Response());
+    return Promise.all([layoutLoader(routeArgs), homeLoader(routeArgs)]);
+  });
+  const [shell, home] = page.result;
+  expect(shell.currentArea).toBe("portal");
+  expect(home.policies.length).toBeGreaterThan(0);
   expect(page.roundTrips, report("portal home", page)).toBeLessThanOrEqual(1);
   expect(page.statements.length, report("portal home", page)).toBeLessThanOrEqual(3);
 });
