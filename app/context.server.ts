@@ -2,6 +2,7 @@ import type { RouterContextProvider } from "react-router";
 import { createDatabase } from "../db/client.ts";
 import { createAuth } from "./auth/auth.server.ts";
 import { ledgerClientFor } from "./services/ledger/client.server.ts";
+import { offRequestPathHeaders, runOffRequestPath } from "./utils/off-request-path.ts";
 import {
   afterResponseContext,
   appServicesContext,
@@ -19,7 +20,11 @@ export function servicesFor(env: Env): AppServices {
   let services = servicesByEnv.get(env);
   if (!services) {
     const isDevelopment = env.APP_ENV === "development";
-    const db = createDatabase(env.DATABASE_URL, { tenantGuard: isDevelopment });
+    const db = createDatabase(env.DATABASE_URL, {
+      tenantGuard: isDevelopment,
+      // Local stacks only: the bench tells a request's statements from after-response work's.
+      ...(isDevelopment ? { statementHeaders: offRequestPathHeaders } : {}),
+    });
     const auth = createAuth(db, { appUrl: env.APP_URL, secret: env.BETTER_AUTH_SECRET });
     services = { env, db, auth, ledger: ledgerClientFor(env), isDevelopment };
     servicesByEnv.set(env, services);
@@ -31,5 +36,5 @@ export function servicesFor(env: Env): AppServices {
 export function setRequestContext(context: RouterContextProvider, env: Env, ctx: ExecutionContext) {
   context.set(cloudflareContext, { env, ctx });
   context.set(appServicesContext, servicesFor(env));
-  context.set(afterResponseContext, (work) => ctx.waitUntil(work()));
+  context.set(afterResponseContext, (work) => ctx.waitUntil(runOffRequestPath("after-response", work)));
 }

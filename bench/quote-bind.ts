@@ -18,41 +18,65 @@ const TICK_MS = 10; // /proc CPU times are in clock ticks (USER_HZ = 100)
 const KINDS = ["create", "quote", "bind"] as const;
 
 type Counted = { statements: number; roundTrips: number };
+type Kind = (typeof KINDS)[number];
+type CpuMs = { workerd: number; previewProxy: number; simulator: number; mariadb: number };
+/** Per request the simulator's share is left out: it shares its process with the client reading /proc. */
+type RequestCpuMs = Omit<CpuMs, "simulator">;
 export type QuoteBindResult = {
-  counts: Record<(typeof KINDS)[number] | "bindAfterResponse", Counted>;
-  sequential: Record<(typeof KINDS)[number] | "quoteAndBind", { p50Ms: number; p95Ms: number }> & { sales: number };
+  /** On each request's path, and (apart) what its after-response work sent. */
+  counts: Record<Kind | `${Kind}AfterResponse`, Counted>;
+  /** Statements of event delivery (the queue consumer) per sale. */
+  queueStatementsPerSale: number;
+  /**
+   * CPU per request, sequentially: between sending a request and reading its answer (the request's
+   * path: the after-response work it starts may add a tick), and per sale after the bind's answer
+   * (after-response work of the three requests and their events' delivery by the queue).
+   */
+  cpuMsPerRequest: Record<Kind | "afterResponsesAndDelivery", RequestCpuMs>;
+  sequential: Record<Kind | "quoteAndBind", { p50Ms: number; p95Ms: number }> & { sales: number };
   load: Array<{
     clients: number;
     sales: number;
     salesPerSecond: number;
-    latency: Record<(typeof KINDS)[number] | "quoteAndBind", { p50Ms: number; p95Ms: number }>;
-    cpuMsPerSale: { workerd: number; previewProxy: number; simulator: number; mariadb: number; loadGenerator: number };
+    latency: Record<Kind | "quoteAndBind", { p50Ms: number; p95Ms: number }>;
+    cpuMsPerSale: CpuMs & { loadGenerator: number };
   }>;
 };
 
-/** Statements as the simulator sees them: depth = 1 + the deepest statement answered before it arrived. */
+type Channel = "request" | "afterResponse" | "queue";
+
+/**
+ * Statements as the simulator sees them, on three channels: the request's path, after-response
+ * work and the queue consumer (the app marks the last two with a header, local stacks only). On
+ * each channel a statement's depth is 1 + the deepest statement of that channel answered before it
+ * arrived, so after-response work overlapping a request does not lengthen the request's chain.
+ */
 function statementCounter() {
   let recording = false;
-  let statements = 0;
-  let depth = 0;
-  let answered = 0;
+  const fresh = () => ({ statements: 0, depth: 0, answered: 0 });
+  const channels: Record<Channel, ReturnType<typeof fresh>> = {
+    request: fresh(),
+    afterResponse: fresh(),
+    queue: fresh(),
+  };
   return {
-    observe(_query: string) {
+    observe(_query: string, work: string | undefined) {
       if (!recording) return () => {};
-      statements++;
-      const mine = answered + 1;
-      depth = Math.max(depth, mine);
+      const channel = channels[work === undefined ? "request" : work === "after-response" ? "afterResponse" : "queue"];
+      channel.statements++;
+      const mine = channel.answered + 1;
+      channel.depth = Math.max(channel.depth, mine);
       return () => {
-        answered = Math.max(answered, mine);
+        channel.answered = Math.max(channel.answered, mine);
       };
     },
     start() {
       recording = true;
-      statements = depth = answered = 0;
     },
-    take(): Counted {
-      const counted = { statements, roundTrips: depth };
-      statements = depth = answered = 0;
+    take(name: Channel): Counted {
+      const channel = channels[name];
+      const counted = { statements: channel.statements, roundTrips: channel.depth };
+      channels[name] = fresh();
       return counted;
     },
     stop() {
@@ -100,6 +124,12 @@ function cpuSnapshot(appPid: number, mariadbPid: number) {
     mariadb: (table.get(mariadbPid)?.ticks ?? 0) * TICK_MS,
     simulator: (own.user + own.system) / 1000,
   };
+}
+
+const zeroCpu = (): CpuMs => ({ workerd: 0, previewProxy: 0, simulator: 0, mariadb: 0 });
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+function addCpu(sum: CpuMs, before: CpuMs, after: CpuMs) {
+  for (const key of Object.keys(sum) as (keyof CpuMs)[]) sum[key] += after[key] - before[key];
 }
 
 const summary = (values: number[]) => {
@@ -151,10 +181,22 @@ export async function benchQuoteBind({ sequentialSales = 60, loadSeconds = 20 } 
       const secrets = keys.map((k) => k.secret);
       await loadClient(stack.appUrl, secrets.slice(0, 1), 1, 5, "warm-up");
 
-      // Counts: one sale at a time; what reaches the simulator after a response is after-response work.
+      // Counts: one sale at a time, the request's path and its after-response work apart.
       const effectiveDate = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-      const counted: Record<string, Counted[]> = { create: [], quote: [], bind: [], bindAfterResponse: [] };
+      const counted: Record<string, Counted[]> = {};
+      for (const kind of KINDS) {
+        counted[kind] = [];
+        counted[`${kind}AfterResponse`] = [];
+      }
+      const cpuSums: Record<Kind | "afterResponsesAndDelivery", CpuMs> = {
+        create: zeroCpu(),
+        quote: zeroCpu(),
+        bind: zeroCpu(),
+        afterResponsesAndDelivery: zeroCpu(),
+      };
       const sequential: Sample[] = [];
+      counter.take("queue");
+      counter.start();
       for (let i = 0; i < sequentialSales; i++) {
         const body = {
           lineOfBusiness: "GL",
@@ -182,22 +224,27 @@ export async function benchQuoteBind({ sequentialSales = 60, loadSeconds = 20 } 
                     headers: { ...headers, "idempotency-key": `seq-${id}` },
                     body: JSON.stringify({ plan: "PIF", declinations: ["A", "B", "C"] }),
                   };
-          counter.start();
+          const cpuBefore = cpuSnapshot(stack.appPid, stack.mariadbPid);
           const started = performance.now();
           const response = await fetch(url, init);
           const answer = (await response.json()) as { id: string };
           sample[kind] = performance.now() - started;
-          counted[kind]!.push(counter.take());
+          const cpuAnswered = cpuSnapshot(stack.appPid, stack.mariadbPid);
+          addCpu(cpuSums[kind], cpuBefore, cpuAnswered);
+          counted[kind]!.push(counter.take("request"));
           if (response.status !== 201)
             throw new Error(`${kind} answered ${response.status}: ${JSON.stringify(answer)}`);
           if (kind === "create") id = answer.id;
-          await settle(150);
-          const after = counter.take();
-          if (kind === "bind") counted.bindAfterResponse!.push(after);
-          counter.stop();
+          // After the bind, long enough for the queue (1 s batches) to deliver the sale's events.
+          await settle(kind === "bind" ? 1_300 : 150);
+          counted[`${kind}AfterResponse`]!.push(counter.take("afterResponse"));
+          if (kind === "bind")
+            addCpu(cpuSums.afterResponsesAndDelivery, cpuAnswered, cpuSnapshot(stack.appPid, stack.mariadbPid));
         }
         sequential.push(sample as Sample);
       }
+      const queueStatements = counter.take("queue").statements;
+      counter.stop();
       const median = (rows: Counted[]) => {
         const pick = (f: (c: Counted) => number) =>
           [...rows.map(f)].sort((a, b) => a - b)[Math.floor(rows.length / 2)]!;
@@ -236,17 +283,26 @@ export async function benchQuoteBind({ sequentialSales = 60, loadSeconds = 20 } 
           },
         });
       }
+      const perSale = (cpu: CpuMs): RequestCpuMs => ({
+        workerd: round1(cpu.workerd / sequentialSales),
+        previewProxy: round1(cpu.previewProxy / sequentialSales),
+        mariadb: round1(cpu.mariadb / sequentialSales),
+      });
       return {
-        counts: {
-          create: median(counted.create!),
-          quote: median(counted.quote!),
-          bind: median(counted.bind!),
-          bindAfterResponse: median(counted.bindAfterResponse!),
+        counts: Object.fromEntries(
+          Object.entries(counted).map(([kind, rows]) => [kind, median(rows)]),
+        ) as QuoteBindResult["counts"],
+        queueStatementsPerSale: round1(queueStatements / sequentialSales),
+        cpuMsPerRequest: {
+          create: perSale(cpuSums.create),
+          quote: perSale(cpuSums.quote),
+          bind: perSale(cpuSums.bind),
+          afterResponsesAndDelivery: perSale(cpuSums.afterResponsesAndDelivery),
         },
         sequential: { sales: sequential.length, ...latencies(sequential) },
         load,
       };
     },
-    (query) => counter.observe(query),
+    (query, work) => counter.observe(query, work),
   );
 }

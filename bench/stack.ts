@@ -9,7 +9,7 @@ import { startLocalStack, type LocalStack } from "../scripts/local-stack.ts";
 export async function withBenchStack<T>(
   databaseName: string,
   work: (stack: LocalStack) => Promise<T>,
-  observeStatements?: (query: string) => () => void,
+  observeStatements?: (query: string, offRequestPath: string | undefined) => () => void,
 ): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), "openinsure-bench-"));
   const stack = await startLocalStack({

@@ -14,6 +14,11 @@ export type DatabaseOptions = {
    * its answer arrives. Tests count round trips with it (see tests/support/round-trips.ts).
    */
   onStatement?: (query: string) => (() => void) | undefined;
+  /**
+   * Headers sent with a statement, asked as it is sent. Local stacks mark work done off the
+   * request path (after the response, queue, cron) so the bench counts it apart (ADR 032).
+   */
+  statementHeaders?: () => Record<string, string> | undefined;
 };
 
 export function createDatabase(url: string, options: DatabaseOptions = {}) {
@@ -28,6 +33,8 @@ export function createDatabase(url: string, options: DatabaseOptions = {}) {
       if (query && options.onStatement) done = options.onStatement(query);
     }
     const { cache: _cache, ...rest } = init ?? {};
+    const extra = options.statementHeaders?.();
+    if (extra) rest.headers = { ...(rest.headers as Record<string, string>), ...extra };
     if (!done) return fetch(input, rest);
     try {
       return await fetch(input, rest);

@@ -24,7 +24,7 @@ export type LocalStackOptions = {
   mode: "dev" | "preview";
   log?: (line: string) => void;
   /** Passed to the PlanetScale simulator: sees every statement (the bench counts round trips with it). */
-  observeStatements?: (query: string) => () => void;
+  observeStatements?: (query: string, offRequestPath: string | undefined) => () => void;
 };
 
 export type LocalStack = {

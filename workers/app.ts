@@ -14,6 +14,7 @@ import { consumeDomainEvents, recordDeadLetters } from "../app/services/events/e
 import { liveWebhookSender, retryDueWebhookDeliveries } from "../app/services/events/webhooks.server.ts";
 import { trackOutboxWrites } from "../app/utils/outbox-writes.ts";
 import { trackAuditWrites } from "../app/utils/audit-writes.ts";
+import { runOffRequestPath } from "../app/utils/off-request-path.ts";
 import { sealAllAuditChains, sealAuditChain } from "../app/services/access/audit.server.ts";
 import { runDailyJobs } from "../app/services/scheduling/daily-jobs.server.ts";
 import { masterKeyFrom, resealClaimantsOfAllOrgs } from "../app/services/claims/phi-store.server.ts";
@@ -36,8 +37,8 @@ connectDealRoomLive({
 
 function publishAfterCommit(env: Env, ctx: ExecutionContext) {
   ctx.waitUntil(
-    publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS).catch((error: unknown) =>
-      console.error("outbox publish failed; the cron sweep retries", error),
+    runOffRequestPath("after-response", () => publishOutbox(servicesFor(env).db, env.DOMAIN_EVENTS)).catch(
+      (error: unknown) => console.error("outbox publish failed; the cron sweep retries", error),
     ),
   );
 }
@@ -61,7 +62,7 @@ async function handleRequest(request: Request, env: Env, ctx: ExecutionContext):
   // Audit rows written inside business transactions are chained once they have committed.
   for (const orgId of auditedOrgs) {
     ctx.waitUntil(
-      sealAuditChain(servicesFor(env).db, orgId).catch((error: unknown) =>
+      runOffRequestPath("after-response", () => sealAuditChain(servicesFor(env).db, orgId)).catch((error: unknown) =>
         console.error("audit chain seal failed; the cron sweep retries", error),
       ),
     );
@@ -74,38 +75,45 @@ export default {
     return frontDoor(request, frontDoorConfig(env), (trusted) => handleRequest(trusted, env, ctx));
   },
 
-  async queue(batch, env, ctx) {
-    if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(servicesFor(env).db, batch.messages);
-    // Consumers raise events of their own (an endpoint disabled after failures): published only then.
-    const { wroteEvents } = await trackOutboxWrites(() => consumeDomainEvents(batch.messages, deliveryDepsFor(env)));
-    if (wroteEvents) publishAfterCommit(env, ctx);
+  queue(batch, env, ctx) {
+    return runOffRequestPath("queue", async () => {
+      if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(servicesFor(env).db, batch.messages);
+      // Consumers raise events of their own (an endpoint disabled after failures): published only then.
+      const { wroteEvents } = await trackOutboxWrites(() => consumeDomainEvents(batch.messages, deliveryDepsFor(env)));
+      if (wroteEvents) publishAfterCommit(env, ctx);
+    });
   },
 
-  async scheduled(controller, env, ctx) {
-    const { db, ledger } = servicesFor(env);
-    const transport = mailTransportFrom(env);
-    // Without a transport (development) the outbox is read on /dev/outbox instead.
-    if (transport) ctx.waitUntil(deliverPendingEmails(db, transport));
-    // Payments recorded while the ledger proxy was unreachable are posted with their stored ids.
-    if (env.LEDGER_URL) ctx.waitUntil(postAwaitingPostings(db, ledger));
-    const now = new Date(controller.scheduledTime);
-    // PHI still sealed under an older data key after a rotation (ADR 025): bounded chunks per
-    // run, resumable, a no-op once every row is under the newest key.
-    if (now.getUTCMinutes() === 40) ctx.waitUntil(resealClaimantsOfAllOrgs(db, () => masterKeyFrom(env)));
-    ctx.waitUntil(
-      (async () => {
-        // Billing, invoices due, policy lifecycle, licence alerts, bordereaux (ADR 027): each
-        // organization on its own business date, once per date; new daily jobs join DAILY_JOBS.
-        if (now.getUTCMinutes() === 0) await runDailyJobs(db, { ledger: env.LEDGER_URL ? ledger : null }, now);
-        // Throttle counters live a day at most; without this the table only grows.
-        if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
-        await publishOutbox(db, env.DOMAIN_EVENTS);
-        await sealAllAuditChains(db);
-        await retryDueWebhookDeliveries(
-          db,
-          liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }),
-        );
-      })(),
-    );
+  scheduled(controller, env, ctx) {
+    return runOffRequestPath("cron", async () => scheduledWork(controller, env, ctx));
   },
 } satisfies ExportedHandler<Env, DomainEventMessage>;
+
+// The cron's work, off any request's path: sweeps and daily jobs.
+async function scheduledWork(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+  const { db, ledger } = servicesFor(env);
+  const transport = mailTransportFrom(env);
+  // Without a transport (development) the outbox is read on /dev/outbox instead.
+  if (transport) ctx.waitUntil(deliverPendingEmails(db, transport));
+  // Payments recorded while the ledger proxy was unreachable are posted with their stored ids.
+  if (env.LEDGER_URL) ctx.waitUntil(postAwaitingPostings(db, ledger));
+  const now = new Date(controller.scheduledTime);
+  // PHI still sealed under an older data key after a rotation (ADR 025): bounded chunks per
+  // run, resumable, a no-op once every row is under the newest key.
+  if (now.getUTCMinutes() === 40) ctx.waitUntil(resealClaimantsOfAllOrgs(db, () => masterKeyFrom(env)));
+  ctx.waitUntil(
+    (async () => {
+      // Billing, invoices due, policy lifecycle, licence alerts, bordereaux (ADR 027): each
+      // organization on its own business date, once per date; new daily jobs join DAILY_JOBS.
+      if (now.getUTCMinutes() === 0) await runDailyJobs(db, { ledger: env.LEDGER_URL ? ledger : null }, now);
+      // Throttle counters live a day at most; without this the table only grows.
+      if (now.getUTCMinutes() === 30) await purgeExpiredThrottles(db, now);
+      await publishOutbox(db, env.DOMAIN_EVENTS);
+      await sealAllAuditChains(db);
+      await retryDueWebhookDeliveries(
+        db,
+        liveWebhookSender(env.BETTER_AUTH_SECRET, { allowLocal: servicesFor(env).isDevelopment }),
+      );
+    })(),
+  );
+}

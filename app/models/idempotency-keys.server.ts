@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import type { Transaction } from "../../db/transaction.ts";
 import { idempotencyKeys } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/tenant.ts";
 
@@ -27,7 +28,7 @@ export async function findStoredResponse(
 
 /** Stores a final answer under its key; answers false when another request stored one first. */
 export async function storeResponse(
-  db: Database,
+  db: Database | Transaction,
   tenant: TenantContext,
   key: string,
   response: StoredResponse,

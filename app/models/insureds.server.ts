@@ -27,12 +27,21 @@ export async function findAgencyInsuredIdByName(
   tenant: TenantContext & { agencyId: string },
   name: string,
 ): Promise<string | null> {
+  return (await findAgencyInsuredByName(db, tenant, name))?.id ?? null;
+}
+
+/** The agency's insured of that name, if there is one. */
+export async function findAgencyInsuredByName(
+  db: Database,
+  tenant: TenantContext & { agencyId: string },
+  name: string,
+): Promise<InsuredRow | null> {
   const [insured] = await db
-    .select({ id: insureds.id })
+    .select()
     .from(insureds)
     .where(and(eq(insureds.orgId, tenant.orgId), eq(insureds.agencyId, tenant.agencyId), eq(insureds.name, name)))
     .limit(1);
-  return insured?.id ?? null;
+  return insured ?? null;
 }
 
 /** A new insured of the producer's agency. */

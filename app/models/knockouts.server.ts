@@ -4,9 +4,10 @@ import { submissionKnockoutAnswers, underwritingRules, type KnockoutAction } fro
 import type { Transaction } from "../../db/transaction.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
+import { programIdOf, type ProgramKey } from "./programs.server.ts";
 
 /** A program's knockout questions in the order the intake form asks them (every program's without one). */
-export async function listKnockoutRules(db: Database | Transaction, tenant: TenantContext, programId?: string) {
+export async function listKnockoutRules(db: Database | Transaction, tenant: TenantContext, program?: ProgramKey) {
   return db
     .select({
       id: underwritingRules.id,
@@ -21,7 +22,7 @@ export async function listKnockoutRules(db: Database | Transaction, tenant: Tena
     .where(
       and(
         eq(underwritingRules.orgId, tenant.orgId),
-        programId ? eq(underwritingRules.programId, programId) : undefined,
+        program ? eq(underwritingRules.programId, programIdOf(tenant.orgId, program)) : undefined,
       ),
     )
     .orderBy(asc(underwritingRules.programId), asc(underwritingRules.position));

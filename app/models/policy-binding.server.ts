@@ -25,6 +25,7 @@ import type { Transaction } from "../../db/transaction.ts";
 import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
+import { programIdOf, type ProgramKey } from "./programs.server.ts";
 
 // The bind workflow's reads and writes. Every function takes the database or the bind's
 // transaction and the caller's organization; the two locks say what they protect by name.
@@ -215,10 +216,10 @@ export async function findAuthorityProfile(db: Executor, orgId: string, userId: 
  * The program's agreements, the one in force on `effectiveDate` first (an active one before a
  * suspended one); when none covers the date, the nearest, so the checks can say why it does not.
  */
-function agreementForDate(orgId: string, programId: string, effectiveDate: string) {
+function agreementForDate(orgId: string, program: ProgramKey, effectiveDate: string) {
   const covers = and(lte(daAgreements.effectiveDate, effectiveDate), gte(daAgreements.expirationDate, effectiveDate));
   return {
-    where: and(eq(daAgreements.orgId, orgId), eq(daAgreements.programId, programId)),
+    where: and(eq(daAgreements.orgId, orgId), eq(daAgreements.programId, programIdOf(orgId, program))),
     order: [
       sql`case when ${covers} then 0 else 1 end`,
       sql`case when ${daAgreements.status} = 'active' then 0 else 1 end`,
@@ -229,8 +230,8 @@ function agreementForDate(orgId: string, programId: string, effectiveDate: strin
 }
 
 /** The DA agreement in force on a policy's effective date, read without a lock (quoting). */
-export async function findDaAgreementInForce(db: Executor, orgId: string, programId: string, effectiveDate: string) {
-  const { where, order } = agreementForDate(orgId, programId, effectiveDate);
+export async function findDaAgreementInForce(db: Executor, orgId: string, program: ProgramKey, effectiveDate: string) {
+  const { where, order } = agreementForDate(orgId, program, effectiveDate);
   const [row] = await db
     .select()
     .from(daAgreements)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { quoteOptions, quotes } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
@@ -48,25 +48,24 @@ export async function latestQuoteSchedule(db: Database | Transaction, tenant: Te
   return latest?.schedule ?? null;
 }
 
-/** The submission's active quote becomes history: a new one replaces it. */
-export async function supersedeActiveQuotes(
+/**
+ * A new quote's bookkeeping in one statement: the submission marked quoted at its indicated
+ * premium and its earlier active quotes superseded (the new quote, written in the same round trip
+ * in any order, is spared). One statement, not two, keeps the quote's writes within the six
+ * connections a Worker may hold open at once (ADR 032).
+ */
+export async function markSubmissionQuoted(
   tx: Transaction,
   tenant: TenantContext,
-  submissionId: string,
-  /** The quote replacing them, when it is written in the same round trip (in any order). */
-  keepQuoteId?: string,
+  quoted: { submissionId: string; quoteId: string; indicatedPremiumCents: number },
 ) {
-  await tx
-    .update(quotes)
-    .set({ status: "superseded" })
-    .where(
-      and(
-        eq(quotes.orgId, tenant.orgId),
-        eq(quotes.submissionId, submissionId),
-        eq(quotes.status, "active"),
-        keepQuoteId === undefined ? undefined : ne(quotes.id, keepQuoteId),
-      ),
-    );
+  await tx.execute(sql`
+    UPDATE ${submissions} LEFT JOIN ${quotes}
+      ON ${quotes.orgId} = ${submissions.orgId} AND ${quotes.submissionId} = ${submissions.id}
+        AND ${quotes.status} = 'active' AND ${quotes.id} <> ${quoted.quoteId}
+    SET ${submissions.status} = 'quoted', ${submissions.indicatedPremiumCents} = ${quoted.indicatedPremiumCents},
+      ${submissions.updatedAt} = ${new Date()}, ${quotes.status} = 'superseded'
+    WHERE ${submissions.orgId} = ${tenant.orgId} AND ${submissions.id} = ${quoted.submissionId}`);
 }
 
 /** Stores a quote and its options (rows as the rating trail recorded them), sent together. */

@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm/mysql-core";
 import { drizzle } from "drizzle-orm/planetscale-serverless";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../client.ts";
 import { startPlanetScaleSimulator } from "./planetscale-simulator.ts";
 import { startTestDatabase, type TestDatabase } from "./test-database.ts";
 
@@ -392,6 +393,36 @@ describe("sessions and transactions", () => {
       expect((await begun.execute("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
     } finally {
       await single.close();
+    }
+  });
+
+  it("tells its observer which statements work off a request's path sent (the app's x-openinsure-work header)", async () => {
+    const { username, password } = new URL(database.databaseUrl);
+    const seen: [string, string | undefined][] = [];
+    const observed = await startPlanetScaleSimulator({
+      mysql: database.mysql,
+      username: decodeURIComponent(username),
+      password: decodeURIComponent(password),
+      observe: (query, work) => {
+        seen.push([query, work]);
+        return () => {};
+      },
+    });
+    try {
+      // The app marks the statements of its after-response work (app/utils/off-request-path.ts).
+      let afterResponse = false;
+      const db = createDatabase(observed.url, {
+        statementHeaders: () => (afterResponse ? { "x-openinsure-work": "after-response" } : undefined),
+      });
+      await db.execute(sql`SELECT 1 AS on_the_path`);
+      afterResponse = true;
+      await db.execute(sql`SELECT 2 AS after_the_response`);
+      expect(seen).toEqual([
+        ["SELECT 1 AS on_the_path", undefined],
+        ["SELECT 2 AS after_the_response", "after-response"],
+      ]);
+    } finally {
+      await observed.close();
     }
   });
 

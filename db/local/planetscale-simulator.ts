@@ -30,8 +30,12 @@ export interface PlanetScaleSimulatorOptions {
   connectionLimit?: number;
   /** Called once per Execute with a one-line summary; nothing is logged without it. */
   log?: (line: string) => void;
-  /** Called as each statement arrives; the returned function when its answer is sent (the bench counts with it). */
-  observe?: (query: string) => () => void;
+  /**
+   * Called as each statement arrives, with the kind of off-request-path work that sent it (the
+   * app's `x-openinsure-work` header, absent on a request's path); the returned function when its
+   * answer is sent (the bench counts with it).
+   */
+  observe?: (query: string, offRequestPath: string | undefined) => () => void;
 }
 
 export interface PlanetScaleSimulator {
@@ -73,11 +77,11 @@ export async function startPlanetScaleSimulator(options: PlanetScaleSimulatorOpt
   }
   const sessions = createSessionRunner(pool, idleTimeoutMs);
 
-  async function execute(body: Record<string, unknown>) {
+  async function execute(body: Record<string, unknown>, offRequestPath: string | undefined) {
     const { query } = body;
     if (typeof query !== "string") return connectError(400, "invalid_argument", "query must be a string");
     const session = isSession(body.session) ? body.session : newSession(mysql.database);
-    const answered = options.observe?.(query);
+    const answered = options.observe?.(query, offRequestPath);
     const started = performance.now();
     const outcome = await sessions
       .run(session.vitessSession.SessionUUID, session.vitessSession.inTransaction === true, query)
@@ -105,8 +109,10 @@ export async function startPlanetScaleSimulator(options: PlanetScaleSimulatorOpt
     const body = parseJsonObject(await readBody(request));
     if (!body) return connectError(400, "invalid_argument", "request body must be a JSON object");
     switch (request.url) {
-      case EXECUTE_PATH:
-        return execute(body);
+      case EXECUTE_PATH: {
+        const work = request.headers["x-openinsure-work"];
+        return execute(body, typeof work === "string" ? work : undefined);
+      }
       case CREATE_SESSION_PATH:
         return {
           status: 200,

@@ -7,10 +7,14 @@ export type StatementLog = {
    * Sequential round trips: the longest chain of statements each sent after the previous one's
    * answer. A statement's depth is one more than the deepest statement answered before it was
    * sent, so statements sent together (Promise.all) share a round trip, whatever order their
-   * answers come back in.
+   * answers come back in; but as on Workers, at most six are open at once (ADR 032): a seventh
+   * waits for the first of them to answer, a round trip later.
    */
   roundTrips: number;
 };
+
+/** A Worker invocation has at most six outgoing connections open at once; more wait for one. */
+export const WORKER_CONNECTIONS = 6;
 
 /**
  * The test database as the app sees it, counting what passes through the client's statement
@@ -21,13 +25,23 @@ export function countingTestDatabase() {
   if (!url) throw new Error("DATABASE_URL is not set: vitest's global setup starts the test database");
   let log: StatementLog = { statements: [], roundTrips: 0 };
   let answeredDepth = 0;
+  // The depth at which each of the (at most six) open connections is answered.
+  let open: number[] = [];
   let recording = false;
   const db = createDatabase(url, {
     tenantGuard: true,
     onStatement(query) {
       if (!recording) return undefined;
       log.statements.push(query);
-      const depth = answeredDepth + 1;
+      open = open.filter((d) => d > answeredDepth);
+      let depth = answeredDepth + 1;
+      if (open.length >= WORKER_CONNECTIONS) {
+        // Waits for the open connection answered first, then takes its place.
+        const first = Math.min(...open);
+        open.splice(open.indexOf(first), 1);
+        depth = Math.max(answeredDepth, first) + 1;
+      }
+      open.push(depth);
       log.roundTrips = Math.max(log.roundTrips, depth);
       return () => {
         answeredDepth = Math.max(answeredDepth, depth);
@@ -37,6 +51,7 @@ export function countingTestDatabase() {
   async function measure<T>(work: () => Promise<T>): Promise<{ result: T } & StatementLog> {
     log = { statements: [], roundTrips: 0 };
     answeredDepth = 0;
+    open = [];
     recording = true;
     try {
       const result = await work();

@@ -1,23 +1,34 @@
 import type { Database } from "../../../db/client.ts";
+import type { Transaction } from "../../../db/transaction.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
 import { findStoredResponse, storeResponse } from "../../models/idempotency-keys.server.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 import { ApiFailure, apiJson } from "./http.server.ts";
 
+type Answer = { status: number; body: unknown };
+
+/**
+ * Stores `answer` under the request's key inside the run's own transaction (with its last writes,
+ * so it costs no round trip and commits or rolls back with them); without a key it stores nothing.
+ * The run must then answer with that same answer object.
+ */
+export type StoreAnswerInTransaction = (tx: Transaction, answer: Answer) => Promise<void>;
+
 /**
  * Runs a write at most once per Idempotency-Key: a retry with the same key and the same request
- * gets the stored answer; the same key with a different request is refused.
+ * gets the stored answer; the same key with a different request is refused. A run that stores its
+ * answer in its transaction (`storeInTransaction`) saves the store after it.
  */
 export async function idempotent(
   db: Database,
   tenant: TenantContext,
   request: Request,
   body: string,
-  run: () => Promise<{ status: number; body: unknown }>,
+  run: (storeInTransaction: StoreAnswerInTransaction) => Promise<Answer>,
 ): Promise<Response> {
   const key = request.headers.get("idempotency-key");
   if (!key) {
-    const result = await run();
+    const result = await run(async () => {});
     return apiJson(result.body, result.status);
   }
   if (key.length > 100) throw new ApiFailure(400, "VALIDATION_FAILED", "Idempotency-Key is at most 100 characters.");
@@ -32,7 +43,15 @@ export async function idempotent(
   };
   const replay = await stored();
   if (replay) return replay;
-  const result = await run();
+  // The answer last stored in a transaction; kept only if the run answers with it (a transaction
+  // retried or rolled back after storing answers otherwise, and is stored below).
+  const inTransaction: { answer: Answer | null } = { answer: null };
+  const result = await run(async (tx, answer) => {
+    if (answer.status >= 500) return;
+    await storeResponse(tx, tenant, key, { requestFingerprint: fingerprint, ...answer });
+    inTransaction.answer = answer;
+  });
+  if (result === inTransaction.answer) return apiJson(result.body, result.status);
   // Only final answers are kept: a 5xx may succeed on retry.
   if (result.status < 500) {
     const kept = await storeResponse(db, tenant, key, {

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
-import { idempotent } from "./idempotency.server.ts";
+import { transactionWithRetry } from "../../../db/transaction.ts";
+import { idempotent, type StoreAnswerInTransaction } from "./idempotency.server.ts";
 
 const db = guardedTestDatabase();
 const summit = tenantOf("producer@summit.demo");
@@ -95,4 +96,39 @@ test("keys compare byte-exact: the same key in other case is another key", async
   const lower = await idempotent(db, summit, post(key.toLowerCase()), '{"a":2}', work.run);
   expect(lower.status).toBe(201);
   expect(await lower.json()).toEqual({ run: 2 });
+});
+
+test("an answer stored in the run's own transaction commits with it and is replayed, not stored twice", async () => {
+  const key = `k-${crypto.randomUUID()}`;
+  let runs = 0;
+  const run = (store: StoreAnswerInTransaction) =>
+    transactionWithRetry(db, async (tx) => {
+      runs++;
+      const answer = { status: 201, body: { run: runs } };
+      await store(tx, answer);
+      return answer;
+    });
+  const first = await idempotent(db, summit, post(key), "{}", run);
+  expect(first.headers.get("idempotent-replayed")).toBeNull();
+  const again = await idempotent(db, summit, post(key), "{}", run);
+  expect(again.headers.get("idempotent-replayed")).toBe("true");
+  expect(await again.json()).toEqual({ run: 1 });
+  expect(runs).toBe(1);
+});
+
+test("an answer stored in a transaction that rolled back is not kept; the answer the run gives is", async () => {
+  const key = `k-${crypto.randomUUID()}`;
+  const run = async (store: StoreAnswerInTransaction) => {
+    // The first attempt stores its answer, then rolls back (as a deadlock retry would).
+    await transactionWithRetry(db, async (tx) => {
+      await store(tx, { status: 201, body: { attempt: 1 } });
+      throw new Error("rolled back");
+    }).catch(() => {});
+    return { status: 200, body: { attempt: 2 } };
+  };
+  expect(await (await idempotent(db, summit, post(key), "{}", run)).json()).toEqual({ attempt: 2 });
+  const again = await idempotent(db, summit, post(key), "{}", run);
+  expect(again.headers.get("idempotent-replayed")).toBe("true");
+  expect(again.status).toBe(200);
+  expect(await again.json()).toEqual({ attempt: 2 });
 });

@@ -54,6 +54,11 @@ export type BindRequest = {
   billingMethod?: BillingMethod | undefined;
   /** A renewal term (ADR 023): numbered after the prior term and linked to it, not from the sequence. */
   renewal?: { ofPolicyId: string; policyNumber: string } | undefined;
+  /**
+   * Written with the fresh bind's rows, in its transaction: the API's answer under its
+   * Idempotency-Key (ADR 032), so it commits or rolls back with the policy and costs no round trip.
+   */
+  alsoWrite?: ((tx: Transaction, policy: BoundPolicy) => Promise<unknown>) | undefined;
 };
 export type FailedCheck = Extract<PreBindCheckResult, { passed: false }>;
 /** The bound policy as the bind wrote it, so a caller can present it without reading it back. */
@@ -403,8 +408,10 @@ async function bindLocked(
     totalCents: toCents(option.totalDueCents),
     effectiveDate: submission.effectiveDate,
   });
-  // Every write of the bind is independent of the others (ids and numbers are known): one round trip.
+  // Every write of the bind is independent of the others (ids and numbers are known): one round trip
+  // of nine statements, which a Worker sends as six and three (ADR 032).
   await Promise.all([
+    request.alsoWrite?.(tx, policy),
     insertPolicy(
       tx,
       {

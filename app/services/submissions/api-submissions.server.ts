@@ -1,7 +1,5 @@
 import type { z } from "zod";
 import type { Database } from "../../../db/client.ts";
-import { findAgencyInsuredIdByName } from "../../models/insureds.server.ts";
-import { listProgramsForLine } from "../../models/programs.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
@@ -46,25 +44,14 @@ export async function fileApiSubmission(
       field: "effectiveDate",
       issues: [{ path: "effectiveDate", message: dateProblem.message }],
     });
-  // Independent reads go out together: one round trip.
-  const [candidates, existingId] = await Promise.all([
-    listProgramsForLine(db, tenant, body.lineOfBusiness),
-    findAgencyInsuredIdByName(db, { ...tenant, agencyId }, body.insuredName),
-  ]);
-  const program = candidates.find((p) => p.states.includes(body.state));
-  if (!program)
-    throw new ApiFailure(
-      422,
-      "STATE_NOT_AUTHORIZED",
-      `No ${body.lineOfBusiness} program of this organization writes ${body.state}.`,
-    );
-
   const filed = await fileSubmission(
     db,
     tenant,
     {
-      insuredId: existingId ?? createId("ins"),
-      programId: program.id,
+      // The insured of that name if the agency has one, otherwise this new one; the program the
+      // risk goes to: both read with the filing's other reads.
+      insuredId: createId("ins"),
+      programId: "",
       naicsCode: body.naicsCode,
       exposure: toCents(body.lineOfBusiness === "GL" ? body.annualRevenue! : body.payroll!),
       requestedLimit: toCents(body.requestedLimit),
@@ -76,19 +63,18 @@ export async function fileApiSubmission(
       knockouts: body.knockoutAnswers,
     },
     today,
-    existingId
-      ? undefined
-      : {
-          name: body.insuredName,
-          naicsCode: body.naicsCode,
-          addressLine1: body.address?.line1 ?? "",
-          city: body.address?.city ?? "",
-          state: body.state,
-          postalCode: body.address?.postalCode ?? "",
-          yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
-        },
-    options,
+    {
+      name: body.insuredName,
+      naicsCode: body.naicsCode,
+      addressLine1: body.address?.line1 ?? "",
+      city: body.address?.city ?? "",
+      state: body.state,
+      postalCode: body.address?.postalCode ?? "",
+      yearsInBusiness: body.yearsInBusiness === undefined ? null : body.yearsInBusiness.toFixed(1),
+    },
+    { ...options, byRisk: { lineOfBusiness: body.lineOfBusiness, state: body.state } },
   );
+  if (!filed.ok && filed.noProgramForRisk) throw new ApiFailure(422, "STATE_NOT_AUTHORIZED", filed.message);
   if (!filed.ok)
     throw new ApiFailure(422, "VALIDATION_FAILED", filed.message, {
       field: apiField(filed.field, body.lineOfBusiness),

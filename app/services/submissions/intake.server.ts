@@ -3,10 +3,10 @@ import type { Database } from "../../../db/client.ts";
 import type { insureds } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { deleteFiledDraft, type SubmissionDraft } from "../../models/drafts.server.ts";
-import { findAgencyInsured, insertInsured } from "../../models/insureds.server.ts";
+import { findAgencyInsured, findAgencyInsuredByName, insertInsured } from "../../models/insureds.server.ts";
 import { findDaAgreementInForce } from "../../models/policy-binding.server.ts";
-import { findProgram } from "../../models/programs.server.ts";
-import { findRateTableInForceUnlessCompiled } from "../../models/rate-tables.server.ts";
+import type { ProgramKey } from "../../models/programs.server.ts";
+import { findProgramWithRateTableInForce } from "../../models/rate-tables.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { auditBusinessAction } from "../access/audit.server.ts";
@@ -35,7 +35,7 @@ function compiledRateTable(id: string, definition: unknown): CompiledRateTable {
  */
 export type IntakeOutcome =
   | { ok: true; submissionId: string; submission?: FiledSubmission }
-  | { ok: false; field: keyof NewSubmission | null; message: string };
+  | { ok: false; field: keyof NewSubmission | null; message: string; noProgramForRisk?: true };
 
 export type FiledSubmission = {
   id: string;
@@ -63,6 +63,12 @@ export interface FilingOptions {
   everyKnockoutAsked?: boolean;
   /** More rows that stand or fall with the submission (its document, the draft's removal). */
   alsoWrite?: (tx: Transaction, submissionId: string) => Promise<void>;
+  /**
+   * API intake: the program is the one the risk goes to (the oldest of its line writing its
+   * state), not `programId`, and the insured the agency's insured of the new insured's name when
+   * there is one. Both are read with the filing's other reads, not before them (ADR 032).
+   */
+  byRisk?: { lineOfBusiness: "GL" | "WC"; state: string };
 }
 
 /** Files the submission under the draft's id and removes the draft in the same transaction. */
@@ -87,15 +93,18 @@ export async function fileSubmission(
   if (!agencyId) return { ok: false, field: null, message: "Your account is not linked to a producer agency." };
   const producer = { ...tenant, agencyId };
   const newInsuredRow = newInsured ? { ...newInsured, id: input.insuredId } : null;
-  // The knockout rules are read with the program (by the id asked for), not after it; the rate
-  // table and agreement in force with them too (the plausibility bounds need both). They go out
-  // with the transaction's BEGIN and the drawing of the reference number: one round trip.
+  const programKey: ProgramKey = options.byRisk ?? input.programId;
+  // The knockout rules are read with the program (by the id asked for, or picked by the risk in
+  // each statement), not after it; the rate table (with the program) and the agreement in force
+  // with them too (the plausibility bounds need both). They go out with the transaction's BEGIN
+  // and the drawing of the reference number: one round trip of at most six statements.
   const reads = Promise.all([
-    newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId),
-    findProgram(db, tenant, input.programId),
-    evaluateIntakeKnockouts(db, tenant, input.programId, input.knockouts ?? {}, options.everyKnockoutAsked ?? false),
-    findRateTableInForceUnlessCompiled(db, tenant, input.programId, input.effectiveDate, [...compiledTables.keys()]),
-    findDaAgreementInForce(db, tenant.orgId, input.programId, input.effectiveDate),
+    newInsuredRow && options.byRisk
+      ? findAgencyInsuredByName(db, producer, newInsuredRow.name).then((found) => found ?? newInsuredRow)
+      : (newInsuredRow ?? findAgencyInsured(db, producer, input.insuredId)),
+    findProgramWithRateTableInForce(db, tenant, programKey, input.effectiveDate, [...compiledTables.keys()]),
+    evaluateIntakeKnockouts(db, tenant, programKey, input.knockouts ?? {}, options.everyKnockoutAsked ?? false),
+    findDaAgreementInForce(db, tenant.orgId, programKey, input.effectiveDate),
   ]);
   // Drawn outside the transaction, so a filing refused after the reads leaves a gap in submission
   // references (never in policy or invoice numbers: see ADR 016).
@@ -105,9 +114,20 @@ export async function fileSubmission(
   number.catch(() => {});
   const submissionId = options.submissionId ?? createId("sub");
   return transactionWithRetry(db, async (tx): Promise<IntakeOutcome> => {
-    const [insured, program, knockouts, rateRow, agreement] = await reads;
+    const [insured, programAndRates, knockouts, agreement] = await reads;
+    const program = programAndRates?.program;
+    const rateRow = programAndRates?.rateTable;
     if (!insured) return { ok: false, field: "insuredId", message: "Choose one of your agency's insureds" };
-    if (!program) return { ok: false, field: "programId", message: "Choose a program" };
+    if (!program) {
+      return options.byRisk
+        ? {
+            ok: false,
+            field: "programId",
+            message: `No ${options.byRisk.lineOfBusiness} program of this organization writes ${options.byRisk.state}.`,
+            noProgramForRisk: true,
+          }
+        : { ok: false, field: "programId", message: "Choose a program" };
+    }
     if (program.retiredAt) return { ok: false, field: "programId", message: `${program.name} is retired` };
     if (!program.states.includes(insured.state)) {
       return { ok: false, field: "programId", message: `${program.name} is not written in ${insured.state}` };
@@ -143,14 +163,14 @@ export async function fileSubmission(
     };
     // Ids are ours and the tables have no foreign keys: the rows go out together.
     await Promise.all([
-      newInsuredRow ? insertInsured(tx, producer, newInsuredRow) : null,
+      newInsuredRow && insured === newInsuredRow ? insertInsured(tx, producer, newInsuredRow) : null,
       insertSubmission(tx, tenant, { ...row, submittedAt: new Date() }),
       recordSubmissionEvent(tx, tenant, submissionId, "submitted"),
       auditBusinessAction(tx, tenant, {
         action: "submission_filed",
         targetType: "submission",
         targetId: submissionId,
-        detail: { programId: program.id, insuredId: input.insuredId, effectiveDate: input.effectiveDate },
+        detail: { programId: program.id, insuredId: insured.id, effectiveDate: input.effectiveDate },
       }),
     ]);
     // After the submission row: a decline rule's hit, or an ACORD filing's review, updates it.

@@ -10,6 +10,7 @@ import {
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
 import { setSubmissionStatus } from "../../models/submissions.server.ts";
 import { evaluateKnockouts, knockoutRationale, type KnockoutAnswer, type KnockoutEvaluation } from "./knockouts.ts";
+import type { ProgramKey } from "../../models/programs.server.ts";
 
 export { listKnockoutAnswers, listKnockoutRules, openKnockoutHits } from "../../models/knockouts.server.ts";
 
@@ -17,11 +18,11 @@ export { listKnockoutAnswers, listKnockoutRules, openKnockoutHits } from "../../
 export async function evaluateIntakeKnockouts(
   db: Database,
   tenant: TenantContext,
-  programId: string,
+  program: ProgramKey,
   answers: Readonly<Record<string, boolean>>,
   requireAll: boolean,
 ): Promise<KnockoutEvaluation> {
-  return evaluateKnockouts(await listKnockoutRules(db, tenant, programId), answers, { requireAll });
+  return evaluateKnockouts(await listKnockoutRules(db, tenant, program), answers, { requireAll });
 }
 
 /**

@@ -2,13 +2,13 @@ import { transactionWithRetry } from "../../../db/transaction.ts";
 import type { Database } from "../../../db/client.ts";
 import type { DaFlag } from "../../../db/schema/index.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
-import { insertQuote, latestQuoteSchedule, supersedeActiveQuotes } from "../../models/quotes.server.ts";
+import { insertQuote, latestQuoteSchedule, markSubmissionQuoted } from "../../models/quotes.server.ts";
 import {
   findRateTableInForceUnlessCompiled,
   findTaxTableInForceUnlessCompiled,
 } from "../../models/rate-tables.server.ts";
 import { recordSubmissionEvent } from "../../models/submission-events.server.ts";
-import { findSubmissionForQuoting, setSubmissionStatus } from "../../models/submissions.server.ts";
+import { findSubmissionForQuoting } from "../../models/submissions.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { quoteOptionRow, submissionFacts } from "./quote-option-row.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
@@ -212,12 +212,12 @@ export async function quoteSubmission(
     // An auto-tier quote's referral reasons need no I/O, so everything below goes out in one round
     // trip; an underwriter's quote reads and clears with the writes.
     const written = [
-      supersedeActiveQuotes(tx, tenant, submission.id, quoteId),
-      insertQuote(tx, tenant, quote, optionRows),
-      setSubmissionStatus(tx, tenant, submission.id, {
-        status: "quoted",
+      markSubmissionQuoted(tx, tenant, {
+        submissionId: submission.id,
+        quoteId,
         indicatedPremiumCents: ratedOptions[0]!.grossPremium,
       }),
+      insertQuote(tx, tenant, quote, optionRows),
       recordSubmissionEvent(tx, tenant, submission.id, "quoted", {
         quoteId,
         rateTableVersion: rateRow.version,

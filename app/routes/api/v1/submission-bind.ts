@@ -39,7 +39,7 @@ export async function action(args: Route.ActionArgs) {
         }),
       );
     }
-    return idempotent(db, tenant, request, raw, async () => {
+    return idempotent(db, tenant, request, raw, async (storeInTransaction) => {
       const { found, current } = await quoted.then((q) => ({ found: q.found, current: q.found ? q.current : null }));
       if (!current) {
         return found
@@ -55,6 +55,8 @@ export async function action(args: Route.ActionArgs) {
           },
         };
       }
+      // A fresh bind's answer is stored under the Idempotency-Key with the policy's rows.
+      const fresh: { answer: { status: number; body: unknown } | null } = { answer: null };
       const outcome = await bindSubmission(
         db,
         tenant,
@@ -64,13 +66,18 @@ export async function action(args: Route.ActionArgs) {
           plan: parsed.data.plan,
           billingMethod: parsed.data.billingMethod,
           declinedBy: parsed.data.declinations,
+          alsoWrite: (tx, policy) => {
+            fresh.answer = { status: 201, body: presentPolicy(policy) };
+            return storeInTransaction(tx, fresh.answer);
+          },
         },
         businessToday(tenant),
         { documents: appServices(args.context).env.DOCUMENTS, afterResponse: args.context.get(afterResponseContext) },
       );
       if (outcome.ok) {
-        // A fresh bind is presented from what it wrote; a replay reads the policy it found.
-        const policy = outcome.policy ?? (await getPolicy(db, tenant, outcome.policyId));
+        // A fresh bind answers what it stored; a bind that found the quote bound reads the policy.
+        if (!outcome.alreadyBound && fresh.answer) return fresh.answer;
+        const policy = await getPolicy(db, tenant, outcome.policyId);
         return { status: outcome.alreadyBound ? 200 : 201, body: presentPolicy(policy!) };
       }
       if (outcome.reason === "checks_failed") {
