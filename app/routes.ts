@@ -70,7 +70,7 @@ export default [
       route("submissions/upload", "routes/producer/acord-upload.tsx"),
       route("drafts/:draftId", "routes/producer/acord-draft.tsx"),
       route("submissions/:submissionId", "routes/producer/submission.tsx"),
-      route("policies/:policyId", "routes/producer/policy.tsx"),
+      route("policies/:policyId", "routes/policy-with-claims.tsx", { id: "producer-policy" }),
       route("renewals", "routes/producer/renewals.tsx"),
       route("renewals/export", "routes/producer/renewals-export.ts"),
       route("renewals/:offerId", "routes/producer/renewal.tsx"),
@@ -85,7 +85,7 @@ export default [
   ...prefix("portal", [
     layout(AREA_LAYOUT, { id: "portal-layout" }, [
       index("routes/portal/index.tsx"),
-      route("policies/:policyId", "routes/portal/policy.tsx"),
+      route("policies/:policyId", "routes/policy-with-claims.tsx", { id: "portal-policy" }),
       route("invoices/:invoiceId", "routes/portal/invoice.tsx"),
       route("claims/new", "routes/portal/claim-new.tsx"),
       route("claims/:claimId", "routes/claim-summary.tsx", { id: "portal-claim" }),
