@@ -1,9 +1,10 @@
 import { expect, test } from "./fixtures.ts";
 import { chooseInsured } from "./insureds.ts";
-import { daysAhead } from "./acord-dates.ts";
+import { daysAhead } from "./dates.ts";
 import { buildAcord125Pdf, buildEncryptedAcord125Pdf, COMPLETE_GL_VALUES } from "../tests/support/acord/test-pdf.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
+import { bindOption } from "./producer-quotes.ts";
 
 const pdfFile = (name: string, bytes: Uint8Array) => ({
   name,
@@ -86,12 +87,7 @@ test("an ACORD 125 upload pre-fills a draft with its weak fields highlighted; th
   expect(Buffer.from(await download.body()).equals(Buffer.from(pdf))).toBe(true);
 
   // Bound, the declarations page is stored with the policy and listed with the submission's documents.
-  const option = page.getByRole("region", { name: "Option 1" });
-  await option.getByLabel("Payment plan").selectOption("PIF");
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
+  await bindOption(page, { plan: "PIF" });
   await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
   const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
   await expect(async () => {

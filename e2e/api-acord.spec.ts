@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures.ts";
-import { daysAhead } from "./acord-dates.ts";
+import { daysAhead } from "./dates.ts";
 import {
   buildAcord125Pdf,
   buildEncryptedAcord125Pdf,

@@ -1,16 +1,11 @@
 import { expect, test } from "./fixtures.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
+import { daysFromToday } from "./dates.ts";
 
 const summitKey = DEMO_API_KEYS.find((k) => k.orgId === "org_summit")!.secret;
 const lakeshoreKey = DEMO_API_KEYS.find((k) => k.orgId === "org_lakeshore")!.secret;
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 test("an API client files, quotes and binds a submission, idempotently, using only what the OpenAPI document says", async ({
   request,

@@ -1,8 +1,8 @@
 import { expect, type Page, test } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn as signInAs, waitForHydration } from "./demo-users.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
+import { daysFromToday } from "./dates.ts";
+import { bindOption, fileAndQuote } from "./producer-quotes.ts";
 
 // Issue 15: the month's premium bordereau from generation to the carrier's acceptance, a bind
 // refused for the producer's lapsed licence, and a delegated-authority agreement crossing 90%.
@@ -13,39 +13,6 @@ async function signIn(page: Page, email: string) {
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-async function quoteRisk(
-  page: Page,
-  risk: { insured: string; program: string; programId: string; naics: string; exposure: string },
-) {
-  await page.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(page);
-  await chooseInsured(page, risk.insured);
-  await page.getByLabel("Program").selectOption({ label: risk.program });
-  await page.getByLabel("NAICS class code").fill(risk.naics);
-  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill(risk.exposure);
-  await page.getByLabel("Effective date").fill(daysFromToday(12));
-  await answerKnockoutQuestions(page, risk.programId);
-  await page.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
-}
-
-async function bindFirstOption(page: Page) {
-  // Typed before hydration, a field's value can be lost when React takes the form over.
-  await waitForHydration(page);
-  const option = page.getByRole("region", { name: "Option 1" });
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    const field = option.getByLabel(`Declining carrier ${i + 1}`);
-    if (await field.count()) await field.fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
-}
-
 test("month-end premium bordereau: generated, checks pass, submitted, queried by the carrier, corrected as version 2, accepted", async ({
   browser,
 }) => {
@@ -53,14 +20,15 @@ test("month-end premium bordereau: generated, checks pass, submitted, queried by
   // This month's business on the Main Street GL agreement: one bind by Harbor Point.
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "producer@summit.demo");
-  await quoteRisk(producer, {
+  await fileAndQuote(producer, {
+    effective: daysFromToday(12),
     insured: "Lone Star Roofing LLC (TX)",
     program: "Main Street General Liability · GL",
     programId: "prg_summit_gl",
     naics: "561730",
     exposure: "1,150,000",
   });
-  await bindFirstOption(producer);
+  await bindOption(producer);
   await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
 
   const month = new Date().toISOString().slice(0, 7);
@@ -127,14 +95,15 @@ test("month-end premium bordereau: generated, checks pass, submitted, queried by
 
 test("a producer whose licence for the risk's state has lapsed is refused the bind, by name", async ({ page }) => {
   await signIn(page, "agency.admin@summit.demo");
-  await quoteRisk(page, {
+  await fileAndQuote(page, {
+    effective: daysFromToday(12),
     insured: "Saguaro Electric Inc. (AZ)",
     program: "Main Street General Liability · GL",
     programId: "prg_summit_gl",
     naics: "238210",
     exposure: "900,000",
   });
-  await bindFirstOption(page);
+  await bindOption(page);
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("PRODUCER_NOT_LICENSED");
   await expect(alert).toContainText(/Ari Agency's AZ licence AZ-BM\d+ expired on \d{4}-\d{2}-\d{2}/);
@@ -150,14 +119,15 @@ test("an agreement crossing 90% of its annual limit alerts the carrier", async (
   );
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "agency.admin@summit.demo");
-  await quoteRisk(producer, {
+  await fileAndQuote(producer, {
+    effective: daysFromToday(12),
     insured: "High Desert Brewing Co. (NM)",
     program: "Trade Contractors Workers' Compensation · WC",
     programId: "prg_summit_wc",
     naics: "238220",
     exposure: "800,000",
   });
-  await bindFirstOption(producer);
+  await bindOption(producer);
   await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
 
   const carrier = await (await browser.newContext()).newPage();

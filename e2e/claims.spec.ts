@@ -1,11 +1,6 @@
 import { expect, test, type Browser, type Page } from "./fixtures.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { daysFromToday } from "./dates.ts";
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

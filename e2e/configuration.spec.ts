@@ -2,12 +2,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "./fixtures.ts";
 import { chooseInsured } from "./insureds.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { daysFromToday } from "./dates.ts";
 
 // Each journey runs two or three people's sessions from sign-in to the end.
 test.describe.configure({ timeout: 180_000 });

@@ -1,4 +1,4 @@
-import { daysAhead } from "./acord-dates.ts";
+import { daysAhead } from "./dates.ts";
 import { queryE2eDatabase } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { expect, type Page, test } from "./fixtures.ts";

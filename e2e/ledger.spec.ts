@@ -1,5 +1,4 @@
 import { expect, type Page, test } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
 import { queryE2eDatabase } from "./database.ts";
 import {
   cents,
@@ -10,7 +9,8 @@ import {
   withEveryAccount,
 } from "./ledger-legs.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
+import { daysFromToday } from "./dates.ts";
+import { bindToPolicy, fileAndQuote, LONE_STAR_ROOFING_GL } from "./producer-quotes.ts";
 
 // A producer binds a policy for the demo policyholder's business on the quarterly plan; the
 // policyholder pays its first installment with the test card in /portal; finance sees the
@@ -18,12 +18,6 @@ import { answerKnockoutQuestions } from "./knockouts.ts";
 // and the trial balance still balanced. The journey reads the transfers of its own invoice: the
 // org's balances move with every other journey's payments at the same time (a $1.00 check of the
 // double-sent form test below once landed between two readings).
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 async function trialBalance(page: Page) {
   await page.goto("/finance/ledger");
@@ -38,25 +32,13 @@ test("bind, pay the first installment in the portal, and finance sees the ledger
   test.setTimeout(300_000);
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "producer@summit.demo");
-  await producer.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(producer);
-  await chooseInsured(producer, "Lone Star Roofing LLC (TX)");
-  await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await producer.getByLabel("NAICS class code").fill("561730");
-  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");
-  await producer.getByLabel("Effective date").fill(daysFromToday(12));
-  await answerKnockoutQuestions(producer, "prg_summit_gl");
-  await producer.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
-  const option = producer.getByRole("region", { name: "Option 1" });
-  await option.getByLabel("Payment plan").selectOption("QUARTERLY");
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
-  await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
+  await fileAndQuote(producer, {
+    ...LONE_STAR_ROOFING_GL,
+    exposure: "1,200,000",
+    effective: daysFromToday(12),
+  });
+  const policyId = await bindToPolicy(producer, { plan: "QUARTERLY" });
   const policyNumber = (await producer.locator("h2 .font-mono").textContent())!.trim();
-  const policyId = /\/producer\/policies\/(pol_[^/?#]+)/.exec(producer.url())![1]!;
 
   const finance = await (await browser.newContext()).newPage();
   await signIn(finance, "finance@summit.demo");

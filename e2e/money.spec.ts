@@ -1,14 +1,10 @@
 import { type Browser, expect, type Page, test } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
-import { randomBytes } from "node:crypto";
 import { createDatabase } from "../db/client.ts";
-import { startPlanetScaleSimulator } from "../db/local/planetscale-simulator.ts";
 import { invoiceInstallmentsDue } from "../app/services/billing/billing-run.server.ts";
 import { ACCOUNT } from "../app/services/ledger/chart.ts";
 import { addMonths, addDays } from "../app/utils/calendar-date.ts";
-import { queryE2eDatabase } from "./database.ts";
+import { queryE2eDatabase, withE2eDatabaseUrl } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
 import {
   cents,
   expectNoBreaks,
@@ -17,6 +13,8 @@ import {
   policyFigures,
   withEveryAccount,
 } from "./ledger-legs.ts";
+import { daysFromToday } from "./dates.ts";
+import { bindToPolicy, fileAndQuote, LONE_STAR_ROOFING_GL } from "./producer-quotes.ts";
 
 // Money after bind (issue 13, ADR 018): a quarterly policy's second installment is invoiced by
 // the daily billing run, paid in the portal and its new business appears on the agency's
@@ -24,59 +22,25 @@ import {
 // reopens its invoice. Each journey binds its own policy and checks the transfers of its own
 // invoices and statement: the org's balances move with every other journey's money meanwhile.
 
-function todayPlus(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * The invoicing half of the daily billing run on `today`, as the cron runs it, against the e2e
  * stack's database. The overdue half is left out: run on a date months ahead it would mark every
  * other journey's open invoice overdue.
  */
 async function invoiceDueOn(today: string) {
-  const password = randomBytes(12).toString("hex");
-  const simulator = await startPlanetScaleSimulator({
-    mysql: {
-      host: "127.0.0.1",
-      port: Number(process.env.E2E_DB_PORT),
-      user: "root",
-      password: "",
-      database: "openinsure_e2e",
-    },
-    username: "e2e",
-    password,
-  });
-  try {
-    return await invoiceInstallmentsDue(createDatabase(simulator.url), today, { orgId: "org_summit" });
-  } finally {
-    await simulator.close();
-  }
+  return withE2eDatabaseUrl((url) => invoiceInstallmentsDue(createDatabase(url), today, { orgId: "org_summit" }));
 }
 
 /** Binds a fresh quarterly policy for the demo policyholder's business, effective `effective`. */
 async function bindQuarterly(browser: Browser, effective: string, revenue: string) {
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "producer@summit.demo");
-  await producer.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(producer);
-  await chooseInsured(producer, "Lone Star Roofing LLC (TX)");
-  await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await producer.getByLabel("NAICS class code").fill("561730");
-  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill(revenue);
-  await producer.getByLabel("Effective date").fill(effective);
-  await answerKnockoutQuestions(producer, "prg_summit_gl");
-  await producer.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
-  const option = producer.getByRole("region", { name: "Option 1" });
-  await option.getByLabel("Payment plan").selectOption("QUARTERLY");
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
-  await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
-  const policyId = /\/producer\/policies\/(pol_[^/?#]+)/.exec(producer.url())![1]!;
+  await fileAndQuote(producer, {
+    ...LONE_STAR_ROOFING_GL,
+    exposure: revenue,
+    effective,
+  });
+  const policyId = await bindToPolicy(producer, { plan: "QUARTERLY" });
   const policyNumber = (await producer.locator("h2 .font-mono").textContent())!.trim();
   await producer.context().close();
   return { policyId, policyNumber };
@@ -121,7 +85,7 @@ test("a quarterly policy's second installment is invoiced by the run, paid in th
   test.setTimeout(600_000);
   // Effective tomorrow: no other journey's installment falls due by this policy's second, so
   // the run on that date invoices nothing another journey counts on.
-  const effective = todayPlus(1);
+  const effective = daysFromToday(1);
   const { policyId, policyNumber } = await bindQuarterly(browser, effective, "900,000");
   const figures = await policyFigures(policyId);
 
@@ -217,7 +181,7 @@ test("a quarterly policy's second installment is invoiced by the run, paid in th
 
 test("a payment the bank returns (NSF) is reversed on the ledger and reopens its invoice", async ({ browser }) => {
   test.setTimeout(300_000);
-  const { policyId, policyNumber } = await bindQuarterly(browser, todayPlus(6), "750,000");
+  const { policyId, policyNumber } = await bindQuarterly(browser, daysFromToday(6), "750,000");
   const first = await installmentInvoice(policyId, 1);
   expect(first.id).not.toBeNull();
 

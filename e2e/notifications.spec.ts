@@ -3,15 +3,9 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { daysFromToday } from "./dates.ts";
+import { fileAndQuote, MAIN_STREET_GL } from "./producer-quotes.ts";
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -23,16 +17,13 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 
 /** A Louisiana caterer: LA is on the GL agreement's referral list, so the quote is referred. */
 async function fileReferredRisk(producer: Page): Promise<{ reference: string; routedTo: string }> {
-  await producer.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(producer);
-  await chooseInsured(producer, "Bayou Catering Co. (LA)");
-  await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await producer.getByLabel("NAICS class code").fill("722320");
-  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");
-  await producer.getByLabel("Effective date").fill(daysFromToday(9));
-  await answerKnockoutQuestions(producer, "prg_summit_gl");
-  await producer.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
+  await fileAndQuote(producer, {
+    ...MAIN_STREET_GL,
+    insured: "Bayou Catering Co. (LA)",
+    naics: "722320",
+    exposure: "2,100,000",
+    effective: daysFromToday(9),
+  });
   const referral = producer.getByRole("region", { name: "Referral" });
   await expect(referral).toContainText("Routed to");
   const reference = (await producer.getByText(/Submission SUB-/).textContent())!.match(/SUB-\d{4}-\d{5}/)![0];

@@ -1,16 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
 import { pageTexts } from "../tests/support/pdf-text.ts";
 import { world } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { daysFromToday } from "./dates.ts";
+import { bindOption, fileAndQuote, fillRisk, MAIN_STREET_GL } from "./producer-quotes.ts";
 
 test("a producer files a submission, gets a priced quote and reads why it costs what it costs", async ({ page }) => {
   await signIn(page, "producer@summit.demo");
@@ -32,12 +26,13 @@ test("a producer files a submission, gets a priced quote and reads why it costs 
   await expect(page).toHaveURL(/#.*priorLossCount$/);
   await page.getByLabel("Claims in the last 5 years").fill("0");
 
-  await chooseInsured(page, "Red River Landscaping (OK)");
-  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("NAICS class code").fill("561730");
-  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,400,000");
-  await page.getByLabel("Effective date").fill(daysFromToday(10));
-  await answerKnockoutQuestions(page, "prg_summit_gl");
+  await fillRisk(page, {
+    ...MAIN_STREET_GL,
+    insured: "Red River Landscaping (OK)",
+    naics: "561730",
+    exposure: "2,400,000",
+    effective: daysFromToday(10),
+  });
   await page.getByRole("button", { name: "Submit and quote" }).click();
 
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
@@ -65,24 +60,17 @@ test("the producer binds a quoted option and downloads a declarations page namin
   page,
 }) => {
   await signIn(page, "producer@summit.demo");
-  await page.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(page);
-  await chooseInsured(page, "Red River Landscaping (OK)");
-  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("NAICS class code").fill("561730");
-  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,800,000");
-  await page.getByLabel("Effective date").fill(daysFromToday(7));
-  await answerKnockoutQuestions(page, "prg_summit_gl");
-  await page.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
+  await fileAndQuote(page, {
+    ...MAIN_STREET_GL,
+    insured: "Red River Landscaping (OK)",
+    naics: "561730",
+    exposure: "1,800,000",
+    effective: daysFromToday(7),
+  });
 
   const option = page.getByRole("region", { name: "Option 2" });
   const total = (await option.locator("p.font-mono").first().textContent())!.trim();
-  await option.getByLabel("Payment plan").selectOption("PIF");
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
+  await bindOption(page, { option: 2, plan: "PIF" });
 
   await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
   const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
@@ -102,16 +90,13 @@ test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDE
   page,
 }) => {
   await signIn(page, "producer@summit.demo");
-  await page.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(page);
-  await chooseInsured(page, "Red River Landscaping (OK)");
-  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("NAICS class code").fill("561730");
-  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,500,000");
-  await page.getByLabel("Effective date").fill(daysFromToday(8));
-  await answerKnockoutQuestions(page, "prg_summit_gl");
-  await page.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
+  await fileAndQuote(page, {
+    ...MAIN_STREET_GL,
+    insured: "Red River Landscaping (OK)",
+    naics: "561730",
+    exposure: "1,500,000",
+    effective: daysFromToday(8),
+  });
   const submissionUrl = page.url();
 
   // Another tab re-quotes while this one still shows the first quote.
@@ -121,11 +106,7 @@ test("a stale page cannot bind a quote that was re-quoted since: QUOTE_SUPERSEDE
   await expect(other.getByText("1 earlier quote kept as history")).toBeVisible();
   await other.close();
 
-  const option = page.getByRole("region", { name: "Option 1" });
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
+  await bindOption(page);
   await expect(page.getByRole("alert")).toContainText("QUOTE_SUPERSEDED");
   await expect(page).toHaveURL(submissionUrl);
   await expect(page.getByText("1 earlier quote kept as history")).toBeVisible();
@@ -148,11 +129,7 @@ test("an expired quote cannot be bound and the page says why", async ({ page }) 
   await signIn(page, "agency.admin@summit.demo");
   await page.getByRole("link", { name: "SUB-2026-0106" }).click();
   await expect(page.getByText(`expired ${shown}`)).toBeVisible();
-  const option = page.getByRole("region", { name: "Option 1" });
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
+  await bindOption(page);
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("This quote cannot be bound yet.");
   await expect(alert).toContainText("QUOTE_EXPIRED");
@@ -165,16 +142,13 @@ test("a risk on a DA referral trigger goes to an underwriter, who approves it in
   browser,
 }) => {
   await signIn(page, "producer@summit.demo");
-  await page.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(page);
-  await chooseInsured(page, "Bayou Catering Co. (LA)");
-  await page.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await page.getByLabel("NAICS class code").fill("722320");
-  await page.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("2,100,000");
-  await page.getByLabel("Effective date").fill(daysFromToday(9));
-  await answerKnockoutQuestions(page, "prg_summit_gl");
-  await page.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
+  await fileAndQuote(page, {
+    ...MAIN_STREET_GL,
+    insured: "Bayou Catering Co. (LA)",
+    naics: "722320",
+    exposure: "2,100,000",
+    effective: daysFromToday(9),
+  });
   const submissionUrl = page.url();
   const referral = page.getByRole("region", { name: "Referral" });
   await expect(referral).toContainText("pending");
@@ -200,10 +174,6 @@ test("a risk on a DA referral trigger goes to an underwriter, who approves it in
   await page.goto(submissionUrl);
   await expect(referral).toContainText("approved");
   await expect(referral).toContainText("Caterer with clean loss history");
-  const option = page.getByRole("region", { name: "Option 1" });
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
+  await bindOption(page);
   await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
 });

@@ -1,31 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { startPlanetScaleSimulator } from "../db/local/planetscale-simulator.ts";
 import { addDays } from "../app/utils/calendar-date.ts";
-import { queryE2eDatabase } from "./database.ts";
+import { queryE2eDatabase, withE2eDatabaseUrl } from "./database.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { expect, type Browser, type Page, test } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
+import { daysFromToday } from "./dates.ts";
+import { cents } from "./ledger-legs.ts";
+import { bindToPolicy, fileAndQuote, LONE_STAR_ROOFING_GL } from "./producer-quotes.ts";
 
 // Issue 12, ADR 017 and 023: a policy's life after bind, each journey on a policy it binds itself.
 // An unpaid installment draws a notice of cancellation for non-payment, the notice cancels the
 // policy, and paying within 30 days reinstates it; a policyholder's cancellation of a paid policy,
 // applied by an underwriter, moves the ledger finance reads. (e2e/servicing.spec.ts covers
 // the endorsement and a cancellation request dated in the future.)
-
-// Both demo organizations keep their business dates in UTC.
-function todayPlus(days: number): string {
-  return addDays(new Date().toISOString().slice(0, 10), days);
-}
-
-function cents(text: string): number {
-  const match = /^(-)?\$([\d,]+)\.(\d{2})$/.exec(text.trim());
-  if (!match) throw new Error(`not an amount: ${text}`);
-  return (match[1] ? -1 : 1) * Number(match[2]!.replaceAll(",", "") + match[3]);
-}
 
 /**
  * Runs a servicing job's step for one policy on a chosen date against the e2e stack's database,
@@ -38,28 +26,14 @@ async function runServicingJob<T>(
   policyId: string,
   date: string,
 ): Promise<T> {
-  const password = randomBytes(12).toString("hex");
-  const simulator = await startPlanetScaleSimulator({
-    mysql: {
-      host: "127.0.0.1",
-      port: Number(process.env.E2E_DB_PORT),
-      user: "root",
-      password: "",
-      database: "openinsure_e2e",
-    },
-    username: "e2e",
-    password,
-  });
-  try {
+  return withE2eDatabaseUrl(async (url) => {
     const { stdout } = await promisify(execFile)(
       "node_modules/.bin/tsx",
       ["tests/support/servicing-jobs.ts", command, orgId, policyId, date],
-      { env: { ...process.env, DATABASE_URL: simulator.url } },
+      { env: { ...process.env, DATABASE_URL: url } },
     );
     return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
-  } finally {
-    await simulator.close();
-  }
+  });
 }
 
 async function person(browser: Browser, email: string, home: RegExp): Promise<Page> {
@@ -67,39 +41,6 @@ async function person(browser: Browser, email: string, home: RegExp): Promise<Pa
   await signIn(page, email);
   await expect(page).toHaveURL(home);
   return page;
-}
-
-type Bind = {
-  insured: string;
-  program: string;
-  programId: string;
-  naics: string;
-  revenue: string;
-  effective: string;
-  plan: string;
-};
-
-/** The producer files a submission, binds its first option and lands on the new policy's page. */
-async function bindPolicy(producer: Page, bind: Bind): Promise<string> {
-  await producer.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(producer);
-  await chooseInsured(producer, bind.insured);
-  await producer.getByLabel("Program").selectOption({ label: bind.program });
-  await producer.getByLabel("NAICS class code").fill(bind.naics);
-  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill(bind.revenue);
-  await producer.getByLabel("Effective date").fill(bind.effective);
-  await answerKnockoutQuestions(producer, bind.programId);
-  await producer.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
-  const option = producer.getByRole("region", { name: "Option 1" });
-  await option.getByLabel("Payment plan").selectOption(bind.plan);
-  const declinations = option.getByLabel(/^Declining carrier \d$/);
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    if (i < (await declinations.count())) await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
-  await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
-  return /\/producer\/policies\/(pol_[^/?#]+)/.exec(producer.url())![1]!;
 }
 
 /** The bind stores the declarations after its response; the policy is issued once they are. */
@@ -153,16 +94,13 @@ test("an unpaid installment draws a notice, the policy cancels for non-payment, 
 }) => {
   test.setTimeout(300_000);
   const producer = await person(browser, "producer@summit.demo", /\/producer$/);
-  const effective = todayPlus(12);
-  const policyId = await bindPolicy(producer, {
-    insured: "Lone Star Roofing LLC (TX)",
-    program: "Main Street General Liability · GL",
-    programId: "prg_summit_gl",
-    naics: "561730",
-    revenue: "750,000",
+  const effective = daysFromToday(12);
+  await fileAndQuote(producer, {
+    ...LONE_STAR_ROOFING_GL,
+    exposure: "750,000",
     effective,
-    plan: "QUARTERLY",
   });
+  const policyId = await bindToPolicy(producer, { plan: "QUARTERLY" });
   await waitUntilIssued(policyId);
   const installment = await firstInvoice(policyId);
 
@@ -244,16 +182,13 @@ test("a policyholder's cancellation of a paid policy, applied by an underwriter,
 }) => {
   test.setTimeout(300_000);
   const producer = await person(browser, "producer@summit.demo", /\/producer$/);
-  const today = todayPlus(0);
-  const policyId = await bindPolicy(producer, {
-    insured: "Lone Star Roofing LLC (TX)",
-    program: "Main Street General Liability · GL",
-    programId: "prg_summit_gl",
-    naics: "561730",
-    revenue: "650,000",
+  const today = daysFromToday(0);
+  await fileAndQuote(producer, {
+    ...LONE_STAR_ROOFING_GL,
+    exposure: "650,000",
     effective: today,
-    plan: "PIF",
   });
+  const policyId = await bindToPolicy(producer, { plan: "PIF" });
   await waitUntilIssued(policyId);
   const invoice = await firstInvoice(policyId);
 

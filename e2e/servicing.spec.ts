@@ -1,18 +1,12 @@
 import { expect, test } from "./fixtures.ts";
-import { chooseInsured } from "./insureds.ts";
-import { signIn, waitForHydration } from "./demo-users.ts";
-import { answerKnockoutQuestions } from "./knockouts.ts";
+import { signIn } from "./demo-users.ts";
+import { daysFromToday } from "./dates.ts";
+import { bindToPolicy, fileAndQuote, LONE_STAR_ROOFING_GL } from "./producer-quotes.ts";
 
 // Issue 12: a policy serviced after bind. A producer binds; a senior underwriter raises the limit
 // mid-term (priced with its segments and rating trail, applied, the additional premium invoiced,
 // the endorsement PDF downloaded); the policyholder asks to cancel and sees the return step by
 // step; the underwriter applies the request, which issues the notice of cancellation.
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 test("endorse a limit mid-term, then a policyholder's cancellation request applied by the underwriter", async ({
   browser,
@@ -20,24 +14,12 @@ test("endorse a limit mid-term, then a policyholder's cancellation request appli
   test.setTimeout(120_000);
   const producer = await (await browser.newContext()).newPage();
   await signIn(producer, "producer@summit.demo");
-  await producer.getByRole("link", { name: "New submission" }).click();
-  await waitForHydration(producer);
-  await chooseInsured(producer, "Lone Star Roofing LLC (TX)");
-  await producer.getByLabel("Program").selectOption({ label: "Main Street General Liability · GL" });
-  await producer.getByLabel("NAICS class code").fill("561730");
-  await producer.getByLabel("Annual revenue (GL) or payroll (WC), $").fill("1,200,000");
-  await producer.getByLabel("Effective date").fill(daysFromToday(12));
-  await answerKnockoutQuestions(producer, "prg_summit_gl");
-  await producer.getByRole("button", { name: "Submit and quote" }).click();
-  await expect(producer).toHaveURL(/\/producer\/submissions\/sub_/);
-  const option = producer.getByRole("region", { name: "Option 1" });
-  await option.getByLabel("Payment plan").selectOption("PIF");
-  for (const [i, carrier] of ["Travelers", "The Hartford", "Nationwide"].entries()) {
-    await option.getByLabel(`Declining carrier ${i + 1}`).fill(carrier);
-  }
-  await option.getByRole("button", { name: "Bind this option" }).click();
-  await expect(producer).toHaveURL(/\/producer\/policies\/pol_/);
-  const policyId = new URL(producer.url()).pathname.split("/").at(-1)!;
+  await fileAndQuote(producer, {
+    ...LONE_STAR_ROOFING_GL,
+    exposure: "1,200,000",
+    effective: daysFromToday(12),
+  });
+  const policyId = await bindToPolicy(producer, { plan: "PIF" });
 
   const underwriter = await (await browser.newContext()).newPage();
   await signIn(underwriter, "senior.underwriter@summit.demo");

@@ -3,15 +3,10 @@ import { chooseInsured } from "./insureds.ts";
 import { DEMO_API_KEYS } from "../db/seed/demo-data.ts";
 import { signIn, waitForHydration } from "./demo-users.ts";
 import { answerKnockoutQuestions } from "./knockouts.ts";
+import { daysFromToday } from "./dates.ts";
 
 const summitKey = DEMO_API_KEYS.find((k) => k.orgId === "org_summit")!.secret;
 const auth = { authorization: `Bearer ${summitKey}` };
-
-function daysFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** A Texas painting contractor filed and quoted by Harbor Point through the API: within every authority. */
 async function quotedSubmission(request: APIRequestContext, name: string) {
