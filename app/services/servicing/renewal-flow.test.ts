@@ -1,8 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import {
+  daAgreements,
+  daBreachAttempts,
   outboxEvents,
   policies,
+  quotes,
   policyTransactions,
   producerLicences,
   rateTables,
@@ -37,11 +40,25 @@ async function offerOf(policyId: string) {
   return row;
 }
 
-/** A policy bound from a real quote on a program of its own, in force, with a licence for its dates. */
-async function policyInForce(agreementEnds: string) {
-  const { programId } = await isolatedProgram({
+/**
+ * A policy bound from a real quote on a program of its own, in force, with a licence for its dates.
+ * `nextAgreementFrom`: the carrier's next agreement for the program, starting that day.
+ */
+async function policyInForce(agreementEnds: string, nextAgreementFrom?: string) {
+  const { programId, agreementId } = await isolatedProgram({
     agreement: { effectiveDate: "2031-01-01", expirationDate: agreementEnds },
   });
+  if (nextAgreementFrom) {
+    const { createdAt: _createdAt, ...current } = await bindFixtures.agreementRow(agreementId);
+    await db.insert(daAgreements).values({
+      ...current,
+      id: createId("da"),
+      reference: `${current.reference}-NEXT`.slice(0, 40),
+      effectiveDate: nextAgreementFrom,
+      expirationDate: "2033-12-31",
+      boundGwpCents: 0,
+    });
+  }
   const base = seededRateTables.find((t) => t.id === "rt_summit_gl_2026_1")!;
   // A new version in force from 2031-09-01 raises New Mexico's state modifier: the renewal must use it.
   await db.insert(rateTables).values({
@@ -172,6 +189,29 @@ describe("renewal offers", () => {
       reason: "invalid",
       message: "This renewal offer is already declined; it cannot be accepted.",
     });
+  });
+
+  test("the agreement in force for the new period decides: accepted 50 days early, before next year's agreement starts", async () => {
+    // The expiring term's agreement ends the day before the renewal date; the carrier's next one
+    // starts on it. On the job day and the acceptance day only the old one is in force.
+    const expiring = await policyInForce("2032-03-09", RENEWAL_DATE);
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    expect(offer.status).toBe("offered");
+    // The renewal quote is judged on the new period too: no flag, no breach attempt to report.
+    const [renewalQuote] = await db
+      .select({ id: quotes.id, daFlags: quotes.daFlags })
+      .from(quotes)
+      .where(and(eq(quotes.orgId, org), eq(quotes.submissionId, offer.submissionId!)));
+    expect(renewalQuote!.daFlags).toEqual([]);
+
+    const accepted = await acceptRenewalOffer(db, producer, offer.id, {}, JOB_DAY);
+    expect(accepted).toMatchObject({ ok: true, policyNumber: `${expiring.policyNumber}-01` });
+    const attempts = await db
+      .select({ id: daBreachAttempts.id })
+      .from(daBreachAttempts)
+      .where(and(eq(daBreachAttempts.orgId, org), eq(daBreachAttempts.submissionId, offer.submissionId!)));
+    expect(attempts).toEqual([]);
   });
 
   test("another agency's producer cannot see an offer; one left unanswered lapses after the renewal date", async () => {

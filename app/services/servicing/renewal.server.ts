@@ -136,10 +136,12 @@ async function priceOffer(
   // Quoted on the producer's (auto) tier, as the agency would quote it itself: the DA referral
   // triggers and knockouts apply exactly as on new business, and only they send it to an
   // underwriter. The expiring term's schedule credits and debits carry over: the underwriter's
-  // judgment of the risk stands until someone re-rates it.
+  // judgment of the risk stands until someone re-rates it. The carrier's grant is judged on the
+  // renewal date: the new term is written under the agreement in force for the new period.
   const onProducerTier: TenantContext = { ...system, roles: ["producer"], agencyId: source.submission.agencyId };
   const quoted = await quoteSubmission(db, onProducerTier, submissionId, today, {
     schedule: source.quote.schedule ?? [],
+    authorityAsOf: offer.renewalDate,
   });
   if (!quoted.ok) return notRated(`The renewal could not be quoted: ${quoted.error.message}`);
   const quote = await findQuoteWithOptions(db, system, quoted.quoteId);
