@@ -1,8 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { and, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   daAgreements,
   daBreachAttempts,
+  emailOutbox,
+  notifications,
   outboxEvents,
   policies,
   quotes,
@@ -10,11 +12,17 @@ import {
   producerLicences,
   rateTables,
   renewalOffers,
+  webhookDeliveries,
 } from "../../../db/schema/index.ts";
 import { rateTables as seededRateTables } from "../../../db/seed/rate-tables.ts";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import * as bindFixtures from "../../../tests/support/bind-fixtures.ts";
 import { createServicingBook } from "../../../tests/support/servicing-book.ts";
+import { testHostResolver } from "../../../tests/support/host-resolver.ts";
+import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
+import { findOutboxEvent } from "../events/domain-events.server.ts";
+import { deliverDomainEvent } from "../events/event-delivery.server.ts";
+import { createWebhookEndpoint, setWebhookEndpointStatus } from "../events/webhooks.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { bindSubmission } from "../policies/binding.server.ts";
 import { nonRenewPolicy } from "./non-renewal.server.ts";
@@ -25,6 +33,13 @@ import { acceptRenewalOffer, declineRenewalOffer, runRenewalOffers } from "./ren
 
 const { db, producer, org, isolatedProgram, newInsured, quotedSubmission } = bindFixtures;
 const underwriter = tenantOf("senior.underwriter@summit.demo");
+const admin = tenantOf("admin@summit.demo");
+const APP_SECRET = process.env.BETTER_AUTH_SECRET!;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(() => receiver.close());
 
 // Far-future terms, so the renewal job's window over the shared demo organization holds only the
 // policies these tests bind: 2031-03-10 to 2032-03-10, renewed on 2032-03-10.
@@ -169,6 +184,79 @@ describe("renewal offers", () => {
     expect(
       renewed.filter((e) => (e.payload as { renewalPolicyId?: string }).renewalPolicyId === accepted.policyId),
     ).toHaveLength(1);
+  });
+
+  test("the producer of record hears of a prepared offer once: in the bell, by email and by webhook", async () => {
+    receiver.respondWith(200);
+    const { id: endpointId } = await createWebhookEndpoint(
+      db,
+      admin,
+      { url: receiver.url, eventTypes: ["policy.renewal_offered"] },
+      APP_SECRET,
+      { allowLocal: true, resolveHost: testHostResolver },
+    );
+    const expiring = await policyInForce("2032-12-31");
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    const recorded = (
+      await db
+        .select()
+        .from(outboxEvents)
+        .where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "policy.renewal_offered")))
+    ).filter((e) => e.payload.offerId === offer.id);
+    // Recorded with the offer, in its transaction: the second run prepared nothing, so told nothing.
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.payload).toMatchObject({
+      policyId: expiring.policyId,
+      policyNumber: expiring.policyNumber,
+      renewalDate: RENEWAL_DATE,
+      renewalPremiumCents: offer.renewalPremiumCents,
+      expiringPremiumCents: expiring.option.grossPremiumCents,
+    });
+
+    const event = (await findOutboxEvent(db, org, recorded[0]!.id))!;
+    await deliverDomainEvent(
+      {
+        db,
+        appUrl: "https://app.openinsure.test",
+        webhooks: {
+          fetch: globalThis.fetch,
+          now: () => new Date(),
+          appSecret: APP_SECRET,
+          allowLocal: true,
+          resolveHost: testHostResolver,
+        },
+        pushLive: async () => {},
+      },
+      event,
+    );
+    const bell = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.orgId, org), eq(notifications.eventId, event.id)));
+    expect(bell).toHaveLength(1);
+    expect(bell[0]).toMatchObject({
+      userId: producer.userId,
+      title: `Renewal offer ready: ${expiring.policyNumber}`,
+      link: `/producer/renewals/${offer.id}`,
+    });
+    expect(bell[0]!.body).toContain("renews on Mar 10, 2032");
+    const emails = await db
+      .select()
+      .from(emailOutbox)
+      .where(like(emailOutbox.subject, `%${expiring.policyNumber}%`));
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.textBody).toContain(`https://app.openinsure.test/producer/renewals/${offer.id}`);
+    const deliveries = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.orgId, org), eq(webhookDeliveries.eventId, event.id)));
+    expect(deliveries.filter((d) => d.endpointId === endpointId)).toHaveLength(1);
+    const received = receiver.received.map((r) => JSON.parse(r.body)).filter((b) => b.id === event.id);
+    expect(received).toHaveLength(1);
+    expect(received[0].type).toBe("policy.renewal_offered");
+    await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
   });
 
   test("accepting runs the bind's checks: no DA agreement for the new period, no renewal", async () => {
