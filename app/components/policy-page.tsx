@@ -36,6 +36,7 @@ export type PolicyServicingView = {
     namedInsured?: string;
     additionalInsureds?: { name: string; address: string }[];
     locations?: string[];
+    waiversOfSubrogation?: { holderName: string | null }[];
   };
   earned: { writtenCents: number; earnedCents: number; unearnedCents: number };
   transactions: {
@@ -155,6 +156,16 @@ export function PolicyPage({
                   string,
                   ReactNode,
                 ][])
+              : []),
+            ...(servicing.details.waiversOfSubrogation?.length
+              ? ([
+                  [
+                    "Waivers of subrogation",
+                    servicing.details.waiversOfSubrogation
+                      .map((w) => w.holderName ?? "Blanket (where required by written contract)")
+                      .join("; "),
+                  ],
+                ] as [string, ReactNode][])
               : []),
             ...(servicing.details.locations?.length
               ? ([["Locations", servicing.details.locations.join("; ")]] as [string, ReactNode][])
@@ -475,6 +486,20 @@ function EndorseCard({
           defaultValue={values.additionalInsuredAddress}
         />
         <Labelled label="Add a location" name="location" defaultValue={values.location} hint="No premium" />
+        <Labelled
+          label="Waiver of subrogation in favour of"
+          name="waiverOfSubrogationHolder"
+          defaultValue={values.waiverOfSubrogationHolder}
+          hint="No premium"
+        />
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input
+            type="checkbox"
+            name="waiverOfSubrogationBlanket"
+            defaultChecked={Boolean(values.waiverOfSubrogationBlanket)}
+          />
+          Blanket waiver of subrogation
+        </label>
         <FormTokenInput token={formToken} />
         <div className="flex flex-wrap gap-3 sm:col-span-3">
           <SubmitButton intent="quote-endorse" variant="secondary" pendingLabel="Pricing…">
