@@ -3,6 +3,7 @@ import { CertificatesCard, type CertificateRow, type HolderRow } from "./certifi
 import { Form, Link } from "react-router";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { PolicySummary, type PolicySummaryData } from "./policy-summary.tsx";
+import type { PolicyOnDate } from "../services/servicing/policy-as-of.ts";
 import { FormTokenInput, SubmitButton } from "./submit-button.tsx";
 import { Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
 
@@ -39,6 +40,8 @@ export type PolicyServicingView = {
     waiversOfSubrogation?: { holderName: string | null }[];
   };
   earned: { writtenCents: number; earnedCents: number; unearnedCents: number };
+  /** The policy as of the date the user asked for (`?asOf=`), if any. */
+  asOf: PolicyOnDate | null;
   transactions: {
     id: string;
     sequence: number;
@@ -215,6 +218,7 @@ export function PolicyPage({
           ]}
         />
       </Card>
+      <AsOfCard asOf={servicing.asOf} />
       <Card title="Transactions">
         <DataTable
           caption="The policy's transactions, in order"
@@ -428,6 +432,41 @@ function describeRequest(details: unknown): string {
   return `Change: ${Object.entries(d.diff ?? {})
     .map(([k, v]) => describeChange(k, v))
     .join("; ")}`;
+}
+
+/** The policy as it stood on a chosen day: a GET form, so it works without JavaScript and can be linked. */
+function AsOfCard({ asOf }: { asOf: PolicyOnDate | null }) {
+  return (
+    <Card title="The policy as of a date">
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <Labelled label="As of" name="asOf" type="date" defaultValue={asOf?.date} />
+        <button type="submit" className="rounded-md border border-border px-3 py-2 text-sm">
+          Show the policy as of this date
+        </button>
+      </Form>
+      {asOf ? (
+        <div className="mt-4" data-testid="policy-as-of">
+          <FactList
+            facts={[
+              ["As of", formatCalendarDate(asOf.date)],
+              ["Named insured", asOf.namedInsured],
+              ["Occurrence limit", formatCents(asOf.occurrenceLimitCents)],
+              ["Aggregate limit", formatCents(asOf.aggregateLimitCents)],
+              ["Deductible", formatCents(asOf.deductibleCents)],
+              ["Additional insureds", asOf.additionalInsureds.map((a) => a.name).join("; ") || "None"],
+              [
+                "Waivers of subrogation",
+                asOf.waiversOfSubrogation.map((w) => w.holderName ?? "Blanket").join("; ") || "None",
+              ],
+              ["Written premium by then", <Money key="w" cents={asOf.writtenCents} />],
+              ["Earned by then", <Money key="e" cents={asOf.earnedCents} />],
+              ["Unearned then", <Money key="u" cents={asOf.unearnedCents} />],
+            ]}
+          />
+        </div>
+      ) : null}
+    </Card>
+  );
 }
 
 function Labelled({
