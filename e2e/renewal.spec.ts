@@ -34,7 +34,8 @@ async function carrierRenewsTheAgreement() {
 test("a renewal offer prepared by the job is read against the expiring term, accepted, and bound as the -01 term linked to the prior one", async ({
   browser,
 }) => {
-  // Two stacks' worth of work (bind, job, accept, declarations) on a shared 2-core machine.
+  // A bind, the job in a process of its own, the acceptance's bind and two declarations pages,
+  // on a machine the other journeys share: one run took 3.6 minutes at a load of 20.
   test.setTimeout(420_000);
   const producer = await person(browser, "producer@summit.demo", /\/producer$/);
   const effective = todayPlus(0);
