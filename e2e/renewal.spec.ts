@@ -125,6 +125,14 @@ test("a renewal offer prepared by the job is read against the expiring term, acc
   await expect(producer).toHaveURL(`/producer/policies/${policyId}`);
   await expect(producer.getByRole("link", { name: "Renewal offer (accepted)" })).toBeVisible();
 
+  // The prior term as it stood on its first day: its whole premium written, nothing earned yet.
+  await producer.getByLabel("As of", { exact: true }).fill(effective);
+  await producer.getByRole("button", { name: "Show the policy as of this date" }).click();
+  await expect(producer).toHaveURL(new RegExp(`asOf=${effective}`));
+  const asOf = producer.getByTestId("policy-as-of");
+  await expect(asOf).toContainText(`Written premium by then${expiringPremium}`);
+  await expect(asOf).toContainText("Earned by then$0.00");
+
   // The producer of record was told when the offer was prepared: in the bell, linking to the offer.
   await expect
     .poll(

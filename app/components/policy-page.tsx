@@ -5,7 +5,7 @@ import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { PolicySummary, type PolicySummaryData } from "./policy-summary.tsx";
 import type { PolicyOnDate } from "../services/servicing/policy-as-of.ts";
 import { FormTokenInput, SubmitButton } from "./submit-button.tsx";
-import { Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
+import { Button, Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
 
 export type PolicyInvoiceRow = {
   id: string;
@@ -440,9 +440,9 @@ function AsOfCard({ asOf }: { asOf: PolicyOnDate | null }) {
     <Card title="The policy as of a date">
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <Labelled label="As of" name="asOf" type="date" defaultValue={asOf?.date} />
-        <button type="submit" className="rounded-md border border-border px-3 py-2 text-sm">
+        <Button type="submit" variant="secondary">
           Show the policy as of this date
-        </button>
+        </Button>
       </Form>
       {asOf ? (
         <div className="mt-4" data-testid="policy-as-of">
