@@ -1,66 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { addDays } from "../app/utils/calendar-date.ts";
-import { queryE2eDatabase, withE2eDatabaseUrl } from "./database.ts";
-import { signIn, waitForHydration } from "./demo-users.ts";
-import { expect, type Browser, type Page, test } from "./fixtures.ts";
+import { queryE2eDatabase } from "./database.ts";
+import { waitForHydration } from "./demo-users.ts";
+import { expect, type Page, test } from "./fixtures.ts";
+import { person, policyStatus, runServicingJob, waitUntilIssued } from "./servicing-steps.ts";
 import { daysFromToday } from "./dates.ts";
-import { cents } from "./ledger-legs.ts";
 import { bindToPolicy, fileAndQuote, LONE_STAR_ROOFING_GL } from "./producer-quotes.ts";
+import { cents } from "./ledger-legs.ts";
 
 // Issue 12, ADR 017 and 023: a policy's life after bind, each journey on a policy it binds itself.
 // An unpaid installment draws a notice of cancellation for non-payment, the notice cancels the
 // policy, and paying within 30 days reinstates it; a policyholder's cancellation of a paid policy,
 // applied by an underwriter, moves the ledger finance reads. (e2e/servicing.spec.ts covers
 // the endorsement and a cancellation request dated in the future.)
-
-/**
- * Runs a servicing job's step for one policy on a chosen date against the e2e stack's database,
- * as the Worker's cron would on that date (tests/support/servicing-jobs.ts says why in a process
- * of its own).
- */
-async function runServicingJob<T>(
-  command: "notice" | "execute",
-  orgId: string,
-  policyId: string,
-  date: string,
-): Promise<T> {
-  return withE2eDatabaseUrl(async (url) => {
-    const { stdout } = await promisify(execFile)(
-      "node_modules/.bin/tsx",
-      ["tests/support/servicing-jobs.ts", command, orgId, policyId, date],
-      { env: { ...process.env, DATABASE_URL: url } },
-    );
-    return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
-  });
-}
-
-async function person(browser: Browser, email: string, home: RegExp): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  await expect(page).toHaveURL(home);
-  return page;
-}
-
-/** The bind stores the declarations after its response; the policy is issued once they are. */
-async function waitUntilIssued(policyId: string) {
-  await expect
-    .poll(
-      async () =>
-        (await queryE2eDatabase<{ status: string }>("SELECT status FROM policies WHERE id = ?", [policyId]))[0]?.status,
-      { timeout: 30_000 },
-    )
-    .toBe("issued");
-}
-
-function policyStatus(page: Page) {
-  return page
-    .locator("dl > div")
-    .filter({ has: page.locator("dt", { hasText: /^Status$/ }) })
-    .locator("dd")
-    .first();
-}
 
 /** The policyholder pays an invoice in full in the portal with the test card. */
 async function payInPortal(holder: Page, invoice: { invoice_number: string; amount_cents: number }) {

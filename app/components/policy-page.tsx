@@ -3,8 +3,9 @@ import { CertificatesCard, type CertificateRow, type HolderRow } from "./certifi
 import { Form, Link } from "react-router";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { PolicySummary, type PolicySummaryData } from "./policy-summary.tsx";
+import type { PolicyOnDate } from "../services/servicing/policy-as-of.ts";
 import { FormTokenInput, SubmitButton } from "./submit-button.tsx";
-import { Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
+import { Button, Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
 
 export type PolicyInvoiceRow = {
   id: string;
@@ -36,8 +37,11 @@ export type PolicyServicingView = {
     namedInsured?: string;
     additionalInsureds?: { name: string; address: string }[];
     locations?: string[];
+    waiversOfSubrogation?: { holderName: string | null }[];
   };
   earned: { writtenCents: number; earnedCents: number; unearnedCents: number };
+  /** The policy as of the date the user asked for (`?asOf=`), if any. */
+  asOf: PolicyOnDate | null;
   transactions: {
     id: string;
     sequence: number;
@@ -156,6 +160,16 @@ export function PolicyPage({
                   ReactNode,
                 ][])
               : []),
+            ...(servicing.details.waiversOfSubrogation?.length
+              ? ([
+                  [
+                    "Waivers of subrogation",
+                    servicing.details.waiversOfSubrogation
+                      .map((w) => w.holderName ?? "Blanket (where required by written contract)")
+                      .join("; "),
+                  ],
+                ] as [string, ReactNode][])
+              : []),
             ...(servicing.details.locations?.length
               ? ([["Locations", servicing.details.locations.join("; ")]] as [string, ReactNode][])
               : []),
@@ -204,6 +218,7 @@ export function PolicyPage({
           ]}
         />
       </Card>
+      <AsOfCard asOf={servicing.asOf} />
       <Card title="Transactions">
         <DataTable
           caption="The policy's transactions, in order"
@@ -419,6 +434,41 @@ function describeRequest(details: unknown): string {
     .join("; ")}`;
 }
 
+/** The policy as it stood on a chosen day: a GET form, so it works without JavaScript and can be linked. */
+function AsOfCard({ asOf }: { asOf: PolicyOnDate | null }) {
+  return (
+    <Card title="The policy as of a date">
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <Labelled label="As of" name="asOf" type="date" defaultValue={asOf?.date} />
+        <Button type="submit" variant="secondary">
+          Show the policy as of this date
+        </Button>
+      </Form>
+      {asOf ? (
+        <div className="mt-4" data-testid="policy-as-of">
+          <FactList
+            facts={[
+              ["As of", formatCalendarDate(asOf.date)],
+              ["Named insured", asOf.namedInsured],
+              ["Occurrence limit", formatCents(asOf.occurrenceLimitCents)],
+              ["Aggregate limit", formatCents(asOf.aggregateLimitCents)],
+              ["Deductible", formatCents(asOf.deductibleCents)],
+              ["Additional insureds", asOf.additionalInsureds.map((a) => a.name).join("; ") || "None"],
+              [
+                "Waivers of subrogation",
+                asOf.waiversOfSubrogation.map((w) => w.holderName ?? "Blanket").join("; ") || "None",
+              ],
+              ["Written premium by then", <Money key="w" cents={asOf.writtenCents} />],
+              ["Earned by then", <Money key="e" cents={asOf.earnedCents} />],
+              ["Unearned then", <Money key="u" cents={asOf.unearnedCents} />],
+            ]}
+          />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
 function Labelled({
   label,
   name,
@@ -475,6 +525,20 @@ function EndorseCard({
           defaultValue={values.additionalInsuredAddress}
         />
         <Labelled label="Add a location" name="location" defaultValue={values.location} hint="No premium" />
+        <Labelled
+          label="Waiver of subrogation in favour of"
+          name="waiverOfSubrogationHolder"
+          defaultValue={values.waiverOfSubrogationHolder}
+          hint="No premium"
+        />
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input
+            type="checkbox"
+            name="waiverOfSubrogationBlanket"
+            defaultChecked={Boolean(values.waiverOfSubrogationBlanket)}
+          />
+          Blanket waiver of subrogation
+        </label>
         <FormTokenInput token={formToken} />
         <div className="flex flex-wrap gap-3 sm:col-span-3">
           <SubmitButton intent="quote-endorse" variant="secondary" pendingLabel="Pricing…">

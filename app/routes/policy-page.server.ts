@@ -23,6 +23,7 @@ import {
 } from "../services/servicing/cancellation.server.ts";
 import { endorsePolicy, quoteEndorsement } from "../services/servicing/endorsement.server.ts";
 import { earnedToDate } from "../services/servicing/endorsement.ts";
+import { policyOnDate } from "../services/servicing/policy-as-of.ts";
 import { certificateHolderOf, endorsementChangesOf, PolicyServicingSchema } from "../services/servicing/forms.ts";
 import { allowedActions } from "../services/servicing/lifecycle.ts";
 import { issueCertificate } from "../services/servicing/certificates.server.ts";
@@ -60,6 +61,25 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
   ]);
   const term = { effectiveDate: policy.effectiveDate, expirationDate: policy.expirationDate };
   const roles = user.tenant.roles;
+  // `?asOf=YYYY-MM-DD`: the policy as it stood on that day (a form on the page; ignored when malformed).
+  const asOfParam = new URL(args.request.url).searchParams.get("asOf");
+  const asOfDate = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : null;
+  const details = servicing.policy.servicingDetails ?? {};
+  const asOf = asOfDate
+    ? policyOnDate(
+        {
+          namedInsured: details.namedInsured ?? policy.insuredName,
+          occurrenceLimitCents: servicing.policy.occurrenceLimitCents,
+          aggregateLimitCents: servicing.policy.aggregateLimitCents,
+          deductibleCents: servicing.policy.deductibleCents,
+          additionalInsureds: details.additionalInsureds ?? [],
+          waiversOfSubrogation: details.waiversOfSubrogation ?? [],
+        },
+        transactions,
+        term,
+        asOfDate,
+      )
+    : null;
   return {
     policy,
     invoices,
@@ -70,8 +90,9 @@ export async function loadPolicyPage(args: Args, { withInvoices = true } = {}) {
       occurrenceLimitCents: servicing.policy.occurrenceLimitCents,
       aggregateLimitCents: servicing.policy.aggregateLimitCents,
       deductibleCents: servicing.policy.deductibleCents,
-      details: servicing.policy.servicingDetails ?? {},
+      details,
       earned: earnedToDate(transactions, term, today),
+      asOf,
       transactions: transactions.map((t) => ({
         id: t.id,
         sequence: t.sequence,

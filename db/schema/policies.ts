@@ -16,6 +16,8 @@ export type PolicyServicingDetails = {
   payrollCents?: number | null;
   locations?: string[];
   additionalInsureds?: { name: string; address: string }[];
+  /** Waivers of subrogation in force: for a named holder, or blanket (`holderName: null`). */
+  waiversOfSubrogation?: { holderName: string | null }[];
 };
 
 /** One endorsement's changes, field by field: what it was and what it became. */

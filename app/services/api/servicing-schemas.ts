@@ -52,6 +52,17 @@ export const EndorsePolicyRequest = z.strictObject({
       .optional(),
     addAdditionalInsured: z.strictObject({ name: z.string().min(1).max(200), address: z.string().max(300) }).optional(),
     addLocation: z.string().min(1).max(300).optional(),
+    addWaiverOfSubrogation: z
+      .strictObject({
+        holderName: z
+          .string()
+          .min(1)
+          .max(200)
+          .nullable()
+          .describe("The holder the insurer waives subrogation against; null for a blanket waiver"),
+      })
+      .optional()
+      .describe("Waiver of subrogation (no premium)"),
   }),
   dryRun: z.boolean().default(false).describe("Quote the change (premium effect and why) without applying it"),
 });

@@ -121,11 +121,15 @@ export async function renderCertificate(data: CertificateData): Promise<Uint8Arr
   flow.row(limitCells(limits[1]!), { size: 7 });
   flow.rule();
   flow.text("DESCRIPTION OF OPERATIONS / LOCATIONS / VEHICLES", { bold: true, size: 8 });
-  flow.text(
+  const description = [
     data.additionalInsured
       ? `${data.holder.name} is an additional insured under the policy's additional insured endorsement, as respects liability arising out of the named insured's operations.`
-      : "Evidence of insurance only.",
-  );
+      : null,
+    data.waiverOfSubrogation
+      ? `The insurer waives its right of subrogation against ${data.holder.name} under the policy's waiver of subrogation endorsement.`
+      : null,
+  ].filter((line) => line !== null);
+  flow.text(description.length ? description.join(" ") : "Evidence of insurance only.");
   flow.rule();
   flow.row([cell("CERTIFICATE HOLDER", 0, half - 10, true), cell("CANCELLATION", half, half, true)]);
   flow.row([cell(data.holder.name, 0, half - 10), cell(CANCELLATION, half, half)]);

@@ -31,6 +31,7 @@ export const DOMAIN_EVENT_TYPES = [
   "claim.settled",
   "claim.closed",
   "agency_statement.received",
+  "policy.renewal_offered",
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
@@ -64,6 +65,7 @@ export const DOMAIN_EVENT_LABELS: Record<DomainEventType, string> = {
   "claim.settled": "Your claim settled",
   "claim.closed": "Your claim closed",
   "agency_statement.received": "An agency-bill statement's remittance received",
+  "policy.renewal_offered": "A renewal offer ready for a policy you placed",
 };
 
 /** Events about the organization's business; an endpoint-disabled notice is for admins only. */
@@ -81,6 +83,8 @@ export const EMAIL_BY_DEFAULT: ReadonlySet<DomainEventType> = new Set([
   "invoice.generated",
   "invoice.overdue",
   "payment.failed",
+  // An unanswered offer lapses when the term ends: the insured would be left without cover.
+  "policy.renewal_offered",
 ]);
 
 export function isDomainEventType(value: string): value is DomainEventType {

@@ -7,6 +7,7 @@ import {
 } from "../../models/notification-audience.server.ts";
 import { listCarrierUserIds } from "../../models/da-monitoring.server.ts";
 import { parseRoles, type Role } from "../../auth/permissions.ts";
+import { formatCalendarDate } from "../../utils/format.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
 import { reasonSummary } from "../underwriting/referral-reasons.ts";
@@ -158,6 +159,17 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         title: `Policy ${what}: ${facts.policyNumber}`,
         body: `${facts.insuredName}'s policy ${facts.policyNumber} was ${what}.`,
         link: `/producer/policies/${text(d.policyId)}`,
+      }));
+    }
+    case "policy.renewal_offered": {
+      // The producer of record answers the offer; the job that prepared it is no one.
+      const facts = typeof d.policyId === "string" ? await findPolicyNoticeFacts(db, event.orgId, d.policyId) : null;
+      if (!facts) return [];
+      return others([facts.producerUserId], null).map((userId) => ({
+        userId,
+        title: `Renewal offer ready: ${facts.policyNumber}`,
+        body: `${facts.insuredName}'s policy ${facts.policyNumber} renews on ${formatCalendarDate(text(d.renewalDate))} at ${cents(d.renewalPremiumCents)} (expiring term ${cents(d.expiringPremiumCents)}). Accept or decline it before the term ends.`,
+        link: `/producer/renewals/${text(d.offerId)}`,
       }));
     }
     case "da.utilization_alert": {

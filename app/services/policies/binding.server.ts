@@ -248,6 +248,10 @@ async function bindLocked(
     ]);
   // Without an agreement the bind is refused: no numbers to draw.
   const drawNow = drawNumbersEarly && agreementRow !== undefined;
+  // A renewal accepted before its term starts is written under the agreement in force for the new
+  // period (issue 12, ADR 029): the carrier's grant is judged on the renewal date, not today, when
+  // next year's agreement may not have started yet.
+  const authorityAsOf = request.renewal && submission.effectiveDate > bindDate ? submission.effectiveDate : bindDate;
   const [standing, records, knockoutsHit, earlyNumbers] = await Promise.all([
     agreementRow
       ? daStandingUnderLock(
@@ -255,7 +259,7 @@ async function bindLocked(
           tenant.orgId,
           agreementRow,
           { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
-          bindDate,
+          authorityAsOf,
         )
       : null,
     readSubmissionBindRecords(tx, tenant.orgId, submission.id),
@@ -291,6 +295,7 @@ async function bindLocked(
       : null;
   const checks = runPreBindChecks({
     bindDate,
+    authorityAsOf,
     quote: { expiresOn: quote.expiresOn },
     risk: {
       lineOfBusiness: submission.lineOfBusiness,
@@ -499,7 +504,7 @@ async function bindLocked(
         quarterToDateGwpCents: standing.quarterToDateGwpCents,
       },
       option.grossPremiumCents,
-      bindDate,
+      authorityAsOf,
     ),
   ]);
   return { ok: true, policyId, policyNumber, alreadyBound: false, submissionId: submission.id, policy };

@@ -24,6 +24,12 @@ export interface PreBindInput {
    * and the agreement's term, which are calendar dates too.
    */
   readonly bindDate: string;
+  /**
+   * The date the carrier's grant is judged on (the DA checks); the bind date unless given. A
+   * renewal accepted before its term starts is written under the agreement in force for the new
+   * period, so it is judged on the renewal date (issue 12).
+   */
+  readonly authorityAsOf?: string | undefined;
   /** `quotes.expires_on`: the last day the quote may be bound. */
   readonly quote: { readonly expiresOn: string };
   readonly risk: BindRisk;
@@ -47,7 +53,7 @@ export function runPreBindChecks(input: PreBindInput): PreBindCheckResult[] {
     ...runDaChecks({
       agreement: input.agreement,
       risk,
-      asOf: input.bindDate,
+      asOf: input.authorityAsOf ?? input.bindDate,
       quarterToDateGwpCents: input.quarterToDateGwpCents,
     }),
     checkUserAuthority({

@@ -67,6 +67,8 @@ export type ServicingRefusal =
 export type CancellationRequest = {
   reason: CancellationReason;
   cancellationDate: string;
+  /** When the insured or the company asked for it, if not today (a request or notice applied later). */
+  requestedOn?: string | undefined;
 };
 
 /** A refused lifecycle transition as servicing reports it (422 POLICY_TRANSITION_INVALID in the API). */
@@ -114,12 +116,14 @@ function breakdownFor(
   row: { policy: PolicyRow["policy"]; minimumEarnedRate: string | null },
   transactions: readonly TransactionRow[],
   request: CancellationRequest,
+  today: string,
 ): CancellationBreakdown {
   const figures = writtenFigures(transactions);
   return cancellationBreakdown({
     reason: request.reason,
     term: { effectiveDate: row.policy.effectiveDate, expirationDate: row.policy.expirationDate },
     cancellationDate: request.cancellationDate,
+    requestedOn: request.requestedOn ?? today,
     termPremiumCents: termPremiumOn(row.policy, transactions, request.cancellationDate),
     writtenPremiumCents: figures.premiumCents,
     feesCents: figures.feesCents,
@@ -178,7 +182,7 @@ export async function previewCancellation(
     const transactions = await listPolicyTransactions(db, tenant.orgId, policyId);
     return {
       ok: true,
-      breakdown: breakdownFor(row, transactions, request),
+      breakdown: breakdownFor(row, transactions, request, today),
       policyNumber: row.policy.policyNumber,
       earliestDate: earliestCancellationDate(request.reason, today, row.policy.effectiveDate),
     };
@@ -229,7 +233,7 @@ export async function cancelPolicy(
     const transactions = await listPolicyTransactions(tx, tenant.orgId, policyId);
     let breakdown: CancellationBreakdown;
     try {
-      breakdown = breakdownFor(row, transactions, request);
+      breakdown = breakdownFor(row, transactions, request, today);
     } catch (error) {
       if (error instanceof CancellationInputError) return { ok: false, reason: "invalid", message: error.message };
       throw error;

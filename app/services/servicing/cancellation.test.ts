@@ -16,6 +16,7 @@ const base: CancellationInput = {
   reason: "company",
   term: leapTerm,
   cancellationDate: "2028-03-01",
+  requestedOn: "2028-03-01",
   termPremiumCents: 366_000,
   writtenPremiumCents: 366_000,
   feesCents: 25_000,
@@ -77,9 +78,19 @@ describe("cancellationBreakdown", () => {
     expect(b.returnPremiumCents).toBe(335_000);
   });
 
-  it("returns everything, fees included, on a flat cancellation, even at the insured's request", () => {
-    for (const reason of ["flat", "insured_request"] as const) {
-      const b = cancellationBreakdown({ ...base, reason, cancellationDate: "2028-01-01", minimumEarnedRate: "0.25" });
+  it("returns everything, fees included, on a flat cancellation, even at the insured's request before inception", () => {
+    for (const [reason, requestedOn] of [
+      ["flat", "2028-02-10"],
+      ["insured_request", "2027-12-15"],
+      ["insured_request", "2028-01-01"],
+    ] as const) {
+      const b = cancellationBreakdown({
+        ...base,
+        reason,
+        requestedOn,
+        cancellationDate: "2028-01-01",
+        minimumEarnedRate: "0.25",
+      });
       expect(b).toMatchObject({
         method: "flat",
         penaltyCents: 0,
@@ -90,6 +101,40 @@ describe("cancellationBreakdown", () => {
         earnedPremiumCents: 0,
       });
     }
+  });
+
+  it("makes an insured's request asked after inception and dated back to it short-rate with minimum earned", () => {
+    // All 366 days remain: pro-rata 366,000, less 36,600 = 329,400; 25% minimum earned keeps
+    // 91,500, so 274,500 returns; taxes 18,300 × 274,500 / 366,000 = 13,725; fees were earned.
+    const b = cancellationBreakdown({
+      ...base,
+      reason: "insured_request",
+      requestedOn: "2028-02-10",
+      cancellationDate: "2028-01-01",
+      minimumEarnedRate: "0.2500",
+    });
+    expect(b).toMatchObject({
+      method: "short_rate",
+      daysRemaining: 366,
+      proRataReturnCents: 366_000,
+      penaltyCents: 36_600,
+      minimumEarnedCents: 91_500,
+      minimumEarnedAdjustmentCents: 54_900,
+      returnPremiumCents: 274_500,
+      taxesReturnedCents: 13_725,
+      feesReturnedCents: 0,
+      totalReturnCents: 288_225,
+      earnedPremiumCents: 91_500,
+    });
+    expect(b.steps[0]!.detail).toContain("asked for on 2028-02-10, after the policy came into force, so not flat");
+    // Without a program minimum only the penalty stays earned.
+    const noMinimum = cancellationBreakdown({
+      ...base,
+      reason: "insured_request",
+      requestedOn: "2028-02-10",
+      cancellationDate: "2028-01-01",
+    });
+    expect(noMinimum).toMatchObject({ method: "short_rate", returnPremiumCents: 329_400, earnedPremiumCents: 36_600 });
   });
 
   it("refuses a flat cancellation dated after inception and dates outside the term", () => {
@@ -120,6 +165,7 @@ describe("cancellationBreakdown", () => {
           ...base,
           reason: insured ? ("insured_request" as const) : ("company" as const),
           cancellationDate: date,
+          requestedOn: date,
           termPremiumCents: premium,
           writtenPremiumCents: premium,
         };

@@ -32,6 +32,12 @@ export type CancellationInput = {
   reason: CancellationReason;
   term: PolicyTerm;
   cancellationDate: string;
+  /**
+   * The day the cancellation was asked for. An insured's request made after the policy came into
+   * force and dated back to its effective date is not flat (ADR 029): the insurer carried the risk
+   * until the request, so it is short-rate with the minimum earned premium.
+   */
+  requestedOn: string;
   /** The full-term premium in force on the cancellation date (after every earlier endorsement). */
   termPremiumCents: number;
   /** Premium written on the policy so far: the sum of its transactions. */
@@ -84,7 +90,11 @@ export function cancellationBreakdown(input: CancellationInput): CancellationBre
       `The cancellation date ${cancellationDate} must fall within the policy term ${term.effectiveDate} to ${term.expirationDate} (before the expiration date).`,
     );
   }
-  const isFlat = cancellationDate === term.effectiveDate;
+  // DOMAIN.md: flat means nothing was in force. An insured's request dated back to inception after
+  // the policy incepted is still a request after inception: short-rate, minimum earned applies.
+  // A "flat" cancellation (written in error, the company's decision) returns everything whenever.
+  const backdatedRequest = input.reason === "insured_request" && input.requestedOn > term.effectiveDate;
+  const isFlat = cancellationDate === term.effectiveDate && !backdatedRequest;
   const proRata = proRataReturn({ premiumCents: toCents(input.termPremiumCents), term, cancellationDate });
   // The term premium now in force may differ from what was written (mid-term endorsements): the
   // return is never more than was written.
@@ -124,7 +134,7 @@ export function cancellationBreakdown(input: CancellationInput): CancellationBre
   const steps: CancellationStep[] = [
     {
       label: "Days",
-      detail: `${proRata.daysRemaining} of ${proRata.daysInTerm} days remain from ${cancellationDate} (term ${term.effectiveDate} to ${term.expirationDate}, ${daysBetween(term.effectiveDate, cancellationDate)} days in force)`,
+      detail: `${proRata.daysRemaining} of ${proRata.daysInTerm} days remain from ${cancellationDate} (term ${term.effectiveDate} to ${term.expirationDate}, ${daysBetween(term.effectiveDate, cancellationDate)} days in force)${backdatedRequest && cancellationDate === term.effectiveDate ? `; asked for on ${input.requestedOn}, after the policy came into force, so not flat` : ""}`,
       amountCents: 0,
     },
     {

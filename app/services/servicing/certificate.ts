@@ -6,6 +6,8 @@ import type { PolicyChanges, PolicyStatus } from "../../../db/schema/policies.ts
 
 export type CertificateHolder = { name: string; addressLine1: string; city: string; state: string; postalCode: string };
 type AdditionalInsured = { name: string; address: string };
+/** `holderName: null` is a blanket waiver: anyone the insured agreed in writing to waive against. */
+type Waiver = { holderName: string | null };
 
 /** The policy's rated columns and endorsed insureds as they are now. */
 export type PolicyNow = {
@@ -14,6 +16,7 @@ export type PolicyNow = {
   aggregateLimitCents: number | null;
   deductibleCents: number | null;
   additionalInsureds: readonly AdditionalInsured[];
+  waiversOfSubrogation: readonly Waiver[];
 };
 export type DatedChange = { type: string; sequence: number; effectiveDate: string; changes: PolicyChanges | null };
 
@@ -22,7 +25,11 @@ export type DatedChange = { type: string; sequence: number; effectiveDate: strin
  * what it changed from. Endorsements are recorded with both sides, so nothing is re-derived.
  */
 export function policyAsOf(now: PolicyNow, transactions: readonly DatedChange[], date: string): PolicyNow {
-  const state = { ...now, additionalInsureds: [...now.additionalInsureds] };
+  const state = {
+    ...now,
+    additionalInsureds: [...now.additionalInsureds],
+    waiversOfSubrogation: [...now.waiversOfSubrogation],
+  };
   const later = transactions
     .filter((t) => t.type === "endorsement" && t.changes && t.effectiveDate > date)
     .sort((a, b) => b.sequence - a.sequence);
@@ -39,12 +46,19 @@ export function policyAsOf(now: PolicyNow, transactions: readonly DatedChange[],
       const index = state.additionalInsureds.findIndex((a) => sameName(a.name, added.name));
       if (index >= 0) state.additionalInsureds.splice(index, 1);
     }
+    const waiver = changes.waiverOfSubrogation?.to as Waiver | undefined;
+    if (waiver) {
+      const index = state.waiversOfSubrogation.findIndex((w) => sameWaiver(w, waiver));
+      if (index >= 0) state.waiversOfSubrogation.splice(index, 1);
+    }
   }
   return state;
 }
 
 const sameName = (a: string, b: string) =>
   a.trim().replace(/\s+/g, " ").toLowerCase() === b.trim().replace(/\s+/g, " ").toLowerCase();
+const sameWaiver = (a: Waiver, b: Waiver) =>
+  a.holderName === null || b.holderName === null ? a.holderName === b.holderName : sameName(a.holderName, b.holderName);
 
 export type CertificateRefusal = { ok: false; message: string };
 
@@ -61,15 +75,16 @@ export function mayIssueCertificate(
 }
 
 /**
- * The ACORD 25 boxes: ADDL INSD is checked only when the policy carries an additional-insured
- * endorsement naming this holder on the issue date. SUBR WVD is checked only for a
- * waiver-of-subrogation endorsement, which no policy can carry yet (the endorsement is not
- * offered), so it stays unchecked rather than claiming a waiver the policy does not give.
+ * The ACORD 25 boxes, from the policy as of the issue date: ADDL INSD only when an
+ * additional-insured endorsement names this holder; SUBR WVD only when a waiver-of-subrogation
+ * endorsement names this holder or is blanket. A certificate never claims what the policy lacks.
  */
 export function certificateBoxes(asOf: PolicyNow, holder: Pick<CertificateHolder, "name">) {
   return {
     additionalInsured: asOf.additionalInsureds.some((a) => sameName(a.name, holder.name)),
-    waiverOfSubrogation: false,
+    waiverOfSubrogation: asOf.waiversOfSubrogation.some(
+      (w) => w.holderName === null || sameName(w.holderName, holder.name),
+    ),
   };
 }
 

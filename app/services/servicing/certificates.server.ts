@@ -27,7 +27,13 @@ import {
 
 export type CertificateRequest = { holder: CertificateHolder } | { holderId: string };
 export type CertificateOutcome =
-  | { ok: true; certificateId: string; certificateNumber: string; additionalInsured: boolean }
+  | {
+      ok: true;
+      certificateId: string;
+      certificateNumber: string;
+      additionalInsured: boolean;
+      waiverOfSubrogation: boolean;
+    }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "invalid"; message: string };
 
@@ -61,6 +67,7 @@ export async function issueCertificate(
       aggregateLimitCents: policy.aggregateLimitCents,
       deductibleCents: policy.deductibleCents,
       additionalInsureds: details.additionalInsureds ?? [],
+      waiversOfSubrogation: details.waiversOfSubrogation ?? [],
     },
     transactions,
     today,
@@ -112,7 +119,7 @@ export async function issueCertificate(
       await bucket.delete(key);
       throw error;
     }
-    return { ok: true, certificateId, certificateNumber: number, additionalInsured: boxes.additionalInsured };
+    return { ok: true, certificateId, certificateNumber: number, ...boxes };
   });
 }
 

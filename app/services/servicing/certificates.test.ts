@@ -31,6 +31,7 @@ describe("the policy as of the issue date", () => {
     aggregateLimitCents: 400_000_000,
     deductibleCents: 250_000,
     additionalInsureds: [{ name: "Acme Property Management", address: "500 Congress Ave" }],
+    waiversOfSubrogation: [{ holderName: "Acme Property Management" }, { holderName: null }],
   };
   const transactions: DatedChange[] = [
     { type: "new_business", sequence: 1, effectiveDate: "2028-01-01", changes: null },
@@ -46,7 +47,14 @@ describe("the policy as of the issue date", () => {
       effectiveDate: "2028-06-01",
       changes: {
         additionalInsured: { from: null, to: { name: "ACME  property management", address: "500 Congress Ave" } },
+        waiverOfSubrogation: { from: null, to: { holderName: "acme property management" } },
       },
+    },
+    {
+      type: "endorsement",
+      sequence: 4,
+      effectiveDate: "2028-09-01",
+      changes: { waiverOfSubrogation: { from: null, to: { holderName: null } } },
     },
   ];
 
@@ -54,16 +62,34 @@ describe("the policy as of the issue date", () => {
     expect(policyAsOf(now, transactions, "2028-03-31")).toMatchObject({
       occurrenceLimitCents: 100_000_000,
       additionalInsureds: [],
+      waiversOfSubrogation: [],
     });
     expect(policyAsOf(now, transactions, "2028-05-01")).toMatchObject({
       occurrenceLimitCents: 200_000_000,
       additionalInsureds: [],
+      waiversOfSubrogation: [],
     });
-    expect(policyAsOf(now, transactions, "2028-06-01")).toEqual(now);
+    // The named waiver is in force from June; the blanket one only from September.
+    expect(policyAsOf(now, transactions, "2028-06-01")).toEqual({
+      ...now,
+      waiversOfSubrogation: [{ holderName: "Acme Property Management" }],
+    });
+    expect(policyAsOf(now, transactions, "2028-09-01")).toEqual(now);
+  });
+
+  test("SUBR WVD only for a holder the policy waives subrogation against, by name or blanket", () => {
+    const named = { ...now, waiversOfSubrogation: [{ holderName: "Acme Property Management" }] };
+    expect(certificateBoxes(named, { name: "ACME property management" }).waiverOfSubrogation).toBe(true);
+    expect(certificateBoxes(named, { name: "Austin Landlord LP" }).waiverOfSubrogation).toBe(false);
+    const blanket = { ...now, waiversOfSubrogation: [{ holderName: null }] };
+    expect(certificateBoxes(blanket, { name: "Austin Landlord LP" })).toEqual({
+      additionalInsured: false,
+      waiverOfSubrogation: true,
+    });
   });
 
   test("ADDL INSD only for a holder the policy names as additional insured; never a waiver it does not give", () => {
-    expect(certificateBoxes(now, { name: "acme property  management" })).toEqual({
+    expect(certificateBoxes({ ...now, waiversOfSubrogation: [] }, { name: "acme property  management" })).toEqual({
       additionalInsured: true,
       waiverOfSubrogation: false,
     });
@@ -155,6 +181,61 @@ describe("issuing certificates", () => {
       ok: false,
       reason: "not_found",
     });
+  });
+
+  test("SUBR WVD is ticked only once a waiver endorsement names the holder, or a blanket one applies, with no premium", async () => {
+    const book = await createServicingBook(db);
+    const { policyId } = await book.newPolicy({ effectiveDate: "2028-01-01" });
+    const named = await endorsePolicy(
+      db,
+      null,
+      book.underwriter,
+      policyId,
+      { effectiveDate: "2028-06-01", changes: { addWaiverOfSubrogation: { holderName: acme.name } } },
+      "2028-05-20",
+    );
+    expect(named).toMatchObject({ ok: true, status: "applied", premiumCents: 0, taxesCents: 0, invoiceId: null });
+
+    const landlord = { ...acme, name: "Austin Landlord LP" };
+    const issue = (holder: typeof acme, on: string) =>
+      issueCertificate(db, r2.bucket, book.policyholder, policyId, { holder }, on);
+    expect(await issue(acme, "2028-05-31")).toMatchObject({ ok: true, waiverOfSubrogation: false });
+    const waived = await issue(acme, "2028-06-01");
+    expect(waived).toMatchObject({ ok: true, waiverOfSubrogation: true, additionalInsured: false });
+    expect(await issue(landlord, "2028-06-01")).toMatchObject({ ok: true, waiverOfSubrogation: false });
+
+    // A policyholder may ask for it (no premium); an underwriter applies the blanket waiver.
+    const requested = await endorsePolicy(
+      db,
+      null,
+      book.policyholder,
+      policyId,
+      { effectiveDate: "2028-08-01", changes: { addWaiverOfSubrogation: { holderName: null } } },
+      "2028-07-20",
+    );
+    expect(requested).toMatchObject({ ok: true, status: "requested" });
+    const blanket = await endorsePolicy(
+      db,
+      null,
+      book.underwriter,
+      policyId,
+      { effectiveDate: "2028-08-01", changes: { addWaiverOfSubrogation: { holderName: null } } },
+      "2028-07-21",
+    );
+    expect(blanket).toMatchObject({ ok: true, status: "applied", premiumCents: 0 });
+    expect(await issue(landlord, "2028-07-31")).toMatchObject({ ok: true, waiverOfSubrogation: false });
+    expect(await issue(landlord, "2028-08-01")).toMatchObject({ ok: true, waiverOfSubrogation: true });
+    // Stored with the certificate as issued: two of the five say SUBR WVD.
+    const stored = (await listCertificates(db, book.orgId, policyId)).map((c) => c.waiverOfSubrogation);
+    expect([stored.length, stored.filter(Boolean).length]).toEqual([5, 2]);
+
+    if (!waived.ok) return;
+    const response = await certificateDocument(db, r2.bucket, book.policyholder, policyId, waived.certificateId);
+    const text = (await pageTexts(new Uint8Array(await response!.arrayBuffer()))).flat();
+    expect(text.some((line) => line.startsWith("The insurer waives its right of subrogation against Acme"))).toBe(true);
+    // ADDL INSD "N", SUBR WVD "Y" in the coverage row.
+    const row = text.slice(text.indexOf("A", text.indexOf("LIMITS")));
+    expect(row.slice(3, 5)).toEqual(["N", "Y"]);
   });
 
   test("refused once the policy is cancelled", async () => {

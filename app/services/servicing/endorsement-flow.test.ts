@@ -1,12 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { invoices, outboxEvents, policies, policyNotices, policyTransactions } from "../../../db/schema/index.ts";
+import {
+  invoices,
+  outboxEvents,
+  policies,
+  policyNotices,
+  policyTransactions,
+  referrals,
+} from "../../../db/schema/index.ts";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import * as bindFixtures from "../../../tests/support/bind-fixtures.ts";
 import { toCents } from "../../utils/money.ts";
 import { bindSubmission } from "../policies/binding.server.ts";
 import { endorsementPremium } from "../policies/earned-premium.ts";
 import { endorsePolicy, quoteEndorsement } from "./endorsement.server.ts";
+import { applyRequest } from "./requests.server.ts";
 
 const { db, producer, org, isolatedProgram, newInsured, quotedSubmission } = bindFixtures;
 const underwriter = tenantOf("senior.underwriter@summit.demo");
@@ -27,6 +35,40 @@ async function activePolicy() {
 const term = { effectiveDate: "2026-12-20", expirationDate: "2027-12-20" };
 
 describe("endorsements", () => {
+  test("a change beyond the applier's authority is referred, not applied; an underwriter whose authority covers it applies it", async () => {
+    const { policyId } = await activePolicy();
+    const juniorUnderwriter = tenantOf("underwriter@summit.demo");
+    const request = {
+      effectiveDate: "2027-06-20",
+      changes: { occurrenceLimitCents: 200_000_000, aggregateLimitCents: 400_000_000 },
+    };
+    // The underwriter's grant stops at a $1,000,000 occurrence limit.
+    const referred = await endorsePolicy(db, null, juniorUnderwriter, policyId, request, "2027-06-01");
+    expect(referred).toMatchObject({ ok: true, status: "referred" });
+    if (!referred.ok || referred.status !== "referred") return;
+    const [policy] = await db
+      .select({ occurrenceLimitCents: policies.occurrenceLimitCents, submissionId: policies.submissionId })
+      .from(policies)
+      .where(and(eq(policies.orgId, org), eq(policies.id, policyId)));
+    expect(policy!.occurrenceLimitCents).not.toBe(200_000_000);
+    const raised = await db
+      .select({ reasons: referrals.reasons, status: referrals.status })
+      .from(referrals)
+      .where(and(eq(referrals.orgId, org), eq(referrals.submissionId, policy!.submissionId!)));
+    expect(raised).toEqual([{ status: "pending", reasons: [expect.objectContaining({ code: "authority_exceeded" })] }]);
+    expect(raised[0]!.reasons[0]!.rationale).toContain(
+      "occurrence limit 200000000 cents exceeds the authority of 100000000",
+    );
+
+    const applied = await applyRequest(db, null, underwriter, policyId, referred.requestId, "2027-06-02");
+    expect(applied).toMatchObject({ ok: true, status: "applied" });
+    const [after] = await db
+      .select({ occurrenceLimitCents: policies.occurrenceLimitCents })
+      .from(policies)
+      .where(and(eq(policies.orgId, org), eq(policies.id, policyId)));
+    expect(after!.occurrenceLimitCents).toBe(200_000_000);
+  });
+
   test("a limit raised mid-term is re-rated on the pinned table, priced pro-rata and invoiced", async () => {
     const { policyId, option } = await activePolicy();
     const request = {

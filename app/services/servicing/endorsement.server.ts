@@ -124,6 +124,8 @@ function diffOf(policy: PolicyRow, state: RatedState, changes: EndorsementChange
   if (changes.addAdditionalInsured !== undefined)
     diff.additionalInsured = { from: null, to: changes.addAdditionalInsured };
   if (changes.addLocation !== undefined) diff.location = { from: null, to: changes.addLocation };
+  if (changes.addWaiverOfSubrogation !== undefined)
+    diff.waiverOfSubrogation = { from: null, to: changes.addWaiverOfSubrogation };
   return diff;
 }
 
@@ -477,6 +479,11 @@ async function applyQuoted(
       c.additionalInsured.to as { name: string; address: string },
     ];
   if (c.location) details.locations = [...(details.locations ?? []), c.location.to as string];
+  if (c.waiverOfSubrogation)
+    details.waiversOfSubrogation = [
+      ...(details.waiversOfSubrogation ?? []),
+      c.waiverOfSubrogation.to as { holderName: string | null },
+    ];
   if (c.annualRevenueCents) details.annualRevenueCents = c.annualRevenueCents.to as number;
   if (c.payrollCents) details.payrollCents = c.payrollCents.to as number;
   await updatePolicy(tx, tenant.orgId, policy.id, {

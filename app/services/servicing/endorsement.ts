@@ -109,7 +109,15 @@ export type EndorsementChanges = {
   mailingAddress?: { addressLine1: string; city: string; state: string; postalCode: string };
   addAdditionalInsured?: { name: string; address: string };
   addLocation?: string;
+  /**
+   * Waiver of subrogation: the insurer gives up recovering from this holder what it pays for a
+   * loss they caused (`holderName`), or from anyone the insured agreed in writing to waive against
+   * (`null`: blanket). No premium (ADR 029).
+   */
+  addWaiverOfSubrogation?: WaiverOfSubrogation;
 };
+
+export type WaiverOfSubrogation = { holderName: string | null };
 
 /**
  * Earned premium to date of a policy's transactions: each one's premium earns evenly from its

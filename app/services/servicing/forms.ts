@@ -60,6 +60,11 @@ const endorsement = {
   additionalInsuredName: optionalText(200),
   additionalInsuredAddress: optionalText(300),
   location: optionalText(300),
+  waiverOfSubrogationHolder: optionalText(200),
+  waiverOfSubrogationBlanket: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
 };
 
 export const PolicyServicingSchema = z.discriminatedUnion("intent", [
@@ -102,6 +107,10 @@ export function endorsementChangesOf(form: Omit<EndorsementFields, "intent" | "e
   if (form.additionalInsuredName !== undefined)
     changes.addAdditionalInsured = { name: form.additionalInsuredName, address: form.additionalInsuredAddress ?? "" };
   if (form.location !== undefined) changes.addLocation = form.location;
+  // Blanket wins over a name typed beside it: it already waives against that holder too.
+  if (form.waiverOfSubrogationBlanket) changes.addWaiverOfSubrogation = { holderName: null };
+  else if (form.waiverOfSubrogationHolder !== undefined)
+    changes.addWaiverOfSubrogation = { holderName: form.waiverOfSubrogationHolder };
   return changes;
 }
 

@@ -164,7 +164,7 @@ export async function executeNotice(
     ledger,
     tenant,
     notice.policyId,
-    { reason: row.reason as CancellationReason, cancellationDate: row.effectiveOn },
+    { reason: row.reason as CancellationReason, cancellationDate: row.effectiveOn, requestedOn: row.issuedOn },
     today,
     { noticeId: notice.id },
   );

@@ -1,17 +1,28 @@
-import { and, eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { and, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  daAgreements,
+  daBreachAttempts,
+  emailOutbox,
+  notifications,
   outboxEvents,
   policies,
+  quotes,
   policyTransactions,
   producerLicences,
   rateTables,
   renewalOffers,
+  webhookDeliveries,
 } from "../../../db/schema/index.ts";
 import { rateTables as seededRateTables } from "../../../db/seed/rate-tables.ts";
 import { tenantOf } from "../../../db/test/tenants.ts";
 import * as bindFixtures from "../../../tests/support/bind-fixtures.ts";
 import { createServicingBook } from "../../../tests/support/servicing-book.ts";
+import { testHostResolver } from "../../../tests/support/host-resolver.ts";
+import { startWebhookReceiver } from "../../../tests/support/webhook-receiver.ts";
+import { findOutboxEvent } from "../events/domain-events.server.ts";
+import { deliverDomainEvent } from "../events/event-delivery.server.ts";
+import { createWebhookEndpoint, setWebhookEndpointStatus } from "../events/webhooks.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { bindSubmission } from "../policies/binding.server.ts";
 import { nonRenewPolicy } from "./non-renewal.server.ts";
@@ -22,6 +33,13 @@ import { acceptRenewalOffer, declineRenewalOffer, runRenewalOffers } from "./ren
 
 const { db, producer, org, isolatedProgram, newInsured, quotedSubmission } = bindFixtures;
 const underwriter = tenantOf("senior.underwriter@summit.demo");
+const admin = tenantOf("admin@summit.demo");
+const APP_SECRET = process.env.BETTER_AUTH_SECRET!;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(() => receiver.close());
 
 // Far-future terms, so the renewal job's window over the shared demo organization holds only the
 // policies these tests bind: 2031-03-10 to 2032-03-10, renewed on 2032-03-10.
@@ -37,11 +55,25 @@ async function offerOf(policyId: string) {
   return row;
 }
 
-/** A policy bound from a real quote on a program of its own, in force, with a licence for its dates. */
-async function policyInForce(agreementEnds: string) {
-  const { programId } = await isolatedProgram({
+/**
+ * A policy bound from a real quote on a program of its own, in force, with a licence for its dates.
+ * `nextAgreementFrom`: the carrier's next agreement for the program, starting that day.
+ */
+async function policyInForce(agreementEnds: string, nextAgreementFrom?: string) {
+  const { programId, agreementId } = await isolatedProgram({
     agreement: { effectiveDate: "2031-01-01", expirationDate: agreementEnds },
   });
+  if (nextAgreementFrom) {
+    const { createdAt: _createdAt, ...current } = await bindFixtures.agreementRow(agreementId);
+    await db.insert(daAgreements).values({
+      ...current,
+      id: createId("da"),
+      reference: `${current.reference}-NEXT`.slice(0, 40),
+      effectiveDate: nextAgreementFrom,
+      expirationDate: "2033-12-31",
+      boundGwpCents: 0,
+    });
+  }
   const base = seededRateTables.find((t) => t.id === "rt_summit_gl_2026_1")!;
   // A new version in force from 2031-09-01 raises New Mexico's state modifier: the renewal must use it.
   await db.insert(rateTables).values({
@@ -154,6 +186,79 @@ describe("renewal offers", () => {
     ).toHaveLength(1);
   });
 
+  test("the producer of record hears of a prepared offer once: in the bell, by email and by webhook", async () => {
+    receiver.respondWith(200);
+    const { id: endpointId } = await createWebhookEndpoint(
+      db,
+      admin,
+      { url: receiver.url, eventTypes: ["policy.renewal_offered"] },
+      APP_SECRET,
+      { allowLocal: true, resolveHost: testHostResolver },
+    );
+    const expiring = await policyInForce("2032-12-31");
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    const recorded = (
+      await db
+        .select()
+        .from(outboxEvents)
+        .where(and(eq(outboxEvents.orgId, org), eq(outboxEvents.type, "policy.renewal_offered")))
+    ).filter((e) => e.payload.offerId === offer.id);
+    // Recorded with the offer, in its transaction: the second run prepared nothing, so told nothing.
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.payload).toMatchObject({
+      policyId: expiring.policyId,
+      policyNumber: expiring.policyNumber,
+      renewalDate: RENEWAL_DATE,
+      renewalPremiumCents: offer.renewalPremiumCents,
+      expiringPremiumCents: expiring.option.grossPremiumCents,
+    });
+
+    const event = (await findOutboxEvent(db, org, recorded[0]!.id))!;
+    await deliverDomainEvent(
+      {
+        db,
+        appUrl: "https://app.openinsure.test",
+        webhooks: {
+          fetch: globalThis.fetch,
+          now: () => new Date(),
+          appSecret: APP_SECRET,
+          allowLocal: true,
+          resolveHost: testHostResolver,
+        },
+        pushLive: async () => {},
+      },
+      event,
+    );
+    const bell = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.orgId, org), eq(notifications.eventId, event.id)));
+    expect(bell).toHaveLength(1);
+    expect(bell[0]).toMatchObject({
+      userId: producer.userId,
+      title: `Renewal offer ready: ${expiring.policyNumber}`,
+      link: `/producer/renewals/${offer.id}`,
+    });
+    expect(bell[0]!.body).toContain("renews on Mar 10, 2032");
+    const emails = await db
+      .select()
+      .from(emailOutbox)
+      .where(like(emailOutbox.subject, `%${expiring.policyNumber}%`));
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.textBody).toContain(`https://app.openinsure.test/producer/renewals/${offer.id}`);
+    const deliveries = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.orgId, org), eq(webhookDeliveries.eventId, event.id)));
+    expect(deliveries.filter((d) => d.endpointId === endpointId)).toHaveLength(1);
+    const received = receiver.received.map((r) => JSON.parse(r.body)).filter((b) => b.id === event.id);
+    expect(received).toHaveLength(1);
+    expect(received[0].type).toBe("policy.renewal_offered");
+    await setWebhookEndpointStatus(db, admin, endpointId, "disabled");
+  });
+
   test("accepting runs the bind's checks: no DA agreement for the new period, no renewal", async () => {
     const expiring = await policyInForce("2031-12-31");
     await runRenewalOffers(db, JOB_DAY, { orgId: org });
@@ -172,6 +277,29 @@ describe("renewal offers", () => {
       reason: "invalid",
       message: "This renewal offer is already declined; it cannot be accepted.",
     });
+  });
+
+  test("the agreement in force for the new period decides: accepted 50 days early, before next year's agreement starts", async () => {
+    // The expiring term's agreement ends the day before the renewal date; the carrier's next one
+    // starts on it. On the job day and the acceptance day only the old one is in force.
+    const expiring = await policyInForce("2032-03-09", RENEWAL_DATE);
+    await runRenewalOffers(db, JOB_DAY, { orgId: org });
+    const offer = (await offerOf(expiring.policyId))!;
+    expect(offer.status).toBe("offered");
+    // The renewal quote is judged on the new period too: no flag, no breach attempt to report.
+    const [renewalQuote] = await db
+      .select({ id: quotes.id, daFlags: quotes.daFlags })
+      .from(quotes)
+      .where(and(eq(quotes.orgId, org), eq(quotes.submissionId, offer.submissionId!)));
+    expect(renewalQuote!.daFlags).toEqual([]);
+
+    const accepted = await acceptRenewalOffer(db, producer, offer.id, {}, JOB_DAY);
+    expect(accepted).toMatchObject({ ok: true, policyNumber: `${expiring.policyNumber}-01` });
+    const attempts = await db
+      .select({ id: daBreachAttempts.id })
+      .from(daBreachAttempts)
+      .where(and(eq(daBreachAttempts.orgId, org), eq(daBreachAttempts.submissionId, offer.submissionId!)));
+    expect(attempts).toEqual([]);
   });
 
   test("another agency's producer cannot see an offer; one left unanswered lapses after the renewal date", async () => {

@@ -56,6 +56,20 @@ export async function runRenewalOffers(
     report.claimed += await claimRenewalCandidates(db, { after, last }, today, horizon, orgId);
     after = last;
   }
+  const priced = await priceClaimedOffers(db, today, orgId);
+  return { ...report, ...priced };
+}
+
+/**
+ * The job's second half: prices every claimed offer, a bounded batch at a time. Also what the
+ * e2e journeys run after claiming one policy's offer (tests/support/servicing-jobs.ts).
+ */
+export async function priceClaimedOffers(
+  db: Database,
+  today: string,
+  orgId: OrgScope,
+): Promise<Pick<RenewalReport, "offered" | "notRated">> {
+  const report = { offered: 0, notRated: 0 };
   let cursor = "";
   for (;;) {
     const batch = await listOffersPreparing(db, cursor, RATING_BATCH, orgId);
@@ -136,10 +150,12 @@ async function priceOffer(
   // Quoted on the producer's (auto) tier, as the agency would quote it itself: the DA referral
   // triggers and knockouts apply exactly as on new business, and only they send it to an
   // underwriter. The expiring term's schedule credits and debits carry over: the underwriter's
-  // judgment of the risk stands until someone re-rates it.
+  // judgment of the risk stands until someone re-rates it. The carrier's grant is judged on the
+  // renewal date: the new term is written under the agreement in force for the new period.
   const onProducerTier: TenantContext = { ...system, roles: ["producer"], agencyId: source.submission.agencyId };
   const quoted = await quoteSubmission(db, onProducerTier, submissionId, today, {
     schedule: source.quote.schedule ?? [],
+    authorityAsOf: offer.renewalDate,
   });
   if (!quoted.ok) return notRated(`The renewal could not be quoted: ${quoted.error.message}`);
   const quote = await findQuoteWithOptions(db, system, quoted.quoteId);
@@ -157,13 +173,26 @@ async function priceOffer(
   );
   const offered = await transactionWithRetry(db, async (tx) => {
     await extendQuoteToRenewalDate(tx, orgId, quote.id, offer.renewalDate);
-    return updateOffer(tx, orgId, offerId, "preparing", {
+    const moved = await updateOffer(tx, orgId, offerId, "preparing", {
       status: "offered",
       quoteOptionId: option.id,
       renewalPremiumCents: option.grossPremiumCents,
       renewalTotalDueCents: option.totalDueCents,
       comparison,
     });
+    // The producer of record is told once, with the offer: it must be answered before the term ends.
+    if (moved)
+      await recordDomainEvent(tx, orgId, "policy.renewal_offered", {
+        offerId,
+        policyId: row.policy.id,
+        policyNumber: row.policy.policyNumber,
+        renewalDate: offer.renewalDate,
+        expiringPremiumCents: offer.expiringPremiumCents,
+        renewalPremiumCents: option.grossPremiumCents,
+        renewalTotalDueCents: option.totalDueCents,
+        rateTableVersion: quote.rateTableVersion,
+      });
+    return moved;
   });
   return offered ? "offered" : "skipped";
 }

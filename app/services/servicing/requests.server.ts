@@ -78,7 +78,8 @@ export async function applyRequest(
     ledger,
     tenant,
     policyId,
-    { reason: details.reason, cancellationDate: details.cancellationDate },
+    // Judged as of the day the insured asked, not the day it is applied (ADR 029).
+    { reason: details.reason, cancellationDate: details.cancellationDate, requestedOn: request.issuedOn },
     today,
   );
   if (outcome.ok)

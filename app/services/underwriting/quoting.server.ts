@@ -76,13 +76,15 @@ function compiled<T>(
  * runs the DA checks (failures become flags: the price is shown, bind is blocked) and stores
  * the quote with its full rating trail. Earlier quotes of the submission stay as history.
  * Schedule credits and debits carry over from the previous quote unless new ones are given.
+ * `authorityAsOf`: the date the DA checks judge the carrier's grant on, today unless given (a
+ * renewal offer is judged on its renewal date, under the agreement in force for the new period).
  */
 export async function quoteSubmission(
   db: Database,
   tenant: TenantContext,
   submissionId: string,
   today: string,
-  { schedule }: { schedule?: readonly ScheduleAdjustment[] } = {},
+  { schedule, authorityAsOf = today }: { schedule?: readonly ScheduleAdjustment[]; authorityAsOf?: string } = {},
 ): Promise<QuoteOutcome> {
   const row = await findSubmissionForQuoting(db, tenant, submissionId);
   if (!row) return { ok: false, error: { code: "NOT_FOUND", message: "Submission not found" } };
@@ -105,7 +107,7 @@ export async function quoteSubmission(
       db,
       tenant.orgId,
       { programId: submission.programId, insuredId: submission.insuredId, effectiveDate: submission.effectiveDate },
-      today,
+      authorityAsOf,
     ),
     latestQuoteSchedule(db, tenant, submission.id),
     openKnockoutHits(db, tenant, submission.id),
@@ -170,7 +172,7 @@ export async function quoteSubmission(
         ];
       return daFlagsForQuote({
         agreement,
-        asOf: today,
+        asOf: authorityAsOf,
         risk: {
           homeState: submission.state,
           naicsCode: submission.naicsCode,

@@ -41,6 +41,7 @@ export async function action(args: Route.ActionArgs) {
           id: issued.certificateId,
           certificateNumber: issued.certificateNumber,
           additionalInsured: issued.additionalInsured,
+          waiverOfSubrogation: issued.waiverOfSubrogation,
           documentUrl: documentUrl(policyId, issued.certificateId),
         },
       };
