@@ -194,7 +194,9 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
           title="Quote"
           actions={
             <span className="text-sm text-text-muted">
-              {current.expiresOn < today ? (
+              {current.options.some((o) => o.id === loaderData.boundPolicy?.quoteOptionId) ? (
+                <Badge tone="good">bound</Badge>
+              ) : current.expiresOn < today ? (
                 <Badge tone="bad">expired {formatCalendarDate(current.expiresOn)}</Badge>
               ) : (
                 `Valid until ${formatCalendarDate(current.expiresOn)}`
@@ -226,6 +228,7 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-4">
                   <h3 className="font-medium">
+                    {option.id === loaderData.boundPolicy?.quoteOptionId ? <Badge tone="good">bound</Badge> : null}{" "}
                     {formatCents(option.occurrenceLimitCents)} / {formatCents(option.aggregateLimitCents)} · deductible{" "}
                     {formatCents(option.deductibleCents)}
                   </h3>

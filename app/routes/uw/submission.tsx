@@ -88,6 +88,7 @@ export async function loader(args: Route.LoaderArgs) {
     file,
     state,
     boundPolicyId: boundPolicy?.id ?? null,
+    boundOptionId: boundPolicy ? (policy?.quoteOptionId ?? null) : null,
     quote,
     earlierQuotes: quotes.length - 1,
     referral: live[0] ?? null,
@@ -244,6 +245,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
             actionData={actionData}
             busy={busy}
             bind={loaderData.bind}
+            boundOptionId={loaderData.boundOptionId}
           />
         </div>
         <div className="grid content-start gap-6">
