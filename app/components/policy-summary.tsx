@@ -46,7 +46,7 @@ export function PolicySummary({ policy, policyId }: { policy: PolicySummaryData;
   ];
   return (
     <Card
-      title={<span className="font-mono">{policy.policyNumber}</span>}
+      title="Summary"
       actions={
         <a
           href={`/policies/${policyId}/declarations.pdf`}
