@@ -46,7 +46,7 @@ export function PolicySummary({ policy, policyId }: { policy: PolicySummaryData;
   ];
   return (
     <Card
-      title="Summary"
+      title={<span className="font-mono">{policy.policyNumber}</span>}
       actions={
         <a
           href={`/policies/${policyId}/declarations.pdf`}
