@@ -8,12 +8,13 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from "react-router";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { ErrorPage } from "./components/error-page.tsx";
 import { ThemeSwitch } from "./components/theme-switch.tsx";
 import { themeChange, themeCookie, themeFromCookie } from "./utils/theme.ts";
+import { documentNonce } from "./utils/document-nonce.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "OpenInsure" }];
 
@@ -24,8 +25,21 @@ export function loader({ request }: Route.LoaderArgs) {
   return { theme: themeFromCookie(request.headers.get("Cookie")) };
 }
 
+/**
+ * The page's CSP nonce as the browser kept it. On the server `<Links>`, `<Scripts>` and
+ * `<ScrollRestoration>` take the nonce from ServerRouter (entry.server.tsx); in the browser
+ * HydratedRouter has none, so they rendered without it, and React's dev build reported every page
+ * (e.g. `/admin` under `npm start`) as a hydration mismatch on the dev server's critical CSS link.
+ * Reading it back from the document (documentNonce) makes the first client render match.
+ */
+function useDocumentNonce(): string | undefined {
+  const [nonce] = useState(() => documentNonce(typeof document === "undefined" ? undefined : document));
+  return nonce;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const theme = useRouteLoaderData<typeof loader>("root")?.theme ?? "system";
+  const nonce = useDocumentNonce();
   return (
     <html lang="en" data-theme={theme}>
       <head>
@@ -33,7 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
-        <Links />
+        <Links nonce={nonce} />
       </head>
       <body className="min-h-screen">
         <a
@@ -44,8 +58,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         {children}
         <ThemeSwitch current={theme} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

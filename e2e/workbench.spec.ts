@@ -176,6 +176,8 @@ test("a knockout answered adversely on the intake form refers the quote and show
   await expect(page).toHaveURL(/\/producer\/submissions\/sub_/);
   const referral = page.getByRole("region", { name: "Referral" });
   await expect(referral).toContainText("WC_OPEN_OSHA_CITATIONS");
+  // The quote says which answer referred it: the question, in words, and the answer given.
+  await expect(referral).toContainText(/"[^"]*OSHA[^"]*" answered yes\./);
   await expect(page.getByRole("button", { name: "Bind this option" })).toHaveCount(0);
   const id = page.url().split("/").at(-1)!;
 

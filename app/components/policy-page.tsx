@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
+import { isInstallmentPlan, PLAN_NAMES } from "../services/billing/billing-schedule.ts";
 import { CertificatesCard, type CertificateRow, type HolderRow } from "./certificates-card.tsx";
 import { Form, Link } from "react-router";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { PolicySummary, type PolicySummaryData } from "./policy-summary.tsx";
 import type { PolicyOnDate } from "../services/servicing/policy-as-of.ts";
 import { FormTokenInput, SubmitButton } from "./submit-button.tsx";
-import { Button, Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
+import { Button, Card, DataTable, FactList, PageHeader, StatusBadge } from "./ui.tsx";
 
 export type PolicyInvoiceRow = {
   id: string;
@@ -130,6 +131,8 @@ export function PolicyPage({
   const result = actionData?.result ?? null;
   return (
     <div className="grid gap-6">
+      {/* The page's one h1 (issue 11: policy pages had none): the number people search the book by. */}
+      <PageHeader title={`Policy ${policy.policyNumber}`} description={policy.insuredName} />
       <PolicySummary policy={policy} policyId={policy.id} />
       {actionData?.error ? (
         <p role="alert" className="rounded-md border border-danger bg-danger/10 p-3 text-sm">
@@ -147,7 +150,12 @@ export function PolicyPage({
             ["Occurrence limit", formatCents(servicing.occurrenceLimitCents)],
             ["Aggregate limit", formatCents(servicing.aggregateLimitCents)],
             ["Deductible", formatCents(servicing.deductibleCents)],
-            ["Installment plan", servicing.installmentPlan ?? "—"],
+            [
+              "Installment plan",
+              servicing.installmentPlan && isInstallmentPlan(servicing.installmentPlan)
+                ? PLAN_NAMES[servicing.installmentPlan]
+                : "—",
+            ],
             ["Written premium", <Money key="w" cents={servicing.earned.writtenCents} />],
             ["Earned today", <Money key="e" cents={servicing.earned.earnedCents} testId="earned-premium" />],
             ["Unearned today", <Money key="u" cents={servicing.earned.unearnedCents} />],

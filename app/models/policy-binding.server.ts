@@ -74,7 +74,12 @@ export async function findActiveQuoteId(db: Executor, orgId: string, submissionI
 
 export async function findPolicyOfSubmission(db: Executor, orgId: string, submissionId: string) {
   const [row] = await db
-    .select({ id: policies.id, policyNumber: policies.policyNumber, quoteOptionId: policies.quoteOptionId })
+    .select({
+      id: policies.id,
+      policyNumber: policies.policyNumber,
+      quoteOptionId: policies.quoteOptionId,
+      installmentPlan: policies.installmentPlan,
+    })
     .from(policies)
     .where(and(eq(policies.orgId, orgId), eq(policies.submissionId, submissionId)))
     .limit(1);

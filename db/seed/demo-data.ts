@@ -9,6 +9,8 @@
 import { addDays, addMonths } from "../../app/utils/calendar-date.ts";
 import { DEFAULT_MGA_COMMISSION_RATE } from "../../app/services/ledger/chart.ts";
 import { transactionCommission } from "../../app/services/policies/policy-transactions.ts";
+import { buildInstallments, type InstallmentPlan } from "../../app/services/billing/billing-schedule.ts";
+import { toCents } from "../../app/utils/money.ts";
 import { seedToday } from "./today.ts";
 
 export const DEMO_PASSWORD = "openinsure-demo";
@@ -475,7 +477,7 @@ function demoSubmissions(today: string, policyStart: Record<string, string>): Su
       effectiveDate: policyStart.pol_a_1!,
       termMonths: 12,
       status: "bound",
-      indicatedPremiumCents: 1_236_400,
+      indicatedPremiumCents: 2_199_720,
     },
     {
       id: "sub_a_2",
@@ -529,13 +531,13 @@ function demoSubmissions(today: string, policyStart: Record<string, string>): Su
       state: "AZ",
       naicsCode: "238210",
       annualRevenueCents: null,
-      payrollCents: 310_000_000,
+      payrollCents: 95_000_000,
       requestedLimitCents: 100_000_000,
       deductibleCents: 0,
       effectiveDate: policyStart.pol_a_2!,
       termMonths: 12,
       status: "bound",
-      indicatedPremiumCents: 2_615_000,
+      indicatedPremiumCents: 2_613_279,
     },
     {
       id: "sub_a_5",
@@ -615,7 +617,7 @@ function demoSubmissions(today: string, policyStart: Record<string, string>): Su
       effectiveDate: policyStart.pol_b_1!,
       termMonths: 12,
       status: "bound",
-      indicatedPremiumCents: 412_500,
+      indicatedPremiumCents: 276_507,
     },
     {
       id: "sub_b_2",
@@ -664,6 +666,15 @@ function demoNewBusiness(seeded: ReturnType<typeof demoPolicies>, seededAgencies
   });
 }
 
+/**
+ * What a bound policy keeps of its bind: the quote option it was bound from (the seeded bound
+ * quotes in db/seed/quotes.ts, whose rating gives the premium, fees and taxes written here; the
+ * seed's tests hold them equal), the payment plan chosen and who bound it.
+ */
+function boundOption(quoteOptionId: string, installmentPlan: InstallmentPlan, boundByUserId: string) {
+  return { quoteOptionId, installmentPlan: installmentPlan as InstallmentPlan | null, boundByUserId };
+}
+
 function demoPolicies(start: Record<string, string>) {
   const end = (id: string) => addMonths(start[id]!, 12);
   return [
@@ -681,9 +692,13 @@ function demoPolicies(start: Record<string, string>) {
       status: "active" as const,
       effectiveDate: start.pol_a_1!,
       expirationDate: end("pol_a_1"),
-      grossPremiumCents: 1_236_400,
-      feesCents: 25_000,
-      taxesCents: 60_459,
+      ...boundOption("qop_sub_a_1_1", "QUARTERLY", "usr_a_producer"),
+      occurrenceLimitCents: 100_000_000,
+      aggregateLimitCents: 200_000_000,
+      deductibleCents: 250_000,
+      grossPremiumCents: 2_315_495,
+      feesCents: 15_000,
+      taxesCents: 113_961,
     },
     {
       id: "pol_a_2",
@@ -699,8 +714,12 @@ function demoPolicies(start: Record<string, string>) {
       status: "active" as const,
       effectiveDate: start.pol_a_2!,
       expirationDate: end("pol_a_2"),
-      grossPremiumCents: 2_615_000,
-      feesCents: 15_000,
+      ...boundOption("qop_sub_a_4_0", "PIF", "usr_a_agency"),
+      occurrenceLimitCents: 100_000_000,
+      aggregateLimitCents: 100_000_000,
+      deductibleCents: 0,
+      grossPremiumCents: 2_613_279,
+      feesCents: 0,
       taxesCents: 0,
     },
     {
@@ -717,6 +736,14 @@ function demoPolicies(start: Record<string, string>) {
       status: "expired" as const,
       effectiveDate: start.pol_a_3!,
       expirationDate: end("pol_a_3"),
+      // The prior term, written before the demo's rate tables and before quotes were kept: no
+      // quote, plan or limits on record, only what its declarations said.
+      quoteOptionId: null,
+      installmentPlan: null,
+      boundByUserId: null,
+      occurrenceLimitCents: null,
+      aggregateLimitCents: null,
+      deductibleCents: null,
       grossPremiumCents: 571_200,
       feesCents: 25_000,
       taxesCents: 21_420,
@@ -735,81 +762,72 @@ function demoPolicies(start: Record<string, string>) {
       status: "active" as const,
       effectiveDate: start.pol_b_1!,
       expirationDate: end("pol_b_1"),
-      grossPremiumCents: 412_500,
+      ...boundOption("qop_sub_b_1_1", "TWO_PAY", "usr_b_producer"),
+      occurrenceLimitCents: 100_000_000,
+      aggregateLimitCents: 200_000_000,
+      deductibleCents: 100_000,
+      grossPremiumCents: 291_060,
       feesCents: 15_000,
-      taxesCents: 10_313,
+      taxesCents: 6_274,
     },
   ];
 }
 
-// pol_a_1 pays quarterly: two installments paid, the third overdue, the fourth not yet due.
-function demoInvoices(start: Record<string, string>) {
-  const due = (id: string, months: number) => addMonths(start[id]!, months);
-  return [
-    {
-      id: "inv_a_1",
-      orgId: ORG_A.id,
-      invoiceNumber: "INV-2026-00001",
-      policyId: "pol_a_1",
-      dueDate: due("pol_a_1", 0),
-      amountCents: 330_465,
-      status: "paid" as const,
-    },
-    {
-      id: "inv_a_2",
-      orgId: ORG_A.id,
-      invoiceNumber: "INV-2026-00002",
-      policyId: "pol_a_1",
-      dueDate: due("pol_a_1", 3),
-      amountCents: 330_465,
-      status: "paid" as const,
-    },
-    {
-      id: "inv_a_3",
-      orgId: ORG_A.id,
-      invoiceNumber: "INV-2026-00003",
-      policyId: "pol_a_1",
-      dueDate: due("pol_a_1", 6),
-      amountCents: 330_465,
-      status: "overdue" as const,
-    },
-    {
-      id: "inv_a_4",
-      orgId: ORG_A.id,
-      invoiceNumber: "INV-2026-00004",
-      policyId: "pol_a_1",
-      dueDate: due("pol_a_1", 9),
-      amountCents: 330_464,
-      status: "invoiced" as const,
-    },
-    {
-      id: "inv_a_5",
-      orgId: ORG_A.id,
-      invoiceNumber: "INV-2026-00005",
-      policyId: "pol_a_2",
-      dueDate: due("pol_a_2", 0),
-      amountCents: 2_630_000,
-      status: "paid" as const,
-    },
-    {
-      id: "inv_b_1",
-      orgId: ORG_B.id,
-      invoiceNumber: "INV-2026-00001",
-      policyId: "pol_b_1",
-      dueDate: due("pol_b_1", 0),
-      amountCents: 218_907,
-      status: "paid" as const,
-    },
-    {
-      id: "inv_b_2",
-      orgId: ORG_B.id,
-      invoiceNumber: "INV-2026-00002",
-      policyId: "pol_b_1",
-      dueDate: due("pol_b_1", 6),
-      amountCents: 218_906,
-      status: "invoiced" as const,
-    },
-  ];
+// Each bound policy's billing schedule as the bind built it from its plan and total (premium, fees
+// and taxes), with the invoices it has had: pol_a_1 pays quarterly, two installments paid, the
+// third overdue, the fourth invoiced and not yet due; pol_a_2 paid in full; pol_b_1 pays in two,
+// the first paid, the second invoiced.
+const SEEDED_INVOICES: Record<
+  string,
+  { id: string; invoiceNumber: string; status: "paid" | "overdue" | "invoiced" }[]
+> = {
+  pol_a_1: [
+    { id: "inv_a_1", invoiceNumber: "INV-2026-00001", status: "paid" },
+    { id: "inv_a_2", invoiceNumber: "INV-2026-00002", status: "paid" },
+    { id: "inv_a_3", invoiceNumber: "INV-2026-00003", status: "overdue" },
+    { id: "inv_a_4", invoiceNumber: "INV-2026-00004", status: "invoiced" },
+  ],
+  pol_a_2: [{ id: "inv_a_5", invoiceNumber: "INV-2026-00005", status: "paid" }],
+  pol_b_1: [
+    { id: "inv_b_1", invoiceNumber: "INV-2026-00001", status: "paid" },
+    { id: "inv_b_2", invoiceNumber: "INV-2026-00002", status: "invoiced" },
+  ],
+};
+
+function demoBilling(seeded: ReturnType<typeof demoPolicies>) {
+  const schedules = seeded.flatMap((policy) => {
+    const billed = SEEDED_INVOICES[policy.id];
+    if (!billed || !policy.installmentPlan) return [];
+    const schedule = buildInstallments(policy.installmentPlan, {
+      totalCents: toCents(policy.grossPremiumCents + policy.feesCents + policy.taxesCents),
+      effectiveDate: policy.effectiveDate,
+    });
+    if (schedule.length !== billed.length) throw new Error(`Seeded invoices of ${policy.id} do not match its plan`);
+    return schedule.map((installment, i) => ({ policy, installment, invoice: billed[i]! }));
+  });
+  return {
+    invoices: schedules.map(({ policy, installment, invoice }) => ({
+      id: invoice.id,
+      orgId: policy.orgId,
+      invoiceNumber: invoice.invoiceNumber,
+      policyId: policy.id,
+      dueDate: installment.dueDate,
+      amountCents: installment.amountCents,
+      status: invoice.status,
+    })),
+    installments: schedules.map(({ policy, installment, invoice }) => ({
+      id: `ins_${invoice.id}`,
+      orgId: policy.orgId,
+      policyId: policy.id,
+      number: installment.number,
+      dueDate: installment.dueDate,
+      shareCents: installment.shareCents,
+      feeCents: installment.feeCents,
+      amountCents: installment.amountCents,
+      status: invoice.status,
+      invoiceId: invoice.id,
+    })),
+  };
 }
 
 function demoClaims(today: string) {
@@ -901,7 +919,7 @@ function demoClaims(today: string) {
 export function demoWorld(today: string) {
   const monthStart = `${today.slice(0, 7)}-01`;
   // Policies start on the first of a month, far enough back that their installments fall as the
-  // demo shows them (see demoInvoices); pol_a_3 expired about a year ago.
+  // demo shows them (see demoBilling); pol_a_3 expired about a year ago.
   const policyStart: Record<string, string> = {
     pol_a_1: addMonths(monthStart, -8),
     pol_a_2: addMonths(monthStart, -7),
@@ -918,12 +936,26 @@ export function demoWorld(today: string) {
     submittedAt: new Date(`${addDays(today, -60)}T15:00:00Z`),
     policies: demoPolicies(policyStart),
     policyTransactions: demoNewBusiness(demoPolicies(policyStart), demoAgencies(monthStart)),
-    invoices: demoInvoices(policyStart),
+    ...demoBilling(demoPolicies(policyStart)),
     claims: demoClaims(today),
     /** The seeded quotes: created 53 days ago (after the submissions), valid 30 days, so expired; the demo shows that. */
     quotes: { createdAt: new Date(`${quoteCreatedOn}T15:00:00Z`), expiresOn: addDays(quoteCreatedOn, 30) },
     /** A referred submission's quote: made two days ago and still current, so the referral can be decided and bound. */
     referredQuotes: { createdAt: new Date(`${addDays(today, -2)}T15:00:00Z`), expiresOn: addDays(today, 28) },
+    /**
+     * A bound submission's story before its policy: submitted a month before the effective date,
+     * quoted (and any referral raised) a week later, the referral approved the next day, bound on
+     * the effective date while the quote was still current.
+     */
+    boundHistory: (effectiveDate: string) => {
+      const quotedOn = addDays(effectiveDate, -21);
+      return {
+        submittedAt: new Date(`${addDays(effectiveDate, -30)}T15:00:00Z`),
+        quotedOn,
+        quotedAt: new Date(`${quotedOn}T15:00:00Z`),
+        referralDecidedAt: new Date(`${addDays(quotedOn, 1)}T16:00:00Z`),
+      };
+    },
     /** A submitted submission's quote: made yesterday (the app quotes at filing), still current. */
     submittedQuotes: { createdAt: new Date(`${addDays(today, -1)}T15:00:00Z`), expiresOn: addDays(today, 29) },
     /** The seeded rate table versions took effect a year before this month, well before any seeded date ahead. */
@@ -978,7 +1010,7 @@ export type DemoWorld = ReturnType<typeof demoWorld>;
 /** The seed's today and the world built around it, computed once per process. */
 export const SEED_TODAY = seedToday();
 export const world = demoWorld(SEED_TODAY);
-export const { agencies, daAgreements, submissions, policies, invoices, claims } = world;
+export const { agencies, daAgreements, submissions, policies, invoices, installments, claims } = world;
 
 export const authorityProfiles = [
   {

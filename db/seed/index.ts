@@ -8,7 +8,7 @@ import { draftRateTables, rateTables, taxTables } from "./rate-tables.ts";
 import { postSeededLedger, seedClaimPostings, seedLedgerBooks } from "./ledger.ts";
 import { upsertCarrierStatements, upsertCommissionStatements } from "../../app/models/statements.server.ts";
 import { periodBounds } from "../../app/services/ledger/statements.ts";
-import { seededQuotes, seededSubmittedQuotes } from "./quotes.ts";
+import { seededBoundQuotes, seededQuotes, seededSubmittedQuotes } from "./quotes.ts";
 import { underwritingRules } from "./underwriting-rules.ts";
 import { sha256Hex } from "../../app/utils/sha256.ts";
 
@@ -109,9 +109,16 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
   for (const user of demo.users) await seedUser(db, user, authSecret, passwordHash);
   await insertMissing(db, schema.userAuthority, demo.userAuthority);
   await insertMissing(db, schema.submissions, demo.submissions.map(seededSubmissionRow));
+  // The quotes the seeded policies were bound from come first: a policy names its quote option.
+  const bound = seededBoundQuotes();
+  await insertMissing(db, schema.quotes, bound.quotes);
+  await insertMissing(db, schema.quoteOptions, bound.options);
+  await insertMissing(db, schema.referrals, bound.referrals);
+  await insertMissing(db, schema.referralActivity, bound.activity);
   await insertMissing(db, schema.policies, demo.policies);
   await insertMissing(db, schema.policyTransactions, demo.world.policyTransactions);
   await insertMissing(db, schema.invoices, demo.invoices);
+  await insertMissing(db, schema.installments, demo.installments);
   await insertMissing(db, schema.claims, demo.claims);
   await insertMissing(db, schema.claimContacts, demo.claimParties.contacts);
   await insertMissing(db, schema.claimSuits, demo.claimParties.suits);
@@ -169,7 +176,12 @@ export async function seedDemoData(databaseUrl: string, authSecret: string, seed
  * so the queue and the workbench show the same "Received" date.
  */
 export function seededSubmissionRow(s: (typeof demo.submissions)[number]) {
-  const submittedAt = s.status === "draft" ? null : demo.world.submittedAt;
+  const submittedAt =
+    s.status === "draft"
+      ? null
+      : s.status === "bound"
+        ? demo.world.boundHistory(s.effectiveDate).submittedAt
+        : demo.world.submittedAt;
   return { ...s, submittedAt, ...(submittedAt ? { createdAt: submittedAt } : {}) };
 }
 

@@ -4,12 +4,18 @@ import { toCents } from "../../app/utils/money.ts";
 import type * as schema from "../schema/index.ts";
 import type { DaReferralTriggers } from "../../app/services/policies/da-agreement.ts";
 import { referralTriggersHit } from "../../app/services/policies/referral-triggers.ts";
-import { daAgreements, insureds, submissions, world } from "./demo-data.ts";
+import { daAgreements, insureds, policies, programs, submissions, world } from "./demo-data.ts";
+import { addDays } from "../../app/utils/calendar-date.ts";
 import { rateTables, taxTables } from "./rate-tables.ts";
 
 /** Who a seeded referral is routed to: the organization's underwriter. */
 const SEEDED_REFERRAL_ASSIGNEE: Record<string, { id: string; name: string }> = {
   org_summit: { id: "usr_a_uw", name: "Uma Underwood" },
+};
+
+/** Why the underwriter approved the referral a bound seed's quote raised. */
+const SEEDED_REFERRAL_APPROVALS: Record<string, string> = {
+  sub_a_1: "Roofing class within appetite: twelve years in business, no losses reported.",
 };
 
 /**
@@ -66,13 +72,7 @@ export function seededQuotes() {
       createdAt: referred ? world.referredQuotes.createdAt : world.quotes.createdAt,
     });
     if (referred) {
-      const agreement = daAgreements.find((a) => a.programId === submission.programId)!;
-      const reasons = referralTriggersHit((agreement.referralTriggers ?? {}) as DaReferralTriggers, {
-        homeState: submission.state,
-        naicsCode: submission.naicsCode,
-        annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
-        priorLossCount: 0,
-      }).map((hit) => ({ code: hit.reason, rationale: hit.rationale }));
+      const reasons = seededReferralReasons(submission);
       if (reasons.length === 0)
         throw new Error(`Seed submission ${submission.id} is referred but hits no referral trigger`);
       const referralId = `ref_${submission.id}`;
@@ -196,4 +196,112 @@ export function rateSeededSubmission(submission: (typeof submissions)[number]) {
     quoteOptions,
   );
   return { rateRow, taxRow, rated };
+}
+
+/** The DA referral triggers a seeded submission hits, as the app would record them on its referral. */
+export function seededReferralReasons(submission: (typeof submissions)[number]) {
+  const agreement = daAgreements.find((a) => a.programId === submission.programId)!;
+  return referralTriggersHit((agreement.referralTriggers ?? {}) as DaReferralTriggers, {
+    homeState: submission.state,
+    naicsCode: submission.naicsCode,
+    annualRevenueCents: submission.annualRevenueCents === null ? null : toCents(submission.annualRevenueCents),
+    priorLossCount: 0,
+  }).map((hit) => ({ code: hit.reason, rationale: hit.rationale }));
+}
+
+/**
+ * The quotes the seeded policies were bound from (ADR 028), rated by the real engine with every
+ * option the app offers for the requested limit; the policy names the option it was bound from
+ * and carries that option's premium, fees and taxes, and its invoices follow its plan. A quote whose
+ * DA referral triggers fire (Lone Star Roofing's class) carries the referral the underwriter
+ * approved before the bind, so the workbench tells how the risk came to be bound.
+ */
+export function seededBoundQuotes() {
+  const quotes: (typeof schema.quotes.$inferInsert)[] = [];
+  const options: (typeof schema.quoteOptions.$inferInsert)[] = [];
+  const referrals: (typeof schema.referrals.$inferInsert)[] = [];
+  const activity: (typeof schema.referralActivity.$inferInsert)[] = [];
+  for (const submission of submissions.filter((s) => s.status === "bound")) {
+    const policy = policies.find((p) => p.submissionId === submission.id);
+    if (!policy?.quoteOptionId) throw new Error(`Seed submission ${submission.id} is bound but names no quote option`);
+    const { rateRow, taxRow, rated } = rateSeededSubmission(submission);
+    const history = world.boundHistory(submission.effectiveDate);
+    const program = programs.find((p) => p.id === submission.programId)!;
+    const quoteId = `quo_${submission.id}`;
+    quotes.push({
+      id: quoteId,
+      orgId: submission.orgId,
+      submissionId: submission.id,
+      rateTableId: rateRow.id,
+      rateTableVersion: rateRow.version,
+      taxTableId: taxRow.id,
+      status: "bound" as const,
+      expiresOn: addDays(history.quotedOn, program.quoteValidDays),
+      daFlags: [],
+      createdByUserId: submission.producerUserId,
+      createdAt: history.quotedAt,
+    });
+    rated.forEach((result, position) => {
+      if (!result.ok) throw new Error(`Seed quote for ${submission.id} does not rate: ${result.error.message}`);
+      options.push(
+        quoteOptionRow(result.value, {
+          id: `qop_${submission.id}_${position}`,
+          orgId: submission.orgId,
+          quoteId,
+          position,
+          withinAuthority: true,
+        }),
+      );
+    });
+    const reasons = seededReferralReasons(submission);
+    if (reasons.length === 0) continue;
+    const referralId = `ref_${submission.id}`;
+    const assignee = SEEDED_REFERRAL_ASSIGNEE[submission.orgId]!;
+    const rationale = SEEDED_REFERRAL_APPROVALS[submission.id];
+    if (!rationale) throw new Error(`Seed submission ${submission.id} is bound past a referral nobody decided`);
+    referrals.push({
+      id: referralId,
+      orgId: submission.orgId,
+      submissionId: submission.id,
+      quoteId,
+      reasons,
+      status: "approved",
+      assignedToUserId: assignee.id,
+      decidedByUserId: assignee.id,
+      decisionCode: "risk_quality",
+      decisionRationale: rationale,
+      createdAt: history.quotedAt,
+      decidedAt: history.referralDecidedAt,
+    });
+    activity.push(
+      {
+        id: `${referralId}_raised`,
+        orgId: submission.orgId,
+        referralId,
+        actorUserId: submission.producerUserId,
+        action: "raised",
+        note: reasons.map((r) => r.rationale).join(" "),
+        createdAt: history.quotedAt,
+      },
+      {
+        id: `${referralId}_routed`,
+        orgId: submission.orgId,
+        referralId,
+        actorUserId: null,
+        action: "routed",
+        note: `Routed to ${assignee.name} (underwriter)`,
+        createdAt: new Date(history.quotedAt.getTime() + 1),
+      },
+      {
+        id: `${referralId}_approved`,
+        orgId: submission.orgId,
+        referralId,
+        actorUserId: assignee.id,
+        action: "approved",
+        note: `risk_quality: ${rationale}`,
+        createdAt: history.referralDecidedAt,
+      },
+    );
+  }
+  return { quotes, options, referrals, activity };
 }

@@ -31,8 +31,11 @@ export function RatingCard(props: {
   busy: boolean;
   /** Set when the user may bind the quote now: each option then carries its bind form. */
   bind: { context: BindFormContext; effectiveDate: string; formToken: string } | null;
+  /** The option the policy was bound from: shown open and marked, instead of the first. */
+  boundOptionId?: string | null;
 }) {
-  const { quote, earlierQuotes, scheduleRows, actionData, busy, bind } = props;
+  const { quote, earlierQuotes, scheduleRows, actionData, busy, bind, boundOptionId = null } = props;
+  const bound = quote?.options.some((o) => o.id === boundOptionId) ?? false;
   const schedule = quote?.schedule ?? [];
   const versions = earlierQuotes ? ` · ${earlierQuotes} earlier version${earlierQuotes === 1 ? "" : "s"}` : "";
   return (
@@ -41,7 +44,8 @@ export function RatingCard(props: {
       actions={
         quote ? (
           <span className="text-sm text-text-muted">
-            rate table {quote.rateTableVersion} · valid until {formatCalendarDate(quote.expiresOn)}
+            rate table {quote.rateTableVersion} ·{" "}
+            {bound ? "bound" : `valid until ${formatCalendarDate(quote.expiresOn)}`}
             {versions}
           </span>
         ) : null
@@ -50,8 +54,13 @@ export function RatingCard(props: {
       {quote ? (
         <div className="grid gap-3">
           {quote.options.map((option) => (
-            <details key={option.id} open={option.position === 0} aria-label={`Option ${option.position + 1}`}>
+            <details
+              key={option.id}
+              open={bound ? option.id === boundOptionId : option.position === 0}
+              aria-label={`Option ${option.position + 1}`}
+            >
               <summary className="cursor-pointer">
+                {option.id === boundOptionId ? <Badge tone="good">bound</Badge> : null}{" "}
                 {formatCents(option.occurrenceLimitCents)} / {formatCents(option.aggregateLimitCents)}: premium{" "}
                 <span className="font-mono" data-testid={`premium-${option.position + 1}`}>
                   {formatCents(option.grossPremiumCents)}

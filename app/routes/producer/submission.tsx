@@ -9,6 +9,7 @@ import { appServices } from "../../context.server.ts";
 import { listQuotesForSubmission } from "../../services/underwriting/quotes.server.ts";
 import { findDealRoomForSubmission } from "../../models/deal-rooms.server.ts";
 import { findPolicyOfSubmission } from "../../models/policy-binding.server.ts";
+import { isInstallmentPlan, PLAN_NAMES } from "../../services/billing/billing-schedule.ts";
 import { getSubmission, isSubmissionVisible, listSubmissionEvents } from "../../models/submissions.server.ts";
 import { getBindForm, type FailedCheck } from "../../services/policies/binding.server.ts";
 import { BindOptionForm } from "../../components/bind-option-form.tsx";
@@ -164,7 +165,12 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
             const position = quotes
               .flatMap((q) => q.options)
               .find((o) => o.id === loaderData.boundPolicy?.quoteOptionId)?.position;
-            return position === undefined ? "" : ` (option ${position + 1})`;
+            const plan = loaderData.boundPolicy.installmentPlan;
+            const parts = [
+              position === undefined ? null : `option ${position + 1}`,
+              plan && isInstallmentPlan(plan) ? `paid ${PLAN_NAMES[plan].toLowerCase()}` : null,
+            ].filter(Boolean);
+            return parts.length ? ` (${parts.join(", ")})` : "";
           })()} as policy{" "}
           <Link className="font-mono text-brand underline" to={`/producer/policies/${loaderData.boundPolicy.id}`}>
             {loaderData.boundPolicy.policyNumber}
@@ -188,7 +194,9 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
           title="Quote"
           actions={
             <span className="text-sm text-text-muted">
-              {current.expiresOn < today ? (
+              {current.options.some((o) => o.id === loaderData.boundPolicy?.quoteOptionId) ? (
+                <Badge tone="good">bound</Badge>
+              ) : current.expiresOn < today ? (
                 <Badge tone="bad">expired {formatCalendarDate(current.expiresOn)}</Badge>
               ) : (
                 `Valid until ${formatCalendarDate(current.expiresOn)}`
@@ -220,6 +228,7 @@ export default function ProducerSubmission({ loaderData, actionData }: Route.Com
               >
                 <div className="flex flex-wrap items-baseline justify-between gap-4">
                   <h3 className="font-medium">
+                    {option.id === loaderData.boundPolicy?.quoteOptionId ? <Badge tone="good">bound</Badge> : null}{" "}
                     {formatCents(option.occurrenceLimitCents)} / {formatCents(option.aggregateLimitCents)} · deductible{" "}
                     {formatCents(option.deductibleCents)}
                   </h3>

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, useNavigation } from "react-router";
+import { data, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/submission";
 import { hasPermission, type Permission } from "../../auth/permissions.ts";
 import { requirePermission, requireTenant } from "../../auth/session.server.ts";
@@ -35,6 +35,8 @@ import { newFormToken } from "../../services/access/form-token.server.ts";
 import { bindOptionFromForm } from "../bind-option.server.ts";
 import { businessToday } from "../../utils/today.ts";
 import { workbenchState } from "../../services/underwriting/workbench-state.ts";
+import { findPolicyOfSubmission } from "../../models/policy-binding.server.ts";
+import { isInstallmentPlan, PLAN_NAMES } from "../../services/billing/billing-schedule.ts";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.file.reference ?? "Submission"} · OpenInsure` },
@@ -44,7 +46,7 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:submission");
   const { db } = appServices(args.context);
   const id = args.params.submissionId;
-  const [file, quotes, referrals, knockouts, notes, timeline, bindForm] = await Promise.all([
+  const [file, quotes, referrals, knockouts, notes, timeline, bindForm, policy] = await Promise.all([
     getSubmission(db, user.tenant, id),
     listQuotesForSubmission(db, user.tenant, id),
     listReferralsForSubmission(db, user.tenant, id),
@@ -52,8 +54,23 @@ export async function loader(args: Route.LoaderArgs) {
     listNotes(db, user.tenant, id),
     listSubmissionEvents(db, user.tenant, id, { limit: 200 }),
     getBindForm(db, user.tenant, id),
+    // The submission's id is checked against the user's scope by getSubmission.
+    findPolicyOfSubmission(db, user.tenant.orgId, id),
   ]);
   invariantResponse(file && bindForm, "Submission not found");
+  const boundOption = policy ? quotes.flatMap((q) => q.options).find((o) => o.id === policy.quoteOptionId) : undefined;
+  const boundPolicy =
+    file.status === "bound" && policy
+      ? {
+          id: policy.id,
+          policyNumber: policy.policyNumber,
+          optionNumber: boundOption ? boundOption.position + 1 : null,
+          planName:
+            policy.installmentPlan && isInstallmentPlan(policy.installmentPlan)
+              ? PLAN_NAMES[policy.installmentPlan]
+              : null,
+        }
+      : null;
   const live = referrals.filter((r) => r.status !== "withdrawn");
   const quote = quotes[0] ?? null;
   const pending = live.find((r) => r.status === "pending");
@@ -64,11 +81,14 @@ export async function loader(args: Route.LoaderArgs) {
       ? { assigneeName: pending.assigneeName, assignedToMe: pending.assignedToUserId === user.tenant.userId }
       : null,
     today: businessToday(user.tenant),
+    boundPolicy,
   });
   const schedule = quote?.schedule ?? [];
   return {
     file,
     state,
+    boundPolicyId: boundPolicy?.id ?? null,
+    boundOptionId: boundPolicy ? (policy?.quoteOptionId ?? null) : null,
     quote,
     earlierQuotes: quotes.length - 1,
     referral: live[0] ?? null,
@@ -201,6 +221,13 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
       <section aria-label="Where this stands" className="mb-6 rounded-md border border-brand/40 bg-brand/5 p-4 text-sm">
         <h2 className="font-medium">{state.headline}</h2>
         <p className="mt-1 text-text-muted">{state.next}</p>
+        {loaderData.boundPolicyId ? (
+          <p className="mt-2">
+            <Link className="text-brand underline" to={`/uw/policies/${loaderData.boundPolicyId}`}>
+              Open the policy
+            </Link>
+          </p>
+        ) : null}
       </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid content-start gap-6 lg:col-span-2">
@@ -218,6 +245,7 @@ export default function Workbench({ loaderData, actionData }: Route.ComponentPro
             actionData={actionData}
             busy={busy}
             bind={loaderData.bind}
+            boundOptionId={loaderData.boundOptionId}
           />
         </div>
         <div className="grid content-start gap-6">

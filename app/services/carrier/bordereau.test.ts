@@ -16,7 +16,7 @@ import {
 import { transactionCommission } from "../policies/policy-transactions.ts";
 import { canSeePhi, REDACTED } from "../claims/phi.ts";
 
-// Worked example: the demo's Lone Star policy. Gross $12,364.00, producer 15% = $1,854.60,
+// Worked example: a Lone Star policy. Gross $12,364.00, producer 15% = $1,854.60,
 // MGA 5% = $618.20, fee $250.00, SL tax $604.59: net to carrier 12,364.00 - 1,854.60 - 618.20
 // - 250.00 - 604.59 = $9,036.61.
 const loneStar: PremiumLine = {

@@ -45,7 +45,8 @@ test("seeding with a ledger provisions both demo orgs and posts their seeded pay
     );
   expect(summitPaid!.n).toBe(3);
   const trial = await getTrialBalance(db, ledger.current.client, ORG_B.id);
-  // The premium received (218,907) and the seeded claim CLM-2026-00001's case reserve (950,000).
-  expect(trial).toMatchObject({ balanced: true, totalDebitCents: 218_907 + 950_000 });
+  // The premium received on INV-2026-00001, the first of pol_b_1's two payments ($3,123.34 / 2 =
+  // 156,167, ADR 028), and the seeded claim CLM-2026-00001's case reserve (950,000).
+  expect(trial).toMatchObject({ balanced: true, totalDebitCents: 156_167 + 950_000 });
   expect((await reconcile(db, ledger.current.client, ORG_B.id)).breaks).toEqual([]);
 });

@@ -40,7 +40,7 @@ function allocateAll(figures: PolicyFigures, payments: number[]) {
   return { allocated, deltas };
 }
 
-// The seeded quarterly policy pol_a_1: $12,364.00 premium, $250.00 fees, $604.59 tax, 15% + 5%.
+// A quarterly policy (the demo figures before ADR 028): $12,364.00 premium, $250.00 fees, $604.59 tax, 15% + 5%.
 const quarterly: PolicyFigures = {
   premiumCents: 1_236_400,
   feesCents: 25_000,
@@ -51,7 +51,7 @@ const quarterly: PolicyFigures = {
 const quarterlyInvoices = [330_465, 330_465, 330_465, 330_464];
 
 describe("cumulative-share allocation of a policy's receipts", () => {
-  test("the seeded quarterly policy: each payment rounded alone paid the tax authority a cent too much", () => {
+  test("a $12,364.00 quarterly policy: each payment rounded alone paid the tax authority a cent too much", () => {
     const alone = quarterlyInvoices.map((paymentCents) =>
       splitPremiumPayment({
         paymentCents,

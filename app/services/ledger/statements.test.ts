@@ -35,7 +35,7 @@ describe("periods, aging and the carrier's net", () => {
   });
 
   test("net = gross - commission - fees - taxes, gross being premium, fees and taxes written", () => {
-    // The seeded quarterly policy's new business: $12,364 + $250 + $604.59 at 15% + 5%.
+    // A quarterly policy's new business: $12,364 + $250 + $604.59 at 15% + 5%.
     expect(
       carrierFigures({
         premiumCents: 1_236_400,

@@ -3,7 +3,7 @@ import { transactionCommission } from "./policy-transactions.ts";
 
 describe("a policy transaction's commission", () => {
   test("is each rate of the transaction's premium, to the cent", () => {
-    // The seeded quarterly policy: $12,364.00 at 15% producer and 5% MGA commission.
+    // A quarterly policy of $12,364.00 at 15% producer and 5% MGA commission.
     expect(
       transactionCommission({ premiumCents: 1_236_400, producerCommissionRate: "0.1500", mgaCommissionRate: "0.0500" }),
     ).toEqual({ producerCommissionCents: 185_460, mgaCommissionCents: 61_820 });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { workbenchState } from "./workbench-state.ts";
+import { boundPolicySentence, workbenchState } from "./workbench-state.ts";
 
 const today = "2026-12-03";
 
@@ -49,4 +49,16 @@ test("every status the queue shows gets a headline and a next step", () => {
   expect(
     workbenchState({ status: "quoted", quote: { expiresOn: "2026-11-01" }, pendingReferral: null, today }).headline,
   ).toBe("Quoted, but the quote has expired.");
+});
+
+test("a bound submission names its policy, the option it was bound from and the plan", () => {
+  const boundPolicy = { policyNumber: "SRU-GL-2026-000001", optionNumber: 2, planName: "Quarterly" };
+  expect(
+    workbenchState({ status: "bound", quote: { expiresOn: "2026-04-01" }, pendingReferral: null, today, boundPolicy })
+      .headline,
+  ).toBe("Bound as policy SRU-GL-2026-000001 from option 2, paid quarterly.");
+  // A policy bound before quotes were kept names neither.
+  expect(boundPolicySentence({ policyNumber: "SRU-GL-2025-000417", optionNumber: null, planName: null })).toBe(
+    "Bound as policy SRU-GL-2025-000417.",
+  );
 });

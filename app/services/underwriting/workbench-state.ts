@@ -9,14 +9,31 @@ export type WorkbenchStateInput = {
   quote: { expiresOn: string } | null;
   pendingReferral: { assigneeName: string | null; assignedToMe: boolean } | null;
   today: string;
+  /** The policy a bound submission became: which option of the quote and which payment plan. */
+  boundPolicy?: BoundPolicySummary | null;
 };
+
+export type BoundPolicySummary = { policyNumber: string; optionNumber: number | null; planName: string | null };
+
+/** "Bound as policy SRU-GL-2026-000001 from option 2, paid Quarterly." */
+export function boundPolicySentence({ policyNumber, optionNumber, planName }: BoundPolicySummary): string {
+  const option = optionNumber === null ? "" : ` from option ${optionNumber}`;
+  const plan = planName === null ? "" : `, paid ${planName.toLowerCase()}`;
+  return `Bound as policy ${policyNumber}${option}${plan}.`;
+}
 
 export type WorkbenchState = { headline: string; next: string };
 
 const REPRICE =
   "Re-price it with Schedule rating (Apply and re-rate; rows may stay empty), which makes a new quote version.";
 
-export function workbenchState({ status, quote, pendingReferral, today }: WorkbenchStateInput): WorkbenchState {
+export function workbenchState({
+  status,
+  quote,
+  pendingReferral,
+  today,
+  boundPolicy = null,
+}: WorkbenchStateInput): WorkbenchState {
   const expired = quote !== null && quote.expiresOn < today;
   switch (status) {
     case "referred":
@@ -56,7 +73,10 @@ export function workbenchState({ status, quote, pendingReferral, today }: Workbe
         next: "The answer appears in the notes; you can still decline it.",
       };
     case "bound":
-      return { headline: "Bound: the policy is issued from the bound option.", next: "Nothing left to decide here." };
+      return {
+        headline: boundPolicy ? boundPolicySentence(boundPolicy) : "Bound: the policy is issued from the bound option.",
+        next: "Nothing left to decide here: changes go through the policy (endorsements, cancellation, renewal).",
+      };
     case "declined":
       return { headline: "Declined.", next: "The producer sees the reason; nothing left to decide here." };
     case "withdrawn":
