@@ -133,6 +133,7 @@ export default [
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "compliance-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "compliance-authority" }),
       route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "compliance-breaches-export" }),
+      route("authority/utilization/export", "routes/utilization-export.ts", { id: "compliance-utilization-export" }),
       route("licences", "routes/compliance/licences.tsx"),
       route("licences/export", "routes/compliance/licences-export.ts"),
       route("filings", "routes/compliance/filings.tsx"),
@@ -156,6 +157,7 @@ export default [
       route("bordereaux/:bordereauId/export", "routes/bordereau-export.ts", { id: "carrier-bordereau-export" }),
       route("authority", "routes/authority-monitor.tsx", { id: "carrier-authority" }),
       route("authority/breaches/export", "routes/breach-attempts-export.ts", { id: "carrier-breaches-export" }),
+      route("authority/utilization/export", "routes/utilization-export.ts", { id: "carrier-utilization-export" }),
     ]),
   ]),
   ...prefix("admin", [

@@ -186,3 +186,11 @@ export const filingTable = listSpec(["due", "state", "tax"], "due asc", {
 });
 export type FilingSort = SortOf<typeof filingTable>;
 export type FilingTableState = StateOf<typeof filingTable>;
+
+/** Each agreement's use of its limits, computed from premium booked by month (so paged in memory). */
+export const utilizationTable = listSpec(["agreement", "program", "annual", "quarter", "expires"], "agreement asc", {
+  prefix: "u.",
+  filters: { status: DA_AGREEMENT_STATUSES },
+});
+export type UtilizationSort = SortOf<typeof utilizationTable>;
+export type UtilizationTableState = StateOf<typeof utilizationTable>;
