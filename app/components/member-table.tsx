@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ROLE_LABELS, type Role } from "../auth/permissions.ts";
 import { AGENCY_ROLES } from "../services/configuration/forms.ts";
 import type { TableSpec } from "../utils/table-state.ts";
-import { type FieldErrors, FormErrors, SelectInput, TextField } from "./config-fields.tsx";
+import { type FieldErrors, FormErrors, FormFields, SelectInput, TextField } from "./config-fields.tsx";
 import { PagedTable, type TableColumn, type TablePage } from "./data-table.tsx";
 import { LocalTime } from "./local-time.tsx";
 import { SubmitButton } from "./submit-button.tsx";
@@ -122,24 +122,23 @@ export function AgencyInviteFields({
   submitLabel: string;
 }) {
   return (
-    <>
-      <TextField label="Email" name="email" type="email" errors={errors} />
+    <FormFields errors={errors}>
+      <TextField label="Email" name="email" type="email" />
       <SelectInput
         label="Role"
         name="role"
         defaultValue="producer"
-        errors={errors}
         options={AGENCY_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
       />
       <SubmitButton intent="invite" pendingLabel="Inviting…">
         {submitLabel}
       </SubmitButton>
-      <FormErrors errors={errors} />
+      <FormErrors />
       {invited ? (
         <p role="status" className="text-success sm:col-span-3">
           Invitation sent to {invited}.
         </p>
       ) : null}
-    </>
+    </FormFields>
   );
 }

@@ -3,7 +3,7 @@ import { data, Form, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/authority";
 import { requirePermission } from "../../auth/session.server.ts";
-import { FormErrors, SelectInput, TextField } from "../../components/config-fields.tsx";
+import { FormErrors, FormFields, SelectInput, TextField } from "../../components/config-fields.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { PagedTable } from "../../components/data-table.tsx";
 import { Card, PageHeader } from "../../components/ui.tsx";
@@ -132,46 +132,31 @@ export default function AuthorityProfiles({ loaderData }: Route.ComponentProps) 
             <Card key={key} title={profile ? `Edit ${profile.name}` : "New profile"}>
               <Form method="post" className="flex flex-col gap-4">
                 {profile ? <input type="hidden" name="profileId" value={profile.id} /> : null}
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <TextField
-                    label="Name"
-                    name="name"
-                    defaultValue={profile?.name}
-                    errors={profile ? undefined : errors}
-                  />
-                  <SelectInput
-                    label="Tier"
-                    name="tier"
-                    defaultValue={profile?.tier ?? "underwriter"}
-                    errors={undefined}
-                    options={TIERS}
-                  />
-                  <TextField
-                    label="GL max premium ($)"
-                    name="glMaxPremium"
-                    defaultValue={dollarsOf(gl?.maxPremiumCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                  <TextField
-                    label="GL max limit ($)"
-                    name="glMaxLimit"
-                    defaultValue={dollarsOf(gl?.maxLimitCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                  <TextField
-                    label="WC max premium ($)"
-                    name="wcMaxPremium"
-                    defaultValue={dollarsOf(wc?.maxPremiumCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                  <TextField
-                    label="WC max limit ($)"
-                    name="wcMaxLimit"
-                    defaultValue={dollarsOf(wc?.maxLimitCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                </div>
-                {profile ? null : <FormErrors errors={errors} />}
+                {/* The action's errors belong to the form that was sent: the new profile's. */}
+                <FormFields errors={profile ? undefined : errors} id={key}>
+                  <div className="grid gap-4 sm:grid-cols-2">
+                    <TextField label="Name" name="name" defaultValue={profile?.name} />
+                    <SelectInput
+                      label="Tier"
+                      name="tier"
+                      defaultValue={profile?.tier ?? "underwriter"}
+                      options={TIERS}
+                    />
+                    <TextField
+                      label="GL max premium ($)"
+                      name="glMaxPremium"
+                      defaultValue={dollarsOf(gl?.maxPremiumCents)}
+                    />
+                    <TextField label="GL max limit ($)" name="glMaxLimit" defaultValue={dollarsOf(gl?.maxLimitCents)} />
+                    <TextField
+                      label="WC max premium ($)"
+                      name="wcMaxPremium"
+                      defaultValue={dollarsOf(wc?.maxPremiumCents)}
+                    />
+                    <TextField label="WC max limit ($)" name="wcMaxLimit" defaultValue={dollarsOf(wc?.maxLimitCents)} />
+                  </div>
+                  <FormErrors />
+                </FormFields>
                 <SubmitButton pendingLabel="Saving…" match={{ profileId: profile?.id ?? "" }} className="self-start">
                   {profile ? "Save profile" : "Create profile"}
                 </SubmitButton>

@@ -14,7 +14,7 @@ import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { listMemberPage } from "../../models/member-lists.server.ts";
 import { memberTable } from "../../models/table-specs.ts";
 import { parseTableState } from "../../utils/table-state.ts";
-import { SelectInput } from "../../components/config-fields.tsx";
+import { FormFields, SelectInput } from "../../components/config-fields.tsx";
 import { listAffiliationChoices } from "../../models/member-admin.server.ts";
 import { inviteMember } from "../../services/configuration/members.server.ts";
 
@@ -172,29 +172,28 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                   <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
                 </fieldset>
                 {loaderData.choices ? (
-                  <div className="grid gap-4 sm:grid-cols-3">
-                    <SelectInput
-                      label="Agency (producers, agency admins)"
-                      name="agencyId"
-                      errors={form.allErrors}
-                      placeholder="None"
-                      options={loaderData.choices.agencies.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                    <SelectInput
-                      label="Insured (policyholders)"
-                      name="insuredId"
-                      errors={form.allErrors}
-                      placeholder="None"
-                      options={loaderData.choices.insureds.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                    <SelectInput
-                      label="Carrier (carrier users)"
-                      name="carrierId"
-                      errors={form.allErrors}
-                      placeholder="None"
-                      options={loaderData.choices.carriers.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                  </div>
+                  <FormFields errors={form.allErrors}>
+                    <div className="grid gap-4 sm:grid-cols-3">
+                      <SelectInput
+                        label="Agency (producers, agency admins)"
+                        name="agencyId"
+                        placeholder="None"
+                        options={loaderData.choices.agencies.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                      <SelectInput
+                        label="Insured (policyholders)"
+                        name="insuredId"
+                        placeholder="None"
+                        options={loaderData.choices.insureds.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                      <SelectInput
+                        label="Carrier (carrier users)"
+                        name="carrierId"
+                        placeholder="None"
+                        options={loaderData.choices.carriers.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                    </div>
+                  </FormFields>
                 ) : null}
                 <ErrorList id={form.errorId} errors={form.errors} />
                 {actionData?.invited ? (
