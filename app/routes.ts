@@ -171,6 +171,7 @@ export default [
       route("webhooks", "routes/admin/webhooks.tsx"),
       route("webhooks/:endpointId", "routes/admin/webhook.tsx"),
       route("dead-letters", "routes/admin/dead-letters.tsx"),
+      route("dead-letters/export", "routes/admin/dead-letters-export.ts"),
       route("programs", "routes/admin/programs.tsx"),
       route("programs/export", "routes/admin/programs-export.ts"),
       route("programs/:programId", "routes/admin/program.tsx"),

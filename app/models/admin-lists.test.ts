@@ -1,13 +1,15 @@
 // The administration lists moved onto the data table: members (the organization's or one
 // agency's) and underwriting authority profiles, on the demo organizations' seeded records.
 import { describe, expect, test } from "vitest";
-import { authorityProfiles } from "../../db/schema/index.ts";
+import { authorityProfiles, deadLetterEvents } from "../../db/schema/index.ts";
+import { createMoneyBook } from "../../tests/support/money.ts";
 import { guardedTestDatabase, tenantOf } from "../../db/test/tenants.ts";
 import { createId } from "../utils/ids.ts";
 import { parseTableState, type TableSpec } from "../utils/table-state.ts";
 import { listAuthorityProfilePage, listAuthorityProfileRows } from "./authority.server.ts";
 import { listMemberPage, listMemberRows } from "./member-lists.server.ts";
-import { authorityProfileTable, memberTable } from "./table-specs.ts";
+import { listDeadLetterPage, listDeadLetterRows } from "./outbox-events.server.ts";
+import { authorityProfileTable, deadLetterTable, memberTable } from "./table-specs.ts";
 
 const db = guardedTestDatabase();
 const admin = tenantOf("admin@summit.demo");
@@ -111,5 +113,46 @@ describe("authority profiles table", () => {
     ];
     expect(windows.map((p) => p.tier)).toEqual(["chief_underwriter", "underwriter", "underwriter"]);
     expect((await listAuthorityProfilePage(db, other, state(authorityProfileTable, `q=${stamp}`))).total).toBe(0);
+  });
+});
+
+describe("dead letters table", () => {
+  test("replay filter, event search, sort, pages and export windows, within the organization", async () => {
+    const book = await createMoneyBook(db);
+    const letter = (eventType: string, attempts: number, receivedAt: string, replayedAt: string | null) => ({
+      id: createId("dlq"),
+      orgId: book.orgId,
+      eventId: createId("evt"),
+      eventType,
+      attempts,
+      receivedAt: new Date(receivedAt),
+      replayedAt: replayedAt ? new Date(replayedAt) : null,
+    });
+    await db
+      .insert(deadLetterEvents)
+      .values([
+        letter("policy.bound", 5, "2026-11-01T00:00:00Z", null),
+        letter("invoice.paid", 7, "2026-11-03T00:00:00Z", "2026-11-04T00:00:00Z"),
+        letter("claim.reported", 6, "2026-11-02T00:00:00Z", null),
+      ]);
+    const types = async (query: string) =>
+      (await listDeadLetterPage(db, book.orgId, state(deadLetterTable, query))).rows.map((d) => d.eventType);
+    expect(await types("")).toEqual(["invoice.paid", "claim.reported", "policy.bound"]);
+    expect(await types("replay=waiting")).toEqual(["claim.reported", "policy.bound"]);
+    expect(await types("replay=replayed")).toEqual(["invoice.paid"]);
+    expect(await types("q=claim")).toEqual(["claim.reported"]);
+    expect(await types("sort=attempts&dir=asc")).toEqual(["policy.bound", "claim.reported", "invoice.paid"]);
+    expect(await listDeadLetterPage(db, book.orgId, state(deadLetterTable, "size=10&page=2"))).toEqual({
+      rows: [],
+      total: 3,
+    });
+    const byEvent = state(deadLetterTable, "sort=event&dir=asc");
+    const windows = [
+      ...(await listDeadLetterRows(db, book.orgId, byEvent, 0, 2)),
+      ...(await listDeadLetterRows(db, book.orgId, byEvent, 2, 10)),
+    ];
+    expect(windows.map((d) => d.eventType)).toEqual(["claim.reported", "invoice.paid", "policy.bound"]);
+    const elsewhere = await createMoneyBook(db);
+    expect((await listDeadLetterPage(db, elsewhere.orgId, state(deadLetterTable, ""))).total).toBe(0);
   });
 });

@@ -194,3 +194,10 @@ export const utilizationTable = listSpec(["agreement", "program", "annual", "qua
 });
 export type UtilizationSort = SortOf<typeof utilizationTable>;
 export type UtilizationTableState = StateOf<typeof utilizationTable>;
+
+/** Domain events the queue gave up delivering; "waiting" ones have not been replayed. */
+export const deadLetterTable = listSpec(["received", "event", "attempts"], "received desc", {
+  filters: { replay: ["waiting", "replayed"] },
+});
+export type DeadLetterSort = SortOf<typeof deadLetterTable>;
+export type DeadLetterState = StateOf<typeof deadLetterTable>;
