@@ -56,6 +56,7 @@ export default [
       index("routes/uw/index.tsx"),
       route("submissions/:submissionId", "routes/uw/submission.tsx"),
       route("deal-rooms", "routes/uw/deal-rooms.tsx"),
+      route("deal-rooms/export", "routes/uw/deal-rooms-export.ts"),
       route("deal-rooms/:dealRoomId", "routes/uw/deal-room.tsx"),
       route("policies/:policyId", "routes/uw/policy.tsx"),
     ]),

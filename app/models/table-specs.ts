@@ -10,6 +10,7 @@ import {
   RENEWAL_OFFER_STATUSES,
   SUBMISSION_STATUSES,
 } from "../../db/schema/index.ts";
+import { DEAL_ROOM_STATUSES } from "../../db/schema/deal-room-roles.ts";
 import { ROLES } from "../auth/permissions.ts";
 import type { SortDir, TableSpec, TableState } from "../utils/table-state.ts";
 
@@ -201,3 +202,10 @@ export const deadLetterTable = listSpec(["received", "event", "attempts"], "rece
 });
 export type DeadLetterSort = SortOf<typeof deadLetterTable>;
 export type DeadLetterState = StateOf<typeof deadLetterTable>;
+
+/** Deal rooms the user may see (every room for underwriting roles, else the rooms they are in). */
+export const dealRoomTable = listSpec(["opened", "reference", "insured", "status"], "opened desc", {
+  filters: { status: DEAL_ROOM_STATUSES },
+});
+export type DealRoomSort = SortOf<typeof dealRoomTable>;
+export type DealRoomTableState = StateOf<typeof dealRoomTable>;
