@@ -1,5 +1,9 @@
 import { BORDEREAU_KINDS, BORDEREAU_STATUSES } from "../../db/schema/carrier.ts";
+import { CLAIM_STATUSES } from "../../db/schema/claims.ts";
+import { POLICY_TRANSACTION_TYPES } from "../../db/schema/policies.ts";
 import type { ReactNode } from "react";
+import type { TableSpec } from "../utils/table-state.ts";
+import { PagedTable, type TablePage } from "./data-table.tsx";
 import { Badge, Card, DataTable, FactList, StatusBadge } from "./ui.tsx";
 import { LocalTime } from "./local-time.tsx";
 import { formatCents } from "../utils/format.ts";
@@ -82,19 +86,22 @@ const TOTAL_LABELS: Record<string, string> = {
   incurredCents: "Incurred",
 };
 
-/** A version's facts, checks, lines and review trail; `lineAction` adds a per-line control (the carrier's query). */
+/** A version's facts, checks, a page of its lines and its review trail. */
 export function BordereauView({
   bordereau: b,
   premiumLines,
   claimLines,
   steps,
   exportHref,
+  lineTables,
 }: {
   bordereau: Bordereau;
-  premiumLines: PremiumLine[];
-  claimLines: ClaimLine[];
+  premiumLines: TablePage<PremiumLine> | null;
+  claimLines: TablePage<ClaimLine> | null;
   steps: Step[];
   exportHref: string;
+  /** The lines' table specs (app/models/table-specs.ts), which only routes may import. */
+  lineTables: { premium: TableSpec; claims: TableSpec };
 }) {
   const queried = new Set(
     steps.filter((s) => s.kind === "queried" && s.version === b.version).map((s) => s.lineNumber),
@@ -139,42 +146,26 @@ export function BordereauView({
           ))}
         </ul>
       </Card>
-      <Card title={`Lines${b.lineCount > 200 ? " (first 200; the export has all)" : ""}`}>
-        {b.kind === "premium" ? (
-          <DataTable
+      <Card title="Lines">
+        {premiumLines ? (
+          <PagedTable
+            spec={lineTables.premium}
+            page={premiumLines}
             caption="Premium lines"
-            rows={premiumLines}
-            rowKey={(l) => String(l.lineNumber)}
             empty="No transactions were booked in this month."
-            columns={[
+            search="Search by policy or insured"
+            filters={[
               {
-                header: "Line",
-                cell: (l) => (
-                  <span>
-                    {l.lineNumber} {flag(l.lineNumber)}
-                  </span>
-                ),
+                name: "type",
+                label: "Transaction",
+                options: POLICY_TRANSACTION_TYPES.map((t) => ({ value: t, label: t.replaceAll("_", " ") })),
               },
-              { header: "Policy", cell: (l) => <span className="font-mono">{l.policyNumber}</span> },
-              { header: "Insured", cell: (l) => l.insuredName },
-              { header: "Type", cell: (l) => CRS_TRANSACTION_TYPE[l.transactionType] ?? l.transactionType },
-              { header: "Booked", cell: (l) => l.bookedOn },
-              { header: "Gross", numeric: true, cell: (l) => formatCents(l.grossPremiumCents) },
-              { header: "Producer comm.", numeric: true, cell: (l) => formatCents(l.producerCommissionCents) },
-              { header: "MGA comm.", numeric: true, cell: (l) => formatCents(l.mgaCommissionCents) },
-              { header: "Fees", numeric: true, cell: (l) => formatCents(l.feesCents) },
-              { header: "Taxes", numeric: true, cell: (l) => formatCents(l.taxesCents) },
-              { header: "Net", numeric: true, cell: (l) => formatCents(l.netToCarrierCents) },
             ]}
-          />
-        ) : (
-          <DataTable
-            caption="Claim lines"
-            rows={claimLines}
+            exportPath={exportHref}
             rowKey={(l) => String(l.lineNumber)}
-            empty="No claims were reported by the end of this month."
             columns={[
               {
+                id: "line",
                 header: "Line",
                 cell: (l) => (
                   <span>
@@ -182,16 +173,63 @@ export function BordereauView({
                   </span>
                 ),
               },
-              { header: "Claim", cell: (l) => <span className="font-mono">{l.claimNumber}</span> },
-              { header: "Policy", cell: (l) => <span className="font-mono">{l.policyNumber}</span> },
-              { header: "Date of loss", cell: (l) => l.dateOfLoss },
-              { header: "Status", cell: (l) => <StatusBadge status={l.status} /> },
-              { header: "Reserve", numeric: true, cell: (l) => formatCents(l.caseReserveCents) },
-              { header: "Paid", numeric: true, cell: (l) => formatCents(l.paidCents) },
-              { header: "Incurred", numeric: true, cell: (l) => formatCents(l.incurredCents) },
+              { id: "policy", header: "Policy", cell: (l) => <span className="font-mono">{l.policyNumber}</span> },
+              { id: "insured", header: "Insured", cell: (l) => l.insuredName },
+              {
+                id: "type",
+                header: "Type",
+                cell: (l) => CRS_TRANSACTION_TYPE[l.transactionType] ?? l.transactionType,
+              },
+              { id: "booked", header: "Booked", cell: (l) => l.bookedOn },
+              { id: "gross", header: "Gross", numeric: true, cell: (l) => formatCents(l.grossPremiumCents) },
+              {
+                id: "producer",
+                header: "Producer comm.",
+                numeric: true,
+                cell: (l) => formatCents(l.producerCommissionCents),
+              },
+              { id: "mga", header: "MGA comm.", numeric: true, cell: (l) => formatCents(l.mgaCommissionCents) },
+              { id: "fees", header: "Fees", numeric: true, cell: (l) => formatCents(l.feesCents) },
+              { id: "taxes", header: "Taxes", numeric: true, cell: (l) => formatCents(l.taxesCents) },
+              { id: "net", header: "Net", numeric: true, cell: (l) => formatCents(l.netToCarrierCents) },
             ]}
           />
-        )}
+        ) : claimLines ? (
+          <PagedTable
+            spec={lineTables.claims}
+            page={claimLines}
+            caption="Claim lines"
+            empty="No claims were reported by the end of this month."
+            search="Search by claim or policy"
+            filters={[
+              {
+                name: "status",
+                label: "Claim status",
+                options: CLAIM_STATUSES.map((s) => ({ value: s, label: s.replaceAll("_", " ") })),
+              },
+            ]}
+            exportPath={exportHref}
+            rowKey={(l) => String(l.lineNumber)}
+            columns={[
+              {
+                id: "line",
+                header: "Line",
+                cell: (l) => (
+                  <span>
+                    {l.lineNumber} {flag(l.lineNumber)}
+                  </span>
+                ),
+              },
+              { id: "claim", header: "Claim", cell: (l) => <span className="font-mono">{l.claimNumber}</span> },
+              { id: "policy", header: "Policy", cell: (l) => <span className="font-mono">{l.policyNumber}</span> },
+              { id: "loss", header: "Date of loss", cell: (l) => l.dateOfLoss },
+              { id: "status", header: "Status", cell: (l) => <StatusBadge status={l.status} /> },
+              { id: "reserve", header: "Reserve", numeric: true, cell: (l) => formatCents(l.caseReserveCents) },
+              { id: "paid", header: "Paid", numeric: true, cell: (l) => formatCents(l.paidCents) },
+              { id: "incurred", header: "Incurred", numeric: true, cell: (l) => formatCents(l.incurredCents) },
+            ]}
+          />
+        ) : null}
       </Card>
       <Card title="Review trail">
         <DataTable

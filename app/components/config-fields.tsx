@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { ErrorList } from "./forms.tsx";
 import { cx } from "./ui.tsx";
 
@@ -6,6 +6,22 @@ import { cx } from "./ui.tsx";
 // show the errors the action's `submission.reply()` returns under the field they name.
 
 export type FieldErrors = Record<string, string[] | null | undefined> | undefined;
+
+const FormScope = createContext<{ errors: FieldErrors; idPrefix: string }>({ errors: undefined, idPrefix: "field" });
+
+/**
+ * One form's fields: they show these errors unless given their own, and their ids carry `id`, so
+ * a page with a form per record (a profile, a version) never repeats an id.
+ */
+export function FormFields({ errors, id, children }: { errors?: FieldErrors; id?: string; children: ReactNode }) {
+  return <FormScope.Provider value={{ errors, idPrefix: id ? `field-${id}` : "field" }}>{children}</FormScope.Provider>;
+}
+
+/** A field's id and its own errors: from its props, else from the form's scope. */
+function useField(name: string, errors: FieldErrors | undefined) {
+  const scope = useContext(FormScope);
+  return { id: `${scope.idPrefix}-${name}`, own: (errors ?? scope.errors)?.[name] };
+}
 
 const inputClass = "rounded-md border bg-surface px-3 py-2 text-sm outline-none focus:border-focus";
 
@@ -21,13 +37,12 @@ export function TextField({
   label: string;
   name: string;
   defaultValue?: string | number | null;
-  errors: FieldErrors;
+  errors?: FieldErrors;
   type?: string;
   hint?: string;
   required?: boolean;
 }) {
-  const id = `field-${name}`;
-  const own = errors?.[name];
+  const { id, own } = useField(name, errors);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -60,12 +75,11 @@ export function SelectInput({
   label: string;
   name: string;
   defaultValue?: string | null;
-  errors: FieldErrors;
+  errors?: FieldErrors;
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 }) {
-  const id = `field-${name}`;
-  const own = errors?.[name];
+  const { id, own } = useField(name, errors);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -101,8 +115,9 @@ export function CheckboxGroup({
   name: string;
   options: readonly { value: string; label: string }[];
   checked: readonly string[];
-  errors: FieldErrors;
+  errors?: FieldErrors;
 }) {
+  const { own } = useField(name, errors);
   return (
     <fieldset>
       <legend className="text-sm font-medium">{legend}</legend>
@@ -113,7 +128,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      <ErrorList errors={errors?.[name]} />
+      <ErrorList errors={own} />
     </fieldset>
   );
 }
@@ -123,6 +138,7 @@ export function FormGrid({ children }: { children: ReactNode }) {
 }
 
 /** Errors of the whole form rather than of one field. */
-export function FormErrors({ errors }: { errors: FieldErrors }) {
-  return <ErrorList errors={errors?.[""]} />;
+export function FormErrors({ errors }: { errors?: FieldErrors }) {
+  const scope = useContext(FormScope);
+  return <ErrorList errors={(errors ?? scope.errors)?.[""]} />;
 }

@@ -1,4 +1,5 @@
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
+import { Link } from "react-router";
 import { Card, DataTable, StatusBadge } from "./ui.tsx";
 
 export type DaAgreementRow = {
@@ -13,9 +14,17 @@ export type DaAgreementRow = {
   carrierName: string;
 };
 
-export function DaAgreementsCard({ agreements }: { agreements: DaAgreementRow[] }) {
+/** The agreements expiring soonest (a dashboard's short list) and a link to every agreement's utilization. */
+export function DaAgreementsCard({ agreements, allHref }: { agreements: DaAgreementRow[]; allHref: string }) {
   return (
-    <Card title="Delegated authority agreements">
+    <Card
+      title="Delegated authority agreements expiring soonest"
+      actions={
+        <Link className="text-sm text-brand hover:underline" to={allHref}>
+          All agreements
+        </Link>
+      }
+    >
       <DataTable
         caption="Delegated authority agreements"
         rows={agreements}

@@ -1,11 +1,28 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, like, lt, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  gte,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { auditChainHeads, auditLog } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/tenant.ts";
 import type { ConfigurationAuditAction } from "./configuration-audit-actions.ts";
 import { noteAuditWrite } from "../utils/audit-writes.ts";
-import { likePattern } from "../utils/table-state.ts";
+import { likePattern, pageOffset, parseTableState } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import { auditLogTable, type AuditLogSort, type AuditLogState } from "./table-specs.ts";
 
 type Executor = Database | Transaction;
 
@@ -163,33 +180,71 @@ function filterConditions(tenant: TenantContext, filter: AuditFilter): SQL[] {
   return conditions;
 }
 
+/** The newest rows first, for tests and checks that read the log without a table's state. */
 export async function listAuditLog(
   db: Database,
   tenant: TenantContext,
   { limit = 100, offset = 0, filter = {} }: { limit?: number; offset?: number; filter?: AuditFilter } = {},
 ) {
+  return listAuditLogRows(db, tenant, parseTableState(new URLSearchParams(), auditLogTable), filter, offset, limit);
+}
+
+const AUDIT_SORT_COLUMNS = {
+  when: auditLog.createdAt,
+  action: auditLog.action,
+  actor: auditLog.actorEmail,
+} satisfies Record<AuditLogSort, AnyColumn>;
+
+/** The page's filter fields and the table's search box: an actor's email, an action, an entity's type or id. */
+function auditWhere(tenant: TenantContext, state: Pick<AuditLogState, "q">, filter: AuditFilter) {
+  const conditions = filterConditions(tenant, filter);
+  if (state.q) {
+    const pattern = likePattern(state.q);
+    conditions.push(
+      or(
+        like(auditLog.actorEmail, pattern),
+        like(auditLog.action, likePattern(state.q.replaceAll(" ", "_"))),
+        like(auditLog.targetType, pattern),
+        like(auditLog.targetId, pattern),
+      )!,
+    );
+  }
+  return and(...conditions);
+}
+
+/** A window of the filtered log in the table's order: the export reads it batch by batch. */
+export function listAuditLogRows(
+  db: Database,
+  tenant: TenantContext,
+  state: AuditLogState,
+  filter: AuditFilter,
+  offset: number,
+  limit: number,
+) {
   return db
     .select()
     .from(auditLog)
-    .where(and(...filterConditions(tenant, filter)))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .where(auditWhere(tenant, state, filter))
+    .orderBy(...orderBy(AUDIT_SORT_COLUMNS[state.sort], state.dir, auditLog.id))
     .limit(limit)
     .offset(offset);
 }
 
-export async function countAuditLog(db: Database, tenant: TenantContext, filter: AuditFilter = {}) {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)` })
+/** One page of the filtered log and the size of the whole filtered set, in one statement. */
+export async function listAuditLogPage(db: Database, tenant: TenantContext, state: AuditLogState, filter: AuditFilter) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...getTableColumns(auditLog), total: totalOverAll() })
     .from(auditLog)
-    .where(and(...filterConditions(tenant, filter)));
-  return Number(row?.count ?? 0);
-}
-
-/** Every matching row in pages of `size`, newest first, for export without holding them all. */
-export async function* streamAuditLog(db: Database, tenant: TenantContext, filter: AuditFilter, size = 2000) {
-  for (let offset = 0; ; offset += size) {
-    const page = await listAuditLog(db, tenant, { limit: size, offset, filter });
-    yield* page;
-    if (page.length < size) return;
-  }
+    .where(auditWhere(tenant, state, filter))
+    .orderBy(...orderBy(AUDIT_SORT_COLUMNS[state.sort], state.dir, auditLog.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(auditWhere(tenant, state, filter));
+    return Number(row?.n ?? 0);
+  });
 }

@@ -1,9 +1,12 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, like, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { authorityProfiles, userAuthority } from "../../db/schema/index.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 import { createId } from "../utils/ids.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import type { AuthorityProfileSort, AuthorityProfileState } from "./table-specs.ts";
 
 /** The user's own underwriting authority profile (name and grants), if they have one. */
 export async function findOwnAuthorityProfile(db: Database | Transaction, tenant: TenantContext) {
@@ -28,6 +31,60 @@ export async function listAuthorityProfiles(db: Database, tenant: TenantContext)
     .from(authorityProfiles)
     .where(eq(authorityProfiles.orgId, tenant.orgId))
     .orderBy(asc(authorityProfiles.tier), asc(authorityProfiles.name));
+}
+
+const PROFILE_SORT_COLUMNS = {
+  name: authorityProfiles.name,
+  tier: authorityProfiles.tier,
+} satisfies Record<AuthorityProfileSort, AnyColumn>;
+
+function profileWhere(tenant: TenantContext, state: AuthorityProfileState): SQL | undefined {
+  const tier = state.filters.tier as AuthorityTier | undefined;
+  return and(
+    eq(authorityProfiles.orgId, tenant.orgId),
+    tier ? eq(authorityProfiles.tier, tier) : undefined,
+    state.q ? like(authorityProfiles.name, likePattern(state.q)) : undefined,
+  );
+}
+
+/** A window of the filtered profiles in the table's order, for the export's batches. */
+export function listAuthorityProfileRows(
+  db: Database,
+  tenant: TenantContext,
+  state: AuthorityProfileState,
+  offset: number,
+  limit: number,
+) {
+  return db
+    .select()
+    .from(authorityProfiles)
+    .where(profileWhere(tenant, state))
+    .orderBy(...orderBy(PROFILE_SORT_COLUMNS[state.sort], state.dir, authorityProfiles.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of the filtered profiles and the size of the whole filtered set, in one statement. */
+export async function listAuthorityProfilePage(db: Database, tenant: TenantContext, state: AuthorityProfileState) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({
+      id: authorityProfiles.id,
+      orgId: authorityProfiles.orgId,
+      name: authorityProfiles.name,
+      tier: authorityProfiles.tier,
+      grants: authorityProfiles.grants,
+      total: totalOverAll(),
+    })
+    .from(authorityProfiles)
+    .where(profileWhere(tenant, state))
+    .orderBy(...orderBy(PROFILE_SORT_COLUMNS[state.sort], state.dir, authorityProfiles.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db.select({ n: count() }).from(authorityProfiles).where(profileWhere(tenant, state));
+    return Number(row?.n ?? 0);
+  });
 }
 
 export async function saveAuthorityProfile(

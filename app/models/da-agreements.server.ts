@@ -3,11 +3,14 @@ import type { Database } from "../../db/client.ts";
 import { carriers, daAgreements, programs } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
-/** A carrier user sees only the agreements on its own paper. */
-export async function listDaAgreements(db: Database, tenant: TenantContext) {
+/**
+ * The agreements the user may see, soonest to expire first; `limit` for a dashboard's short list.
+ * A carrier user sees only the agreements on its own paper.
+ */
+export async function listDaAgreements(db: Database, tenant: TenantContext, { limit }: { limit?: number } = {}) {
   const onlyCarrier =
     tenant.roles.includes("carrier_user") && !tenant.roles.some((r) => r === "compliance_officer" || r === "org_admin");
-  return db
+  const query = db
     .select({
       id: daAgreements.id,
       reference: daAgreements.reference,
@@ -28,5 +31,6 @@ export async function listDaAgreements(db: Database, tenant: TenantContext) {
         onlyCarrier ? eq(daAgreements.carrierId, tenant.carrierId ?? "") : undefined,
       ),
     )
-    .orderBy(asc(daAgreements.expirationDate));
+    .orderBy(asc(daAgreements.expirationDate), asc(daAgreements.id));
+  return limit ? query.limit(limit) : query;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, like, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, like, notInArray, or, sql, type AnyColumn } from "drizzle-orm";
 import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
@@ -16,7 +16,10 @@ import {
   type DealRoomStatus,
 } from "../../db/schema/index.ts";
 import { parseRoles, type Role } from "../auth/permissions.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
 import { visibleSubmissions } from "./scope.server.ts";
+import type { DealRoomSort, DealRoomTableState } from "./table-specs.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 // Reads of deal rooms. Underwriting roles that see the whole book see every room of the
@@ -58,11 +61,59 @@ function fromRoomsWithSubmission(db: Database) {
     .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)));
 }
 
-export async function listDealRooms(db: Database, tenant: TenantContext) {
+const ROOM_SORT_COLUMNS = {
+  opened: dealRooms.createdAt,
+  reference: submissions.reference,
+  insured: insureds.name,
+  status: dealRooms.status,
+} satisfies Record<DealRoomSort, AnyColumn>;
+
+function roomListWhere(tenant: TenantContext, state: DealRoomTableState) {
+  const status = state.filters.status as DealRoomStatus | undefined;
+  const pattern = likePattern(state.q);
+  return and(
+    visibleRooms(tenant),
+    status ? eq(dealRooms.status, status) : undefined,
+    state.q ? or(like(submissions.reference, pattern), like(insureds.name, pattern)) : undefined,
+  );
+}
+
+/** A window of the rooms the user may see, in the table's order (the export's batches). */
+export function listDealRoomRows(
+  db: Database,
+  tenant: TenantContext,
+  state: DealRoomTableState,
+  offset: number,
+  limit: number,
+) {
   return fromRoomsWithSubmission(db)
-    .where(visibleRooms(tenant))
-    .orderBy(desc(dealRooms.createdAt), desc(dealRooms.id))
-    .limit(200);
+    .where(roomListWhere(tenant, state))
+    .orderBy(...orderBy(ROOM_SORT_COLUMNS[state.sort], state.dir, dealRooms.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of the rooms the user may see and the size of the whole filtered set, in one statement. */
+export async function listDealRoomPage(db: Database, tenant: TenantContext, state: DealRoomTableState) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...roomSummary, total: totalOverAll() })
+    .from(dealRooms)
+    .innerJoin(submissions, and(eq(submissions.orgId, dealRooms.orgId), eq(submissions.id, dealRooms.submissionId)))
+    .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+    .where(roomListWhere(tenant, state))
+    .orderBy(...orderBy(ROOM_SORT_COLUMNS[state.sort], state.dir, dealRooms.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(dealRooms)
+      .innerJoin(submissions, and(eq(submissions.orgId, dealRooms.orgId), eq(submissions.id, dealRooms.submissionId)))
+      .innerJoin(insureds, and(eq(insureds.orgId, submissions.orgId), eq(insureds.id, submissions.insuredId)))
+      .where(roomListWhere(tenant, state));
+    return Number(row?.n ?? 0);
+  });
 }
 
 export async function getDealRoom(db: Database, tenant: TenantContext, dealRoomId: string) {

@@ -1,8 +1,24 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import {
+  and,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { deadLetterEvents, domainEventOnce, outboxEvents } from "../../db/schema/index.ts";
 import { noteOutboxWrite } from "../utils/outbox-writes.ts";
+import { likePattern, pageOffset } from "../utils/table-state.ts";
+import { orderBy, pageWithTotal, totalOverAll } from "./paging.server.ts";
+import type { DeadLetterSort, DeadLetterState } from "./table-specs.ts";
 
 // The domain-event outbox, its once-keys and the dead letters the queue gave up on.
 
@@ -82,13 +98,48 @@ export async function insertDeadLetter(
   await db.insert(deadLetterEvents).values(letter);
 }
 
-export function listDeadLetters(db: Database, orgId: string, limit = 100) {
+const DEAD_LETTER_SORT_COLUMNS = {
+  received: deadLetterEvents.receivedAt,
+  event: deadLetterEvents.eventType,
+  attempts: deadLetterEvents.attempts,
+} satisfies Record<DeadLetterSort, AnyColumn>;
+
+function deadLetterWhere(orgId: string, state: DeadLetterState): SQL | undefined {
+  const { replay } = state.filters;
+  const pattern = likePattern(state.q);
+  return and(
+    eq(deadLetterEvents.orgId, orgId),
+    replay === "replayed" ? isNotNull(deadLetterEvents.replayedAt) : undefined,
+    replay === "waiting" ? isNull(deadLetterEvents.replayedAt) : undefined,
+    state.q ? or(like(deadLetterEvents.eventType, pattern), like(deadLetterEvents.eventId, pattern)) : undefined,
+  );
+}
+
+/** A window of the dead letters in the table's order, for the export's batches. */
+export function listDeadLetterRows(db: Database, orgId: string, state: DeadLetterState, offset: number, limit: number) {
   return db
     .select()
     .from(deadLetterEvents)
-    .where(eq(deadLetterEvents.orgId, orgId))
-    .orderBy(desc(deadLetterEvents.receivedAt), desc(deadLetterEvents.id))
-    .limit(limit);
+    .where(deadLetterWhere(orgId, state))
+    .orderBy(...orderBy(DEAD_LETTER_SORT_COLUMNS[state.sort], state.dir, deadLetterEvents.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of the dead letters and the size of the whole filtered set, in one statement. */
+export async function listDeadLetterPage(db: Database, orgId: string, state: DeadLetterState) {
+  const offset = pageOffset(state);
+  const rows = await db
+    .select({ ...getTableColumns(deadLetterEvents), total: totalOverAll() })
+    .from(deadLetterEvents)
+    .where(deadLetterWhere(orgId, state))
+    .orderBy(...orderBy(DEAD_LETTER_SORT_COLUMNS[state.sort], state.dir, deadLetterEvents.id))
+    .limit(state.pageSize)
+    .offset(offset);
+  return pageWithTotal(rows, offset, async () => {
+    const [row] = await db.select({ n: count() }).from(deadLetterEvents).where(deadLetterWhere(orgId, state));
+    return Number(row?.n ?? 0);
+  });
 }
 
 export async function findDeadLetter(db: Database, orgId: string, deadLetterId: string) {

@@ -29,11 +29,6 @@ function baseQuery(db: Database) {
     .leftJoin(user, eq(user.id, producerLicences.producerUserId));
 }
 
-/** Every licence in the organization, soonest expiry first. */
-export async function listProducerLicences(db: Database, tenant: TenantContext) {
-  return baseQuery(db).where(eq(producerLicences.orgId, tenant.orgId)).orderBy(asc(producerLicences.expiresOn));
-}
-
 const LICENCE_SORT_COLUMNS = {
   expires: producerLicences.expiresOn,
   state: producerLicences.state,

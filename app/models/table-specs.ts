@@ -6,166 +6,206 @@ import {
   BORDEREAU_KINDS,
   BORDEREAU_STATUSES,
   POLICY_STATUSES,
+  POLICY_TRANSACTION_TYPES,
   RENEWAL_OFFER_STATUSES,
   SUBMISSION_STATUSES,
 } from "../../db/schema/index.ts";
-import type { TableSpec, TableState } from "../utils/table-state.ts";
+import { DEAL_ROOM_STATUSES } from "../../db/schema/deal-room-roles.ts";
+import { ROLES } from "../auth/permissions.ts";
+import type { SortDir, TableSpec, TableState } from "../utils/table-state.ts";
 
 // The data tables' URL state: which columns the database sorts by and which filters it takes.
 // Pure, shared by a page's loader, its export route and its component.
 
-export const SUBMISSION_BOOK_SORTS = ["created", "reference", "insured", "effective", "status"] as const;
-export type SubmissionBookSort = (typeof SUBMISSION_BOOK_SORTS)[number];
-export const submissionBookTable: TableSpec<SubmissionBookSort, "status"> = {
-  prefix: "s.",
-  sortable: SUBMISSION_BOOK_SORTS,
-  defaultSort: "created",
-  defaultDir: "desc",
-  filters: { status: SUBMISSION_STATUSES },
-  searchable: true,
-};
-export type SubmissionBookState = TableState<SubmissionBookSort, "status">;
+/**
+ * A table's spec from its sortable columns, its default order ("column dir") and the rest. Lists
+ * have a search box unless they say otherwise. The sort and filter names are read off the
+ * literals, so a model's `Record<SortOf<typeof spec>, column>` must name every sortable column.
+ */
+function listSpec<const Sort extends string, const Filter extends string = never>(
+  sortable: readonly Sort[],
+  defaultOrder: `${NoInfer<Sort>} ${SortDir}`,
+  rest: Pick<TableSpec, "prefix" | "pageSizes" | "defaultPageSize" | "searchable"> & {
+    filters?: { readonly [K in Filter]: readonly string[] };
+  } = {},
+): TableSpec<Sort, Filter> {
+  const [defaultSort, defaultDir] = defaultOrder.split(" ") as [Sort, SortDir];
+  return { searchable: true, ...rest, sortable, defaultSort, defaultDir };
+}
 
-export const POLICY_BOOK_SORTS = ["effective", "policy", "insured", "premium", "status"] as const;
-export type PolicyBookSort = (typeof POLICY_BOOK_SORTS)[number];
-export const policyBookTable: TableSpec<PolicyBookSort, "status"> = {
+export type SortOf<Spec> = Spec extends TableSpec<infer Sort, string> ? Sort : never;
+export type StateOf<Spec> = Spec extends TableSpec<infer Sort, infer Filter> ? TableState<Sort, Filter> : never;
+
+export const submissionBookTable = listSpec(
+  ["created", "reference", "insured", "effective", "status"],
+  "created desc",
+  {
+    prefix: "s.",
+    filters: { status: SUBMISSION_STATUSES },
+  },
+);
+export type SubmissionBookSort = SortOf<typeof submissionBookTable>;
+export type SubmissionBookState = StateOf<typeof submissionBookTable>;
+
+export const policyBookTable = listSpec(["effective", "policy", "insured", "premium", "status"], "effective desc", {
   prefix: "p.",
-  sortable: POLICY_BOOK_SORTS,
-  defaultSort: "effective",
-  defaultDir: "desc",
   filters: { status: POLICY_STATUSES },
-  searchable: true,
-};
-export type PolicyBookState = TableState<PolicyBookSort, "status">;
+});
+export type PolicyBookSort = SortOf<typeof policyBookTable>;
+export type PolicyBookState = StateOf<typeof policyBookTable>;
 
-export const INVOICE_SORTS = ["due", "invoice", "policy", "insured", "amount", "status"] as const;
-export type InvoiceSort = (typeof INVOICE_SORTS)[number];
-export const invoiceTable: TableSpec<InvoiceSort, "status"> = {
-  sortable: INVOICE_SORTS,
-  defaultSort: "due",
-  defaultDir: "asc",
+export const invoiceTable = listSpec(["due", "invoice", "policy", "insured", "amount", "status"], "due asc", {
   defaultPageSize: 50,
   filters: { status: INVOICE_STATUSES },
-  searchable: true,
-};
-export type InvoiceTableState = TableState<InvoiceSort, "status">;
+});
+export type InvoiceSort = SortOf<typeof invoiceTable>;
+export type InvoiceTableState = StateOf<typeof invoiceTable>;
 
-export const JOURNAL_SORTS = ["posted", "amount"] as const;
-export type JournalSort = (typeof JOURNAL_SORTS)[number];
-export const journalTable: TableSpec<JournalSort> = {
-  sortable: JOURNAL_SORTS,
-  defaultSort: "posted",
-  defaultDir: "desc",
-  defaultPageSize: 50,
-};
-export type JournalTableState = TableState<JournalSort>;
+export const journalTable = listSpec(["posted", "amount"], "posted desc", { defaultPageSize: 50, searchable: false });
+export type JournalSort = SortOf<typeof journalTable>;
+export type JournalTableState = StateOf<typeof journalTable>;
 
-export const CLAIM_BOOK_SORTS = ["reported", "claim", "loss", "reserve", "paid", "status"] as const;
-export type ClaimBookSort = (typeof CLAIM_BOOK_SORTS)[number];
-export const claimBookTable: TableSpec<ClaimBookSort, "status"> = {
+export const claimBookTable = listSpec(["reported", "claim", "loss", "reserve", "paid", "status"], "reported desc", {
   prefix: "c.",
-  sortable: CLAIM_BOOK_SORTS,
-  defaultSort: "reported",
-  defaultDir: "desc",
   defaultPageSize: 50,
   filters: { status: CLAIM_STATUSES },
-  searchable: true,
-};
-export type ClaimBookState = TableState<ClaimBookSort, "status">;
+});
+export const CLAIM_BOOK_SORTS = claimBookTable.sortable;
+export type ClaimBookSort = SortOf<typeof claimBookTable>;
+export type ClaimBookState = StateOf<typeof claimBookTable>;
 
 // Configuration lists in /admin (issue 16).
-export const PROGRAM_SORTS = ["name", "line", "carrier"] as const;
-export type ProgramSort = (typeof PROGRAM_SORTS)[number];
-export const programTable: TableSpec<ProgramSort, "line"> = {
-  sortable: PROGRAM_SORTS,
-  defaultSort: "name",
-  defaultDir: "asc",
-  filters: { line: LINES_OF_BUSINESS },
-  searchable: true,
-};
-export type ProgramTableState = TableState<ProgramSort, "line">;
+export const programTable = listSpec(["name", "line", "carrier"], "name asc", { filters: { line: LINES_OF_BUSINESS } });
+export type ProgramSort = SortOf<typeof programTable>;
+export type ProgramTableState = StateOf<typeof programTable>;
 
-export const AGENCY_SORTS = ["name", "commission", "licence"] as const;
-export type AgencySort = (typeof AGENCY_SORTS)[number];
-export const agencyTable: TableSpec<AgencySort> = {
-  sortable: AGENCY_SORTS,
-  defaultSort: "name",
-  defaultDir: "asc",
-  searchable: true,
-};
-export type AgencyTableState = TableState<AgencySort>;
+export const agencyTable = listSpec(["name", "commission", "licence"], "name asc");
+export type AgencySort = SortOf<typeof agencyTable>;
+export type AgencyTableState = StateOf<typeof agencyTable>;
 
-export const DA_AGREEMENT_SORTS = ["reference", "program", "carrier", "status", "expires", "bound"] as const;
-export type DaAgreementSort = (typeof DA_AGREEMENT_SORTS)[number];
-export const daAgreementTable: TableSpec<DaAgreementSort, "status"> = {
-  sortable: DA_AGREEMENT_SORTS,
-  defaultSort: "expires",
-  defaultDir: "asc",
-  filters: { status: DA_AGREEMENT_STATUSES },
-  searchable: true,
-};
-export type DaAgreementTableState = TableState<DaAgreementSort, "status">;
+export const daAgreementTable = listSpec(
+  ["reference", "program", "carrier", "status", "expires", "bound"],
+  "expires asc",
+  { filters: { status: DA_AGREEMENT_STATUSES } },
+);
+export type DaAgreementSort = SortOf<typeof daAgreementTable>;
+export type DaAgreementTableState = StateOf<typeof daAgreementTable>;
 
-export const CARRIER_CLAIM_SORTS = ["reported", "claim", "loss", "reserve", "paid", "status"] as const;
-export type CarrierClaimSort = (typeof CARRIER_CLAIM_SORTS)[number];
 /** Claims on the carrier's paper (the carrier portal): no claimant, no PHI. */
-export const carrierClaimTable: TableSpec<CarrierClaimSort, "status"> = {
+export const carrierClaimTable = listSpec(["reported", "claim", "loss", "reserve", "paid", "status"], "reported desc", {
   prefix: "c.",
-  sortable: CARRIER_CLAIM_SORTS,
-  defaultSort: "reported",
-  defaultDir: "desc",
   filters: { status: CLAIM_STATUSES },
-  searchable: true,
-};
-export type CarrierClaimState = TableState<CarrierClaimSort, "status">;
+});
+export type CarrierClaimSort = SortOf<typeof carrierClaimTable>;
+export type CarrierClaimState = StateOf<typeof carrierClaimTable>;
 
-export const BORDEREAU_SORTS = ["period", "version", "status", "lines", "generated", "submitted"] as const;
-export type BordereauSort = (typeof BORDEREAU_SORTS)[number];
 /** Bordereau versions: the MGA's list and the carrier's inbox. */
-export const bordereauTable: TableSpec<BordereauSort, "status" | "kind"> = {
-  prefix: "b.",
-  sortable: BORDEREAU_SORTS,
-  defaultSort: "period",
-  defaultDir: "desc",
-  filters: { status: BORDEREAU_STATUSES, kind: BORDEREAU_KINDS },
-  searchable: true,
-};
-export type BordereauTableState = TableState<BordereauSort, "status" | "kind">;
+export const bordereauTable = listSpec(
+  ["period", "version", "status", "lines", "generated", "submitted"],
+  "period desc",
+  { prefix: "b.", filters: { status: BORDEREAU_STATUSES, kind: BORDEREAU_KINDS } },
+);
+export type BordereauSort = SortOf<typeof bordereauTable>;
+export type BordereauTableState = StateOf<typeof bordereauTable>;
 
-export const BREACH_ATTEMPT_SORTS = ["when", "premium"] as const;
-export type BreachAttemptSort = (typeof BREACH_ATTEMPT_SORTS)[number];
 /** Binds refused and quotes referred by a delegated-authority check. */
-export const breachAttemptTable: TableSpec<BreachAttemptSort, "outcome"> = {
+export const breachAttemptTable = listSpec(["when", "premium"], "when desc", {
   prefix: "x.",
-  sortable: BREACH_ATTEMPT_SORTS,
-  defaultSort: "when",
-  defaultDir: "desc",
   filters: { outcome: ["refused", "referred"] },
-  searchable: true,
-};
-export type BreachAttemptState = TableState<BreachAttemptSort, "outcome">;
+});
+export type BreachAttemptSort = SortOf<typeof breachAttemptTable>;
+export type BreachAttemptState = StateOf<typeof breachAttemptTable>;
 
-export const LICENCE_SORTS = ["expires", "state", "holder", "agency"] as const;
-export type LicenceSort = (typeof LICENCE_SORTS)[number];
 /** Producer licences; standing is read on the org's today (expired, expiring within 60 days, valid). */
-export const licenceTable: TableSpec<LicenceSort, "standing"> = {
+export const licenceTable = listSpec(["expires", "state", "holder", "agency"], "expires asc", {
   prefix: "l.",
-  sortable: LICENCE_SORTS,
-  defaultSort: "expires",
-  defaultDir: "asc",
   filters: { standing: ["expired", "expiring", "valid"] },
-  searchable: true,
-};
-export type LicenceTableState = TableState<LicenceSort, "standing">;
+});
+export type LicenceSort = SortOf<typeof licenceTable>;
+export type LicenceTableState = StateOf<typeof licenceTable>;
 
-export const RENEWAL_QUEUE_SORTS = ["renewal", "policy", "insured", "premium", "status"] as const;
-export type RenewalQueueSort = (typeof RENEWAL_QUEUE_SORTS)[number];
-export const renewalQueueTable: TableSpec<RenewalQueueSort, "status"> = {
+export const renewalQueueTable = listSpec(["renewal", "policy", "insured", "premium", "status"], "renewal asc", {
   prefix: "r.",
-  sortable: RENEWAL_QUEUE_SORTS,
-  defaultSort: "renewal",
-  defaultDir: "asc",
   filters: { status: RENEWAL_OFFER_STATUSES },
-  searchable: true,
-};
-export type RenewalQueueState = TableState<RenewalQueueSort, "status">;
+});
+export type RenewalQueueSort = SortOf<typeof renewalQueueTable>;
+export type RenewalQueueState = StateOf<typeof renewalQueueTable>;
+
+// Compliance and administration lists (issue: every list on the data table).
+
+/** The audit log; its actor, entity, action and date filters are the page's own fields beside the table. */
+export const auditLogTable = listSpec(["when", "action", "actor"], "when desc", { defaultPageSize: 50 });
+export type AuditLogSort = SortOf<typeof auditLogTable>;
+export type AuditLogState = StateOf<typeof auditLogTable>;
+
+/** The PHI access log: who read or wrote which fields of which claim; never the values. */
+export const phiAccessTable = listSpec(["when", "action", "actor", "claim"], "when desc", {
+  defaultPageSize: 50,
+  filters: { action: ["read", "write"] },
+});
+export type PhiAccessSort = SortOf<typeof phiAccessTable>;
+export type PhiAccessState = StateOf<typeof phiAccessTable>;
+
+/** A bordereau version's lines, premium or claims (a version holds one kind). */
+export const premiumLineTable = listSpec(["line", "policy", "insured", "booked", "gross", "net"], "line asc", {
+  prefix: "l.",
+  defaultPageSize: 50,
+  filters: { type: POLICY_TRANSACTION_TYPES },
+});
+export type PremiumLineSort = SortOf<typeof premiumLineTable>;
+export type PremiumLineState = StateOf<typeof premiumLineTable>;
+
+export const claimLineTable = listSpec(["line", "claim", "policy", "loss", "incurred"], "line asc", {
+  prefix: "l.",
+  defaultPageSize: 50,
+  filters: { status: CLAIM_STATUSES },
+});
+export type ClaimLineSort = SortOf<typeof claimLineTable>;
+export type ClaimLineState = StateOf<typeof claimLineTable>;
+
+/** An organization's members, or one agency's (its producers and agency admins). */
+export const memberTable = listSpec(["name", "email", "joined"], "name asc", {
+  prefix: "m.",
+  defaultPageSize: 50,
+  filters: { role: ROLES, access: ["active", "suspended"], twoFactor: ["on", "off"] },
+});
+export type MemberSort = SortOf<typeof memberTable>;
+export type MemberTableState = StateOf<typeof memberTable>;
+
+/** Underwriting authority profiles; their edit forms follow the page's rows. */
+export const authorityProfileTable = listSpec(["name", "tier"], "name asc", {
+  pageSizes: [10, 25, 50],
+  defaultPageSize: 10,
+  filters: { tier: ["underwriter", "senior_underwriter", "chief_underwriter"] },
+});
+export type AuthorityProfileSort = SortOf<typeof authorityProfileTable>;
+export type AuthorityProfileState = StateOf<typeof authorityProfileTable>;
+
+/** Surplus-lines filing periods: computed from the filing calendar, so sorted and paged in memory. */
+export const filingTable = listSpec(["due", "state", "tax"], "due asc", {
+  filters: { status: ["overdue", "due_soon", "upcoming", "open", "filed"] },
+});
+export type FilingSort = SortOf<typeof filingTable>;
+export type FilingTableState = StateOf<typeof filingTable>;
+
+/** Each agreement's use of its limits, computed from premium booked by month (so paged in memory). */
+export const utilizationTable = listSpec(["agreement", "program", "annual", "quarter", "expires"], "agreement asc", {
+  prefix: "u.",
+  filters: { status: DA_AGREEMENT_STATUSES },
+});
+export type UtilizationSort = SortOf<typeof utilizationTable>;
+export type UtilizationTableState = StateOf<typeof utilizationTable>;
+
+/** Domain events the queue gave up delivering; "waiting" ones have not been replayed. */
+export const deadLetterTable = listSpec(["received", "event", "attempts"], "received desc", {
+  filters: { replay: ["waiting", "replayed"] },
+});
+export type DeadLetterSort = SortOf<typeof deadLetterTable>;
+export type DeadLetterState = StateOf<typeof deadLetterTable>;
+
+/** Deal rooms the user may see (every room for underwriting roles, else the rooms they are in). */
+export const dealRoomTable = listSpec(["opened", "reference", "insured", "status"], "opened desc", {
+  filters: { status: DEAL_ROOM_STATUSES },
+});
+export type DealRoomSort = SortOf<typeof dealRoomTable>;
+export type DealRoomTableState = StateOf<typeof dealRoomTable>;

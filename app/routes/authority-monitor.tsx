@@ -2,15 +2,14 @@ import type { Route } from "./+types/authority-monitor";
 import { requirePermission } from "../auth/session.server.ts";
 import { LineChart } from "../components/charts/index.ts";
 import { PagedTable } from "../components/data-table.tsx";
-import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../components/ui.tsx";
+import { Badge, Card, PageHeader, StatusBadge } from "../components/ui.tsx";
 import { LocalTime } from "../components/local-time.tsx";
 import { appServices } from "../context.server.ts";
 import { agreementPremiumByMonth } from "../models/carrier-reporting.server.ts";
 import { listBreachAttemptPage } from "../models/da-monitoring.server.ts";
-import { breachAttemptTable } from "../models/table-specs.ts";
+import { breachAttemptTable, utilizationTable } from "../models/table-specs.ts";
 import { parseTableState } from "../utils/table-state.ts";
-import { agreementUtilization } from "../services/carrier/da-utilization.ts";
-import { daAgreementQuarter } from "../services/policies/da-agreement.ts";
+import { utilizationOf, utilizationRows } from "../services/carrier/utilization-table.ts";
 import { formatCalendarDate, formatCents } from "../utils/format.ts";
 import { todayInUtc } from "../utils/today.ts";
 
@@ -21,19 +20,19 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:da-agreement");
   const { db } = appServices(args.context);
   const today = todayInUtc();
-  const state = parseTableState(new URL(args.request.url).searchParams, breachAttemptTable);
+  const params = new URL(args.request.url).searchParams;
+  const state = parseTableState(params, breachAttemptTable);
+  const utilizationState = parseTableState(params, utilizationTable);
   const area = new URL(args.request.url).pathname.startsWith("/carrier/") ? "carrier" : "compliance";
   const [agreements, breaches] = await Promise.all([
     agreementPremiumByMonth(db, user.tenant),
     listBreachAttemptPage(db, user.tenant, state),
   ]);
   return {
-    agreements: agreements.map((a) => {
-      const quarter = daAgreementQuarter(a.effectiveDate, today);
-      return { ...a, quarter, ...agreementUtilization(a, quarter) };
-    }),
+    agreements: { ...utilizationRows(utilizationOf(agreements, today), utilizationState), state: utilizationState },
     breaches: { ...breaches, state },
     exportPath: `/${area}/authority/breaches/export`,
+    utilizationExportPath: `/${area}/authority/utilization/export`,
   };
 }
 
@@ -50,16 +49,27 @@ export default function AuthorityMonitor({ loaderData }: Route.ComponentProps) {
       />
       <div className="grid gap-6">
         <Card title="Utilization">
-          <DataTable
+          <PagedTable
+            spec={utilizationTable}
+            page={loaderData.agreements}
             caption="Utilization per agreement"
-            rows={loaderData.agreements}
-            rowKey={(a) => a.id}
             empty="No agreements."
-            columns={[
-              { header: "Agreement", cell: (a) => <span className="font-mono">{a.reference}</span> },
-              { header: "Program", cell: (a) => a.programName },
-              { header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
+            search="Search by agreement or program"
+            filters={[
               {
+                name: "status",
+                label: "Agreement status",
+                options: ["active", "suspended", "expired"].map((s) => ({ value: s, label: s })),
+              },
+            ]}
+            exportPath={loaderData.utilizationExportPath}
+            rowKey={(a) => a.id}
+            columns={[
+              { id: "agreement", header: "Agreement", cell: (a) => <span className="font-mono">{a.reference}</span> },
+              { id: "program", header: "Program", cell: (a) => a.programName },
+              { id: "status", header: "Status", cell: (a) => <StatusBadge status={a.status} /> },
+              {
+                id: "annual",
                 header: "Annual",
                 cell: (a) => (
                   <span>
@@ -69,7 +79,8 @@ export default function AuthorityMonitor({ loaderData }: Route.ComponentProps) {
                 ),
               },
               {
-                header: `Quarter`,
+                id: "quarter",
+                header: "Quarter",
                 cell: (a) =>
                   a.quarterlyGwpLimitCents === null ? (
                     <span>
@@ -83,13 +94,14 @@ export default function AuthorityMonitor({ loaderData }: Route.ComponentProps) {
                   ),
               },
               {
+                id: "expires",
                 header: "Term",
                 cell: (a) => `${formatCalendarDate(a.effectiveDate)} – ${formatCalendarDate(a.expirationDate)}`,
               },
             ]}
           />
         </Card>
-        {loaderData.agreements
+        {loaderData.agreements.rows
           .filter((a) => a.trend.length > 0)
           .map((a) => (
             <Card key={a.id} title={`${a.reference}: premium written against the annual limit`}>

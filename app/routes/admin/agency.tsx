@@ -2,21 +2,30 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, Link, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/agency";
-import { ROLE_LABELS, parseRoles } from "../../auth/permissions.ts";
 import { requirePermission } from "../../auth/session.server.ts";
 import { FormErrors, SelectInput, TextField } from "../../components/config-fields.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
+import { AgencyInviteFields, MemberTable, PendingInvitations } from "../../components/member-table.tsx";
 import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { findAgency, listAppointments } from "../../models/agencies.server.ts";
-import { listAgencyMembers, listPendingInvitations } from "../../models/member-admin.server.ts";
+import { listPendingInvitations } from "../../models/member-admin.server.ts";
+import { listMemberPage } from "../../models/member-lists.server.ts";
+import { memberTable } from "../../models/table-specs.ts";
 import { listProgramsWithCarrier } from "../../models/program-config.server.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { saveAgency, setAppointment } from "../../services/configuration/agencies.server.ts";
-import { AgencyInviteSchema, AgencySchema, fractionToPercent, percent } from "../../services/configuration/forms.ts";
+import {
+  AGENCY_ROLES,
+  AgencyInviteSchema,
+  AgencySchema,
+  fractionToPercent,
+  percent,
+} from "../../services/configuration/forms.ts";
 import { inviteMember } from "../../services/configuration/members.server.ts";
 import { formatCalendarDate } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { businessToday } from "../../utils/today.ts";
 
 const AppointSchema = z.object({
@@ -36,17 +45,18 @@ export async function loader(args: Route.LoaderArgs) {
   const agencyId = args.params.agencyId;
   const agency = await findAgency(db, tenant, agencyId);
   invariantResponse(agency, "Agency not found");
+  const state = parseTableState(new URL(args.request.url).searchParams, memberTable);
   const [appointments, programs, members, invitations] = await Promise.all([
     listAppointments(db, tenant, agencyId),
     listProgramsWithCarrier(db, tenant),
-    listAgencyMembers(db, tenant, agencyId),
+    listMemberPage(db, tenant, { agencyId }, state),
     listPendingInvitations(db, tenant, agencyId),
   ]);
   return {
     agency: { id: agency.id, name: agency.name, commission: fractionToPercent(agency.commissionRate) },
     appointments: appointments.map((a) => ({ ...a, commission: fractionToPercent(a.commissionRate) })),
     programs: programs.filter((p) => !p.retiredAt).map((p) => ({ value: p.id, label: p.name })),
-    members: members.map((m) => ({ ...m, roles: parseRoles(m.role).map((r) => ROLE_LABELS[r]) })),
+    members: { ...members, state },
     invitations,
   };
 }
@@ -192,54 +202,26 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
           </Form>
         </Card>
         <Card title="Producers">
-          <DataTable
+          <MemberTable
+            spec={memberTable}
+            page={loaderData.members}
             caption="Producers of this agency"
-            rows={loaderData.members}
-            rowKey={(m) => m.memberId}
             empty="No producers yet."
-            columns={[
-              {
-                header: "Name",
-                cell: (m) => (
-                  <Link className="text-brand hover:underline" to={`/admin/members/${m.memberId}`}>
-                    {m.name}
-                  </Link>
-                ),
-              },
-              { header: "Email", cell: (m) => m.email },
-              { header: "Roles", cell: (m) => m.roles.join(", ") },
-              {
-                header: "Access",
-                cell: (m) => (m.suspendedAt ? <Badge tone="bad">suspended</Badge> : <Badge tone="good">active</Badge>),
-              },
-            ]}
+            exportPath={`/admin/agencies/${agency.id}/producers/export`}
+            roles={AGENCY_ROLES}
+            name={(m) => (
+              <Link className="text-brand hover:underline" to={`/admin/members/${m.memberId}`}>
+                {m.name}
+              </Link>
+            )}
           />
-          {loaderData.invitations.length ? (
-            <p className="mt-3 text-sm text-text-muted">
-              Invited, not yet joined: {loaderData.invitations.map((i) => i.email).join(", ")}
-            </p>
-          ) : null}
+          <PendingInvitations invitations={loaderData.invitations} />
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-3 sm:items-end">
-            <TextField label="Email" name="email" type="email" errors={errorsOf("invite")} />
-            <SelectInput
-              label="Role"
-              name="role"
-              defaultValue="producer"
+            <AgencyInviteFields
               errors={errorsOf("invite")}
-              options={[
-                { value: "producer", label: "Producer" },
-                { value: "agency_admin", label: "Agency admin" },
-              ]}
+              invited={actionData && "invited" in actionData ? actionData.invited : null}
+              submitLabel="Invite into this agency"
             />
-            <SubmitButton intent="invite" pendingLabel="Inviting…">
-              Invite into this agency
-            </SubmitButton>
-            <FormErrors errors={errorsOf("invite")} />
-            {actionData && "invited" in actionData ? (
-              <p role="status" className="text-success sm:col-span-3">
-                Invitation sent to {actionData.invited}.
-              </p>
-            ) : null}
           </Form>
         </Card>
       </div>

@@ -2,28 +2,26 @@ import { Form, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/audit-log";
 import { requirePermission } from "../../auth/session.server.ts";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Badge, Card, PageHeader } from "../../components/ui.tsx";
 import { LocalTime } from "../../components/local-time.tsx";
 import { appServices } from "../../context.server.ts";
-import { countAuditLog, listAuditLog } from "../../models/audit-log.server.ts";
+import { listAuditLogPage } from "../../models/audit-log.server.ts";
+import { auditLogTable } from "../../models/table-specs.ts";
 import { verifyAuditChain } from "../../services/access/audit.server.ts";
 import { parseAuditFilter } from "../../services/access/audit-filter.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Audit log · OpenInsure" }];
 
-const PAGE_SIZE = 100;
-
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:audit-log");
-  const search = new URL(args.request.url).searchParams;
-  const { filter, errors } = parseAuditFilter(search);
-  const page = Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1);
-  const { db } = appServices(args.context);
-  const [entries, total] = await Promise.all([
-    listAuditLog(db, user.tenant, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, filter }),
-    countAuditLog(db, user.tenant, filter),
-  ]);
-  return { entries, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), errors };
+  const url = new URL(args.request.url);
+  const { filter, errors } = parseAuditFilter(url.searchParams);
+  const state = parseTableState(url.searchParams, auditLogTable);
+  const page = await listAuditLogPage(appServices(args.context).db, user.tenant, state, filter);
+  // The same page serves /admin and /compliance; each has its own export route beside it.
+  return { entries: { ...page, state }, errors, exportPath: `${url.pathname.replace(/\/$/, "")}/export` };
 }
 
 /** Recomputes the organization's chain and names the first row that no longer holds. */
@@ -32,12 +30,17 @@ export async function action(args: Route.ActionArgs) {
   return { verdict: await verifyAuditChain(appServices(args.context).db, user.tenant.orgId) };
 }
 
+const FILTER_FIELDS = [
+  ["actor", "Actor (email)", "text"],
+  ["entity", "Entity (type or id)", "text"],
+  ["action", "Action", "text"],
+  ["from", "From", "date"],
+  ["to", "To", "date"],
+] as const;
+
 export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const query = new URLSearchParams(search);
-  query.delete("page");
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(query), page: String(page) })}`;
   const verdict = actionData?.verdict;
   return (
     <>
@@ -64,50 +67,22 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
             ) : null}
           </Form>
         </Card>
-        <Card title="Filter">
-          <Form method="get" className="grid gap-3 sm:grid-cols-6">
-            {(
-              [
-                ["actor", "Actor (email)", "text"],
-                ["entity", "Entity (type or id)", "text"],
-                ["action", "Action", "text"],
-                ["from", "From", "date"],
-                ["to", "To", "date"],
-              ] as const
-            ).map(([name, label, type]) => (
-              <label key={name} className="grid gap-1 text-sm">
-                {label}
-                <input
-                  name={name}
-                  type={type}
-                  defaultValue={search.get(name) ?? ""}
-                  className="rounded-md border border-border bg-surface px-3 py-2"
-                />
-                {loaderData.errors[name] ? <span className="text-danger">{loaderData.errors[name]}</span> : null}
-              </label>
-            ))}
-            <div className="flex items-end gap-2">
-              <Button type="submit">Filter</Button>
-              <a className="text-sm text-brand hover:underline" href={`audit-log/export?format=csv&${query}`}>
-                CSV
-              </a>
-              <a className="text-sm text-brand hover:underline" href={`audit-log/export?format=xlsx&${query}`}>
-                XLSX
-              </a>
-            </div>
-          </Form>
-        </Card>
-        <Card title={`${loaderData.total} entries`}>
-          <DataTable
+        <Card title="Entries">
+          <PagedTable
+            spec={auditLogTable}
+            page={loaderData.entries}
             caption="Audit log"
-            rows={loaderData.entries}
-            rowKey={(e) => e.id}
             empty="Nothing recorded matches."
+            search="Search by actor, action or entity"
+            exportPath={loaderData.exportPath}
+            childFields={FILTER_FIELDS.map(([name]) => name)}
+            rowKey={(e) => e.id}
             columns={[
-              { header: "When", cell: (e) => <LocalTime value={e.createdAt} /> },
-              { header: "Who", cell: (e) => e.actorEmail ?? e.actorUserId ?? "—" },
-              { header: "What", cell: (e) => e.action.replaceAll("_", " ") },
+              { id: "when", header: "When", cell: (e) => <LocalTime value={e.createdAt} /> },
+              { id: "actor", header: "Who", cell: (e) => e.actorEmail ?? e.actorUserId ?? "—" },
+              { id: "action", header: "What", cell: (e) => e.action.replaceAll("_", " ") },
               {
+                id: "entity",
                 header: "Entity",
                 cell: (e) => (
                   <span className="font-mono text-xs">
@@ -116,20 +91,27 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
                 ),
               },
               {
+                id: "detail",
                 header: "Detail",
                 cell: (e) => (e.detail ? <span className="font-mono text-xs">{JSON.stringify(e.detail)}</span> : "—"),
               },
-              { header: "From", cell: (e) => e.ipAddress ?? "—" },
-              { header: "Chain", cell: (e) => (e.chainSequence ? `#${e.chainSequence}` : "sealing") },
+              { id: "from", header: "From", cell: (e) => e.ipAddress ?? "—" },
+              { id: "chain", header: "Chain", cell: (e) => (e.chainSequence ? `#${e.chainSequence}` : "sealing") },
             ]}
-          />
-          <nav aria-label="Pages" className="mt-3 flex gap-3 text-sm">
-            {loaderData.page > 1 ? <a href={pageLink(loaderData.page - 1)}>Newer</a> : null}
-            <span>
-              Page {loaderData.page} of {loaderData.pages}
-            </span>
-            {loaderData.page < loaderData.pages ? <a href={pageLink(loaderData.page + 1)}>Older</a> : null}
-          </nav>
+          >
+            {FILTER_FIELDS.map(([name, label, type]) => (
+              <label key={name} className="flex flex-col gap-1 text-sm font-medium">
+                {label}
+                <input
+                  name={name}
+                  type={type}
+                  defaultValue={search.get(name) ?? ""}
+                  className="rounded-md border border-border bg-surface px-3 py-2 text-sm"
+                />
+                {loaderData.errors[name] ? <span className="text-danger">{loaderData.errors[name]}</span> : null}
+              </label>
+            ))}
+          </PagedTable>
         </Card>
       </div>
     </>

@@ -3,15 +3,18 @@ import { data, Form, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/authority";
 import { requirePermission } from "../../auth/session.server.ts";
-import { FormErrors, SelectInput, TextField } from "../../components/config-fields.tsx";
+import { FormErrors, FormFields, SelectInput, TextField } from "../../components/config-fields.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listAuthorityProfiles } from "../../models/authority.server.ts";
+import { listAuthorityProfilePage } from "../../models/authority.server.ts";
+import { authorityProfileTable } from "../../models/table-specs.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
 import { saveProfile } from "../../services/configuration/authority.server.ts";
 import { dollars } from "../../services/configuration/forms.ts";
 import { formatMoney, toCents } from "../../utils/money.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { text } from "../../utils/text.ts";
 
 const TIERS = [
@@ -34,7 +37,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Authority profiles · O
 
 export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requirePermission(args, "manage:configuration");
-  return { profiles: await listAuthorityProfiles(appServices(args.context).db, tenant) };
+  const state = parseTableState(new URL(args.request.url).searchParams, authorityProfileTable);
+  const page = await listAuthorityProfilePage(appServices(args.context).db, tenant, state);
+  return { profiles: { ...page, state } };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -84,7 +89,8 @@ const dollarsOf = (cents: number | undefined) => (cents === undefined ? "" : (ce
 export default function AuthorityProfiles({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.result.error;
-  const rows = [...loaderData.profiles.map((p) => ({ key: p.id, profile: p })), { key: "new", profile: null }];
+  // The profiles on this page of the table can be edited below it; another page brings others.
+  const rows = [...loaderData.profiles.rows.map((p) => ({ key: p.id, profile: p })), { key: "new", profile: null }];
   return (
     <>
       <PageHeader
@@ -93,15 +99,20 @@ export default function AuthorityProfiles({ loaderData }: Route.ComponentProps) 
       />
       <div className="grid gap-6">
         <Card title="Profiles">
-          <DataTable
+          <PagedTable
+            spec={authorityProfileTable}
+            page={loaderData.profiles}
             caption="Authority profiles"
-            rows={loaderData.profiles}
-            rowKey={(p) => p.id}
             empty="No profiles yet."
+            search="Search by profile name"
+            filters={[{ name: "tier", label: "Profile tier", options: [...TIERS] }]}
+            exportPath="/admin/authority/export"
+            rowKey={(p) => p.id}
             columns={[
-              { header: "Profile", cell: (p) => p.name },
-              { header: "Tier", cell: (p) => TIERS.find((t) => t.value === p.tier)?.label ?? p.tier },
+              { id: "name", header: "Profile", cell: (p) => p.name },
+              { id: "tier", header: "Tier", cell: (p) => TIERS.find((t) => t.value === p.tier)?.label ?? p.tier },
               {
+                id: "grants",
                 header: "Grants",
                 cell: (p) =>
                   p.grants
@@ -121,46 +132,31 @@ export default function AuthorityProfiles({ loaderData }: Route.ComponentProps) 
             <Card key={key} title={profile ? `Edit ${profile.name}` : "New profile"}>
               <Form method="post" className="flex flex-col gap-4">
                 {profile ? <input type="hidden" name="profileId" value={profile.id} /> : null}
-                <div className="grid gap-4 sm:grid-cols-2">
-                  <TextField
-                    label="Name"
-                    name="name"
-                    defaultValue={profile?.name}
-                    errors={profile ? undefined : errors}
-                  />
-                  <SelectInput
-                    label="Tier"
-                    name="tier"
-                    defaultValue={profile?.tier ?? "underwriter"}
-                    errors={undefined}
-                    options={TIERS}
-                  />
-                  <TextField
-                    label="GL max premium ($)"
-                    name="glMaxPremium"
-                    defaultValue={dollarsOf(gl?.maxPremiumCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                  <TextField
-                    label="GL max limit ($)"
-                    name="glMaxLimit"
-                    defaultValue={dollarsOf(gl?.maxLimitCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                  <TextField
-                    label="WC max premium ($)"
-                    name="wcMaxPremium"
-                    defaultValue={dollarsOf(wc?.maxPremiumCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                  <TextField
-                    label="WC max limit ($)"
-                    name="wcMaxLimit"
-                    defaultValue={dollarsOf(wc?.maxLimitCents)}
-                    errors={profile ? undefined : errors}
-                  />
-                </div>
-                {profile ? null : <FormErrors errors={errors} />}
+                {/* The action's errors belong to the form that was sent: the new profile's. */}
+                <FormFields errors={profile ? undefined : errors} id={key}>
+                  <div className="grid gap-4 sm:grid-cols-2">
+                    <TextField label="Name" name="name" defaultValue={profile?.name} />
+                    <SelectInput
+                      label="Tier"
+                      name="tier"
+                      defaultValue={profile?.tier ?? "underwriter"}
+                      options={TIERS}
+                    />
+                    <TextField
+                      label="GL max premium ($)"
+                      name="glMaxPremium"
+                      defaultValue={dollarsOf(gl?.maxPremiumCents)}
+                    />
+                    <TextField label="GL max limit ($)" name="glMaxLimit" defaultValue={dollarsOf(gl?.maxLimitCents)} />
+                    <TextField
+                      label="WC max premium ($)"
+                      name="wcMaxPremium"
+                      defaultValue={dollarsOf(wc?.maxPremiumCents)}
+                    />
+                    <TextField label="WC max limit ($)" name="wcMaxLimit" defaultValue={dollarsOf(wc?.maxLimitCents)} />
+                  </div>
+                  <FormErrors />
+                </FormFields>
                 <SubmitButton pendingLabel="Saving…" match={{ profileId: profile?.id ?? "" }} className="self-start">
                   {profile ? "Save profile" : "Create profile"}
                 </SubmitButton>

@@ -4,10 +4,14 @@ import { z } from "zod";
 import type { Route } from "./+types/dead-letters";
 import { requirePermission } from "../../auth/session.server.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
-import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Badge, Button, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listDeadLetters, replayDeadLetter } from "../../services/events/event-delivery.server.ts";
-import { formatInstant } from "../../utils/format.ts";
+import { listDeadLetterPage } from "../../models/outbox-events.server.ts";
+import { deadLetterTable } from "../../models/table-specs.ts";
+import { replayDeadLetter } from "../../services/events/event-delivery.server.ts";
+import { parseTableState } from "../../utils/table-state.ts";
+import { LocalTime } from "../../components/local-time.tsx";
 import { invariantResponse } from "../../utils/invariant.ts";
 
 const ReplaySchema = z.object({ deadLetterId: z.string().min(1).max(36) });
@@ -16,7 +20,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Dead letters · OpenIns
 
 export async function loader(args: Route.LoaderArgs) {
   const { tenant } = await requirePermission(args, "manage:webhook");
-  return { deadLetters: await listDeadLetters(appServices(args.context).db, tenant) };
+  const state = parseTableState(new URL(args.request.url).searchParams, deadLetterTable);
+  const page = await listDeadLetterPage(appServices(args.context).db, tenant.orgId, state);
+  return { deadLetters: { ...page, state } };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -44,13 +50,27 @@ export default function DeadLetters({ loaderData }: Route.ComponentProps) {
         description="Domain events whose delivery to notifications and webhooks kept failing. Replaying sends one through the queue again; delivery is idempotent."
       />
       <Card>
-        <DataTable
+        <PagedTable
+          spec={deadLetterTable}
+          page={loaderData.deadLetters}
           caption="Dead-lettered events"
-          rows={loaderData.deadLetters}
-          rowKey={(d) => d.id}
           empty="No dead letters."
+          search="Search by event type or id"
+          filters={[
+            {
+              name: "replay",
+              label: "Replay",
+              options: [
+                { value: "waiting", label: "not replayed" },
+                { value: "replayed", label: "replayed" },
+              ],
+            },
+          ]}
+          exportPath="/admin/dead-letters/export"
+          rowKey={(d) => d.id}
           columns={[
             {
+              id: "event",
               header: "Event",
               cell: (d) => (
                 <span className="font-mono text-xs">
@@ -58,9 +78,10 @@ export default function DeadLetters({ loaderData }: Route.ComponentProps) {
                 </span>
               ),
             },
-            { header: "Attempts", cell: (d) => d.attempts },
-            { header: "Received", cell: (d) => formatInstant(d.receivedAt) },
+            { id: "attempts", header: "Attempts", numeric: true, cell: (d) => d.attempts },
+            { id: "received", header: "Received", cell: (d) => <LocalTime value={d.receivedAt} /> },
             {
+              id: "replay",
               header: "Replay",
               cell: (d) => (
                 <Form method="post" className="flex items-center gap-2">
@@ -68,7 +89,11 @@ export default function DeadLetters({ loaderData }: Route.ComponentProps) {
                   <Button type="submit" variant="secondary">
                     Replay
                   </Button>
-                  {d.replayedAt ? <Badge tone="info">replayed {formatInstant(d.replayedAt)}</Badge> : null}
+                  {d.replayedAt ? (
+                    <Badge tone="info">
+                      replayed <LocalTime value={d.replayedAt} />
+                    </Badge>
+                  ) : null}
                 </Form>
               ),
             },

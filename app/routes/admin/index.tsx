@@ -7,11 +7,14 @@ import { ROLE_LABELS, ROLES } from "../../auth/permissions.ts";
 import { requireUser, forbidden } from "../../auth/session.server.ts";
 import { hasPermission } from "../../auth/permissions.ts";
 import { ErrorList, Field } from "../../components/forms.tsx";
-import { Badge, Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { MemberTable } from "../../components/member-table.tsx";
+import { Button, Card, DataTable, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
-import { listMembers } from "../../models/members.server.ts";
-import { SelectInput } from "../../components/config-fields.tsx";
+import { listMemberPage } from "../../models/member-lists.server.ts";
+import { memberTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
+import { FormFields, SelectInput } from "../../components/config-fields.tsx";
 import { listAffiliationChoices } from "../../models/member-admin.server.ts";
 import { inviteMember } from "../../services/configuration/members.server.ts";
 
@@ -29,8 +32,12 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requireUser(args);
   const { db, auth } = appServices(args.context);
   const canManage = user.tenant && hasPermission(user.tenant.roles, "manage:member");
+  const state = parseTableState(new URL(args.request.url).searchParams, memberTable);
   const [members, choices] = canManage
-    ? await Promise.all([listMembers(db, user.tenant!), listAffiliationChoices(db, user.tenant!)])
+    ? await Promise.all([
+        listMemberPage(db, user.tenant!, { agencyId: null }, state).then((page) => ({ ...page, state })),
+        listAffiliationChoices(db, user.tenant!),
+      ])
     : [null, null];
   const platformUsers = user.isPlatformOperator
     ? (await auth.api.listUsers({ query: { limit: 100, sortBy: "name" }, headers: args.request.headers })).users.map(
@@ -132,36 +139,18 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         {loaderData.members ? (
           <>
             <Card title="Members">
-              <DataTable
+              <MemberTable
+                spec={memberTable}
+                page={loaderData.members}
                 caption="Members"
-                rows={loaderData.members}
-                rowKey={(m) => m.memberId}
                 empty="No members."
-                columns={[
-                  {
-                    header: "Name",
-                    cell: (m) => (
-                      <Link className="text-brand hover:underline" to={`members/${m.memberId}`}>
-                        {m.name}
-                      </Link>
-                    ),
-                  },
-                  { header: "Email", cell: (m) => m.email },
-                  {
-                    header: "Roles",
-                    cell: (m) => (
-                      <span className="flex flex-wrap gap-1">
-                        {m.roles.map((r) => (
-                          <Badge key={r}>{ROLE_LABELS[r]}</Badge>
-                        ))}
-                      </span>
-                    ),
-                  },
-                  {
-                    header: "Two-factor",
-                    cell: (m) => (m.twoFactorEnabled ? <Badge tone="good">on</Badge> : <Badge>off</Badge>),
-                  },
-                ]}
+                exportPath="/admin/members/export"
+                roles={ROLES}
+                name={(m) => (
+                  <Link className="text-brand hover:underline" to={`members/${m.memberId}`}>
+                    {m.name}
+                  </Link>
+                )}
               />
             </Card>
             <Card title="Invite someone">
@@ -183,29 +172,28 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
                   <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
                 </fieldset>
                 {loaderData.choices ? (
-                  <div className="grid gap-4 sm:grid-cols-3">
-                    <SelectInput
-                      label="Agency (producers, agency admins)"
-                      name="agencyId"
-                      errors={form.allErrors}
-                      placeholder="None"
-                      options={loaderData.choices.agencies.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                    <SelectInput
-                      label="Insured (policyholders)"
-                      name="insuredId"
-                      errors={form.allErrors}
-                      placeholder="None"
-                      options={loaderData.choices.insureds.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                    <SelectInput
-                      label="Carrier (carrier users)"
-                      name="carrierId"
-                      errors={form.allErrors}
-                      placeholder="None"
-                      options={loaderData.choices.carriers.map((a) => ({ value: a.id, label: a.name }))}
-                    />
-                  </div>
+                  <FormFields errors={form.allErrors}>
+                    <div className="grid gap-4 sm:grid-cols-3">
+                      <SelectInput
+                        label="Agency (producers, agency admins)"
+                        name="agencyId"
+                        placeholder="None"
+                        options={loaderData.choices.agencies.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                      <SelectInput
+                        label="Insured (policyholders)"
+                        name="insuredId"
+                        placeholder="None"
+                        options={loaderData.choices.insureds.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                      <SelectInput
+                        label="Carrier (carrier users)"
+                        name="carrierId"
+                        placeholder="None"
+                        options={loaderData.choices.carriers.map((a) => ({ value: a.id, label: a.name }))}
+                      />
+                    </div>
+                  </FormFields>
                 ) : null}
                 <ErrorList id={form.errorId} errors={form.errors} />
                 {actionData?.invited ? (

@@ -6,7 +6,7 @@ import type { Route } from "./+types/rate-table";
 import type { ConfigurationAuditAction } from "../../models/configuration-audit-actions.ts";
 import { requirePermission } from "../../auth/session.server.ts";
 import { BarChart } from "../../components/charts/index.ts";
-import { FormErrors, SelectInput, TextField } from "../../components/config-fields.tsx";
+import { FormErrors, SelectInput, TextField, FormFields } from "../../components/config-fields.tsx";
 import { ErrorList } from "../../components/forms.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
 import { Badge, Card, DataTable, FactList, PageHeader } from "../../components/ui.tsx";
@@ -352,75 +352,38 @@ export default function RateTableVersion({ loaderData }: Route.ComponentProps) {
 
         <Card title="Test rate a sample risk">
           <Form method="post" className="flex flex-col gap-4">
-            <div className="grid gap-4 sm:grid-cols-3">
-              <TextField
-                label="Home state"
-                name="homeState"
-                defaultValue="TX"
-                errors={of("test-rate")?.result?.error}
-              />
-              <TextField
-                label="NAICS code"
-                name="naicsCode"
-                defaultValue="238220"
-                errors={of("test-rate")?.result?.error}
-              />
-              <TextField
-                label={exposureLabel}
-                name="exposure"
-                defaultValue="1,500,000"
-                errors={of("test-rate")?.result?.error}
-              />
-              <SelectInput
-                label="Limits (occurrence / aggregate)"
-                name="limits"
-                errors={of("test-rate")?.result?.error}
-                options={loaderData.limits.map((l) => ({
-                  value: `${l.occurrence}/${l.aggregate}`,
-                  label: `${money(l.occurrence)} / ${money(l.aggregate)}`,
-                }))}
-              />
-              <TextField
-                label="Deductible ($)"
-                name="deductible"
-                defaultValue="2,500"
-                errors={of("test-rate")?.result?.error}
-              />
-              <SelectInput
-                label="Term"
-                name="termMonths"
-                defaultValue="12"
-                errors={of("test-rate")?.result?.error}
-                options={[
-                  { value: "12", label: "12 months" },
-                  { value: "6", label: "6 months" },
-                ]}
-              />
-              <TextField
-                label="Years in business"
-                name="yearsInBusiness"
-                type="number"
-                defaultValue="5"
-                errors={of("test-rate")?.result?.error}
-              />
-              <TextField
-                label="Prior claims"
-                name="priorLossCount"
-                type="number"
-                defaultValue="0"
-                errors={of("test-rate")?.result?.error}
-              />
-              <TextField
-                label="Prior incurred ($)"
-                name="priorLossIncurred"
-                defaultValue="0"
-                errors={of("test-rate")?.result?.error}
-              />
-            </div>
-            <FormErrors errors={of("test-rate")?.result?.error} />
-            <SubmitButton intent="test-rate" variant="secondary" pendingLabel="Rating…" className="self-start">
-              Test rate
-            </SubmitButton>
+            <FormFields errors={of("test-rate")?.result?.error}>
+              <div className="grid gap-4 sm:grid-cols-3">
+                <TextField label="Home state" name="homeState" defaultValue="TX" />
+                <TextField label="NAICS code" name="naicsCode" defaultValue="238220" />
+                <TextField label={exposureLabel} name="exposure" defaultValue="1,500,000" />
+                <SelectInput
+                  label="Limits (occurrence / aggregate)"
+                  name="limits"
+                  options={loaderData.limits.map((l) => ({
+                    value: `${l.occurrence}/${l.aggregate}`,
+                    label: `${money(l.occurrence)} / ${money(l.aggregate)}`,
+                  }))}
+                />
+                <TextField label="Deductible ($)" name="deductible" defaultValue="2,500" />
+                <SelectInput
+                  label="Term"
+                  name="termMonths"
+                  defaultValue="12"
+                  options={[
+                    { value: "12", label: "12 months" },
+                    { value: "6", label: "6 months" },
+                  ]}
+                />
+                <TextField label="Years in business" name="yearsInBusiness" type="number" defaultValue="5" />
+                <TextField label="Prior claims" name="priorLossCount" type="number" defaultValue="0" />
+                <TextField label="Prior incurred ($)" name="priorLossIncurred" defaultValue="0" />
+              </div>
+              <FormErrors />
+              <SubmitButton intent="test-rate" variant="secondary" pendingLabel="Rating…" className="self-start">
+                Test rate
+              </SubmitButton>
+            </FormFields>
           </Form>
           {of("test-rate")?.quote ? <RatingTrail quote={of("test-rate")!.quote!} /> : null}
         </Card>

@@ -13,6 +13,7 @@ import { acceptBordereau, queryBordereauLine } from "../../services/carrier/bord
 import { invariantResponse } from "../../utils/invariant.ts";
 import { getBordereau } from "../../models/bordereaux.server.ts";
 import { loadBordereauPage } from "../bordereau-page.server.ts";
+import { claimLineTable, premiumLineTable } from "../../models/table-specs.ts";
 
 const QuerySchema = z.object({
   intent: z.literal("query"),
@@ -25,7 +26,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Bordereau review · Ope
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "review:bordereau");
-  const page = await loadBordereauPage(appServices(args.context).db, user.tenant, args.params.bordereauId);
+  const page = await loadBordereauPage(
+    appServices(args.context).db,
+    user.tenant,
+    args.params.bordereauId,
+    new URL(args.request.url).searchParams,
+  );
   invariantResponse(page, "Bordereau not found", { status: 404 });
   return page;
 }
@@ -100,7 +106,11 @@ export default function CarrierBordereau({ loaderData }: Route.ComponentProps) {
           </Card>
         </div>
       ) : null}
-      <BordereauView {...loaderData} exportHref={`/carrier/bordereaux/${b.id}/export`} />
+      <BordereauView
+        {...loaderData}
+        exportHref={`/carrier/bordereaux/${b.id}/export`}
+        lineTables={{ premium: premiumLineTable, claims: claimLineTable }}
+      />
     </>
   );
 }

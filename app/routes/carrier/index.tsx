@@ -21,6 +21,8 @@ import { addMonths } from "../../utils/calendar-date.ts";
 import { todayInUtc } from "../../utils/today.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 
+const SHORT_LIST = 5;
+
 export const meta: Route.MetaFunction = () => [{ title: "Carrier · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
@@ -32,7 +34,7 @@ export async function loader(args: Route.LoaderArgs) {
   const from = `${addMonths(todayInUtc(), -11).slice(0, 7)}-01`;
   const [policies, agreements, byMonth, byProgram, claims] = await Promise.all([
     listPolicyBookPage(db, user.tenant, policyState),
-    listDaAgreements(db, user.tenant),
+    listDaAgreements(db, user.tenant, { limit: SHORT_LIST }),
     premiumWrittenByMonth(db, user.tenant, from),
     lossRatioByProgram(db, user.tenant),
     listClaimsOnPaperPage(db, user.tenant, claimState),
@@ -53,7 +55,7 @@ export default function CarrierHome({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title="Carrier oversight" description="Business written on your paper under delegated authority." />
       <div className="grid gap-6">
-        <DaAgreementsCard agreements={loaderData.agreements} />
+        <DaAgreementsCard agreements={loaderData.agreements} allHref="/carrier/authority" />
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Premium written by month">
             <BarChart

@@ -16,6 +16,7 @@ import {
 import { invariantResponse } from "../../utils/invariant.ts";
 import { getBordereau } from "../../models/bordereaux.server.ts";
 import { loadBordereauPage } from "../bordereau-page.server.ts";
+import { claimLineTable, premiumLineTable } from "../../models/table-specs.ts";
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
@@ -31,7 +32,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Bordereau · OpenInsure
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "manage:bordereau");
-  const page = await loadBordereauPage(appServices(args.context).db, user.tenant, args.params.bordereauId);
+  const page = await loadBordereauPage(
+    appServices(args.context).db,
+    user.tenant,
+    args.params.bordereauId,
+    new URL(args.request.url).searchParams,
+  );
   invariantResponse(page, "Bordereau not found", { status: 404 });
   return { ...page, formToken: newFormToken() };
 }
@@ -136,7 +142,11 @@ export default function ComplianceBordereau({ loaderData }: Route.ComponentProps
           </ul>
         </Card>
       ) : null}
-      <BordereauView {...loaderData} exportHref={`/compliance/bordereaux/${b.id}/export`} />
+      <BordereauView
+        {...loaderData}
+        exportHref={`/compliance/bordereaux/${b.id}/export`}
+        lineTables={{ premium: premiumLineTable, claims: claimLineTable }}
+      />
     </>
   );
 }

@@ -4,10 +4,14 @@ import { z } from "zod";
 import type { Route } from "./+types/filings";
 import { requirePermission } from "../../auth/session.server.ts";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Badge, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
+import { filingTable } from "../../models/table-specs.ts";
 import { filingCalendar, recordFiling } from "../../services/compliance/filings.server.ts";
+import { filingRows, filingTaxCents } from "../../services/compliance/filing-table.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
 const FilingSchema = z.object({
@@ -27,7 +31,9 @@ export const meta: Route.MetaFunction = () => [{ title: "Surplus-lines filings Â
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "manage:licence");
   const today = todayInUtc();
-  return { today, periods: await filingCalendar(appServices(args.context).db, user.tenant, today) };
+  const state = parseTableState(new URL(args.request.url).searchParams, filingTable);
+  const calendar = await filingCalendar(appServices(args.context).db, user.tenant, today);
+  return { today, periods: { ...filingRows(calendar, state), state } };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -48,6 +54,11 @@ export async function action(args: Route.ActionArgs) {
   return { error: null };
 }
 
+const FILING_STATUS_OPTIONS = (["overdue", "due_soon", "upcoming", "open", "filed"] as const).map((v) => ({
+  value: v,
+  label: v.replace("_", " "),
+}));
+
 const STATUS_TONE = { filed: "good", overdue: "bad", due_soon: "warn", upcoming: "info", open: "neutral" } as const;
 
 export default function Filings({ loaderData }: Route.ComponentProps) {
@@ -64,26 +75,37 @@ export default function Filings({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <Card title="Calendar">
-        <DataTable
+        <PagedTable
+          spec={filingTable}
+          page={loaderData.periods}
           caption="Filing calendar"
-          rows={loaderData.periods}
-          rowKey={(p) => `${p.state}-${p.periodStart}`}
           empty="No filings."
+          search="Search by state"
+          filters={[{ name: "status", label: "Standing", options: FILING_STATUS_OPTIONS }]}
+          exportPath="/compliance/filings/export"
+          rowKey={(p) => `${p.state}-${p.periodStart}`}
           columns={[
-            { header: "State", cell: (p) => p.state },
+            { id: "state", header: "State", cell: (p) => p.state },
             {
+              id: "period",
               header: "Period",
               cell: (p) => `${formatCalendarDate(p.periodStart)} â€“ ${formatCalendarDate(p.periodEnd)}`,
             },
-            { header: "Due", cell: (p) => formatCalendarDate(p.dueOn) },
-            { header: "Status", cell: (p) => <Badge tone={STATUS_TONE[p.status]}>{p.status.replace("_", " ")}</Badge> },
+            { id: "due", header: "Due", cell: (p) => formatCalendarDate(p.dueOn) },
             {
+              id: "status",
+              header: "Status",
+              cell: (p) => <Badge tone={STATUS_TONE[p.status]}>{p.status.replace("_", " ")}</Badge>,
+            },
+            {
+              id: "taxable",
               header: "Taxable premium",
               numeric: true,
               cell: (p) => formatCents(p.filing?.taxableCents ?? p.amounts.taxableCents),
             },
-            { header: "Tax", numeric: true, cell: (p) => formatCents(p.filing?.taxCents ?? p.amounts.taxCents) },
+            { id: "tax", header: "Tax", numeric: true, cell: (p) => formatCents(filingTaxCents(p)) },
             {
+              id: "source",
               header: "Source",
               cell: (p) => (
                 <span className="text-xs">
@@ -92,6 +114,7 @@ export default function Filings({ loaderData }: Route.ComponentProps) {
               ),
             },
             {
+              id: "affidavits",
               header: "Affidavits",
               cell: (p) => (
                 <a
@@ -103,6 +126,7 @@ export default function Filings({ loaderData }: Route.ComponentProps) {
               ),
             },
             {
+              id: "filing",
               header: "Filing",
               cell: (p) =>
                 p.filing ? (

@@ -5,10 +5,10 @@ import { DaAgreementsCard } from "../../components/da-agreements-card.tsx";
 import { bordereauTitle } from "../../components/bordereau-view.tsx";
 import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listBordereaux } from "../../models/bordereaux.server.ts";
+import { countBordereaux, listBordereaux } from "../../models/bordereaux.server.ts";
 import { listDaAgreements } from "../../models/da-agreements.server.ts";
 import { listBreachAttempts } from "../../models/da-monitoring.server.ts";
-import { listProducerLicences } from "../../models/producer-licences.server.ts";
+import { listLicencePage } from "../../models/producer-licences.server.ts";
 import { licenceStanding } from "../../services/compliance/licences.ts";
 import { filingCalendar } from "../../services/compliance/filings.server.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
@@ -16,30 +16,62 @@ import { todayInUtc } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Compliance · OpenInsure" }];
 
+/** The dashboard shows the first few of each list; each card links to its full data table. */
+const SHORT_LIST = 5;
+
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "manage:licence");
   const { db } = appServices(args.context);
   const today = todayInUtc();
-  const [agreements, licences, filings, bordereaux, breaches] = await Promise.all([
-    listDaAgreements(db, user.tenant),
-    listProducerLicences(db, user.tenant),
+  const licencesWith = (standing: "expired" | "expiring") =>
+    listLicencePage(
+      db,
+      user.tenant,
+      { sort: "expires", dir: "asc", page: 1, pageSize: SHORT_LIST, q: "", filters: { standing } },
+      today,
+    );
+  const [agreements, expired, expiring, filings, bordereaux, bordereauCount, breaches] = await Promise.all([
+    listDaAgreements(db, user.tenant, { limit: SHORT_LIST }),
+    licencesWith("expired"),
+    licencesWith("expiring"),
     filingCalendar(db, user.tenant, today),
-    listBordereaux(db, user.tenant, { statuses: ["draft", "queried"] }),
-    listBreachAttempts(db, user.tenant, { limit: 10 }),
+    listBordereaux(db, user.tenant, { statuses: TO_ACT_ON, limit: SHORT_LIST }),
+    countBordereaux(db, user.tenant, TO_ACT_ON),
+    listBreachAttempts(db, user.tenant, { limit: SHORT_LIST }),
   ]);
+  const due = filings
+    .filter((f) => f.status === "overdue" || f.status === "due_soon")
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return {
     agreements,
-    licences: licences
-      .map((l) => ({ ...l, standing: licenceStanding(l.expiresOn, today) }))
-      .filter((l) => l.standing.kind !== "valid"),
-    filings: filings.filter((f) => f.status === "overdue" || f.status === "due_soon"),
+    licences: [...expired.rows, ...expiring.rows]
+      .slice(0, SHORT_LIST)
+      .map((l) => ({ ...l, standing: licenceStanding(l.expiresOn, today) })),
+    counts: {
+      overdue: due.filter((f) => f.status === "overdue").length,
+      dueSoon: due.filter((f) => f.status === "due_soon").length,
+      licences: expired.total + expiring.total,
+      bordereaux: bordereauCount,
+    },
+    filings: due.slice(0, SHORT_LIST),
     bordereaux,
     breaches,
   };
 }
 
+const TO_ACT_ON = ["draft", "queried"] as const;
+
+/** A card's link to the whole list behind its first few rows. */
+function AllLink({ to, label }: { to: string; label: string }) {
+  return (
+    <Link className="text-sm text-brand hover:underline" to={to}>
+      {label}
+    </Link>
+  );
+}
+
 export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
-  const { licences, filings, bordereaux, breaches } = loaderData;
+  const { licences, filings, bordereaux, breaches, counts } = loaderData;
   return (
     <>
       <PageHeader title="Compliance" description="What is due, overdue and expiring." />
@@ -47,10 +79,10 @@ export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
         <div className="grid gap-4 sm:grid-cols-4">
           {(
             [
-              ["Filings overdue", filings.filter((f) => f.status === "overdue").length, "/compliance/filings"],
-              ["Filings due in 30 days", filings.filter((f) => f.status === "due_soon").length, "/compliance/filings"],
-              ["Licences expired or expiring", licences.length, "/compliance/licences"],
-              ["Bordereaux to act on", bordereaux.length, "/compliance/bordereaux"],
+              ["Filings overdue", counts.overdue, "/compliance/filings?status=overdue"],
+              ["Filings due in 30 days", counts.dueSoon, "/compliance/filings?status=due_soon"],
+              ["Licences expired or expiring", counts.licences, "/compliance/licences"],
+              ["Bordereaux to act on", counts.bordereaux, "/compliance/bordereaux"],
             ] as const
           ).map(([label, count, to]) => (
             <Link key={label} to={to} className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-muted">
@@ -59,7 +91,10 @@ export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
             </Link>
           ))}
         </div>
-        <Card title="Filings due and overdue">
+        <Card
+          title="Filings due and overdue, soonest first"
+          actions={<AllLink to="/compliance/filings" label="All filings" />}
+        >
           <DataTable
             caption="Filings due and overdue"
             rows={filings}
@@ -80,7 +115,10 @@ export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
             ]}
           />
         </Card>
-        <Card title="Licences expired or expiring within 60 days">
+        <Card
+          title="Licences expired or expiring within 60 days"
+          actions={<AllLink to="/compliance/licences" label="All licences" />}
+        >
           <DataTable
             caption="Licences expired or expiring"
             rows={licences}
@@ -103,7 +141,7 @@ export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
             ]}
           />
         </Card>
-        <Card title="Bordereaux to act on">
+        <Card title="Bordereaux to act on" actions={<AllLink to="/compliance/bordereaux" label="All bordereaux" />}>
           <DataTable
             caption="Bordereaux in draft or queried"
             rows={bordereaux}
@@ -126,11 +164,7 @@ export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
         </Card>
         <Card
           title="Recent breach attempts"
-          actions={
-            <Link className="text-sm text-brand hover:underline" to="authority">
-              All
-            </Link>
-          }
+          actions={<AllLink to="/compliance/authority" label="All breach attempts" />}
         >
           <DataTable
             caption="Recent breach attempts"
@@ -145,7 +179,7 @@ export default function ComplianceHome({ loaderData }: Route.ComponentProps) {
             ]}
           />
         </Card>
-        <DaAgreementsCard agreements={loaderData.agreements} />
+        <DaAgreementsCard agreements={loaderData.agreements} allHref="/compliance/authority" />
       </div>
     </>
   );

@@ -3,11 +3,14 @@ import type { Route } from "./+types/phi-access";
 import { requirePermission } from "../../auth/session.server.ts";
 import { LocalTime } from "../../components/local-time.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { Badge, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listPhiLogForReview } from "../../models/phi.server.ts";
+import { listPhiAccessPage } from "../../models/phi-access-log.server.ts";
+import { phiAccessTable } from "../../models/table-specs.ts";
 import { verifyPhiAccessChain } from "../../services/claims/phi-store.server.ts";
 import { PHI_FIELDS } from "../../services/claims/phi.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "PHI access log · Compliance · OpenInsure" }];
 
@@ -16,8 +19,9 @@ const LABELS = new Map<string, string>(PHI_FIELDS.map((f) => [f.key, f.label]));
 /** Who touched which PHI fields of which claim, when and from where; never the values. */
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:audit-log");
-  const rows = await listPhiLogForReview(appServices(args.context).db, user.tenant.orgId, { limit: 500 });
-  return { rows };
+  const state = parseTableState(new URL(args.request.url).searchParams, phiAccessTable);
+  const page = await listPhiAccessPage(appServices(args.context).db, user.tenant.orgId, state);
+  return { accesses: { ...page, state } };
 }
 
 /** Walks the whole chain on request (it reads every row, so not on every page view). */
@@ -26,7 +30,7 @@ export async function action(args: Route.ActionArgs) {
   return { verdict: await verifyPhiAccessChain(appServices(args.context).db, user.tenant.orgId) };
 }
 
-export default function PhiAccessLog({ loaderData: { rows } }: Route.ComponentProps) {
+export default function PhiAccessLog({ loaderData: { accesses } }: Route.ComponentProps) {
   const verdict = useActionData<typeof action>()?.verdict;
   return (
     <>
@@ -58,20 +62,37 @@ export default function PhiAccessLog({ loaderData: { rows } }: Route.ComponentPr
             </SubmitButton>
           </Form>
         </Card>
-        <Card title="Latest accesses">
-          <DataTable
-            caption="PHI accesses, newest first"
-            rows={rows}
-            rowKey={(r) => r.id}
+        <Card title="Accesses">
+          <PagedTable
+            spec={phiAccessTable}
+            page={accesses}
+            caption="PHI accesses"
             empty="No PHI has been read or written yet."
+            search="Search by claim, person, API key or surface"
+            filters={[
+              {
+                name: "action",
+                label: "Action",
+                options: [
+                  { value: "read", label: "read" },
+                  { value: "write", label: "write" },
+                ],
+              },
+            ]}
+            exportPath="/compliance/phi-access/export"
+            rowKey={(r) => r.id}
             columns={[
-              { header: "#", numeric: true, cell: (r) => r.sequence },
-              { header: "When", cell: (r) => <LocalTime value={r.occurredAt} /> },
-              { header: "Who", cell: (r) => r.actorName ?? (r.actorApiKeyId ? `API key ${r.actorApiKeyId}` : "—") },
-              { header: "Action", cell: (r) => r.action },
-              { header: "Claim", cell: (r) => <span className="font-mono">{r.claimId}</span> },
-              { header: "Fields", cell: (r) => r.fields.map((f) => LABELS.get(f) ?? f).join(", ") },
-              { header: "Where", cell: (r) => `${r.surface}${r.ipAddress ? ` · ${r.ipAddress}` : ""}` },
+              { id: "sequence", header: "#", numeric: true, cell: (r) => r.sequence },
+              { id: "when", header: "When", cell: (r) => <LocalTime value={r.occurredAt} /> },
+              {
+                id: "actor",
+                header: "Who",
+                cell: (r) => r.actorName ?? (r.actorApiKeyId ? `API key ${r.actorApiKeyId}` : "—"),
+              },
+              { id: "action", header: "Action", cell: (r) => r.action },
+              { id: "claim", header: "Claim", cell: (r) => <span className="font-mono">{r.claimId}</span> },
+              { id: "fields", header: "Fields", cell: (r) => r.fields.map((f) => LABELS.get(f) ?? f).join(", ") },
+              { id: "where", header: "Where", cell: (r) => `${r.surface}${r.ipAddress ? ` · ${r.ipAddress}` : ""}` },
             ]}
           />
         </Card>

@@ -2,16 +2,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, Form, useActionData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/team";
-import { ROLE_LABELS, parseRoles } from "../../auth/permissions.ts";
 import { forbidden, requirePermission } from "../../auth/session.server.ts";
-import { FormErrors, SelectInput, TextField } from "../../components/config-fields.tsx";
+import { FormErrors } from "../../components/config-fields.tsx";
+import { AgencyInviteFields, MemberTable, PendingInvitations } from "../../components/member-table.tsx";
 import { SubmitButton } from "../../components/submit-button.tsx";
-import { Badge, Card, DataTable, PageHeader } from "../../components/ui.tsx";
+import { Badge, Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listAgencyMembers, listPendingInvitations } from "../../models/member-admin.server.ts";
+import { listPendingInvitations } from "../../models/member-admin.server.ts";
+import { listMemberPage } from "../../models/member-lists.server.ts";
+import { memberTable } from "../../models/table-specs.ts";
 import { auditAdminAction } from "../../services/access/audit.server.ts";
-import { AgencyInviteSchema } from "../../services/configuration/forms.ts";
+import { AGENCY_ROLES, AgencyInviteSchema } from "../../services/configuration/forms.ts";
 import { changeMembership, inviteMember } from "../../services/configuration/members.server.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 
 const RemoveSchema = z.object({ intent: z.literal("remove"), memberId: z.string().min(1) });
 
@@ -26,16 +29,13 @@ async function requireAgencyAdmin(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   const user = await requireAgencyAdmin(args);
   const { db } = appServices(args.context);
+  const state = parseTableState(new URL(args.request.url).searchParams, memberTable);
   const [members, invitations] = await Promise.all([
-    listAgencyMembers(db, user.tenant, user.agencyId),
+    listMemberPage(db, user.tenant, { agencyId: user.agencyId }, state),
     listPendingInvitations(db, user.tenant, user.agencyId),
   ]);
   return {
-    members: members.map((m) => ({
-      ...m,
-      roles: parseRoles(m.role).map((r) => ROLE_LABELS[r]),
-      self: m.userId === user.id,
-    })),
+    members: { ...members, rows: members.rows.map((m) => ({ ...m, self: m.userId === user.id })), state },
     invitations,
   };
 }
@@ -103,65 +103,45 @@ export default function Team({ loaderData }: Route.ComponentProps) {
       <PageHeader title="Your agency's producers" description="Invite producers into your agency, or remove them." />
       <div className="grid gap-6">
         <Card title="Producers">
-          <DataTable
+          <MemberTable
+            spec={memberTable}
+            page={loaderData.members}
             caption="Producers of your agency"
-            rows={loaderData.members}
-            rowKey={(m) => m.memberId}
             empty="No producers yet."
-            columns={[
-              { header: "Name", cell: (m) => m.name },
-              { header: "Email", cell: (m) => m.email },
-              { header: "Roles", cell: (m) => m.roles.join(", ") },
-              {
-                header: "",
-                cell: (m) =>
-                  m.self ? (
-                    <Badge>you</Badge>
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="memberId" value={m.memberId} />
-                      <SubmitButton
-                        intent="remove"
-                        match={{ memberId: m.memberId }}
-                        variant="danger"
-                        pendingLabel="Removing…"
-                      >
-                        Remove {m.name}
-                      </SubmitButton>
-                    </Form>
-                  ),
-              },
-            ]}
+            exportPath="/producer/team/export"
+            roles={AGENCY_ROLES}
+            name={(m) => m.name}
+            action={{
+              id: "remove",
+              header: "Membership",
+              cell: (m) =>
+                m.self ? (
+                  <Badge>you</Badge>
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="memberId" value={m.memberId} />
+                    <SubmitButton
+                      intent="remove"
+                      match={{ memberId: m.memberId }}
+                      variant="danger"
+                      pendingLabel="Removing…"
+                    >
+                      Remove {m.name}
+                    </SubmitButton>
+                  </Form>
+                ),
+            }}
           />
           <FormErrors errors={errorsOf("remove")} />
-          {loaderData.invitations.length ? (
-            <p className="mt-3 text-sm text-text-muted">
-              Invited, not yet joined: {loaderData.invitations.map((i) => i.email).join(", ")}
-            </p>
-          ) : null}
+          <PendingInvitations invitations={loaderData.invitations} />
         </Card>
         <Card title="Invite a producer">
           <Form method="post" className="grid gap-4 sm:grid-cols-3 sm:items-end">
-            <TextField label="Email" name="email" type="email" errors={errorsOf("invite")} />
-            <SelectInput
-              label="Role"
-              name="role"
-              defaultValue="producer"
+            <AgencyInviteFields
               errors={errorsOf("invite")}
-              options={[
-                { value: "producer", label: "Producer" },
-                { value: "agency_admin", label: "Agency admin" },
-              ]}
+              invited={actionData && "invited" in actionData ? actionData.invited : null}
+              submitLabel="Send invitation"
             />
-            <SubmitButton intent="invite" pendingLabel="Inviting…">
-              Send invitation
-            </SubmitButton>
-            <FormErrors errors={errorsOf("invite")} />
-            {actionData && "invited" in actionData ? (
-              <p role="status" className="text-success sm:col-span-3">
-                Invitation sent to {actionData.invited}.
-              </p>
-            ) : null}
           </Form>
         </Card>
       </div>

@@ -5,11 +5,14 @@ import { z } from "zod";
 import type { Route } from "./+types/deal-rooms";
 import { requirePermission } from "../../auth/session.server.ts";
 import { SelectField } from "../../components/forms.tsx";
-import { Button, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
+import { PagedTable } from "../../components/data-table.tsx";
+import { LocalTime } from "../../components/local-time.tsx";
+import { Button, Card, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listDealRooms, listSubmissionsWithoutRoom } from "../../models/deal-rooms.server.ts";
+import { listDealRoomPage, listSubmissionsWithoutRoom } from "../../models/deal-rooms.server.ts";
+import { dealRoomTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { openDealRoom } from "../../services/realtime/deal-rooms.server.ts";
-import { formatInstant } from "../../utils/format.ts";
 
 const OpenRoomSchema = z.object({ submissionId: z.string("Choose a submission").min(1, "Choose a submission") });
 
@@ -18,11 +21,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Deal rooms · OpenInsur
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:deal-room");
   const { db } = appServices(args.context);
+  const state = parseTableState(new URL(args.request.url).searchParams, dealRoomTable);
   const [rooms, candidates] = await Promise.all([
-    listDealRooms(db, user.tenant),
+    listDealRoomPage(db, user.tenant, state),
     listSubmissionsWithoutRoom(db, user.tenant),
   ]);
-  return { rooms, candidates };
+  return { rooms: { ...rooms, state }, candidates };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -69,13 +73,24 @@ export default function DealRooms({ loaderData: { rooms, candidates }, actionDat
           <Button type="submit">Open room</Button>
         </Form>
       </Card>
-      <DataTable
+      <PagedTable
+        spec={dealRoomTable}
+        page={rooms}
         caption="Deal rooms"
-        rows={rooms}
-        rowKey={(r) => r.id}
         empty="No deal rooms yet."
+        search="Search by reference or insured"
+        filters={[
+          {
+            name: "status",
+            label: "Room status",
+            options: ["active", "archived", "closed"].map((s) => ({ value: s, label: s })),
+          },
+        ]}
+        exportPath="/uw/deal-rooms/export"
+        rowKey={(r) => r.id}
         columns={[
           {
+            id: "reference",
             header: "Submission",
             cell: (r) => (
               <Link className="text-brand underline" to={`/uw/deal-rooms/${r.id}`}>
@@ -83,10 +98,14 @@ export default function DealRooms({ loaderData: { rooms, candidates }, actionDat
               </Link>
             ),
           },
-          { header: "Insured", cell: (r) => r.insuredName },
-          { header: "Room", cell: (r) => <StatusBadge status={r.status} /> },
-          { header: "Submission status", cell: (r) => <StatusBadge status={r.submissionStatus} /> },
-          { header: "Opened", cell: (r) => formatInstant(r.createdAt) },
+          { id: "insured", header: "Insured", cell: (r) => r.insuredName },
+          { id: "status", header: "Room", cell: (r) => <StatusBadge status={r.status} /> },
+          {
+            id: "submissionStatus",
+            header: "Submission status",
+            cell: (r) => <StatusBadge status={r.submissionStatus} />,
+          },
+          { id: "opened", header: "Opened", cell: (r) => <LocalTime value={r.createdAt} /> },
         ]}
       />
     </>

@@ -357,9 +357,12 @@ export const AgencySchema = z.object({
   commission: percent("default commission"),
 });
 
+/** The roles an agency's own people hold. */
+export const AGENCY_ROLES = ["producer", "agency_admin"] as const;
+
 /** Invitation of a producer or agency admin into one agency. */
 export const AgencyInviteSchema = z.object({
   intent: z.literal("invite"),
   email: z.email("Enter a valid email address"),
-  role: z.enum(["producer", "agency_admin"], "Choose producer or agency admin"),
+  role: z.enum(AGENCY_ROLES, "Choose producer or agency admin"),
 });

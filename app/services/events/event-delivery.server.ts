@@ -1,11 +1,6 @@
 import { z } from "zod";
 import type { Database } from "../../../db/client.ts";
-import {
-  findDeadLetter,
-  insertDeadLetter,
-  listDeadLetters as listDeadLetterRows,
-  markDeadLetterReplayed,
-} from "../../models/outbox-events.server.ts";
+import { findDeadLetter, insertDeadLetter, markDeadLetterReplayed } from "../../models/outbox-events.server.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import type { DomainEventMessage } from "./domain-event-types.ts";
@@ -98,10 +93,6 @@ export async function recordDeadLetters(db: Database, messages: readonly QueueMe
     }
     message.ack();
   }
-}
-
-export function listDeadLetters(db: Database, tenant: TenantContext) {
-  return listDeadLetterRows(db, tenant.orgId, 100);
 }
 
 /** Sends a dead-lettered event through the queue again; delivery being idempotent makes this safe. */

@@ -10,7 +10,9 @@ import {
   submissions,
 } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
-import { findPlaceInRoom, getDealRoom, listDealRooms } from "../../models/deal-rooms.server.ts";
+import { findPlaceInRoom, getDealRoom, listDealRoomPage, listDealRoomRows } from "../../models/deal-rooms.server.ts";
+import { dealRoomTable } from "../../models/table-specs.ts";
+import { parseTableState } from "../../utils/table-state.ts";
 import { createId } from "../../utils/ids.ts";
 import { bindSubmission } from "../policies/binding.server.ts";
 import {
@@ -96,6 +98,39 @@ async function roomStatus(dealRoomId: string) {
 }
 
 describe("deal rooms", () => {
+  test("the rooms list: search by reference, status filter, sort, pages and the export's windows", async () => {
+    const first = await roomWithProducer();
+    const second = await roomWithProducer();
+    await archiveDealRoom(db, underwriter, second.dealRoomId);
+    const refs = [first.submissionId.slice(-12), second.submissionId.slice(-12)];
+    const rooms = (query: string) =>
+      listDealRoomPage(db, underwriter, parseTableState(new URLSearchParams(query), dealRoomTable));
+    const [a, b] = await Promise.all(refs.map((ref) => rooms(`q=${ref}`)));
+    expect(a!.rows.map((r) => r.id)).toEqual([first.dealRoomId]);
+    expect(b!.rows.map((r) => [r.id, r.status])).toEqual([[second.dealRoomId, "archived"]]);
+    expect((await rooms(`q=${refs[1]}&status=active`)).total).toBe(0);
+    // Newest first by default; a reference sort orders by the submissions' references.
+    const newest = await rooms("size=100");
+    expect(newest.rows.findIndex((r) => r.id === second.dealRoomId)).toBeLessThan(
+      newest.rows.findIndex((r) => r.id === first.dealRoomId),
+    );
+    const byReference = await rooms("sort=reference&dir=asc&size=100");
+    const ours = byReference.rows.map((r) => r.reference).filter((r) => refs.includes(r));
+    expect(ours).toEqual([...refs].sort());
+    expect(await rooms(`size=10&page=${Math.ceil(newest.total / 10) + 1}`)).toEqual({ rows: [], total: newest.total });
+    const state = parseTableState(new URLSearchParams("sort=reference&dir=asc"), dealRoomTable);
+    const windows = [
+      ...(await listDealRoomRows(db, underwriter, state, 0, 1)),
+      ...(await listDealRoomRows(db, underwriter, state, 1, 99)),
+    ];
+    expect(windows.map((r) => r.id)).toEqual(byReference.rows.map((r) => r.id));
+    // Another organization's underwriter sees none of them.
+    expect(
+      (await listDealRoomPage(db, lakeshore, parseTableState(new URLSearchParams(`q=${refs[0]}`), dealRoomTable)))
+        .total,
+    ).toBe(0);
+  });
+
   test("one room per submission, led by its opener; the submission's producer can be given a place", async () => {
     const { submissionId, dealRoomId } = await roomWithProducer();
     expect(await openDealRoom(db, underwriter, submissionId)).toEqual({ ok: true, dealRoomId });
@@ -109,7 +144,8 @@ describe("deal rooms", () => {
       chat: true,
       edit: false,
     });
-    expect((await listDealRooms(db, producer)).map((r) => r.id)).toContain(dealRoomId);
+    const rooms = await listDealRoomPage(db, producer, parseTableState(new URLSearchParams("size=100"), dealRoomTable));
+    expect(rooms.rows.map((r) => r.id)).toContain(dealRoomId);
   });
 
   test("a producer of another agency and a user of another organization get no place and see nothing", async () => {
