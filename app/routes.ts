@@ -121,6 +121,7 @@ export default [
       route("aging", "routes/finance/aging.tsx"),
       route("balances", "routes/finance/balances.tsx"),
       route("agency-statements/:statementId/pdf", "routes/finance/agency-statement-pdf.ts"),
+      route("carrier-statements/:statementId/pdf", "routes/finance/carrier-statement-pdf.ts"),
     ]),
   ]),
   ...prefix("compliance", [

@@ -152,6 +152,8 @@ export function listCommissionStatementLines(
       and(
         eq(policyTransactions.orgId, orgId),
         eq(policies.agencyId, statement.agencyId),
+        // As the statement: agency-billed commission is kept by the agency, not paid (ADR 024).
+        eq(policies.billingMethod, "direct"),
         sql`${policyTransactions.bookedOn} BETWEEN ${statement.first} AND ${statement.last}`,
       ),
     )
@@ -206,6 +208,48 @@ export async function findCarrierStatement(db: Db, orgId: string, statementId: s
     .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.id, statementId)))
     .limit(1);
   return row ?? null;
+}
+
+/** A carrier statement with its carrier's name, for its document. */
+export async function findCarrierStatementWithCarrier(db: Db, orgId: string, statementId: string) {
+  const [row] = await db
+    .select({ statement: carrierStatements, carrierName: carriers.name })
+    .from(carrierStatements)
+    .leftJoin(carriers, and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)))
+    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.id, statementId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every transaction a carrier statement covers: the carrier's policies booked in the period, as the bordereau lists them. */
+export function listCarrierStatementLines(
+  db: Db,
+  orgId: string,
+  statement: { carrierId: string; first: string; last: string },
+) {
+  const t = policyTransactions;
+  return db
+    .select({
+      transactionId: t.id,
+      policyNumber: policies.policyNumber,
+      type: t.type,
+      bookedOn: t.bookedOn,
+      premiumCents: t.premiumCents,
+      feesCents: t.feesCents,
+      taxesCents: t.taxesCents,
+      producerCommissionCents: t.producerCommissionCents,
+      mgaCommissionCents: t.mgaCommissionCents,
+    })
+    .from(t)
+    .innerJoin(policies, and(eq(policies.orgId, t.orgId), eq(policies.id, t.policyId)))
+    .where(
+      and(
+        eq(t.orgId, orgId),
+        eq(policies.carrierId, statement.carrierId),
+        sql`${t.bookedOn} BETWEEN ${statement.first} AND ${statement.last}`,
+      ),
+    )
+    .orderBy(asc(t.bookedOn), asc(policies.policyNumber), asc(t.sequence));
 }
 
 export async function markCarrierStatementSettled(db: Db, orgId: string, statementId: string, postingId: string) {

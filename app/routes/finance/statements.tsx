@@ -235,7 +235,14 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
             rowKey={(r) => r.statement.id}
             empty="No carrier statements for this month yet: build them."
             columns={[
-              { header: "Carrier", cell: (r) => r.carrierName ?? r.statement.carrierId },
+              {
+                header: "Carrier",
+                cell: (r) => (
+                  <a className="text-brand hover:underline" href={`/finance/carrier-statements/${r.statement.id}/pdf`}>
+                    {r.carrierName ?? r.statement.carrierId} (PDF)
+                  </a>
+                ),
+              },
               { header: "Gross", numeric: true, cell: (r) => formatCents(r.statement.grossCents) },
               { header: "Commission", numeric: true, cell: (r) => formatCents(r.statement.commissionCents) },
               { header: "Fees", numeric: true, cell: (r) => formatCents(r.statement.feesCents) },
