@@ -76,6 +76,8 @@ export default [
       route("renewals/:offerId", "routes/producer/renewal.tsx"),
       route("statements", "routes/producer/statements.tsx"),
       route("statements/:statementId", "routes/producer/statement.tsx"),
+      route("commission-statements/export", "routes/producer/commission-statements-export.ts"),
+      route("agency-statements/export", "routes/producer/agency-statements-export.ts"),
       route("deal-rooms/:dealRoomId", "routes/producer/deal-room.tsx"),
       route("team", "routes/producer/team.tsx"),
       route("claims/new", "routes/producer/claim-new.tsx"),
@@ -122,6 +124,9 @@ export default [
       route("balances", "routes/finance/balances.tsx"),
       route("agency-statements/:statementId/pdf", "routes/finance/agency-statement-pdf.ts"),
       route("carrier-statements/:statementId/pdf", "routes/finance/carrier-statement-pdf.ts"),
+      route("commission-statements/export", "routes/finance/commission-statements-export.ts"),
+      route("carrier-statements/export", "routes/finance/carrier-statements-export.ts"),
+      route("agency-statements/export", "routes/finance/agency-statements-export.ts"),
     ]),
   ]),
   ...prefix("compliance", [

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
@@ -80,28 +80,6 @@ export async function upsertCarrierStatements(
       taxes_cents = IF(settlement_posting_id IS NULL, VALUES(taxes_cents), taxes_cents),
       net_cents = IF(settlement_posting_id IS NULL, VALUES(net_cents), net_cents)`);
   return Number(result.rowsAffected);
-}
-
-export function listCommissionStatements(
-  db: Db,
-  orgId: string,
-  { agencyId, period }: { agencyId?: string | null; period?: string } = {},
-) {
-  return db
-    .select({ statement: commissionStatements, agencyName: agencies.name })
-    .from(commissionStatements)
-    .innerJoin(
-      agencies,
-      and(eq(agencies.orgId, commissionStatements.orgId), eq(agencies.id, commissionStatements.agencyId)),
-    )
-    .where(
-      and(
-        eq(commissionStatements.orgId, orgId),
-        agencyId ? eq(commissionStatements.agencyId, agencyId) : undefined,
-        period ? eq(commissionStatements.period, period) : undefined,
-      ),
-    )
-    .orderBy(desc(commissionStatements.period), asc(agencies.name));
 }
 
 export async function findCommissionStatement(db: Db, orgId: string, statementId: string, agencyId?: string | null) {
@@ -190,15 +168,6 @@ export async function markCommissionStatementPaid(db: Db, orgId: string, stateme
       ),
     );
   return Number(result.rowsAffected) === 1;
-}
-
-export function listCarrierStatements(db: Db, orgId: string, period: string) {
-  return db
-    .select({ statement: carrierStatements, carrierName: carriers.name })
-    .from(carrierStatements)
-    .leftJoin(carriers, and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)))
-    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.period, period)))
-    .orderBy(asc(carriers.name));
 }
 
 export async function findCarrierStatement(db: Db, orgId: string, statementId: string) {

@@ -169,3 +169,40 @@ export const renewalQueueTable: TableSpec<RenewalQueueSort, "status"> = {
   searchable: true,
 };
 export type RenewalQueueState = TableState<RenewalQueueSort, "status">;
+
+// Money statements (ADR 030): finance's lists for a month and the agency's own in the producer area.
+export const COMMISSION_STATEMENT_SORTS = ["period", "agency", "premium", "commission", "status"] as const;
+export type CommissionStatementSort = (typeof COMMISSION_STATEMENT_SORTS)[number];
+export const commissionStatementTable: TableSpec<CommissionStatementSort, "status"> = {
+  prefix: "c.",
+  sortable: COMMISSION_STATEMENT_SORTS,
+  defaultSort: "period",
+  defaultDir: "desc",
+  filters: { status: ["draft", "approved", "paid"] },
+  searchable: true,
+};
+export type CommissionStatementState = TableState<CommissionStatementSort, "status">;
+
+export const AGENCY_STATEMENT_SORTS = ["period", "agency", "gross", "net", "status"] as const;
+export type AgencyStatementSort = (typeof AGENCY_STATEMENT_SORTS)[number];
+export const agencyStatementTable: TableSpec<AgencyStatementSort, "status"> = {
+  prefix: "a.",
+  sortable: AGENCY_STATEMENT_SORTS,
+  defaultSort: "period",
+  defaultDir: "desc",
+  filters: { status: ["open", "received"] },
+  searchable: true,
+};
+export type AgencyStatementState = TableState<AgencyStatementSort, "status">;
+
+export const CARRIER_STATEMENT_SORTS = ["period", "carrier", "gross", "net"] as const;
+export type CarrierStatementSort = (typeof CARRIER_STATEMENT_SORTS)[number];
+export const carrierStatementTable: TableSpec<CarrierStatementSort, "status"> = {
+  prefix: "r.",
+  sortable: CARRIER_STATEMENT_SORTS,
+  defaultSort: "period",
+  defaultDir: "desc",
+  filters: { status: ["open", "settled"] },
+  searchable: true,
+};
+export type CarrierStatementState = TableState<CarrierStatementSort, "status">;
