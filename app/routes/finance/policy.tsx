@@ -68,7 +68,7 @@ export async function action(args: Route.ActionArgs) {
     ok: true,
     message:
       "appliedCents" in outcome
-        ? `${formatCents(outcome.appliedCents)} applied${outcome.invoicePaid ? ": the invoice is paid" : ""}.`
+        ? `${formatCents(outcome.appliedCents)} applied${outcome.invoicePaid ? ": the invoice is paid" : ""}${outcome.posting ? ` (${outcome.posting.status.replaceAll("_", " ")})` : ""}.`
         : `${formatCents(outcome.amountCents)} refunded${outcome.posting ? ` (${outcome.posting.status.replaceAll("_", " ")})` : ""}.`,
   };
 }
