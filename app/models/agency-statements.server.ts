@@ -184,22 +184,6 @@ export async function markAgencyStatementReceived(
     .where(and(eq(agencyStatements.orgId, orgId), eq(agencyStatements.id, id)));
 }
 
-/** The org's agency statements of a period (or of one agency), with the agency's name. */
-export function listAgencyStatements(db: Db, orgId: string, filter: { period?: string; agencyId?: string }) {
-  return db
-    .select({ statement: agencyStatements, agencyName: agencies.name })
-    .from(agencyStatements)
-    .innerJoin(agencies, and(eq(agencies.orgId, agencyStatements.orgId), eq(agencies.id, agencyStatements.agencyId)))
-    .where(
-      and(
-        eq(agencyStatements.orgId, orgId),
-        filter.period ? eq(agencyStatements.period, filter.period) : undefined,
-        filter.agencyId ? eq(agencyStatements.agencyId, filter.agencyId) : undefined,
-      ),
-    )
-    .orderBy(asc(agencies.name), asc(agencyStatements.period));
-}
-
 /** Items of the org's received statements: what reconciliation checks each receipt against. */
 export function listReceivedAgencyItems(db: Db, orgId: string) {
   return db

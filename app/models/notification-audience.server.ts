@@ -46,3 +46,15 @@ export async function listInsuredUserIds(db: Database, orgId: string, insuredId:
     .where(and(eq(userAffiliations.orgId, orgId), eq(userAffiliations.insuredId, insuredId)));
   return rows.map((r) => r.userId);
 }
+
+/** Members of the organization affiliated with an agency, with their stored role list. */
+export function listAgencyMemberRoles(db: Database, orgId: string, agencyId: string) {
+  return db
+    .select({ userId: member.userId, role: member.role })
+    .from(member)
+    .innerJoin(
+      userAffiliations,
+      and(eq(userAffiliations.orgId, member.organizationId), eq(userAffiliations.userId, member.userId)),
+    )
+    .where(and(eq(member.organizationId, orgId), eq(userAffiliations.agencyId, agencyId)));
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { ledgerPostings, paymentReturns, payments, type PaymentMethod } from "../../db/schema/index.ts";
+import { ledgerPostings, paymentReturns, payments, policyCredits, type PaymentMethod } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/session.server.ts";
 
 /** Payments of an invoice the caller already found visible, with where their posting stands. */
@@ -82,6 +82,7 @@ export async function sumPaymentsByInvoice(db: Database | Transaction, orgId: st
   return rows.map((r) => ({ invoiceId: r.invoiceId, cents: Number(r.cents) }));
 }
 
+/** Every payment of the org, with its return and, for a credit applied, the credit's source. */
 export function listPaymentAmounts(db: Database | Transaction, orgId: string) {
   return db
     .select({
@@ -90,8 +91,17 @@ export function listPaymentAmounts(db: Database | Transaction, orgId: string) {
       amountCents: payments.amountCents,
       method: payments.method,
       returnId: paymentReturns.id,
+      creditSource: policyCredits.source,
     })
     .from(payments)
     .leftJoin(paymentReturns, and(eq(paymentReturns.orgId, payments.orgId), eq(paymentReturns.paymentId, payments.id)))
+    .leftJoin(
+      policyCredits,
+      and(
+        eq(payments.method, "credit"),
+        eq(policyCredits.orgId, payments.orgId),
+        eq(policyCredits.id, payments.reference),
+      ),
+    )
     .where(eq(payments.orgId, orgId));
 }

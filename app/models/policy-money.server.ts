@@ -20,8 +20,9 @@ type Db = Database | Transaction;
 
 /**
  * The postings that move a policy's premium between the trust account and the parties: receipts
- * and money going back, and servicing's return postings (and their reversals), which take return
- * premium back from the parties when a cancellation or endorsement books it (ADR 024).
+ * and money going back, servicing's return postings (and their reversals), which take return
+ * premium back from the parties when a cancellation or endorsement books it (ADR 024), and that
+ * return premium given to the parties again when its credit pays an invoice (ADR 030).
  */
 export const ALLOCATING_KINDS: PostingKind[] = [
   "premium_payment",
@@ -29,6 +30,7 @@ export const ALLOCATING_KINDS: PostingKind[] = [
   "premium_refund",
   "premium_return",
   "return_reversal",
+  "credit_applied",
 ];
 
 /** Locks the policy row: every receipt, return and refund of one policy queues behind the others. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
@@ -82,28 +82,6 @@ export async function upsertCarrierStatements(
   return Number(result.rowsAffected);
 }
 
-export function listCommissionStatements(
-  db: Db,
-  orgId: string,
-  { agencyId, period }: { agencyId?: string | null; period?: string } = {},
-) {
-  return db
-    .select({ statement: commissionStatements, agencyName: agencies.name })
-    .from(commissionStatements)
-    .innerJoin(
-      agencies,
-      and(eq(agencies.orgId, commissionStatements.orgId), eq(agencies.id, commissionStatements.agencyId)),
-    )
-    .where(
-      and(
-        eq(commissionStatements.orgId, orgId),
-        agencyId ? eq(commissionStatements.agencyId, agencyId) : undefined,
-        period ? eq(commissionStatements.period, period) : undefined,
-      ),
-    )
-    .orderBy(desc(commissionStatements.period), asc(agencies.name));
-}
-
 export async function findCommissionStatement(db: Db, orgId: string, statementId: string, agencyId?: string | null) {
   const [row] = await db
     .select({ statement: commissionStatements, agencyName: agencies.name })
@@ -152,6 +130,8 @@ export function listCommissionStatementLines(
       and(
         eq(policyTransactions.orgId, orgId),
         eq(policies.agencyId, statement.agencyId),
+        // As the statement: agency-billed commission is kept by the agency, not paid (ADR 024).
+        eq(policies.billingMethod, "direct"),
         sql`${policyTransactions.bookedOn} BETWEEN ${statement.first} AND ${statement.last}`,
       ),
     )
@@ -190,15 +170,6 @@ export async function markCommissionStatementPaid(db: Db, orgId: string, stateme
   return Number(result.rowsAffected) === 1;
 }
 
-export function listCarrierStatements(db: Db, orgId: string, period: string) {
-  return db
-    .select({ statement: carrierStatements, carrierName: carriers.name })
-    .from(carrierStatements)
-    .leftJoin(carriers, and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)))
-    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.period, period)))
-    .orderBy(asc(carriers.name));
-}
-
 export async function findCarrierStatement(db: Db, orgId: string, statementId: string) {
   const [row] = await db
     .select()
@@ -206,6 +177,48 @@ export async function findCarrierStatement(db: Db, orgId: string, statementId: s
     .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.id, statementId)))
     .limit(1);
   return row ?? null;
+}
+
+/** A carrier statement with its carrier's name, for its document. */
+export async function findCarrierStatementWithCarrier(db: Db, orgId: string, statementId: string) {
+  const [row] = await db
+    .select({ statement: carrierStatements, carrierName: carriers.name })
+    .from(carrierStatements)
+    .leftJoin(carriers, and(eq(carriers.orgId, carrierStatements.orgId), eq(carriers.id, carrierStatements.carrierId)))
+    .where(and(eq(carrierStatements.orgId, orgId), eq(carrierStatements.id, statementId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every transaction a carrier statement covers: the carrier's policies booked in the period, as the bordereau lists them. */
+export function listCarrierStatementLines(
+  db: Db,
+  orgId: string,
+  statement: { carrierId: string; first: string; last: string },
+) {
+  const t = policyTransactions;
+  return db
+    .select({
+      transactionId: t.id,
+      policyNumber: policies.policyNumber,
+      type: t.type,
+      bookedOn: t.bookedOn,
+      premiumCents: t.premiumCents,
+      feesCents: t.feesCents,
+      taxesCents: t.taxesCents,
+      producerCommissionCents: t.producerCommissionCents,
+      mgaCommissionCents: t.mgaCommissionCents,
+    })
+    .from(t)
+    .innerJoin(policies, and(eq(policies.orgId, t.orgId), eq(policies.id, t.policyId)))
+    .where(
+      and(
+        eq(t.orgId, orgId),
+        eq(policies.carrierId, statement.carrierId),
+        sql`${t.bookedOn} BETWEEN ${statement.first} AND ${statement.last}`,
+      ),
+    )
+    .orderBy(asc(t.bookedOn), asc(policies.policyNumber), asc(t.sequence));
 }
 
 export async function markCarrierStatementSettled(db: Db, orgId: string, statementId: string, postingId: string) {

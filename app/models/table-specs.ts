@@ -209,3 +209,29 @@ export const dealRoomTable = listSpec(["opened", "reference", "insured", "status
 });
 export type DealRoomSort = SortOf<typeof dealRoomTable>;
 export type DealRoomTableState = StateOf<typeof dealRoomTable>;
+
+// Money statements (ADR 030): finance's lists for a month and the agency's own in the producer area.
+export const commissionStatementTable = listSpec(
+  ["period", "agency", "premium", "commission", "status"],
+  "period desc",
+  {
+    prefix: "c.",
+    filters: { status: ["draft", "approved", "paid"] },
+  },
+);
+export type CommissionStatementSort = SortOf<typeof commissionStatementTable>;
+export type CommissionStatementState = StateOf<typeof commissionStatementTable>;
+
+export const agencyStatementTable = listSpec(["period", "agency", "gross", "net", "status"], "period desc", {
+  prefix: "a.",
+  filters: { status: ["open", "received"] },
+});
+export type AgencyStatementSort = SortOf<typeof agencyStatementTable>;
+export type AgencyStatementState = StateOf<typeof agencyStatementTable>;
+
+export const carrierStatementTable = listSpec(["period", "carrier", "gross", "net"], "period desc", {
+  prefix: "r.",
+  filters: { status: ["open", "settled"] },
+});
+export type CarrierStatementSort = SortOf<typeof carrierStatementTable>;
+export type CarrierStatementState = StateOf<typeof carrierStatementTable>;

@@ -48,6 +48,7 @@ export const POSTING_KINDS = [
   "premium_refund",
   "commission_payout",
   "tax_remittance",
+  "credit_applied",
 ] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 export const POSTING_STATUSES = ["awaiting_posting", "posted", "rejected"] as const;

@@ -132,7 +132,7 @@ export async function addPolicy(
   return { policyId, policyNumber, insuredId, firstInvoiceId };
 }
 
-/** A policy transaction as servicing books it (endorsement, cancellation: signed amounts). */
+/** A policy transaction as servicing books it (endorsement, cancellation: signed amounts); returns its id. */
 export async function addTransaction(
   db: Database,
   book: MoneyBook,
@@ -148,8 +148,9 @@ export async function addTransaction(
   },
 ) {
   const rates = { producerCommissionRate: t.commissionRate ?? "0.1500", mgaCommissionRate: "0.0500" };
+  const id = createId("ptx");
   await db.insert(policyTransactions).values({
-    id: createId("ptx"),
+    id,
     orgId: book.orgId,
     policyId,
     sequence: t.sequence,
@@ -162,4 +163,5 @@ export async function addTransaction(
     ...rates,
     ...transactionCommission({ premiumCents: t.premiumCents, ...rates }),
   });
+  return id;
 }

@@ -7,12 +7,19 @@ import { appServices } from "../../context.server.ts";
 import { sumPostedMovementsByMonth } from "../../models/ledger-history.server.ts";
 import { balancesByMonth, cashPosition, trialBalanceOf } from "../../services/ledger/balance-history.ts";
 import { formatCents } from "../../utils/format.ts";
+import { DEFAULT_TIME_ZONE } from "../../utils/today.ts";
 
 export const meta: Route.MetaFunction = () => [{ title: "Cash position and trial balance · Finance · OpenInsure" }];
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:ledger");
-  const months = balancesByMonth(await sumPostedMovementsByMonth(appServices(args.context).db, user.tenant.orgId));
+  const months = balancesByMonth(
+    await sumPostedMovementsByMonth(
+      appServices(args.context).db,
+      user.tenant.orgId,
+      user.tenant.timeZone ?? DEFAULT_TIME_ZONE,
+    ),
+  );
   const asked = new URL(args.request.url).searchParams.get("month");
   const chosen = months.find((m) => m.month === asked) ?? months.at(-1) ?? null;
   return {
@@ -31,7 +38,7 @@ export default function Balances({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader
         title="Cash position and trial balance"
-        description="Month-end balances from the postings on the ledger (months of the posting time, UTC)."
+        description="Month-end balances from the postings on the ledger (calendar months of the organization's time zone)."
       />
       <div className="grid gap-6">
         <Card title="Cash position">

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Route } from "./+types/policy";
 import { requirePermission } from "../../auth/session.server.ts";
 import { PolicyPage } from "../../components/policy-page.tsx";
-import { SubmitButton } from "../../components/submit-button.tsx";
+import { FormTokenInput, SubmitButton } from "../../components/submit-button.tsx";
 import { Card, DataTable } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
 import { getPolicy } from "../../models/policies.server.ts";
@@ -12,7 +12,10 @@ import {
   applyCreditToInvoice,
   openCreditsOfPolicy,
   refundPolicyCredit,
+  type CreditAppliedOutcome,
+  type RefundOutcome,
 } from "../../services/ledger/receivables.server.ts";
+import { FORM_TOKEN_FIELD, oncePerFormToken } from "../../services/access/form-token.server.ts";
 import { formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { loadPolicyPage } from "../policy-page.server.ts";
@@ -42,20 +45,30 @@ export async function action(args: Route.ActionArgs) {
   const user = await requirePermission(args, "record:payment");
   const { db, ledger } = appServices(args.context);
   invariantResponse(await getPolicy(db, user.tenant, args.params.policyId), "Policy not found");
-  const submission = parseWithZod(await args.request.formData(), { schema: CreditSchema });
+  const formData = await args.request.formData();
+  const submission = parseWithZod(formData, { schema: CreditSchema });
   if (submission.status !== "success")
     return data({ message: "Choose the invoice to apply the credit to.", ok: false }, { status: 400 });
-  const outcome =
-    submission.value.intent === "apply"
-      ? await applyCreditToInvoice(db, user.tenant, submission.value)
-      : await refundPolicyCredit(db, ledger, user.tenant, submission.value);
+  const request = submission.value;
+  // A double click applies or refunds once: the repeat gets the first answer.
+  const outcome = await oncePerFormToken(
+    db,
+    user.tenant,
+    formData.get(FORM_TOKEN_FIELD),
+    `credit:${request.intent}:${request.creditId}`,
+    (): Promise<CreditAppliedOutcome | RefundOutcome> =>
+      request.intent === "apply"
+        ? applyCreditToInvoice(db, ledger, user.tenant, request)
+        : refundPolicyCredit(db, ledger, user.tenant, request),
+    (o) => o.ok,
+  );
   invariantResponse(outcome.ok || outcome.reason !== "not_found", "Credit not found");
   if (!outcome.ok) return data({ message: outcome.message, ok: false }, { status: 422 });
   return {
     ok: true,
     message:
       "appliedCents" in outcome
-        ? `${formatCents(outcome.appliedCents)} applied${outcome.invoicePaid ? ": the invoice is paid" : ""}.`
+        ? `${formatCents(outcome.appliedCents)} applied${outcome.invoicePaid ? ": the invoice is paid" : ""}${outcome.posting ? ` (${outcome.posting.status.replaceAll("_", " ")})` : ""}.`
         : `${formatCents(outcome.amountCents)} refunded${outcome.posting ? ` (${outcome.posting.status.replaceAll("_", " ")})` : ""}.`,
   };
 }
@@ -94,6 +107,7 @@ export default function FinancePolicy({ loaderData }: Route.ComponentProps) {
                   <div className="flex flex-wrap gap-2">
                     {open.length > 0 ? (
                       <Form method="post" className="flex flex-wrap gap-2">
+                        <FormTokenInput token={loaderData.formToken} />
                         <input type="hidden" name="creditId" value={c.id} />
                         <label className="sr-only" htmlFor={`apply-${c.id}`}>
                           Invoice to apply it to
@@ -115,6 +129,7 @@ export default function FinancePolicy({ loaderData }: Route.ComponentProps) {
                       </Form>
                     ) : null}
                     <Form method="post">
+                      <FormTokenInput token={loaderData.formToken} />
                       <input type="hidden" name="creditId" value={c.id} />
                       <SubmitButton intent="refund" match={{ creditId: c.id }} pendingLabel="Refunding…">
                         Refund

@@ -4,10 +4,15 @@ import { z } from "zod";
 import type { Route } from "./+types/statements";
 import { requirePermission } from "../../auth/session.server.ts";
 import { SubmitButton } from "../../components/submit-button.tsx";
+import { PagedTable, type TableFilter } from "../../components/data-table.tsx";
 import { Badge, Card, DataTable, PageHeader, StatusBadge } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { listCarrierStatements, listCommissionStatements } from "../../models/statements.server.ts";
-import { listAgencyStatements } from "../../models/agency-statements.server.ts";
+import {
+  listAgencyStatementPage,
+  listCarrierStatementPage,
+  listCommissionStatementPage,
+} from "../../models/statement-lists.server.ts";
+import { agencyStatementTable, carrierStatementTable, commissionStatementTable } from "../../models/table-specs.ts";
 import { receiveAgencyStatement } from "../../services/billing/agency-statements.server.ts";
 import { amount } from "../../services/ledger/payment-forms.ts";
 import { LedgerUnavailableError } from "../../services/ledger/client.server.ts";
@@ -23,7 +28,8 @@ import {
 import { isPeriod, periodOf, previousPeriod } from "../../services/ledger/statements.ts";
 import { formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { parseTableState } from "../../utils/table-state.ts";
+import { businessToday } from "../../utils/today.ts";
 
 const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month such as 2026-11");
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -46,14 +52,27 @@ export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "read:ledger");
   const { db } = appServices(args.context);
   const asked = new URL(args.request.url).searchParams.get("period");
-  const period = asked && isPeriod(asked) ? asked : previousPeriod(periodOf(todayInUtc()));
+  const period = asked && isPeriod(asked) ? asked : previousPeriod(periodOf(businessToday(user.tenant)));
+  const params = new URL(args.request.url).searchParams;
+  const scope = { orgId: user.tenant.orgId, period };
+  const states = {
+    commission: parseTableState(params, commissionStatementTable),
+    carriers: parseTableState(params, carrierStatementTable),
+    agencyBill: parseTableState(params, agencyStatementTable),
+  };
   const [commission, carriers, taxes, agencyBill] = await Promise.all([
-    listCommissionStatements(db, user.tenant.orgId, { period }),
-    listCarrierStatements(db, user.tenant.orgId, period),
+    listCommissionStatementPage(db, scope, states.commission),
+    listCarrierStatementPage(db, scope, states.carriers),
     premiumTaxLiability(db, user.tenant.orgId, [{ first: period, last: period }]),
-    listAgencyStatements(db, user.tenant.orgId, { period }),
+    listAgencyStatementPage(db, scope, states.agencyBill),
   ]);
-  return { period, commission, carriers, taxes, agencyBill };
+  return {
+    period,
+    commission: { ...commission, state: states.commission, spec: commissionStatementTable },
+    carriers: { ...carriers, state: states.carriers, spec: carrierStatementTable },
+    taxes,
+    agencyBill: { ...agencyBill, state: states.agencyBill, spec: agencyStatementTable },
+  };
 }
 
 function said(outcome: PayoutOutcome | { ok: true } | { ok: false; reason: string; message: string }, done: string) {
@@ -142,6 +161,10 @@ export async function action(args: Route.ActionArgs) {
   }
 }
 
+function statusFilter(statuses: readonly string[] | undefined): TableFilter {
+  return { name: "status", label: "Status", options: (statuses ?? []).map((value) => ({ value, label: value })) };
+}
+
 export default function Statements({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const { period, commission, carriers, taxes, agencyBill } = loaderData;
@@ -185,40 +208,42 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
           </div>
         </Card>
         <Card title="Producer commission">
-          <DataTable
+          <PagedTable
+            spec={commission.spec}
+            page={commission}
             caption={`Commission statements for ${period}`}
-            rows={commission}
-            rowKey={(r) => r.statement.id}
+            rowKey={(r) => r.id}
             empty="No statements for this month yet: build them."
+            search="Search by agency"
+            filters={[statusFilter(commission.spec.filters?.status)]}
+            exportPath="/finance/commission-statements/export"
             columns={[
               {
+                id: "agency",
                 header: "Agency",
                 cell: (r) => (
-                  <Link className="text-brand hover:underline" to={r.statement.id}>
+                  <Link className="text-brand hover:underline" to={r.id}>
                     {r.agencyName}
                   </Link>
                 ),
               },
-              { header: "Transactions", numeric: true, cell: (r) => r.statement.transactionCount },
-              { header: "Premium", numeric: true, cell: (r) => formatCents(r.statement.premiumCents) },
-              { header: "Commission", numeric: true, cell: (r) => formatCents(r.statement.commissionCents) },
-              { header: "Status", cell: (r) => <StatusBadge status={r.statement.status} /> },
+              { id: "transactions", header: "Transactions", numeric: true, cell: (r) => r.transactionCount },
+              { id: "premium", header: "Premium", numeric: true, cell: (r) => formatCents(r.premiumCents) },
+              { id: "commission", header: "Commission", numeric: true, cell: (r) => formatCents(r.commissionCents) },
+              { id: "status", header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
               {
-                header: "",
+                id: "action",
+                header: "Action",
                 cell: (r) =>
-                  r.statement.status === "paid" ? null : (
+                  r.status === "paid" ? null : (
                     <Form method="post">
-                      <input type="hidden" name="statementId" value={r.statement.id} />
-                      {r.statement.status === "draft" ? (
-                        <SubmitButton
-                          intent="approve"
-                          match={{ statementId: r.statement.id }}
-                          pendingLabel="Approving…"
-                        >
+                      <input type="hidden" name="statementId" value={r.id} />
+                      {r.status === "draft" ? (
+                        <SubmitButton intent="approve" match={{ statementId: r.id }} pendingLabel="Approving…">
                           Approve
                         </SubmitButton>
                       ) : (
-                        <SubmitButton intent="pay" match={{ statementId: r.statement.id }} pendingLabel="Paying…">
+                        <SubmitButton intent="pay" match={{ statementId: r.id }} pendingLabel="Paying…">
                           Pay
                         </SubmitButton>
                       )}
@@ -229,27 +254,40 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
           />
         </Card>
         <Card title="Carrier settlement">
-          <DataTable
+          <PagedTable
+            spec={carriers.spec}
+            page={carriers}
             caption={`Carrier statements for ${period}`}
-            rows={carriers}
-            rowKey={(r) => r.statement.id}
+            rowKey={(r) => r.id}
             empty="No carrier statements for this month yet: build them."
+            search="Search by carrier"
+            filters={[statusFilter(carriers.spec.filters?.status)]}
+            exportPath="/finance/carrier-statements/export"
             columns={[
-              { header: "Carrier", cell: (r) => r.carrierName ?? r.statement.carrierId },
-              { header: "Gross", numeric: true, cell: (r) => formatCents(r.statement.grossCents) },
-              { header: "Commission", numeric: true, cell: (r) => formatCents(r.statement.commissionCents) },
-              { header: "Fees", numeric: true, cell: (r) => formatCents(r.statement.feesCents) },
-              { header: "Taxes", numeric: true, cell: (r) => formatCents(r.statement.taxesCents) },
-              { header: "Net", numeric: true, cell: (r) => formatCents(r.statement.netCents) },
               {
-                header: "",
+                id: "carrier",
+                header: "Carrier",
+                cell: (r) => (
+                  <a className="text-brand hover:underline" href={`/finance/carrier-statements/${r.id}/pdf`}>
+                    {r.carrierName ?? "Carrier"} (PDF)
+                  </a>
+                ),
+              },
+              { id: "gross", header: "Gross", numeric: true, cell: (r) => formatCents(r.grossCents) },
+              { id: "commission", header: "Commission", numeric: true, cell: (r) => formatCents(r.commissionCents) },
+              { id: "fees", header: "Fees", numeric: true, cell: (r) => formatCents(r.feesCents) },
+              { id: "taxes", header: "Taxes", numeric: true, cell: (r) => formatCents(r.taxesCents) },
+              { id: "net", header: "Net", numeric: true, cell: (r) => formatCents(r.netCents) },
+              {
+                id: "action",
+                header: "Action",
                 cell: (r) =>
-                  r.statement.settlementPostingId ? (
+                  r.settlementPostingId ? (
                     <StatusBadge status="settled" />
                   ) : (
                     <Form method="post">
-                      <input type="hidden" name="statementId" value={r.statement.id} />
-                      <SubmitButton intent="settle" match={{ statementId: r.statement.id }} pendingLabel="Settling…">
+                      <input type="hidden" name="statementId" value={r.id} />
+                      <SubmitButton intent="settle" match={{ statementId: r.id }} pendingLabel="Settling…">
                         Settle
                       </SubmitButton>
                     </Form>
@@ -259,39 +297,50 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
           />
         </Card>
         <Card title="Agency bill">
-          <DataTable
+          <PagedTable
+            spec={agencyBill.spec}
+            page={agencyBill}
             caption={`Agency-bill statements for ${period}`}
-            rows={agencyBill}
-            rowKey={(r) => r.statement.id}
+            rowKey={(r) => r.id}
             empty="No agency-billed invoices fell due this month."
+            search="Search by agency or reference"
+            filters={[statusFilter(agencyBill.spec.filters?.status)]}
+            exportPath="/finance/agency-statements/export"
             columns={[
               {
+                id: "agency",
                 header: "Agency",
                 cell: (r) => (
-                  <a className="text-brand hover:underline" href={`/finance/agency-statements/${r.statement.id}/pdf`}>
+                  <a className="text-brand hover:underline" href={`/finance/agency-statements/${r.id}/pdf`}>
                     {r.agencyName} (PDF)
                   </a>
                 ),
               },
-              { header: "Invoices", numeric: true, cell: (r) => r.statement.invoiceCount },
-              { header: "Gross", numeric: true, cell: (r) => formatCents(r.statement.grossCents) },
-              { header: "Commission kept", numeric: true, cell: (r) => formatCents(r.statement.commissionCents) },
-              { header: "Net due", numeric: true, cell: (r) => formatCents(r.statement.netCents) },
+              { id: "invoices", header: "Invoices", numeric: true, cell: (r) => r.invoiceCount },
+              { id: "gross", header: "Gross", numeric: true, cell: (r) => formatCents(r.grossCents) },
               {
-                header: "",
+                id: "kept",
+                header: "Commission kept",
+                numeric: true,
+                cell: (r) => formatCents(r.commissionCents),
+              },
+              { id: "net", header: "Net due", numeric: true, cell: (r) => formatCents(r.netCents) },
+              {
+                id: "action",
+                header: "Action",
                 cell: (r) =>
-                  r.statement.status === "received" ? (
+                  r.status === "received" ? (
                     <StatusBadge status="received" />
                   ) : (
                     <Form method="post" className="flex flex-wrap items-end gap-2">
-                      <input type="hidden" name="statementId" value={r.statement.id} />
+                      <input type="hidden" name="statementId" value={r.id} />
                       <label className="grid gap-1 text-xs">
                         Amount remitted (USD)
                         <input
                           name="amount"
                           inputMode="decimal"
                           required
-                          defaultValue={(r.statement.netCents / 100).toFixed(2)}
+                          defaultValue={(r.netCents / 100).toFixed(2)}
                           className="w-28 rounded-md border border-border px-2 py-1 text-sm"
                         />
                       </label>
@@ -303,7 +352,7 @@ export default function Statements({ loaderData }: Route.ComponentProps) {
                           className="w-28 rounded-md border border-border px-2 py-1 text-sm"
                         />
                       </label>
-                      <SubmitButton intent="receive" match={{ statementId: r.statement.id }} pendingLabel="Receiving…">
+                      <SubmitButton intent="receive" match={{ statementId: r.id }} pendingLabel="Receiving…">
                         Receive
                       </SubmitButton>
                     </Form>

@@ -14,6 +14,7 @@ import { addPolicy, createMoneyBook } from "../../../tests/support/money.ts";
 import { ACCOUNT, TRANSFER_CODES } from "../ledger/chart.ts";
 import { partsOfLegs } from "../ledger/premium-allocation.ts";
 import { reconcile } from "../ledger/reconciliation.server.ts";
+import { getCommissionStatement } from "../ledger/statements.server.ts";
 import { getAccountBalances } from "../ledger/reports.server.ts";
 import { agencyReceiptLegs } from "./agency-bill.ts";
 import { receiveAgencyStatement } from "./agency-statements.server.ts";
@@ -120,6 +121,9 @@ describe("the monthly agency-bill statement", () => {
       .from(commissionStatements)
       .where(and(eq(commissionStatements.orgId, book.orgId), eq(commissionStatements.period, "2026-09")));
     expect(commission).toMatchObject({ transactionCount: 1, premiumCents: 1_236_400, commissionCents: 185_460 });
+    // Its lines (page, PDF, export) are the same one transaction, not the agency-billed policy's too.
+    const lines = (await getCommissionStatement(db, book.finance, commission!.id))!.lines;
+    expect(lines.map((l) => l.policyNumber)).toEqual([direct.policyNumber]);
 
     expect(
       await receiveAgencyStatement(db, ledger.current.client, book.finance, {

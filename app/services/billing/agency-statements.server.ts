@@ -118,6 +118,7 @@ export async function receiveAgencyStatement(
         grossCents: statement.grossCents,
         commissionCents: statement.commissionCents,
         netCents: statement.netCents,
+        actorUserId: tenant.userId,
       });
       return { netCents: statement.netCents, invoicesPaid: paymentIds.length };
     });

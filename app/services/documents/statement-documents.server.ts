@@ -3,11 +3,14 @@ import type { TenantContext } from "../../auth/session.server.ts";
 import { getCommissionStatement } from "../ledger/statements.server.ts";
 import { periodBounds } from "../ledger/statements.ts";
 import { findAgencyStatement, listAgencyStatementItems } from "../../models/agency-statements.server.ts";
-import { renderAgencyStatement, renderCommissionStatement } from "./statement-documents.ts";
+import { findCarrierStatementWithCarrier, listCarrierStatementLines } from "../../models/statements.server.ts";
+import { loadLetterhead } from "./letterhead.server.ts";
+import { renderAgencyStatement, renderCarrierStatement, renderCommissionStatement } from "./statement-documents.ts";
 
-// A commission statement's PDF is rendered on request; once the statement is approved its figures
-// are frozen, so the first rendering is kept in R2 and later downloads read the stored copy. A
-// draft changes with every rerun of the month-end, so it is rendered afresh and never stored.
+// A statement's PDF is rendered on request; once the statement is frozen (a commission statement
+// approved, an agency statement received, a carrier statement settled) the first rendering is
+// kept in R2 and later downloads read the stored copy. Before that a month-end rerun changes it,
+// so it is rendered afresh and never stored.
 
 function pdfResponse(body: BodyInit, filename: string) {
   return new Response(body, {
@@ -19,11 +22,29 @@ function pdfResponse(body: BodyInit, filename: string) {
   });
 }
 
-export function commissionStatementKey(orgId: string, statementId: string) {
+/** Where a frozen statement's PDF is kept: one key shape for every kind (the ids' prefixes differ). */
+export function statementKey(orgId: string, statementId: string) {
   return `orgs/${orgId}/statements/${statementId}.pdf`;
 }
 
-/** The statement as a PDF download, or null when the caller may not see it. */
+/** The stored copy of a frozen statement, or a fresh rendering (kept when frozen). */
+async function statementPdf(
+  bucket: R2Bucket,
+  key: string,
+  frozen: boolean,
+  filename: string,
+  render: () => Promise<Uint8Array>,
+): Promise<Response> {
+  if (frozen) {
+    const stored = await bucket.get(key);
+    if (stored) return pdfResponse(stored.body, filename);
+  }
+  const pdf = (await render()) as Uint8Array<ArrayBuffer>;
+  if (frozen) await bucket.put(key, pdf, { httpMetadata: { contentType: "application/pdf" } });
+  return pdfResponse(pdf, filename);
+}
+
+/** A commission statement as a PDF download, or null when the caller may not see it. */
 export async function commissionStatementDocument(
   db: Database,
   bucket: R2Bucket,
@@ -33,30 +54,28 @@ export async function commissionStatementDocument(
   const found = await getCommissionStatement(db, tenant, statementId);
   if (!found) return null;
   const { statement, agencyName, lines } = found;
-  const filename = `commission-${statement.period}.pdf`;
-  const key = commissionStatementKey(tenant.orgId, statement.id);
-  const frozen = statement.status !== "draft";
-  if (frozen) {
-    const stored = await bucket.get(key);
-    if (stored) return pdfResponse(stored.body, filename);
-  }
-  const pdf = (await renderCommissionStatement({
-    mgaName: tenant.orgName,
-    agencyName,
-    period: statement.period,
-    asOf: periodBounds(statement.period).last,
-    status: statement.status,
-    lines,
-    premiumCents: statement.premiumCents,
-    commissionCents: statement.commissionCents,
-  })) as Uint8Array<ArrayBuffer>;
-  if (frozen) await bucket.put(key, pdf, { httpMetadata: { contentType: "application/pdf" } });
-  return pdfResponse(pdf, filename);
+  return statementPdf(
+    bucket,
+    statementKey(tenant.orgId, statement.id),
+    statement.status !== "draft",
+    `commission-${statement.period}.pdf`,
+    async () =>
+      renderCommissionStatement({
+        letterhead: await loadLetterhead(db, bucket, tenant.orgId),
+        agencyName,
+        period: statement.period,
+        asOf: periodBounds(statement.period).last,
+        status: statement.status,
+        lines,
+        premiumCents: statement.premiumCents,
+        commissionCents: statement.commissionCents,
+      }),
+  );
 }
 
 /**
  * An agency-bill statement as a PDF, or null when it is not the caller's org's. Received
- * statements are frozen and kept in R2; an open one is rendered afresh (a rerun may add invoices).
+ * statements are frozen; an open one changes when a rerun adds invoices.
  */
 export async function agencyStatementDocument(
   db: Database,
@@ -67,32 +86,82 @@ export async function agencyStatementDocument(
   const found = await findAgencyStatement(db, tenant.orgId, statementId);
   if (!found) return null;
   const { statement, agencyName } = found;
-  const filename = `agency-bill-${statement.period}.pdf`;
-  const key = `orgs/${tenant.orgId}/statements/${statement.id}.pdf`;
-  const frozen = statement.status === "received";
-  if (frozen) {
-    const stored = await bucket.get(key);
-    if (stored) return pdfResponse(stored.body, filename);
-  }
-  const items = await listAgencyStatementItems(db, tenant.orgId, statement.id);
-  const pdf = (await renderAgencyStatement({
-    mgaName: tenant.orgName,
-    agencyName,
-    period: statement.period,
-    asOf: periodBounds(statement.period).last,
-    status: statement.status,
-    lines: items.map((i) => ({
-      invoiceNumber: i.invoiceNumber,
-      policyNumber: i.policyNumber,
-      insuredName: i.insuredName ?? "",
-      dueDate: i.dueDate,
-      grossCents: i.item.grossCents,
-      commissionCents: i.item.commissionCents,
-    })),
-    grossCents: statement.grossCents,
-    commissionCents: statement.commissionCents,
-    netCents: statement.netCents,
-  })) as Uint8Array<ArrayBuffer>;
-  if (frozen) await bucket.put(key, pdf, { httpMetadata: { contentType: "application/pdf" } });
-  return pdfResponse(pdf, filename);
+  return statementPdf(
+    bucket,
+    statementKey(tenant.orgId, statement.id),
+    statement.status === "received",
+    `agency-bill-${statement.period}.pdf`,
+    async () => {
+      const items = await listAgencyStatementItems(db, tenant.orgId, statement.id);
+      return renderAgencyStatement({
+        letterhead: await loadLetterhead(db, bucket, tenant.orgId),
+        agencyName,
+        period: statement.period,
+        asOf: periodBounds(statement.period).last,
+        status: statement.status,
+        lines: items.map((i) => ({
+          invoiceNumber: i.invoiceNumber,
+          policyNumber: i.policyNumber,
+          insuredName: i.insuredName ?? "",
+          dueDate: i.dueDate,
+          grossCents: i.item.grossCents,
+          commissionCents: i.item.commissionCents,
+        })),
+        grossCents: statement.grossCents,
+        commissionCents: statement.commissionCents,
+        netCents: statement.netCents,
+      });
+    },
+  );
+}
+
+/**
+ * A carrier settlement statement as a PDF, or null when it is not the caller's org's. Settled
+ * statements are frozen; an unsettled one is refreshed by month-end reruns.
+ */
+export async function carrierStatementDocument(
+  db: Database,
+  bucket: R2Bucket,
+  tenant: TenantContext,
+  statementId: string,
+): Promise<Response | null> {
+  const found = await findCarrierStatementWithCarrier(db, tenant.orgId, statementId);
+  if (!found) return null;
+  const { statement } = found;
+  const carrierName = found.carrierName ?? statement.carrierId;
+  const bounds = periodBounds(statement.period);
+  return statementPdf(
+    bucket,
+    statementKey(tenant.orgId, statement.id),
+    statement.settlementPostingId !== null,
+    `carrier-settlement-${statement.period}.pdf`,
+    async () => {
+      const lines = await listCarrierStatementLines(db, tenant.orgId, { carrierId: statement.carrierId, ...bounds });
+      return renderCarrierStatement({
+        letterhead: await loadLetterhead(db, bucket, tenant.orgId),
+        carrierName,
+        period: statement.period,
+        asOf: bounds.last,
+        status: statement.settlementPostingId ? "settled" : "open",
+        lines: lines.map((l) => {
+          const commissionCents = l.producerCommissionCents + l.mgaCommissionCents;
+          return {
+            bookedOn: l.bookedOn,
+            policyNumber: l.policyNumber,
+            type: l.type,
+            grossCents: l.premiumCents + l.feesCents + l.taxesCents,
+            commissionCents,
+            feesCents: l.feesCents,
+            taxesCents: l.taxesCents,
+            netCents: l.premiumCents - commissionCents,
+          };
+        }),
+        grossCents: statement.grossCents,
+        commissionCents: statement.commissionCents,
+        feesCents: statement.feesCents,
+        taxesCents: statement.taxesCents,
+        netCents: statement.netCents,
+      });
+    },
+  );
 }

@@ -1,18 +1,20 @@
-// A commission statement's PDF (ADR 024): its lines and totals as the statement has them, rendered
-// afresh while a draft, kept in R2 once approved.
+// The statement PDFs (ADR 024, 030), one layout for three kinds: their lines and totals as the
+// statement has them, rendered afresh while the statement can change, kept in R2 once frozen.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { commissionStatements } from "../../../db/schema/index.ts";
+import { carrierStatements, commissionStatements } from "../../../db/schema/index.ts";
 import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { addPolicy, addTransaction, createMoneyBook } from "../../../tests/support/money.ts";
 import { pageTexts } from "../../../tests/support/pdf-text.ts";
 import { runMonthEnd } from "../billing/month-end.server.ts";
-import { approveCommissionStatement } from "../ledger/statements.server.ts";
+import { approveCommissionStatement, settleCarrierStatement } from "../ledger/statements.server.ts";
+import { recordInvoicePayment } from "../ledger/premium-payments.server.ts";
 import { startLocalR2 } from "./local-r2.ts";
 import {
   agencyStatementDocument,
+  carrierStatementDocument,
   commissionStatementDocument,
-  commissionStatementKey,
+  statementKey,
 } from "./statement-documents.server.ts";
 import { agencyStatements } from "../../../db/schema/index.ts";
 import { useTestLedger } from "../../../tests/support/ledger.ts";
@@ -62,11 +64,11 @@ describe("statement PDFs", () => {
     expect(text).toEqual(expect.arrayContaining(["$12,364.00", "$1,854.60", "-$2,500.00", "-$375.00", "15.00%"]));
     expect(text).toEqual(expect.arrayContaining(["Totals", "3 transactions", "$14,864.00", "$2,229.60"]));
     // A draft changes with every month-end rerun: never stored.
-    expect(await r2.bucket.get(commissionStatementKey(book.orgId, statement!.id))).toBeNull();
+    expect(await r2.bucket.get(statementKey(book.orgId, statement!.id))).toBeNull();
 
     expect(await approveCommissionStatement(db, book.finance, statement!.id)).toMatchObject({ ok: true });
     const approved = await bytesOf(await commissionStatementDocument(db, r2.bucket, book.finance, statement!.id));
-    const key = commissionStatementKey(book.orgId, statement!.id);
+    const key = statementKey(book.orgId, statement!.id);
     expect(new Uint8Array(await (await r2.bucket.get(key))!.arrayBuffer())).toEqual(approved);
     // Later downloads read the stored copy.
     const marker = new TextEncoder().encode("%PDF-stored");
@@ -108,5 +110,46 @@ describe("statement PDFs", () => {
     const received = await bytesOf(await agencyStatementDocument(db, r2.bucket, book.finance, statement!.id));
     expect(new Uint8Array(await (await r2.bucket.get(key))!.arrayBuffer())).toEqual(received);
     expect(await agencyStatementDocument(db, r2.bucket, (await createMoneyBook(db)).finance, statement!.id)).toBeNull();
+  });
+
+  test("a carrier settlement statement lists the carrier's transactions with the bordereau's check; kept once settled", async () => {
+    const book = await createMoneyBook(db);
+    const policy = await addPolicy(db, book, { plan: "PIF", effectiveDate: "2026-10-05" });
+    await runMonthEnd(db, "2026-11-01", { orgId: book.orgId });
+    const [statement] = await db
+      .select()
+      .from(carrierStatements)
+      .where(and(eq(carrierStatements.orgId, book.orgId), eq(carrierStatements.period, "2026-10")));
+    // Gross $13,218.59; commission 15% + 5% of $12,364.00 = $2,472.80; net $12,364.00 - $2,472.80.
+    expect(statement).toMatchObject({ grossCents: 1_321_859, commissionCents: 247_280, netCents: 989_120 });
+    const text = (
+      await pageTexts(await bytesOf(await carrierStatementDocument(db, r2.bucket, book.finance, statement!.id)))
+    ).flat();
+    expect(text).toContain("Carrier settlement statement 2026-10");
+    expect(text).toEqual(
+      expect.arrayContaining([policy.policyNumber, "new business", "$13,218.59", "$2,472.80", "$250.00", "$604.59"]),
+    );
+    expect(text).toEqual(expect.arrayContaining(["Totals", "1 transactions", "$9,891.20"]));
+    const key = statementKey(book.orgId, statement!.id);
+    expect(await r2.bucket.get(key)).toBeNull();
+
+    // Collected, the carrier payable holds the net: settled, the statement is frozen and kept.
+    expect(
+      await recordInvoicePayment(db, ledger.current.client, book.finance, {
+        invoiceId: policy.firstInvoiceId,
+        amountCents: 1_321_859,
+        method: "wire",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await settleCarrierStatement(db, ledger.current.client, book.finance, statement!.id)).toMatchObject({
+      ok: true,
+      amountCents: 989_120,
+    });
+    const settled = await bytesOf(await carrierStatementDocument(db, r2.bucket, book.finance, statement!.id));
+    expect((await pageTexts(settled)).flat().join(" ")).toContain("settled");
+    expect(new Uint8Array(await (await r2.bucket.get(key))!.arrayBuffer())).toEqual(settled);
+    expect(
+      await carrierStatementDocument(db, r2.bucket, (await createMoneyBook(db)).finance, statement!.id),
+    ).toBeNull();
   });
 });

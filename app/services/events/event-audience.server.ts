@@ -2,6 +2,7 @@ import type { Database } from "../../../db/client.ts";
 import {
   findPolicyNoticeFacts,
   findSubmissionNoticeFacts,
+  listAgencyMemberRoles,
   listInsuredUserIds,
   listMemberRoles,
 } from "../../models/notification-audience.server.ts";
@@ -126,6 +127,32 @@ export async function audienceOf(db: Database, event: DomainEventMessage): Promi
         body: `Your payment of ${cents(d.amountCents)} was returned by the bank (${text(d.reason)}); the invoice is open again.`,
         link: `/portal/invoices/${text(d.invoiceId)}`,
       }));
+    }
+    case "agency_statement.received": {
+      // Finance sees the remittance land; the agency's admins see their statement settled.
+      const finance = await membersWithRole(db, event.orgId, "finance_analyst");
+      const agencyAdmins =
+        typeof d.agencyId === "string"
+          ? (await listAgencyMemberRoles(db, event.orgId, d.agencyId))
+              .filter((r) => parseRoles(r.role).includes("agency_admin"))
+              .map((r) => r.userId)
+          : [];
+      const title = `Agency bill statement ${text(d.period)} received`;
+      const body = `${cents(d.netCents)} remitted: ${cents(d.grossCents)} collected less ${cents(d.commissionCents)} commission kept.`;
+      return [
+        ...others(finance, d.actorUserId).map((userId) => ({
+          userId,
+          title,
+          body,
+          link: `/finance/statements?period=${text(d.period)}`,
+        })),
+        ...others(agencyAdmins, d.actorUserId).map((userId) => ({
+          userId,
+          title,
+          body,
+          link: "/producer/statements",
+        })),
+      ];
     }
     case "deal_room.mention": {
       // The submission's producer reaches the room from the producer area, everyone else from /uw.

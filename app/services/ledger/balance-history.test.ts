@@ -5,6 +5,10 @@ import { guardedTestDatabase } from "../../../db/test/tenants.ts";
 import { useTestLedger } from "../../../tests/support/ledger.ts";
 import { addPolicy, createMoneyBook } from "../../../tests/support/money.ts";
 import { sumPostedMovementsByMonth } from "../../models/ledger-history.server.ts";
+import { and, eq } from "drizzle-orm";
+import { ledgerPostings, orgSettings } from "../../../db/schema/index.ts";
+import { createId } from "../../utils/ids.ts";
+import { localMonthsBetween, startOfLocalDay } from "../../utils/zoned-months.ts";
 import { recordInvoicePayment } from "./premium-payments.server.ts";
 import { getAccountBalances } from "./reports.server.ts";
 
@@ -64,12 +68,61 @@ describe("the books month by month, from the database", () => {
       method: "check",
     });
     expect(paid).toMatchObject({ ok: true, posting: { status: "posted" } });
-    const months = balancesByMonth(await sumPostedMovementsByMonth(db, book.orgId));
+    const months = balancesByMonth(await sumPostedMovementsByMonth(db, book.orgId, "UTC"));
     const onLedger = Object.fromEntries(
       (await getAccountBalances(db, ledger.current.client, book.orgId)).map((b) => [b.name, b.balanceCents]),
     );
     expect(months).toHaveLength(1);
     expect(months[0]!.balances).toEqual(onLedger);
     expect(cashPosition(months[0]!.balances).trustCashCents).toBe(330_967);
+  });
+});
+
+describe("months of the organization's time zone", () => {
+  test("a zone's months begin at its local midnight, across daylight saving time", () => {
+    // New York is on EDT (UTC-4) on October 1st and EST (UTC-5) on December 1st.
+    expect(startOfLocalDay("2026-10-01", "America/New_York").toISOString()).toBe("2026-10-01T04:00:00.000Z");
+    expect(startOfLocalDay("2026-12-01", "America/New_York").toISOString()).toBe("2026-12-01T05:00:00.000Z");
+    // Auckland is on NZDT (UTC+13) on October 1st: its October begins on September 30th in UTC.
+    expect(startOfLocalDay("2026-10-01", "Pacific/Auckland").toISOString()).toBe("2026-09-30T11:00:00.000Z");
+    expect(
+      localMonthsBetween(new Date("2026-09-30T12:00:00Z"), new Date("2026-11-01T03:00:00Z"), "America/New_York").map(
+        (m) => m.month,
+      ),
+    ).toEqual(["2026-09", "2026-10"]);
+  });
+
+  test("a posting late on the last evening of September in New York counts in September, not October", async () => {
+    const book = await createMoneyBook(db);
+    await db.insert(orgSettings).values({ id: createId("ost"), orgId: book.orgId, timeZone: "America/New_York" });
+    const policy = await addPolicy(db, book);
+    const paid = await recordInvoicePayment(db, ledger.current.client, book.finance, {
+      invoiceId: policy.firstInvoiceId,
+      amountCents: 330_967,
+      method: "check",
+    });
+    expect(paid).toMatchObject({ ok: true, posting: { status: "posted" } });
+    const second = await recordInvoicePayment(db, ledger.current.client, book.finance, {
+      invoiceId: (await addPolicy(db, book)).firstInvoiceId,
+      amountCents: 100_000,
+      method: "check",
+    });
+    if (!paid.ok || !second.ok) throw new Error("payments refused");
+    // 22:30 on September 30th and 01:00 on October 1st in New York: both October in UTC.
+    const postedAt = async (id: string, at: string) =>
+      db
+        .update(ledgerPostings)
+        .set({ postedAt: new Date(at) })
+        .where(and(eq(ledgerPostings.orgId, book.orgId), eq(ledgerPostings.id, id)));
+    await postedAt(paid.paymentId, "2026-10-01T02:30:00Z");
+    await postedAt(second.paymentId, "2026-10-01T05:00:00Z");
+
+    const inNewYork = balancesByMonth(await sumPostedMovementsByMonth(db, book.orgId, "America/New_York"));
+    expect(inNewYork.map((m) => [m.month, cashPosition(m.balances).trustCashCents])).toEqual([
+      ["2026-09", 330_967],
+      ["2026-10", 430_967],
+    ]);
+    const inUtc = balancesByMonth(await sumPostedMovementsByMonth(db, book.orgId, "UTC"));
+    expect(inUtc.map((m) => [m.month, cashPosition(m.balances).trustCashCents])).toEqual([["2026-10", 430_967]]);
   });
 });

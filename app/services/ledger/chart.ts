@@ -66,6 +66,11 @@ export const TRANSFER_CODES = {
   AGENCY_BILL_RECEIPT: 160,
   /** The commission an agency keeps of what it collected: paid out by netting, never held. */
   AGENCY_COMMISSION_NETTED: 161,
+  // Return premium applied to an invoice (ADR 030): 170-179.
+  /** A part's share of a return-premium credit applied to an open invoice: trust to the part's account. */
+  RETURN_CREDIT_APPLIED: 170,
+  /** A part's cent running back to trust inside a credit applied, when cumulative shares round that way. */
+  RETURN_CREDIT_TRUE_UP: 171,
   CLAIM_PAYMENT: 301,
   CLAIM_RECOVERY: 302,
   RESERVE_ADJUSTMENT: 303,

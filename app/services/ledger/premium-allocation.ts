@@ -133,10 +133,11 @@ export function allocateReceipt(
 
 /**
  * The ledger legs of an allocation: money in goes from the trust account to each part's account
- * (the receipt codes); money going back, or a part's cent moving against the change, runs from
- * the part's account to the trust account under `reversalCode`.
+ * (the receipt codes, or `inCode` for every part when the flow has its own); money going back, or
+ * a part's cent moving against the change, runs from the part's account to the trust account
+ * under `reversalCode`.
  */
-export function allocationLegs(delta: PartAmounts, reversalCode: number): PostingLeg[] {
+export function allocationLegs(delta: PartAmounts, reversalCode: number, inCode?: number): PostingLeg[] {
   return ALLOCATION_PARTS.filter((part) => delta[part] !== 0).map((part) =>
     delta[part] > 0
       ? {
@@ -144,7 +145,7 @@ export function allocationLegs(delta: PartAmounts, reversalCode: number): Postin
           debit: ACCOUNT.MGA_FIDUCIARY,
           credit: PART_ACCOUNT[part],
           amountCents: delta[part],
-          transferCode: RECEIPT_CODE[part],
+          transferCode: inCode ?? RECEIPT_CODE[part],
         }
       : {
           leg: `${part}_back`,

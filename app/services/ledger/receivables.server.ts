@@ -24,8 +24,9 @@ import {
   lockPolicyForMoney,
 } from "../../models/policy-money.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { todayInUtc } from "../../utils/today.ts";
+import { businessToday, todayInUtc } from "../../utils/today.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
+import { afterPremiumReceived } from "../servicing/lifecycle.server.ts";
 import { loadAllocationState } from "./allocation.server.ts";
 import { loadBook } from "./book.server.ts";
 import { TRANSFER_CODES } from "./chart.ts";
@@ -142,17 +143,35 @@ export async function returnPayment(
   return { ...outcome, posting: await submitPosting(db, ledger, tenant.orgId, returnId) };
 }
 
+export type CreditAppliedOutcome =
+  | {
+      ok: true;
+      paymentId: string;
+      appliedCents: number;
+      invoicePaid: boolean;
+      /** What the parties received again: return premium only; an overpayment was allocated when it came in. */
+      allocation: PartAmounts;
+      /** Null for an overpayment's credit, which posts nothing. */
+      posting: SubmitOutcome | null;
+    }
+  | Extract<MoneyBackOutcome, { ok: false }>;
+
 /**
  * Applies a policy's open credit to one of its open invoices: a payment of method `credit` up to
- * the invoice's balance. The money was received (or is owed back) already, so nothing moves on
- * the ledger.
+ * the invoice's balance. An overpayment's money was allocated to the parties when it came in, so
+ * nothing moves. Return premium was taken back from the parties by the cancellation's or
+ * endorsement's return posting and sits unallocated in the trust: applied, it is a receipt of
+ * the invoice like any other, allocated by cumulative share (codes 170/171, ADR 030) under the
+ * payment's id, written in the same transaction and submitted after it.
  */
 export async function applyCreditToInvoice(
   db: Database,
+  ledger: LedgerClient,
   tenant: TenantContext,
-  request: { creditId: string; invoiceId: string },
-): Promise<{ ok: true; appliedCents: number; invoicePaid: boolean } | Extract<MoneyBackOutcome, { ok: false }>> {
-  return refusals(() =>
+  request: { creditId: string; invoiceId: string; today?: string },
+): Promise<CreditAppliedOutcome> {
+  const paymentId = createId("pay");
+  const outcome = await refusals(() =>
     transactionWithRetry(db, async (tx) => {
       const row = await findInvoiceForPayment(tx, tenant, request.invoiceId);
       if (!row) throw new Refused("not_found");
@@ -164,8 +183,14 @@ export async function applyCreditToInvoice(
         throw new Refused(`Invoice ${row.invoice.invoiceNumber} is already ${locked!.status}.`);
       const balance = row.invoice.amountCents - (await invoicePaidCents(tx, tenant, row.invoice.id));
       const appliedCents = Math.min(balance, credit.remainingCents);
+      let allocation = zeroParts();
+      const posts = credit.source === "return_premium";
+      if (posts) {
+        const { state } = await lockedPolicyStateOfPolicy(tx, tenant, row.policy.id);
+        allocation = allocateReceipt(state.figures, state.allocated, appliedCents);
+      }
       await insertPayment(tx, tenant.orgId, {
-        id: createId("pay"),
+        id: paymentId,
         invoiceId: row.invoice.id,
         policyId: row.policy.id,
         amountCents: appliedCents,
@@ -173,15 +198,35 @@ export async function applyCreditToInvoice(
         reference: credit.id,
         receivedByUserId: tenant.userId,
       });
+      if (posts)
+        await writePosting(
+          tx,
+          tenant.orgId,
+          {
+            id: paymentId,
+            kind: "credit_applied",
+            description: `Return premium applied to ${row.invoice.invoiceNumber} (${row.policy.policyNumber})`,
+            policyId: row.policy.id,
+            invoiceId: row.invoice.id,
+          },
+          allocationLegs(allocation, TRANSFER_CODES.RETURN_CREDIT_TRUE_UP, TRANSFER_CODES.RETURN_CREDIT_APPLIED),
+        );
       await drawPolicyCredit(tx, tenant.orgId, credit, appliedCents, "applied");
       const invoicePaid = appliedCents === balance;
       if (invoicePaid) {
         const installment = await findInstallmentOfInvoice(tx, tenant.orgId, row.invoice.id);
         await markInvoicePaid(tx, tenant.orgId, row.invoice.id, installment?.id ?? null);
       }
-      return { ok: true as const, appliedCents, invoicePaid };
+      return { ok: true as const, paymentId, appliedCents, invoicePaid, allocation, posts, policyId: row.policy.id };
     }),
   );
+  if (!outcome.ok) return outcome;
+  const { posts, policyId, ...applied } = outcome;
+  const posting = posts ? await submitPosting(db, ledger, tenant.orgId, paymentId) : null;
+  // Servicing (ADR 017): a credit that settles an overdue invoice rescinds its notice like a payment.
+  if (applied.invoicePaid)
+    await afterPremiumReceived(db, ledger, tenant.orgId, policyId, request.today ?? businessToday(tenant));
+  return { ...applied, posting };
 }
 
 /** The refund posting of a credit: one per credit, since a refund takes all that is left of it. */

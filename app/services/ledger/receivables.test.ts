@@ -100,10 +100,18 @@ describe("an overpayment", () => {
       .select()
       .from(invoices)
       .where(and(eq(invoices.orgId, book.orgId), eq(invoices.dueDate, "2026-12-01")));
-    expect(await applyCreditToInvoice(db, book.finance, { creditId: credit!.id, invoiceId: second!.id })).toEqual({
+    // The overpayment was allocated when it came in: applying it posts nothing.
+    expect(
+      await applyCreditToInvoice(db, ledger.current.client, book.finance, {
+        creditId: credit!.id,
+        invoiceId: second!.id,
+      }),
+    ).toMatchObject({
       ok: true,
       appliedCents: 69_033,
       invoicePaid: false,
+      allocation: { producer_commission: 0, mga_commission: 0, fees: 0, premium_tax: 0, net_to_carrier: 0 },
+      posting: null,
     });
     expect(
       await recordInvoicePayment(db, ledger.current.client, book.finance, {

@@ -87,9 +87,15 @@ export async function reconcile(db: Database, ledger: LedgerClient, orgId: strin
   }
 
   for (const payment of paymentRows) {
-    // A credit applied to an invoice moves no money: its receipt was allocated when it came in.
+    // An overpayment's credit applied to an invoice moves no money: its receipt was allocated when
+    // it came in. Return premium applied gives the parties exactly its amount again (ADR 030).
     const legs = legsOf.get(payment.id) ?? 0;
-    const expectedLegs = payment.method === "credit" ? 0 : payment.amountCents - (keptOf.get(payment.id) ?? 0);
+    const expectedLegs =
+      payment.method === "credit"
+        ? payment.creditSource === "return_premium"
+          ? payment.amountCents
+          : 0
+        : payment.amountCents - (keptOf.get(payment.id) ?? 0);
     if (legs !== expectedLegs)
       breaks.push({
         kind: "payment_split",

@@ -1,0 +1,14 @@
+import type { Route } from "./+types/commission-statements-export";
+import { requirePermission } from "../../auth/session.server.ts";
+import { appServices } from "../../context.server.ts";
+import { isPeriod } from "../../services/ledger/statements.ts";
+import { commissionStatementExport } from "../statement-exports.server.ts";
+
+/** Finance's commission statements for the month shown (every month without one), as CSV or XLSX. */
+export async function loader(args: Route.LoaderArgs) {
+  const { tenant } = await requirePermission(args, "read:ledger");
+  const params = new URL(args.request.url).searchParams;
+  const period = params.get("period");
+  const scope = { orgId: tenant.orgId, period: period && isPeriod(period) ? period : null };
+  return commissionStatementExport(appServices(args.context).db, scope, params);
+}
