@@ -1,18 +1,16 @@
 import type { EntryContext, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
-import { renderToString } from "react-dom/server";
+import { isbot } from "isbot";
+import { renderToReadableStream } from "react-dom/server";
 import { contentSecurityPolicy, randomNonce } from "./content-security-policy.ts";
 
-// The document as one string, plus a per-response nonce: ServerRouter hands it to every inline
-// script it renders (and to <Scripts>, <ScrollRestoration>, <Links>), and the page's
+// React Router's default web entry, plus a per-response nonce: ServerRouter hands it to every
+// inline script it renders (and to <Scripts>, <ScrollRestoration>, <Links>), and the page's
 // Content-Security-Policy allows only scripts carrying it.
-//
-// Not React Router's default streaming entry: no route defers data (every loader has finished
-// before rendering starts), so streaming only sent the same document in pieces, while the edge
-// renderer encoded each piece of markup to bytes on its own, the largest single share of a list
-// page's CPU in the Worker (ADR 031). One string is encoded once, by the runtime.
 
-export default function handleRequest(
+export const streamTimeout = 5_000;
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -29,8 +27,23 @@ export default function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
 
-  const html = renderToString(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />);
+  let shellRendered = false;
+  const userAgent = request.headers.get("user-agent");
+
+  const body = await renderToReadableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
+    nonce,
+    signal: AbortSignal.timeout(streamTimeout + 1000),
+    onError(error: unknown) {
+      responseStatusCode = 500;
+      // Errors inside the shell are logged here; shell errors reject and are logged by the handler.
+      if (shellRendered) console.error(error);
+    },
+  });
+  shellRendered = true;
+
+  // Bots and SPA mode wait for all content.
+  if ((userAgent && isbot(userAgent)) || routerContext.isSpaMode) await body.allReady;
+
   responseHeaders.set("Content-Type", "text/html");
-  // The streaming renderer wrote the doctype itself; the string renderer does not.
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }
