@@ -527,12 +527,13 @@ describe("the diary", () => {
       });
     const today = "2026-12-04";
     const a = actor(org.adjusterA);
-    for (const [title, dueOn] of [
+    const entries: [title: string, dueOn: string][] = [
       ["Call the claimant back", "2026-12-01"],
       ["Request the police report", "2026-11-20"],
       ["Inspect the premises", "2026-12-04"],
       ["Chase the medical records", "2026-12-10"],
-    ])
+    ];
+    for (const [title, dueOn] of entries)
       expect(await addDiaryTask(db, a, filed.claimId, { title, dueOn })).toEqual({ ok: true });
     const done = (await listTasksOfClaim(db, org.orgId, filed.claimId)).find(
       (t) => t.title === "Call the claimant back",
