@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { createHash, randomBytes } from "node:crypto";
 import { Client } from "@planetscale/database";
-import { percentile, withBenchStack } from "./stack.ts";
+import { cpuSnapshot, percentile, withBenchStack } from "./stack.ts";
 import type { Sample } from "./quote-bind-client.ts";
 
 // Issue 17: create + quote + bind through /v1 on the built preview (workerd, as production builds
@@ -14,7 +13,6 @@ import type { Sample } from "./quote-bind-client.ts";
 // database's so a cheaper stand-in is not mistaken for a faster product.
 
 const run = promisify(execFile);
-const TICK_MS = 10; // /proc CPU times are in clock ticks (USER_HZ = 100)
 const KINDS = ["create", "quote", "bind"] as const;
 
 type Counted = { statements: number; roundTrips: number };
@@ -82,47 +80,6 @@ function statementCounter() {
     stop() {
       recording = false;
     },
-  };
-}
-
-function procTable() {
-  const table = new Map<number, { ppid: number; comm: string; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const close = stat.lastIndexOf(")");
-      const comm = stat.slice(stat.indexOf("(") + 1, close);
-      const fields = stat.slice(close + 2).split(" ");
-      table.set(Number(entry), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return table;
-}
-
-/** CPU ms so far of the app's process tree (workerd apart from the node/npx proxy) and of MariaDB. */
-function cpuSnapshot(appPid: number, mariadbPid: number) {
-  const table = procTable();
-  let workerd = 0;
-  let previewProxy = 0;
-  const inTree = (pid: number): boolean => {
-    for (let p = pid, guard = 0; p > 1 && guard < 50; p = table.get(p)?.ppid ?? 0, guard++)
-      if (p === appPid) return true;
-    return false;
-  };
-  for (const [pid, row] of table) {
-    if (!inTree(pid)) continue;
-    if (row.comm.startsWith("workerd")) workerd += row.ticks;
-    else previewProxy += row.ticks;
-  }
-  const own = process.cpuUsage();
-  return {
-    workerd: workerd * TICK_MS,
-    previewProxy: previewProxy * TICK_MS,
-    mariadb: (table.get(mariadbPid)?.ticks ?? 0) * TICK_MS,
-    simulator: (own.user + own.system) / 1000,
   };
 }
 

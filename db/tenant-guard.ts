@@ -19,6 +19,17 @@ const tableReference = /\b(?:from|join|update|into)\s+`([a-z0-9_]+)`/gi;
  */
 export const UNSCOPED_MARKER = "/* unscoped:";
 
+// Compiled once per table: the guard reads every statement of every request in development.
+const predicates = new Map<string, RegExp>();
+function orgPredicate(table: string): RegExp {
+  let predicate = predicates.get(table);
+  if (!predicate) {
+    predicate = new RegExp(`\`${table}\`\\.\`org_id\`\\s*(=|in\\b)`, "i");
+    predicates.set(table, predicate);
+  }
+  return predicate;
+}
+
 export function checkTenantScoped(sql: string, tenantTables: ReadonlySet<string>): void {
   const trimmed = sql.trimStart();
   if (trimmed.startsWith(UNSCOPED_MARKER)) return;
@@ -27,7 +38,7 @@ export function checkTenantScoped(sql: string, tenantTables: ReadonlySet<string>
   for (const match of trimmed.matchAll(tableReference)) {
     const table = match[1]!;
     if (!tenantTables.has(table)) continue;
-    const predicate = new RegExp(`\`${table}\`\\.\`org_id\`\\s*(=|in\\b)`, "i");
+    const predicate = orgPredicate(table);
     const whereAt = trimmed.search(/\bwhere\b/i);
     const onClauses =
       trimmed.match(/\bon\b[\s\S]*?(?=\b(?:left|inner|right|join|where|order|group|limit)\b|$)/gi) ?? [];

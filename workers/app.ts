@@ -1,6 +1,6 @@
 import { env as workerEnv } from "cloudflare:workers";
 import { getServerByName, routePartykitRequest } from "partyserver";
-import { createRequestHandler, RouterContextProvider } from "react-router";
+import { createRequestHandler, RouterContextProvider, type RequestHandler } from "react-router";
 import { servicesFor, setRequestContext } from "../app/context.server.ts";
 import { connectDealRoomLive } from "../app/services/realtime/deal-room-live.server.ts";
 import { deliverPendingEmails, mailTransportFrom } from "../app/services/events/email-delivery.server.ts";
@@ -28,7 +28,24 @@ export { UserNotifications } from "../party/notifications.ts";
 // A missing or short secret, or no APP_URL, stops the Worker here with a message naming them.
 assertEnvironment(workerEnv as unknown as Env);
 
-const requestHandler = createRequestHandler(() => import("virtual:react-router/server-build"), import.meta.env.MODE);
+const serverBuild = () => import("virtual:react-router/server-build");
+
+/**
+ * Given a function, React Router re-derives its routes and static handler from the build on every
+ * request (flattening and ranking every route again), which lets the dev server pick up edits.
+ * A built Worker's build never changes: it is derived once per isolate.
+ */
+function builtRequestHandler(): RequestHandler {
+  let handler: Promise<RequestHandler> | undefined;
+  return async (request, context) => {
+    handler ??= serverBuild().then((build) => createRequestHandler(build, import.meta.env.MODE));
+    return (await handler)(request, context);
+  };
+}
+
+const requestHandler = import.meta.env.DEV
+  ? createRequestHandler(serverBuild, import.meta.env.MODE)
+  : builtRequestHandler();
 
 connectDealRoomLive({
   refresh: async (orgId, submissionId) =>

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
@@ -8,6 +8,7 @@ import {
   claimSuits,
   claimTransactions,
 } from "../../db/schema/index.ts";
+import { ofClaim, recordOfClaim } from "./claims.server.ts";
 
 type Executor = Database | Transaction;
 
@@ -32,14 +33,14 @@ export async function updateContactRow(tx: Transaction, orgId: string, claimId: 
   await tx
     .update(claimContacts)
     .set(v)
-    .where(and(eq(claimContacts.orgId, orgId), eq(claimContacts.claimId, claimId), eq(claimContacts.id, id)));
+    .where(recordOfClaim(claimContacts, orgId, claimId, id));
 }
 
 export async function findContact(db: Executor, orgId: string, claimId: string, id: string) {
   const [row] = await db
     .select({ id: claimContacts.id })
     .from(claimContacts)
-    .where(and(eq(claimContacts.orgId, orgId), eq(claimContacts.claimId, claimId), eq(claimContacts.id, id)))
+    .where(recordOfClaim(claimContacts, orgId, claimId, id))
     .limit(1);
   return row ?? null;
 }
@@ -48,7 +49,7 @@ export function listContacts(db: Executor, orgId: string, claimId: string) {
   return db
     .select()
     .from(claimContacts)
-    .where(and(eq(claimContacts.orgId, orgId), eq(claimContacts.claimId, claimId)))
+    .where(ofClaim(claimContacts, orgId, claimId))
     .orderBy(asc(claimContacts.createdAt), asc(claimContacts.id));
 }
 
@@ -60,14 +61,14 @@ export async function updateSuitRow(tx: Transaction, orgId: string, claimId: str
   await tx
     .update(claimSuits)
     .set(v)
-    .where(and(eq(claimSuits.orgId, orgId), eq(claimSuits.claimId, claimId), eq(claimSuits.id, id)));
+    .where(recordOfClaim(claimSuits, orgId, claimId, id));
 }
 
 export async function findSuit(db: Executor, orgId: string, claimId: string, id: string) {
   const [row] = await db
     .select()
     .from(claimSuits)
-    .where(and(eq(claimSuits.orgId, orgId), eq(claimSuits.claimId, claimId), eq(claimSuits.id, id)))
+    .where(recordOfClaim(claimSuits, orgId, claimId, id))
     .limit(1);
   return row ?? null;
 }
@@ -76,7 +77,7 @@ export function listSuits(db: Executor, orgId: string, claimId: string) {
   return db
     .select()
     .from(claimSuits)
-    .where(and(eq(claimSuits.orgId, orgId), eq(claimSuits.claimId, claimId)))
+    .where(ofClaim(claimSuits, orgId, claimId))
     .orderBy(asc(claimSuits.filedOn), asc(claimSuits.id));
 }
 
@@ -100,18 +101,14 @@ export async function updateSubrogationRow(
   await tx
     .update(claimSubrogations)
     .set(v)
-    .where(
-      and(eq(claimSubrogations.orgId, orgId), eq(claimSubrogations.claimId, claimId), eq(claimSubrogations.id, id)),
-    );
+    .where(recordOfClaim(claimSubrogations, orgId, claimId, id));
 }
 
 export async function findSubrogation(db: Executor, orgId: string, claimId: string, id: string) {
   const [row] = await db
     .select()
     .from(claimSubrogations)
-    .where(
-      and(eq(claimSubrogations.orgId, orgId), eq(claimSubrogations.claimId, claimId), eq(claimSubrogations.id, id)),
-    )
+    .where(recordOfClaim(claimSubrogations, orgId, claimId, id))
     .limit(1);
   return row ?? null;
 }
@@ -122,7 +119,7 @@ export async function listSubrogations(db: Executor, orgId: string, claimId: str
     db
       .select()
       .from(claimSubrogations)
-      .where(and(eq(claimSubrogations.orgId, orgId), eq(claimSubrogations.claimId, claimId)))
+      .where(ofClaim(claimSubrogations, orgId, claimId))
       .orderBy(asc(claimSubrogations.openedOn), asc(claimSubrogations.id)),
     db
       .select({
@@ -130,13 +127,7 @@ export async function listSubrogations(db: Executor, orgId: string, claimId: str
         cents: sql<number>`coalesce(sum(${claimTransactions.amountCents}), 0)`.mapWith(Number),
       })
       .from(claimTransactions)
-      .where(
-        and(
-          eq(claimTransactions.orgId, orgId),
-          eq(claimTransactions.claimId, claimId),
-          isNotNull(claimTransactions.subrogationId),
-        ),
-      )
+      .where(and(ofClaim(claimTransactions, orgId, claimId), isNotNull(claimTransactions.subrogationId)))
       .groupBy(claimTransactions.subrogationId),
   ]);
   const byPursuit = new Map(recovered.map((r) => [r.subrogationId, r.cents]));
@@ -153,7 +144,7 @@ export async function lockClaimant(tx: Transaction, orgId: string, claimId: stri
       keyVersion: claimClaimants.keyVersion,
     })
     .from(claimClaimants)
-    .where(and(eq(claimClaimants.orgId, orgId), eq(claimClaimants.claimId, claimId), eq(claimClaimants.id, claimantId)))
+    .where(recordOfClaim(claimClaimants, orgId, claimId, claimantId))
     .for("update");
   return row ?? null;
 }
@@ -168,7 +159,5 @@ export async function updateClaimantRow(
   await tx
     .update(claimClaimants)
     .set(v)
-    .where(
-      and(eq(claimClaimants.orgId, orgId), eq(claimClaimants.claimId, claimId), eq(claimClaimants.id, claimantId)),
-    );
+    .where(recordOfClaim(claimClaimants, orgId, claimId, claimantId));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, isNull, ne, sql, type Column, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import {
@@ -24,6 +24,21 @@ import { visibleClaims, visiblePolicies } from "./scope.server.ts";
 import type { TenantContext } from "../auth/tenant.ts";
 
 type Executor = Database | Transaction;
+
+/** The rows of one claim in one of its record tables: every statement names the org as well as the claim. */
+export function ofClaim(table: { orgId: Column; claimId: Column }, orgId: string, claimId: string): SQL {
+  return and(eq(table.orgId, orgId), eq(table.claimId, claimId))!;
+}
+
+/** One record of the claim: an id of another claim, or of another org, matches nothing. */
+export function recordOfClaim(
+  table: { orgId: Column; claimId: Column; id: Column },
+  orgId: string,
+  claimId: string,
+  id: string,
+): SQL {
+  return and(ofClaim(table, orgId, claimId), eq(table.id, id))!;
+}
 
 const columns = {
   id: claims.id,
@@ -253,7 +268,7 @@ export function listClaimants(db: Executor, orgId: string, claimId: string) {
       keyVersion: claimClaimants.keyVersion,
     })
     .from(claimClaimants)
-    .where(and(eq(claimClaimants.orgId, orgId), eq(claimClaimants.claimId, claimId)))
+    .where(ofClaim(claimClaimants, orgId, claimId))
     .orderBy(asc(claimClaimants.createdAt), asc(claimClaimants.id));
 }
 
@@ -269,7 +284,7 @@ export function listReserveChanges(db: Executor, orgId: string, claimId: string)
   return db
     .select()
     .from(claimReserveChanges)
-    .where(and(eq(claimReserveChanges.orgId, orgId), eq(claimReserveChanges.claimId, claimId)))
+    .where(ofClaim(claimReserveChanges, orgId, claimId))
     .orderBy(desc(claimReserveChanges.createdAt), desc(claimReserveChanges.id));
 }
 
@@ -328,7 +343,7 @@ export function listClaimTransactions(db: Executor, orgId: string, claimId: stri
   return db
     .select()
     .from(claimTransactions)
-    .where(and(eq(claimTransactions.orgId, orgId), eq(claimTransactions.claimId, claimId)))
+    .where(ofClaim(claimTransactions, orgId, claimId))
     .orderBy(desc(claimTransactions.createdAt), desc(claimTransactions.id));
 }
 
@@ -359,7 +374,7 @@ export function listTimeline(db: Executor, orgId: string, claimId: string) {
     })
     .from(claimTimeline)
     .leftJoin(user, eq(user.id, claimTimeline.actorUserId))
-    .where(and(eq(claimTimeline.orgId, orgId), eq(claimTimeline.claimId, claimId)))
+    .where(ofClaim(claimTimeline, orgId, claimId))
     .orderBy(desc(claimTimeline.createdAt), desc(claimTimeline.id));
 }
 
@@ -375,7 +390,7 @@ export function listTasksOfClaim(db: Executor, orgId: string, claimId: string) {
   return db
     .select()
     .from(claimTasks)
-    .where(and(eq(claimTasks.orgId, orgId), eq(claimTasks.claimId, claimId)))
+    .where(ofClaim(claimTasks, orgId, claimId))
     .orderBy(asc(claimTasks.dueOn), asc(claimTasks.id));
 }
 
@@ -407,14 +422,7 @@ export async function completeTask(db: Executor, orgId: string, claimId: string,
   const result = await db
     .update(claimTasks)
     .set({ doneAt: new Date() })
-    .where(
-      and(
-        eq(claimTasks.orgId, orgId),
-        eq(claimTasks.claimId, claimId),
-        eq(claimTasks.id, taskId),
-        isNull(claimTasks.doneAt),
-      ),
-    );
+    .where(and(ofClaim(claimTasks, orgId, claimId), eq(claimTasks.id, taskId), isNull(claimTasks.doneAt)));
   return Number(result.rowsAffected) > 0;
 }
 
@@ -536,7 +544,7 @@ export function listClaimAttachments(db: Executor, orgId: string, claimId: strin
   return db
     .select()
     .from(claimAttachments)
-    .where(and(eq(claimAttachments.orgId, orgId), eq(claimAttachments.claimId, claimId)))
+    .where(ofClaim(claimAttachments, orgId, claimId))
     .orderBy(asc(claimAttachments.createdAt), asc(claimAttachments.id));
 }
 
@@ -544,13 +552,7 @@ export async function findClaimAttachment(db: Executor, orgId: string, claimId: 
   const [row] = await db
     .select()
     .from(claimAttachments)
-    .where(
-      and(
-        eq(claimAttachments.orgId, orgId),
-        eq(claimAttachments.claimId, claimId),
-        eq(claimAttachments.id, attachmentId),
-      ),
-    )
+    .where(recordOfClaim(claimAttachments, orgId, claimId, attachmentId))
     .limit(1);
   return row ?? null;
 }

@@ -11,9 +11,15 @@ export function formatCents(cents: number | null | undefined): string {
   return formatMoney(toCents(cents));
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "Dec 4, 2026", as en-US writes it; spelled out here because lists show a hundred per page. */
 export function formatCalendarDate(date: string | null | undefined): string {
   if (!date) return "—";
-  return calendar.format(new Date(`${date}T00:00:00Z`));
+  const parts = ISO_DATE.exec(date);
+  if (!parts) return calendar.format(new Date(`${date}T00:00:00Z`));
+  return `${MONTHS[Number(parts[2]) - 1]} ${Number(parts[3])}, ${Number(parts[1])}`;
 }
 
 export function formatInstant(value: Date | string | null | undefined): string {

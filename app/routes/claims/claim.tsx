@@ -22,7 +22,6 @@ import { ClaimActionSchema } from "../../services/claims/claim-forms.ts";
 import { CLAIM_STATUS_LABELS, nextClaimStatuses } from "../../services/claims/claim-status.ts";
 import { loadClaimForViewer } from "../../services/claims/claim-view.server.ts";
 import {
-  addClaimant,
   addDiaryTask,
   addNote,
   assignClaim,
@@ -31,7 +30,6 @@ import {
   moveClaim,
   recordClaimMoney,
 } from "../../services/claims/claims.server.ts";
-import { PHI_FIELDS } from "../../services/claims/phi.ts";
 import { formatCalendarDate, formatCents } from "../../utils/format.ts";
 import { invariantResponse } from "../../utils/invariant.ts";
 import { claimActor, claimViewContext, phiMasterKey } from "../claim-access.server.ts";
@@ -127,13 +125,6 @@ export async function action(args: Route.ActionArgs) {
           return completeDiaryTask(db, actor, claimId, value.taskId);
         case "assign":
           return assignClaim(db, actor, claimId, value.adjusterUserId);
-        case "claimant": {
-          const fields = value as Record<string, string | undefined>;
-          return addClaimant(db, await phiMasterKey(args), actor, claimId, {
-            role: value.role,
-            ...Object.fromEntries(PHI_FIELDS.map((f) => [f.key, fields[`claimant_${f.key}`] ?? ""])),
-          });
-        }
       }
     },
     (o) => o.ok,

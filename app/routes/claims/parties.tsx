@@ -10,10 +10,10 @@ import { appServices } from "../../context.server.ts";
 import { getClaim } from "../../models/claims.server.ts";
 import { CLAIM_CONTACT_ROLES, SUBROGATION_STATUSES, SUIT_STATUSES } from "../../../db/schema/claim-parties.ts";
 import { FORM_TOKEN_FIELD, newFormToken, oncePerFormToken } from "../../services/access/form-token.server.ts";
-import { CLAIMANT_ROLES, ClaimPartiesActionSchema } from "../../services/claims/claim-forms.ts";
+import { CLAIMANT_ROLES, ClaimPartiesActionSchema, claimantPhiOf } from "../../services/claims/claim-forms.ts";
 import {
-  editClaimant,
   loadClaimParties,
+  saveClaimant,
   saveContact,
   saveSubrogation,
   saveSuit,
@@ -67,21 +67,16 @@ export async function action(args: Route.ActionArgs) {
     `claim-parties:${claimId}:${value.intent}`,
     async () => {
       switch (value.intent) {
-        case "claimant-edit": {
-          const fields = value as Record<string, string | undefined>;
-          return editClaimant(
+        case "claimant":
+          return saveClaimant(
             db,
             await phiMasterKey(args),
             actor,
             phiViewerOf(claimViewContext(args, user, SURFACE)),
             claimId,
             value.claimantId,
-            {
-              role: value.role,
-              ...Object.fromEntries(PHI_FIELDS.map((f) => [f.key, fields[`claimant_${f.key}`] ?? ""])),
-            },
+            { role: value.role, ...claimantPhiOf(value) },
           );
-        }
         case "contact": {
           const { intent: _intent, contactId, ...values } = value;
           return saveContact(db, actor, claimId, contactId, values);
@@ -188,6 +183,64 @@ function RecordForm({
   );
 }
 
+/** An edit form per record, each folded away under its own summary, and a form to add one. */
+function RecordEditors<Row extends { id: string }>({
+  rows,
+  intent,
+  idName,
+  formToken,
+  fields,
+  editSummary,
+  submitLabel,
+  addSummary,
+  addLabel,
+}: {
+  rows: readonly Row[];
+  intent: string;
+  idName: string;
+  formToken: string;
+  fields: (row?: Row) => Field[];
+  editSummary: (row: Row, index: number) => string;
+  submitLabel: string;
+  addSummary: string;
+  addLabel: string;
+}) {
+  return (
+    <>
+      {rows.map((row, i) => (
+        <details key={row.id} className="mt-4">
+          <summary className="cursor-pointer text-sm text-brand">{editSummary(row, i)}</summary>
+          <div className="mt-3">
+            <RecordForm
+              intent={intent}
+              idName={idName}
+              id={row.id}
+              formToken={formToken}
+              submitLabel={submitLabel}
+              fields={fields(row)}
+            />
+          </div>
+        </details>
+      ))}
+      <details className="mt-4">
+        <summary className="cursor-pointer text-sm text-brand">{addSummary}</summary>
+        <div className="mt-3">
+          <RecordForm intent={intent} formToken={formToken} submitLabel={addLabel} fields={fields()} />
+        </div>
+      </details>
+    </>
+  );
+}
+
+type ClaimantRow = Route.ComponentProps["loaderData"]["claim"]["claimants"][number];
+
+function claimantFields(c?: ClaimantRow): Field[] {
+  return [
+    { name: "role", label: "Role", options: choices(CLAIMANT_ROLES), required: true, value: c?.role },
+    ...PHI_FIELDS.map((f) => ({ name: `claimant_${f.key}`, label: f.label, value: c?.phi[f.key as PhiField] })),
+  ];
+}
+
 function contactFields(c?: {
   role: string;
   name: string;
@@ -290,38 +343,19 @@ export default function ClaimParties({ loaderData }: Route.ComponentProps) {
           {!claim.phiVisible && claim.claimants.length > 0 ? (
             <p className="mt-3 text-xs text-text-muted">Protected health information is masked for your role.</p>
           ) : null}
-          {canManage && claim.phiVisible
-            ? claim.claimants.map((c, i) => (
-                <details key={c.id} className="mt-4">
-                  <summary className="cursor-pointer text-sm text-brand">
-                    Edit {humanize(c.role)} {i + 1}
-                  </summary>
-                  <div className="mt-3">
-                    <RecordForm
-                      intent="claimant-edit"
-                      idName="claimantId"
-                      id={c.id}
-                      formToken={formToken}
-                      submitLabel="Save claimant"
-                      fields={[
-                        {
-                          name: "role",
-                          label: "Role",
-                          options: choices(CLAIMANT_ROLES),
-                          required: true,
-                          value: c.role,
-                        },
-                        ...PHI_FIELDS.map((f) => ({
-                          name: `claimant_${f.key}`,
-                          label: f.label,
-                          value: c.phi[f.key as PhiField],
-                        })),
-                      ]}
-                    />
-                  </div>
-                </details>
-              ))
-            : null}
+          {canManage && claim.phiVisible ? (
+            <RecordEditors
+              rows={claim.claimants}
+              intent="claimant"
+              idName="claimantId"
+              formToken={formToken}
+              fields={claimantFields}
+              editSummary={(c, i) => `Edit ${humanize(c.role)} ${i + 1}`}
+              submitLabel="Save claimant"
+              addSummary="Add a claimant"
+              addLabel="Add claimant"
+            />
+          ) : null}
         </Card>
         <Card title="Contacts">
           {contacts.length === 0 ? (
@@ -334,29 +368,22 @@ export default function ClaimParties({ loaderData }: Route.ComponentProps) {
                   {c.company ? ` · ${c.company}` : ""}
                   {c.phone ? ` · ${c.phone}` : ""}
                   {c.email ? ` · ${c.email}` : ""}
-                  {canManage ? (
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-brand">Edit {c.name}</summary>
-                      <div className="mt-3">
-                        <RecordForm
-                          intent="contact"
-                          idName="contactId"
-                          id={c.id}
-                          formToken={formToken}
-                          submitLabel="Save contact"
-                          fields={contactFields(c)}
-                        />
-                      </div>
-                    </details>
-                  ) : null}
                 </li>
               ))}
             </ul>
           )}
           {canManage ? (
-            <div className="mt-4">
-              <RecordForm intent="contact" formToken={formToken} submitLabel="Add contact" fields={contactFields()} />
-            </div>
+            <RecordEditors
+              rows={contacts}
+              intent="contact"
+              idName="contactId"
+              formToken={formToken}
+              fields={contactFields}
+              editSummary={(c) => `Edit ${c.name}`}
+              submitLabel="Save contact"
+              addSummary="Add a contact"
+              addLabel="Add contact"
+            />
           ) : null}
         </Card>
         <Card title="Litigation">
@@ -381,35 +408,18 @@ export default function ClaimParties({ loaderData }: Route.ComponentProps) {
               { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
             ]}
           />
-          {canManage
-            ? suits.map((s) => (
-                <details key={s.id} className="mt-4">
-                  <summary className="cursor-pointer text-sm text-brand">Update suit {s.docketNumber}</summary>
-                  <div className="mt-3">
-                    <RecordForm
-                      intent="suit"
-                      idName="suitId"
-                      id={s.id}
-                      formToken={formToken}
-                      submitLabel="Save suit"
-                      fields={suitFields(plaintiffs, s)}
-                    />
-                  </div>
-                </details>
-              ))
-            : null}
           {canManage ? (
-            <details className="mt-4">
-              <summary className="cursor-pointer text-sm text-brand">Record a suit</summary>
-              <div className="mt-3">
-                <RecordForm
-                  intent="suit"
-                  formToken={formToken}
-                  submitLabel="Record suit"
-                  fields={suitFields(plaintiffs)}
-                />
-              </div>
-            </details>
+            <RecordEditors
+              rows={suits}
+              intent="suit"
+              idName="suitId"
+              formToken={formToken}
+              fields={(s) => suitFields(plaintiffs, s)}
+              editSummary={(s) => `Update suit ${s.docketNumber}`}
+              submitLabel="Save suit"
+              addSummary="Record a suit"
+              addLabel="Record suit"
+            />
           ) : null}
         </Card>
         <Card title="Subrogation">
@@ -434,35 +444,18 @@ export default function ClaimParties({ loaderData }: Route.ComponentProps) {
           <p className="mt-2 text-xs text-text-muted">
             Recovered: subrogation recoveries recorded on the claim that name the pursuit.
           </p>
-          {canManage
-            ? subrogations.map((s) => (
-                <details key={s.id} className="mt-4">
-                  <summary className="cursor-pointer text-sm text-brand">Update pursuit of {s.targetName}</summary>
-                  <div className="mt-3">
-                    <RecordForm
-                      intent="subrogation"
-                      idName="subrogationId"
-                      id={s.id}
-                      formToken={formToken}
-                      submitLabel="Save pursuit"
-                      fields={subrogationFields(s)}
-                    />
-                  </div>
-                </details>
-              ))
-            : null}
           {canManage ? (
-            <details className="mt-4">
-              <summary className="cursor-pointer text-sm text-brand">Open a subrogation pursuit</summary>
-              <div className="mt-3">
-                <RecordForm
-                  intent="subrogation"
-                  formToken={formToken}
-                  submitLabel="Open pursuit"
-                  fields={subrogationFields()}
-                />
-              </div>
-            </details>
+            <RecordEditors
+              rows={subrogations}
+              intent="subrogation"
+              idName="subrogationId"
+              formToken={formToken}
+              fields={subrogationFields}
+              editSummary={(s) => `Update pursuit of ${s.targetName}`}
+              submitLabel="Save pursuit"
+              addSummary="Open a subrogation pursuit"
+              addLabel="Open pursuit"
+            />
           ) : null}
         </Card>
       </div>

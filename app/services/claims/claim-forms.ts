@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CLAIM_CONTACT_ROLES, SUBROGATION_STATUSES, SUIT_STATUSES } from "../../../db/schema/claim-parties.ts";
 import { CLAIM_STATUSES } from "../../../db/schema/claims.ts";
 import { MoneyError, parseMoney } from "../../utils/money.ts";
-import { PHI_FIELD_KEYS } from "./phi.ts";
+import { PHI_FIELD_KEYS, type ClaimantPhi, type PhiField } from "./phi.ts";
 
 const MAX_CLAIM_CENTS = 100_000_000_00;
 
@@ -47,8 +47,20 @@ const phiShape = Object.fromEntries(PHI_FIELD_KEYS.map((k) => [k, z.string().tri
   z.ZodOptional<z.ZodString>
 >;
 
+export const CLAIMANT_ROLES = ["claimant", "injured_worker", "third_party", "witness"] as const;
+
+/** A claimant's PHI as page forms name it (`claimant_<field>`), one field per registered PHI field. */
+const claimantFormFields = Object.fromEntries(
+  PHI_FIELD_KEYS.map((k) => [`claimant_${k}`, z.string().trim().max(2000).optional()]),
+) as Record<`claimant_${PhiField}`, z.ZodOptional<z.ZodString>>;
+
+/** The PHI of a page form's claimant fields, keyed by the registry's names. */
+export function claimantPhiOf(values: Partial<Record<`claimant_${PhiField}`, string>>): ClaimantPhi {
+  return Object.fromEntries(PHI_FIELD_KEYS.map((k) => [k, values[`claimant_${k}`] ?? ""])) as ClaimantPhi;
+}
+
 export const ClaimantSchema = z.object({
-  role: z.enum(["claimant", "injured_worker", "third_party", "witness"]).default("claimant"),
+  role: z.enum(CLAIMANT_ROLES).default("claimant"),
   ...phiShape,
 });
 
@@ -101,11 +113,10 @@ export const FnolFormSchema = z
     injuries: z.literal("on").optional(),
     authorityReport: z.string().trim().max(80).optional(),
     reporterName: z.string("Who is reporting").trim().min(2, "Who is reporting").max(120),
-    ...Object.fromEntries(PHI_FIELD_KEYS.map((k) => [`claimant_${k}`, z.string().trim().max(2000).optional()])),
+    ...claimantFormFields,
   })
   .transform((f, ctx): FnolInput => {
-    const values = f as Record<string, string | undefined>;
-    const phi = Object.fromEntries(PHI_FIELD_KEYS.map((k) => [k, values[`claimant_${k}`] ?? ""]));
+    const phi = claimantPhiOf(f);
     const parsed = FnolSchema.safeParse({
       ...f,
       injuries: f.injuries === "on",
@@ -146,11 +157,6 @@ export const ClaimActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("assign"),
     adjusterUserId: z.string("Choose the adjuster").min(1, "Choose the adjuster"),
-  }),
-  z.object({
-    intent: z.literal("claimant"),
-    role: z.enum(["claimant", "injured_worker", "third_party", "witness"]),
-    ...Object.fromEntries(PHI_FIELD_KEYS.map((k) => [`claimant_${k}`, z.string().trim().max(2000).optional()])),
   }),
 ]);
 
@@ -195,15 +201,13 @@ const recordId = z
   .optional()
   .transform((v) => v || null);
 
-export const CLAIMANT_ROLES = ["claimant", "injured_worker", "third_party", "witness"] as const;
-
 /** The people, suits and subrogation page of a claim (/claims/:id/parties). */
 export const ClaimPartiesActionSchema = z.discriminatedUnion("intent", [
   z.object({
-    intent: z.literal("claimant-edit"),
-    claimantId: z.string().trim().min(1),
+    intent: z.literal("claimant"),
+    claimantId: recordId,
     role: z.enum(CLAIMANT_ROLES, "Choose the claimant's role"),
-    ...Object.fromEntries(PHI_FIELD_KEYS.map((k) => [`claimant_${k}`, z.string().trim().max(2000).optional()])),
+    ...claimantFormFields,
   }),
   z.object({
     intent: z.literal("contact"),

@@ -1,4 +1,4 @@
-// A claim's claimants (edited), contacts, suits and subrogation pursuits against the real
+// A claim's claimants (added and edited), contacts, suits and subrogation pursuits against the real
 // database and ledger: scope (another org, an adjuster not assigned, a record of another claim:
 // not found), the date rules, recoveries credited to a pursuit, and a claimant's PHI edit
 // re-sealed, shown only to those who see PHI and chained into the access log.
@@ -16,7 +16,7 @@ import { listClaimants } from "../../models/claims.server.ts";
 import { useTestLedger } from "../../../tests/support/ledger.ts";
 import { createClaimsOrg, testMasterKey, type ClaimsOrg } from "../../../tests/support/claims.ts";
 import { loadClaimForViewer, phiViewerOf, type ViewContext } from "./claim-view.server.ts";
-import { editClaimant, loadClaimParties, saveContact, saveSubrogation, saveSuit } from "./claim-parties.server.ts";
+import { loadClaimParties, saveClaimant, saveContact, saveSubrogation, saveSuit } from "./claim-parties.server.ts";
 import { subrogationBalance } from "./claim-parties.ts";
 import { assignClaim, fileClaim, recordClaimMoney, type ClaimActor } from "./claims.server.ts";
 import { addDataKeyVersion, verifyPhiAccessChain } from "./phi-store.server.ts";
@@ -240,11 +240,11 @@ describe("editing a claimant's PHI", () => {
     for (const [label, who, seen, reason] of refusedFor)
       expect({
         label,
-        outcome: await editClaimant(db, master, who, phiViewerOf(seen), claimId, claimantId, edited),
+        outcome: await saveClaimant(db, master, who, phiViewerOf(seen), claimId, claimantId, edited),
       }).toMatchObject({ label, outcome: { ok: false, reason } });
     const other = await claimOf(org);
     expect(
-      await editClaimant(
+      await saveClaimant(
         db,
         master,
         actor(org.supervisor),
@@ -255,7 +255,7 @@ describe("editing a claimant's PHI", () => {
       ),
     ).toMatchObject({ ok: false, reason: "not_found" });
 
-    const saved = await editClaimant(
+    const saved = await saveClaimant(
       db,
       master,
       actor(org.adjusterA),
@@ -279,7 +279,7 @@ describe("editing a claimant's PHI", () => {
 
     // The same values again change nothing and log nothing.
     expect(
-      await editClaimant(db, master, actor(org.supervisor), phiViewerOf(supervisorView), claimId, claimantId, edited),
+      await saveClaimant(db, master, actor(org.supervisor), phiViewerOf(supervisorView), claimId, claimantId, edited),
     ).toEqual({ ok: true, id: claimantId, changed: [] });
     const writes = await db
       .select({ fields: phiAccessLog.fields, actorUserId: phiAccessLog.actorUserId })
@@ -290,6 +290,61 @@ describe("editing a claimant's PHI", () => {
       .orderBy(asc(phiAccessLog.sequence));
     expect(writes.at(-1)).toEqual({ fields: ["phone", "treatmentNotes"], actorUserId: org.adjusterA.userId });
     expect(writes).toHaveLength(2); // filed, then this edit
+    expect(await verifyPhiAccessChain(db, org.orgId)).toMatchObject({ intact: true });
+  });
+});
+
+describe("adding a claimant", () => {
+  test("sealed, its given fields chained as a write, named by role only in the timeline; only by who sees PHI", async () => {
+    const org = await createClaimsOrg(db);
+    const master = await testMasterKey();
+    const { claimId } = await claimOf(org);
+    const witness = { role: "witness", name: "Pell Ostrander", phone: "512-555-0142", treatmentNotes: "" };
+    const refusedFor: [string, TenantContext, string][] = [
+      ["admin without two-factor", org.admin, "refused"],
+      ["adjuster not assigned", org.adjusterB, "not_found"],
+    ];
+    for (const [label, who, reason] of refusedFor)
+      expect({
+        label,
+        outcome: await saveClaimant(db, master, actor(who), phiViewerOf(view(who)), claimId, null, witness),
+      }).toMatchObject({ label, outcome: { ok: false, reason } });
+
+    const added = await saveClaimant(
+      db,
+      master,
+      actor(org.adjusterA),
+      phiViewerOf(view(org.adjusterA)),
+      claimId,
+      null,
+      witness,
+    );
+    if (!added.ok) throw new Error(added.message);
+    expect(added.changed).toEqual(["name", "phone"]);
+    const [stored] = await db
+      .select()
+      .from(claimClaimants)
+      .where(and(eq(claimClaimants.orgId, org.orgId), eq(claimClaimants.id, added.id)));
+    expect(stored).toMatchObject({ claimId, role: "witness" });
+    expect(stored!.phi).not.toContain("Ostrander");
+    const seen = await loadClaimForViewer(db, master, view(org.supervisor), claimId);
+    expect(seen?.claimants.map((c) => c.phi.name)).toEqual([PHI.name, "Pell Ostrander"]);
+
+    const writes = await db
+      .select({ fields: phiAccessLog.fields, actorUserId: phiAccessLog.actorUserId })
+      .from(phiAccessLog)
+      .where(
+        and(eq(phiAccessLog.orgId, org.orgId), eq(phiAccessLog.claimId, claimId), eq(phiAccessLog.action, "write")),
+      )
+      .orderBy(asc(phiAccessLog.sequence));
+    expect(writes.at(-1)).toEqual({ fields: ["name", "phone"], actorUserId: org.adjusterA.userId });
+    const summaries = await db
+      .select({ summary: claimTimeline.summary })
+      .from(claimTimeline)
+      .where(
+        and(eq(claimTimeline.orgId, org.orgId), eq(claimTimeline.claimId, claimId), eq(claimTimeline.kind, "claimant")),
+      );
+    expect(summaries).toEqual([{ summary: "A witness was added (name, phone)" }]);
     expect(await verifyPhiAccessChain(db, org.orgId)).toMatchObject({ intact: true });
   });
 });

@@ -20,7 +20,6 @@ import {
   insertClaimTransaction,
   insertReserveChange,
   insertTask,
-  insertTimelineEntry,
   listAdjusterLoads,
   lockClaim,
   lockReserveChange,
@@ -32,12 +31,12 @@ import {
 import { findSubrogation } from "../../models/claim-parties.server.ts";
 import { nextSequenceValue } from "../../models/sequences.server.ts";
 import { createId } from "../../utils/ids.ts";
-import { formatMoney, toCents } from "../../utils/money.ts";
 import { todayInUtc } from "../../utils/today.ts";
 import { recordDomainEvent } from "../events/domain-events.server.ts";
 import type { LedgerClient } from "../ledger/client.server.ts";
 import { submitPosting, writePosting, type SubmitOutcome } from "../ledger/postings.server.ts";
 import { pickAdjuster } from "./assignment.ts";
+import { claimForChange, money, notFound, refusals, refuse, timeline, type Refusal } from "./claim-change.server.ts";
 import { claimPaymentLegs, claimRecoveryLegs, reserveChangeLegs } from "./claim-postings.ts";
 import { checkClaimTransition, CLAIM_STATUS_LABELS, claimIsOpen } from "./claim-status.ts";
 import { decidePayment, decideRecovery, decideReserveChange, type ClaimFigures } from "./claim-money.ts";
@@ -50,56 +49,7 @@ import { normalizePhi, phiFieldsPresent, type ClaimantPhi } from "./phi.ts";
 /** Who acts, and from where (the PHI access log records both). */
 export type ClaimActor = { tenant: TenantContext; surface: string; ipAddress: string | null; apiKeyId?: string | null };
 
-export type Refusal = { ok: false; reason: "not_found" | "refused"; message: string };
-
-class Refused extends Error {
-  override readonly name = "Refused";
-  constructor(
-    readonly reason: "not_found" | "refused",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const notFound = () => new Refused("not_found", "Claim not found.");
-const refuse = (message: string) => new Refused("refused", message);
-
-async function refusals<T>(work: () => Promise<T>): Promise<T | Refusal> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: error.reason, message: error.message };
-    throw error;
-  }
-}
-
-const money = (cents: number) => formatMoney(toCents(cents));
 const isSupervisor = (tenant: TenantContext) => tenant.roles.includes("claims_supervisor");
-
-/** The claim as the actor may see it (404 otherwise), locked for the change. */
-async function claimForChange(tx: Transaction, tenant: TenantContext, claimId: string) {
-  if (!(await getClaim(tx, tenant, claimId))) throw notFound();
-  return (await lockClaim(tx, tenant.orgId, claimId))!;
-}
-
-async function timeline(
-  tx: Transaction,
-  tenant: TenantContext,
-  claimId: string,
-  kind: Parameters<typeof insertTimelineEntry>[2]["kind"],
-  summary: string,
-  body: string | null = null,
-) {
-  await insertTimelineEntry(tx, tenant.orgId, {
-    id: createId("ctl"),
-    claimId,
-    kind,
-    summary,
-    body,
-    actorUserId: tenant.userId,
-  });
-}
 
 /** A claimant as reported: their role and any of the registered PHI fields. */
 export type ClaimantInput = { role: string } & Partial<ClaimantPhi>;
@@ -160,7 +110,7 @@ export async function fileClaim(
     );
     return transactionWithRetry(db, async (tx) => {
       const policy = await findPolicyForClaim(tx, tenant, input.policyId);
-      if (!policy) throw new Refused("not_found", "Policy not found.");
+      if (!policy) throw notFound("Policy");
       const covered = coveredOnDateOfLoss([policy], input.dateOfLoss);
       const lossState = (input.lossState || policy.state).toUpperCase();
       const number = claimNumber(
@@ -480,7 +430,7 @@ export async function decideReserveApproval(
     transactionWithRetry(db, async (tx) => {
       if (!isSupervisor(tenant)) throw refuse("Only a claims supervisor approves reserve changes.");
       const change = await lockReserveChange(tx, tenant.orgId, changeId);
-      if (!change) throw new Refused("not_found", "Reserve change not found.");
+      if (!change) throw notFound("Reserve change");
       if (change.status !== "awaiting_approval")
         throw refuse(`This reserve change was already ${change.status.replace("_", " ")}.`);
       const claim = await claimForChange(tx, tenant, change.claimId);
@@ -644,38 +594,6 @@ export async function recordClaimMoney(
   );
   if ("ok" in result) return result;
   return { ok: true, transactionId, posting: await submitPosting(db, ledger, tenant.orgId, transactionId) };
-}
-
-/** Adds a claimant (PHI sealed; the write logged). */
-export async function addClaimant(
-  db: Database,
-  master: MasterKey,
-  actor: ClaimActor,
-  claimId: string,
-  input: ClaimantInput,
-): Promise<{ ok: true; claimantId: string } | Refusal> {
-  const { tenant } = actor;
-  const id = createId("cmt");
-  const phi = normalizePhi(input);
-  const sealed = await sealClaimantPhi(db, master, tenant.orgId, id, phi);
-  return refusals(() =>
-    transactionWithRetry(db, async (tx) => {
-      await claimForChange(tx, tenant, claimId);
-      await insertClaimant(tx, tenant.orgId, { id, claimId, role: input.role, ...sealed });
-      await appendPhiAccess(tx, tenant.orgId, [
-        {
-          actorUserId: tenant.userId,
-          action: "write",
-          claimId,
-          fields: phiFieldsPresent(phi),
-          surface: actor.surface,
-          ipAddress: actor.ipAddress,
-        },
-      ]);
-      await timeline(tx, tenant, claimId, "claimant", `A ${input.role.replace("_", " ")} was added`);
-      return { ok: true as const, claimantId: id };
-    }),
-  );
 }
 
 export async function addNote(

@@ -25,9 +25,12 @@ import { createClaimsOrg, testMasterKey, type ClaimsOrg } from "../../../tests/s
 import { presentClaim } from "./claim-presenter.ts";
 import { reconcileClaims } from "./claims-reconciliation.server.ts";
 import { loadClaimForViewer, type ViewContext } from "./claim-view.server.ts";
+import { listOverdueTasks, listTasksOfClaim } from "../../models/claims.server.ts";
 import {
+  addDiaryTask,
   assignClaim,
   changeReserve,
+  completeDiaryTask,
   decideReserveApproval,
   fileClaim,
   moveClaim,
@@ -510,5 +513,43 @@ describe("PHI on every surface", () => {
       sql`delete from ${phiAccessLog} where ${phiAccessLog.orgId} = ${org.orgId} and ${phiAccessLog.sequence} = 4`,
     );
     expect(await verifyPhiAccessChain(db, org.orgId)).toMatchObject({ intact: false, brokenAtSequence: 5 });
+  });
+});
+
+describe("the diary", () => {
+  test("entries go to the assigned adjuster; the overdue list holds theirs past due and not done, oldest first", async () => {
+    const org = await createClaimsOrg(db);
+    const filed = await fileClaim(db, await testMasterKey(), actor(org.supervisor), "adjuster", fnol(org));
+    if (!filed.ok) throw new Error(filed.message);
+    if (filed.assignedAdjusterId !== org.adjusterA.userId)
+      expect(await assignClaim(db, actor(org.supervisor), filed.claimId, org.adjusterA.userId)).toMatchObject({
+        ok: true,
+      });
+    const today = "2026-12-04";
+    const a = actor(org.adjusterA);
+    const entries: [title: string, dueOn: string][] = [
+      ["Call the claimant back", "2026-12-01"],
+      ["Request the police report", "2026-11-20"],
+      ["Inspect the premises", "2026-12-04"],
+      ["Chase the medical records", "2026-12-10"],
+    ];
+    for (const [title, dueOn] of entries)
+      expect(await addDiaryTask(db, a, filed.claimId, { title, dueOn })).toEqual({ ok: true });
+    const done = (await listTasksOfClaim(db, org.orgId, filed.claimId)).find(
+      (t) => t.title === "Call the claimant back",
+    );
+    expect(await completeDiaryTask(db, a, filed.claimId, done!.id)).toEqual({ ok: true });
+    expect(await completeDiaryTask(db, a, filed.claimId, done!.id)).toMatchObject({ ok: false, reason: "refused" });
+
+    // Due today is not overdue yet; done is never overdue.
+    expect(await listOverdueTasks(db, org.orgId, org.adjusterA.userId, today)).toEqual([
+      expect.objectContaining({ claimId: filed.claimId, title: "Request the police report", dueOn: "2026-11-20" }),
+    ]);
+    expect(await listOverdueTasks(db, org.orgId, org.adjusterB.userId, today)).toEqual([]);
+    expect(
+      await addDiaryTask(db, actor(org.adjusterB), filed.claimId, { title: "Not mine", dueOn: today }),
+    ).toMatchObject({ ok: false, reason: "not_found" });
+    const stranger = await createClaimsOrg(db);
+    expect(await listOverdueTasks(db, stranger.orgId, org.adjusterA.userId, today)).toEqual([]);
   });
 });
