@@ -152,6 +152,12 @@ export function openApiDocument(serverUrl: string) {
         post: {
           operationId: "createSubmission",
           summary: "File a submission, as JSON or as an ACORD 125 PDF (multipart/form-data)",
+          parameters: [
+            {
+              ...IDEMPOTENCY_KEY,
+              description: "JSON filings: a retry with the same key and body gets the first answer and files nothing",
+            },
+          ],
           requestBody: {
             required: true,
             content: {

@@ -1,6 +1,7 @@
 import type { Route } from "./+types/submissions";
 import { appServices } from "../../../context.server.ts";
 import { ApiFailure, apiJson, handleApi, parseJsonBody } from "../../../services/api/http.server.ts";
+import { idempotent } from "../../../services/api/idempotency.server.ts";
 import { SubmissionCreate } from "../../../services/api/schemas.ts";
 import { fileApiSubmission, presentFiledSubmission } from "../../../services/submissions/api-submissions.server.ts";
 import {
@@ -17,22 +18,49 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-  return handleApi(args, async ({ tenant, request }) => {
-    if (!hasPermission(tenant.roles, "create:submission"))
-      throw new ApiFailure(403, "FORBIDDEN", "This API key may not file submissions.");
-    const { db, env } = appServices(args.context);
-    if (request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
-      const filed = await fileApiAcordSubmission(db, env.DOCUMENTS, tenant, request, businessToday(tenant));
-      const body = {
-        ...(await presentFiledSubmission(db, tenant, filed.submissionId)),
-        acord: presentAcordReading(filed.extraction, filed.documentId),
-      };
-      return apiJson(body, 201, { location: `/v1/submissions/${filed.submissionId}` });
-    }
-    const body = await parseJsonBody(request, SubmissionCreate);
-    const { submissionId: id, submission } = await fileApiSubmission(db, tenant, body, businessToday(tenant));
-    return apiJson(await presentFiledSubmission(db, tenant, id, submission), 201, {
-      location: `/v1/submissions/${id}`,
-    });
-  });
+  return handleApi(
+    args,
+    async ({ tenant, request, storedAnswer }) => {
+      if (!hasPermission(tenant.roles, "create:submission"))
+        throw new ApiFailure(403, "FORBIDDEN", "This API key may not file submissions.");
+      const { db, env } = appServices(args.context);
+      if (request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data")) {
+        const filed = await fileApiAcordSubmission(db, env.DOCUMENTS, tenant, request, businessToday(tenant));
+        const body = {
+          ...(await presentFiledSubmission(db, tenant, filed.submissionId)),
+          acord: presentAcordReading(filed.extraction, filed.documentId),
+        };
+        return apiJson(body, 201, { location: `/v1/submissions/${filed.submissionId}` });
+      }
+      const raw = await request.clone().text();
+      const body = await parseJsonBody(request, SubmissionCreate);
+      const answered = await idempotent(
+        db,
+        tenant,
+        request,
+        raw,
+        async (storeInTransaction) => {
+          // The filing's answer is stored under the Idempotency-Key with its rows (ADR 032).
+          const fresh: { answer: { status: number; body: unknown } | null } = { answer: null };
+          await fileApiSubmission(db, tenant, body, businessToday(tenant), {
+            answerWith: async (tx, submissionId, written) => {
+              fresh.answer = {
+                status: 201,
+                body: await presentFiledSubmission(tx, tenant, submissionId, written ?? undefined),
+              };
+              return storeInTransaction(tx, fresh.answer);
+            },
+          });
+          if (!fresh.answer) throw new Error("the filing committed without its answer");
+          return fresh.answer;
+        },
+        storedAnswer,
+      );
+      // A replay points at the submission it filed too.
+      const filedId = answered.status === 201 ? ((await answered.clone().json()) as { id?: unknown }).id : undefined;
+      if (typeof filedId === "string") answered.headers.set("location", `/v1/submissions/${filedId}`);
+      return answered;
+    },
+    { lookUpIdempotencyKey: true },
+  );
 }
