@@ -1,6 +1,6 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { RouterContextProvider } from "react-router";
-import { beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { insureds, submissions } from "../../../db/schema/index.ts";
 import { guardedTestDatabase, tenantOf } from "../../../db/test/tenants.ts";
 import { issueApiKey } from "../access/api-keys.server.ts";
@@ -8,22 +8,29 @@ import { appServicesContext, cloudflareContext, type AppServices } from "../../r
 import { addDays } from "../../utils/calendar-date.ts";
 import { todayInUtc } from "../../utils/today.ts";
 import { action as createAction } from "../../routes/api/v1/submissions.ts";
+import { buildAcord125Pdf, COMPLETE_GL_VALUES } from "../../../tests/support/acord/test-pdf.ts";
+import { startLocalR2 } from "../documents/local-r2.ts";
 
 // POST /v1/submissions honours Idempotency-Key like the bind (ADR 032): the answer is stored
 // with the submission's rows, so a retry gets it and files nothing.
 const db = guardedTestDatabase();
 const admin = tenantOf("agency.admin@summit.demo");
 let secret: string;
+let r2: Awaited<ReturnType<typeof startLocalR2>>;
 
 beforeAll(async () => {
+  r2 = await startLocalR2();
   secret = (await issueApiKey(db, admin, { name: "idempotent create", roles: ["producer"], agencyId: admin.agencyId }))
     .secret;
 });
 
+afterAll(() => r2.dispose());
+
 function context() {
+  const env = { DOCUMENTS: r2.bucket } as unknown as Env;
   const provider = new RouterContextProvider();
-  provider.set(cloudflareContext, { env: {} as Env, ctx: {} as ExecutionContext });
-  provider.set(appServicesContext, { env: {}, db, isDevelopment: true } as unknown as AppServices);
+  provider.set(cloudflareContext, { env, ctx: {} as ExecutionContext });
+  provider.set(appServicesContext, { env, db, isDevelopment: true } as unknown as AppServices);
   return provider;
 }
 
@@ -104,4 +111,26 @@ test("without an Idempotency-Key, or with another key, each create files a submi
   expect((await create(filing(name), `create-${crypto.randomUUID()}`)).status).toBe(201);
   expect((await create(filing(name), `create-${crypto.randomUUID()}`)).status).toBe(201);
   expect(await submissionsFor(name)).toBe(2);
+});
+
+test("an ACORD 125 upload retried with its Idempotency-Key, in a new multipart body, answers the first filing", async () => {
+  const name = `ACORD Retry Plumbing ${crypto.randomUUID()}`;
+  const pdf = (await buildAcord125Pdf({ ...COMPLETE_GL_VALUES, insuredName: name })) as Uint8Array<ArrayBuffer>;
+  const key = `acord-${crypto.randomUUID()}`;
+  const upload = () => {
+    const form = new FormData();
+    form.set("acord125", new File([pdf], "acord125.pdf", { type: "application/pdf" }));
+    const request = new Request("http://localhost/v1/submissions", {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}`, "idempotency-key": key },
+      body: form,
+    });
+    return createAction({ request, params: {}, context: context() } as never);
+  };
+  const first = await upload();
+  expect(first.status, await first.clone().text()).toBe(201);
+  const retry = await upload();
+  expect(retry.headers.get("idempotent-replayed")).toBe("true");
+  expect([retry.status, await retry.json()]).toEqual([201, await first.json()]);
+  expect(await submissionsFor(name)).toBe(1);
 });

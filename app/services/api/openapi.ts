@@ -155,7 +155,8 @@ export function openApiDocument(serverUrl: string) {
           parameters: [
             {
               ...IDEMPOTENCY_KEY,
-              description: "JSON filings: a retry with the same key and body gets the first answer and files nothing",
+              description:
+                "A retry with the same key and body (for an ACORD upload: the same PDF) gets the first answer and files nothing",
             },
           ],
           requestBody: {
