@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { apiKeys, organization, orgSettings } from "../../db/schema/index.ts";
+import { apiKeys, idempotencyKeys, organization, orgSettings } from "../../db/schema/index.ts";
 import type { TenantContext } from "../auth/tenant.ts";
+import type { StoredResponse } from "./idempotency-keys.server.ts";
 
 export type NewApiKey = {
   id: string;
@@ -64,19 +65,36 @@ export type ActiveApiKey = {
   agencyId: string | null;
   /** True when "last used" is more than a minute old and worth writing again. */
   lastUsedStale: boolean;
+  /** The answer stored under the Idempotency-Key asked about, for this key; null when none. */
+  storedAnswer?: StoredResponse | null;
 };
 
 /**
  * A live key by the hash of its secret. The key is found before the organization is known,
- * which is why this lookup is the marked exception to the tenant guard.
+ * which is why this lookup is the marked exception to the tenant guard. With `idempotencyKey`,
+ * the answer this API key stored under it comes in the same statement (its org and caller are
+ * the key's own), so a route honouring Idempotency-Key pays no round trip for the lookup.
  */
-export async function findActiveApiKeyBySecretHash(db: Database, hash: string): Promise<ActiveApiKey | null> {
+export async function findActiveApiKeyBySecretHash(
+  db: Database,
+  hash: string,
+  idempotencyKey?: string,
+): Promise<ActiveApiKey | null> {
+  const withAnswer = idempotencyKey !== undefined;
+  const answerColumns = withAnswer
+    ? sql`, ${idempotencyKeys.requestFingerprint} AS request_fingerprint, ${idempotencyKeys.responseStatus} AS response_status, ${idempotencyKeys.responseBody} AS response_body`
+    : sql``;
+  const answerJoin = withAnswer
+    ? sql`LEFT JOIN ${idempotencyKeys} ON ${idempotencyKeys.orgId} = ${apiKeys.orgId}
+        AND ${idempotencyKeys.callerId} = CONCAT('apikey:', ${apiKeys.id}) AND ${idempotencyKeys.key} = ${idempotencyKey}`
+    : sql``;
   const result = await db.execute(sql`/* unscoped: API key lookup by secret hash */
     SELECT ${apiKeys.id} AS id, ${apiKeys.orgId} AS org_id, ${apiKeys.roles} AS roles, ${apiKeys.agencyId} AS agency_id,
       ${organization.name} AS org_name, ${orgSettings.timeZone} AS time_zone,
-      (${apiKeys.lastUsedAt} IS NULL OR ${apiKeys.lastUsedAt} < NOW(3) - INTERVAL 1 MINUTE) AS last_used_stale
+      (${apiKeys.lastUsedAt} IS NULL OR ${apiKeys.lastUsedAt} < NOW(3) - INTERVAL 1 MINUTE) AS last_used_stale${answerColumns}
     FROM ${apiKeys} INNER JOIN ${organization} ON ${organization.id} = ${apiKeys.orgId}
     LEFT JOIN ${orgSettings} ON ${orgSettings.orgId} = ${apiKeys.orgId}
+    ${answerJoin}
     WHERE ${apiKeys.secretHash} = ${hash} AND ${apiKeys.revokedAt} IS NULL
     LIMIT 1`);
   const row = result.rows[0] as
@@ -88,6 +106,9 @@ export async function findActiveApiKeyBySecretHash(db: Database, hash: string): 
         org_name: string;
         time_zone: string | null;
         last_used_stale: number | string;
+        request_fingerprint?: string | null;
+        response_status?: string | null;
+        response_body?: unknown;
       }
     | undefined;
   if (!row) return null;
@@ -99,6 +120,17 @@ export async function findActiveApiKeyBySecretHash(db: Database, hash: string): 
     roles: typeof row.roles === "string" ? (JSON.parse(row.roles) as string[]) : row.roles,
     agencyId: row.agency_id,
     lastUsedStale: Number(row.last_used_stale) === 1,
+    ...(withAnswer
+      ? {
+          storedAnswer: row.request_fingerprint
+            ? {
+                requestFingerprint: row.request_fingerprint,
+                status: Number(row.response_status),
+                body: typeof row.response_body === "string" ? JSON.parse(row.response_body) : row.response_body,
+              }
+            : null,
+        }
+      : {}),
   };
 }
 

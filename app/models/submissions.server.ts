@@ -43,7 +43,7 @@ export async function listSubmissions(db: Database, tenant: TenantContext, { lim
     .limit(limit);
 }
 
-export async function getSubmission(db: Database, tenant: TenantContext, submissionId: string) {
+export async function getSubmission(db: Database | Transaction, tenant: TenantContext, submissionId: string) {
   const [row] = await db
     .select({
       ...summary,

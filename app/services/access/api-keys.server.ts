@@ -2,6 +2,7 @@ import type { Database } from "../../../db/client.ts";
 import { parseRoles, type Role } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
 import * as keys from "../../models/api-keys.server.ts";
+import type { StoredResponse } from "../../models/idempotency-keys.server.ts";
 import { countApiKeyHit, secondsLeftInWindow } from "../../models/rate-limits.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
@@ -55,7 +56,12 @@ export async function issueApiKey(
   return { id, secret };
 }
 
-export type ApiClient = { keyId: string; tenant: TenantContext };
+export type ApiClient = {
+  keyId: string;
+  tenant: TenantContext;
+  /** Asked for with `idempotencyKey`: the answer stored under it (null: none yet). */
+  storedAnswer?: StoredResponse | null;
+};
 
 /** The tenant an API request acts for, from its bearer key. */
 export async function authenticateApiKey(db: Database, authorization: string | null): Promise<ApiClient | null> {
@@ -63,7 +69,8 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   return hash ? clientOf(db, await keys.findActiveApiKeyBySecretHash(db, hash)) : null;
 }
 
-export type ApiThrottleRule = { limit: number; windowSeconds: number };
+/** `idempotencyKey`: also look up the answer the key stored under it (same statement). */
+export type ApiThrottleRule = { limit: number; windowSeconds: number; idempotencyKey?: string | undefined };
 export type ApiRequestAdmission =
   | { client: null }
   | { client: ApiClient; allowed: true }
@@ -82,7 +89,7 @@ export async function admitApiRequest(
   const hash = await secretHashOf(authorization);
   if (!hash) return { client: null };
   const [key, hits] = await Promise.all([
-    keys.findActiveApiKeyBySecretHash(db, hash),
+    keys.findActiveApiKeyBySecretHash(db, hash, rule.idempotencyKey),
     countApiKeyHit(db, hash, rule.windowSeconds, now),
   ]);
   const client = await clientOf(db, key);
@@ -108,6 +115,7 @@ async function clientOf(db: Database, key: keys.ActiveApiKey | null): Promise<Ap
   if (key.lastUsedStale) await keys.touchApiKeyLastUsed(db, key.orgId, key.id);
   return {
     keyId: key.id,
+    ...(key.storedAnswer === undefined ? {} : { storedAnswer: key.storedAnswer }),
     tenant: {
       orgId: key.orgId,
       orgName: key.orgName,

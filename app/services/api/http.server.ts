@@ -4,6 +4,7 @@ import { appServices } from "../../context.server.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
 import { admitApiRequest } from "../access/api-keys.server.ts";
 import type { ApiErrorCode } from "./schemas.ts";
+import type { StoredResponse } from "../../models/idempotency-keys.server.ts";
 
 export const API_REQUESTS_PER_MINUTE = 600;
 
@@ -33,18 +34,32 @@ function errorResponse(failure: ApiFailure) {
 }
 
 type Args = { request: Request; context: Readonly<RouterContextProvider> };
-export type ApiCall = { tenant: TenantContext; keyId: string; request: Request };
+export type ApiCall = {
+  tenant: TenantContext;
+  keyId: string;
+  request: Request;
+  /** With `lookUpIdempotencyKey`: the answer stored under the request's Idempotency-Key (null: none). */
+  storedAnswer?: StoredResponse | null;
+};
 
 /**
  * Every /v1 handler runs inside this: the bearer key gives the tenant (never the body), the
  * per-key rate limit applies, and any failure comes back as `{error:{code, message, details}}`.
  */
-export async function handleApi(args: Args, handler: (call: ApiCall) => Promise<Response>): Promise<Response> {
+export async function handleApi(
+  args: Args,
+  handler: (call: ApiCall) => Promise<Response>,
+  { lookUpIdempotencyKey = false }: { lookUpIdempotencyKey?: boolean } = {},
+): Promise<Response> {
   try {
     const { db } = appServices(args.context);
+    // A route that honours Idempotency-Key in its own round trips has the stored answer looked up
+    // with the API key (ADR 032).
+    const idempotencyKey = lookUpIdempotencyKey ? args.request.headers.get("idempotency-key") : null;
     const throttle = await admitApiRequest(db, args.request.headers.get("authorization"), {
       limit: API_REQUESTS_PER_MINUTE,
       windowSeconds: 60,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
     });
     const { client } = throttle;
     if (!client) throw new ApiFailure(401, "UNAUTHENTICATED", "Send a valid API key as `Authorization: Bearer <key>`.");

@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/client.ts";
 import type { Transaction } from "../../../db/transaction.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
-import { findStoredResponse, storeResponse } from "../../models/idempotency-keys.server.ts";
+import { findStoredResponse, storeResponse, type StoredResponse } from "../../models/idempotency-keys.server.ts";
 import { sha256Hex } from "../../utils/sha256.ts";
 import { ApiFailure, apiJson } from "./http.server.ts";
 
@@ -10,7 +10,9 @@ type Answer = { status: number; body: unknown };
 /**
  * Stores `answer` under the request's key inside the run's own transaction (with its last writes,
  * so it costs no round trip and commits or rolls back with them); without a key it stores nothing.
- * The run must then answer with that same answer object.
+ * The run must then answer with that same answer object. When a concurrent request with the key
+ * stored its answer first (the insert waits for its commit), it throws, rolling the run's
+ * transaction back, and the request answers with that stored answer instead.
  */
 export type StoreAnswerInTransaction = (tx: Transaction, answer: Answer) => Promise<void>;
 
@@ -25,6 +27,8 @@ export async function idempotent(
   request: Request,
   body: string,
   run: (storeInTransaction: StoreAnswerInTransaction) => Promise<Answer>,
+  /** The answer stored under the key, already looked up (handleApi's lookUpIdempotencyKey). */
+  lookedUp?: StoredResponse | null,
 ): Promise<Response> {
   const key = request.headers.get("idempotency-key");
   if (!key) {
@@ -33,24 +37,33 @@ export async function idempotent(
   }
   if (key.length > 100) throw new ApiFailure(400, "VALIDATION_FAILED", "Idempotency-Key is at most 100 characters.");
   const fingerprint = await sha256Hex(`${request.method} ${new URL(request.url).pathname}\n${body}`);
-  const stored = async () => {
-    const row = await findStoredResponse(db, tenant, key);
+  const stored = async (known?: StoredResponse | null) => {
+    const row = known === undefined ? await findStoredResponse(db, tenant, key) : known;
     if (!row) return null;
     if (row.requestFingerprint !== fingerprint) {
       throw new ApiFailure(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for a different request.");
     }
     return apiJson(row.body, row.status, { "idempotent-replayed": "true" });
   };
-  const replay = await stored();
+  const replay = await stored(lookedUp);
   if (replay) return replay;
   // The answer last stored in a transaction; kept only if the run answers with it (a transaction
   // retried or rolled back after storing answers otherwise, and is stored below).
   const inTransaction: { answer: Answer | null } = { answer: null };
-  const result = await run(async (tx, answer) => {
-    if (answer.status >= 500) return;
-    await storeResponse(tx, tenant, key, { requestFingerprint: fingerprint, ...answer });
-    inTransaction.answer = answer;
-  });
+  let result: Answer;
+  try {
+    result = await run(async (tx, answer) => {
+      if (answer.status >= 500) return;
+      if (!(await storeResponse(tx, tenant, key, { requestFingerprint: fingerprint, ...answer })))
+        throw new AnsweredConcurrently();
+      inTransaction.answer = answer;
+    });
+  } catch (error) {
+    if (!(error instanceof AnsweredConcurrently)) throw error;
+    const first = await stored();
+    if (!first) throw new Error(`Idempotency-Key ${key} was stored by a concurrent request but cannot be read`);
+    return first;
+  }
   if (result === inTransaction.answer) return apiJson(result.body, result.status);
   // Only final answers are kept: a 5xx may succeed on retry.
   if (result.status < 500) {
@@ -63,3 +76,6 @@ export async function idempotent(
   }
   return apiJson(result.body, result.status);
 }
+
+/** Thrown inside a run's transaction when another request with the key committed its answer first. */
+class AnsweredConcurrently extends Error {}

@@ -152,6 +152,13 @@ export function openApiDocument(serverUrl: string) {
         post: {
           operationId: "createSubmission",
           summary: "File a submission, as JSON or as an ACORD 125 PDF (multipart/form-data)",
+          parameters: [
+            {
+              ...IDEMPOTENCY_KEY,
+              description:
+                "A retry with the same key and body (for an ACORD upload: the same PDF) gets the first answer and files nothing",
+            },
+          ],
           requestBody: {
             required: true,
             content: {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Database } from "../../../db/client.ts";
+import type { Transaction } from "../../../db/transaction.ts";
 import type { TenantContext } from "../../auth/session.server.ts";
 import { createId } from "../../utils/ids.ts";
 import { toCents } from "../../utils/money.ts";
@@ -87,7 +88,7 @@ export async function fileApiSubmission(
  * when the filing hands it over (no knockout answers), otherwise read back.
  */
 export async function presentFiledSubmission(
-  db: Database,
+  db: Database | Transaction,
   tenant: TenantContext,
   submissionId: string,
   written?: FiledSubmission,

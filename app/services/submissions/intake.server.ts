@@ -69,6 +69,12 @@ export interface FilingOptions {
    * there is one. Both are read with the filing's other reads, not before them (ADR 032).
    */
   byRisk?: { lineOfBusiness: "GL" | "WC"; state: string };
+  /**
+   * Written in the filing's transaction, with its rows when the submission is as written (then
+   * `written` is it), else after the knockout answers changed it (null): the API's answer under
+   * its Idempotency-Key (ADR 032), so it commits or rolls back with the submission.
+   */
+  answerWith?: (tx: Transaction, submissionId: string, written: FiledSubmission | null) => Promise<unknown>;
 }
 
 /** Files the submission under the draft's id and removes the draft in the same transaction. */
@@ -161,8 +167,11 @@ export async function fileSubmission(
       priorLossIncurredCents: input.priorLossIncurred,
       status: "submitted" as const,
     };
+    const unchanged = knockouts.answers.length === 0 && !options.alsoWrite;
+    const asWritten: FiledSubmission = { ...row, insuredName: insured.name, declineCode: null, declineRationale: null };
     // Ids are ours and the tables have no foreign keys: the rows go out together.
     await Promise.all([
+      unchanged ? options.answerWith?.(tx, submissionId, asWritten) : null,
       newInsuredRow && insured === newInsuredRow ? insertInsured(tx, producer, newInsuredRow) : null,
       insertSubmission(tx, tenant, { ...row, submittedAt: new Date() }),
       recordSubmissionEvent(tx, tenant, submissionId, "submitted"),
@@ -176,13 +185,7 @@ export async function fileSubmission(
     // After the submission row: a decline rule's hit, or an ACORD filing's review, updates it.
     await recordKnockoutAnswers(tx, tenant, submissionId, knockouts.answers);
     if (options.alsoWrite) await options.alsoWrite(tx, submissionId);
-    const unchanged = knockouts.answers.length === 0 && !options.alsoWrite;
-    return {
-      ok: true,
-      submissionId,
-      ...(unchanged
-        ? { submission: { ...row, insuredName: insured.name, declineCode: null, declineRationale: null } }
-        : {}),
-    };
+    if (!unchanged) await options.answerWith?.(tx, submissionId, null);
+    return { ok: true, submissionId, ...(unchanged ? { submission: asWritten } : {}) };
   });
 }

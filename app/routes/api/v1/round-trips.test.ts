@@ -70,8 +70,10 @@ import { trackOutboxWrites } from "../../../utils/outbox-writes.ts";
 //   request is served as the Worker serves it (its audit and outbox tracking), and what the Worker
 //   starts after the response (sealing the audit chain, the bind's deal rooms and PDF) is counted
 //   apart; the outbox publish it also starts reads every tenant's events, so only the bench counts it.
+//   Create sent with an Idempotency-Key: 4 / 14, the stored answer looked up in the API key's own
+//   statement and the answer stored among the filing's writes (ADR 032).
 const CEILING = {
-  create: { roundTrips: 4, statements: 13 },
+  create: { roundTrips: 4, statements: 14 },
   quote: { roundTrips: 5, statements: 16 },
   bind: { roundTrips: 8, statements: 27 },
 };
@@ -139,8 +141,13 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
     effectiveDate: addDays(todayInUtc(), 10),
     yearsInBusiness: 6,
   };
+  // Sent with an Idempotency-Key: its stored answer is looked up with the API key and stored with
+  // the filing's rows, so the budget covers the idempotent path.
+  const createKey = { "idempotency-key": `rt-create-${body.insuredName}` };
   const create = await measure(() =>
-    served(() => createAction({ request: post("/v1/submissions", body), params: {}, context: context() } as never)),
+    served(() =>
+      createAction({ request: post("/v1/submissions", body, createKey), params: {}, context: context() } as never),
+    ),
   );
   expect(create.result.status, await create.result.clone().text()).toBe(201);
   const createBody = (await create.result.json()) as { id: string; status: string };
@@ -198,6 +205,15 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
   } as never);
   expect(retry.headers.get("idempotent-replayed")).toBe("true");
   expect([retry.status, await retry.json()]).toEqual([201, bindBody]);
+
+  // A retry with the create's key answers the stored submission (status and body) and files nothing.
+  const createRetry = await createAction({
+    request: post("/v1/submissions", body, createKey),
+    params: {},
+    context: context(),
+  } as never);
+  expect(createRetry.headers.get("idempotent-replayed")).toBe("true");
+  expect([createRetry.status, await createRetry.json()]).toEqual([201, createBody]);
 
   // The agency's insured of that name is found with the filing's reads: a second submission for it
   // files under the same insured in as many round trips.
