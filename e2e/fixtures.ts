@@ -19,6 +19,25 @@ const VIOLATIONS_ONLY = { resultTypes: ["violations" as const] };
 const SETTLE_MS = 250;
 
 /**
+ * Buttons and links animate their colours (`transition`): measured mid-way they fail contrast,
+ * and on a loaded machine a fixed pause is not always long enough. An endless animation (a
+ * spinner) never ends, so after five seconds the check goes ahead.
+ */
+async function colourTransitionsEnded(page: Page) {
+  await page.waitForTimeout(SETTLE_MS);
+  await page
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+          .getAnimations()
+          .every((animation) => animation.playState !== "running"),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+}
+
+/**
  * Each route shape (ids stripped) is analysed once per worker, in light mode against every rule
  * and in dark mode for contrast: every kind of page the journeys reach is checked, while a page
  * revisited with another id (the same markup) is not analysed again. axe runs in the page's main
@@ -134,8 +153,7 @@ class PageWatch {
       const light = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options(VIOLATIONS_ONLY).analyze();
       this.report(light.violations, url, "");
       await page.emulateMedia({ colorScheme: "dark" });
-      // Buttons and links animate their colours (`transition`): measured mid-way they fail contrast.
-      await page.waitForTimeout(SETTLE_MS);
+      await colourTransitionsEnded(page);
       try {
         const dark = await new AxeBuilder({ page }).withRules(["color-contrast"]).options(VIOLATIONS_ONLY).analyze();
         this.report(dark.violations, url, " (dark)");
