@@ -12,8 +12,12 @@ export const ledgerBooks = mysqlTable("ledger_books", {
   provisionedAt: instant("provisioned_at"),
 });
 
-// `credit`: a credit balance of the policy applied to the invoice; no money moves, so no posting.
-/** `agency`: paid by the agency's receipt against its agency-bill statement (ADR 024). */
+/**
+ * `credit`: a credit balance of the policy applied to the invoice: a return-premium credit posts
+ * its allocation (codes 170/171, ADR 030), an overpayment's posts nothing (its money was
+ * allocated when it came in). `agency`: paid by the agency's receipt against its agency-bill
+ * statement (ADR 024).
+ */
 export const PAYMENT_METHODS = ["test_card", "check", "ach", "wire", "credit", "agency"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
