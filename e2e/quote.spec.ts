@@ -75,7 +75,8 @@ test("the producer binds a quoted option and downloads a declarations page namin
   await expect(page).toHaveURL(/\/producer\/policies\/pol_/);
   const policyNumber = (await page.locator("h2 .font-mono").textContent())!.trim();
   expect(policyNumber).toMatch(/^SRU-GL-\d{4}-\d{6}$/);
-  await expect(page.getByText("Red River Landscaping")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Policy ${policyNumber}` })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Red River Landscaping" })).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Declarations page (PDF)" }).click();
