@@ -15,6 +15,7 @@ import {
   ledgerPostings,
   member,
   policies,
+  programs,
   user,
   type ClaimStatus,
   type ClaimTimelineKind,
@@ -456,12 +457,14 @@ export async function claimsDashboardFigures(db: Database, orgId: string) {
   const byProgram = await db
     .select({
       programId: policies.programId,
+      programName: programs.name,
       incurredCents: sql<number>`coalesce(sum(${claims.caseReserveCents} + ${claims.paidCents}), 0)`.mapWith(Number),
     })
     .from(claims)
     .innerJoin(policies, and(eq(policies.orgId, claims.orgId), eq(policies.id, claims.policyId)))
+    .leftJoin(programs, and(eq(programs.orgId, policies.orgId), eq(programs.id, policies.programId)))
     .where(eq(claims.orgId, orgId))
-    .groupBy(policies.programId);
+    .groupBy(policies.programId, programs.name);
   return { byStatus, byAdjuster, openReportedOn, byProgram };
 }
 

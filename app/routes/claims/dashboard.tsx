@@ -3,8 +3,7 @@ import { requirePermission } from "../../auth/session.server.ts";
 import { BarChart } from "../../components/charts/bar-chart.tsx";
 import { Card, PageHeader } from "../../components/ui.tsx";
 import { appServices } from "../../context.server.ts";
-import { claimsDashboardFigures, listPoliciesForEarnedPremium } from "../../models/claims.server.ts";
-import { AGING_BUCKETS, agingBucket, earnedByProgram, lossRatio } from "../../services/claims/loss-ratio.ts";
+import { loadClaimsDashboard } from "../../services/claims/claims-dashboard.server.ts";
 import { formatCents } from "../../utils/format.ts";
 import { todayInUtc } from "../../utils/today.ts";
 
@@ -12,28 +11,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Claims dashboard · Ope
 
 export async function loader(args: Route.LoaderArgs) {
   const user = await requirePermission(args, "approve:reserve");
-  const { db } = appServices(args.context);
-  const today = todayInUtc();
-  const figures = await claimsDashboardFigures(db, user.tenant.orgId);
-  const programIds = figures.byProgram.map((p) => p.programId);
-  const earned = earnedByProgram(await listPoliciesForEarnedPremium(db, user.tenant.orgId, programIds), today);
-  const aging = new Map<string, number>(AGING_BUCKETS.map((b) => [b, 0]));
-  for (const row of figures.openReportedOn) {
-    const bucket = agingBucket(row.reportedOn, today);
-    aging.set(bucket, aging.get(bucket)! + row.count);
-  }
-  return {
-    byStatus: figures.byStatus.filter((s) => s.status !== "closed"),
-    reserves: figures.byStatus.reduce((sum, s) => sum + s.reserveCents, 0),
-    workload: figures.byAdjuster.map((a) => ({ label: a.name ?? "Unassigned", value: a.count })),
-    aging: [...aging].map(([label, value]) => ({ label, value })),
-    lossRatios: figures.byProgram.map((p) => ({
-      programId: p.programId,
-      incurredCents: p.incurredCents,
-      earnedCents: earned.get(p.programId) ?? 0,
-      ratio: lossRatio(p.incurredCents, earned.get(p.programId) ?? 0),
-    })),
-  };
+  return loadClaimsDashboard(appServices(args.context).db, user.tenant.orgId, todayInUtc());
 }
 
 export default function ClaimsDashboard({ loaderData }: Route.ComponentProps) {
@@ -74,7 +52,10 @@ export default function ClaimsDashboard({ loaderData }: Route.ComponentProps) {
           <BarChart
             title="Loss ratio by program"
             description="Incurred (paid + case reserve) / earned premium, in percent."
-            data={lossRatios.map((p) => ({ label: p.programId, value: p.ratio === null ? 0 : Number(p.ratio) * 100 }))}
+            data={lossRatios.map((p) => ({
+              label: p.programName,
+              value: p.ratio === null ? 0 : Number(p.ratio) * 100,
+            }))}
             format={(v) => `${v.toFixed(1)}%`}
             valueLabel="Loss ratio"
           />

@@ -3,6 +3,7 @@
  * `redactClaimForViewer` (claim-view.server.ts); an API key never sees PHI, so its claimants
  * arrive masked and `phiRedacted` is true.
  */
+import { z } from "zod";
 import { claimTotals, type ClaimFigures } from "./claim-money.ts";
 import type { ClaimantPhi } from "./phi.ts";
 
@@ -98,15 +99,21 @@ export function presentClaim(
   };
 }
 
-/** Opaque cursor of the claims list: the last row's reported date and id. */
+/**
+ * Opaque cursor of the claims list: the last row's reported date and id, in base64url, so it can
+ * go into a query string as it is (standard base64's "+" would arrive as a space).
+ */
 export function encodeClaimCursor(row: { reportedOn: string; id: string }): string {
-  return btoa(JSON.stringify([row.reportedOn, row.id])).replaceAll("=", "");
+  return btoa(JSON.stringify([row.reportedOn, row.id]))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replaceAll("=", "");
 }
 
 export function decodeClaimCursor(cursor: string): { reportedOn: string; id: string } | null {
   try {
-    const [reportedOn, id] = JSON.parse(atob(cursor)) as unknown[];
-    if (typeof reportedOn !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(reportedOn) || typeof id !== "string")
+    const [reportedOn, id] = JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/"))) as unknown[];
+    if (typeof reportedOn !== "string" || !z.iso.date().safeParse(reportedOn).success || typeof id !== "string")
       return null;
     return { reportedOn, id };
   } catch {

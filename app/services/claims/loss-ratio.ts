@@ -12,12 +12,20 @@ export type ProgramPolicy = {
   grossPremiumCents: number;
   effectiveDate: string;
   expirationDate: string;
+  status: string;
 };
 
+/**
+ * Premium each program has earned by `asOf`. A cancelled policy's gross premium is what it kept
+ * after its return premium (servicing/cancellation.server.ts), all of it earned by the
+ * cancellation date, which has passed once the status says cancelled; spread over the full term
+ * instead, it would stop short of what the policy earned.
+ */
 export function earnedByProgram(policies: readonly ProgramPolicy[], asOf: string): Map<string, number> {
   const earned = new Map<string, number>();
   for (const p of policies) {
-    const cents = earnedPremium(toCents(p.grossPremiumCents), p, asOf).earnedCents;
+    const cents =
+      p.status === "cancelled" ? p.grossPremiumCents : earnedPremium(toCents(p.grossPremiumCents), p, asOf).earnedCents;
     earned.set(p.programId, (earned.get(p.programId) ?? 0) + cents);
   }
   return earned;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Route } from "./+types/claims";
 import { hasPermission } from "../../../auth/permissions.ts";
 import { CLAIM_STATUSES, type ClaimStatus } from "../../../../db/schema/claims.ts";
@@ -16,7 +17,8 @@ import { loadClaimForViewer } from "../../../services/claims/claim-view.server.t
 import { fileClaim } from "../../../services/claims/claims.server.ts";
 import { masterKeyFrom } from "../../../services/claims/phi-store.server.ts";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A real calendar date: a pattern alone let 2026-02-31 through to the database's comparison.
+const DATE = z.iso.date();
 
 /** The claims the key may see, newest reported first: filters status, policyId, reportedFrom/To; cursor paging. */
 export async function loader(args: Route.LoaderArgs) {
@@ -27,7 +29,8 @@ export async function loader(args: Route.LoaderArgs) {
       throw new ApiFailure(400, "VALIDATION_FAILED", `status must be one of ${CLAIM_STATUSES.join(", ")}.`);
     for (const name of ["reportedFrom", "reportedTo"]) {
       const value = params.get(name);
-      if (value && !DATE.test(value)) throw new ApiFailure(400, "VALIDATION_FAILED", `${name} must be YYYY-MM-DD.`);
+      if (value && !DATE.safeParse(value).success)
+        throw new ApiFailure(400, "VALIDATION_FAILED", `${name} must be a calendar date, YYYY-MM-DD.`);
     }
     const limitText = params.get("limit") ?? "50";
     const limit = Number(limitText);
