@@ -50,7 +50,30 @@ export async function storeResponse(
 // One-time form tokens (app/services/access/form-token.server.ts) share the table: the caller is
 // `form:<userId>`, and a row is claimed (status "000") before the work runs, so a double click's
 // second request finds it taken instead of acting twice.
-const PENDING = "000";
+export const PENDING = "000";
+
+/**
+ * Claims an API key's Idempotency-Key inside a transaction, before the run's writes: a later
+ * statement of that transaction writes the answer into the row (see markSubmissionQuoted), so a
+ * claim is never committed pending. Answers false when another request stored its answer first
+ * (a concurrent claim waits for that request's commit or rollback).
+ */
+export async function claimIdempotencyKey(
+  tx: Transaction,
+  tenant: TenantContext,
+  key: string,
+  requestFingerprint: string,
+): Promise<boolean> {
+  const inserted = await tx.insert(idempotencyKeys).ignore().values({
+    orgId: tenant.orgId,
+    callerId: tenant.userId,
+    key,
+    requestFingerprint,
+    responseStatus: PENDING,
+    responseBody: {},
+  });
+  return Number(inserted.rowsAffected) === 1;
+}
 
 /** Claims a token for one run; false when it was claimed before (by this or an earlier request). */
 export async function claimFormToken(

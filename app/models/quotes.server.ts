@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { quoteOptions, quotes } from "../../db/schema/index.ts";
+import { idempotencyKeys, quoteOptions, quotes } from "../../db/schema/index.ts";
+import { PENDING } from "./idempotency-keys.server.ts";
 import type { Transaction } from "../../db/transaction.ts";
 import { visibleSubmissions } from "./scope.server.ts";
 import type { TenantContext } from "../auth/session.server.ts";
@@ -52,19 +53,35 @@ export async function latestQuoteSchedule(db: Database | Transaction, tenant: Te
  * A new quote's bookkeeping in one statement: the submission marked quoted at its indicated
  * premium and its earlier active quotes superseded (the new quote, written in the same round trip
  * in any order, is spared). One statement, not two, keeps the quote's writes within the six
- * connections a Worker may hold open at once (ADR 032).
+ * connections a Worker may hold open at once (ADR 032). `answer`: the /v1 answer, written into the
+ * Idempotency-Key row this transaction claimed (claimIdempotencyKey), for the same reason.
  */
 export async function markSubmissionQuoted(
   tx: Transaction,
   tenant: TenantContext,
-  quoted: { submissionId: string; quoteId: string; indicatedPremiumCents: number },
+  quoted: {
+    submissionId: string;
+    quoteId: string;
+    indicatedPremiumCents: number;
+    answer?: { key: string; status: number; body: unknown } | null;
+  },
 ) {
+  const { answer } = quoted;
+  const claimedKey = answer
+    ? sql`LEFT JOIN ${idempotencyKeys}
+      ON ${idempotencyKeys.orgId} = ${submissions.orgId} AND ${idempotencyKeys.callerId} = ${tenant.userId}
+        AND ${idempotencyKeys.key} = ${answer.key} AND ${idempotencyKeys.responseStatus} = ${PENDING}`
+    : sql``;
+  const setAnswer = answer
+    ? sql`, ${idempotencyKeys.responseStatus} = ${String(answer.status)}, ${idempotencyKeys.responseBody} = ${JSON.stringify(answer.body)}`
+    : sql``;
   await tx.execute(sql`
     UPDATE ${submissions} LEFT JOIN ${quotes}
       ON ${quotes.orgId} = ${submissions.orgId} AND ${quotes.submissionId} = ${submissions.id}
         AND ${quotes.status} = 'active' AND ${quotes.id} <> ${quoted.quoteId}
+    ${claimedKey}
     SET ${submissions.status} = 'quoted', ${submissions.indicatedPremiumCents} = ${quoted.indicatedPremiumCents},
-      ${submissions.updatedAt} = ${new Date()}, ${quotes.status} = 'superseded'
+      ${submissions.updatedAt} = ${new Date()}, ${quotes.status} = 'superseded'${setAnswer}
     WHERE ${submissions.orgId} = ${tenant.orgId} AND ${submissions.id} = ${quoted.submissionId}`);
 }
 

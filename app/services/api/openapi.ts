@@ -195,12 +195,15 @@ export function openApiDocument(serverUrl: string) {
       "/v1/submissions/{submissionId}/quote": {
         post: {
           operationId: "quoteSubmission",
-          summary: "Rate the submission; every rating step is returned",
-          parameters: [idParam("submissionId")],
+          summary:
+            "Rate the submission; every rating step is returned. Send an Idempotency-Key: a retry returns the same quote and rates nothing.",
+          parameters: [idParam("submissionId"), IDEMPOTENCY_KEY],
           responses: {
             "201": json("Quote", "A new quote (earlier quotes are kept as history)"),
             "404": errorResponse("NOT_FOUND"),
-            "422": errorResponse("RATING_FAILED or NOT_QUOTABLE"),
+            "422": errorResponse(
+              "RATING_FAILED or NOT_QUOTABLE; IDEMPOTENCY_KEY_REUSED when the key was sent with another request",
+            ),
             ...common,
           },
         },

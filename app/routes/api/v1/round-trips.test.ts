@@ -72,9 +72,12 @@ import { trackOutboxWrites } from "../../../utils/outbox-writes.ts";
 //   apart; the outbox publish it also starts reads every tenant's events, so only the bench counts it.
 //   Create sent with an Idempotency-Key: 4 / 14, the stored answer looked up in the API key's own
 //   statement and the answer stored among the filing's writes (ADR 032).
+//   Quote sent with an Idempotency-Key: 5 / 17, the stored answer looked up with the API key, BEGIN
+//   sent with the submission's read, the key claimed in the transaction with the quote's reads
+//   (the sixth statement of that round) and the answer written by the submission's update (ADR 032).
 const CEILING = {
   create: { roundTrips: 4, statements: 14 },
-  quote: { roundTrips: 5, statements: 16 },
+  quote: { roundTrips: 5, statements: 17 },
   bind: { roundTrips: 8, statements: 27 },
 };
 
@@ -153,10 +156,11 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
   const createBody = (await create.result.json()) as { id: string; status: string };
   const { id } = createBody;
 
+  const quoteKey = { "idempotency-key": `rt-quote-${id}` };
   const quote = await measure(() =>
     served(() =>
       quoteAction({
-        request: post(`/v1/submissions/${id}/quote`),
+        request: post(`/v1/submissions/${id}/quote`, undefined, quoteKey),
         params: { submissionId: id },
         context: context(),
       } as never),
@@ -205,6 +209,15 @@ test("create, quote and bind through /v1 each stay within their round-trip and s
   } as never);
   expect(retry.headers.get("idempotent-replayed")).toBe("true");
   expect([retry.status, await retry.json()]).toEqual([201, bindBody]);
+
+  // A retry with the quote's key answers the stored quote (as issued, though it is bound now).
+  const quoteRetry = await quoteAction({
+    request: post(`/v1/submissions/${id}/quote`, undefined, quoteKey),
+    params: { submissionId: id },
+    context: context(),
+  } as never);
+  expect(quoteRetry.headers.get("idempotent-replayed")).toBe("true");
+  expect([quoteRetry.status, await quoteRetry.json()]).toEqual([201, quoteBody]);
 
   // A retry with the create's key answers the stored submission (status and body) and files nothing.
   const createRetry = await createAction({
