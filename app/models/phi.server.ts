@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Transaction } from "../../db/transaction.ts";
-import { claimClaimants, orgDataKeys, phiAccessLog, phiChainHeads, user } from "../../db/schema/index.ts";
+import { claimClaimants, orgDataKeys, phiAccessLog, phiChainHeads } from "../../db/schema/index.ts";
 
 type Executor = Database | Transaction;
 
@@ -95,28 +95,6 @@ export function listPhiLogChain(db: Executor, orgId: string, { afterSequence = 0
     .from(phiAccessLog)
     .where(and(eq(phiAccessLog.orgId, orgId), sql`${phiAccessLog.sequence} > ${afterSequence}`))
     .orderBy(asc(phiAccessLog.sequence))
-    .limit(limit);
-}
-
-/** The log as a compliance officer reads it: who, which fields, which claim, when, from where. Never values. */
-export function listPhiLogForReview(db: Executor, orgId: string, { limit = 200 } = {}) {
-  return db
-    .select({
-      id: phiAccessLog.id,
-      sequence: phiAccessLog.sequence,
-      actorName: user.name,
-      actorApiKeyId: phiAccessLog.actorApiKeyId,
-      action: phiAccessLog.action,
-      claimId: phiAccessLog.claimId,
-      fields: phiAccessLog.fields,
-      surface: phiAccessLog.surface,
-      ipAddress: phiAccessLog.ipAddress,
-      occurredAt: phiAccessLog.occurredAt,
-    })
-    .from(phiAccessLog)
-    .leftJoin(user, eq(user.id, phiAccessLog.actorUserId))
-    .where(eq(phiAccessLog.orgId, orgId))
-    .orderBy(desc(phiAccessLog.sequence))
     .limit(limit);
 }
 

@@ -10,8 +10,8 @@ import { ROLES } from "../../auth/permissions.ts";
 import type { TenantContext } from "../../auth/tenant.ts";
 import { ClaimantList } from "../../components/claim-parts.tsx";
 import { listClaimBookRows } from "../../models/claim-book.server.ts";
-import { listPhiLogForReview } from "../../models/phi.server.ts";
-import { claimBookTable } from "../../models/table-specs.ts";
+import { listPhiAccessRows } from "../../models/phi-access-log.server.ts";
+import { claimBookTable, phiAccessTable } from "../../models/table-specs.ts";
 import { csvStream } from "../../utils/table-export.server.ts";
 import { CLAIM_EXPORT_COLUMNS } from "./claim-export.ts";
 import { parseTableState } from "../../utils/table-state.ts";
@@ -500,7 +500,13 @@ describe("PHI on every surface", () => {
       ),
     );
     expect(await verifyPhiAccessChain(db, org.orgId)).toEqual({ intact: true, rows: 10 });
-    const review = await listPhiLogForReview(db, org.orgId);
+    const review = await listPhiAccessRows(
+      db,
+      org.orgId,
+      parseTableState(new URLSearchParams(), phiAccessTable),
+      0,
+      200,
+    );
     expect(review).toHaveLength(10);
     expect(JSON.stringify(review)).not.toContain(PHI.ssn);
 
